@@ -1,0 +1,54 @@
+package io.github.speedup;
+
+import io.github.speedup.config.RunConfiguration;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.fork.ChildOutput;
+import io.github.speedup.execution.fork.JvmLauncher;
+import io.github.speedup.measure.EnvironmentProbe;
+import io.github.speedup.measure.MeasurementRunner;
+import io.github.speedup.measure.ProgressListener;
+import io.github.speedup.measure.RunOutcome;
+import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ReportBuilder;
+import io.github.speedup.report.ReportFiles;
+import io.github.speedup.report.Settings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The core API behind {@code speedup:run}: configuration, plan, measurements, report model,
+ * report files, in that order and in one direction.
+ */
+public final class SpeedupEngine {
+
+    /** What a run produced: the model and the page written from it. */
+    public record Result(Report report, Path htmlReport) {
+    }
+
+    private final ChildOutput childOutput;
+    private final ProgressListener progress;
+
+    public SpeedupEngine(ChildOutput childOutput, ProgressListener progress) {
+        this.childOutput = childOutput;
+        this.progress = progress;
+    }
+
+    /**
+     * Measures, then writes the reports, also when measuring stopped early: the report then holds
+     * what was measured and says it is incomplete.
+     */
+    public Result run(RunConfiguration configuration, String mavenVersion, Path outputDirectory) throws IOException {
+        MeasurementPlan plan = MeasurementPlan.of(configuration);
+        JvmLauncher launcher = JvmLauncher.currentJdk(configuration.jvmArguments());
+        RunOutcome outcome = new MeasurementRunner(launcher, configuration.timeout(), childOutput, progress).run(plan);
+        Settings settings = new Settings(configuration.modes().stream().map(Mode::id).toList(), configuration.workers(),
+                configuration.warmupIterations(), configuration.iterations(), configuration.argLine(),
+                configuration.timeout().toSeconds());
+        Report report = ReportBuilder.build(outcome, EnvironmentProbe.probe(outcome.workloadJvm(), mavenVersion),
+                settings, Instant.now());
+        return new Result(report, ReportFiles.write(report, outputDirectory));
+    }
+}

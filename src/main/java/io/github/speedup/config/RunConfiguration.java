@@ -1,0 +1,31 @@
+package io.github.speedup.config;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.workload.WorkloadSpec;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a run needs to know, validated.
+ *
+ * @param workloads        what to measure, names unique
+ * @param modes            how to run it; always holds {@link Mode#SEQUENTIAL}, the baseline
+ * @param workers          worker counts to sweep, ascending, no duplicates
+ * @param warmupIterations unmeasured iterations before each measurement
+ * @param iterations       measured iterations per measurement
+ * @param argLine          the user's JVM flags as written, for the report
+ * @param jvmArguments     the same flags split into arguments
+ * @param timeout          forkedProcessTimeoutInSeconds
+ */
+public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
+                               int warmupIterations, int iterations, String argLine, List<String> jvmArguments,
+                               Duration timeout) {
+
+    public RunConfiguration {
+        workloads = List.copyOf(workloads);
+        modes = List.copyOf(modes);
+        workers = List.copyOf(workers);
+        jvmArguments = List.copyOf(jvmArguments);
+    }
+}

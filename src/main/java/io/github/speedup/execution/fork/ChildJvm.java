@@ -1,0 +1,212 @@
+package io.github.speedup.execution.fork;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One forked JVM seen from the host: protocol lines in (time-stamped on arrival, so a slow
+ * reader does not distort start-up times), commands out, everything else it writes forwarded
+ * with a bound, and the tail of its standard error kept for the message if it dies.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    /** Lines of non-protocol output forwarded per child; past that they are counted, not kept. */
+    static final int FORWARDED_LINES = 200;
+    static final int STDERR_TAIL_LINES = 15;
+
+    /** A protocol line with the host's {@link System#nanoTime()} when it arrived. */
+    record Message(List<String> fields, long arrivedNanos) {
+        String type() {
+            return fields.get(0);
+        }
+
+        String field(int index) {
+            return fields.get(index);
+        }
+    }
+
+    private static final Message END_OF_STREAM = new Message(List.of(), 0);
+
+    private final String label;
+    private final Process process;
+    private final long spawnedNanos;
+    private final Writer commands;
+    private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final ChildOutput output;
+    private int forwarded;
+    private int dropped;
+
+    private ChildJvm(String label, Process process, long spawnedNanos, ChildOutput output) {
+        this.label = label;
+        this.process = process;
+        this.spawnedNanos = spawnedNanos;
+        this.output = output;
+        this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        pump(process.getInputStream(), true);
+        pump(process.getErrorStream(), false);
+    }
+
+    static ChildJvm start(String label, List<String> command, ChildOutput output) throws ForkException {
+        long spawned = System.nanoTime();
+        try {
+            Process process = new ProcessBuilder(command).start();
+            LiveChildren.add(process);
+            return new ChildJvm(label, process, spawned, output);
+        } catch (IOException e) {
+            throw new ForkException("could not start " + label + " with " + command.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    String label() {
+        return label;
+    }
+
+    long spawnedNanos() {
+        return spawnedNanos;
+    }
+
+    void send(String line) throws ForkException {
+        try {
+            commands.write(line);
+            commands.write('\n');
+            commands.flush();
+        } catch (IOException e) {
+            throw died("while receiving a command");
+        }
+    }
+
+    /** The next protocol message, waiting at most {@code timeout}. */
+    Message next(Duration timeout, String waitingFor) throws ForkException {
+        Message message;
+        try {
+            message = messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new ForkException("interrupted while waiting for " + label + " " + waitingFor);
+        }
+        if (message == null) {
+            close();
+            throw new ForkException(label + " did not finish " + waitingFor + " within forkedProcessTimeoutInSeconds="
+                    + timeout.toSeconds() + " s; it was killed with its descendants");
+        }
+        if (message == END_OF_STREAM) {
+            throw died(waitingFor);
+        }
+        return message;
+    }
+
+    /** Waits for a normal exit after the child said it is done. */
+    void awaitExit(Duration timeout) throws ForkException {
+        try {
+            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                close();
+                throw new ForkException(label + " did not exit within forkedProcessTimeoutInSeconds="
+                        + timeout.toSeconds() + " s; it was killed with its descendants");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new ForkException("interrupted while waiting for " + label + " to exit");
+        }
+        LiveChildren.killTree(process);
+        if (process.exitValue() != 0) {
+            throw died("after its last task");
+        }
+    }
+
+    private ForkException died(String when) {
+        int exitCode;
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+            exitCode = process.isAlive() ? Integer.MIN_VALUE : process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exitCode = Integer.MIN_VALUE;
+        }
+        close();
+        String exit = exitCode == Integer.MIN_VALUE ? "closed its output" : "exited with code " + exitCode;
+        return new ForkException(label + " " + exit + " " + when + "; last lines of its stderr:\n" + stderrTail());
+    }
+
+    String stderrTail() {
+        synchronized (stderrTail) {
+            return stderrTail.isEmpty() ? "    (nothing)" : "    " + String.join("\n    ", stderrTail);
+        }
+    }
+
+    private void pump(InputStream stream, boolean protocolStream) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    long arrived = System.nanoTime();
+                    if (protocolStream && ForkProtocol.isProtocolLine(line)) {
+                        messages.add(new Message(ForkProtocol.fields(line), arrived));
+                    } else {
+                        other(line, !protocolStream);
+                    }
+                }
+            } catch (IOException e) {
+                // the stream closed under us: the child is gone, which END_OF_STREAM reports
+            }
+            if (protocolStream) {
+                messages.add(END_OF_STREAM);
+            } else {
+                flushDropped();
+            }
+        }, "speedup-" + label + (protocolStream ? "-out" : "-err"));
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void other(String line, boolean stderr) {
+        if (stderr) {
+            synchronized (stderrTail) {
+                stderrTail.addLast(line);
+                if (stderrTail.size() > STDERR_TAIL_LINES) {
+                    stderrTail.removeFirst();
+                }
+            }
+        }
+        synchronized (this) {
+            if (forwarded < FORWARDED_LINES) {
+                forwarded++;
+                output.line(label, line);
+            } else {
+                dropped++;
+            }
+        }
+    }
+
+    private synchronized void flushDropped() {
+        if (dropped > 0) {
+            output.line(label, "(" + dropped + " more lines of output not shown)");
+            dropped = 0;
+        }
+    }
+
+    /** Kills the child and its descendants; safe to call more than once. */
+    @Override
+    public void close() {
+        try {
+            commands.close();
+        } catch (IOException e) {
+            // the pipe is already closed: the child is gone or going
+        }
+        LiveChildren.killTree(process);
+    }
+}

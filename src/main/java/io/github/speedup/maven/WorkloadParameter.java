@@ -1,0 +1,19 @@
+package io.github.speedup.maven;
+
+import io.github.speedup.config.WorkloadInput;
+
+/**
+ * One {@code <workload>} element of the POM. Maven fills the fields by name; everything is
+ * validated later, by the configuration parser, so errors can name the parameter.
+ */
+public class WorkloadParameter {
+
+    private String name;
+    private String kind;
+    private Integer tasks;
+    private Integer size;
+
+    WorkloadInput toInput() {
+        return new WorkloadInput(name, kind, tasks, size);
+    }
+}

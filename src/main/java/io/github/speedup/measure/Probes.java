@@ -1,0 +1,97 @@
+package io.github.speedup.measure;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Readings of the current JVM's CPU time and memory, taken around an iteration. */
+public final class Probes {
+
+    private static final Path PROC_SELF_STATUS = Path.of("/proc/self/status");
+
+    private Probes() {
+    }
+
+    /** CPU time of the whole process (every thread, GC and JIT included), in nanoseconds. */
+    public static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
+    /**
+     * CPU time used so far by each live Java thread, by thread id. The JDK's process CPU time
+     * counts in clock ticks (10 ms on Linux), too coarse for iterations of a few hundred
+     * milliseconds; per-thread CPU time is exact to the nanosecond.
+     */
+    public static Map<Long, Long> threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU time the Java threads used between two {@link #threadCpuNanos()} readings. */
+    public static long threadCpuNanosSince(Map<Long, Long> before) {
+        long total = 0;
+        for (Map.Entry<Long, Long> after : threadCpuNanos().entrySet()) {
+            total += Math.max(0, after.getValue() - before.getOrDefault(after.getKey(), 0L));
+        }
+        return total;
+    }
+
+    /** Starts a fresh peak-heap window: the pools forget their earlier peaks. */
+    static void resetHeapPeak() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /**
+     * The sum of the heap pools' peaks since {@link #resetHeapPeak()}. Pools update their peak
+     * only when they are read or collected, so {@link HeapPeakSampler} reads them meanwhile.
+     */
+    static long heapPeakBytes() {
+        return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    static long heapUsedBytes() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid())
+                .toList();
+    }
+
+    /**
+     * The process's peak resident set size (VmHWM in /proc/self/status), or the current heap
+     * peak where there is no /proc (not Linux), so the figure is an underestimate there.
+     */
+    public static long peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(PROC_SELF_STATUS)) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] parts = line.substring("VmHWM:".length()).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to the heap figure
+        }
+        return heapPeakBytes();
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.speedup.measure;
+
+/**
+ * One measured iteration.
+ *
+ * @param wallNanos       elapsed time of the whole iteration; for processes from the first
+ *                        spawn until the last child exited
+ * @param cpuNanos        CPU time the iteration used (all threads of the JVM, or all children)
+ * @param peakMemoryBytes peak heap in use (in-JVM modes) or the sum of the children's peak RSS
+ * @param startupNanos    processes only: spawn until the slowest child started its first task;
+ *                        {@code -1} for in-JVM modes
+ */
+public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos) {
+
+    public static final long NO_STARTUP = -1;
+
+    public boolean hasStartup() {
+        return startupNanos >= 0;
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.speedup.plan;
+
+import io.github.speedup.config.RunConfiguration;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.workload.WorkloadSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The measurements of a run in the order they are taken: per workload, sequential once (on one
+ * worker, by definition), then every other mode at every worker count.
+ */
+public record MeasurementPlan(List<Measurement> measurements, int warmupIterations, int iterations) {
+
+    public MeasurementPlan {
+        measurements = List.copyOf(measurements);
+    }
+
+    public static MeasurementPlan of(RunConfiguration configuration) {
+        List<Measurement> measurements = new ArrayList<>();
+        for (WorkloadSpec workload : configuration.workloads()) {
+            for (Mode mode : configuration.modes()) {
+                if (mode == Mode.SEQUENTIAL) {
+                    measurements.add(new Measurement(workload, mode, 1));
+                } else {
+                    configuration.workers().forEach(w -> measurements.add(new Measurement(workload, mode, w)));
+                }
+            }
+        }
+        return new MeasurementPlan(measurements, configuration.warmupIterations(), configuration.iterations());
+    }
+
+    public boolean needsMeasurementJvm() {
+        return measurements.stream().anyMatch(m -> m.mode().inJvm());
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.speedup.report;
+
+import io.github.speedup.stats.Summary;
+
+import java.util.List;
+
+/**
+ * One (mode, workers) cell of a workload. A skipped cell has a reason and nothing else; NaN
+ * marks a figure that has no value (a speedup without a sequential baseline, start-up time
+ * outside the processes mode).
+ *
+ * @param wallMs          summary of the samples' wall times
+ * @param speedup         median sequential time / median time of this cell
+ * @param efficiency      speedup / workers
+ * @param cpuMs           median CPU time of an iteration
+ * @param peakMemoryBytes highest peak memory of any iteration
+ * @param startupMs       median start-up time (processes only)
+ */
+public record ResultReport(String mode, int workers, String skippedReason, Summary wallMs, double speedup,
+                           double efficiency, double cpuMs, long peakMemoryBytes, double startupMs,
+                           List<SampleReport> samples) {
+
+    public ResultReport {
+        samples = List.copyOf(samples);
+    }
+
+    public static ResultReport skipped(String mode, int workers, String reason) {
+        return new ResultReport(mode, workers, reason, null, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
+                List.of());
+    }
+
+    public boolean isSkipped() {
+        return skippedReason != null;
+    }
+
+    public boolean hasStartup() {
+        return !Double.isNaN(startupMs);
+    }
+
+    /** How the cell is named in logs and messages: {@code threads ×2}. */
+    public String label() {
+        return mode + " ×" + workers;
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.speedup.report.html;
+
+import io.github.speedup.report.Environment;
+import io.github.speedup.report.Formats;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.WorkloadReport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Writes {@code index.html}: one self-contained page (inline style and SVG, no script, no
+ * network) with a summary first, then a table and a chart per workload. Every string that came
+ * from the user or the machine goes through {@link Html#escape}.
+ */
+public final class HtmlReportWriter {
+
+    public static final String FILE_NAME = "index.html";
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:980px;color:#1b1b1b;padding:0 1rem}
+            h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
+            table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.3rem .6rem;text-align:right}
+            th{background:#f2f2f2}td.text,th.text{text-align:left}tr.skipped td{color:#777;font-style:italic}
+            .meta{color:#555;font-size:.85rem}.incomplete{background:#fff3cd;border:1px solid #e0b400;padding:.6rem 1rem}
+            .good{color:#0a6b2d;font-weight:600}.chart text{font-size:12px;fill:#222}.chart .tick{fill:#555;font-size:11px}
+            .chart .grid{stroke:#e3e3e3}.chart .whisker{stroke:#111;stroke-width:1.4;fill:none}
+            .mode-sequential .bar{fill:#7f7f7f}.mode-threads .bar{fill:#1f77b4}.mode-virtual .bar{fill:#2ca02c}.mode-processes .bar{fill:#d62728}
+            """;
+
+    private HtmlReportWriter() {
+    }
+
+    public static void write(Report report, OutputStream out) throws IOException {
+        Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.write("<title>Speedup report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        html.write("<h1>Speedup report</h1>\n");
+        html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
+                + Html.escape("Measured " + report.created() + "; " + report.settings().warmupIterations()
+                + " warm-up and " + report.settings().iterations() + " measured iterations per result"
+                + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine()))
+                + "</p>\n");
+        if (!report.complete()) {
+            html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early. "
+                    + Html.escape(report.incompleteReason()) + "</p>\n");
+        }
+        summary(html, report);
+        for (WorkloadReport workload : report.workloads()) {
+            workload(html, workload);
+        }
+        html.write("</body>\n</html>\n");
+        html.flush();
+    }
+
+    private static String describe(Environment env) {
+        return env.cpuModel() + ", " + env.logicalCores() + " logical cores, " + env.osName() + " " + env.osVersion()
+                + " (" + env.osArch() + "); workloads on " + env.jvmVendor() + " " + env.jvmName() + " "
+                + env.jvmVersion() + "; Maven " + env.mavenVersion();
+    }
+
+    private static void summary(Writer html, Report report) throws IOException {
+        html.write("<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n<thead><tr>"
+                + "<th class=\"text\">workload</th><th class=\"text\">kind</th><th class=\"text\">best mode</th>"
+                + "<th>speedup</th><th>median ms</th><th>sequential ms</th><th>time saved</th></tr></thead>\n<tbody>\n");
+        for (WorkloadReport workload : report.workloads()) {
+            Optional<ResultReport> best = workload.best();
+            Optional<ResultReport> sequential = workload.sequential();
+            html.write("<tr><td class=\"text\"><a href=\"#" + Html.escape(anchor(workload)) + "\">"
+                    + Html.escape(workload.name()) + "</a></td><td class=\"text\">" + Html.escape(workload.kind()) + "</td>");
+            if (best.isPresent() && sequential.isPresent()) {
+                double seq = sequential.get().wallMs().median();
+                double saved = seq - best.get().wallMs().median();
+                html.write("<td class=\"text\">" + Html.escape(best.get().label()) + "</td><td class=\"good\">"
+                        + Formats.ratio(best.get().speedup()) + "×</td><td>" + Formats.ms(best.get().wallMs().median())
+                        + "</td><td>" + Formats.ms(seq) + "</td><td>" + Formats.ms(saved) + " ms ("
+                        + Formats.percent(saved / seq) + ")</td>");
+            } else {
+                html.write("<td class=\"text\" colspan=\"5\">not measured</td>");
+            }
+            html.write("</tr>\n");
+        }
+        html.write("</tbody>\n</table>\n");
+    }
+
+    private static void workload(Writer html, WorkloadReport workload) throws IOException {
+        html.write("<section class=\"workload\" id=\"" + Html.escape(anchor(workload)) + "\">\n");
+        html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
+        html.write("<p class=\"meta\">kind " + Html.escape(workload.kind()) + ", " + workload.tasks() + " tasks, size "
+                + workload.size() + "</p>\n");
+        html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th><th>median ms</th>"
+                + "<th>mean ms</th><th>stddev ms</th><th>min ms</th><th>max ms</th><th>speedup</th><th>efficiency</th>"
+                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th></tr></thead>\n<tbody>\n");
+        for (ResultReport r : workload.results()) {
+            if (r.isSkipped()) {
+                html.write("<tr class=\"skipped\" data-mode=\"" + Html.escape(r.mode()) + "\"><td class=\"text\">"
+                        + Html.escape(r.mode()) + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"10\">"
+                        + Html.escape(r.skippedReason()) + "</td></tr>\n");
+                continue;
+            }
+            html.write("<tr data-mode=\"" + Html.escape(r.mode()) + "\"><td class=\"text\">" + Html.escape(r.mode())
+                    + "</td><td>" + r.workers() + "</td><td>" + Formats.ms(r.wallMs().median()) + "</td><td>"
+                    + Formats.ms(r.wallMs().mean()) + "</td><td>" + Formats.ms(r.wallMs().stddev()) + "</td><td>"
+                    + Formats.ms(r.wallMs().min()) + "</td><td>" + Formats.ms(r.wallMs().max()) + "</td><td>"
+                    + Formats.ratio(r.speedup()) + "</td><td>" + Formats.percent(r.efficiency()) + "</td><td>"
+                    + Formats.ms(r.cpuMs()) + "</td><td>" + Formats.bytes(r.peakMemoryBytes()) + "</td><td>"
+                    + Formats.ms(r.startupMs()) + "</td></tr>\n");
+        }
+        html.write("</tbody>\n</table>\n");
+        if (workload.results().stream().anyMatch(r -> !r.isSkipped())) {
+            html.write(TimeChart.svg(workload));
+        }
+        html.write("</section>\n");
+    }
+
+    /** A fragment id from the workload name: letters, digits and dashes only, so it needs no escaping. */
+    static String anchor(WorkloadReport workload) {
+        return "workload-" + workload.name().replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.speedup.report.xml;
+
+import io.github.speedup.report.Environment;
+import io.github.speedup.report.Formats;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.SampleReport;
+import io.github.speedup.report.Settings;
+import io.github.speedup.report.WorkloadReport;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code speedup.xml}, the machine-readable report (schema {@value #SCHEMA_RESOURCE} in
+ * the plugin jar). StAX escapes every attribute value, so user text cannot break the document.
+ */
+public final class XmlReportWriter {
+
+    public static final String FILE_NAME = "speedup.xml";
+    /** Where the schema lives in the plugin jar. */
+    public static final String SCHEMA_RESOURCE = "/io/github/speedup/report/xml/speedup-1.xsd";
+
+    private XmlReportWriter() {
+    }
+
+    public static void write(Report report, OutputStream out) throws IOException {
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory()
+                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            newline(xml, 0);
+            xml.writeStartElement("report");
+            xml.writeAttribute("schemaVersion", String.valueOf(report.schemaVersion()));
+            xml.writeAttribute("created", report.created().toString());
+            xml.writeAttribute("complete", String.valueOf(report.complete()));
+            environment(xml, report.environment());
+            settings(xml, report.settings());
+            if (!report.complete()) {
+                newline(xml, 1);
+                xml.writeEmptyElement("incomplete");
+                xml.writeAttribute("reason", report.incompleteReason());
+            }
+            for (WorkloadReport workload : report.workloads()) {
+                workload(xml, workload);
+            }
+            newline(xml, 0);
+            xml.writeEndElement();
+            newline(xml, 0);
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write " + FILE_NAME + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void environment(XMLStreamWriter xml, Environment env) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeEmptyElement("environment");
+        xml.writeAttribute("cpuModel", env.cpuModel());
+        xml.writeAttribute("logicalCores", String.valueOf(env.logicalCores()));
+        xml.writeAttribute("osName", env.osName());
+        xml.writeAttribute("osVersion", env.osVersion());
+        xml.writeAttribute("osArch", env.osArch());
+        xml.writeAttribute("jvmVendor", env.jvmVendor());
+        xml.writeAttribute("jvmVersion", env.jvmVersion());
+        xml.writeAttribute("jvmName", env.jvmName());
+        xml.writeAttribute("javaHome", env.javaHome());
+        xml.writeAttribute("mavenVersion", env.mavenVersion());
+    }
+
+    private static void settings(XMLStreamWriter xml, Settings settings) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeEmptyElement("settings");
+        xml.writeAttribute("modes", String.join(" ", settings.modes()));
+        xml.writeAttribute("workers", settings.workers().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        xml.writeAttribute("warmupIterations", String.valueOf(settings.warmupIterations()));
+        xml.writeAttribute("iterations", String.valueOf(settings.iterations()));
+        xml.writeAttribute("argLine", settings.argLine());
+        xml.writeAttribute("forkedProcessTimeoutInSeconds", String.valueOf(settings.timeoutSeconds()));
+    }
+
+    private static void workload(XMLStreamWriter xml, WorkloadReport workload) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeStartElement("workload");
+        xml.writeAttribute("name", workload.name());
+        xml.writeAttribute("kind", workload.kind());
+        xml.writeAttribute("tasks", String.valueOf(workload.tasks()));
+        xml.writeAttribute("size", String.valueOf(workload.size()));
+        for (ResultReport result : workload.results()) {
+            result(xml, result);
+        }
+        newline(xml, 1);
+        xml.writeEndElement();
+    }
+
+    private static void result(XMLStreamWriter xml, ResultReport result) throws XMLStreamException {
+        newline(xml, 2);
+        if (result.isSkipped()) {
+            xml.writeEmptyElement("result");
+            xml.writeAttribute("mode", result.mode());
+            xml.writeAttribute("workers", String.valueOf(result.workers()));
+            xml.writeAttribute("skipped", "true");
+            xml.writeAttribute("reason", result.skippedReason());
+            return;
+        }
+        xml.writeStartElement("result");
+        xml.writeAttribute("mode", result.mode());
+        xml.writeAttribute("workers", String.valueOf(result.workers()));
+        xml.writeAttribute("medianMs", Formats.exact(result.wallMs().median()));
+        xml.writeAttribute("meanMs", Formats.exact(result.wallMs().mean()));
+        xml.writeAttribute("stddevMs", Formats.exact(result.wallMs().stddev()));
+        xml.writeAttribute("minMs", Formats.exact(result.wallMs().min()));
+        xml.writeAttribute("maxMs", Formats.exact(result.wallMs().max()));
+        optional(xml, "speedup", result.speedup());
+        optional(xml, "efficiency", result.efficiency());
+        xml.writeAttribute("cpuMs", Formats.exact(result.cpuMs()));
+        xml.writeAttribute("peakMemoryBytes", String.valueOf(result.peakMemoryBytes()));
+        optional(xml, "startupMs", result.startupMs());
+        for (SampleReport sample : result.samples()) {
+            newline(xml, 3);
+            xml.writeEmptyElement("sample");
+            xml.writeAttribute("wallMs", Formats.exact(sample.wallMs()));
+            xml.writeAttribute("cpuMs", Formats.exact(sample.cpuMs()));
+            xml.writeAttribute("peakMemoryBytes", String.valueOf(sample.peakMemoryBytes()));
+            optional(xml, "startupMs", sample.startupMs());
+        }
+        newline(xml, 2);
+        xml.writeEndElement();
+    }
+
+    /** Figures without a value (NaN) are left out rather than written as text a schema must allow. */
+    private static void optional(XMLStreamWriter xml, String name, double value) throws XMLStreamException {
+        if (!Double.isNaN(value) && !Double.isInfinite(value)) {
+            xml.writeAttribute(name, Formats.exact(value));
+        }
+    }
+
+    private static void newline(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.speedup.workload;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The built-in kinds of work, each standing for one way parallel work behaves. */
+public enum Kind {
+    /** Blocking waits: I/O-bound work. {@code size} is the wait per task in milliseconds. */
+    SLEEP("sleep", 8, 50),
+    /** Pure computation. {@code size} is in {@link BuiltInTasks#CPU_UNIT_ROUNDS work units} of about 1 ms. */
+    CPU("cpu", 4, 50),
+    /** Computation done while holding one JVM-wide lock: a global interpreter lock made visible. */
+    CONTENDED("contended", 4, 50),
+    /** Allocation- and GC-heavy work. {@code size} is in allocation units of about 1 ms. */
+    ALLOC("alloc", 4, 50),
+    /** The textbook example: squares and cubes of 1..3, each item preceded by a pause of {@code size} ms. */
+    SEED_DEMO("seed-demo", 2, 200);
+
+    private final String id;
+    private final int defaultTasks;
+    private final int defaultSize;
+
+    Kind(String id, int defaultTasks, int defaultSize) {
+        this.id = id;
+        this.defaultTasks = defaultTasks;
+        this.defaultSize = defaultSize;
+    }
+
+    /** The name used in the POM and in the reports. */
+    public String id() {
+        return id;
+    }
+
+    public int defaultTasks() {
+        return defaultTasks;
+    }
+
+    public int defaultSize() {
+        return defaultSize;
+    }
+
+    public static Optional<Kind> fromId(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
+    public static String allowedIds() {
+        return Arrays.stream(values()).map(Kind::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.speedup.execution;
+
+import io.github.speedup.measure.Sample;
+import io.github.speedup.workload.BuiltInTasks;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.Task;
+import io.github.speedup.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Sleeps make these timings robust: 4 × 100 ms is at least 400 ms in one thread, whatever the load. */
+class InJvmExecutorTest {
+
+    private static final List<Task> FOUR_SLEEPS = BuiltInTasks.tasksOf(new WorkloadSpec("s", Kind.SLEEP, 4, 100));
+
+    @Test
+    void sequentialRunsOneTaskAfterAnother() throws Exception {
+        Sample sample = InJvmExecutor.runIteration(FOUR_SLEEPS, Mode.SEQUENTIAL, 1);
+        assertTrue(sample.wallNanos() >= 400_000_000L, "4 sleeps of 100 ms: " + sample.wallNanos());
+        assertFalse(sample.hasStartup());
+        assertTrue(sample.peakMemoryBytes() > 0);
+    }
+
+    @Test
+    void threadsOverlapSleepsUpToTheWorkerCount() throws Exception {
+        long four = InJvmExecutor.runIteration(FOUR_SLEEPS, Mode.THREADS, 4).wallNanos();
+        long two = InJvmExecutor.runIteration(FOUR_SLEEPS, Mode.THREADS, 2).wallNanos();
+        assertTrue(four >= 100_000_000L && four < 300_000_000L, "4 workers: " + four);
+        assertTrue(two >= 200_000_000L && two < 390_000_000L, "2 workers, two rounds: " + two);
+    }
+
+    @Test
+    void virtualThreadsAreBoundedByTheWorkerCount() throws Exception {
+        assumeTrue(InJvmExecutor.virtualThreadsAvailable(), "virtual threads need Java 21+");
+        long two = InJvmExecutor.runIteration(FOUR_SLEEPS, Mode.VIRTUAL, 2).wallNanos();
+        assertTrue(two >= 200_000_000L && two < 390_000_000L, "2 in flight: " + two);
+    }
+
+    @Test
+    void cpuWorkIsCountedAsCpuTime() throws Exception {
+        Sample sample = InJvmExecutor.runIteration(
+                BuiltInTasks.tasksOf(new WorkloadSpec("c", Kind.CPU, 2, 20)), Mode.THREADS, 2);
+        assertTrue(sample.cpuNanos() > sample.wallNanos() / 2, sample.toString());
+    }
+
+    @Test
+    void aThrowingTaskIsReportedWithItsIndexAndCause() {
+        List<Task> tasks = List.of(() -> 1L, () -> {
+            throw new IllegalStateException("boom");
+        });
+        for (Mode mode : List.of(Mode.SEQUENTIAL, Mode.THREADS)) {
+            TaskFailedException e = assertThrows(TaskFailedException.class,
+                    () -> InJvmExecutor.runIteration(tasks, mode, 2));
+            assertEquals("task 1 threw java.lang.IllegalStateException: boom", e.getMessage());
+        }
+    }
+}

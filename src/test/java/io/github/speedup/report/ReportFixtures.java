@@ -1,0 +1,53 @@
+package io.github.speedup.report;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.fork.JvmInfo;
+import io.github.speedup.measure.MeasuredResult;
+import io.github.speedup.measure.RunOutcome;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Reports built from known samples, for the writers' tests. */
+public final class ReportFixtures {
+
+    public static final String HOSTILE_NAME = "<script>alert('x')</script> \"q\" & co";
+
+    private ReportFixtures() {
+    }
+
+    static Sample ms(double wall, double cpu, long memory) {
+        return new Sample((long) (wall * 1e6), (long) (cpu * 1e6), memory, Sample.NO_STARTUP);
+    }
+
+    static Sample process(double wall, double startup) {
+        return new Sample((long) (wall * 1e6), (long) (wall * 2e6), 80_000_000, (long) (startup * 1e6));
+    }
+
+    /** A sleep workload with a hostile name: sequential 400 ms, threads ×2 200 ms, processes ×2 250 ms. */
+    public static Report report(boolean complete) {
+        WorkloadSpec spec = new WorkloadSpec(HOSTILE_NAME, Kind.SLEEP, 4, 100);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 2, 50);
+        List<MeasuredResult> results = List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1),
+                        List.of(ms(400, 1, 1000), ms(402, 1, 1000), ms(398, 1, 2000)), null),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2),
+                        List.of(ms(200, 1, 1000), ms(201, 1, 1000), ms(205, 1, 1000)), null),
+                new MeasuredResult(new Measurement(spec, Mode.VIRTUAL, 2), List.of(), "skipped: needs Java 21+"),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2),
+                        List.of(process(250, 50), process(260, 55), process(240, 45)), null),
+                new MeasuredResult(new Measurement(cpu, Mode.SEQUENTIAL, 1),
+                        List.of(ms(100, 100, 1000), ms(100, 100, 1000), ms(100, 100, 1000)), null));
+        RunOutcome outcome = new RunOutcome(new JvmInfo("17.0.15", "Debian", "OpenJDK 64-Bit Server VM", "/jdk", 17),
+                results, complete ? null : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more");
+        Environment environment = new Environment("Test CPU <1>", 2, "Linux", "6.1", "amd64", "Debian", "17.0.15",
+                "OpenJDK 64-Bit Server VM", "/jdk", "3.9.11");
+        Settings settings = new Settings(List.of("sequential", "threads", "virtual", "processes"), List.of(2), 1, 3,
+                "-Dx=\"<y>\"", 300);
+        return ReportBuilder.build(outcome, environment, settings, Instant.parse("2026-11-25T12:00:00Z"));
+    }
+}

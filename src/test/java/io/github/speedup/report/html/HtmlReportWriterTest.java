@@ -1,0 +1,66 @@
+package io.github.speedup.report.html;
+
+import io.github.speedup.report.ReportFixtures;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportWriterTest {
+
+    static String html(boolean complete) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        HtmlReportWriter.write(ReportFixtures.report(complete), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void summaryNamesTheBestModeItsSpeedupAndTheTimeSaved() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Elements rows = doc.select("table.summary tbody tr");
+        assertEquals(2, rows.size());
+        Elements cells = rows.get(0).select("td");
+        assertEquals(ReportFixtures.HOSTILE_NAME, cells.get(0).text());
+        assertEquals("threads ×2", cells.get(2).text());
+        assertEquals("1.99×", cells.get(3).text());
+        assertEquals("199.0 ms (50%)", cells.get(6).text());
+    }
+
+    @Test
+    void eachWorkloadHasATableAndAChartOfItsMeasuredModes() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Elements sections = doc.select("section.workload");
+        assertEquals(2, sections.size());
+        Element sleep = sections.get(0);
+        assertEquals(4, sleep.select("table.results tbody tr").size());
+        assertEquals("skipped: needs Java 21+", sleep.select("tr.skipped td").last().text());
+        Elements svg = sleep.select("svg.time-chart");
+        assertEquals(1, svg.size());
+        assertEquals(3, svg.select("g.series").size(), "one series per measured mode; the skipped one has none");
+        assertEquals("50.0", sleep.select("tr[data-mode=processes] td").last().text());
+    }
+
+    @Test
+    void userTextIsEscapedAndThePageNeedsNoNetwork() throws Exception {
+        String page = html(false);
+        assertFalse(page.contains("<script>"), "a workload name cannot inject a script");
+        Document doc = Jsoup.parse(page);
+        assertTrue(doc.select("script").isEmpty());
+        assertTrue(doc.select("[src], link[href]").isEmpty(), "no external resource of any kind");
+        for (Element link : doc.select("a[href]")) {
+            assertTrue(link.attr("href").startsWith("#"), link.outerHtml());
+        }
+        assertFalse(page.matches("(?s).*\\b(https?:)?//(?!www\\.w3\\.org/2000/svg).*"), "no URL but the SVG namespace");
+        assertEquals("Incomplete: measuring stopped early. workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more",
+                doc.getElementById("incomplete").text());
+        assertTrue(doc.select("p.meta").first().text().contains("Test CPU <1>"));
+    }
+}

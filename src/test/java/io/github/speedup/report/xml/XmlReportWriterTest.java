@@ -1,0 +1,103 @@
+package io.github.speedup.report.xml;
+
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ReportFixtures;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class XmlReportWriterTest {
+
+    static byte[] write(Report report) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        XmlReportWriter.write(report, out);
+        return out.toByteArray();
+    }
+
+    /** Validates against the schema shipped in the jar. */
+    public static void validate(byte[] xml) throws Exception {
+        URL schema = XmlReportWriter.class.getResource(XmlReportWriter.SCHEMA_RESOURCE);
+        assertNotNull(schema, "the XSD ships with the classes");
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.newSchema(schema).newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+    }
+
+    /** Parses with DTDs and external entities off, as every XML reader of the project must. */
+    public static Document parse(byte[] xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    @Test
+    void writtenXmlIsValidAndHoldsEveryFigure() throws Exception {
+        byte[] xml = write(ReportFixtures.report(true));
+        validate(xml);
+        Document doc = parse(xml);
+        Element root = doc.getDocumentElement();
+        assertEquals("report", root.getTagName());
+        assertEquals("1", root.getAttribute("schemaVersion"));
+        assertEquals("true", root.getAttribute("complete"));
+        Element env = (Element) doc.getElementsByTagName("environment").item(0);
+        assertEquals("Test CPU <1>", env.getAttribute("cpuModel"));
+        assertEquals("2", env.getAttribute("logicalCores"));
+        assertEquals("3.9.11", env.getAttribute("mavenVersion"));
+
+        Element workload = (Element) doc.getElementsByTagName("workload").item(0);
+        assertEquals(ReportFixtures.HOSTILE_NAME, workload.getAttribute("name"), "the name survives escaping intact");
+        assertEquals("sleep", workload.getAttribute("kind"));
+        NodeList results = workload.getElementsByTagName("result");
+        assertEquals(4, results.getLength());
+
+        Element threads = (Element) results.item(1);
+        assertEquals("threads", threads.getAttribute("mode"));
+        assertEquals("2", threads.getAttribute("workers"));
+        assertEquals("201.000", threads.getAttribute("medianMs"));
+        assertEquals(400.0 / 201.0, Double.parseDouble(threads.getAttribute("speedup")), 1e-3);
+        assertFalse(threads.hasAttribute("startupMs"));
+        assertEquals(3, threads.getElementsByTagName("sample").getLength());
+
+        Element virtual = (Element) results.item(2);
+        assertEquals("true", virtual.getAttribute("skipped"));
+        assertEquals("skipped: needs Java 21+", virtual.getAttribute("reason"));
+        assertFalse(virtual.hasAttribute("medianMs"));
+
+        Element processes = (Element) results.item(3);
+        assertEquals("50.000", processes.getAttribute("startupMs"));
+        assertEquals("45.000", ((Element) processes.getElementsByTagName("sample").item(2)).getAttribute("startupMs"));
+    }
+
+    @Test
+    void anIncompleteReportSaysWhy() throws Exception {
+        byte[] xml = write(ReportFixtures.report(false));
+        validate(xml);
+        Document doc = parse(xml);
+        assertEquals("false", doc.getDocumentElement().getAttribute("complete"));
+        assertEquals("workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more",
+                ((Element) doc.getElementsByTagName("incomplete").item(0)).getAttribute("reason"));
+    }
+
+    @Test
+    void theSchemaRejectsAReportWithoutFigures() {
+        byte[] broken = "<report schemaVersion=\"1\" created=\"2026-01-01T00:00:00Z\" complete=\"true\"><settings/></report>"
+                .getBytes();
+        assertThrows(org.xml.sax.SAXException.class, () -> validate(broken));
+    }
+}
