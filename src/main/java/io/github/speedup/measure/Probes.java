@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +20,13 @@ public final class Probes {
     private Probes() {
     }
 
-    /** CPU time of the whole process (every thread, GC and JIT included), in nanoseconds. */
+    /**
+     * CPU time of the whole process (every thread, GC and JIT included), in nanoseconds, in clock
+     * ticks. Read through {@link ProcessHandle} rather than JMX: loading the management classes
+     * would add a few hundred milliseconds of CPU to every short-lived worker JVM.
+     */
     public static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return Math.max(0, os.getProcessCpuTime());
-        }
-        return 0;
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /**
@@ -67,8 +68,13 @@ public final class Probes {
         return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
+    /**
+     * Heap in use now. Runtime's figure counts the regions G1 is allocating into, which the
+     * memory beans leave out until they are retired (so a light workload would read as 0 B).
+     */
     static long heapUsedBytes() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

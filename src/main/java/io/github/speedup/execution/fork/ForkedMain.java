@@ -21,13 +21,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The main class of every JVM the plugin forks. As the measurement JVM it runs the in-JVM
  * modes on command; as a worker it runs its share of a workload's tasks once and exits.
- * Either way it exits when the host closes its standard input, so no child outlives Maven.
+ * Either way it exits when the host goes away, so no child outlives Maven.
  */
 public final class ForkedMain {
+
+    private static final long HOST_POLL_MS = 200;
 
     private static volatile long sink;
 
@@ -41,7 +44,7 @@ public final class ForkedMain {
         if (args.length >= 1 && args[0].equals(ForkProtocol.ROLE_MEASURE)) {
             serveMeasurements(commands, protocol);
         } else if (args.length == 4 && args[0].equals(ForkProtocol.ROLE_WORKER)) {
-            exitWhenHostGoes(commands);
+            exitWhenHostGoes();
             int status = runWorker(Kind.fromId(args[1]).orElseThrow(), Integer.parseInt(args[2]), args[3], protocol);
             System.exit(status);
         } else {
@@ -102,17 +105,25 @@ public final class ForkedMain {
         }
     }
 
-    /** A worker has nothing to read: a closed standard input means the host has gone. */
-    private static void exitWhenHostGoes(BufferedReader commands) {
+    /**
+     * A worker ends itself when the host is gone (killed without a chance to kill its children).
+     * It polls rather than blocking on standard input: at exit HotSpot waits up to 300 ms for
+     * threads blocked in a native read, which would be charged to every iteration.
+     */
+    private static void exitWhenHostGoes() {
+        Optional<ProcessHandle> host = ProcessHandle.current().parent();
+        if (host.isEmpty()) {
+            return;
+        }
         Thread watchdog = new Thread(() -> {
             try {
-                while (commands.readLine() != null) {
-                    // the host sends nothing to workers; keep reading until it closes the pipe
+                while (host.get().isAlive()) {
+                    Thread.sleep(HOST_POLL_MS);
                 }
-            } catch (IOException e) {
-                // the pipe broke: the host is gone as well
+                Runtime.getRuntime().halt(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            Runtime.getRuntime().halt(3);
         }, "speedup-host-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();

@@ -28,29 +28,11 @@ class XmlReportWriterTest {
         return out.toByteArray();
     }
 
-    /** Validates against the schema shipped in the jar. */
-    public static void validate(byte[] xml) throws Exception {
-        URL schema = XmlReportWriter.class.getResource(XmlReportWriter.SCHEMA_RESOURCE);
-        assertNotNull(schema, "the XSD ships with the classes");
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.newSchema(schema).newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
-    }
-
-    /** Parses with DTDs and external entities off, as every XML reader of the project must. */
-    public static Document parse(byte[] xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-    }
-
     @Test
     void writtenXmlIsValidAndHoldsEveryFigure() throws Exception {
         byte[] xml = write(ReportFixtures.report(true));
-        validate(xml);
-        Document doc = parse(xml);
+        ReportXml.validate(xml);
+        Document doc = ReportXml.parse(xml);
         Element root = doc.getDocumentElement();
         assertEquals("report", root.getTagName());
         assertEquals("1", root.getAttribute("schemaVersion"));
@@ -87,8 +69,8 @@ class XmlReportWriterTest {
     @Test
     void anIncompleteReportSaysWhy() throws Exception {
         byte[] xml = write(ReportFixtures.report(false));
-        validate(xml);
-        Document doc = parse(xml);
+        ReportXml.validate(xml);
+        Document doc = ReportXml.parse(xml);
         assertEquals("false", doc.getDocumentElement().getAttribute("complete"));
         assertEquals("workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more",
                 ((Element) doc.getElementsByTagName("incomplete").item(0)).getAttribute("reason"));
@@ -98,6 +80,6 @@ class XmlReportWriterTest {
     void theSchemaRejectsAReportWithoutFigures() {
         byte[] broken = "<report schemaVersion=\"1\" created=\"2026-01-01T00:00:00Z\" complete=\"true\"><settings/></report>"
                 .getBytes();
-        assertThrows(org.xml.sax.SAXException.class, () -> validate(broken));
+        assertThrows(org.xml.sax.SAXException.class, () -> ReportXml.validate(broken));
     }
 }
