@@ -7,13 +7,13 @@ import java.util.stream.Collectors;
 /** The built-in kinds of work, each standing for one way parallel work behaves. */
 public enum Kind {
     /** Blocking waits: I/O-bound work. {@code size} is the wait per task in milliseconds. */
-    SLEEP("sleep", 8, 50),
+    SLEEP("sleep", 8, 25),
     /** Pure computation. {@code size} is in {@link BuiltInTasks#CPU_UNIT_ROUNDS work units} of about 1 ms. */
-    CPU("cpu", 4, 50),
+    CPU("cpu", 4, 60),
     /** Computation done while holding one JVM-wide lock: a global interpreter lock made visible. */
-    CONTENDED("contended", 4, 50),
-    /** Allocation- and GC-heavy work. {@code size} is in allocation units of about 1 ms. */
-    ALLOC("alloc", 4, 50),
+    CONTENDED("contended", 4, 125),
+    /** Allocation- and GC-heavy work. {@code size} is in {@link BuiltInTasks#ALLOC_UNIT_OBJECTS allocation units}. */
+    ALLOC("alloc", 4, 100),
     /** The textbook example: squares and cubes of 1..3, each item preceded by a pause of {@code size} ms. */
     SEED_DEMO("seed-demo", 2, 200);
 
