@@ -67,6 +67,10 @@ public final class RunConfigurationParser {
             throw new ConfigurationException("workloads/workload/name", input.name(),
                     "a non-empty name for every workload (kind " + input.kind() + ")");
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new ConfigurationException("workloads/workload/name", name.replaceAll("\\p{Cntrl}", "?"),
+                    "a name without control characters (tabs, line breaks)");
+        }
         if (input.kind() == null || input.kind().isBlank()) {
             throw new ConfigurationException("workloads/workload[" + name + "]/kind", input.kind(), Kind.allowedIds());
         }

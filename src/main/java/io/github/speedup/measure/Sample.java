@@ -5,7 +5,9 @@ package io.github.speedup.measure;
  *
  * @param wallNanos       elapsed time of the whole iteration; for processes from the first
  *                        spawn until the last child exited
- * @param cpuNanos        CPU time the iteration used (all threads of the JVM, or all children)
+ * @param cpuNanos        CPU time the iteration used: of the JVM's Java threads for in-JVM modes
+ *                        (exact, GC and JIT threads not included); of the children's whole
+ *                        processes for processes (start-up, JIT and GC included, in clock ticks)
  * @param peakMemoryBytes peak heap in use (in-JVM modes) or the sum of the children's peak RSS
  * @param startupNanos    processes only: spawn until the slowest child started its first task;
  *                        {@code -1} for in-JVM modes

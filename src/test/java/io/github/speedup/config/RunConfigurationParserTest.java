@@ -94,6 +94,12 @@ class RunConfigurationParserTest {
     }
 
     @Test
+    void namesWithControlCharactersAreRejected() {
+        assertTrue(error(List.of(new WorkloadInput("a\tb", "cpu", 1, 1)), ALL_MODES, null, 1, 5)
+                .contains("'workloads/workload/name': 'a?b'"));
+    }
+
+    @Test
     void seedDemoHasExactlyTwoTasks() {
         assertTrue(error(List.of(new WorkloadInput("d", "seed-demo", 3, null)), ALL_MODES, null, 1, 5)
                 .contains("2 for seed-demo"));

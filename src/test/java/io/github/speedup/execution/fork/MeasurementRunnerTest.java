@@ -51,6 +51,8 @@ class MeasurementRunnerTest {
             assertTrue(process.peakMemoryBytes() > 1_000_000, "two JVMs have a peak RSS of megabytes: " + process);
         }
         assertEquals(0, LiveChildren.count(), "no child outlives the run");
+        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
+                "no process of any kind is left behind");
     }
 
     @Test
@@ -61,6 +63,7 @@ class MeasurementRunnerTest {
         assertTrue(outcome.failure().contains("killed with its descendants"), outcome.failure());
         assertTrue(outcome.failure().contains("workload w, mode sequential ×1"), outcome.failure());
         assertEquals(0, LiveChildren.count(), "the timed-out child is gone");
+        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count());
     }
 
     @Test
