@@ -1,5 +1,6 @@
 package io.github.speedup;
 
+import io.github.speedup.config.ForkSettings;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.fork.ChildOutput;
@@ -42,12 +43,14 @@ public final class SpeedupEngine {
      */
     public Result run(RunConfiguration configuration, String mavenVersion, Path outputDirectory) throws IOException {
         MeasurementPlan plan = MeasurementPlan.of(configuration);
-        JvmLauncher launcher = JvmLauncher.currentJdk(configuration.jvmArguments());
-        RunOutcome outcome = new MeasurementRunner(launcher, configuration.timeout(), childOutput, progress).run(plan);
+        ForkSettings fork = configuration.fork();
+        JvmLauncher launcher = JvmLauncher.prepare(fork);
+        RunOutcome outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress).run(plan);
         Settings settings = new Settings(configuration.modes().stream().map(Mode::id).toList(), configuration.workers(),
-                configuration.warmupIterations(), configuration.iterations(), configuration.argLine(),
-                configuration.timeout().toSeconds());
-        Report report = ReportBuilder.build(outcome, EnvironmentProbe.probe(outcome.workloadJvm(), mavenVersion),
+                configuration.warmupIterations(), configuration.iterations(), fork.argLine(),
+                fork.timeout().toSeconds());
+        Report report = ReportBuilder.build(outcome,
+                EnvironmentProbe.probe(outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), mavenVersion),
                 settings, Instant.now());
         return new Result(report, ReportFiles.write(report, outputDirectory));
     }

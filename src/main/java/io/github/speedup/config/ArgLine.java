@@ -2,11 +2,41 @@ package io.github.speedup.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Splits an {@code argLine} into JVM arguments as a POSIX shell would split plain words and quotes. */
 public final class ArgLine {
 
+    /** Surefire's late replacement: {@code @{name}} is read when the goal runs, after JaCoCo set it. */
+    private static final Pattern LATE_PROPERTY = Pattern.compile("@\\{([^}]+)}");
+
     private ArgLine() {
+    }
+
+    /**
+     * Replaces each {@code @{name}} with the property's value at execution time. An unset property
+     * becomes empty, as if the plugin that would have set it was skipped, and is reported to
+     * {@code unset} so the log can say so.
+     */
+    public static String replaceLateProperties(String argLine, Map<String, String> properties, Consumer<String> unset) {
+        if (argLine == null) {
+            return "";
+        }
+        Matcher matcher = LATE_PROPERTY.matcher(argLine);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = properties.get(matcher.group(1));
+            if (value == null) {
+                unset.accept(matcher.group(1));
+                value = "";
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString().strip();
     }
 
     public static List<String> split(String argLine) throws ConfigurationException {

@@ -3,7 +3,6 @@ package io.github.speedup.config;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.workload.WorkloadSpec;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,18 +13,14 @@ import java.util.List;
  * @param workers          worker counts to sweep, ascending, no duplicates
  * @param warmupIterations unmeasured iterations before each measurement
  * @param iterations       measured iterations per measurement
- * @param argLine          the user's JVM flags as written, for the report
- * @param jvmArguments     the same flags split into arguments
- * @param timeout          forkedProcessTimeoutInSeconds
+ * @param fork             how the child JVMs are started
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
-                               int warmupIterations, int iterations, String argLine, List<String> jvmArguments,
-                               Duration timeout) {
+                               int warmupIterations, int iterations, ForkSettings fork) {
 
     public RunConfiguration {
         workloads = List.copyOf(workloads);
         modes = List.copyOf(modes);
         workers = List.copyOf(workers);
-        jvmArguments = List.copyOf(jvmArguments);
     }
 }

@@ -2,8 +2,11 @@ package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,9 +14,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** Turns the raw plugin parameters into a {@link RunConfiguration}, or says exactly what is wrong. */
 public final class RunConfigurationParser {
+
+    /** Tasks of a user workload when the POM does not say: enough to keep two workers busy twice. */
+    static final int DEFAULT_USER_TASKS = 4;
+
+    /** A dotted Java name; the nested-class dollar included. */
+    private static final Pattern JAVA_NAME =
+            Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
 
     private RunConfigurationParser() {
     }
@@ -21,7 +33,7 @@ public final class RunConfigurationParser {
     /** The default suite: one workload of each kind that shows a different limit. */
     public static List<WorkloadInput> defaultSuite() {
         return List.of(Kind.SLEEP, Kind.CPU, Kind.CONTENDED, Kind.ALLOC).stream()
-                .map(kind -> new WorkloadInput(kind.id(), kind.id(), null, null))
+                .map(kind -> WorkloadInput.builtIn(kind.id(), kind.id(), null, null))
                 .toList();
     }
 
@@ -36,8 +48,8 @@ public final class RunConfigurationParser {
     }
 
     public static RunConfiguration parse(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
-                                         int warmupIterations, int iterations, String argLine,
-                                         int timeoutSeconds, int cores) throws ConfigurationException {
+                                         int warmupIterations, int iterations, ForkInput fork, int cores,
+                                         Consumer<String> warnings) throws ConfigurationException {
         List<WorkloadInput> inputs = workloads == null || workloads.isEmpty() ? defaultSuite() : workloads;
         List<WorkloadSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -54,41 +66,115 @@ public final class RunConfigurationParser {
         if (iterations <= 0) {
             throw new ConfigurationException("iterations", iterations, "1 or more");
         }
-        if (timeoutSeconds <= 0) {
-            throw new ConfigurationException("forkedProcessTimeoutInSeconds", timeoutSeconds, "1 or more seconds");
-        }
         return new RunConfiguration(specs, modes(modes), workers(workers, cores), warmupIterations, iterations,
-                argLine == null ? "" : argLine, ArgLine.split(argLine), Duration.ofSeconds(timeoutSeconds));
+                fork(fork, warnings));
+    }
+
+    private static ForkSettings fork(ForkInput input, Consumer<String> warnings) throws ConfigurationException {
+        if (input.timeoutSeconds() <= 0) {
+            throw new ConfigurationException("forkedProcessTimeoutInSeconds", input.timeoutSeconds(), "1 or more seconds");
+        }
+        String argLine = ArgLine.replaceLateProperties(input.argLine(), input.lateProperties(),
+                name -> warnings.accept("argLine refers to @{" + name + "}, which is not set: it is left out"));
+        List<Path> classPath = new ArrayList<>();
+        for (String entry : input.workloadClassPath()) {
+            classPath.add(Path.of(entry));
+        }
+        return new ForkSettings(javaExecutable(input), argLine, ArgLine.split(argLine), classPath,
+                input.systemProperties(), input.environment(), input.workDirectory(),
+                Duration.ofSeconds(input.timeoutSeconds()));
+    }
+
+    /** {@code jvm} wins over the toolchain, which wins over the JDK that runs Maven (Surefire's order). */
+    private static Path javaExecutable(ForkInput input) throws ConfigurationException {
+        if (input.jvm() != null && !input.jvm().isBlank()) {
+            Path jvm = Path.of(input.jvm().strip());
+            Path java = Files.isDirectory(jvm) ? jvm.resolve("bin").resolve(javaFileName()) : jvm;
+            if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
+                throw new ConfigurationException("jvm", input.jvm(),
+                        "the path of an executable java, or of a JDK whose bin/java is one");
+            }
+            return java;
+        }
+        if (input.toolchainJava() != null) {
+            return input.toolchainJava();
+        }
+        return Path.of(System.getProperty("java.home"), "bin", javaFileName());
+    }
+
+    private static String javaFileName() {
+        return System.getProperty("os.name", "").toLowerCase().startsWith("windows") ? "java.exe" : "java";
     }
 
     private static WorkloadSpec workload(WorkloadInput input) throws ConfigurationException {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty()) {
             throw new ConfigurationException("workloads/workload/name", input.name(),
-                    "a non-empty name for every workload (kind " + input.kind() + ")");
+                    "a non-empty name for every workload");
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new ConfigurationException("workloads/workload/name", name.replaceAll("\\p{Cntrl}", "?"),
                     "a name without control characters (tabs, line breaks)");
         }
-        if (input.kind() == null || input.kind().isBlank()) {
-            throw new ConfigurationException("workloads/workload[" + name + "]/kind", input.kind(), Kind.allowedIds());
+        String parameter = "workloads/workload[" + name + "]";
+        String kind = blankToNull(input.kind());
+        String className = blankToNull(input.className());
+        String method = blankToNull(input.method());
+        long given = java.util.stream.Stream.of(kind, className, method).filter(v -> v != null).count();
+        if (given != 1) {
+            throw new ConfigurationException(parameter, "kind=" + kind + ", className=" + className + ", method=" + method,
+                    "exactly one of <kind> (" + Kind.allowedIds() + "), <className> (a Runnable or Callable class) "
+                            + "or <method> (com.acme.Bench#run)");
         }
-        Kind kind = Kind.fromId(input.kind().strip()).orElseThrow(() -> new ConfigurationException(
-                "workloads/workload[" + name + "]/kind", input.kind(), Kind.allowedIds()));
-        int tasks = input.tasks() == null ? kind.defaultTasks() : input.tasks();
-        int size = input.size() == null ? kind.defaultSize() : input.size();
-        if (tasks <= 0) {
-            throw new ConfigurationException("workloads/workload[" + name + "]/tasks", tasks, "1 or more");
+        int tasks;
+        if (kind != null) {
+            Kind builtIn = Kind.fromId(kind).orElseThrow(
+                    () -> new ConfigurationException(parameter + "/kind", input.kind(), Kind.allowedIds()));
+            tasks = tasks(parameter, input.tasks(), builtIn.defaultTasks());
+            if (builtIn == Kind.SEED_DEMO && tasks != Kind.SEED_DEMO.defaultTasks()) {
+                throw new ConfigurationException(parameter + "/tasks", tasks,
+                        "2 for seed-demo (squares and cubes), or leave it out");
+            }
+            int size = input.size() == null ? builtIn.defaultSize() : input.size();
+            if (size <= 0) {
+                throw new ConfigurationException(parameter + "/size", size, "1 or more");
+            }
+            return new WorkloadSpec(name, builtIn, tasks, size);
         }
-        if (kind == Kind.SEED_DEMO && tasks != Kind.SEED_DEMO.defaultTasks()) {
-            throw new ConfigurationException("workloads/workload[" + name + "]/tasks", tasks,
-                    "2 for seed-demo (squares and cubes), or leave it out");
+        if (input.size() != null) {
+            throw new ConfigurationException(parameter + "/size", input.size(),
+                    "no <size> for a user workload: size is the unit of the built-in kinds");
         }
-        if (size <= 0) {
-            throw new ConfigurationException("workloads/workload[" + name + "]/size", size, "1 or more");
+        tasks = tasks(parameter, input.tasks(), DEFAULT_USER_TASKS);
+        if (className != null) {
+            if (!JAVA_NAME.matcher(className).matches()) {
+                throw new ConfigurationException(parameter + "/className", className,
+                        "a fully qualified class name, such as com.acme.HashTask");
+            }
+            return new WorkloadSpec(name, new TaskSource.UserClass(className), tasks, 0);
         }
-        return new WorkloadSpec(name, kind, tasks, size);
+        try {
+            TaskSource.UserMethod parsed = TaskSource.UserMethod.parse(method);
+            if (!JAVA_NAME.matcher(parsed.className()).matches() || !JAVA_NAME.matcher(parsed.methodName()).matches()) {
+                throw new IllegalArgumentException(method);
+            }
+            return new WorkloadSpec(name, parsed, tasks, 0);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(parameter + "/method", method,
+                    "a public static method written class#method, such as com.acme.Bench#run");
+        }
+    }
+
+    private static int tasks(String parameter, Integer tasks, int defaultTasks) throws ConfigurationException {
+        int count = tasks == null ? defaultTasks : tasks;
+        if (count <= 0) {
+            throw new ConfigurationException(parameter + "/tasks", count, "1 or more");
+        }
+        return count;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static List<Mode> modes(List<String> modes) throws ConfigurationException {

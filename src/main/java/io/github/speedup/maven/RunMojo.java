@@ -2,23 +2,32 @@ package io.github.speedup.maven;
 
 import io.github.speedup.SpeedupEngine;
 import io.github.speedup.config.ConfigurationException;
+import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.measure.ProgressListener;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.report.console.ConsoleSummary;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.rtinfo.RuntimeInformation;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
 
 import javax.inject.Inject;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Measures the configured workloads sequentially, on threads, on virtual threads and in separate
@@ -63,9 +72,32 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "speedup.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/speedup")
     private File outputDirectory;
 
-    /** JVM flags for the measurement JVM and every process child, as in Surefire. */
+    /**
+     * JVM flags for the measurement JVM and every process child, as in Surefire. {@code @{name}}
+     * is replaced by the property's value when the goal runs, so JaCoCo's {@code prepare-agent}
+     * combines as {@code <argLine>@{argLine} -Xmx1g</argLine>}.
+     */
     @Parameter(property = "speedup.argLine")
     private String argLine;
+
+    /**
+     * The java executable (or a JDK home) for every child JVM. Wins over {@code jdkToolchain};
+     * default: the JDK that runs Maven.
+     */
+    @Parameter(property = "speedup.jvm")
+    private String jvm;
+
+    /** Requirements of a JDK from {@code toolchains.xml}, such as {@code <version>25</version>}. */
+    @Parameter
+    private Map<String, String> jdkToolchain;
+
+    /** Environment variables added to every child JVM's environment. */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /** System properties set in every child JVM. */
+    @Parameter
+    private Map<String, String> systemPropertyVariables;
 
     /**
      * How long a child JVM may take, in seconds: each process child for its whole life, the
@@ -74,11 +106,19 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "speedup.timeout", defaultValue = "300")
     private int forkedProcessTimeoutInSeconds;
 
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     private final RuntimeInformation runtime;
+    private final ToolchainManager toolchains;
 
     @Inject
-    public RunMojo(RuntimeInformation runtime) {
+    public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains) {
         this.runtime = runtime;
+        this.toolchains = toolchains;
     }
 
     @Override
@@ -91,8 +131,8 @@ public class RunMojo extends AbstractMojo {
         try {
             configuration = RunConfigurationParser.parse(
                     workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
-                    modes, workers, warmupIterations, iterations, argLine, forkedProcessTimeoutInSeconds,
-                    Runtime.getRuntime().availableProcessors());
+                    modes, workers, warmupIterations, iterations, forkInput(),
+                    Runtime.getRuntime().availableProcessors(), getLog()::warn);
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -110,6 +150,46 @@ public class RunMojo extends AbstractMojo {
             throw new MojoExecutionException("Speedup measurement failed: " + result.report().incompleteReason()
                     + "\nWhat was measured before the failure is in " + result.htmlReport().toAbsolutePath());
         }
+    }
+
+    private ForkInput forkInput() throws MojoExecutionException {
+        Map<String, String> late = new HashMap<>();
+        project.getProperties().forEach((key, value) -> late.put(String.valueOf(key), String.valueOf(value)));
+        session.getUserProperties().forEach((key, value) -> late.put(String.valueOf(key), String.valueOf(value)));
+        List<String> classPath;
+        try {
+            classPath = project.getTestClasspathElements();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The test class path of " + project.getId() + " is not resolved", e);
+        }
+        return new ForkInput(argLine, late, jvm, toolchainJava(),
+                systemPropertyVariables == null ? Map.of() : systemPropertyVariables,
+                environmentVariables == null ? Map.of() : environmentVariables,
+                classPath, Path.of(project.getBuild().getDirectory(), "speedup-fork"), forkedProcessTimeoutInSeconds);
+    }
+
+    /** The java of {@code jdkToolchain}, else of the toolchain maven-toolchains-plugin selected, else none. */
+    private Path toolchainJava() throws MojoExecutionException {
+        Toolchain toolchain;
+        if (jdkToolchain != null && !jdkToolchain.isEmpty()) {
+            List<Toolchain> matching = toolchains.getToolchains(session, "jdk", jdkToolchain);
+            if (matching.isEmpty()) {
+                throw new MojoExecutionException("Invalid value for parameter 'jdkToolchain': '" + jdkToolchain
+                        + "'. Allowed: requirements that a JDK in toolchains.xml meets (no JDK there matches).");
+            }
+            toolchain = matching.get(0);
+        } else {
+            toolchain = toolchains.getToolchainFromBuildContext("jdk", session);
+        }
+        if (toolchain == null) {
+            return null;
+        }
+        String java = toolchain.findTool("java");
+        if (java == null) {
+            throw new MojoExecutionException("The JDK toolchain " + toolchain + " has no java executable");
+        }
+        getLog().info("Workloads run on the JDK toolchain " + toolchain + ": " + java);
+        return Path.of(java);
     }
 
     private ProgressListener progress() {

@@ -10,10 +10,12 @@ public class WorkloadParameter {
 
     private String name;
     private String kind;
+    private String className;
+    private String method;
     private Integer tasks;
     private Integer size;
 
     WorkloadInput toInput() {
-        return new WorkloadInput(name, kind, tasks, size);
+        return new WorkloadInput(name, kind, className, method, tasks, size);
     }
 }

@@ -14,10 +14,16 @@ public final class EnvironmentProbe {
     private EnvironmentProbe() {
     }
 
-    public static Environment probe(JvmInfo workloadJvm, String mavenVersion) {
+    /**
+     * @param workloadJvm    the JVM that ran the workloads, as it described itself
+     * @param javaExecutable how that JVM was started
+     * @param jvmFlags       with which flags
+     */
+    public static Environment probe(JvmInfo workloadJvm, Path javaExecutable, String jvmFlags, String mavenVersion) {
         return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
                 workloadJvm.vendor(), workloadJvm.version(), workloadJvm.vmName(), workloadJvm.javaHome(),
+                javaExecutable.toString(), jvmFlags, System.getProperty("java.version"),
                 mavenVersion == null ? "unknown" : mavenVersion);
     }
 

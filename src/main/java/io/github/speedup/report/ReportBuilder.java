@@ -54,7 +54,8 @@ public final class ReportBuilder {
                             : Double.NaN,
                     samples));
         }
-        return new WorkloadReport(spec.name(), spec.kind().id(), spec.tasks(), spec.size(), cells);
+        String target = spec.source().builtIn() == null ? spec.source().target() : null;
+        return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(), cells);
     }
 
     private static SampleReport sample(Sample sample) {

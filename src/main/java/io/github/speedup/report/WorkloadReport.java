@@ -4,11 +4,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** A workload and its results, one per (mode, workers), sequential first. */
-public record WorkloadReport(String name, String kind, int tasks, int size, List<ResultReport> results) {
+/**
+ * A workload and its results, one per (mode, workers), sequential first.
+ *
+ * @param kind   a built-in kind, or {@code class} / {@code method} for the project's own code
+ * @param target for user code the class or {@code Class#method}; {@code null} for built-in kinds
+ * @param size   the built-in kind's size; 0 for user code, which has none
+ */
+public record WorkloadReport(String name, String kind, String target, int tasks, int size,
+                             List<ResultReport> results) {
 
     public WorkloadReport {
         results = List.copyOf(results);
+    }
+
+    /** How the workload is described to people: {@code cpu, 4 tasks, size 60} or {@code class com.acme.T, 4 tasks}. */
+    public String description() {
+        return kind + (target == null ? "" : " " + target) + ", " + tasks + " tasks" + (size > 0 ? ", size " + size : "");
     }
 
     public Optional<ResultReport> sequential() {

@@ -1,8 +1,5 @@
 package io.github.speedup.workload;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** The tasks behind the built-in {@link Kind kinds}. */
 public final class BuiltInTasks {
 
@@ -29,15 +26,6 @@ public final class BuiltInTasks {
     private static final Object GLOBAL_LOCK = new Object();
 
     private BuiltInTasks() {
-    }
-
-    /** The tasks of one run of {@code spec}, in task-index order. */
-    public static List<Task> tasksOf(WorkloadSpec spec) {
-        List<Task> tasks = new ArrayList<>(spec.tasks());
-        for (int index = 0; index < spec.tasks(); index++) {
-            tasks.add(task(spec.kind(), spec.size(), index));
-        }
-        return tasks;
     }
 
     /** Task number {@code index} of a workload of this kind and size. */

@@ -4,7 +4,10 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.workload.Kind;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,10 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunConfigurationParserTest {
 
     private static final List<String> ALL_MODES = List.of("sequential,threads,virtual,processes");
+    private static final ForkInput FORK = ForkInput.defaults(Path.of("target", "speedup-fork"));
+    private static final List<String> WARNINGS = new ArrayList<>();
 
     private static RunConfiguration parse(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
                                           int warmup, int iterations) throws ConfigurationException {
-        return RunConfigurationParser.parse(workloads, modes, workers, warmup, iterations, null, 300, 2);
+        return RunConfigurationParser.parse(workloads, modes, workers, warmup, iterations, FORK, 2, WARNINGS::add);
     }
 
     private static String error(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
@@ -37,7 +42,7 @@ class RunConfigurationParserTest {
     void withoutWorkloadsTheDefaultSuiteRuns() throws Exception {
         RunConfiguration config = parse(null, ALL_MODES, null, 1, 5);
         assertEquals(List.of(Kind.SLEEP, Kind.CPU, Kind.CONTENDED, Kind.ALLOC),
-                config.workloads().stream().map(w -> w.kind()).toList());
+                config.workloads().stream().map(w -> w.source().builtIn()).toList());
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES), config.modes());
         assertEquals(List.of(1, 2), config.workers());
     }
@@ -52,14 +57,14 @@ class RunConfigurationParserTest {
 
     @Test
     void workloadDefaultsComeFromTheKind() throws Exception {
-        RunConfiguration config = parse(List.of(new WorkloadInput("demo", "seed-demo", null, null)), ALL_MODES, null, 1, 5);
+        RunConfiguration config = parse(List.of(WorkloadInput.builtIn("demo", "seed-demo", null, null)), ALL_MODES, null, 1, 5);
         assertEquals(2, config.workloads().get(0).tasks());
         assertEquals(200, config.workloads().get(0).size());
     }
 
     @Test
     void unknownKindNamesParameterValueAndAllowedKinds() {
-        String message = error(List.of(new WorkloadInput("w", "disk", 2, 2)), ALL_MODES, null, 1, 5);
+        String message = error(List.of(WorkloadInput.builtIn("w", "disk", 2, 2)), ALL_MODES, null, 1, 5);
         assertTrue(message.contains("workloads/workload[w]/kind"), message);
         assertTrue(message.contains("'disk'"), message);
         assertTrue(message.contains("sleep, cpu, contended, alloc, seed-demo"), message);
@@ -74,42 +79,95 @@ class RunConfigurationParserTest {
 
     @Test
     void nonPositiveNumbersAreRejected() {
-        assertTrue(error(List.of(new WorkloadInput("w", "cpu", 0, 5)), ALL_MODES, null, 1, 5)
+        assertTrue(error(List.of(WorkloadInput.builtIn("w", "cpu", 0, 5)), ALL_MODES, null, 1, 5)
                 .contains("workloads/workload[w]/tasks': '0'"));
-        assertTrue(error(List.of(new WorkloadInput("w", "cpu", 2, -1)), ALL_MODES, null, 1, 5)
+        assertTrue(error(List.of(WorkloadInput.builtIn("w", "cpu", 2, -1)), ALL_MODES, null, 1, 5)
                 .contains("workloads/workload[w]/size': '-1'"));
         assertTrue(error(null, ALL_MODES, List.of("1,0"), 1, 5).contains("'workers': '0'"));
         assertTrue(error(null, ALL_MODES, List.of("two"), 1, 5).contains("'workers': 'two'"));
         assertTrue(error(null, ALL_MODES, null, 1, 0).contains("'iterations': '0'"));
+        assertThrows(ConfigurationException.class, () -> RunConfigurationParser.parse(null, ALL_MODES, null, 1, 5,
+                FORK.withTimeout(0), 2, WARNINGS::add));
         assertTrue(error(null, ALL_MODES, null, -1, 5).contains("'warmupIterations': '-1'"));
     }
 
     @Test
     void namesMustBePresentAndUnique() {
-        assertTrue(error(List.of(new WorkloadInput(" ", "cpu", 1, 1)), ALL_MODES, null, 1, 5)
+        assertTrue(error(List.of(WorkloadInput.builtIn(" ", "cpu", 1, 1)), ALL_MODES, null, 1, 5)
                 .contains("workloads/workload/name"));
-        String duplicate = error(List.of(new WorkloadInput("a", "cpu", 1, 1), new WorkloadInput("a", "sleep", 1, 1)),
+        String duplicate = error(List.of(WorkloadInput.builtIn("a", "cpu", 1, 1), WorkloadInput.builtIn("a", "sleep", 1, 1)),
                 ALL_MODES, null, 1, 5);
         assertTrue(duplicate.contains("'workloads': 'a'") && duplicate.contains("each workload name once"), duplicate);
     }
 
     @Test
     void namesWithControlCharactersAreRejected() {
-        assertTrue(error(List.of(new WorkloadInput("a\tb", "cpu", 1, 1)), ALL_MODES, null, 1, 5)
+        assertTrue(error(List.of(WorkloadInput.builtIn("a\tb", "cpu", 1, 1)), ALL_MODES, null, 1, 5)
                 .contains("'workloads/workload/name': 'a?b'"));
     }
 
     @Test
     void seedDemoHasExactlyTwoTasks() {
-        assertTrue(error(List.of(new WorkloadInput("d", "seed-demo", 3, null)), ALL_MODES, null, 1, 5)
+        assertTrue(error(List.of(WorkloadInput.builtIn("d", "seed-demo", 3, null)), ALL_MODES, null, 1, 5)
                 .contains("2 for seed-demo"));
     }
 
     @Test
     void argLineIsSplitForTheJvm() throws Exception {
         RunConfiguration config = RunConfigurationParser.parse(null, ALL_MODES, null, 1, 5,
-                "-Xmx256m  -Dgreeting='hello world' \"-Dq=a b\"", 300, 2);
-        assertEquals(List.of("-Xmx256m", "-Dgreeting=hello world", "-Dq=a b"), config.jvmArguments());
+                FORK.withArgLine("-Xmx256m  -Dgreeting='hello world' \"-Dq=a b\""), 2, WARNINGS::add);
+        assertEquals(List.of("-Xmx256m", "-Dgreeting=hello world", "-Dq=a b"), config.fork().jvmArguments());
         assertThrows(ConfigurationException.class, () -> ArgLine.split("-Dx='open"));
+    }
+
+    @Test
+    void lateReplacementReadsPropertiesWhenTheGoalRuns() {
+        List<String> unset = new ArrayList<>();
+        assertEquals("-javaagent:/r/jacoco.jar=destfile=/t/jacoco.exec -Xmx1g",
+                ArgLine.replaceLateProperties("@{argLine} -Xmx1g",
+                        Map.of("argLine", "-javaagent:/r/jacoco.jar=destfile=/t/jacoco.exec"), unset::add));
+        assertEquals("-Xmx1g", ArgLine.replaceLateProperties("@{argLine} -Xmx1g", Map.of(), unset::add));
+        assertEquals(List.of("argLine"), unset);
+        assertEquals("-Da=$1\\x", ArgLine.replaceLateProperties("-Da=@{v}", Map.of("v", "$1\\x"), unset::add),
+                "replacement text is taken literally");
+    }
+
+    @Test
+    void userWorkloadsNeedExactlyOneSource() throws Exception {
+        RunConfiguration config = parse(List.of(
+                new WorkloadInput("hash", null, "com.acme.HashTask", null, null, null),
+                new WorkloadInput("bench", null, null, "com.acme.Bench#run", 6, null)), ALL_MODES, null, 1, 5);
+        assertEquals("class", config.workloads().get(0).source().type());
+        assertEquals(4, config.workloads().get(0).tasks());
+        assertEquals("com.acme.Bench#run", config.workloads().get(1).source().target());
+        assertEquals(6, config.workloads().get(1).tasks());
+
+        String both = error(List.of(new WorkloadInput("x", "cpu", "com.acme.T", null, 1, null)), ALL_MODES, null, 1, 5);
+        assertTrue(both.contains("'workloads/workload[x]'") && both.contains("exactly one of <kind>"), both);
+        String none = error(List.of(new WorkloadInput("x", null, null, null, 1, null)), ALL_MODES, null, 1, 5);
+        assertTrue(none.contains("exactly one of"), none);
+        assertTrue(error(List.of(new WorkloadInput("x", null, null, "com.acme.Bench", 1, null)), ALL_MODES, null, 1, 5)
+                .contains("'workloads/workload[x]/method': 'com.acme.Bench'"));
+        assertTrue(error(List.of(new WorkloadInput("x", null, "com acme", null, 1, null)), ALL_MODES, null, 1, 5)
+                .contains("'workloads/workload[x]/className': 'com acme'"));
+        assertTrue(error(List.of(new WorkloadInput("x", null, "com.acme.T", null, 1, 5)), ALL_MODES, null, 1, 5)
+                .contains("'workloads/workload[x]/size': '5'"));
+    }
+
+    @Test
+    void jvmMustBeAnExecutableJava() {
+        ForkInput fork = new ForkInput(null, Map.of(), "/no/such/java", null, Map.of(), Map.of(), List.of(),
+                Path.of("target"), 300);
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> RunConfigurationParser.parse(null, ALL_MODES, null, 1, 5, fork, 2, WARNINGS::add));
+        assertTrue(e.getMessage().startsWith("Invalid value for parameter 'jvm': '/no/such/java'."), e.getMessage());
+    }
+
+    @Test
+    void jvmMayNameAJdkHome() throws Exception {
+        ForkInput fork = new ForkInput(null, Map.of(), System.getProperty("java.home"), null, Map.of(), Map.of(),
+                List.of(), Path.of("target"), 300);
+        RunConfiguration config = RunConfigurationParser.parse(null, ALL_MODES, null, 1, 5, fork, 2, WARNINGS::add);
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java"), config.fork().javaExecutable());
     }
 }

@@ -1,7 +1,7 @@
 package io.github.speedup.execution;
 
 import io.github.speedup.measure.Sample;
-import io.github.speedup.workload.BuiltInTasks;
+import io.github.speedup.workload.Tasks;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.Task;
 import io.github.speedup.workload.WorkloadSpec;
@@ -18,7 +18,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Sleeps make these timings robust: 4 × 100 ms is at least 400 ms in one thread, whatever the load. */
 class InJvmExecutorTest {
 
-    private static final List<Task> FOUR_SLEEPS = BuiltInTasks.tasksOf(new WorkloadSpec("s", Kind.SLEEP, 4, 100));
+    private static final List<Task> FOUR_SLEEPS = sleeps();
+
+    private static List<Task> sleeps() {
+        try {
+            return Tasks.of(new WorkloadSpec("s", Kind.SLEEP, 4, 100));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void sequentialRunsOneTaskAfterAnother() throws Exception {
@@ -46,7 +54,7 @@ class InJvmExecutorTest {
     @Test
     void cpuWorkIsCountedAsCpuTime() throws Exception {
         Sample sample = InJvmExecutor.runIteration(
-                BuiltInTasks.tasksOf(new WorkloadSpec("c", Kind.CPU, 2, 20)), Mode.THREADS, 2);
+                Tasks.of(new WorkloadSpec("c", Kind.CPU, 2, 20)), Mode.THREADS, 2);
         assertTrue(sample.cpuNanos() > sample.wallNanos() / 2, sample.toString());
     }
 

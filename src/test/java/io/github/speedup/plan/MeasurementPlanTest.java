@@ -1,8 +1,10 @@
 package io.github.speedup.plan;
 
+import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfigurationParser;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +14,8 @@ class MeasurementPlanTest {
     @Test
     void sequentialOnceThenEveryModeAtEveryWorkerCount() throws Exception {
         MeasurementPlan plan = MeasurementPlan.of(RunConfigurationParser.parse(null,
-                List.of("sequential,threads,virtual,processes"), List.of("1,2"), 1, 5, null, 300, 2));
+                List.of("sequential,threads,virtual,processes"), List.of("1,2"), 1, 5,
+                ForkInput.defaults(Path.of("target")), 2, warning -> { }));
         assertEquals(4 * 7, plan.measurements().size());
         assertEquals(List.of("sequential×1", "threads×1", "threads×2", "virtual×1", "virtual×2", "processes×1",
                         "processes×2"),

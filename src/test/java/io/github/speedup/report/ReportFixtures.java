@@ -45,7 +45,7 @@ public final class ReportFixtures {
         RunOutcome outcome = new RunOutcome(new JvmInfo("17.0.15", "Debian", "OpenJDK 64-Bit Server VM", "/jdk", 17),
                 results, complete ? null : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more");
         Environment environment = new Environment("Test CPU <1>", 2, "Linux", "6.1", "amd64", "Debian", "17.0.15",
-                "OpenJDK 64-Bit Server VM", "/jdk", "3.9.11");
+                "OpenJDK 64-Bit Server VM", "/jdk", "/jdk/bin/java", "-Xmx1g -Dq=\"<&>\"", "17.0.15", "3.9.11");
         Settings settings = new Settings(List.of("sequential", "threads", "virtual", "processes"), List.of(2), 1, 3,
                 "-Dx=\"<y>\"", 300);
         return ReportBuilder.build(outcome, environment, settings, Instant.parse("2026-11-25T12:00:00Z"));

@@ -1,6 +1,5 @@
 package io.github.speedup.execution.fork;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,6 +24,10 @@ final class ChildJvm implements AutoCloseable {
     /** Lines of non-protocol output forwarded per child; past that they are counted, not kept. */
     static final int FORWARDED_LINES = 200;
     static final int STDERR_TAIL_LINES = 15;
+    /** Longest protocol line kept: a failure with its stack frames fits many times over. */
+    static final int PROTOCOL_LINE_LIMIT = 1 << 20;
+    /** Longest line of a child's other output kept for the log. */
+    static final int OUTPUT_LINE_LIMIT = 4000;
 
     /** A protocol line with the host's {@link System#nanoTime()} when it arrived. */
     record Message(List<String> fields, long arrivedNanos) {
@@ -46,6 +49,8 @@ final class ChildJvm implements AutoCloseable {
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final ChildOutput output;
+    /** Where user code called System.exit, when the child said so on its way out. */
+    private volatile String exitCalledAt;
     private int forwarded;
     private int dropped;
 
@@ -59,10 +64,11 @@ final class ChildJvm implements AutoCloseable {
         pump(process.getErrorStream(), false);
     }
 
-    static ChildJvm start(String label, List<String> command, ChildOutput output) throws ForkException {
+    static ChildJvm start(String label, ProcessBuilder builder, ChildOutput output) throws ForkException {
+        List<String> command = builder.command();
         long spawned = System.nanoTime();
         try {
-            Process process = new ProcessBuilder(command).start();
+            Process process = builder.start();
             LiveChildren.add(process);
             return new ChildJvm(label, process, spawned, output);
         } catch (IOException e) {
@@ -84,7 +90,7 @@ final class ChildJvm implements AutoCloseable {
             commands.write('\n');
             commands.flush();
         } catch (IOException e) {
-            throw died("while receiving a command");
+            throw died("before it could take a command");
         }
     }
 
@@ -104,7 +110,11 @@ final class ChildJvm implements AutoCloseable {
                     + timeout.toSeconds() + " s; it was killed with its descendants");
         }
         if (message == END_OF_STREAM) {
-            throw died(waitingFor);
+            throw died("during " + waitingFor);
+        }
+        if (message.type().equals(ForkProtocol.EXIT_CALLED)) {
+            exitCalledAt = message.field(1);
+            return next(timeout, waitingFor);
         }
         return message;
     }
@@ -139,7 +149,9 @@ final class ChildJvm implements AutoCloseable {
         }
         close();
         String exit = exitCode == Integer.MIN_VALUE ? "closed its output" : "exited with code " + exitCode;
-        return new ForkException(label + " " + exit + " " + when + "; last lines of its stderr:\n" + stderrTail());
+        String caller = exitCalledAt == null ? "" : " (System.exit was called " + exitCalledAt.strip() + ")";
+        return new ForkException(label + " " + exit + " " + when + caller + "; last lines of its stderr:\n"
+                + stderrTail());
     }
 
     String stderrTail() {
@@ -150,7 +162,8 @@ final class ChildJvm implements AutoCloseable {
 
     private void pump(InputStream stream, boolean protocolStream) {
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            try (InputStreamReader chars = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                BoundedLineReader in = new BoundedLineReader(chars, protocolStream ? PROTOCOL_LINE_LIMIT : OUTPUT_LINE_LIMIT);
                 String line;
                 while ((line = in.readLine()) != null) {
                     long arrived = System.nanoTime();

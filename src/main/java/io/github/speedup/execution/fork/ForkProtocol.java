@@ -10,9 +10,12 @@ import java.util.List;
  * workloads print never reaches the channel. Fields are tab-separated and escaped.
  *
  * <pre>
- * host -> measurement JVM   WORKLOAD id kind tasks size | RUN id mode workers | EXIT
- * measurement JVM -> host   HELLO version vendor vmName javaHome feature | SAMPLE wall cpu peak | FAILED message
+ * host -> measurement JVM   WORKLOAD id type target tasks size | RUN id mode workers | EXIT
+ * measurement JVM -> host   HELLO version vendor vmName javaHome feature | DEFINED | SAMPLE wall cpu peak
+ *                           | FAILED message
  * worker JVM -> host        STARTED | DONE cpu peakRss | FAILED message
+ *                           (a worker gets its share as arguments: worker type target size i,j,...)
+ * either -> host            EXIT_CALLED frames (user code called System.exit; the JVM is ending)
  * </pre>
  */
 public final class ForkProtocol {
@@ -30,6 +33,9 @@ public final class ForkProtocol {
     static final String HELLO = "HELLO";
     static final String SAMPLE = "SAMPLE";
     static final String FAILED = "FAILED";
+    static final String DEFINED = "DEFINED";
+    /** Sent from a shutdown hook when code other than the fork's own main ends the JVM. */
+    static final String EXIT_CALLED = "EXIT_CALLED";
     static final String STARTED = "STARTED";
     static final String DONE = "DONE";
 

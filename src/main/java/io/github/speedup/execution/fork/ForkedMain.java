@@ -4,9 +4,10 @@ import io.github.speedup.execution.InJvmExecutor;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
-import io.github.speedup.workload.BuiltInTasks;
-import io.github.speedup.workload.Kind;
+import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.workload.Task;
+import io.github.speedup.workload.TaskSource;
+import io.github.speedup.workload.Tasks;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.io.BufferedReader;
@@ -15,9 +16,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,9 @@ public final class ForkedMain {
 
     private static volatile long sink;
 
+    /** Set when this class ends the JVM itself; any other exit came from user code. */
+    private static volatile boolean exitExpected;
+
     private ForkedMain() {
     }
 
@@ -41,14 +44,17 @@ public final class ForkedMain {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        reportForeignExit(protocol);
         if (args.length >= 1 && args[0].equals(ForkProtocol.ROLE_MEASURE)) {
             serveMeasurements(commands, protocol);
-        } else if (args.length == 4 && args[0].equals(ForkProtocol.ROLE_WORKER)) {
+            exitExpected = true;
+        } else if (args.length == 5 && args[0].equals(ForkProtocol.ROLE_WORKER)) {
             exitWhenHostGoes();
-            int status = runWorker(Kind.fromId(args[1]).orElseThrow(), Integer.parseInt(args[2]), args[3], protocol);
+            int status = runWorker(TaskSource.of(args[1], args[2]), Integer.parseInt(args[3]), args[4], protocol);
+            exitExpected = true;
             System.exit(status);
         } else {
-            System.err.println("usage: ForkedMain measure | worker <kind> <size> <task,task,...>");
+            System.err.println("usage: ForkedMain measure | worker <type> <target> <size> <task,task,...>");
             System.exit(2);
         }
     }
@@ -62,9 +68,12 @@ public final class ForkedMain {
         while ((line = commands.readLine()) != null) {
             List<String> fields = ForkProtocol.fields(line);
             switch (fields.get(0)) {
-                case ForkProtocol.WORKLOAD -> workloads.put(fields.get(1), new WorkloadSpec(fields.get(1),
-                        Kind.fromId(fields.get(2)).orElseThrow(),
-                        Integer.parseInt(fields.get(3)), Integer.parseInt(fields.get(4))));
+                case ForkProtocol.WORKLOAD -> {
+                    WorkloadSpec spec = new WorkloadSpec(fields.get(1), TaskSource.of(fields.get(2), fields.get(3)),
+                            Integer.parseInt(fields.get(4)), Integer.parseInt(fields.get(5)));
+                    protocol.println(define(spec));
+                    workloads.put(spec.name(), spec);
+                }
                 case ForkProtocol.RUN -> protocol.println(runIteration(workloads.get(fields.get(1)),
                         Mode.fromId(fields.get(2)).orElseThrow(), Integer.parseInt(fields.get(3))));
                 case ForkProtocol.EXIT -> {
@@ -75,34 +84,79 @@ public final class ForkedMain {
         }
     }
 
-    private static String runIteration(WorkloadSpec spec, Mode mode, int workers) {
+    /** Resolves the workload's tasks once up front, so a bad class or method is reported before any timing. */
+    private static String define(WorkloadSpec spec) {
         try {
-            Sample sample = InJvmExecutor.runIteration(BuiltInTasks.tasksOf(spec), mode, workers);
-            return ForkProtocol.line(ForkProtocol.SAMPLE, sample.wallNanos(), sample.cpuNanos(), sample.peakMemoryBytes());
+            Tasks.task(spec.source(), spec.size(), 0);
+            return ForkProtocol.line(ForkProtocol.DEFINED);
         } catch (Exception | Error e) {
-            return ForkProtocol.line(ForkProtocol.FAILED, describe(e));
+            return ForkProtocol.line(ForkProtocol.FAILED, Failures.describe(e));
         }
     }
 
-    private static int runWorker(Kind kind, int size, String taskIndices, PrintStream protocol) {
+    private static String runIteration(WorkloadSpec spec, Mode mode, int workers) {
         try {
+            Sample sample = InJvmExecutor.runIteration(Tasks.of(spec), mode, workers);
+            return ForkProtocol.line(ForkProtocol.SAMPLE, sample.wallNanos(), sample.cpuNanos(), sample.peakMemoryBytes());
+        } catch (Exception | Error e) {
+            return ForkProtocol.line(ForkProtocol.FAILED, Failures.describe(e));
+        }
+    }
+
+    private static int runWorker(TaskSource source, int size, String taskIndices, PrintStream protocol) {
+        try {
+            List<Task> tasks = new ArrayList<>();
+            for (String index : taskIndices.split(",")) {
+                tasks.add(Tasks.task(source, size, Integer.parseInt(index)));
+            }
             long sum = 0;
             protocol.println(ForkProtocol.line(ForkProtocol.STARTED));
-            for (String index : taskIndices.split(",")) {
-                Task task = BuiltInTasks.task(kind, size, Integer.parseInt(index));
+            String[] indices = taskIndices.split(",");
+            for (int i = 0; i < tasks.size(); i++) {
                 try {
-                    sum += task.run();
-                } catch (Exception e) {
-                    throw new IllegalStateException("task " + index + " threw " + e, e);
+                    sum += tasks.get(i).run();
+                } catch (Exception | Error e) {
+                    throw new TaskFailedException("task " + indices[i] + " threw " + e, e);
                 }
             }
             sink += sum;
             protocol.println(ForkProtocol.line(ForkProtocol.DONE, Probes.processCpuNanos(), Probes.peakResidentBytes()));
             return 0;
         } catch (Exception | Error e) {
-            protocol.println(ForkProtocol.line(ForkProtocol.FAILED, describe(e)));
+            protocol.println(ForkProtocol.line(ForkProtocol.FAILED, Failures.describe(e)));
             return 1;
         }
+    }
+
+    /**
+     * Tells the host where user code called {@code System.exit}: at shutdown, the thread that
+     * called it is still inside {@code Runtime.exit}, so its stack names the caller.
+     */
+    private static void reportForeignExit(PrintStream protocol) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (exitExpected) {
+                return;
+            }
+            for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+                for (int i = 0; i < stack.length; i++) {
+                    if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
+                        int caller = i + 1;
+                        if (caller < stack.length && stack[caller].getClassName().equals("java.lang.System")) {
+                            caller++;
+                        }
+                        StringBuilder frames = new StringBuilder();
+                        for (int j = caller; j < stack.length && j < caller + Failures.FRAMES; j++) {
+                            if (stack[j].getClassName().startsWith("io.github.speedup.")) {
+                                break;
+                            }
+                            frames.append(j == caller ? "at " : " <- ").append(Failures.frame(stack[j]));
+                        }
+                        protocol.println(ForkProtocol.line(ForkProtocol.EXIT_CALLED, frames));
+                        return;
+                    }
+                }
+            }
+        }, "speedup-exit-reporter"));
     }
 
     /**
@@ -127,11 +181,5 @@ public final class ForkedMain {
         }, "speedup-host-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-    }
-
-    private static String describe(Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
     }
 }

@@ -1,31 +1,54 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.config.ForkSettings;
+
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How every JVM of one run is started: the same java executable, the same flags, the same
- * class path, so that every mode sees the same JVM.
+ * How every JVM of one run is started: the same java executable, the same flags, the same class
+ * path and system properties, so that every mode sees the same JVM. The class path and the
+ * system properties go into a Java argument file ({@code @file}, JDK 9+), so hundreds of jars in
+ * a deep local repository do not hit the operating system's command-line limit.
  *
  * @param javaExecutable the {@code java} binary
  * @param jvmArguments   the user's {@code argLine}, already split into arguments
- * @param classPath      where {@link ForkedMain} and the workloads are loaded from
+ * @param argumentFile   the argument file holding the class path and the system properties
+ * @param environment    variables added to the children's environment
  */
-public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, List<Path> classPath) {
+public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path argumentFile,
+                          Map<String, String> environment) {
+
+    static final String ARGUMENT_FILE = "java.args";
 
     public JvmLauncher {
         jvmArguments = List.copyOf(jvmArguments);
-        classPath = List.copyOf(classPath);
+        environment = Map.copyOf(environment);
     }
 
-    /** A launcher for the JDK that runs this code, with the plugin's own classes on the class path. */
-    public static JvmLauncher currentJdk(List<String> jvmArguments) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
-        return new JvmLauncher(java, jvmArguments, List.of(pluginClassPathEntry()));
+    /** Writes the argument file into the fork settings' work directory. */
+    public static JvmLauncher prepare(ForkSettings fork) throws IOException {
+        List<Path> classPath = new ArrayList<>();
+        classPath.add(pluginClassPathEntry());
+        classPath.addAll(fork.workloadClassPath());
+        List<String> arguments = new ArrayList<>();
+        arguments.add("-cp");
+        arguments.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        fork.systemProperties().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(p -> arguments.add("-D" + p.getKey() + "=" + (p.getValue() == null ? "" : p.getValue())));
+        Files.createDirectories(fork.workDirectory());
+        Path file = fork.workDirectory().resolve(ARGUMENT_FILE);
+        Files.writeString(file, arguments.stream().map(JvmLauncher::quote).collect(Collectors.joining("\n")) + "\n",
+                StandardCharsets.UTF_8);
+        return new JvmLauncher(fork.javaExecutable(), fork.jvmArguments(), file, fork.environment());
     }
 
     /** The jar (or, in the plugin's own tests, the classes folder) that holds {@link ForkedMain}. */
@@ -37,18 +60,27 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, List<P
         }
     }
 
+    /**
+     * One argument in the argument-file syntax: in double quotes, with backslash and quote
+     * escaped, so spaces and Windows separators survive.
+     */
+    static String quote(String argument) {
+        return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     public List<String> command(String... mainArguments) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.addAll(jvmArguments);
-        command.add("-cp");
-        command.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add("@" + argumentFile);
         command.add(ForkedMain.class.getName());
         command.addAll(List.of(mainArguments));
         return command;
     }
 
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+    ProcessBuilder processBuilder(String... mainArguments) {
+        ProcessBuilder builder = new ProcessBuilder(command(mainArguments));
+        builder.environment().putAll(environment);
+        return builder;
     }
 }

@@ -26,14 +26,14 @@ public final class MeasurementJvm implements AutoCloseable {
     private MeasurementJvm(ChildJvm child, Duration timeout) throws ForkException {
         this.child = child;
         this.timeout = timeout;
-        ChildJvm.Message hello = child.next(timeout, "starting");
+        ChildJvm.Message hello = child.next(timeout, "start-up");
         expect(hello, ForkProtocol.HELLO);
         this.info = new JvmInfo(hello.field(1), hello.field(2), hello.field(3), hello.field(4),
                 Integer.parseInt(hello.field(5)));
     }
 
     public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output) throws ForkException {
-        ChildJvm child = ChildJvm.start(LABEL, launcher.command(ForkProtocol.ROLE_MEASURE), output);
+        ChildJvm child = ChildJvm.start(LABEL, launcher.processBuilder(ForkProtocol.ROLE_MEASURE), output);
         try {
             return new MeasurementJvm(child, timeout);
         } catch (ForkException | RuntimeException e) {
@@ -51,7 +51,13 @@ public final class MeasurementJvm implements AutoCloseable {
             throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
         }
         if (defined.add(spec.name())) {
-            child.send(ForkProtocol.line(ForkProtocol.WORKLOAD, spec.name(), spec.kind().id(), spec.tasks(), spec.size()));
+            child.send(ForkProtocol.line(ForkProtocol.WORKLOAD, spec.name(), spec.source().type(),
+                    spec.source().target(), spec.tasks(), spec.size()));
+            ChildJvm.Message reply = child.next(timeout, "loading workload " + spec.name());
+            if (reply.type().equals(ForkProtocol.FAILED)) {
+                throw new TaskFailedException(reply.field(1).strip(), null);
+            }
+            expect(reply, ForkProtocol.DEFINED);
         }
         child.send(ForkProtocol.line(ForkProtocol.RUN, spec.name(), mode.id(), workers));
         ChildJvm.Message reply = child.next(timeout, "an iteration of " + spec.name());

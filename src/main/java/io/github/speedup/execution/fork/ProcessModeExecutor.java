@@ -34,14 +34,15 @@ public final class ProcessModeExecutor {
             long first = System.nanoTime();
             for (int child = 0; child < children; child++) {
                 started.add(ChildJvm.start("worker JVM " + (child + 1) + " of " + children + " (" + spec.name() + ")",
-                        launcher.command(ForkProtocol.ROLE_WORKER, spec.kind().id(), String.valueOf(spec.size()),
+                        launcher.processBuilder(ForkProtocol.ROLE_WORKER, spec.source().type(), spec.source().target(),
+                                String.valueOf(spec.size()),
                                 tasksOf(child, children, spec.tasks())), output));
             }
             long lastStart = first;
             long cpu = 0;
             long rss = 0;
             for (ChildJvm child : started) {
-                ChildJvm.Message hello = child.next(timeout, "starting");
+                ChildJvm.Message hello = child.next(timeout, "start-up");
                 failIfFailed(child, hello);
                 lastStart = Math.max(lastStart, hello.arrivedNanos());
                 ChildJvm.Message done = child.next(timeout, "its tasks");

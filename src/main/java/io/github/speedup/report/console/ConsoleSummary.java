@@ -19,8 +19,7 @@ public final class ConsoleSummary {
     public static List<String> lines(Report report) {
         List<String> lines = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
-            lines.add("Workload " + workload.name() + " (" + workload.kind() + ", " + workload.tasks() + " tasks, size "
-                    + workload.size() + ")" + workload.best().map(b -> ": best " + b.label() + ", speedup "
+            lines.add("Workload " + workload.name() + " (" + workload.description() + ")" + workload.best().map(b -> ": best " + b.label() + ", speedup "
                     + Formats.ratio(b.speedup())).orElse(""));
             lines.add(String.format(ROW, "mode", "workers", "median ms", "± stddev", "speedup", "efficiency",
                     "CPU ms", "peak memory", "startup ms"));

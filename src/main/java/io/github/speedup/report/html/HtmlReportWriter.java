@@ -62,7 +62,8 @@ public final class HtmlReportWriter {
     private static String describe(Environment env) {
         return env.cpuModel() + ", " + env.logicalCores() + " logical cores, " + env.osName() + " " + env.osVersion()
                 + " (" + env.osArch() + "); workloads on " + env.jvmVendor() + " " + env.jvmName() + " "
-                + env.jvmVersion() + "; Maven " + env.mavenVersion();
+                + env.jvmVersion() + " (" + env.javaExecutable() + (env.jvmFlags().isBlank() ? "" : " " + env.jvmFlags())
+                + "); Maven " + env.mavenVersion() + " on Java " + env.mavenJavaVersion();
     }
 
     private static void summary(Writer html, Report report) throws IOException {
@@ -92,8 +93,7 @@ public final class HtmlReportWriter {
     private static void workload(Writer html, WorkloadReport workload) throws IOException {
         html.write("<section class=\"workload\" id=\"" + Html.escape(anchor(workload)) + "\">\n");
         html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
-        html.write("<p class=\"meta\">kind " + Html.escape(workload.kind()) + ", " + workload.tasks() + " tasks, size "
-                + workload.size() + "</p>\n");
+        html.write("<p class=\"meta\">" + Html.escape(workload.description()) + "</p>\n");
         html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th><th>median ms</th>"
                 + "<th>mean ms</th><th>stddev ms</th><th>min ms</th><th>max ms</th><th>speedup</th><th>efficiency</th>"
                 + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th></tr></thead>\n<tbody>\n");

@@ -71,6 +71,9 @@ public final class XmlReportWriter {
         xml.writeAttribute("jvmVersion", env.jvmVersion());
         xml.writeAttribute("jvmName", env.jvmName());
         xml.writeAttribute("javaHome", env.javaHome());
+        xml.writeAttribute("javaExecutable", env.javaExecutable());
+        xml.writeAttribute("jvmFlags", env.jvmFlags());
+        xml.writeAttribute("mavenJavaVersion", env.mavenJavaVersion());
         xml.writeAttribute("mavenVersion", env.mavenVersion());
     }
 
@@ -90,8 +93,13 @@ public final class XmlReportWriter {
         xml.writeStartElement("workload");
         xml.writeAttribute("name", workload.name());
         xml.writeAttribute("kind", workload.kind());
+        if (workload.target() != null) {
+            xml.writeAttribute("target", workload.target());
+        }
         xml.writeAttribute("tasks", String.valueOf(workload.tasks()));
-        xml.writeAttribute("size", String.valueOf(workload.size()));
+        if (workload.size() > 0) {
+            xml.writeAttribute("size", String.valueOf(workload.size()));
+        }
         for (ResultReport result : workload.results()) {
             result(xml, result);
         }

@@ -1,5 +1,6 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.WorkloadInput;
@@ -10,8 +11,13 @@ import io.github.speedup.measure.ProgressListener;
 import io.github.speedup.measure.RunOutcome;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.MeasurementPlan;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,17 +28,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Real child JVMs: the measurement JVM and the process workers, started from target/classes. */
 class MeasurementRunnerTest {
 
-    private static RunOutcome run(String kind, int tasks, int size, String modes, String argLine, int timeoutSeconds)
-            throws Exception {
-        RunConfiguration config = RunConfigurationParser.parse(List.of(new WorkloadInput("w", kind, tasks, size)),
-                List.of(modes), List.of("2"), 0, 2, argLine, timeoutSeconds, 2);
-        return new MeasurementRunner(JvmLauncher.currentJdk(config.jvmArguments()), config.timeout(),
-                ChildOutput.DISCARD, ProgressListener.SILENT).run(MeasurementPlan.of(config));
+    /** Where the test's own classes are: the "project class path" of these runs. */
+    private static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+
+    @TempDir
+    Path work;
+
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+    private RunOutcome run(WorkloadInput workload, String modes, ForkInput fork) throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(List.of(workload), List.of(modes), List.of("2"), 0, 2,
+                fork, 2, warning -> { });
+        return new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+                (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT).run(MeasurementPlan.of(config));
+    }
+
+    private ForkInput fork() {
+        return ForkInput.defaults(work).withClassPath(List.of(TEST_CLASSES));
+    }
+
+    private static WorkloadInput builtIn(String kind, int tasks, int size) {
+        return WorkloadInput.builtIn("w", kind, tasks, size);
+    }
+
+    private static WorkloadInput userClass(String className) {
+        return new WorkloadInput("w", null, className, null, 4, null);
+    }
+
+    @AfterEach
+    void noChildOutlivesTheRun() {
+        assertEquals(0, LiveChildren.count());
+        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
+                "no process of any kind is left behind");
     }
 
     @Test
     void everyModeIsMeasuredInRealJvms() throws Exception {
-        RunOutcome outcome = run("sleep", 4, 100, "sequential,threads,virtual,processes", "-Xmx128m", 60);
+        RunOutcome outcome = run(builtIn("sleep", 4, 100), "sequential,threads,virtual,processes",
+                fork().withArgLine("-Xmx128m"));
         assertTrue(outcome.complete(), outcome.failure());
         assertEquals(4, outcome.results().size());
         for (MeasuredResult result : outcome.results()) {
@@ -50,34 +83,116 @@ class MeasurementRunnerTest {
             assertTrue(process.wallNanos() >= 200_000_000L + process.startupNanos() / 2, process.toString());
             assertTrue(process.peakMemoryBytes() > 1_000_000, "two JVMs have a peak RSS of megabytes: " + process);
         }
-        assertEquals(0, LiveChildren.count(), "no child outlives the run");
-        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
-                "no process of any kind is left behind");
+    }
+
+    @Test
+    void userClassesAndMethodsRunInEveryModeFromTheProjectClassPath() throws Exception {
+        for (WorkloadInput workload : List.of(userClass("com.example.workloads.Nap"),
+                userClass("com.example.workloads.Square"),
+                new WorkloadInput("w", null, null, "com.example.workloads.Bench#nap", 4, null))) {
+            RunOutcome outcome = run(workload, "sequential,threads,processes", fork());
+            assertTrue(outcome.complete(), outcome.failure());
+            for (MeasuredResult result : outcome.results()) {
+                assertEquals(2, result.samples().size(), result.measurement().toString());
+            }
+        }
+    }
+
+    @Test
+    void aLongClassPathTravelsInAnArgumentFile() throws Exception {
+        List<String> classPath = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            classPath.add(work.resolve("a deep/local repository/with spaces/org/example/artifact-" + i
+                    + "/1.0/artifact-" + i + "-1.0.jar").toString());
+        }
+        classPath.add(TEST_CLASSES);
+        assertTrue(String.join(":", classPath).length() > 100_000);
+        RunOutcome outcome = run(userClass("com.example.workloads.Nap"), "sequential,processes",
+                fork().withClassPath(classPath));
+        assertTrue(outcome.complete(), outcome.failure());
+    }
+
+    @Test
+    void aMissingClassNamesTheClassPathSearched() throws Exception {
+        RunOutcome outcome = run(userClass("com.example.workloads.Missing"), "sequential", fork());
+        assertFalse(outcome.complete());
+        assertTrue(outcome.failure().startsWith("workload w, mode sequential ×1, iteration 1/2 failed: class "
+                + "com.example.workloads.Missing was not found on the workload class path (2 entries: "), outcome.failure());
+        assertTrue(outcome.failure().contains(TEST_CLASSES), outcome.failure());
+    }
+
+    @Test
+    void unusableClassesAndMethodsAreExplained() throws Exception {
+        assertTrue(run(userClass("com.example.workloads.NotATask"), "sequential", fork()).failure()
+                .contains("com.example.workloads.NotATask is neither a java.lang.Runnable nor a java.util.concurrent.Callable"));
+        assertTrue(run(userClass("com.example.workloads.NoUsableConstructor"), "processes", fork()).failure()
+                .contains("has no public constructor taking no arguments or one int (the task index)"));
+        String notStatic = run(new WorkloadInput("w", null, null, "com.example.workloads.Bench#notStatic", 2, null),
+                "sequential", fork()).failure();
+        assertTrue(notStatic.contains("com.example.workloads.Bench#notStatic is not static"), notStatic);
+        assertTrue(run(new WorkloadInput("w", null, null, "com.example.workloads.Bench#absent", 2, null),
+                "sequential", fork()).failure().contains("has no public method absent() or absent(int)"));
+    }
+
+    @Test
+    void aThrowingTaskIsReportedWithTheUsersFrames() throws Exception {
+        for (String modes : List.of("sequential", "processes")) {
+            RunOutcome outcome = run(userClass("com.example.workloads.Failing"), modes, fork());
+            assertFalse(outcome.complete());
+            assertTrue(outcome.failure().contains("task 0 threw java.lang.IllegalStateException: bad input 42"),
+                    outcome.failure());
+            assertTrue(outcome.failure().contains("at com.example.workloads.Failing.parse(Failing.java:"),
+                    outcome.failure());
+            assertFalse(outcome.failure().contains("at io.github.speedup."), "the plugin's frames are noise");
+        }
+    }
+
+    @Test
+    void systemExitInUserCodeIsReportedWithItsCaller() throws Exception {
+        for (String modes : List.of("sequential", "processes")) {
+            RunOutcome outcome = run(userClass("com.example.workloads.Exits"), modes, fork());
+            assertFalse(outcome.complete());
+            assertTrue(outcome.failure().contains("exited with code 7"), outcome.failure());
+            assertTrue(outcome.failure().contains("System.exit was called at com.example.workloads.Exits.run(Exits.java:"),
+                    outcome.failure());
+        }
+    }
+
+    @Test
+    void userOutputReachesTheLogBoundedAndOutOfTheProtocol() throws Exception {
+        RunOutcome outcome = run(userClass("com.example.workloads.Chatty"), "sequential", fork());
+        assertTrue(outcome.complete(), outcome.failure());
+        assertTrue(output.contains("measurement JVM: chatty line 0"), output.subList(0, 3).toString());
+        assertTrue(output.size() <= ChildJvm.FORWARDED_LINES + 1, "bounded: " + output.size());
+        assertTrue(output.get(output.size() - 1).matches("measurement JVM: \\(\\d+ more lines of output not shown\\)"),
+                output.get(output.size() - 1));
     }
 
     @Test
     void aTimeoutKillsTheChildAndSaysSo() throws Exception {
-        RunOutcome outcome = run("sleep", 2, 30_000, "processes", "", 2);
+        RunOutcome outcome = run(builtIn("sleep", 2, 30_000), "processes", fork().withTimeout(2));
         assertFalse(outcome.complete());
         assertTrue(outcome.failure().contains("forkedProcessTimeoutInSeconds=2"), outcome.failure());
         assertTrue(outcome.failure().contains("killed with its descendants"), outcome.failure());
         assertTrue(outcome.failure().contains("workload w, mode sequential ×1"), outcome.failure());
-        assertEquals(0, LiveChildren.count(), "the timed-out child is gone");
-        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count());
     }
 
     @Test
     void aChildThatCannotStartIsReportedWithItsExitCodeAndStderr() throws Exception {
-        RunOutcome outcome = run("sleep", 2, 10, "processes", "-XX:+NoSuchJvmFlagAnywhere", 30);
+        RunOutcome outcome = run(builtIn("sleep", 2, 10), "processes", fork().withArgLine("-XX:+NoSuchJvmFlagAnywhere"));
         assertFalse(outcome.complete());
         assertTrue(outcome.failure().contains("exited with code 1"), outcome.failure());
         assertTrue(outcome.failure().contains("NoSuchJvmFlagAnywhere"), outcome.failure());
-        assertEquals(0, LiveChildren.count());
     }
 
     @Test
     void tasksAreDealtRoundRobin() {
         assertEquals("0,2,4", ProcessModeExecutor.tasksOf(0, 2, 5));
         assertEquals("1,3", ProcessModeExecutor.tasksOf(1, 2, 5));
+    }
+
+    @Test
+    void argumentFileQuotingKeepsSpacesAndBackslashes() {
+        assertEquals("\"C:\\\\Program Files\\\\a \\\"b\\\".jar\"", JvmLauncher.quote("C:\\Program Files\\a \"b\".jar"));
     }
 }

@@ -41,6 +41,8 @@ class XmlReportWriterTest {
         assertEquals("Test CPU <1>", env.getAttribute("cpuModel"));
         assertEquals("2", env.getAttribute("logicalCores"));
         assertEquals("3.9.11", env.getAttribute("mavenVersion"));
+        assertEquals("/jdk/bin/java", env.getAttribute("javaExecutable"));
+        assertEquals("-Xmx1g -Dq=\"<&>\"", env.getAttribute("jvmFlags"));
 
         Element workload = (Element) doc.getElementsByTagName("workload").item(0);
         assertEquals(ReportFixtures.HOSTILE_NAME, workload.getAttribute("name"), "the name survives escaping intact");

@@ -1,0 +1,142 @@
+package io.github.speedup.workload;
+
+import java.io.File;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * Tasks from the project's own code, loaded from the class path of the JVM that runs them (the
+ * project's test class path). Instances are made before an iteration starts, so construction is
+ * never timed; every result is folded into the task's return value, so the JIT cannot drop it.
+ */
+final class UserTasks {
+
+    private static final int CLASS_PATH_ENTRIES_SHOWN = 6;
+
+    private UserTasks() {
+    }
+
+    static Task instance(TaskSource.UserClass source, int index) throws WorkloadDefinitionException {
+        Class<?> type = load(source.className());
+        boolean runnable = Runnable.class.isAssignableFrom(type);
+        boolean callable = Callable.class.isAssignableFrom(type);
+        if (!runnable && !callable) {
+            throw new WorkloadDefinitionException(type.getName() + " is neither a java.lang.Runnable nor a "
+                    + "java.util.concurrent.Callable, so it cannot be a workload class");
+        }
+        if (Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
+            throw new WorkloadDefinitionException(type.getName() + " must be a public, concrete class");
+        }
+        Object instance = construct(type, index);
+        if (callable) {
+            Callable<?> call = (Callable<?>) instance;
+            return () -> consume(call.call());
+        }
+        Runnable run = (Runnable) instance;
+        return () -> {
+            run.run();
+            return index;
+        };
+    }
+
+    static Task call(TaskSource.UserMethod source, int index) throws WorkloadDefinitionException {
+        Class<?> type = load(source.className());
+        Method method = findMethod(type, source.methodName(), int.class);
+        boolean takesIndex = method != null;
+        if (method == null) {
+            method = findMethod(type, source.methodName());
+        }
+        if (method == null) {
+            throw new WorkloadDefinitionException(type.getName() + " has no public method " + source.methodName()
+                    + "() or " + source.methodName() + "(int)");
+        }
+        if (!Modifier.isStatic(method.getModifiers())) {
+            throw new WorkloadDefinitionException(source.target() + " is not static: a workload method must be "
+                    + "public static, with no parameters or one int (the task index)");
+        }
+        Method target = method;
+        Object[] arguments = takesIndex ? new Object[] {index} : new Object[0];
+        return () -> {
+            try {
+                return consume(target.invoke(null, arguments));
+            } catch (InvocationTargetException e) {
+                throw rethrow(e.getCause());
+            }
+        };
+    }
+
+    private static Object construct(Class<?> type, int index) throws WorkloadDefinitionException {
+        try {
+            Constructor<?> withIndex = publicConstructor(type, int.class);
+            if (withIndex != null) {
+                return withIndex.newInstance(index);
+            }
+            Constructor<?> noArgs = publicConstructor(type);
+            if (noArgs != null) {
+                return noArgs.newInstance();
+            }
+        } catch (InvocationTargetException e) {
+            throw new WorkloadDefinitionException("the constructor of " + type.getName() + " threw "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new WorkloadDefinitionException("cannot construct " + type.getName() + ": " + e, e);
+        }
+        throw new WorkloadDefinitionException(type.getName() + " has no public constructor taking no arguments "
+                + "or one int (the task index)");
+    }
+
+    private static Class<?> load(String className) throws WorkloadDefinitionException {
+        try {
+            return Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new WorkloadDefinitionException("class " + className + " was not found on the workload class path "
+                    + describeClassPath(), e);
+        } catch (LinkageError e) {
+            throw new WorkloadDefinitionException("class " + className + " cannot be loaded: " + e, e);
+        }
+    }
+
+    /** The class path this JVM searched, shortened: the project's own folders come first. */
+    static String describeClassPath() {
+        List<String> entries = Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .toList();
+        String shown = entries.stream().limit(CLASS_PATH_ENTRIES_SHOWN).collect(Collectors.joining(", "));
+        int more = entries.size() - CLASS_PATH_ENTRIES_SHOWN;
+        return "(" + entries.size() + " entries: " + shown + (more > 0 ? ", and " + more + " more" : "") + ")";
+    }
+
+    private static Constructor<?> publicConstructor(Class<?> type, Class<?>... parameters) {
+        try {
+            return type.getConstructor(parameters);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static Method findMethod(Class<?> type, String name, Class<?>... parameters) {
+        try {
+            return type.getMethod(name, parameters);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** A cheap value that depends on the result: its identity, so even a large result costs nothing to fold. */
+    private static long consume(Object result) {
+        return System.identityHashCode(result);
+    }
+
+    private static Exception rethrow(Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return (Exception) cause;
+    }
+}

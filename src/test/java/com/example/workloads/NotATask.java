@@ -1,0 +1,5 @@
+package com.example.workloads;
+
+/** Neither Runnable nor Callable. */
+public class NotATask {
+}
