@@ -36,9 +36,9 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
 
     /** Writes the argument file into the fork settings' work directory. */
     public static JvmLauncher prepare(ForkSettings fork) throws IOException {
-        List<Path> classPath = new ArrayList<>();
+        // The project's entries first, as the user ordered them; the plugin's own classes last.
+        List<Path> classPath = new ArrayList<>(fork.workloadClassPath());
         classPath.add(pluginClassPathEntry());
-        classPath.addAll(fork.workloadClassPath());
         List<String> arguments = new ArrayList<>();
         arguments.add("-cp");
         arguments.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));

@@ -117,7 +117,8 @@ class MeasurementRunnerTest {
         RunOutcome outcome = run(userClass("com.example.workloads.Missing"), "sequential", fork());
         assertFalse(outcome.complete());
         assertTrue(outcome.failure().startsWith("workload w, mode sequential ×1, iteration 1/2 failed: class "
-                + "com.example.workloads.Missing was not found on the workload class path (2 entries: "), outcome.failure());
+                + "com.example.workloads.Missing was not found on the workload class path (2 entries: " + TEST_CLASSES),
+                outcome.failure());
         assertTrue(outcome.failure().contains(TEST_CLASSES), outcome.failure());
     }
 
@@ -156,6 +157,20 @@ class MeasurementRunnerTest {
             assertTrue(outcome.failure().contains("System.exit was called at com.example.workloads.Exits.run(Exits.java:"),
                     outcome.failure());
         }
+    }
+
+    @Test
+    void failuresOfProcessWorkersNameTheChild() throws Exception {
+        String exits = run(userClass("com.example.workloads.ExitsInWorker"), "processes", fork()).failure();
+        assertTrue(exits.startsWith("workload w, mode processes ×2, iteration 1/2 failed: worker JVM 1 of 2 (w) "
+                + "exited with code 9 during its tasks (System.exit was called at "
+                + "com.example.workloads.ExitsInWorker.run(ExitsInWorker.java:"), exits);
+        String fails = run(userClass("com.example.workloads.FailsInWorker"), "processes", fork()).failure();
+        assertTrue(fails.contains("mode processes ×2, iteration 1/2 failed: worker JVM 1 of 2 (w): task 0 threw "
+                + "java.lang.IllegalArgumentException: only in a worker\n    at com.example.workloads.FailsInWorker.run("), fails);
+        String hangs = run(userClass("com.example.workloads.HangsInWorker"), "processes", fork().withTimeout(2)).failure();
+        assertTrue(hangs.contains("mode processes ×2, iteration 1/2 failed: worker JVM 1 of 2 (w) did not finish its "
+                + "tasks within forkedProcessTimeoutInSeconds=2 s; it was killed with its descendants"), hangs);
     }
 
     @Test

@@ -1,0 +1,27 @@
+def log = new File(basedir, 'build.log').text
+
+def expect = { String text -> assert log.contains(text): "the log lacks: $text" }
+expect 'workload ghost, mode sequential ×1, iteration 1/2 failed: class com.acme.Ghost was not found on the workload class path ('
+expect '/workloads/target/'
+expect 'workload plain, mode sequential ×1, iteration 1/2 failed: com.acme.NotATask is neither a java.lang.Runnable nor a java.util.concurrent.Callable'
+expect 'workload instance, mode sequential ×1, iteration 1/2 failed: com.acme.Bench#instanceMethod is not static'
+expect 'workload broken, mode sequential ×1, iteration 1/2 failed: task 0 threw java.lang.IllegalStateException: cannot parse 42'
+expect 'at com.acme.Failing.parse(Failing.java:'
+expect 'exited with code 3 during its tasks (System.exit was called at com.acme.Exits.run(Exits.java:'
+expect 'workload quitter, mode processes ×2'
+expect 'did not finish its tasks within forkedProcessTimeoutInSeconds=3 s; it was killed with its descendants'
+expect 'workload stuck, mode processes ×2'
+
+// What was measured before the failure is kept, and the report says it is incomplete.
+def xml = new File(basedir, 'throws/target/site/speedup/speedup.xml')
+def report = new groovy.xml.XmlSlurper(false, false, false).parse(xml)
+assert report.@complete.text() == 'false'
+assert report.incomplete.@reason.text().contains('cannot parse 42')
+assert report.workload.find { it.@name.text() == 'fine' }.result.size() == 3
+
+// No forked JVM survives the failing builds.
+def leftovers = ProcessHandle.allProcesses()
+        .filter { p -> p.info().commandLine().orElse('').contains('io.github.speedup.execution.fork.ForkedMain') }
+        .count()
+assert leftovers == 0: "$leftovers forked JVMs outlived the build"
+return true

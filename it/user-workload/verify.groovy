@@ -1,0 +1,24 @@
+def check = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../it/ReportCheck.groovy'))
+def report = check.load(basedir, localRepositoryPath, projectVersion)
+assert report.@complete.text() == 'true'
+
+def expected = ['digest-runnable': ['class', 'com.acme.DigestTask', 4],
+                'hex-callable'   : ['class', 'com.acme.HexTask', 6],
+                'digest-method'  : ['method', 'com.acme.Bench#digest', 4]]
+int javaFeature = (report.environment.@jvmVersion.text() =~ /^(\d+)/)[0][1] as int
+expected.each { name, meta ->
+    def w = report.workload.find { it.@name.text() == name }
+    assert w.@kind.text() == meta[0]
+    assert w.@target.text() == meta[1]
+    assert (w.@tasks.text() as int) == meta[2]
+    assert w.@size.text() == '': 'user workloads have no size'
+    assert check.result(report, name, 'sequential', 1).sample.size() == 3
+    for (mode in ['threads', 'processes']) {
+        def r = check.result(report, name, mode, 2)
+        assert r.sample.size() == 3: "$name $mode"
+        assert (r.@speedup.text() as double) > 0
+    }
+    def virtual = check.result(report, name, 'virtual', 2)
+    assert javaFeature >= 21 ? virtual.sample.size() == 3 : virtual.@skipped.text() == 'true'
+}
+return true

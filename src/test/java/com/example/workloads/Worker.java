@@ -1,0 +1,11 @@
+package com.example.workloads;
+
+final class Worker {
+    /** The plugin starts worker JVMs with "ForkedMain worker ..." (the JVM's sun.java.command). */
+    static boolean isWorkerJvm() {
+        return System.getProperty("sun.java.command", "").contains("ForkedMain worker ");
+    }
+
+    private Worker() {
+    }
+}
