@@ -14,10 +14,13 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportBuilder;
 import io.github.speedup.report.ReportFiles;
 import io.github.speedup.report.Settings;
+import io.github.speedup.stats.Bootstrap;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The core API behind {@code speedup:run}: configuration, plan, measurements, report model,
@@ -31,10 +34,13 @@ public final class SpeedupEngine {
 
     private final ChildOutput childOutput;
     private final ProgressListener progress;
+    private final Consumer<String> warnings;
 
-    public SpeedupEngine(ChildOutput childOutput, ProgressListener progress) {
+    /** @param warnings told about conditions that make the numbers less trustworthy */
+    public SpeedupEngine(ChildOutput childOutput, ProgressListener progress, Consumer<String> warnings) {
         this.childOutput = childOutput;
         this.progress = progress;
+        this.warnings = warnings;
     }
 
     /**
@@ -44,14 +50,21 @@ public final class SpeedupEngine {
     public Result run(RunConfiguration configuration, String mavenVersion, Path outputDirectory) throws IOException {
         MeasurementPlan plan = MeasurementPlan.of(configuration);
         ForkSettings fork = configuration.fork();
+        double loadAverage = EnvironmentProbe.loadAverage();
+        if (loadAverage > Runtime.getRuntime().availableProcessors()) {
+            warnings.accept(String.format(Locale.ROOT, "The system load average is %.2f, above the %d logical cores: "
+                    + "other work competes with the measurements, expect noise", loadAverage,
+                    Runtime.getRuntime().availableProcessors()));
+        }
         JvmLauncher launcher = JvmLauncher.prepare(fork);
-        RunOutcome outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress).run(plan);
+        RunOutcome outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress)
+                .run(plan, configuration.order());
         Settings settings = new Settings(configuration.modes().stream().map(Mode::id).toList(), configuration.workers(),
-                configuration.warmupIterations(), configuration.iterations(), fork.argLine(),
+                configuration.warmupIterations(), configuration.iterations(), configuration.order().id(),
+                configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
                 fork.timeout().toSeconds());
-        Report report = ReportBuilder.build(outcome,
-                EnvironmentProbe.probe(outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), mavenVersion),
-                settings, Instant.now());
+        Report report = ReportBuilder.build(outcome, EnvironmentProbe.probe(outcome.workloadJvm(),
+                fork.javaExecutable(), fork.argLine(), mavenVersion, loadAverage), settings, Instant.now());
         return new Result(report, ReportFiles.write(report, outputDirectory));
     }
 }

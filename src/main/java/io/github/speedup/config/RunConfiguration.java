@@ -1,6 +1,7 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.util.List;
@@ -13,10 +14,13 @@ import java.util.List;
  * @param workers          worker counts to sweep, ascending, no duplicates
  * @param warmupIterations unmeasured iterations before each measurement
  * @param iterations       measured iterations per measurement
+ * @param order            interleaved or block order of iterations
+ * @param maxCoefficientOfVariation above it a result is flagged unstable
  * @param fork             how the child JVMs are started
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
-                               int warmupIterations, int iterations, ForkSettings fork) {
+                               int warmupIterations, int iterations, IterationOrder order,
+                               double maxCoefficientOfVariation, ForkSettings fork) {
 
     public RunConfiguration {
         workloads = List.copyOf(workloads);

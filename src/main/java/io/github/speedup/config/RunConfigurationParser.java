@@ -1,6 +1,7 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
@@ -22,6 +23,9 @@ public final class RunConfigurationParser {
 
     /** Tasks of a user workload when the POM does not say: enough to keep two workers busy twice. */
     static final int DEFAULT_USER_TASKS = 4;
+
+    /** A result whose standard deviation exceeds 10% of its mean is flagged unstable. */
+    public static final double DEFAULT_MAX_CV = 0.10;
 
     /** A dotted Java name; the nested-class dollar included. */
     private static final Pattern JAVA_NAME =
@@ -50,6 +54,17 @@ public final class RunConfigurationParser {
     public static RunConfiguration parse(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
                                          int warmupIterations, int iterations, ForkInput fork, int cores,
                                          Consumer<String> warnings) throws ConfigurationException {
+        return parse(workloads, modes, workers, warmupIterations, iterations, null, null, fork, cores, warnings);
+    }
+
+    /**
+     * @param iterationOrder            {@code interleaved} (default when null) or {@code blocks}
+     * @param maxCoefficientOfVariation default {@value #DEFAULT_MAX_CV} when null
+     */
+    public static RunConfiguration parse(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
+                                         int warmupIterations, int iterations, String iterationOrder,
+                                         Double maxCoefficientOfVariation, ForkInput fork, int cores,
+                                         Consumer<String> warnings) throws ConfigurationException {
         List<WorkloadInput> inputs = workloads == null || workloads.isEmpty() ? defaultSuite() : workloads;
         List<WorkloadSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -66,8 +81,16 @@ public final class RunConfigurationParser {
         if (iterations <= 0) {
             throw new ConfigurationException("iterations", iterations, "1 or more");
         }
+        IterationOrder order = iterationOrder == null || iterationOrder.isBlank() ? IterationOrder.INTERLEAVED
+                : IterationOrder.fromId(iterationOrder.strip()).orElseThrow(() -> new ConfigurationException(
+                        "iterationOrder", iterationOrder, IterationOrder.allowedIds()));
+        double maxCv = maxCoefficientOfVariation == null ? DEFAULT_MAX_CV : maxCoefficientOfVariation;
+        if (!(maxCv > 0)) {
+            throw new ConfigurationException("maxCoefficientOfVariation", maxCoefficientOfVariation,
+                    "a number above 0, such as 0.10 for 10%");
+        }
         return new RunConfiguration(specs, modes(modes), workers(workers, cores), warmupIterations, iterations,
-                fork(fork, warnings));
+                order, maxCv, fork(fork, warnings));
     }
 
     private static ForkSettings fork(ForkInput input, Consumer<String> warnings) throws ConfigurationException {

@@ -68,6 +68,21 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "speedup.iterations", defaultValue = "5")
     private int iterations;
 
+    /**
+     * {@code interleaved}: one iteration of each mode of a workload in turn, round after round, so
+     * drift of the machine's speed spreads over all modes; {@code blocks}: all iterations of one
+     * mode, then the next.
+     */
+    @Parameter(property = "speedup.iterationOrder", defaultValue = "interleaved")
+    private String iterationOrder;
+
+    /**
+     * A result whose standard deviation exceeds this fraction of its mean is flagged unstable in
+     * the log and the reports.
+     */
+    @Parameter(property = "speedup.maxCoefficientOfVariation", defaultValue = "0.10")
+    private double maxCoefficientOfVariation;
+
     /** Where {@code speedup.xml} and {@code index.html} are written. */
     @Parameter(property = "speedup.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/speedup")
     private File outputDirectory;
@@ -131,12 +146,13 @@ public class RunMojo extends AbstractMojo {
         try {
             configuration = RunConfigurationParser.parse(
                     workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
-                    modes, workers, warmupIterations, iterations, forkInput(),
-                    Runtime.getRuntime().availableProcessors(), getLog()::warn);
+                    modes, workers, warmupIterations, iterations, iterationOrder, maxCoefficientOfVariation,
+                    forkInput(), Runtime.getRuntime().availableProcessors(), getLog()::warn);
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        SpeedupEngine engine = new SpeedupEngine((child, line) -> getLog().info("[" + child + "] " + line), progress());
+        SpeedupEngine engine = new SpeedupEngine((child, line) -> getLog().info("[" + child + "] " + line), progress(),
+                getLog()::warn);
         SpeedupEngine.Result result;
         try {
             result = engine.run(configuration, runtime.getMavenVersion(), outputDirectory.toPath());
@@ -145,6 +161,7 @@ public class RunMojo extends AbstractMojo {
                     + e.getMessage(), e);
         }
         ConsoleSummary.lines(result.report()).forEach(getLog()::info);
+        ConsoleSummary.warnings(result.report()).forEach(getLog()::warn);
         getLog().info("Speedup report: " + result.htmlReport().toAbsolutePath());
         if (!result.report().complete()) {
             throw new MojoExecutionException("Speedup measurement failed: " + result.report().incompleteReason()

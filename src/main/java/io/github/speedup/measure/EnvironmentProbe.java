@@ -4,12 +4,20 @@ import io.github.speedup.execution.fork.JvmInfo;
 import io.github.speedup.report.Environment;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /** Reads what the report says about the machine. */
 public final class EnvironmentProbe {
+
+    /** Hex digits of the SHA-256 kept as the fingerprint: 64 bits, plenty to tell machines apart. */
+    private static final int FINGERPRINT_HEX_DIGITS = 16;
 
     private EnvironmentProbe() {
     }
@@ -18,13 +26,49 @@ public final class EnvironmentProbe {
      * @param workloadJvm    the JVM that ran the workloads, as it described itself
      * @param javaExecutable how that JVM was started
      * @param jvmFlags       with which flags
+     * @param loadAverage    {@link #loadAverage()} as read when the run started
      */
-    public static Environment probe(JvmInfo workloadJvm, Path javaExecutable, String jvmFlags, String mavenVersion) {
-        return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+    public static Environment probe(JvmInfo workloadJvm, Path javaExecutable, String jvmFlags, String mavenVersion,
+                                    double loadAverage) {
+        String cpuModel = cpuModel();
+        int cores = Runtime.getRuntime().availableProcessors();
+        long memory = totalMemoryBytes();
+        String osName = System.getProperty("os.name");
+        String osArch = System.getProperty("os.arch");
+        String fingerprint = fingerprint(cpuModel, cores, memory, osName, osArch, workloadJvm.version(),
+                workloadJvm.vendor(), jvmFlags);
+        return new Environment(cpuModel, cores, osName, System.getProperty("os.version"), osArch,
                 workloadJvm.vendor(), workloadJvm.version(), workloadJvm.vmName(), workloadJvm.javaHome(),
                 javaExecutable.toString(), jvmFlags, System.getProperty("java.version"),
-                mavenVersion == null ? "unknown" : mavenVersion);
+                mavenVersion == null ? "unknown" : mavenVersion, memory, fingerprint, loadAverage);
+    }
+
+    /** The one-minute system load average now, or -1 where the OS does not provide it. */
+    public static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /**
+     * What must match for two reports' numbers to be comparable, hashed. The OS version and the
+     * time are left out on purpose: a kernel update or another day is the same machine.
+     */
+    static String fingerprint(String cpuModel, int cores, long memory, String osName, String osArch,
+                              String jvmVersion, String jvmVendor, String jvmFlags) {
+        String identity = String.join("\n", cpuModel, String.valueOf(cores), String.valueOf(memory), osName, osArch,
+                jvmVersion, jvmVendor, jvmFlags);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, FINGERPRINT_HEX_DIGITS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static long totalMemoryBytes() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
     }
 
     /** The "model name" line of /proc/cpuinfo on Linux; the architecture elsewhere. */

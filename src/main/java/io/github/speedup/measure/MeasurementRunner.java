@@ -9,15 +9,18 @@ import io.github.speedup.execution.fork.JvmLauncher;
 import io.github.speedup.execution.fork.MeasurementJvm;
 import io.github.speedup.execution.fork.ProcessModeExecutor;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Takes the measurements of a plan: warm-ups, then measured iterations, for each measurement in
- * turn. In-JVM modes run in one forked measurement JVM, processes in fresh worker JVMs, all
+ * Takes the measurements of a plan, one workload at a time: warm-ups, then measured iterations,
+ * interleaved across the workload's modes or in blocks. In-JVM modes run in one forked measurement JVM, processes in fresh worker JVMs, all
  * started by the same {@link JvmLauncher}. A failure stops the run but keeps what was measured.
  */
 public final class MeasurementRunner {
@@ -36,7 +39,7 @@ public final class MeasurementRunner {
         this.progress = progress;
     }
 
-    public RunOutcome run(MeasurementPlan plan) {
+    public RunOutcome run(MeasurementPlan plan, IterationOrder order) {
         List<MeasuredResult> results = new ArrayList<>();
         JvmInfo jvm = JvmInfo.current();
         MeasurementJvm measurementJvm = null;
@@ -45,18 +48,28 @@ public final class MeasurementRunner {
                 measurementJvm = MeasurementJvm.start(launcher, timeout, output);
                 jvm = measurementJvm.info();
             }
-            ProcessModeExecutor processes = new ProcessModeExecutor(launcher, timeout, output);
-            List<Measurement> measurements = plan.measurements();
-            for (int i = 0; i < measurements.size(); i++) {
-                Measurement measurement = measurements.get(i);
-                if (measurement.mode() == Mode.VIRTUAL && jvm.featureVersion() < Mode.VIRTUAL_THREADS_RELEASE) {
-                    String reason = VIRTUAL_SKIPPED + " (the workload JVM is Java " + jvm.version() + ")";
-                    progress.skipped(i + 1, measurements.size(), measurement, reason);
-                    results.add(new MeasuredResult(measurement, List.of(), reason));
-                    continue;
+            Iterations iterations = new Iterations(plan, measurementJvm,
+                    new ProcessModeExecutor(launcher, timeout, output));
+            // One workload at a time; within a workload, its measurements in the chosen order.
+            for (List<Integer> workload : plan.indicesByWorkload()) {
+                List<Integer> active = new ArrayList<>();
+                Map<Integer, MeasuredResult> skipped = new HashMap<>();
+                for (int index : workload) {
+                    Measurement measurement = plan.measurements().get(index);
+                    if (measurement.mode() == Mode.VIRTUAL && jvm.featureVersion() < Mode.VIRTUAL_THREADS_RELEASE) {
+                        String reason = VIRTUAL_SKIPPED + " (the workload JVM is Java " + jvm.version() + ")";
+                        progress.skipped(index + 1, plan.measurements().size(), measurement, reason);
+                        skipped.put(index, new MeasuredResult(measurement, List.of(), reason));
+                    } else {
+                        active.add(index);
+                    }
                 }
-                results.add(new MeasuredResult(measurement,
-                        measure(i + 1, measurements.size(), measurement, plan, measurementJvm, processes), null));
+                Map<Integer, List<Sample>> samples = order == IterationOrder.BLOCKS
+                        ? iterations.inBlocks(active) : iterations.interleaved(active);
+                for (int index : workload) {
+                    results.add(skipped.containsKey(index) ? skipped.get(index)
+                            : new MeasuredResult(plan.measurements().get(index), samples.get(index), null));
+                }
             }
             return new RunOutcome(jvm, results, null);
         } catch (IterationFailedException e) {
@@ -70,20 +83,52 @@ public final class MeasurementRunner {
         }
     }
 
-    private List<Sample> measure(int number, int total, Measurement measurement, MeasurementPlan plan,
-                                 MeasurementJvm measurementJvm, ProcessModeExecutor processes)
-            throws IterationFailedException {
-        for (int warmup = 1; warmup <= plan.warmupIterations(); warmup++) {
-            progress.iteration(number, total, measurement, true, warmup, plan.warmupIterations());
-            iteration(measurement, measurementJvm, processes, "warm-up " + warmup + "/" + plan.warmupIterations());
+    /** The iterations of a plan's measurements, in blocks or interleaved. */
+    private final class Iterations {
+        private final MeasurementPlan plan;
+        private final MeasurementJvm measurementJvm;
+        private final ProcessModeExecutor processes;
+
+        Iterations(MeasurementPlan plan, MeasurementJvm measurementJvm, ProcessModeExecutor processes) {
+            this.plan = plan;
+            this.measurementJvm = measurementJvm;
+            this.processes = processes;
         }
-        List<Sample> samples = new ArrayList<>(plan.iterations());
-        for (int iteration = 1; iteration <= plan.iterations(); iteration++) {
-            progress.iteration(number, total, measurement, false, iteration, plan.iterations());
-            samples.add(iteration(measurement, measurementJvm, processes,
-                    "iteration " + iteration + "/" + plan.iterations()));
+
+        Map<Integer, List<Sample>> inBlocks(List<Integer> indices) throws IterationFailedException {
+            Map<Integer, List<Sample>> samples = new HashMap<>();
+            for (int index : indices) {
+                for (int warmup = 1; warmup <= plan.warmupIterations(); warmup++) {
+                    run(index, true, warmup);
+                }
+                for (int iteration = 1; iteration <= plan.iterations(); iteration++) {
+                    samples.computeIfAbsent(index, i -> new ArrayList<>()).add(run(index, false, iteration));
+                }
+            }
+            return samples;
         }
-        return samples;
+
+        Map<Integer, List<Sample>> interleaved(List<Integer> indices) throws IterationFailedException {
+            Map<Integer, List<Sample>> samples = new HashMap<>();
+            for (int warmup = 1; warmup <= plan.warmupIterations(); warmup++) {
+                for (int index : indices) {
+                    run(index, true, warmup);
+                }
+            }
+            for (int iteration = 1; iteration <= plan.iterations(); iteration++) {
+                for (int index : indices) {
+                    samples.computeIfAbsent(index, i -> new ArrayList<>()).add(run(index, false, iteration));
+                }
+            }
+            return samples;
+        }
+
+        private Sample run(int index, boolean warmup, int number) throws IterationFailedException {
+            Measurement measurement = plan.measurements().get(index);
+            int of = warmup ? plan.warmupIterations() : plan.iterations();
+            progress.iteration(index + 1, plan.measurements().size(), measurement, warmup, number, of);
+            return iteration(measurement, measurementJvm, processes, (warmup ? "warm-up " : "iteration ") + number + "/" + of);
+        }
     }
 
     private Sample iteration(Measurement measurement, MeasurementJvm measurementJvm, ProcessModeExecutor processes,

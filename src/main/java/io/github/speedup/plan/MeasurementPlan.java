@@ -5,7 +5,9 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The measurements of a run in the order they are taken: per workload, sequential once (on one
@@ -29,6 +31,15 @@ public record MeasurementPlan(List<Measurement> measurements, int warmupIteratio
             }
         }
         return new MeasurementPlan(measurements, configuration.warmupIterations(), configuration.iterations());
+    }
+
+    /** Indices into {@link #measurements()}, grouped by workload, in plan order. */
+    public List<List<Integer>> indicesByWorkload() {
+        Map<WorkloadSpec, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < measurements.size(); i++) {
+            groups.computeIfAbsent(measurements.get(i).workload(), w -> new ArrayList<>()).add(i);
+        }
+        return List.copyOf(groups.values());
     }
 
     public boolean needsMeasurementJvm() {

@@ -1,6 +1,9 @@
 package io.github.speedup.report;
 
+import io.github.speedup.stats.Interval;
+
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /** Number formats shared by the writers, locale-independent so reports read the same everywhere. */
 public final class Formats {
@@ -21,6 +24,11 @@ public final class Formats {
     /** A speedup or an efficiency for people: two decimals. */
     public static String ratio(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** {@code [1.82, 2.05]}, or a dash where there is no interval. */
+    public static String interval(Interval interval, DoubleFunction<String> format) {
+        return interval.defined() ? "[" + format.apply(interval.low()) + ", " + format.apply(interval.high()) + "]" : "–";
     }
 
     public static String percent(double fraction) {

@@ -1,9 +1,12 @@
 package io.github.speedup.report;
 
+import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.MeasuredResult;
 import io.github.speedup.measure.RunOutcome;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.stats.Bootstrap;
+import io.github.speedup.stats.Interval;
 import io.github.speedup.stats.Summary;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -11,12 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Turns raw samples into the report model: milliseconds, summaries, speedups. */
 public final class ReportBuilder {
-
-    private static final double NANOS_PER_MS = 1_000_000.0;
 
     private ReportBuilder() {
     }
@@ -27,15 +29,16 @@ public final class ReportBuilder {
             byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
         }
         List<WorkloadReport> workloads = new ArrayList<>();
-        byWorkload.forEach((spec, results) -> workloads.add(workload(spec, results)));
+        byWorkload.forEach((spec, results) -> workloads.add(workload(spec, results, settings)));
         return new Report(Report.SCHEMA_VERSION, created, environment, settings, workloads, outcome.failure());
     }
 
-    private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results) {
-        double sequentialMedian = results.stream()
-                .filter(r -> r.measurement().mode() == io.github.speedup.execution.Mode.SEQUENTIAL && !r.skipped())
-                .mapToDouble(r -> wallSummary(r.samples()).median())
-                .findFirst().orElse(Double.NaN);
+    private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings) {
+        double[] sequential = results.stream()
+                .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
+                .map(r -> wallMs(samples(r)))
+                .findFirst().orElse(new double[0]);
+        double sequentialMedian = sequential.length == 0 ? Double.NaN : Summary.of(sequential).median();
         List<ResultReport> cells = new ArrayList<>();
         for (MeasuredResult result : results) {
             Measurement m = result.measurement();
@@ -43,31 +46,51 @@ public final class ReportBuilder {
                 cells.add(ResultReport.skipped(m.mode().id(), m.workers(), result.skippedReason()));
                 continue;
             }
-            Summary wall = wallSummary(result.samples());
-            double speedup = sequentialMedian / wall.median();
-            List<SampleReport> samples = result.samples().stream().map(ReportBuilder::sample).toList();
-            cells.add(new ResultReport(m.mode().id(), m.workers(), null, wall, speedup, speedup / m.workers(),
-                    median(samples.stream().mapToDouble(SampleReport::cpuMs).toArray()),
+            List<SampleReport> samples = samples(result);
+            double[] wall = wallMs(samples);
+            Summary summary = Summary.of(wall);
+            double speedup = sequentialMedian / summary.median();
+            Interval speedupInterval = sequential.length == 0 ? Interval.NONE : Bootstrap.speedup(sequential, wall);
+            cells.add(new ResultReport(m.mode().id(), m.workers(), null, summary, speedup, speedupInterval,
+                    speedup / m.workers(), speedupInterval.scaled(1.0 / m.workers()),
+                    Summary.of(samples.stream().mapToDouble(SampleReport::cpuMs).toArray()).median(),
                     samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
-                    result.samples().get(0).hasStartup()
-                            ? median(samples.stream().mapToDouble(SampleReport::startupMs).toArray())
+                    samples.get(0).hasStartup()
+                            ? Summary.of(samples.stream().mapToDouble(SampleReport::startupMs).toArray()).median()
                             : Double.NaN,
-                    samples));
+                    unstableReason(summary, settings.maxCoefficientOfVariation()), samples));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(), cells);
     }
 
+    static String unstableReason(Summary summary, double maxCv) {
+        if (summary.cv() <= maxCv) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "coefficient of variation %.2f exceeds maxCoefficientOfVariation %.2f",
+                summary.cv(), maxCv) + (summary.outliers() > 0 ? " (" + summary.outliers() + " outlier"
+                + (summary.outliers() > 1 ? "s" : "") + " beyond Tukey's fences)" : "");
+    }
+
+    /**
+     * The samples in report units, rounded to the microsecond as the XML holds them, so every
+     * figure derived here can be recomputed from the XML alone.
+     */
+    private static List<SampleReport> samples(MeasuredResult result) {
+        return result.samples().stream().map(ReportBuilder::sample).toList();
+    }
+
     private static SampleReport sample(Sample sample) {
-        return new SampleReport(sample.wallNanos() / NANOS_PER_MS, sample.cpuNanos() / NANOS_PER_MS,
-                sample.peakMemoryBytes(), sample.hasStartup() ? sample.startupNanos() / NANOS_PER_MS : Double.NaN);
+        return new SampleReport(ms(sample.wallNanos()), ms(sample.cpuNanos()), sample.peakMemoryBytes(),
+                sample.hasStartup() ? ms(sample.startupNanos()) : Double.NaN);
     }
 
-    private static Summary wallSummary(List<Sample> samples) {
-        return Summary.of(samples.stream().mapToDouble(s -> s.wallNanos() / NANOS_PER_MS).toArray());
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1_000.0) / 1_000.0;
     }
 
-    private static double median(double[] values) {
-        return Summary.of(values).median();
+    private static double[] wallMs(List<SampleReport> samples) {
+        return samples.stream().mapToDouble(SampleReport::wallMs).toArray();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.speedup.report;
 
+import io.github.speedup.stats.Interval;
 import io.github.speedup.stats.Summary;
 
 import java.util.List;
@@ -9,28 +10,35 @@ import java.util.List;
  * marks a figure that has no value (a speedup without a sequential baseline, start-up time
  * outside the processes mode).
  *
- * @param wallMs          summary of the samples' wall times
- * @param speedup         median sequential time / median time of this cell
- * @param efficiency      speedup / workers
- * @param cpuMs           median CPU time of an iteration
- * @param peakMemoryBytes highest peak memory of any iteration
- * @param startupMs       median start-up time (processes only)
+ * @param wallMs             summary of the samples' wall times, with their intervals
+ * @param speedup            median sequential time / median time of this cell
+ * @param speedupInterval    95% bootstrap interval of the speedup
+ * @param efficiency         speedup / workers
+ * @param efficiencyInterval the speedup interval / workers
+ * @param cpuMs              median CPU time of an iteration
+ * @param peakMemoryBytes    highest peak memory of any iteration
+ * @param startupMs          median start-up time (processes only)
+ * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  */
 public record ResultReport(String mode, int workers, String skippedReason, Summary wallMs, double speedup,
-                           double efficiency, double cpuMs, long peakMemoryBytes, double startupMs,
-                           List<SampleReport> samples) {
+                           Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
+                           long peakMemoryBytes, double startupMs, String unstableReason, List<SampleReport> samples) {
 
     public ResultReport {
         samples = List.copyOf(samples);
     }
 
     public static ResultReport skipped(String mode, int workers, String reason) {
-        return new ResultReport(mode, workers, reason, null, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
-                List.of());
+        return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
+                Double.NaN, 0, Double.NaN, null, List.of());
     }
 
     public boolean isSkipped() {
         return skippedReason != null;
+    }
+
+    public boolean isUnstable() {
+        return unstableReason != null;
     }
 
     public boolean hasStartup() {

@@ -2,9 +2,16 @@ package io.github.speedup.report;
 
 import java.util.List;
 
-/** The settings the numbers were measured with, so a reader can reproduce them. */
+/**
+ * The settings the numbers were measured with, so a reader can reproduce them.
+ *
+ * @param iterationOrder            interleaved or blocks
+ * @param bootstrapSeed             seed of the speedup intervals' resampling
+ * @param bootstrapResamples        how many resamples
+ */
 public record Settings(List<String> modes, List<Integer> workers, int warmupIterations, int iterations,
-                       String argLine, long timeoutSeconds) {
+                       String iterationOrder, double maxCoefficientOfVariation, long bootstrapSeed,
+                       int bootstrapResamples, String argLine, long timeoutSeconds) {
 
     public Settings {
         modes = List.copyOf(modes);

@@ -1,16 +1,81 @@
 package io.github.speedup.stats;
 
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
-/** Location and spread of a set of measured values (sample standard deviation, n - 1). */
-public record Summary(int count, double median, double mean, double stddev, double min, double max) {
+import java.util.Arrays;
+
+/**
+ * Location, spread and uncertainty of a set of measured values.
+ *
+ * @param stddev         sample standard deviation (n - 1)
+ * @param meanInterval   95% interval of the mean, Student t; undefined for one value
+ * @param medianInterval distribution-free interval of the median from order statistics
+ *                       (binomial), at least 95% where the sample count allows it
+ * @param cv             coefficient of variation, stddev / mean
+ * @param lowOutliers    values below Tukey's lower fence, Q1 - 1.5 IQR (kept in the data)
+ * @param highOutliers   values above Tukey's upper fence, Q3 + 1.5 IQR (kept in the data)
+ */
+public record Summary(int count, double median, double mean, double stddev, double min, double max,
+                      Interval meanInterval, Interval medianInterval, double cv, int lowOutliers, int highOutliers) {
+
+    public static final double CONFIDENCE = 0.95;
+    private static final double TUKEY_K = 1.5;
 
     public static Summary of(double[] values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("no values to summarise");
         }
         DescriptiveStatistics stats = new DescriptiveStatistics(values);
-        double stddev = values.length > 1 ? stats.getStandardDeviation() : 0.0;
-        return new Summary(values.length, stats.getPercentile(50), stats.getMean(), stddev, stats.getMin(), stats.getMax());
+        int n = values.length;
+        double mean = stats.getMean();
+        double stddev = n > 1 ? stats.getStandardDeviation() : 0.0;
+        double q1 = stats.getPercentile(25);
+        double q3 = stats.getPercentile(75);
+        double iqr = q3 - q1;
+        int low = (int) Arrays.stream(values).filter(v -> v < q1 - TUKEY_K * iqr).count();
+        int high = (int) Arrays.stream(values).filter(v -> v > q3 + TUKEY_K * iqr).count();
+        return new Summary(n, stats.getPercentile(50), mean, stddev, stats.getMin(), stats.getMax(),
+                meanInterval(n, mean, stddev), medianInterval(stats.getSortedValues()),
+                mean == 0 ? 0 : stddev / mean, low, high);
+    }
+
+    public int outliers() {
+        return lowOutliers + highOutliers;
+    }
+
+    static Interval meanInterval(int n, double mean, double stddev) {
+        if (n < 2) {
+            return Interval.NONE;
+        }
+        double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+        double half = t * stddev / Math.sqrt(n);
+        return new Interval(mean - half, mean + half, CONFIDENCE);
+    }
+
+    /**
+     * The narrowest symmetric pair of order statistics (x(j), x(n+1-j)) that covers the median
+     * with at least 95%: the rank of the median among n values is Binomial(n, 1/2). With too
+     * few values for 95%, the whole range, with the coverage it has.
+     */
+    static Interval medianInterval(double[] sorted) {
+        int n = sorted.length;
+        if (n < 2) {
+            return Interval.NONE;
+        }
+        BinomialDistribution ranks = new BinomialDistribution(null, n, 0.5);
+        int best = 1;
+        for (int j = 1; j <= n / 2; j++) {
+            // P(x(j) <= median <= x(n+1-j)) = P(j <= B <= n-j) = 1 - 2 P(B <= j-1)
+            double coverage = 1 - 2 * ranks.cumulativeProbability(j - 1);
+            if (coverage >= CONFIDENCE) {
+                best = j;
+            } else {
+                break;
+            }
+        }
+        double coverage = 1 - 2 * ranks.cumulativeProbability(best - 1);
+        return new Interval(sorted[best - 1], sorted[n - best], coverage);
     }
 }

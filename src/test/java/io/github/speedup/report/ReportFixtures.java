@@ -6,6 +6,7 @@ import io.github.speedup.measure.MeasuredResult;
 import io.github.speedup.measure.RunOutcome;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -28,7 +29,10 @@ public final class ReportFixtures {
         return new Sample((long) (wall * 1e6), (long) (wall * 2e6), 80_000_000, (long) (startup * 1e6));
     }
 
-    /** A sleep workload with a hostile name: sequential 400 ms, threads ×2 200 ms, processes ×2 250 ms. */
+    /**
+     * A sleep workload with a hostile name: sequential 400 ms, threads ×2 200 ms, processes ×2
+     * 250 ms, processes ×1 unstable (500, 900, 480 ms); an incomplete report comes from a loaded machine.
+     */
     public static Report report(boolean complete) {
         WorkloadSpec spec = new WorkloadSpec(HOSTILE_NAME, Kind.SLEEP, 4, 100);
         WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 2, 50);
@@ -40,14 +44,17 @@ public final class ReportFixtures {
                 new MeasuredResult(new Measurement(spec, Mode.VIRTUAL, 2), List.of(), "skipped: needs Java 21+"),
                 new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2),
                         List.of(process(250, 50), process(260, 55), process(240, 45)), null),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 1),
+                        List.of(process(500, 50), process(900, 55), process(480, 45)), null),
                 new MeasuredResult(new Measurement(cpu, Mode.SEQUENTIAL, 1),
                         List.of(ms(100, 100, 1000), ms(100, 100, 1000), ms(100, 100, 1000)), null));
         RunOutcome outcome = new RunOutcome(new JvmInfo("17.0.15", "Debian", "OpenJDK 64-Bit Server VM", "/jdk", 17),
                 results, complete ? null : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more");
         Environment environment = new Environment("Test CPU <1>", 2, "Linux", "6.1", "amd64", "Debian", "17.0.15",
-                "OpenJDK 64-Bit Server VM", "/jdk", "/jdk/bin/java", "-Xmx1g -Dq=\"<&>\"", "17.0.15", "3.9.11");
+                "OpenJDK 64-Bit Server VM", "/jdk", "/jdk/bin/java", "-Xmx1g -Dq=\"<&>\"", "17.0.15", "3.9.11",
+                24L << 30, "0123456789abcdef", complete ? 0.5 : 3.5);
         Settings settings = new Settings(List.of("sequential", "threads", "virtual", "processes"), List.of(2), 1, 3,
-                "-Dx=\"<y>\"", 300);
+                "interleaved", 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "-Dx=\"<y>\"", 300);
         return ReportBuilder.build(outcome, environment, settings, Instant.parse("2026-11-25T12:00:00Z"));
     }
 }

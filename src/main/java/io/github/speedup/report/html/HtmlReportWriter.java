@@ -5,12 +5,14 @@ import io.github.speedup.report.Formats;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Summary;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,8 @@ public final class HtmlReportWriter {
             h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
             table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.3rem .6rem;text-align:right}
             th{background:#f2f2f2}td.text,th.text{text-align:left}tr.skipped td{color:#777;font-style:italic}
-            .meta{color:#555;font-size:.85rem}.incomplete{background:#fff3cd;border:1px solid #e0b400;padding:.6rem 1rem}
+            .meta{color:#555;font-size:.85rem}.warning{background:#fff3cd;border-left:4px solid #e0b400;padding:.4rem .8rem}
+            .flag{font-size:.75rem;background:#e0b400;color:#000;border-radius:3px;padding:0 .3rem}.incomplete{background:#fff3cd;border:1px solid #e0b400;padding:.6rem 1rem}
             .good{color:#0a6b2d;font-weight:600}.chart text{font-size:12px;fill:#222}.chart .tick{fill:#555;font-size:11px}
             .chart .grid{stroke:#e3e3e3}.chart .whisker{stroke:#111;stroke-width:1.4;fill:none}
             .mode-sequential .bar{fill:#7f7f7f}.mode-threads .bar{fill:#1f77b4}.mode-virtual .bar{fill:#2ca02c}.mode-processes .bar{fill:#d62728}
@@ -44,9 +47,19 @@ public final class HtmlReportWriter {
         html.write("<h1>Speedup report</h1>\n");
         html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
                 + Html.escape("Measured " + report.created() + "; " + report.settings().warmupIterations()
-                + " warm-up and " + report.settings().iterations() + " measured iterations per result"
+                + " warm-up and " + report.settings().iterations() + " measured iterations per result, "
+                + report.settings().iterationOrder() + (report.settings().iterationOrder().equals("interleaved")
+                ? " across modes" : "") + "; machine fingerprint " + report.environment().fingerprint()
+                + (report.environment().loadAverage() >= 0
+                ? String.format(Locale.ROOT, "; load average %.2f at start", report.environment().loadAverage()) : "")
                 + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine()))
                 + "</p>\n");
+        if (report.environment().overloaded()) {
+            html.write("<p class=\"warning\" id=\"overloaded\"><strong>Loaded machine:</strong> "
+                    + Html.escape(String.format(Locale.ROOT, "the load average was %.2f at start, above the %d logical "
+                    + "cores; other work competed with these measurements.", report.environment().loadAverage(),
+                    report.environment().logicalCores())) + "</p>\n");
+        }
         if (!report.complete()) {
             html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early. "
                     + Html.escape(report.incompleteReason()) + "</p>\n");
@@ -95,24 +108,41 @@ public final class HtmlReportWriter {
         html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
         html.write("<p class=\"meta\">" + Html.escape(workload.description()) + "</p>\n");
         html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th><th>median ms</th>"
-                + "<th>mean ms</th><th>stddev ms</th><th>min ms</th><th>max ms</th><th>speedup</th><th>efficiency</th>"
-                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th></tr></thead>\n<tbody>\n");
+                + "<th>median 95% CI</th><th>mean ms</th><th>mean 95% CI</th><th>stddev ms</th><th>CV</th>"
+                + "<th>min ms</th><th>max ms</th><th>outliers</th><th>speedup</th><th>speedup 95% CI</th>"
+                + "<th>efficiency</th><th>efficiency 95% CI</th><th>CPU ms</th><th>peak memory</th><th>start-up ms</th>"
+                + "</tr></thead>\n<tbody>\n");
         for (ResultReport r : workload.results()) {
             if (r.isSkipped()) {
                 html.write("<tr class=\"skipped\" data-mode=\"" + Html.escape(r.mode()) + "\"><td class=\"text\">"
-                        + Html.escape(r.mode()) + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"10\">"
+                        + Html.escape(r.mode()) + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"16\">"
                         + Html.escape(r.skippedReason()) + "</td></tr>\n");
                 continue;
             }
-            html.write("<tr data-mode=\"" + Html.escape(r.mode()) + "\"><td class=\"text\">" + Html.escape(r.mode())
-                    + "</td><td>" + r.workers() + "</td><td>" + Formats.ms(r.wallMs().median()) + "</td><td>"
-                    + Formats.ms(r.wallMs().mean()) + "</td><td>" + Formats.ms(r.wallMs().stddev()) + "</td><td>"
-                    + Formats.ms(r.wallMs().min()) + "</td><td>" + Formats.ms(r.wallMs().max()) + "</td><td>"
-                    + Formats.ratio(r.speedup()) + "</td><td>" + Formats.percent(r.efficiency()) + "</td><td>"
-                    + Formats.ms(r.cpuMs()) + "</td><td>" + Formats.bytes(r.peakMemoryBytes()) + "</td><td>"
-                    + Formats.ms(r.startupMs()) + "</td></tr>\n");
+            Summary wall = r.wallMs();
+            html.write("<tr data-mode=\"" + Html.escape(r.mode()) + "\"" + (r.isUnstable() ? " class=\"unstable\"" : "")
+                    + "><td class=\"text\">" + Html.escape(r.mode()) + (r.isUnstable()
+                    ? " <span class=\"flag\" title=\"" + Html.escape(r.unstableReason()) + "\">unstable</span>" : "")
+                    + "</td><td>" + r.workers() + "</td><td>" + Formats.ms(wall.median()) + "</td><td>"
+                    + Formats.interval(wall.medianInterval(), Formats::ms) + "</td><td>" + Formats.ms(wall.mean())
+                    + "</td><td>" + Formats.interval(wall.meanInterval(), Formats::ms) + "</td><td>"
+                    + Formats.ms(wall.stddev()) + "</td><td>" + Formats.percent(wall.cv()) + "</td><td>"
+                    + Formats.ms(wall.min()) + "</td><td>" + Formats.ms(wall.max()) + "</td><td>" + wall.outliers()
+                    + "</td><td>" + Formats.ratio(r.speedup()) + "</td><td>"
+                    + Formats.interval(r.speedupInterval(), Formats::ratio) + "</td><td>"
+                    + Formats.percent(r.efficiency()) + "</td><td>"
+                    + Formats.interval(r.efficiencyInterval(), Formats::percent) + "</td><td>" + Formats.ms(r.cpuMs())
+                    + "</td><td>" + Formats.bytes(r.peakMemoryBytes()) + "</td><td>" + Formats.ms(r.startupMs())
+                    + "</td></tr>\n");
         }
         html.write("</tbody>\n</table>\n");
+        for (ResultReport r : workload.results()) {
+            if (r.isUnstable()) {
+                html.write("<p class=\"warning unstable-note\">" + Html.escape(r.label() + " is unstable: "
+                        + r.unstableReason() + ". Its figures vary too much from iteration to iteration to trust "
+                        + "its speedup; close other work or raise iterations.") + "</p>\n");
+            }
+        }
         if (workload.results().stream().anyMatch(r -> !r.isSkipped())) {
             html.write(TimeChart.svg(workload));
         }

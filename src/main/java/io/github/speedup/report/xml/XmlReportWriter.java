@@ -7,6 +7,7 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.Settings;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Interval;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -74,6 +75,10 @@ public final class XmlReportWriter {
         xml.writeAttribute("javaExecutable", env.javaExecutable());
         xml.writeAttribute("jvmFlags", env.jvmFlags());
         xml.writeAttribute("mavenJavaVersion", env.mavenJavaVersion());
+        xml.writeAttribute("totalMemoryBytes", String.valueOf(env.totalMemoryBytes()));
+        xml.writeAttribute("fingerprint", env.fingerprint());
+        optional(xml, "loadAverage", env.loadAverage() < 0 ? Double.NaN : env.loadAverage());
+        xml.writeAttribute("overloaded", String.valueOf(env.overloaded()));
         xml.writeAttribute("mavenVersion", env.mavenVersion());
     }
 
@@ -84,6 +89,10 @@ public final class XmlReportWriter {
         xml.writeAttribute("workers", settings.workers().stream().map(String::valueOf).collect(Collectors.joining(" ")));
         xml.writeAttribute("warmupIterations", String.valueOf(settings.warmupIterations()));
         xml.writeAttribute("iterations", String.valueOf(settings.iterations()));
+        xml.writeAttribute("iterationOrder", settings.iterationOrder());
+        xml.writeAttribute("maxCoefficientOfVariation", Formats.exact(settings.maxCoefficientOfVariation()));
+        xml.writeAttribute("bootstrapSeed", String.valueOf(settings.bootstrapSeed()));
+        xml.writeAttribute("bootstrapResamples", String.valueOf(settings.bootstrapResamples()));
         xml.writeAttribute("argLine", settings.argLine());
         xml.writeAttribute("forkedProcessTimeoutInSeconds", String.valueOf(settings.timeoutSeconds()));
     }
@@ -125,11 +134,23 @@ public final class XmlReportWriter {
         xml.writeAttribute("stddevMs", Formats.exact(result.wallMs().stddev()));
         xml.writeAttribute("minMs", Formats.exact(result.wallMs().min()));
         xml.writeAttribute("maxMs", Formats.exact(result.wallMs().max()));
+        interval(xml, "meanCi", "Ms", result.wallMs().meanInterval());
+        interval(xml, "medianCi", "Ms", result.wallMs().medianInterval());
+        optional(xml, "medianCiConfidence", result.wallMs().medianInterval().confidence());
+        xml.writeAttribute("cv", Formats.exact(result.wallMs().cv()));
+        xml.writeAttribute("lowOutliers", String.valueOf(result.wallMs().lowOutliers()));
+        xml.writeAttribute("highOutliers", String.valueOf(result.wallMs().highOutliers()));
         optional(xml, "speedup", result.speedup());
+        interval(xml, "speedupCi", "", result.speedupInterval());
         optional(xml, "efficiency", result.efficiency());
+        interval(xml, "efficiencyCi", "", result.efficiencyInterval());
         xml.writeAttribute("cpuMs", Formats.exact(result.cpuMs()));
         xml.writeAttribute("peakMemoryBytes", String.valueOf(result.peakMemoryBytes()));
         optional(xml, "startupMs", result.startupMs());
+        xml.writeAttribute("unstable", String.valueOf(result.isUnstable()));
+        if (result.isUnstable()) {
+            xml.writeAttribute("unstableReason", result.unstableReason());
+        }
         for (SampleReport sample : result.samples()) {
             newline(xml, 3);
             xml.writeEmptyElement("sample");
@@ -146,6 +167,15 @@ public final class XmlReportWriter {
     private static void optional(XMLStreamWriter xml, String name, double value) throws XMLStreamException {
         if (!Double.isNaN(value) && !Double.isInfinite(value)) {
             xml.writeAttribute(name, Formats.exact(value));
+        }
+    }
+
+    /** {@code <prefix>Low<unit>} and {@code <prefix>High<unit>}, left out when undefined. */
+    private static void interval(XMLStreamWriter xml, String prefix, String unit, Interval interval)
+            throws XMLStreamException {
+        if (interval.defined()) {
+            xml.writeAttribute(prefix + "Low" + unit, Formats.exact(interval.low()));
+            xml.writeAttribute(prefix + "High" + unit, Formats.exact(interval.high()));
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.speedup.measure.MeasurementRunner;
 import io.github.speedup.measure.ProgressListener;
 import io.github.speedup.measure.RunOutcome;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class MeasurementRunnerTest {
         RunConfiguration config = RunConfigurationParser.parse(List.of(workload), List.of(modes), List.of("2"), 0, 2,
                 fork, 2, warning -> { });
         return new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
-                (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT).run(MeasurementPlan.of(config));
+                (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT)
+                .run(MeasurementPlan.of(config), IterationOrder.INTERLEAVED);
     }
 
     private ForkInput fork() {
@@ -198,6 +200,37 @@ class MeasurementRunnerTest {
         assertFalse(outcome.complete());
         assertTrue(outcome.failure().contains("exited with code 1"), outcome.failure());
         assertTrue(outcome.failure().contains("NoSuchJvmFlagAnywhere"), outcome.failure());
+    }
+
+    @Test
+    void iterationsInterleaveAcrossModesOrRunInBlocks() throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(List.of(builtIn("sleep", 2, 5)),
+                List.of("sequential,threads,processes"), List.of("2"), 1, 2, fork(), 2, warning -> { });
+        MeasurementPlan plan = MeasurementPlan.of(config);
+        JvmLauncher launcher = JvmLauncher.prepare(config.fork());
+        List<String> interleaved = new ArrayList<>();
+        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(interleaved))
+                .run(plan, IterationOrder.INTERLEAVED);
+        assertEquals(List.of("1w1", "2w1", "3w1", "1i1", "2i1", "3i1", "1i2", "2i2", "3i2"), interleaved);
+        List<String> blocks = new ArrayList<>();
+        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(blocks))
+                .run(plan, IterationOrder.BLOCKS);
+        assertEquals(List.of("1w1", "1i1", "1i2", "2w1", "2i1", "2i2", "3w1", "3i1", "3i2"), blocks);
+    }
+
+    private static ProgressListener recorder(List<String> into) {
+        return new ProgressListener() {
+            @Override
+            public void iteration(int number, int total, io.github.speedup.plan.Measurement m, boolean warmup,
+                                  int iteration, int of) {
+                into.add(number + (warmup ? "w" : "i") + iteration);
+            }
+
+            @Override
+            public void skipped(int number, int total, io.github.speedup.plan.Measurement m, String reason) {
+                into.add(number + "skipped");
+            }
+        };
     }
 
     @Test

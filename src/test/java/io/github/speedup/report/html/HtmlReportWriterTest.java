@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,12 +41,29 @@ class HtmlReportWriterTest {
         Elements sections = doc.select("section.workload");
         assertEquals(2, sections.size());
         Element sleep = sections.get(0);
-        assertEquals(4, sleep.select("table.results tbody tr").size());
+        assertEquals(5, sleep.select("table.results tbody tr").size());
         assertEquals("skipped: needs Java 21+", sleep.select("tr.skipped td").last().text());
         Elements svg = sleep.select("svg.time-chart");
         assertEquals(1, svg.size());
-        assertEquals(3, svg.select("g.series").size(), "one series per measured mode; the skipped one has none");
+        assertEquals(4, svg.select("g.series").size(), "one series per measured mode; the skipped one has none");
         assertEquals("50.0", sleep.select("tr[data-mode=processes] td").last().text());
+    }
+
+    @Test
+    void intervalsAndInstabilityAreShown() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Elements headers = doc.select("section.workload").first().select("table.results thead th");
+        List<String> names = headers.eachText();
+        Element threads = doc.select("section.workload").first().select("tr[data-mode=threads]").first();
+        assertEquals("[200.0, 205.0]", threads.select("td").get(names.indexOf("median 95% CI")).text());
+        assertTrue(threads.select("td").get(names.indexOf("speedup 95% CI")).text().matches("\\[1\\.\\d\\d, 2\\.\\d\\d]"));
+        Element unstable = doc.select("tr.unstable").first();
+        assertEquals("processes", unstable.attr("data-mode"));
+        assertTrue(unstable.select(".flag").attr("title").startsWith("coefficient of variation 0.38"));
+        assertTrue(doc.select("p.unstable-note").first().text().startsWith("processes ×1 is unstable"));
+        assertTrue(doc.select("p.meta").first().text().contains("interleaved across modes; machine fingerprint 0123456789abcdef"));
+        assertTrue(doc.select("#overloaded").isEmpty());
+        assertTrue(Jsoup.parse(html(false)).select("#overloaded").text().contains("load average was 3.50"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.github.speedup.report.xml;
 
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.stats.Bootstrap;
+import io.github.speedup.stats.Interval;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -13,12 +15,15 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Locale;
 import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class XmlReportWriterTest {
 
@@ -48,7 +53,7 @@ class XmlReportWriterTest {
         assertEquals(ReportFixtures.HOSTILE_NAME, workload.getAttribute("name"), "the name survives escaping intact");
         assertEquals("sleep", workload.getAttribute("kind"));
         NodeList results = workload.getElementsByTagName("result");
-        assertEquals(4, results.getLength());
+        assertEquals(5, results.getLength());
 
         Element threads = (Element) results.item(1);
         assertEquals("threads", threads.getAttribute("mode"));
@@ -57,6 +62,26 @@ class XmlReportWriterTest {
         assertEquals(400.0 / 201.0, Double.parseDouble(threads.getAttribute("speedup")), 1e-3);
         assertFalse(threads.hasAttribute("startupMs"));
         assertEquals(3, threads.getElementsByTagName("sample").getLength());
+        assertEquals("false", threads.getAttribute("unstable"));
+        for (String attribute : List.of("meanCiLowMs", "meanCiHighMs", "medianCiLowMs", "medianCiHighMs",
+                "medianCiConfidence", "cv", "lowOutliers", "highOutliers", "speedupCiLow", "speedupCiHigh",
+                "efficiencyCiLow", "efficiencyCiHigh")) {
+            assertTrue(threads.hasAttribute(attribute), attribute);
+        }
+        assertEquals("200.000", threads.getAttribute("medianCiLowMs"), "3 samples: the whole range");
+        assertEquals("205.000", threads.getAttribute("medianCiHighMs"));
+        assertEquals("0.750", threads.getAttribute("medianCiConfidence"));
+
+        Element unstable = (Element) results.item(4);
+        assertEquals("true", unstable.getAttribute("unstable"));
+        assertTrue(unstable.getAttribute("unstableReason").startsWith("coefficient of variation 0.38 exceeds "
+                + "maxCoefficientOfVariation 0.10"), unstable.getAttribute("unstableReason"));
+        assertEquals("0123456789abcdef", env.getAttribute("fingerprint"));
+        assertEquals("0.500", env.getAttribute("loadAverage"));
+        assertEquals("false", env.getAttribute("overloaded"));
+        Element settings = (Element) doc.getElementsByTagName("settings").item(0);
+        assertEquals("interleaved", settings.getAttribute("iterationOrder"));
+        assertEquals(String.valueOf(Bootstrap.SEED), settings.getAttribute("bootstrapSeed"));
 
         Element virtual = (Element) results.item(2);
         assertEquals("true", virtual.getAttribute("skipped"));
@@ -66,6 +91,28 @@ class XmlReportWriterTest {
         Element processes = (Element) results.item(3);
         assertEquals("50.000", processes.getAttribute("startupMs"));
         assertEquals("45.000", ((Element) processes.getElementsByTagName("sample").item(2)).getAttribute("startupMs"));
+    }
+
+    @Test
+    void theSpeedupIntervalCanBeRecomputedFromTheXmlAlone() throws Exception {
+        Document doc = ReportXml.parse(write(ReportFixtures.report(true)));
+        Element settings = (Element) doc.getElementsByTagName("settings").item(0);
+        NodeList results = ((Element) doc.getElementsByTagName("workload").item(0)).getElementsByTagName("result");
+        double[] sequential = walls((Element) results.item(0));
+        Element threads = (Element) results.item(1);
+        assertEquals(Bootstrap.SEED, Long.parseLong(settings.getAttribute("bootstrapSeed")));
+        Interval recomputed = Bootstrap.speedup(sequential, walls(threads));
+        assertEquals(threads.getAttribute("speedupCiLow"), String.format(Locale.ROOT, "%.3f", recomputed.low()));
+        assertEquals(threads.getAttribute("speedupCiHigh"), String.format(Locale.ROOT, "%.3f", recomputed.high()));
+    }
+
+    private static double[] walls(Element result) {
+        NodeList samples = result.getElementsByTagName("sample");
+        double[] walls = new double[samples.getLength()];
+        for (int i = 0; i < walls.length; i++) {
+            walls[i] = Double.parseDouble(((Element) samples.item(i)).getAttribute("wallMs"));
+        }
+        return walls;
     }
 
     @Test
