@@ -11,6 +11,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Readings of the current JVM's CPU time and memory, taken around an iteration. */
 public final class Probes {
@@ -26,7 +27,8 @@ public final class Probes {
      * would add a few hundred milliseconds of CPU to every short-lived worker JVM.
      */
     public static long processCpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        Optional<Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
+        return cpu.isPresent() ? cpu.get().toNanos() : 0;
     }
 
     /**

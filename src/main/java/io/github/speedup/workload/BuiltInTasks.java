@@ -30,16 +30,32 @@ public final class BuiltInTasks {
 
     /** Task number {@code index} of a workload of this kind and size. */
     public static Task task(Kind kind, int size, int index) {
-        return switch (kind) {
-            case SLEEP -> () -> {
-                Thread.sleep(size);
-                return size;
-            };
-            case CPU -> () -> cpu(index + 1L, size);
-            case CONTENDED -> () -> contended(index + 1L, size);
-            case ALLOC -> () -> alloc(index, size);
-            case SEED_DEMO -> () -> seedDemo(index, size);
-        };
+        return new BuiltInTask(kind, size, index);
+    }
+
+    /**
+     * A record rather than lambdas: worker JVMs create these while they start, where the first
+     * use of each lambda would add its bootstrap to the measured start-up.
+     */
+    private record BuiltInTask(Kind kind, int size, int index) implements Task {
+        @Override
+        public long run() throws InterruptedException {
+            switch (kind) {
+                case SLEEP:
+                    Thread.sleep(size);
+                    return size;
+                case CPU:
+                    return cpu(index + 1L, size);
+                case CONTENDED:
+                    return contended(index + 1L, size);
+                case ALLOC:
+                    return alloc(index, size);
+                case SEED_DEMO:
+                    return seedDemo(index, size);
+                default:
+                    throw new IllegalStateException("no task for " + kind);
+            }
+        }
     }
 
     static long cpu(long seed, long units) {

@@ -41,7 +41,14 @@ public enum Kind {
     }
 
     public static Optional<Kind> fromId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+        // A loop, not a stream: this runs while a worker JVM starts, where every lambda's
+        // first use costs a few milliseconds of bootstrap.
+        for (Kind kind : values()) {
+            if (kind.id.equals(id)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     public static String allowedIds() {

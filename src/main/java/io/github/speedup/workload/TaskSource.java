@@ -1,5 +1,7 @@
 package io.github.speedup.workload;
 
+import java.util.Optional;
+
 /**
  * Where the tasks of a workload come from: a built-in kind, or the project's own code. A source
  * crosses the process boundary as two strings, {@link #type()} and {@link #target()}.
@@ -21,8 +23,13 @@ public sealed interface TaskSource {
         return switch (type) {
             case UserClass.TYPE -> new UserClass(target);
             case UserMethod.TYPE -> UserMethod.parse(target);
-            default -> new BuiltIn(Kind.fromId(type).orElseThrow(
-                    () -> new IllegalArgumentException("unknown task source " + type)));
+            default -> {
+                Optional<Kind> kind = Kind.fromId(type);
+                if (kind.isEmpty()) {
+                    throw new IllegalArgumentException("unknown task source " + type);
+                }
+                yield new BuiltIn(kind.get());
+            }
         };
     }
 

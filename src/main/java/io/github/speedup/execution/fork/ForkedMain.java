@@ -43,13 +43,11 @@ public final class ForkedMain {
     public static void main(String[] args) throws IOException {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        reportForeignExit(protocol);
+        Runtime.getRuntime().addShutdownHook(new ForeignExitReporter(protocol));
         if (args.length >= 1 && args[0].equals(ForkProtocol.ROLE_MEASURE)) {
-            serveMeasurements(commands, protocol);
+            serveMeasurements(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), protocol);
             exitExpected = true;
         } else if (args.length == 5 && args[0].equals(ForkProtocol.ROLE_WORKER)) {
-            exitWhenHostGoes();
             int status = runWorker(TaskSource.of(args[1], args[2]), Integer.parseInt(args[3]), args[4], protocol);
             exitExpected = true;
             System.exit(status);
@@ -111,6 +109,8 @@ public final class ForkedMain {
             }
             long sum = 0;
             protocol.println(ForkProtocol.line(ForkProtocol.STARTED));
+            // Started only now: nothing on the way to STARTED that is not needed to begin work.
+            HostWatchdog.watch();
             String[] indices = taskIndices.split(",");
             for (int i = 0; i < tasks.size(); i++) {
                 try {
@@ -130,33 +130,43 @@ public final class ForkedMain {
 
     /**
      * Tells the host where user code called {@code System.exit}: at shutdown, the thread that
-     * called it is still inside {@code Runtime.exit}, so its stack names the caller.
+     * called it is still inside {@code Runtime.exit}, so its stack names the caller. A class,
+     * not a lambda, like everything on a worker's way to its first task.
      */
-    private static void reportForeignExit(PrintStream protocol) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    private static final class ForeignExitReporter extends Thread {
+        private final PrintStream protocol;
+
+        ForeignExitReporter(PrintStream protocol) {
+            super("speedup-exit-reporter");
+            this.protocol = protocol;
+        }
+
+        @Override
+        public void run() {
             if (exitExpected) {
                 return;
             }
             for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
                 for (int i = 0; i < stack.length; i++) {
                     if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
-                        int caller = i + 1;
-                        if (caller < stack.length && stack[caller].getClassName().equals("java.lang.System")) {
-                            caller++;
-                        }
-                        StringBuilder frames = new StringBuilder();
-                        for (int j = caller; j < stack.length && j < caller + Failures.FRAMES; j++) {
-                            if (stack[j].getClassName().startsWith("io.github.speedup.")) {
-                                break;
-                            }
-                            frames.append(j == caller ? "at " : " <- ").append(Failures.frame(stack[j]));
-                        }
-                        protocol.println(ForkProtocol.line(ForkProtocol.EXIT_CALLED, frames));
+                        protocol.println(ForkProtocol.line(ForkProtocol.EXIT_CALLED, callerOf(stack, i + 1)));
                         return;
                     }
                 }
             }
-        }, "speedup-exit-reporter"));
+        }
+
+        private static String callerOf(StackTraceElement[] stack, int from) {
+            int caller = from < stack.length && stack[from].getClassName().equals("java.lang.System") ? from + 1 : from;
+            StringBuilder frames = new StringBuilder();
+            for (int j = caller; j < stack.length && j < caller + Failures.FRAMES; j++) {
+                if (stack[j].getClassName().startsWith("io.github.speedup.")) {
+                    break;
+                }
+                frames.append(j == caller ? "at " : " <- ").append(Failures.frame(stack[j]));
+            }
+            return frames.toString();
+        }
     }
 
     /**
@@ -164,22 +174,32 @@ public final class ForkedMain {
      * It polls rather than blocking on standard input: at exit HotSpot waits up to 300 ms for
      * threads blocked in a native read, which would be charged to every iteration.
      */
-    private static void exitWhenHostGoes() {
-        Optional<ProcessHandle> host = ProcessHandle.current().parent();
-        if (host.isEmpty()) {
-            return;
+    private static final class HostWatchdog extends Thread {
+        private final ProcessHandle host;
+
+        private HostWatchdog(ProcessHandle host) {
+            super("speedup-host-watchdog");
+            this.host = host;
+            setDaemon(true);
         }
-        Thread watchdog = new Thread(() -> {
+
+        static void watch() {
+            Optional<ProcessHandle> host = ProcessHandle.current().parent();
+            if (host.isPresent()) {
+                new HostWatchdog(host.get()).start();
+            }
+        }
+
+        @Override
+        public void run() {
             try {
-                while (host.get().isAlive()) {
+                while (host.isAlive()) {
                     Thread.sleep(HOST_POLL_MS);
                 }
                 Runtime.getRuntime().halt(3);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "speedup-host-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        }
     }
 }

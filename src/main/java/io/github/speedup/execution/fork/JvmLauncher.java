@@ -4,13 +4,18 @@ import io.github.speedup.config.ForkSettings;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +43,7 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
     public static JvmLauncher prepare(ForkSettings fork) throws IOException {
         // The project's entries first, as the user ordered them; the plugin's own classes last.
         List<Path> classPath = new ArrayList<>(fork.workloadClassPath());
-        classPath.add(pluginClassPathEntry());
+        classPath.add(forkClasses(pluginClassPathEntry(), fork.workDirectory().resolve("classes")));
         List<String> arguments = new ArrayList<>();
         arguments.add("-cp");
         arguments.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
@@ -58,6 +63,35 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the plugin's classes", e);
         }
+    }
+
+    /**
+     * The plugin's classes as a folder: a JVM starts about 8 ms sooner from a folder than from a
+     * jar (measured by bench/startup.py), and every process-mode iteration starts W of them. Only
+     * the plugin's own package is copied; the child needs nothing else.
+     */
+    static Path forkClasses(Path pluginEntry, Path target) throws IOException {
+        if (Files.isDirectory(pluginEntry)) {
+            return pluginEntry;
+        }
+        String prefix = ForkedMain.class.getPackageName().substring(0,
+                ForkedMain.class.getPackageName().indexOf(".execution") + 1).replace('.', '/');
+        try (JarFile jar = new JarFile(pluginEntry.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.isDirectory() || !entry.getName().startsWith(prefix)) {
+                    continue;
+                }
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IOException("unexpected entry " + entry.getName() + " in " + pluginEntry);
+                }
+                Files.createDirectories(file.getParent());
+                try (InputStream in = jar.getInputStream(entry)) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
     }
 
     /**

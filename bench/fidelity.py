@@ -1,0 +1,48 @@
+"""Fidelity against physics: sleeps and the seed demo against their ideal times, and the cpu
+speedup at W = cores against the ideal min(W, cores). All from one plugin run."""
+import math
+import os
+
+from common import mvn, project, report, result, table, workload
+
+cores = os.cpu_count()
+SLEEP_TASKS, SLEEP_MS, CPU_TASKS, CPU_SIZE = 8, 100, 2 * cores, 100
+directory = project("fidelity", "\n".join([
+    "<workloads>",
+    workload("sleep", "sleep", SLEEP_TASKS, SLEEP_MS),
+    workload("seed-demo", "seed-demo", 2, 200),
+    workload("cpu", "cpu", CPU_TASKS, CPU_SIZE),
+    "</workloads>",
+    "<workers>%d</workers>" % cores,
+    "<iterations>5</iterations>"]))
+mvn(directory)
+root = report(directory)
+
+
+def row(name, mode, workers, ideal):
+    r = result(root, name, mode, workers)
+    if r.get("skipped") == "true":
+        return [name, "%s ×%d" % (mode, workers), "%.1f" % ideal, "skipped", "–"]
+    measured = float(r.get("medianMs"))
+    return [name, "%s ×%d" % (mode, workers), "%.1f" % ideal, "%.1f" % measured,
+            "%+.1f%%" % ((measured - ideal) / ideal * 100)]
+
+
+rows = [row("sleep", "sequential", 1, SLEEP_TASKS * SLEEP_MS)]
+for mode in ["threads", "virtual", "processes"]:
+    rows.append(row("sleep", mode, cores, math.ceil(SLEEP_TASKS / cores) * SLEEP_MS))
+rows.append(row("seed-demo", "sequential", 1, 1200))
+for mode in ["threads", "virtual", "processes"]:
+    rows.append(row("seed-demo", mode, cores, 600))
+table("Fidelity: median time against the ideal (processes include JVM start-up)",
+      ["workload", "mode", "ideal ms", "median ms", "error"], rows)
+
+speedups = []
+for mode in ["threads", "virtual", "processes"]:
+    r = result(root, "cpu", mode, cores)
+    if r.get("skipped") != "true":
+        s = float(r.get("speedup"))
+        speedups.append(["cpu", "%s ×%d" % (mode, cores), "%.2f" % min(cores, cores), "%.2f" % s,
+                         "%.2f" % (s / min(cores, cores))])
+table("CPU-bound speedup at W = cores against the ideal min(W, cores)",
+      ["workload", "mode", "ideal", "speedup", "ratio"], speedups)

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs the plugin, then runs every benchmark and prints its table. Not part of CI: the
+# figures are ratios measured side by side in one run; absolute times on a shared machine are not.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q install -DskipTests -Dinvoker.skip
+cd bench
+python3 -c 'import common; print("Machine:", common.machine())'
+for bench in fidelity startup jmh_agreement overhead; do
+  python3 "$bench.py"
+done
