@@ -19,6 +19,7 @@ import io.github.speedup.stats.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -64,7 +65,7 @@ public final class SpeedupEngine {
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
                 fork.timeout().toSeconds());
         Report report = ReportBuilder.build(outcome, EnvironmentProbe.probe(outcome.workloadJvm(),
-                fork.javaExecutable(), fork.argLine(), mavenVersion, loadAverage), settings, Instant.now());
+                fork.javaExecutable(), fork.argLine(), mavenVersion, loadAverage), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return new Result(report, ReportFiles.write(report, outputDirectory));
     }
 }

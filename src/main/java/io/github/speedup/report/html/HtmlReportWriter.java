@@ -25,10 +25,10 @@ public final class HtmlReportWriter {
     public static final String FILE_NAME = "index.html";
 
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:980px;color:#1b1b1b;padding:0 1rem}
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1b1b;padding:0 1rem}
             h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
-            table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.3rem .6rem;text-align:right}
-            th{background:#f2f2f2}td.text,th.text{text-align:left}tr.skipped td{color:#777;font-style:italic}
+            table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:right}
+            th{background:#f2f2f2}td{white-space:nowrap}small,th small{color:#555;font-weight:normal}td.text,th.text{text-align:left}tr.skipped td{color:#777;font-style:italic}
             .meta{color:#555;font-size:.85rem}.warning{background:#fff3cd;border-left:4px solid #e0b400;padding:.4rem .8rem}
             .flag{font-size:.75rem;background:#e0b400;color:#000;border-radius:3px;padding:0 .3rem}.incomplete{background:#fff3cd;border:1px solid #e0b400;padding:.6rem 1rem}
             .good{color:#0a6b2d;font-weight:600}.chart text{font-size:12px;fill:#222}.chart .tick{fill:#555;font-size:11px}
@@ -107,15 +107,15 @@ public final class HtmlReportWriter {
         html.write("<section class=\"workload\" id=\"" + Html.escape(anchor(workload)) + "\">\n");
         html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
         html.write("<p class=\"meta\">" + Html.escape(workload.description()) + "</p>\n");
-        html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th><th>median ms</th>"
-                + "<th>median 95% CI</th><th>mean ms</th><th>mean 95% CI</th><th>stddev ms</th><th>CV</th>"
-                + "<th>min ms</th><th>max ms</th><th>outliers</th><th>speedup</th><th>speedup 95% CI</th>"
-                + "<th>efficiency</th><th>efficiency 95% CI</th><th>CPU ms</th><th>peak memory</th><th>start-up ms</th>"
-                + "</tr></thead>\n<tbody>\n");
+        html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th>"
+                + "<th>median ms<br><small>95% CI</small></th><th>mean ms<br><small>95% CI</small></th>"
+                + "<th>stddev ms<br><small>CV</small></th><th>min – max ms<br><small>outliers</small></th>"
+                + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
+                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th></tr></thead>\n<tbody>\n");
         for (ResultReport r : workload.results()) {
             if (r.isSkipped()) {
                 html.write("<tr class=\"skipped\" data-mode=\"" + Html.escape(r.mode()) + "\"><td class=\"text\">"
-                        + Html.escape(r.mode()) + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"16\">"
+                        + Html.escape(r.mode()) + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"9\">"
                         + Html.escape(r.skippedReason()) + "</td></tr>\n");
                 continue;
             }
@@ -123,17 +123,18 @@ public final class HtmlReportWriter {
             html.write("<tr data-mode=\"" + Html.escape(r.mode()) + "\"" + (r.isUnstable() ? " class=\"unstable\"" : "")
                     + "><td class=\"text\">" + Html.escape(r.mode()) + (r.isUnstable()
                     ? " <span class=\"flag\" title=\"" + Html.escape(r.unstableReason()) + "\">unstable</span>" : "")
-                    + "</td><td>" + r.workers() + "</td><td>" + Formats.ms(wall.median()) + "</td><td>"
-                    + Formats.interval(wall.medianInterval(), Formats::ms) + "</td><td>" + Formats.ms(wall.mean())
-                    + "</td><td>" + Formats.interval(wall.meanInterval(), Formats::ms) + "</td><td>"
-                    + Formats.ms(wall.stddev()) + "</td><td>" + Formats.percent(wall.cv()) + "</td><td>"
-                    + Formats.ms(wall.min()) + "</td><td>" + Formats.ms(wall.max()) + "</td><td>" + wall.outliers()
-                    + "</td><td>" + Formats.ratio(r.speedup()) + "</td><td>"
-                    + Formats.interval(r.speedupInterval(), Formats::ratio) + "</td><td>"
-                    + Formats.percent(r.efficiency()) + "</td><td>"
-                    + Formats.interval(r.efficiencyInterval(), Formats::percent) + "</td><td>" + Formats.ms(r.cpuMs())
-                    + "</td><td>" + Formats.bytes(r.peakMemoryBytes()) + "</td><td>" + Formats.ms(r.startupMs())
-                    + "</td></tr>\n");
+                    + "</td><td>" + r.workers() + "</td>"
+                    + withInterval("median", Formats.ms(wall.median()), Formats.interval(wall.medianInterval(), Formats::ms))
+                    + withInterval("mean", Formats.ms(wall.mean()), Formats.interval(wall.meanInterval(), Formats::ms))
+                    + "<td>" + Formats.ms(wall.stddev()) + "<br><small class=\"cv\">" + Formats.percent(wall.cv())
+                    + "</small></td><td>" + Formats.ms(wall.min()) + " – " + Formats.ms(wall.max())
+                    + "<br><small class=\"outliers\">" + wall.outliers() + (wall.outliers() == 1 ? " outlier" : " outliers")
+                    + "</small></td>"
+                    + withInterval("speedup", Formats.ratio(r.speedup()), Formats.interval(r.speedupInterval(), Formats::ratio))
+                    + withInterval("efficiency", Formats.percent(r.efficiency()),
+                            Formats.interval(r.efficiencyInterval(), Formats::percent))
+                    + "<td>" + Formats.ms(r.cpuMs()) + "</td><td>" + Formats.bytes(r.peakMemoryBytes())
+                    + "</td><td class=\"startup\">" + Formats.ms(r.startupMs()) + "</td></tr>\n");
         }
         html.write("</tbody>\n</table>\n");
         for (ResultReport r : workload.results()) {
@@ -147,6 +148,11 @@ public final class HtmlReportWriter {
             html.write(TimeChart.svg(workload));
         }
         html.write("</section>\n");
+    }
+
+    /** A figure with its interval on a second, smaller line. */
+    private static String withInterval(String cssClass, String value, String interval) {
+        return "<td class=\"" + cssClass + "\">" + value + "<br><small class=\"ci\">" + interval + "</small></td>";
     }
 
     /** A fragment id from the workload name: letters, digits and dashes only, so it needs no escaping. */

@@ -46,17 +46,19 @@ class HtmlReportWriterTest {
         Elements svg = sleep.select("svg.time-chart");
         assertEquals(1, svg.size());
         assertEquals(4, svg.select("g.series").size(), "one series per measured mode; the skipped one has none");
-        assertEquals("50.0", sleep.select("tr[data-mode=processes] td").last().text());
+        assertEquals("50.0", sleep.selectFirst("tr[data-mode=processes] td.startup").text());
     }
 
     @Test
     void intervalsAndInstabilityAreShown() throws Exception {
         Document doc = Jsoup.parse(html(true));
-        Elements headers = doc.select("section.workload").first().select("table.results thead th");
-        List<String> names = headers.eachText();
         Element threads = doc.select("section.workload").first().select("tr[data-mode=threads]").first();
-        assertEquals("[200.0, 205.0]", threads.select("td").get(names.indexOf("median 95% CI")).text());
-        assertTrue(threads.select("td").get(names.indexOf("speedup 95% CI")).text().matches("\\[1\\.\\d\\d, 2\\.\\d\\d]"));
+        assertEquals("201.0", threads.selectFirst("td.median").ownText());
+        assertEquals("[200.0, 205.0]", threads.selectFirst("td.median .ci").text());
+        assertEquals("1.99", threads.selectFirst("td.speedup").ownText());
+        assertTrue(threads.selectFirst("td.speedup .ci").text().matches("\\[1\\.\\d\\d, 2\\.\\d\\d]"));
+        assertEquals("1%", threads.selectFirst(".cv").text());
+        assertEquals("0 outliers", threads.selectFirst(".outliers").text());
         Element unstable = doc.select("tr.unstable").first();
         assertEquals("processes", unstable.attr("data-mode"));
         assertTrue(unstable.select(".flag").attr("title").startsWith("coefficient of variation 0.38"));
