@@ -41,13 +41,17 @@ public final class RunConfigurationParser {
                 .toList();
     }
 
-    /** Powers of two below the core count, then the core count: 1,2 on 2 cores; 1,2,4,8,12 on 12. */
+    /**
+     * Powers of two below the core count, the core count, and twice the core count, so that work
+     * which scales past the cores (waiting work) can show it: 1,2,4 on 2 cores; 1,2,4,8,12,24 on 12.
+     */
     public static List<Integer> defaultWorkers(int cores) {
         Set<Integer> workers = new TreeSet<>();
         for (int w = 1; w < cores; w *= 2) {
             workers.add(w);
         }
         workers.add(Math.max(1, cores));
+        workers.add(2 * Math.max(1, cores));
         return List.copyOf(workers);
     }
 

@@ -55,12 +55,13 @@ public final class InJvmExecutor {
     private static Sample measure(Body body) throws TaskFailedException {
         try (HeapPeakSampler heap = HeapPeakSampler.start()) {
             Map<Long, Long> cpuBefore = Probes.threadCpuNanos();
+            long gcBefore = Probes.gcNanos();
             long start = System.nanoTime();
             body.run();
             long wall = System.nanoTime() - start;
             // Read before the pool shuts down: the CPU time of a thread that ended is lost.
             long cpu = Probes.threadCpuNanosSince(cpuBefore);
-            return new Sample(wall, cpu, heap.peakBytes(), Sample.NO_STARTUP);
+            return new Sample(wall, cpu, heap.peakBytes(), Sample.NO_STARTUP, Probes.gcNanos() - gcBefore);
         }
     }
 

@@ -55,7 +55,7 @@ public class RunMojo extends AbstractMojo {
 
     /**
      * Worker counts to sweep. Default: the powers of two below the logical core count, plus the
-     * core count itself (1,2 on 2 cores; 1,2,4,8,12 on 12).
+     * core count itself, and twice the core count (1,2,4 on 2 cores; 1,2,4,8,12,24 on 12).
      */
     @Parameter(property = "speedup.workers")
     private List<String> workers;

@@ -1,6 +1,7 @@
 package io.github.speedup.measure;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -55,6 +56,15 @@ public final class Probes {
             total += Math.max(0, after.getValue() - before.getOrDefault(after.getKey(), 0L));
         }
         return total;
+    }
+
+    /** Time all collectors of this JVM have reported so far (they count in milliseconds). */
+    public static long gcNanos() {
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return millis * 1_000_000;
     }
 
     /** Starts a fresh peak-heap window: the pools forget their earlier peaks. */

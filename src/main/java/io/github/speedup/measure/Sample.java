@@ -11,12 +11,20 @@ package io.github.speedup.measure;
  * @param peakMemoryBytes peak heap in use (in-JVM modes) or the sum of the children's peak RSS
  * @param startupNanos    processes only: spawn until the slowest child started its first task;
  *                        {@code -1} for in-JVM modes
+ * @param gcNanos         in-JVM modes only: time the collectors reported spending (millisecond
+ *                        resolution); {@code -1} for processes, whose children are not asked, as
+ *                        loading the management beans would lengthen every child's life
  */
-public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos) {
+public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos) {
 
     public static final long NO_STARTUP = -1;
+    public static final long NO_GC = -1;
 
     public boolean hasStartup() {
         return startupNanos >= 0;
+    }
+
+    public boolean hasGc() {
+        return gcNanos >= 0;
     }
 }

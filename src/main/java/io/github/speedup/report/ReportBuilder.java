@@ -7,6 +7,7 @@ import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.stats.Interval;
+import io.github.speedup.stats.Scaling;
 import io.github.speedup.stats.Summary;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -29,11 +30,13 @@ public final class ReportBuilder {
             byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
         }
         List<WorkloadReport> workloads = new ArrayList<>();
-        byWorkload.forEach((spec, results) -> workloads.add(workload(spec, results, settings)));
+        byWorkload.forEach((spec, results) -> workloads.add(workload(spec, results, settings,
+                environment.logicalCores())));
         return new Report(Report.SCHEMA_VERSION, created, environment, settings, workloads, outcome.failure());
     }
 
-    private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings) {
+    private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
+                                           int cores) {
         double[] sequential = results.stream()
                 .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
                 .map(r -> wallMs(samples(r)))
@@ -58,10 +61,42 @@ public final class ReportBuilder {
                     samples.get(0).hasStartup()
                             ? Summary.of(samples.stream().mapToDouble(SampleReport::startupMs).toArray()).median()
                             : Double.NaN,
+                    samples.get(0).hasGc()
+                            ? Summary.of(samples.stream().mapToDouble(SampleReport::gcMs).toArray()).median()
+                            : Double.NaN,
                     unstableReason(summary, settings.maxCoefficientOfVariation()), samples));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
-        return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(), cells);
+        return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(), cells,
+                scaling(cells, cores), Diagnoser.diagnose(cells, cores));
+    }
+
+    /** A scaling model for each parallel mode measured at two or more worker counts. */
+    static List<ScalingReport> scaling(List<ResultReport> cells, int cores) {
+        Map<String, List<ResultReport>> byMode = new LinkedHashMap<>();
+        for (ResultReport cell : cells) {
+            if (!cell.isSkipped() && !cell.mode().equals(Mode.SEQUENTIAL.id()) && !Double.isNaN(cell.speedup())) {
+                byMode.computeIfAbsent(cell.mode(), m -> new ArrayList<>()).add(cell);
+            }
+        }
+        List<ScalingReport> models = new ArrayList<>();
+        byMode.forEach((mode, points) -> {
+            if (points.size() < 2) {
+                return;
+            }
+            int[] workers = points.stream().mapToInt(ResultReport::workers).toArray();
+            double[] speedups = points.stream().mapToDouble(ResultReport::speedup).toArray();
+            double f = Scaling.amdahlSerialFraction(workers, speedups);
+            if (Double.isNaN(f)) {
+                return;
+            }
+            models.add(new ScalingReport(mode,
+                    points.stream().map(p -> new ScalingReport.Point(p.workers(), p.speedup(),
+                            Scaling.karpFlatt(p.speedup(), p.workers()))).toList(),
+                    f, List.of(new ScalingReport.Prediction(2 * cores, Scaling.amdahlSpeedup(f, 2 * cores)),
+                    new ScalingReport.Prediction(4 * cores, Scaling.amdahlSpeedup(f, 4 * cores)))));
+        });
+        return models;
     }
 
     static String unstableReason(Summary summary, double maxCv) {
@@ -83,7 +118,8 @@ public final class ReportBuilder {
 
     private static SampleReport sample(Sample sample) {
         return new SampleReport(ms(sample.wallNanos()), ms(sample.cpuNanos()), sample.peakMemoryBytes(),
-                sample.hasStartup() ? ms(sample.startupNanos()) : Double.NaN);
+                sample.hasStartup() ? ms(sample.startupNanos()) : Double.NaN,
+                sample.hasGc() ? ms(sample.gcNanos()) : Double.NaN);
     }
 
     private static double ms(long nanos) {

@@ -18,11 +18,13 @@ import java.util.List;
  * @param cpuMs              median CPU time of an iteration
  * @param peakMemoryBytes    highest peak memory of any iteration
  * @param startupMs          median start-up time (processes only)
+ * @param gcMs               median time in garbage collection (in-JVM modes only)
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  */
 public record ResultReport(String mode, int workers, String skippedReason, Summary wallMs, double speedup,
                            Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
-                           long peakMemoryBytes, double startupMs, String unstableReason, List<SampleReport> samples) {
+                           long peakMemoryBytes, double startupMs, double gcMs, String unstableReason,
+                           List<SampleReport> samples) {
 
     public ResultReport {
         samples = List.copyOf(samples);
@@ -30,7 +32,7 @@ public record ResultReport(String mode, int workers, String skippedReason, Summa
 
     public static ResultReport skipped(String mode, int workers, String reason) {
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
-                Double.NaN, 0, Double.NaN, null, List.of());
+                Double.NaN, 0, Double.NaN, Double.NaN, null, List.of());
     }
 
     public boolean isSkipped() {
@@ -43,6 +45,11 @@ public record ResultReport(String mode, int workers, String skippedReason, Summa
 
     public boolean hasStartup() {
         return !Double.isNaN(startupMs);
+    }
+
+    /** CPU time over wall time: about W for work that keeps W cores busy, near 0 for waiting. */
+    public double cpuUtilisation() {
+        return cpuMs / wallMs.median();
     }
 
     /** How the cell is named in logs and messages: {@code threads ×2}. */

@@ -10,12 +10,15 @@ import java.util.Optional;
  * @param kind   a built-in kind, or {@code class} / {@code method} for the project's own code
  * @param target for user code the class or {@code Class#method}; {@code null} for built-in kinds
  * @param size   the built-in kind's size; 0 for user code, which has none
+ * @param scaling per parallel mode with two or more worker counts, its scaling model
+ * @param diagnosis what the results say, in plain language
  */
 public record WorkloadReport(String name, String kind, String target, int tasks, int size,
-                             List<ResultReport> results) {
+                             List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis) {
 
     public WorkloadReport {
         results = List.copyOf(results);
+        scaling = List.copyOf(scaling);
     }
 
     /** How the workload is described to people: {@code cpu, 4 tasks, size 60} or {@code class com.acme.T, 4 tasks}. */

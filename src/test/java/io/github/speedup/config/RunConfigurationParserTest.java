@@ -31,11 +31,11 @@ class RunConfigurationParserTest {
     }
 
     @Test
-    void defaultWorkersArePowersOfTwoBelowTheCoresPlusTheCores() {
-        assertEquals(List.of(1), RunConfigurationParser.defaultWorkers(1));
-        assertEquals(List.of(1, 2), RunConfigurationParser.defaultWorkers(2));
-        assertEquals(List.of(1, 2, 4), RunConfigurationParser.defaultWorkers(4));
-        assertEquals(List.of(1, 2, 4, 8, 12), RunConfigurationParser.defaultWorkers(12));
+    void defaultWorkersArePowersOfTwoBelowTheCoresTheCoresAndTwiceThem() {
+        assertEquals(List.of(1, 2), RunConfigurationParser.defaultWorkers(1));
+        assertEquals(List.of(1, 2, 4), RunConfigurationParser.defaultWorkers(2));
+        assertEquals(List.of(1, 2, 4, 8), RunConfigurationParser.defaultWorkers(4));
+        assertEquals(List.of(1, 2, 4, 8, 12, 24), RunConfigurationParser.defaultWorkers(12));
     }
 
     @Test
@@ -44,7 +44,7 @@ class RunConfigurationParserTest {
         assertEquals(List.of(Kind.SLEEP, Kind.CPU, Kind.CONTENDED, Kind.ALLOC),
                 config.workloads().stream().map(w -> w.source().builtIn()).toList());
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES), config.modes());
-        assertEquals(List.of(1, 2), config.workers());
+        assertEquals(List.of(1, 2, 4), config.workers());
     }
 
     @Test

@@ -16,7 +16,7 @@ class MeasurementPlanTest {
         MeasurementPlan plan = MeasurementPlan.of(RunConfigurationParser.parse(null,
                 List.of("sequential,threads,virtual,processes"), List.of("1,2"), 1, 5,
                 ForkInput.defaults(Path.of("target")), 2, warning -> { }));
-        assertEquals(4 * 7, plan.measurements().size());
+        assertEquals(4 * 7, plan.measurements().size(), "explicit workers 1,2");
         assertEquals(List.of("sequential×1", "threads×1", "threads×2", "virtual×1", "virtual×2", "processes×1",
                         "processes×2"),
                 plan.measurements().subList(0, 7).stream().map(m -> m.mode().id() + "×" + m.workers()).toList());

@@ -22,11 +22,11 @@ public final class ReportFixtures {
     }
 
     static Sample ms(double wall, double cpu, long memory) {
-        return new Sample((long) (wall * 1e6), (long) (cpu * 1e6), memory, Sample.NO_STARTUP);
+        return new Sample((long) (wall * 1e6), (long) (cpu * 1e6), memory, Sample.NO_STARTUP, 2_000_000);
     }
 
     static Sample process(double wall, double startup) {
-        return new Sample((long) (wall * 1e6), (long) (wall * 2e6), 80_000_000, (long) (startup * 1e6));
+        return new Sample((long) (wall * 1e6), (long) (wall * 2e6), 80_000_000, (long) (startup * 1e6), Sample.NO_GC);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <pre>
  * host -> measurement JVM   WORKLOAD id type target tasks size | RUN id mode workers | EXIT
- * measurement JVM -> host   HELLO version vendor vmName javaHome feature | DEFINED | SAMPLE wall cpu peak
+ * measurement JVM -> host   HELLO version vendor vmName javaHome feature | DEFINED | SAMPLE wall cpu peak gc
  *                           | FAILED message
  * worker JVM -> host        STARTED | DONE cpu peakRss | FAILED message
  *                           (a worker gets its share as arguments: worker type target size i,j,...)

@@ -95,7 +95,8 @@ public final class ForkedMain {
     private static String runIteration(WorkloadSpec spec, Mode mode, int workers) {
         try {
             Sample sample = InJvmExecutor.runIteration(Tasks.of(spec), mode, workers);
-            return ForkProtocol.line(ForkProtocol.SAMPLE, sample.wallNanos(), sample.cpuNanos(), sample.peakMemoryBytes());
+            return ForkProtocol.line(ForkProtocol.SAMPLE, sample.wallNanos(), sample.cpuNanos(), sample.peakMemoryBytes(),
+                    sample.gcNanos());
         } catch (Exception | Error e) {
             return ForkProtocol.line(ForkProtocol.FAILED, Failures.describe(e));
         }

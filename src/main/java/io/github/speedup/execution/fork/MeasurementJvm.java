@@ -66,7 +66,7 @@ public final class MeasurementJvm implements AutoCloseable {
         }
         expect(reply, ForkProtocol.SAMPLE);
         return new Sample(Long.parseLong(reply.field(1)), Long.parseLong(reply.field(2)),
-                Long.parseLong(reply.field(3)), Sample.NO_STARTUP);
+                Long.parseLong(reply.field(3)), Sample.NO_STARTUP, Long.parseLong(reply.field(4)));
     }
 
     private void expect(ChildJvm.Message message, String type) throws ForkException {

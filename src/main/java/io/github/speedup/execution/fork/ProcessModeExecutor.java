@@ -52,7 +52,7 @@ public final class ProcessModeExecutor {
                 child.awaitExit(timeout);
             }
             long end = System.nanoTime();
-            return new Sample(end - first, cpu, rss, lastStart - first);
+            return new Sample(end - first, cpu, rss, lastStart - first, Sample.NO_GC);
         } finally {
             started.forEach(ChildJvm::close);
         }

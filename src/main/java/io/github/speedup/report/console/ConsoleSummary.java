@@ -34,6 +34,8 @@ public final class ConsoleSummary {
                             r.isUnstable() ? "unstable" : "").stripTrailing());
                 }
             }
+            lines.add("  Reading: " + workload.diagnosis().evidence());
+            lines.add("  Recommendation: " + workload.diagnosis().recommendation());
         }
         return lines;
     }

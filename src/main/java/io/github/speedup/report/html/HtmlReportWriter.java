@@ -4,6 +4,7 @@ import io.github.speedup.report.Environment;
 import io.github.speedup.report.Formats;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.stats.Summary;
 
@@ -14,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Writes {@code index.html}: one self-contained page (inline style and SVG, no script, no
@@ -31,9 +33,11 @@ public final class HtmlReportWriter {
             th{background:#f2f2f2}td{white-space:nowrap}small,th small{color:#555;font-weight:normal}td.text,th.text{text-align:left}tr.skipped td{color:#777;font-style:italic}
             .meta{color:#555;font-size:.85rem}.warning{background:#fff3cd;border-left:4px solid #e0b400;padding:.4rem .8rem}
             .flag{font-size:.75rem;background:#e0b400;color:#000;border-radius:3px;padding:0 .3rem}.incomplete{background:#fff3cd;border:1px solid #e0b400;padding:.6rem 1rem}
-            .good{color:#0a6b2d;font-weight:600}.chart text{font-size:12px;fill:#222}.chart .tick{fill:#555;font-size:11px}
-            .chart .grid{stroke:#e3e3e3}.chart .whisker{stroke:#111;stroke-width:1.4;fill:none}
-            .mode-sequential .bar{fill:#7f7f7f}.mode-threads .bar{fill:#1f77b4}.mode-virtual .bar{fill:#2ca02c}.mode-processes .bar{fill:#d62728}
+            .good{color:#0a6b2d;font-weight:600}.chart{display:block;margin:1rem 0}.chart text{font-size:12px;fill:#222}
+            .chart .tick{fill:#555;font-size:11px}.chart .chart-title{font-weight:600;font-size:13px}
+            .chart .grid{stroke:#e6e6e6}.chart .axis{stroke:#333}.chart .error-bar{stroke:#111;stroke-width:1.4;fill:none}
+            .chart .note{fill:#444;font-size:11px}.diagnosis{background:#eef5fb;border-left:4px solid #0072B2;padding:.2rem .9rem}
+            caption{text-align:left;font-weight:600;padding:.3rem 0}td.prediction{font-style:italic}
             """;
 
     private HtmlReportWriter() {
@@ -66,7 +70,7 @@ public final class HtmlReportWriter {
         }
         summary(html, report);
         for (WorkloadReport workload : report.workloads()) {
-            workload(html, workload);
+            workload(html, workload, report.environment().logicalCores());
         }
         html.write("</body>\n</html>\n");
         html.flush();
@@ -103,10 +107,14 @@ public final class HtmlReportWriter {
         html.write("</tbody>\n</table>\n");
     }
 
-    private static void workload(Writer html, WorkloadReport workload) throws IOException {
+    private static void workload(Writer html, WorkloadReport workload, int cores) throws IOException {
         html.write("<section class=\"workload\" id=\"" + Html.escape(anchor(workload)) + "\">\n");
         html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
         html.write("<p class=\"meta\">" + Html.escape(workload.description()) + "</p>\n");
+        html.write("<div class=\"diagnosis\" data-verdict=\"" + Html.escape(workload.diagnosis().verdict()) + "\">"
+                + "<p class=\"evidence\"><strong>Reading:</strong> " + Html.escape(workload.diagnosis().evidence())
+                + "</p><p class=\"recommendation\"><strong>Recommendation:</strong> "
+                + Html.escape(workload.diagnosis().recommendation()) + "</p></div>\n");
         html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th>"
                 + "<th>median ms<br><small>95% CI</small></th><th>mean ms<br><small>95% CI</small></th>"
                 + "<th>stddev ms<br><small>CV</small></th><th>min – max ms<br><small>outliers</small></th>"
@@ -144,10 +152,40 @@ public final class HtmlReportWriter {
                         + "its speedup; close other work or raise iterations.") + "</p>\n");
             }
         }
+        scaling(html, workload);
         if (workload.results().stream().anyMatch(r -> !r.isSkipped())) {
+            html.write("<div class=\"charts\">\n");
             html.write(TimeChart.svg(workload));
+            html.write(SpeedupChart.svg(workload, cores));
+            if (workload.results().stream().anyMatch(r -> !r.isSkipped() && r.hasStartup())) {
+                html.write(StartupChart.svg(workload));
+            }
+            html.write(ResourceChart.svg(workload));
+            html.write("</div>\n");
         }
         html.write("</section>\n");
+    }
+
+    private static void scaling(Writer html, WorkloadReport workload) throws IOException {
+        if (workload.scaling().isEmpty()) {
+            return;
+        }
+        html.write("<table class=\"scaling\">\n<caption>Scaling: Karp–Flatt serial fraction at each measured point, "
+                + "Amdahl's law fitted by least squares, and what it predicts</caption>\n<thead><tr>"
+                + "<th class=\"text\">mode</th><th class=\"text\">measured: workers → speedup (Karp–Flatt e)</th>"
+                + "<th>Amdahl serial fraction</th><th class=\"text\">predicted, not measured</th></tr></thead>\n<tbody>\n");
+        for (ScalingReport model : workload.scaling()) {
+            String points = model.points().stream().map(p -> "×" + p.workers() + " → " + Formats.ratio(p.speedup())
+                    + (Double.isNaN(p.karpFlatt()) ? "" : " (e " + Formats.ratio(p.karpFlatt()) + ")"))
+                    .collect(Collectors.joining(", "));
+            String predictions = model.predictions().stream()
+                    .map(p -> "×" + p.workers() + " → " + Formats.ratio(p.speedup()))
+                    .collect(Collectors.joining(", "));
+            html.write("<tr data-mode=\"" + Html.escape(model.mode()) + "\"><td class=\"text\">" + Html.escape(model.mode())
+                    + "</td><td class=\"text\">" + Html.escape(points) + "</td><td>" + Formats.ratio(model.serialFraction())
+                    + "</td><td class=\"text prediction\">" + Html.escape(predictions) + " (prediction)</td></tr>\n");
+        }
+        html.write("</tbody>\n</table>\n");
     }
 
     /** A figure with its interval on a second, smaller line. */

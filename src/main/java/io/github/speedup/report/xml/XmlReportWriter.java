@@ -4,6 +4,7 @@ import io.github.speedup.report.Environment;
 import io.github.speedup.report.Formats;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.Settings;
 import io.github.speedup.report.WorkloadReport;
@@ -112,6 +113,22 @@ public final class XmlReportWriter {
         for (ResultReport result : workload.results()) {
             result(xml, result);
         }
+        for (ScalingReport model : workload.scaling()) {
+            scaling(xml, model);
+        }
+        newline(xml, 2);
+        xml.writeStartElement("diagnosis");
+        xml.writeAttribute("verdict", workload.diagnosis().verdict());
+        newline(xml, 3);
+        xml.writeStartElement("evidence");
+        xml.writeCharacters(workload.diagnosis().evidence());
+        xml.writeEndElement();
+        newline(xml, 3);
+        xml.writeStartElement("recommendation");
+        xml.writeCharacters(workload.diagnosis().recommendation());
+        xml.writeEndElement();
+        newline(xml, 2);
+        xml.writeEndElement();
         newline(xml, 1);
         xml.writeEndElement();
     }
@@ -147,6 +164,7 @@ public final class XmlReportWriter {
         xml.writeAttribute("cpuMs", Formats.exact(result.cpuMs()));
         xml.writeAttribute("peakMemoryBytes", String.valueOf(result.peakMemoryBytes()));
         optional(xml, "startupMs", result.startupMs());
+        optional(xml, "gcMs", result.gcMs());
         xml.writeAttribute("unstable", String.valueOf(result.isUnstable()));
         if (result.isUnstable()) {
             xml.writeAttribute("unstableReason", result.unstableReason());
@@ -158,6 +176,29 @@ public final class XmlReportWriter {
             xml.writeAttribute("cpuMs", Formats.exact(sample.cpuMs()));
             xml.writeAttribute("peakMemoryBytes", String.valueOf(sample.peakMemoryBytes()));
             optional(xml, "startupMs", sample.startupMs());
+            optional(xml, "gcMs", sample.gcMs());
+        }
+        newline(xml, 2);
+        xml.writeEndElement();
+    }
+
+    private static void scaling(XMLStreamWriter xml, ScalingReport model) throws XMLStreamException {
+        newline(xml, 2);
+        xml.writeStartElement("scaling");
+        xml.writeAttribute("mode", model.mode());
+        xml.writeAttribute("amdahlSerialFraction", Formats.exact(model.serialFraction()));
+        for (ScalingReport.Point point : model.points()) {
+            newline(xml, 3);
+            xml.writeEmptyElement("point");
+            xml.writeAttribute("workers", String.valueOf(point.workers()));
+            xml.writeAttribute("speedup", Formats.exact(point.speedup()));
+            optional(xml, "karpFlattSerialFraction", point.karpFlatt());
+        }
+        for (ScalingReport.Prediction prediction : model.predictions()) {
+            newline(xml, 3);
+            xml.writeEmptyElement("prediction");
+            xml.writeAttribute("workers", String.valueOf(prediction.workers()));
+            xml.writeAttribute("speedup", Formats.exact(prediction.speedup()));
         }
         newline(xml, 2);
         xml.writeEndElement();

@@ -20,7 +20,9 @@ class ConsoleSummaryTest {
                 lines.get(3));
         assertTrue(lines.get(4).contains("skipped: needs Java 21+"));
         assertTrue(lines.get(6).endsWith("unstable"), lines.get(6));
-        assertEquals(7 + 3, lines.size());
+        assertTrue(lines.get(7).startsWith("  Reading: I/O-bound"), lines.get(7));
+        assertTrue(lines.get(8).startsWith("  Recommendation: Use threads with 2 workers"), lines.get(8));
+        assertEquals(9 + 5, lines.size());
         assertEquals(List.of("Unstable: workload " + ReportFixtures.HOSTILE_NAME + ", processes ×1: coefficient of "
                         + "variation 0.38 exceeds maxCoefficientOfVariation 0.10"),
                 ConsoleSummary.warnings(ReportFixtures.report(true)));

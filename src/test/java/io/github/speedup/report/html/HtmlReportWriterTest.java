@@ -45,8 +45,47 @@ class HtmlReportWriterTest {
         assertEquals("skipped: needs Java 21+", sleep.select("tr.skipped td").last().text());
         Elements svg = sleep.select("svg.time-chart");
         assertEquals(1, svg.size());
-        assertEquals(4, svg.select("g.series").size(), "one series per measured mode; the skipped one has none");
+        assertEquals(List.of("sequential", "threads", "processes"), svg.select("g.series").eachAttr("data-mode"),
+                "one series per measured mode; the skipped one has none");
+        assertEquals(4, svg.select("g.series rect.bar").size(), "a bar per measured (mode, workers)");
         assertEquals("50.0", sleep.selectFirst("tr[data-mode=processes] td.startup").text());
+    }
+
+    @Test
+    void everyWorkloadHasItsChartsWithASeriesPerMeasuredMode() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Element sleep = doc.select("section.workload").get(0);
+        assertEquals(1, sleep.select("svg.speedup-chart").size());
+        assertEquals(1, sleep.select("svg.startup-chart").size(), "processes were measured");
+        assertEquals(1, sleep.select("svg.resource-chart").size());
+        for (String chart : List.of("time-chart", "speedup-chart", "resource-chart")) {
+            assertEquals(new java.util.TreeSet<>(List.of("sequential", "threads", "processes")),
+                    new java.util.TreeSet<>(sleep.select("svg." + chart + " g.series").eachAttr("data-mode")), chart);
+        }
+        Element speedup = sleep.selectFirst("svg.speedup-chart");
+        assertEquals(4, speedup.select("g.series .marker").size(), "a marker per measured point");
+        assertEquals(1, speedup.select("line.ideal").size());
+        assertEquals(1, speedup.select("line.cores").size());
+        assertTrue(speedup.text().contains("2 cores"));
+        assertTrue(speedup.select(".legend").text().contains("processes"));
+        assertEquals(2, sleep.select("svg.startup-chart g.series rect.bar").size() / 2, "start-up and compute per row");
+
+        Element cpu = doc.select("section.workload").get(1);
+        assertEquals(0, cpu.select("svg.startup-chart").size(), "no processes, no start-up chart");
+        for (Element axisLabel : doc.select("svg .axis-label")) {
+            assertTrue(axisLabel.text().matches(".*\\((ms|×, sequential = 1|cores busy|MiB|threads, virtual threads in flight, or JVMs)\\).*|.*ms.*"),
+                    "every axis names its unit: " + axisLabel.text());
+        }
+    }
+
+    @Test
+    void theDiagnosisAndTheScalingModelAreShown() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Element sleep = doc.select("section.workload").get(0);
+        assertEquals("io-bound", sleep.selectFirst(".diagnosis").attr("data-verdict"));
+        assertTrue(sleep.selectFirst(".diagnosis .recommendation").text().contains("Use threads with 2 workers"));
+        Element processes = sleep.selectFirst("table.scaling tr[data-mode=processes]");
+        assertTrue(processes.text().contains("(prediction)"), processes.text());
     }
 
     @Test

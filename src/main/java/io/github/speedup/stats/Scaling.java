@@ -1,0 +1,49 @@
+package io.github.speedup.stats;
+
+/**
+ * Scaling models over (workers, speedup) points. Amdahl: S(p) = 1 / (f + (1 - f) / p), f the
+ * serial fraction. Karp–Flatt: the serial fraction a single measured point implies,
+ * e = (1/S - 1/p) / (1 - 1/p); if e grows with p, overhead grows with the workers.
+ */
+public final class Scaling {
+
+    private Scaling() {
+    }
+
+    /** Karp–Flatt's experimentally determined serial fraction; undefined (NaN) for one worker. */
+    public static double karpFlatt(double speedup, int workers) {
+        if (workers <= 1 || !(speedup > 0)) {
+            return Double.NaN;
+        }
+        return (1 / speedup - 1.0 / workers) / (1 - 1.0 / workers);
+    }
+
+    /**
+     * The serial fraction of Amdahl's law fitted by least squares. Amdahl's law is linear in f
+     * once written as 1/S - 1/p = f (1 - 1/p), so the fit is a regression through the origin:
+     * f = Σxy / Σx² with x = 1 - 1/p and y = 1/S - 1/p. Points at one worker carry no
+     * information (x = 0). NaN without a point at more than one worker.
+     */
+    public static double amdahlSerialFraction(int[] workers, double[] speedups) {
+        double xy = 0;
+        double xx = 0;
+        for (int i = 0; i < workers.length; i++) {
+            if (workers[i] > 1 && speedups[i] > 0) {
+                double x = 1 - 1.0 / workers[i];
+                double y = 1 / speedups[i] - 1.0 / workers[i];
+                xy += x * y;
+                xx += x * x;
+            }
+        }
+        return xx == 0 ? Double.NaN : xy / xx;
+    }
+
+    /**
+     * Amdahl's speedup on {@code workers} with serial fraction f, clamped to [0, 1]: a negative
+     * fit (measured above linear) predicts linear scaling, not more.
+     */
+    public static double amdahlSpeedup(double serialFraction, int workers) {
+        double f = Math.min(1, Math.max(0, serialFraction));
+        return 1 / (f + (1 - f) / workers);
+    }
+}
