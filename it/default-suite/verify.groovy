@@ -11,13 +11,22 @@ int cores = Runtime.runtime.availableProcessors()
 def workers = [] as SortedSet
 for (int w = 1; w < cores; w *= 2) workers << w
 workers << cores
+workers << 2 * cores
+assert report.settings.@workers.text() == workers.join(' ')
 
 assert report.workload*.@kind*.text() == ['sleep', 'cpu', 'contended', 'alloc']
 int javaFeature = (env.@jvmVersion.text() =~ /^(\d+)/)[0][1] as int
 for (kind in ['sleep', 'cpu', 'contended', 'alloc']) {
     def seq = check.result(report, kind, 'sequential', 1)
     assert seq.sample.size() == 5
+    int tasks = report.workload.find { it.@kind.text() == kind }.@tasks.text() as int
     for (w in workers) {
+        if (w > tasks) {
+            ['threads', 'virtual', 'processes'].each { mode ->
+                assert check.result(report, kind, mode, w).@reason.text().contains("$w workers for $tasks tasks")
+            }
+            continue
+        }
         for (mode in ['threads', 'processes']) {
             def r = check.result(report, kind, mode, w)
             assert r.sample.size() == 5: "$kind $mode ×$w"
@@ -32,8 +41,12 @@ for (kind in ['sleep', 'cpu', 'contended', 'alloc']) {
         }
     }
 }
-// Sleeping work overlaps on threads; the HTML page shows every workload.
+// Sleeping work overlaps on threads, past the core count, and is read as I/O-bound.
 assert (check.result(report, 'sleep', 'threads', cores).@speedup.text() as double) > 1.5
+assert (check.result(report, 'sleep', 'threads', 2 * cores).@speedup.text() as double) > cores
+def sleepWorkload = report.workload.find { it.@kind.text() == 'sleep' }
+assert sleepWorkload.diagnosis.@verdict.text() == 'io-bound'
+report.workload.each { assert it.diagnosis.evidence.text() && it.diagnosis.recommendation.text() }
 def html = new File(basedir, 'target/site/speedup/index.html').text
 ['sleep', 'cpu', 'contended', 'alloc'].each { assert html.contains("id=\"workload-$it\"") }
 def log = new File(basedir, 'build.log').text

@@ -56,8 +56,8 @@ public final class MeasurementRunner {
                 Map<Integer, MeasuredResult> skipped = new HashMap<>();
                 for (int index : workload) {
                     Measurement measurement = plan.measurements().get(index);
-                    if (measurement.mode() == Mode.VIRTUAL && jvm.featureVersion() < Mode.VIRTUAL_THREADS_RELEASE) {
-                        String reason = VIRTUAL_SKIPPED + " (the workload JVM is Java " + jvm.version() + ")";
+                    String reason = skipReason(measurement, jvm);
+                    if (reason != null) {
                         progress.skipped(index + 1, plan.measurements().size(), measurement, reason);
                         skipped.put(index, new MeasuredResult(measurement, List.of(), reason));
                     } else {
@@ -81,6 +81,19 @@ public final class MeasurementRunner {
                 measurementJvm.close();
             }
         }
+    }
+
+    /** Why a measurement is not taken, or null. */
+    private static String skipReason(Measurement measurement, JvmInfo jvm) {
+        if (measurement.mode() == Mode.VIRTUAL && jvm.featureVersion() < Mode.VIRTUAL_THREADS_RELEASE) {
+            return VIRTUAL_SKIPPED + " (the workload JVM is Java " + jvm.version() + ")";
+        }
+        if (measurement.workers() > measurement.workload().tasks()) {
+            // Workers past the task count would idle: the time is the same as with one per task.
+            return "skipped: " + measurement.workers() + " workers for " + measurement.workload().tasks()
+                    + " tasks (the extra workers would have nothing to do)";
+        }
+        return null;
     }
 
     /** The iterations of a plan's measurements, in blocks or interleaved. */

@@ -65,19 +65,17 @@ final class Diagnoser {
                     recommendation);
         }
         if (utilisation >= COMPUTING_UTILISATION && threads.isPresent() && threads.get().speedup() < NO_GAIN) {
-            ResultReport t = threads.get();
-            String processEvidence = processes.filter(p -> p.speedup() > t.speedup() * 1.1)
-                    .map(p -> f(", while processes ×%d reach %s×: each process has its own lock. The GIL pattern",
+            ResultReport t = atCoresOrMost(results, "threads", cores).orElse(threads.get());
+            String processEvidence = processes.filter(p -> p.speedup() > threads.get().speedup() * 1.1)
+                    .map(p -> f(", while processes ×%d reach %s×: each process has its own lock (the GIL pattern)",
                             p.workers(), r(p.speedup())))
                     .orElse(", and processes do not gain either at this size (their start-up outweighs the work)");
             return new Diagnosis("lock-bound", f("Lock-bound: the work computes (CPU utilisation %s) yet threads "
-                    + "gain nothing: the best, threads ×%d, is %s× with %s of a core in use%s.", pct(utilisation),
-                    t.workers(), r(t.speedup()), r(t.cpuUtilisation()), processEvidence) + "." + caveat,
-                    recommendation);
+                    + "gain nothing: threads ×%d run at %s× with %s cores busy%s.", pct(utilisation),
+                    t.workers(), r(t.speedup()), r(t.cpuUtilisation()), processEvidence) + caveat, recommendation);
         }
         if (utilisation >= COMPUTING_UTILISATION && threads.isPresent()) {
-            Optional<ResultReport> atCores = measured(results, "threads").filter(r -> r.workers() == cores).findFirst();
-            ResultReport t = atCores.orElse(threads.get());
+            ResultReport t = atCoresOrMost(results, "threads", cores).orElse(threads.get());
             double ideal = Math.min(t.workers(), cores);
             if (t.speedup() >= SCALES_TO_CORES * ideal) {
                 return new Diagnosis("cpu-bound", f("CPU-bound: the sequential run computes (CPU utilisation %s) and "
@@ -113,6 +111,12 @@ final class Diagnoser {
 
     private static java.util.stream.Stream<ResultReport> measured(List<ResultReport> results, String mode) {
         return results.stream().filter(r -> !r.isSkipped() && r.mode().equals(mode));
+    }
+
+    /** The mode's result at the core count, or at the most workers measured below it. */
+    private static Optional<ResultReport> atCoresOrMost(List<ResultReport> results, String mode, int cores) {
+        return measured(results, mode).filter(r -> r.workers() <= cores)
+                .max(Comparator.comparingInt(ResultReport::workers));
     }
 
     private static Optional<ResultReport> best(List<ResultReport> results, String mode) {

@@ -1,6 +1,8 @@
 package io.github.speedup.report;
 
 import io.github.speedup.report.html.HtmlReportWriter;
+import io.github.speedup.report.xml.ReportFormatException;
+import io.github.speedup.report.xml.XmlReportReader;
 import io.github.speedup.report.xml.XmlReportWriter;
 
 import java.io.IOException;
@@ -10,6 +12,17 @@ import java.nio.file.Path;
 public final class ReportFiles {
 
     private ReportFiles() {
+    }
+
+    /** Renders the HTML page of an existing {@code speedup.xml}, as the run goal would have. */
+    public static void writeHtml(Path xml, Path html) throws ReportFormatException, IOException {
+        Report report = XmlReportReader.read(xml);
+        AtomicFiles.write(html, out -> HtmlReportWriter.write(report, out));
+    }
+
+    /** A page that says there is no report yet, and how to make one. */
+    public static void writeMissing(Path xml, Path html) throws IOException {
+        AtomicFiles.write(html, out -> HtmlReportWriter.writeMissing(xml, out));
     }
 
     /** @return the HTML page, the file people open */

@@ -9,11 +9,11 @@ public enum Kind {
     /** Blocking waits: I/O-bound work. {@code size} is the wait per task in milliseconds. */
     SLEEP("sleep", 8, 25),
     /** Pure computation. {@code size} is in {@link BuiltInTasks#CPU_UNIT_ROUNDS work units} of about 1 ms. */
-    CPU("cpu", 4, 60),
+    CPU("cpu", 2, 100),
     /** Computation done while holding one JVM-wide lock: a global interpreter lock made visible. */
-    CONTENDED("contended", 4, 125),
+    CONTENDED("contended", 2, 250),
     /** Allocation- and GC-heavy work. {@code size} is in {@link BuiltInTasks#ALLOC_UNIT_OBJECTS allocation units}. */
-    ALLOC("alloc", 4, 100),
+    ALLOC("alloc", 2, 150),
     /** The textbook example: squares and cubes of 1..3, each item preceded by a pause of {@code size} ms. */
     SEED_DEMO("seed-demo", 2, 200);
 

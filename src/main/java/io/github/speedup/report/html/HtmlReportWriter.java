@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -45,10 +46,7 @@ public final class HtmlReportWriter {
 
     public static void write(Report report, OutputStream out) throws IOException {
         Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.write("<title>Speedup report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
-        html.write("<h1>Speedup report</h1>\n");
+        head(html);
         html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
                 + Html.escape("Measured " + report.created() + "; " + report.settings().warmupIterations()
                 + " warm-up and " + report.settings().iterations() + " measured iterations per result, "
@@ -74,6 +72,24 @@ public final class HtmlReportWriter {
         }
         html.write("</body>\n</html>\n");
         html.flush();
+    }
+
+    /** The page shown where no {@code speedup.xml} exists yet. */
+    public static void writeMissing(Path xml, OutputStream out) throws IOException {
+        Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        head(html);
+        html.write("<p class=\"warning\" id=\"no-report\"><strong>No measurements yet.</strong> There is no "
+                + Html.escape(xml.toString()) + ". Bind the <code>run</code> goal of speedup-maven-plugin in the "
+                + "build (it runs in <code>verify</code>) and build with <code>mvn verify site</code>, or run "
+                + "<code>mvn speedup:run site</code>.</p>\n</body>\n</html>\n");
+        html.flush();
+    }
+
+    private static void head(Writer html) throws IOException {
+        html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.write("<title>Speedup report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        html.write("<h1>Speedup report</h1>\n");
     }
 
     private static String describe(Environment env) {

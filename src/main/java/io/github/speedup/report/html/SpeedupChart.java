@@ -17,7 +17,7 @@ final class SpeedupChart {
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 320;
-    private static final int PLOT_RIGHT = 560;
+    private static final int PLOT_RIGHT = 540;
 
     private SpeedupChart() {
     }
@@ -43,7 +43,7 @@ final class SpeedupChart {
         svg.text(x0 + idealEnd * xScale - 4, y0 - idealEnd * yScale - 6, "ideal: speedup = W", "note", "end");
         double coreX = x0 + cores * xScale;
         svg.line(coreX, y0, coreX, y1, "cores", "stroke:#444;stroke-dasharray:1 3");
-        svg.text(coreX + 4, y1 + 10, cores + " cores", "note", "start");
+        svg.text(coreX - 4, y0 - 6, cores + " cores", "note", "end");
         for (Map.Entry<String, List<ResultReport>> mode : byMode.entrySet()) {
             ModeStyle style = ModeStyle.of(mode.getKey());
             List<ResultReport> points = mode.getValue();
@@ -58,7 +58,7 @@ final class SpeedupChart {
             }
             svg.close();
         }
-        svg.legend(PLOT_RIGHT + 30, y1 + 10, byMode.keySet());
+        svg.legend(PLOT_RIGHT + 50, y1 + 10, byMode.keySet());
         return svg.toString();
     }
 }
