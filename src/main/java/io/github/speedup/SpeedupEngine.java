@@ -1,5 +1,9 @@
 package io.github.speedup;
 
+import io.github.speedup.check.BaselineOptions;
+import io.github.speedup.check.GateException;
+import io.github.speedup.check.Rule;
+import io.github.speedup.check.Verdict;
 import io.github.speedup.config.ForkSettings;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.execution.Mode;
@@ -14,12 +18,14 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportBuilder;
 import io.github.speedup.report.ReportFiles;
 import io.github.speedup.report.Settings;
+import io.github.speedup.report.xml.XmlReportWriter;
 import io.github.speedup.stats.Bootstrap;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -29,8 +35,8 @@ import java.util.function.Consumer;
  */
 public final class SpeedupEngine {
 
-    /** What a run produced: the model and the page written from it. */
-    public record Result(Report report, Path htmlReport) {
+    /** What a run produced: the model, what the gate found, and the files written from them. */
+    public record Result(Report report, Verdict verdict, Path xmlReport, Path htmlReport) {
     }
 
     private final ChildOutput childOutput;
@@ -48,7 +54,8 @@ public final class SpeedupEngine {
      * Measures, then writes the reports, also when measuring stopped early: the report then holds
      * what was measured and says it is incomplete.
      */
-    public Result run(RunConfiguration configuration, String mavenVersion, Path outputDirectory) throws IOException {
+    public Result run(RunConfiguration configuration, String mavenVersion, Path outputDirectory, List<Rule> rules,
+                      BaselineOptions baseline) throws IOException, GateException {
         MeasurementPlan plan = MeasurementPlan.of(configuration);
         ForkSettings fork = configuration.fork();
         double loadAverage = EnvironmentProbe.loadAverage();
@@ -66,6 +73,16 @@ public final class SpeedupEngine {
                 fork.timeout().toSeconds());
         Report report = ReportBuilder.build(outcome, EnvironmentProbe.probe(outcome.workloadJvm(),
                 fork.javaExecutable(), fork.argLine(), mavenVersion, loadAverage), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        return new Result(report, ReportFiles.write(report, outputDirectory));
+        Verdict verdict = Verdict.NONE;
+        if (report.complete()) {
+            try {
+                verdict = SpeedupGate.apply(report, rules, baseline);
+            } catch (GateException e) {
+                ReportFiles.write(report, Verdict.NONE, outputDirectory); // nothing measured is lost
+                throw e;
+            }
+        }
+        Path html = ReportFiles.write(report, verdict, outputDirectory);
+        return new Result(report, verdict, outputDirectory.resolve(XmlReportWriter.FILE_NAME), html);
     }
 }

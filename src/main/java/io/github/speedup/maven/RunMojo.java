@@ -1,6 +1,10 @@
 package io.github.speedup.maven;
 
 import io.github.speedup.SpeedupEngine;
+import io.github.speedup.SpeedupGate;
+import io.github.speedup.check.BaselineOptions;
+import io.github.speedup.check.GateException;
+import io.github.speedup.check.Rule;
 import io.github.speedup.config.ConfigurationException;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfiguration;
@@ -10,8 +14,8 @@ import io.github.speedup.plan.Measurement;
 import io.github.speedup.report.console.ConsoleSummary;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -35,7 +39,7 @@ import java.util.Map;
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
-public class RunMojo extends AbstractMojo {
+public class RunMojo extends GateMojo {
 
     /** Skips the goal. */
     @Parameter(property = "speedup.skip", defaultValue = "false")
@@ -121,6 +125,13 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "speedup.timeout", defaultValue = "300")
     private int forkedProcessTimeoutInSeconds;
 
+    /**
+     * After a run with no failed check, copy the new {@code speedup.xml} over {@code baseline}
+     * (atomically), so the next build compares with this one.
+     */
+    @Parameter(property = "speedup.updateBaseline", defaultValue = "false")
+    private boolean updateBaseline;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -137,7 +148,7 @@ public class RunMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping speedup measurements (speedup.skip)");
             return;
@@ -153,12 +164,20 @@ public class RunMojo extends AbstractMojo {
         }
         SpeedupEngine engine = new SpeedupEngine((child, line) -> getLog().info("[" + child + "] " + line), progress(),
                 getLog()::warn);
+        List<Rule> rules = rules();
+        BaselineOptions baseline = baselineOptions();
+        if (updateBaseline && baseline.baseline() == null) {
+            throw new MojoExecutionException("Invalid value for parameter 'updateBaseline': 'true'. Allowed: true only "
+                    + "together with a 'baseline' path to write to.");
+        }
         SpeedupEngine.Result result;
         try {
-            result = engine.run(configuration, runtime.getMavenVersion(), outputDirectory.toPath());
+            result = engine.run(configuration, runtime.getMavenVersion(), outputDirectory.toPath(), rules, baseline);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the speedup report to " + outputDirectory + ": "
                     + e.getMessage(), e);
+        } catch (GateException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         ConsoleSummary.lines(result.report()).forEach(getLog()::info);
         ConsoleSummary.warnings(result.report()).forEach(getLog()::warn);
@@ -167,6 +186,18 @@ public class RunMojo extends AbstractMojo {
             throw new MojoExecutionException("Speedup measurement failed: " + result.report().incompleteReason()
                     + "\nWhat was measured before the failure is in " + result.htmlReport().toAbsolutePath());
         }
+        if (updateBaseline && result.verdict().passed()) {
+            try {
+                SpeedupGate.updateBaseline(result.xmlReport(), baseline.baseline());
+                getLog().info("Baseline updated: " + baseline.baseline().toAbsolutePath());
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write the baseline " + baseline.baseline() + ": "
+                        + e.getMessage(), e);
+            }
+        } else if (updateBaseline) {
+            getLog().warn("Baseline not updated: checks failed");
+        }
+        conclude(result.verdict());
     }
 
     private ForkInput forkInput() throws MojoExecutionException {

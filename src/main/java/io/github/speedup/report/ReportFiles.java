@@ -1,5 +1,6 @@
 package io.github.speedup.report;
 
+import io.github.speedup.check.Verdict;
 import io.github.speedup.report.html.HtmlReportWriter;
 import io.github.speedup.report.xml.ReportFormatException;
 import io.github.speedup.report.xml.XmlReportReader;
@@ -26,10 +27,11 @@ public final class ReportFiles {
     }
 
     /** @return the HTML page, the file people open */
-    public static Path write(Report report, Path directory) throws IOException {
-        AtomicFiles.write(directory.resolve(XmlReportWriter.FILE_NAME), out -> XmlReportWriter.write(report, out));
+    public static Path write(Report report, Verdict verdict, Path directory) throws IOException {
+        AtomicFiles.write(directory.resolve(XmlReportWriter.FILE_NAME),
+                out -> XmlReportWriter.write(report, verdict, out));
         Path html = directory.resolve(HtmlReportWriter.FILE_NAME);
-        AtomicFiles.write(html, out -> HtmlReportWriter.write(report, out));
+        AtomicFiles.write(html, out -> HtmlReportWriter.write(report, verdict, out));
         return html;
     }
 }

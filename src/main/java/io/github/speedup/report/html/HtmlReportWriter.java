@@ -1,5 +1,7 @@
 package io.github.speedup.report.html;
 
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.Verdict;
 import io.github.speedup.report.Environment;
 import io.github.speedup.report.Formats;
 import io.github.speedup.report.Report;
@@ -39,12 +41,20 @@ public final class HtmlReportWriter {
             .chart .grid{stroke:#e6e6e6}.chart .axis{stroke:#333}.chart .error-bar{stroke:#111;stroke-width:1.4;fill:none}
             .chart .note{fill:#444;font-size:11px}.diagnosis{background:#eef5fb;border-left:4px solid #0072B2;padding:.2rem .9rem}
             caption{text-align:left;font-weight:600;padding:.3rem 0}td.prediction{font-style:italic}
+            .bad{color:#b00020;font-weight:600}tr.check.fail td,td.delta.fail{background:#fde2e4}
+            tr.check.improved td,td.delta.improved{background:#e3f4e8}tr.check.not-compared td{color:#666}
+            table.checks td.text{white-space:normal}
             """;
 
     private HtmlReportWriter() {
     }
 
     public static void write(Report report, OutputStream out) throws IOException {
+        write(report, Verdict.NONE, out);
+    }
+
+    /** The page, with what the gate found: every check in the summary, deltas in the tables. */
+    public static void write(Report report, Verdict verdict, OutputStream out) throws IOException {
         Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         head(html);
         html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
@@ -67,8 +77,9 @@ public final class HtmlReportWriter {
                     + Html.escape(report.incompleteReason()) + "</p>\n");
         }
         summary(html, report);
+        checks(html, verdict);
         for (WorkloadReport workload : report.workloads()) {
-            workload(html, workload, report.environment().logicalCores());
+            workload(html, workload, report.environment().logicalCores(), verdict);
         }
         html.write("</body>\n</html>\n");
         html.flush();
@@ -123,7 +134,29 @@ public final class HtmlReportWriter {
         html.write("</tbody>\n</table>\n");
     }
 
-    private static void workload(Writer html, WorkloadReport workload, int cores) throws IOException {
+    private static void checks(Writer html, Verdict verdict) throws IOException {
+        if (verdict.checks().isEmpty() && verdict.notes().isEmpty()) {
+            return;
+        }
+        long failed = verdict.failures().size();
+        html.write("<h2 id=\"checks\">Checks: " + (failed == 0 ? "<span class=\"good\">all passed</span>"
+                : "<span class=\"bad\">" + failed + " failed</span>") + "</h2>\n");
+        for (String note : verdict.notes()) {
+            html.write("<p class=\"warning note\">" + Html.escape(note) + "</p>\n");
+        }
+        if (verdict.checks().isEmpty()) {
+            return;
+        }
+        html.write("<table class=\"checks\">\n<thead><tr><th class=\"text\">status</th><th class=\"text\">check</th>"
+                + "</tr></thead>\n<tbody>\n");
+        for (CheckResult check : verdict.checks()) {
+            html.write("<tr class=\"check " + check.status().id() + "\"><td class=\"text status\">"
+                    + check.status().id() + "</td><td class=\"text\">" + Html.escape(check.message()) + "</td></tr>\n");
+        }
+        html.write("</tbody>\n</table>\n");
+    }
+
+    private static void workload(Writer html, WorkloadReport workload, int cores, Verdict verdict) throws IOException {
         html.write("<section class=\"workload\" id=\"" + Html.escape(anchor(workload)) + "\">\n");
         html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
         html.write("<p class=\"meta\">" + Html.escape(workload.description()) + "</p>\n");
@@ -135,11 +168,12 @@ public final class HtmlReportWriter {
                 + "<th>median ms<br><small>95% CI</small></th><th>mean ms<br><small>95% CI</small></th>"
                 + "<th>stddev ms<br><small>CV</small></th><th>min – max ms<br><small>outliers</small></th>"
                 + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
-                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th></tr></thead>\n<tbody>\n");
+                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th><th>vs baseline<br><small>time Δ, p</small></th>"
+                + "</tr></thead>\n<tbody>\n");
         for (ResultReport r : workload.results()) {
             if (r.isSkipped()) {
                 html.write("<tr class=\"skipped\" data-mode=\"" + Html.escape(r.mode()) + "\"><td class=\"text\">"
-                        + Html.escape(r.mode()) + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"9\">"
+                        + Html.escape(r.mode()) + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"10\">"
                         + Html.escape(r.skippedReason()) + "</td></tr>\n");
                 continue;
             }
@@ -158,7 +192,8 @@ public final class HtmlReportWriter {
                     + withInterval("efficiency", Formats.percent(r.efficiency()),
                             Formats.interval(r.efficiencyInterval(), Formats::percent))
                     + "<td>" + Formats.ms(r.cpuMs()) + "</td><td>" + Formats.bytes(r.peakMemoryBytes())
-                    + "</td><td class=\"startup\">" + Formats.ms(r.startupMs()) + "</td></tr>\n");
+                    + "</td><td class=\"startup\">" + Formats.ms(r.startupMs()) + "</td>"
+                    + baselineCell(verdict, workload, r) + "</tr>\n");
         }
         html.write("</tbody>\n</table>\n");
         for (ResultReport r : workload.results()) {
@@ -202,6 +237,20 @@ public final class HtmlReportWriter {
                     + "</td><td class=\"text prediction\">" + Html.escape(predictions) + " (prediction)</td></tr>\n");
         }
         html.write("</tbody>\n</table>\n");
+    }
+
+    /** The time change against the baseline with its p-value, or a dash. */
+    private static String baselineCell(Verdict verdict, WorkloadReport workload, ResultReport r) {
+        Optional<CheckResult> check = verdict.checks().stream()
+                .filter(c -> c.type().equals(CheckResult.BASELINE) && c.metric().equals("time")
+                        && c.workload().equals(workload.name()) && c.mode().equals(r.mode()) && c.workers() == r.workers())
+                .findFirst();
+        if (check.isEmpty() || Double.isNaN(check.get().deltaPercent())) {
+            return "<td class=\"delta\">–</td>";
+        }
+        CheckResult c = check.get();
+        return "<td class=\"delta " + c.status().id() + "\">" + String.format(Locale.ROOT, "%+.1f%%", c.deltaPercent())
+                + "<br><small>p " + String.format(Locale.ROOT, "%.3f", c.pValue()) + "</small></td>";
     }
 
     /** A figure with its interval on a second, smaller line. */

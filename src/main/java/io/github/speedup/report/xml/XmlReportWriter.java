@@ -1,5 +1,7 @@
 package io.github.speedup.report.xml;
 
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.Verdict;
 import io.github.speedup.report.Environment;
 import io.github.speedup.report.Formats;
 import io.github.speedup.report.Report;
@@ -32,6 +34,11 @@ public final class XmlReportWriter {
     }
 
     public static void write(Report report, OutputStream out) throws IOException {
+        write(report, Verdict.NONE, out);
+    }
+
+    /** The report and what the gate found about it. */
+    public static void write(Report report, Verdict verdict, OutputStream out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory()
                     .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
@@ -51,6 +58,7 @@ public final class XmlReportWriter {
             for (WorkloadReport workload : report.workloads()) {
                 workload(xml, workload);
             }
+            checks(xml, verdict);
             newline(xml, 0);
             xml.writeEndElement();
             newline(xml, 0);
@@ -179,6 +187,39 @@ public final class XmlReportWriter {
             optional(xml, "gcMs", sample.gcMs());
         }
         newline(xml, 2);
+        xml.writeEndElement();
+    }
+
+    private static void checks(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeStartElement("checks");
+        xml.writeAttribute("passed", String.valueOf(verdict.passed()));
+        for (String note : verdict.notes()) {
+            newline(xml, 2);
+            xml.writeStartElement("note");
+            xml.writeCharacters(note);
+            xml.writeEndElement();
+        }
+        for (CheckResult check : verdict.checks()) {
+            newline(xml, 2);
+            xml.writeEmptyElement("check");
+            xml.writeAttribute("type", check.type());
+            xml.writeAttribute("workload", check.workload());
+            xml.writeAttribute("mode", check.mode());
+            xml.writeAttribute("workers", String.valueOf(check.workers()));
+            xml.writeAttribute("metric", check.metric());
+            optional(xml, "value", check.value());
+            optional(xml, "limit", check.limit());
+            optional(xml, "deltaPercent", check.deltaPercent());
+            if (!Double.isNaN(check.pValue())) {
+                xml.writeAttribute("pValue", String.format(java.util.Locale.ROOT, "%.6f", check.pValue()));
+            }
+            xml.writeAttribute("status", check.status().id());
+            xml.writeAttribute("message", check.message());
+        }
+        if (!verdict.notes().isEmpty() || !verdict.checks().isEmpty()) {
+            newline(xml, 1);
+        }
         xml.writeEndElement();
     }
 

@@ -1,0 +1,11 @@
+def log = new File(basedir, 'build.log').text
+def violation = ~/Rule violated for workload naps, mode threads ×2: speedup is \d\.\d\d, but expected minimum is 40\.00/
+assert log =~ violation
+assert log.contains('(haltOnFailure is false: the build goes on)')
+assert log.contains('Checked ' + new File(basedir, 'target/site/speedup/speedup.xml').absolutePath)
+assert log.findAll('BUILD FAILURE').size() == 2
+assert log.contains('Cannot read the speedup report ' + new File(basedir, 'target/none.xml').absolutePath
+        + ': the file does not exist (parameter reportFile; run speedup:run first)')
+// check measured nothing: only the first build has progress lines
+assert log.findAll('naps · sequential ×1 · iteration 5/5').size() == 1
+return true

@@ -1,0 +1,163 @@
+package io.github.speedup.check;
+
+import io.github.speedup.config.ConfigurationException;
+import io.github.speedup.config.GateParser;
+import io.github.speedup.config.RuleInput;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.fork.JvmInfo;
+import io.github.speedup.measure.MeasuredResult;
+import io.github.speedup.measure.RunOutcome;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.report.Environment;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ReportBuilder;
+import io.github.speedup.report.Settings;
+import io.github.speedup.stats.Bootstrap;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckerTest {
+
+    private static final BaselineOptions TEN_PERCENT = new BaselineOptions(Path.of("b.xml"), 10, 0.05, false);
+
+    /** A "cpu" workload: sequential around seqMs, threads ×2 around threadsMs, with ±noise relative jitter. */
+    static Report report(double seqMs, double threadsMs, double noise, long seed, String fingerprint) {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        Random random = new Random(seed);
+        List<MeasuredResult> results = new ArrayList<>();
+        results.add(new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), samples(seqMs, noise, random), null));
+        results.add(new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), samples(threadsMs, noise, random), null));
+        results.add(new MeasuredResult(new Measurement(spec, Mode.VIRTUAL, 2), List.of(), "skipped: needs Java 21+"));
+        Environment env = new Environment("CPU", 2, "Linux", "6", "amd64", "v", "17", "vm", "/j", "/j/bin/java", "",
+                "17", "3.9", 1L << 30, fingerprint, 0.1);
+        Settings settings = new Settings(List.of("sequential", "threads", "virtual"), List.of(2), 1, 5, "interleaved",
+                0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
+        return ReportBuilder.build(new RunOutcome(new JvmInfo("17", "v", "vm", "/j", 17), results, null), env, settings,
+                Instant.EPOCH);
+    }
+
+    private static List<Sample> samples(double ms, double noise, Random random) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            double wall = ms * (1 + noise * (2 * random.nextDouble() - 1));
+            samples.add(new Sample((long) (wall * 1e6), (long) (wall * 1e6), 1000, -1, 0));
+        }
+        return samples;
+    }
+
+    private static List<Rule> rules(RuleInput... inputs) throws ConfigurationException {
+        return GateParser.rules(List.of(inputs));
+    }
+
+    @Test
+    void aViolatedRuleReadsLikeJacoco() throws Exception {
+        Report report = report(400, 357, 0.0, 1, "0123456789abcdef");
+        Verdict verdict = Checker.evaluate(report, rules(new RuleInput("*", "threads", "2", "1.5", null, null)), null,
+                TEN_PERCENT, List.of());
+        assertEquals(1, verdict.failures().size());
+        assertEquals("Rule violated for workload cpu, mode threads ×2: speedup is 1.12, but expected minimum is 1.50",
+                verdict.failures().get(0).message());
+    }
+
+    @Test
+    void rulesCoverWhatTheyNameAndEveryLimitIsChecked() throws Exception {
+        Report report = report(400, 210, 0.0, 1, "0123456789abcdef");
+        Verdict verdict = Checker.evaluate(report, rules(new RuleInput("cpu", "*", null, "0.9", "60%", "500")), null,
+                TEN_PERCENT, List.of());
+        // sequential and threads: three limits each; virtual was skipped: one not-compared check
+        assertEquals(7, verdict.checks().size());
+        assertTrue(verdict.passed(), verdict.failures().toString());
+        assertEquals(1, verdict.checks().stream().filter(c -> c.status() == CheckStatus.NOT_COMPARED).count());
+        assertEquals(0.6, verdict.checks().stream().filter(c -> c.metric().equals("efficiency")).findFirst()
+                .orElseThrow().limit(), 1e-12, "60% is 0.6");
+    }
+
+    @Test
+    void aRuleThatMatchesNothingIsAnError() {
+        GateException e = assertThrows(GateException.class, () -> Checker.evaluate(report(400, 210, 0, 1, "x"),
+                rules(new RuleInput("cpuu", "threads", null, "1.5", null, null)), null, TEN_PERCENT, List.of()));
+        assertTrue(e.getMessage().startsWith("The rule 1 (workload cpuu, mode threads, workers any) matches no result"),
+                e.getMessage());
+    }
+
+    @Test
+    void badRulesAreRejectedByName() {
+        assertTrue(assertThrows(ConfigurationException.class, () -> rules(new RuleInput("*", "fibers", null, "1", null, null)))
+                .getMessage().contains("'rules/rule[1]/mode': 'fibers'"));
+        assertTrue(assertThrows(ConfigurationException.class, () -> rules(new RuleInput("*", "*", null, null, "lots", null)))
+                .getMessage().contains("'rules/rule[1]/minEfficiency': 'lots'"));
+        assertTrue(assertThrows(ConfigurationException.class, () -> rules(new RuleInput("*", "*", "0", "1", null, null)))
+                .getMessage().contains("'rules/rule[1]/workers': '0'"));
+        assertTrue(assertThrows(ConfigurationException.class, () -> rules(new RuleInput("*", "*", null, null, null, null)))
+                .getMessage().contains("at least one of <minSpeedup>"));
+        assertTrue(assertThrows(ConfigurationException.class, () -> GateParser.baseline(null, 0, 0.05, false))
+                .getMessage().contains("'maxRegression': '0.0'"));
+    }
+
+    @Test
+    void aLargeSignificantSlowdownIsARegression() throws Exception {
+        Report baseline = report(400, 210, 0.02, 1, "0123456789abcdef");
+        Report slower = report(560, 294, 0.02, 2, "0123456789abcdef");
+        Verdict verdict = Checker.evaluate(slower, List.of(), baseline, TEN_PERCENT, List.of());
+        List<CheckResult> failures = verdict.failures();
+        assertEquals(2, failures.size(), "sequential and threads ×2 both 40% slower");
+        assertTrue(failures.get(0).message().startsWith("Regression for workload cpu, mode sequential ×1: median time "),
+                failures.get(0).message());
+        assertTrue(failures.get(0).pValue() < 0.05 && failures.get(0).deltaPercent() > 30);
+        assertTrue(verdict.checks().stream().anyMatch(c -> c.metric().equals("speedup") && c.status() == CheckStatus.PASS),
+                "the speedup itself did not change");
+    }
+
+    @Test
+    void noiseAloneNeverFails() throws Exception {
+        Report baseline = report(400, 210, 0.15, 1, "0123456789abcdef");
+        for (long seed = 2; seed < 40; seed++) {
+            Verdict verdict = Checker.evaluate(report(400, 210, 0.15, seed, "0123456789abcdef"), List.of(), baseline,
+                    TEN_PERCENT, List.of());
+            assertTrue(verdict.passed(), "seed " + seed + ": " + verdict.failures());
+        }
+    }
+
+    @Test
+    void aBigChangeThatIsNotSignificantPasses() throws Exception {
+        // 12% slower median but samples that overlap wildly: not significant
+        Report baseline = report(400, 210, 0.5, 1, "0123456789abcdef");
+        Report noisy = report(448, 235, 0.5, 3, "0123456789abcdef");
+        Verdict verdict = Checker.evaluate(noisy, List.of(), baseline, TEN_PERCENT, List.of());
+        assertTrue(verdict.passed(), verdict.failures().toString());
+    }
+
+    @Test
+    void improvementsAreReported() throws Exception {
+        Report baseline = report(400, 210, 0.02, 1, "0123456789abcdef");
+        Report faster = report(300, 160, 0.02, 2, "0123456789abcdef");
+        Verdict verdict = Checker.evaluate(faster, List.of(), baseline, TEN_PERCENT, List.of());
+        assertTrue(verdict.checks().stream().anyMatch(c -> c.status() == CheckStatus.IMPROVED
+                && c.message().startsWith("Improvement for workload cpu, mode sequential ×1")));
+    }
+
+    @Test
+    void aBaselineFromAnotherMachineIsNotComparedUnlessAsked() throws Exception {
+        Report baseline = report(400, 210, 0.02, 1, "ffffffffffffffff");
+        Report slower = report(560, 294, 0.02, 2, "0123456789abcdef");
+        Verdict verdict = Checker.evaluate(slower, List.of(), baseline, TEN_PERCENT, List.of());
+        assertTrue(verdict.passed());
+        assertTrue(verdict.checks().stream().allMatch(c -> c.status() == CheckStatus.NOT_COMPARED));
+        assertTrue(verdict.notes().get(0).contains("another machine or JVM (fingerprint ffffffffffffffff, here 0123456789abcdef)"));
+        Verdict forced = Checker.evaluate(slower, List.of(), baseline,
+                new BaselineOptions(Path.of("b.xml"), 10, 0.05, true), List.of());
+        assertEquals(2, forced.failures().size());
+    }
+}
