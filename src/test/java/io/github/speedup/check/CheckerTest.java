@@ -140,6 +140,37 @@ class CheckerTest {
     }
 
     @Test
+    void slowerProcessStartUpAloneDoesNotFail() throws Exception {
+        Report baseline = processes(300, 100);
+        Report slowStart = processes(345, 145);
+        Verdict verdict = Checker.evaluate(slowStart, List.of(), baseline, TEN_PERCENT, List.of());
+        assertTrue(verdict.passed(), verdict.failures().toString());
+        assertTrue(verdict.checks().stream().anyMatch(c -> c.message().contains("median time after start-up 200.00 ms")));
+        Verdict slowWork = Checker.evaluate(processes(400, 100), List.of(), baseline, TEN_PERCENT, List.of());
+        assertEquals(2, slowWork.failures().size(), "time and speedup after start-up: " + slowWork.failures());
+    }
+
+    /** Sequential 400 ms; processes ×2 with the given wall and start-up times. */
+    private static Report processes(double wallMs, double startupMs) {
+        WorkloadSpec spec = new WorkloadSpec("p", Kind.CPU, 2, 50);
+        List<Sample> sequential = new ArrayList<>();
+        List<Sample> processes = new ArrayList<>();
+        for (double jitter : new double[] {0.99, 1.0, 1.01, 0.995, 1.005}) {
+            sequential.add(new Sample((long) (400e6 * jitter), 1, 1, -1, 0));
+            processes.add(new Sample((long) ((wallMs - startupMs) * jitter * 1e6 + startupMs * 1e6), 1, 1,
+                    (long) (startupMs * 1e6), -1));
+        }
+        Environment env = new Environment("CPU", 2, "Linux", "6", "amd64", "v", "17", "vm", "/j", "/j/bin/java", "",
+                "17", "3.9", 1L << 30, "0123456789abcdef", 0.1);
+        Settings settings = new Settings(List.of("sequential", "processes"), List.of(2), 1, 5, "interleaved", 0.10,
+                Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
+        return ReportBuilder.build(new RunOutcome(new JvmInfo("17", "v", "vm", "/j", 17), List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null)), null), env, settings,
+                Instant.EPOCH);
+    }
+
+    @Test
     void improvementsAreReported() throws Exception {
         Report baseline = report(400, 210, 0.02, 1, "0123456789abcdef");
         Report faster = report(300, 160, 0.02, 2, "0123456789abcdef");
