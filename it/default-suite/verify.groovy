@@ -22,9 +22,10 @@ for (kind in ['sleep', 'cpu', 'contended', 'alloc']) {
     int tasks = report.workload.find { it.@kind.text() == kind }.@tasks.text() as int
     for (w in workers) {
         if (w > tasks) {
-            ['threads', 'virtual', 'processes'].each { mode ->
+            ['threads', 'processes'].each { mode ->
                 assert check.result(report, kind, mode, w).@reason.text().contains("$w workers for $tasks tasks")
             }
+            assert check.result(report, kind, 'virtual', w).@skipped.text() == 'true'
             continue
         }
         for (mode in ['threads', 'processes']) {
