@@ -63,10 +63,6 @@ abstract class GateMojo extends AbstractMojo {
         }
     }
 
-    protected File baselineFile() {
-        return baseline;
-    }
-
     /** Logs every check and note; fails the build on a failure unless haltOnFailure is off. */
     protected void conclude(Verdict verdict) throws MojoFailureException {
         verdict.notes().forEach(getLog()::warn);

@@ -4,22 +4,16 @@ import io.github.speedup.config.ConfigurationException;
 import io.github.speedup.config.GateParser;
 import io.github.speedup.config.RuleInput;
 import io.github.speedup.execution.Mode;
-import io.github.speedup.execution.fork.JvmInfo;
 import io.github.speedup.measure.MeasuredResult;
-import io.github.speedup.measure.RunOutcome;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
-import io.github.speedup.report.Environment;
 import io.github.speedup.report.Report;
-import io.github.speedup.report.ReportBuilder;
-import io.github.speedup.report.Settings;
-import io.github.speedup.stats.Bootstrap;
+import io.github.speedup.report.ReportFixtures;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,12 +34,7 @@ class CheckerTest {
         results.add(new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), samples(seqMs, noise, random), null));
         results.add(new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), samples(threadsMs, noise, random), null));
         results.add(new MeasuredResult(new Measurement(spec, Mode.VIRTUAL, 2), List.of(), "skipped: needs Java 21+"));
-        Environment env = new Environment("CPU", 2, "Linux", "6", "amd64", "v", "17", "vm", "/j", "/j/bin/java", "",
-                "17", "3.9", 1L << 30, fingerprint, 0.1);
-        Settings settings = new Settings(List.of("sequential", "threads", "virtual"), List.of(2), 1, 5, "interleaved",
-                0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
-        return ReportBuilder.build(new RunOutcome(new JvmInfo("17", "v", "vm", "/j", 17), results, null), env, settings,
-                Instant.EPOCH);
+        return ReportFixtures.build(results, fingerprint, List.of("sequential", "threads", "virtual"), List.of(2));
     }
 
     private static List<Sample> samples(double ms, double noise, Random random) {
@@ -160,14 +149,9 @@ class CheckerTest {
             processes.add(new Sample((long) ((wallMs - startupMs) * jitter * 1e6 + startupMs * 1e6), 1, 1,
                     (long) (startupMs * 1e6), -1));
         }
-        Environment env = new Environment("CPU", 2, "Linux", "6", "amd64", "v", "17", "vm", "/j", "/j/bin/java", "",
-                "17", "3.9", 1L << 30, "0123456789abcdef", 0.1);
-        Settings settings = new Settings(List.of("sequential", "processes"), List.of(2), 1, 5, "interleaved", 0.10,
-                Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
-        return ReportBuilder.build(new RunOutcome(new JvmInfo("17", "v", "vm", "/j", 17), List.of(
-                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null),
-                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null)), null), env, settings,
-                Instant.EPOCH);
+        return ReportFixtures.build(List.of(new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null)), "0123456789abcdef",
+                List.of("sequential", "processes"), List.of(2));
     }
 
     @Test

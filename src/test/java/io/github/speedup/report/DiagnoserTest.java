@@ -1,17 +1,13 @@
 package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
-import io.github.speedup.execution.fork.JvmInfo;
 import io.github.speedup.measure.MeasuredResult;
-import io.github.speedup.measure.RunOutcome;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
-import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +32,8 @@ class DiagnoserTest {
     }
 
     private Diagnosis diagnose() {
-        Environment env = new Environment("CPU", 2, "Linux", "6", "amd64", "v", "17", "vm", "/j", "/j/bin/java", "",
-                "17", "3.9", 1L << 30, "0123456789abcdef", 0.1);
-        Settings settings = new Settings(List.of("sequential", "threads", "processes"), List.of(1, 2, 4), 1, 5,
-                "interleaved", 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
-        return ReportBuilder.build(new RunOutcome(new JvmInfo("17", "v", "vm", "/j", 17), results, null), env, settings,
-                Instant.EPOCH).workloads().get(0).diagnosis();
+        return ReportFixtures.build(results, "0123456789abcdef", List.of("sequential", "threads", "processes"),
+                List.of(1, 2, 4)).workloads().get(0).diagnosis();
     }
 
     @Test

@@ -21,6 +21,24 @@ public final class ReportFixtures {
     private ReportFixtures() {
     }
 
+    /** A 2-core machine with this fingerprint. */
+    public static Environment environment(String fingerprint) {
+        return new Environment("CPU", 2, "Linux", "6", "amd64", "v", "17", "vm", "/j", "/j/bin/java", "", "17", "3.9",
+                1L << 30, fingerprint, 0.1);
+    }
+
+    /** 1 warm-up and 5 interleaved iterations of these modes at these worker counts. */
+    public static Settings settings(List<String> modes, List<Integer> workers) {
+        return new Settings(modes, workers, 1, 5, "interleaved", 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
+    }
+
+    /** Builds a report from these results, measured on {@link #environment}. */
+    public static Report build(List<MeasuredResult> results, String fingerprint, List<String> modes,
+                               List<Integer> workers) {
+        return ReportBuilder.build(new RunOutcome(new JvmInfo("17", "v", "vm", "/j", 17), results, null),
+                environment(fingerprint), settings(modes, workers), Instant.EPOCH);
+    }
+
     static Sample ms(double wall, double cpu, long memory) {
         return new Sample((long) (wall * 1e6), (long) (cpu * 1e6), memory, Sample.NO_STARTUP, 2_000_000);
     }

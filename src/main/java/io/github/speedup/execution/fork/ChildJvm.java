@@ -44,7 +44,6 @@ final class ChildJvm implements AutoCloseable {
 
     private final String label;
     private final Process process;
-    private final long spawnedNanos;
     private final Writer commands;
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
@@ -54,10 +53,9 @@ final class ChildJvm implements AutoCloseable {
     private int forwarded;
     private int dropped;
 
-    private ChildJvm(String label, Process process, long spawnedNanos, ChildOutput output) {
+    private ChildJvm(String label, Process process, ChildOutput output) {
         this.label = label;
         this.process = process;
-        this.spawnedNanos = spawnedNanos;
         this.output = output;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         pump(process.getInputStream(), true);
@@ -66,11 +64,10 @@ final class ChildJvm implements AutoCloseable {
 
     static ChildJvm start(String label, ProcessBuilder builder, ChildOutput output) throws ForkException {
         List<String> command = builder.command();
-        long spawned = System.nanoTime();
         try {
             Process process = builder.start();
             LiveChildren.add(process);
-            return new ChildJvm(label, process, spawned, output);
+            return new ChildJvm(label, process, output);
         } catch (IOException e) {
             throw new ForkException("could not start " + label + " with " + command.get(0) + ": " + e.getMessage(), e);
         }
@@ -78,10 +75,6 @@ final class ChildJvm implements AutoCloseable {
 
     String label() {
         return label;
-    }
-
-    long spawnedNanos() {
-        return spawnedNanos;
     }
 
     void send(String line) throws ForkException {
