@@ -70,7 +70,8 @@ public final class InJvmExecutor {
         for (int index = 0; index < tasks.size(); index++) {
             try {
                 sum += tasks.get(index).run();
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // An Error too (OutOfMemoryError, StackOverflowError): it is the task's failure to report
                 throw failure(index, e);
             }
         }

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,7 +24,8 @@ final class ChildJvm implements AutoCloseable {
 
     /** Lines of non-protocol output forwarded per child; past that they are counted, not kept. */
     static final int FORWARDED_LINES = 200;
-    static final int STDERR_TAIL_LINES = 15;
+    /** Lines of a child's own output (HotSpot writes its fatal errors to stdout) kept for the message if it dies. */
+    static final int OUTPUT_TAIL_LINES = 15;
     /** Longest protocol line kept: a failure with its stack frames fits many times over. */
     static final int PROTOCOL_LINE_LIMIT = 1 << 20;
     /** Longest line of a child's other output kept for the log. */
@@ -46,7 +48,8 @@ final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final Writer commands;
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Deque<String> outputTail = new ArrayDeque<>();
+    private final List<Thread> readers = new ArrayList<>(2);
     private final ChildOutput output;
     /** Where user code called System.exit, when the child said so on its way out. */
     private volatile String exitCalledAt;
@@ -58,8 +61,8 @@ final class ChildJvm implements AutoCloseable {
         this.process = process;
         this.output = output;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        pump(process.getInputStream(), true);
-        pump(process.getErrorStream(), false);
+        readers.add(pump(process.getInputStream(), true));
+        readers.add(pump(process.getErrorStream(), false));
     }
 
     static ChildJvm start(String label, ProcessBuilder builder, ChildOutput output) throws ForkException {
@@ -140,20 +143,33 @@ final class ChildJvm implements AutoCloseable {
             Thread.currentThread().interrupt();
             exitCode = Integer.MIN_VALUE;
         }
+        awaitReaders();
         close();
         String exit = exitCode == Integer.MIN_VALUE ? "closed its output" : "exited with code " + exitCode;
         String caller = exitCalledAt == null ? "" : " (System.exit was called " + exitCalledAt.strip() + ")";
-        return new ForkException(label + " " + exit + " " + when + caller + "; last lines of its stderr:\n"
-                + stderrTail());
+        return new ForkException(label + " " + exit + " " + when + caller + "; last lines of its output:\n"
+                + outputTail());
     }
 
-    String stderrTail() {
-        synchronized (stderrTail) {
-            return stderrTail.isEmpty() ? "    (nothing)" : "    " + String.join("\n    ", stderrTail);
+    String outputTail() {
+        synchronized (outputTail) {
+            return outputTail.isEmpty() ? "    (nothing)" : "    " + String.join("\n    ", outputTail);
         }
     }
 
-    private void pump(InputStream stream, boolean protocolStream) {
+    /** A dead child's last words may still be in the pipes: let the readers drain them, briefly. */
+    private void awaitReaders() {
+        for (Thread reader : readers) {
+            try {
+                reader.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Thread pump(InputStream stream, boolean protocolStream) {
         Thread reader = new Thread(() -> {
             try (InputStreamReader chars = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
                 BoundedLineReader in = new BoundedLineReader(chars, protocolStream ? PROTOCOL_LINE_LIMIT : OUTPUT_LINE_LIMIT);
@@ -163,7 +179,7 @@ final class ChildJvm implements AutoCloseable {
                     if (protocolStream && ForkProtocol.isProtocolLine(line)) {
                         messages.add(new Message(ForkProtocol.fields(line), arrived));
                     } else {
-                        other(line, !protocolStream);
+                        other(line);
                     }
                 }
             } catch (IOException e) {
@@ -177,15 +193,14 @@ final class ChildJvm implements AutoCloseable {
         }, "speedup-" + label + (protocolStream ? "-out" : "-err"));
         reader.setDaemon(true);
         reader.start();
+        return reader;
     }
 
-    private void other(String line, boolean stderr) {
-        if (stderr) {
-            synchronized (stderrTail) {
-                stderrTail.addLast(line);
-                if (stderrTail.size() > STDERR_TAIL_LINES) {
-                    stderrTail.removeFirst();
-                }
+    private void other(String line) {
+        synchronized (outputTail) {
+            outputTail.addLast(line);
+            if (outputTail.size() > OUTPUT_TAIL_LINES) {
+                outputTail.removeFirst();
             }
         }
         synchronized (this) {

@@ -176,6 +176,17 @@ class MeasurementRunnerTest {
     }
 
     @Test
+    void outOfMemoryIsReportedAsTheTasksFailureOrAsTheChildsExit() throws Exception {
+        String thrown = run(userClass("com.example.workloads.Hoarder"), "sequential", fork().withArgLine("-Xmx64m"))
+                .failure();
+        assertTrue(thrown.contains("task 0 threw java.lang.OutOfMemoryError: Java heap space"), thrown);
+        String exited = run(userClass("com.example.workloads.Hoarder"), "sequential",
+                fork().withArgLine("-Xmx64m -XX:+ExitOnOutOfMemoryError")).failure();
+        assertTrue(exited.contains("measurement JVM exited with code 3 during an iteration of w"), exited);
+        assertTrue(exited.contains("Terminating due to java.lang.OutOfMemoryError"), exited);
+    }
+
+    @Test
     void userOutputReachesTheLogBoundedAndOutOfTheProtocol() throws Exception {
         RunOutcome outcome = run(userClass("com.example.workloads.Chatty"), "sequential", fork());
         assertTrue(outcome.complete(), outcome.failure());
