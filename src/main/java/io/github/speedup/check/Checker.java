@@ -116,13 +116,13 @@ public final class Checker {
                 }
                 double[] nowTimes = gatedTimes(result);
                 double[] thenTimes = gatedTimes(old.get());
-                checks.add(compare(workload.name(), result, "time", nowTimes, thenTimes, median(nowTimes),
-                        median(thenTimes), true, options));
+                checks.add(compare(workload.name(), result, "time", nowTimes, thenTimes, Summary.median(nowTimes),
+                        Summary.median(thenTimes), true, options));
                 if (!result.mode().equals("sequential")) {
                     double[] now = iterationSpeedups(workload, result);
                     double[] then = iterationSpeedups(before.get(), old.get());
                     if (now.length > 0 && then.length > 0) {
-                        checks.add(compare(workload.name(), result, "speedup", now, then, median(now), median(then),
+                        checks.add(compare(workload.name(), result, "speedup", now, then, Summary.median(now), Summary.median(then),
                                 false, options));
                     }
                 }
@@ -173,10 +173,6 @@ public final class Checker {
 
     private static double gatedTime(SampleReport sample) {
         return sample.hasStartup() ? sample.wallMs() - sample.startupMs() : sample.wallMs();
-    }
-
-    private static double median(double[] values) {
-        return Summary.of(values).median();
     }
 
     /**

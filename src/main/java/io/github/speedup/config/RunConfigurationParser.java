@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Turns the raw plugin parameters into a {@link RunConfiguration}, or says exactly what is wrong. */
 public final class RunConfigurationParser {
@@ -147,7 +149,7 @@ public final class RunConfigurationParser {
         String kind = blankToNull(input.kind());
         String className = blankToNull(input.className());
         String method = blankToNull(input.method());
-        long given = java.util.stream.Stream.of(kind, className, method).filter(v -> v != null).count();
+        long given = Stream.of(kind, className, method).filter(Objects::nonNull).count();
         if (given != 1) {
             throw new ConfigurationException(parameter, "kind=" + kind + ", className=" + className + ", method=" + method,
                     "exactly one of <kind> (" + Kind.allowedIds() + "), <className> (a Runnable or Callable class) "

@@ -28,11 +28,6 @@ public final class InJvmExecutor {
     private InJvmExecutor() {
     }
 
-    /** Whether this JVM has virtual threads. */
-    public static boolean virtualThreadsAvailable() {
-        return Runtime.version().feature() >= Mode.VIRTUAL_THREADS_RELEASE;
-    }
-
     public static Sample runIteration(List<Task> tasks, Mode mode, int workers) throws TaskFailedException {
         if (mode == Mode.SEQUENTIAL) {
             return measure(() -> runSequentially(tasks));

@@ -72,9 +72,7 @@ public final class MeasurementRunner {
                 }
             }
             return new RunOutcome(jvm, results, null);
-        } catch (IterationFailedException e) {
-            return new RunOutcome(jvm, results, e.getMessage());
-        } catch (ForkException e) {
+        } catch (IterationFailedException | ForkException e) {
             return new RunOutcome(jvm, results, e.getMessage());
         } finally {
             if (measurementJvm != null) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /** Turns raw samples into the report model: milliseconds, summaries, speedups. */
 public final class ReportBuilder {
@@ -41,7 +42,7 @@ public final class ReportBuilder {
                 .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
                 .map(r -> wallMs(samples(r)))
                 .findFirst().orElse(new double[0]);
-        double sequentialMedian = sequential.length == 0 ? Double.NaN : Summary.of(sequential).median();
+        double sequentialMedian = sequential.length == 0 ? Double.NaN : Summary.median(sequential);
         List<ResultReport> cells = new ArrayList<>();
         for (MeasuredResult result : results) {
             Measurement m = result.measurement();
@@ -56,14 +57,10 @@ public final class ReportBuilder {
             Interval speedupInterval = sequential.length == 0 ? Interval.NONE : Bootstrap.speedup(sequential, wall);
             cells.add(new ResultReport(m.mode().id(), m.workers(), null, summary, speedup, speedupInterval,
                     speedup / m.workers(), speedupInterval.scaled(1.0 / m.workers()),
-                    Summary.of(samples.stream().mapToDouble(SampleReport::cpuMs).toArray()).median(),
+                    median(samples, SampleReport::cpuMs),
                     samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
-                    samples.get(0).hasStartup()
-                            ? Summary.of(samples.stream().mapToDouble(SampleReport::startupMs).toArray()).median()
-                            : Double.NaN,
-                    samples.get(0).hasGc()
-                            ? Summary.of(samples.stream().mapToDouble(SampleReport::gcMs).toArray()).median()
-                            : Double.NaN,
+                    samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
+                    samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
                     unstableReason(summary, settings.maxCoefficientOfVariation()), samples));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
@@ -124,6 +121,10 @@ public final class ReportBuilder {
 
     private static double ms(long nanos) {
         return Math.round(nanos / 1_000.0) / 1_000.0;
+    }
+
+    private static double median(List<SampleReport> samples, ToDoubleFunction<SampleReport> column) {
+        return Summary.median(samples.stream().mapToDouble(column).toArray());
     }
 
     private static double[] wallMs(List<SampleReport> samples) {

@@ -46,7 +46,7 @@ class InJvmExecutorTest {
 
     @Test
     void virtualThreadsAreBoundedByTheWorkerCount() throws Exception {
-        assumeTrue(InJvmExecutor.virtualThreadsAvailable(), "virtual threads need Java 21+");
+        assumeTrue(Runtime.version().feature() >= Mode.VIRTUAL_THREADS_RELEASE, "virtual threads need Java 21+");
         long two = InJvmExecutor.runIteration(FOUR_SLEEPS, Mode.VIRTUAL, 2).wallNanos();
         assertTrue(two >= 200_000_000L && two < 390_000_000L, "2 in flight: " + two);
     }

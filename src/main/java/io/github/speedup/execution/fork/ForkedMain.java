@@ -104,15 +104,15 @@ public final class ForkedMain {
 
     private static int runWorker(TaskSource source, int size, String taskIndices, PrintStream protocol) {
         try {
-            List<Task> tasks = new ArrayList<>();
-            for (String index : taskIndices.split(",")) {
+            String[] indices = taskIndices.split(",");
+            List<Task> tasks = new ArrayList<>(indices.length);
+            for (String index : indices) {
                 tasks.add(Tasks.task(source, size, Integer.parseInt(index)));
             }
             long sum = 0;
             protocol.println(ForkProtocol.line(ForkProtocol.STARTED));
             // Started only now: nothing on the way to STARTED that is not needed to begin work.
             HostWatchdog.watch();
-            String[] indices = taskIndices.split(",");
             for (int i = 0; i < tasks.size(); i++) {
                 try {
                     sum += tasks.get(i).run();

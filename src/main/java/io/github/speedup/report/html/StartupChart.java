@@ -26,11 +26,12 @@ final class StartupChart {
         int top = Svg.TOP + 6;
         int bottom = top + ROW * processes.size();
         Svg svg = new Svg("startup-chart", WIDTH, bottom + 64, "Processes: start-up and compute: " + workload.name());
-        svg.raw("<defs><pattern id=\"hatch-" + Math.abs(workload.name().hashCode()) + "\" width=\"6\" height=\"6\" "
+        String hatchId = "hatch-" + Math.abs(workload.name().hashCode());
+        svg.raw("<defs><pattern id=\"" + hatchId + "\" width=\"6\" height=\"6\" "
                 + "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" "
                 + "fill=\"#f3c6a8\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#D55E00\" stroke-width=\"3\"/>"
                 + "</pattern></defs>\n");
-        String hatch = "url(#hatch-" + Math.abs(workload.name().hashCode()) + ")";
+        String hatch = "url(#" + hatchId + ")";
         double x0 = LABEL;
         double x1 = WIDTH - 90;
         double scale = (x1 - x0) / max;
