@@ -1,22 +1,34 @@
 package io.github.speedup.check;
 
+import io.github.speedup.execution.Mode;
+
 /**
  * One check of one result: a rule's limit, or a comparison with the baseline.
  *
- * @param type          {@code rule} or {@code baseline}
- * @param metric        {@code speedup}, {@code efficiency}, {@code medianMs}; for baselines
- *                      {@code time} or {@code speedup}
+ * The figures are rounded as {@code speedup.xml} holds them (value, limit and delta to three
+ * decimals, p to six), so a report read back from the XML shows the same digits.
+ *
+ * @param kind          a rule's limit or a baseline comparison
+ * @param metric        speedup, efficiency or median time for rules; time or speedup for baselines
  * @param value         the measured value
  * @param limit         the rule's limit, or the baseline's value
  * @param deltaPercent  baseline only: change against the baseline, in percent (NaN otherwise)
  * @param pValue        baseline only: two-sided Mann–Whitney U p-value (NaN otherwise)
  * @param message       the sentence a person reads
  */
-public record CheckResult(String type, String workload, String mode, int workers, String metric, double value,
+public record CheckResult(CheckKind kind, String workload, Mode mode, int workers, Metric metric, double value,
                           double limit, double deltaPercent, double pValue, CheckStatus status, String message) {
 
-    public static final String RULE = "rule";
-    public static final String BASELINE = "baseline";
+    public CheckResult {
+        value = round(value, 1e3);
+        limit = round(limit, 1e3);
+        deltaPercent = round(deltaPercent, 1e3);
+        pValue = round(pValue, 1e6);
+    }
+
+    private static double round(double value, double scale) {
+        return Double.isNaN(value) ? value : Math.round(value * scale) / scale;
+    }
 
     public boolean failed() {
         return status == CheckStatus.FAIL;

@@ -1,5 +1,7 @@
 package io.github.speedup.check;
 
+import io.github.speedup.execution.Mode;
+
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Applies rules and a baseline to a report. A regression against the baseline fails only when
@@ -49,39 +52,41 @@ public final class Checker {
                 }
                 matched = true;
                 if (result.isSkipped()) {
-                    checks.add(new CheckResult(CheckResult.RULE, workload.name(), result.mode(), result.workers(),
-                            "any", Double.NaN, Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
+                    checks.add(new CheckResult(CheckKind.RULE, workload.name(), result.mode(), result.workers(),
+                            Metric.ANY, Double.NaN, Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
                             "Not checked for workload " + workload.name() + ", mode " + result.label() + ": "
                                     + result.skippedReason()));
                     continue;
                 }
-                limit(checks, workload, result, "speedup", result.speedup(), rule.minSpeedup(), true);
-                limit(checks, workload, result, "efficiency", result.efficiency(), rule.minEfficiency(), true);
-                limit(checks, workload, result, "medianMs", result.wallMs().median(), rule.maxMedianMs(), false);
+                limit(checks, workload, result, Metric.SPEEDUP, result.speedup(), rule.minSpeedup(), true);
+                limit(checks, workload, result, Metric.EFFICIENCY, result.efficiency(), rule.minEfficiency(), true);
+                limit(checks, workload, result, Metric.MEDIAN_MS, result.wallMs().median(), rule.maxMedianMs(), false);
             }
         }
         if (!matched) {
             throw new GateException("The " + rule.describe() + " matches no result, so it checks nothing (a typo?). "
                     + "Workloads: " + String.join(", ", report.workloads().stream().map(WorkloadReport::name).toList())
-                    + "; modes: " + String.join(", ", report.settings().modes()) + "; workers: "
+                    + "; modes: " + report.settings().modes().stream().map(Mode::id).collect(Collectors.joining(", "))
+                    + "; workers: "
                     + report.settings().workers() + ".");
         }
         return checks;
     }
 
-    private static void limit(List<CheckResult> checks, WorkloadReport workload, ResultReport result, String metric,
+    private static void limit(List<CheckResult> checks, WorkloadReport workload, ResultReport result, Metric metric,
                               double value, double limit, boolean minimum) {
         if (Double.isNaN(limit)) {
             return;
         }
         boolean ok = minimum ? value >= limit : value <= limit;
-        String shown = metric.equals("medianMs") ? "median time is " + fmt(value) + " ms" : metric + " is " + fmt(value);
-        String expected = (minimum ? "minimum" : "maximum") + " is " + fmt(limit) + (metric.equals("medianMs") ? " ms" : "");
+        boolean time = metric == Metric.MEDIAN_MS;
+        String shown = time ? "median time is " + twoDecimals(value) + " ms" : metric.id() + " is " + twoDecimals(value);
+        String expected = (minimum ? "minimum" : "maximum") + " is " + twoDecimals(limit) + (time ? " ms" : "");
         String message = ok
                 ? "Rule met for workload " + workload.name() + ", mode " + result.label() + ": " + shown + ", " + expected
                 : "Rule violated for workload " + workload.name() + ", mode " + result.label() + ": " + shown
                 + ", but expected " + expected;
-        checks.add(new CheckResult(CheckResult.RULE, workload.name(), result.mode(), result.workers(), metric, value,
+        checks.add(new CheckResult(CheckKind.RULE, workload.name(), result.mode(), result.workers(), metric, value,
                 limit, Double.NaN, Double.NaN, ok ? CheckStatus.PASS : CheckStatus.FAIL, message));
     }
 
@@ -103,26 +108,26 @@ public final class Checker {
                     .filter(w -> w.name().equals(workload.name())).findFirst();
             for (ResultReport result : workload.results()) {
                 Optional<ResultReport> old = before.flatMap(w -> w.results().stream()
-                        .filter(r -> r.mode().equals(result.mode()) && r.workers() == result.workers()).findFirst());
+                        .filter(r -> r.mode() == result.mode() && r.workers() == result.workers()).findFirst());
                 if (result.isSkipped() || old.isEmpty() || old.get().isSkipped()) {
                     continue;
                 }
                 if (otherMachine && !options.compareAcrossMachines()) {
-                    checks.add(new CheckResult(CheckResult.BASELINE, workload.name(), result.mode(), result.workers(),
-                            "time", result.wallMs().median(), old.get().wallMs().median(), Double.NaN, Double.NaN,
+                    checks.add(new CheckResult(CheckKind.BASELINE, workload.name(), result.mode(), result.workers(),
+                            Metric.TIME, result.wallMs().median(), old.get().wallMs().median(), Double.NaN, Double.NaN,
                             CheckStatus.NOT_COMPARED, "Not compared for workload " + workload.name() + ", mode "
                             + result.label() + ": the baseline comes from another machine (fingerprint " + there + ")"));
                     continue;
                 }
                 double[] nowTimes = gatedTimes(result);
                 double[] thenTimes = gatedTimes(old.get());
-                checks.add(compare(workload.name(), result, "time", nowTimes, thenTimes, Summary.median(nowTimes),
+                checks.add(compare(workload.name(), result, Metric.TIME, nowTimes, thenTimes, Summary.median(nowTimes),
                         Summary.median(thenTimes), true, options));
-                if (!result.mode().equals("sequential")) {
+                if (result.mode() != Mode.SEQUENTIAL) {
                     double[] now = iterationSpeedups(workload, result);
                     double[] then = iterationSpeedups(before.get(), old.get());
                     if (now.length > 0 && then.length > 0) {
-                        checks.add(compare(workload.name(), result, "speedup", now, then, Summary.median(now), Summary.median(then),
+                        checks.add(compare(workload.name(), result, Metric.SPEEDUP, now, then, Summary.median(now), Summary.median(then),
                                 false, options));
                     }
                 }
@@ -134,7 +139,7 @@ public final class Checker {
      * One comparison. For time, higher is worse; for speedup, lower is. The change must exceed
      * the threshold and the samples must differ significantly for a failure or an improvement.
      */
-    static CheckResult compare(String workload, ResultReport result, String metric, double[] now, double[] then,
+    static CheckResult compare(String workload, ResultReport result, Metric metric, double[] now, double[] then,
                                double value, double baselineValue, boolean higherIsWorse, BaselineOptions options) {
         double delta = (value - baselineValue) / baselineValue * 100;
         double p = new MannWhitneyUTest().mannWhitneyUTest(then, now);
@@ -143,21 +148,21 @@ public final class Checker {
         CheckStatus status = significant && worse > options.maxRegressionPercent() ? CheckStatus.FAIL
                 : significant && -worse > options.maxRegressionPercent() ? CheckStatus.IMPROVED : CheckStatus.PASS;
         String afterStartup = result.hasStartup() ? " after start-up" : "";
-        String what = metric.equals("time")
-                ? "median time" + afterStartup + " " + fmt(value) + " ms against " + fmt(baselineValue) + " ms"
-                : "speedup" + afterStartup + " " + fmt(value) + " against " + fmt(baselineValue);
+        String what = metric == Metric.TIME
+                ? "median time" + afterStartup + " " + twoDecimals(value) + " ms against " + twoDecimals(baselineValue) + " ms"
+                : "speedup" + afterStartup + " " + twoDecimals(value) + " against " + twoDecimals(baselineValue);
         String change = String.format(Locale.ROOT, "%+.1f%%, p = %.3f", delta, p);
         String message = switch (status) {
             case FAIL -> "Regression for workload " + workload + ", mode " + result.label() + ": " + what + " in the "
-                    + "baseline (" + change + "), beyond maxRegression " + fmt(options.maxRegressionPercent())
-                    + "% and significant at " + fmt(options.significance());
+                    + "baseline (" + change + "), beyond maxRegression " + twoDecimals(options.maxRegressionPercent())
+                    + "% and significant at " + twoDecimals(options.significance());
             case IMPROVED -> "Improvement for workload " + workload + ", mode " + result.label() + ": " + what
                     + " in the baseline (" + change + ")";
             default -> "Unchanged for workload " + workload + ", mode " + result.label() + ": " + what + " in the "
                     + "baseline (" + change + ")" + (Math.abs(worse) > options.maxRegressionPercent()
                     ? ": beyond the threshold, but not significant" : "");
         };
-        return new CheckResult(CheckResult.BASELINE, workload, result.mode(), result.workers(), metric, value,
+        return new CheckResult(CheckKind.BASELINE, workload, result.mode(), result.workers(), metric, value,
                 baselineValue, delta, p, status, message);
     }
 
@@ -194,7 +199,7 @@ public final class Checker {
         return speedups;
     }
 
-    private static String fmt(double value) {
+    private static String twoDecimals(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 }

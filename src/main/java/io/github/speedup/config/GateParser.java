@@ -14,7 +14,17 @@ public final class GateParser {
     private GateParser() {
     }
 
-    public static List<Rule> rules(List<RuleInput> inputs) throws ConfigurationException {
+    public static GateConfiguration parse(GateParameters parameters) throws ConfigurationException {
+        BaselineOptions baseline = baseline(parameters.baseline(), parameters.maxRegression(),
+                parameters.significance(), parameters.compareAcrossMachines());
+        if (parameters.updateBaseline() && parameters.baseline() == null) {
+            throw new ConfigurationException("updateBaseline", true, "true only together with a 'baseline' path to "
+                    + "write to");
+        }
+        return new GateConfiguration(rules(parameters.rules()), baseline, parameters.updateBaseline());
+    }
+
+    static List<Rule> rules(List<RuleInput> inputs) throws ConfigurationException {
         List<Rule> rules = new ArrayList<>();
         if (inputs == null) {
             return rules;
@@ -23,9 +33,11 @@ public final class GateParser {
             RuleInput in = inputs.get(i);
             String at = "rules/rule[" + (i + 1) + "]";
             String workload = in.workload() == null || in.workload().isBlank() ? Rule.ANY : in.workload().strip();
-            String mode = in.mode() == null || in.mode().isBlank() ? Rule.ANY : in.mode().strip();
-            if (!mode.equals(Rule.ANY) && Mode.fromId(mode).isEmpty()) {
-                throw new ConfigurationException(at + "/mode", mode, "* or one of " + Mode.allowedIds());
+            String modeId = in.mode() == null || in.mode().isBlank() ? Rule.ANY : in.mode().strip();
+            Mode mode = null;
+            if (!modeId.equals(Rule.ANY)) {
+                mode = Mode.fromId(modeId).orElseThrow(() -> new ConfigurationException(at + "/mode", modeId,
+                        "* or one of " + Mode.allowedIds()));
             }
             Integer workers = null;
             if (in.workers() != null && !in.workers().isBlank()) {
@@ -46,7 +58,7 @@ public final class GateParser {
         return rules;
     }
 
-    public static BaselineOptions baseline(Path baseline, double maxRegression, double significance,
+    static BaselineOptions baseline(Path baseline, double maxRegression, double significance,
                                            boolean compareAcrossMachines) throws ConfigurationException {
         if (!(maxRegression > 0)) {
             throw new ConfigurationException("maxRegression", maxRegression, "a percentage above 0, such as 10");

@@ -1,7 +1,10 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.fork.ForkSettings;
+import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.util.List;
@@ -16,15 +19,24 @@ import java.util.List;
  * @param iterations       measured iterations per measurement
  * @param order            interleaved or block order of iterations
  * @param maxCoefficientOfVariation above it a result is flagged unstable
+ * @param formats          the files to write, at least one
  * @param fork             how the child JVMs are started
+ * @param gate             the rules and the baseline
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
                                int warmupIterations, int iterations, IterationOrder order,
-                               double maxCoefficientOfVariation, ForkSettings fork) {
+                               double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
+                               GateConfiguration gate) {
 
     public RunConfiguration {
         workloads = List.copyOf(workloads);
         modes = List.copyOf(modes);
         workers = List.copyOf(workers);
+        formats = List.copyOf(formats);
+    }
+
+    /** The measurements to take, in the order they are taken. */
+    public MeasurementPlan plan() {
+        return MeasurementPlan.of(workloads, modes, workers, warmupIterations, iterations, order);
     }
 }

@@ -1,6 +1,9 @@
 package io.github.speedup.config;
 
+import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.fork.ForkSettings;
+import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.TaskSource;
@@ -57,21 +60,14 @@ public final class RunConfigurationParser {
         return List.copyOf(workers);
     }
 
-    public static RunConfiguration parse(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
-                                         int warmupIterations, int iterations, ForkInput fork, int cores,
-                                         Consumer<String> warnings) throws ConfigurationException {
-        return parse(workloads, modes, workers, warmupIterations, iterations, null, null, fork, cores, warnings);
-    }
-
     /**
-     * @param iterationOrder            {@code interleaved} (default when null) or {@code blocks}
-     * @param maxCoefficientOfVariation default {@value #DEFAULT_MAX_CV} when null
+     * @param cores    the logical cores, for the default worker sweep
+     * @param warnings told about parameters that are accepted but probably not what was meant
      */
-    public static RunConfiguration parse(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
-                                         int warmupIterations, int iterations, String iterationOrder,
-                                         Double maxCoefficientOfVariation, ForkInput fork, int cores,
-                                         Consumer<String> warnings) throws ConfigurationException {
-        List<WorkloadInput> inputs = workloads == null || workloads.isEmpty() ? defaultSuite() : workloads;
+    public static RunConfiguration parse(RunParameters parameters, int cores, Consumer<String> warnings)
+            throws ConfigurationException {
+        List<WorkloadInput> inputs = parameters.workloads() == null || parameters.workloads().isEmpty()
+                ? defaultSuite() : parameters.workloads();
         List<WorkloadSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (WorkloadInput input : inputs) {
@@ -81,22 +77,44 @@ public final class RunConfigurationParser {
             }
             specs.add(spec);
         }
-        if (warmupIterations < 0) {
-            throw new ConfigurationException("warmupIterations", warmupIterations, "0 or more");
+        if (parameters.warmupIterations() < 0) {
+            throw new ConfigurationException("warmupIterations", parameters.warmupIterations(), "0 or more");
         }
-        if (iterations <= 0) {
-            throw new ConfigurationException("iterations", iterations, "1 or more");
+        if (parameters.iterations() <= 0) {
+            throw new ConfigurationException("iterations", parameters.iterations(), "1 or more");
         }
-        IterationOrder order = iterationOrder == null || iterationOrder.isBlank() ? IterationOrder.INTERLEAVED
-                : IterationOrder.fromId(iterationOrder.strip()).orElseThrow(() -> new ConfigurationException(
-                        "iterationOrder", iterationOrder, IterationOrder.allowedIds()));
-        double maxCv = maxCoefficientOfVariation == null ? DEFAULT_MAX_CV : maxCoefficientOfVariation;
+        String orderId = parameters.iterationOrder();
+        IterationOrder order = orderId == null || orderId.isBlank() ? IterationOrder.INTERLEAVED
+                : IterationOrder.fromId(orderId.strip()).orElseThrow(() -> new ConfigurationException(
+                        "iterationOrder", orderId, IterationOrder.allowedIds()));
+        Double maxCvInput = parameters.maxCoefficientOfVariation();
+        double maxCv = maxCvInput == null ? DEFAULT_MAX_CV : maxCvInput;
         if (!(maxCv > 0)) {
-            throw new ConfigurationException("maxCoefficientOfVariation", maxCoefficientOfVariation,
+            throw new ConfigurationException("maxCoefficientOfVariation", maxCvInput,
                     "a number above 0, such as 0.10 for 10%");
         }
-        return new RunConfiguration(specs, modes(modes), workers(workers, cores), warmupIterations, iterations,
-                order, maxCv, fork(fork, warnings));
+        GateConfiguration gate = GateParser.parse(parameters.gate());
+        List<Format> formats = formats(parameters.formats());
+        if (gate.updateBaseline() && !formats.contains(Format.XML)) {
+            throw new ConfigurationException("formats", String.join(",", split(parameters.formats())),
+                    "a list that includes xml when updateBaseline is true (the baseline is a speedup.xml)");
+        }
+        return new RunConfiguration(specs, modes(parameters.modes()), workers(parameters.workers(), cores),
+                parameters.warmupIterations(), parameters.iterations(), order, maxCv, formats,
+                fork(parameters.fork(), warnings), gate);
+    }
+
+    private static List<Format> formats(List<String> formats) throws ConfigurationException {
+        List<String> ids = split(formats);
+        if (ids.isEmpty()) {
+            return List.of(Format.HTML, Format.XML);
+        }
+        Set<Format> parsed = new LinkedHashSet<>();
+        for (String id : ids) {
+            parsed.add(Format.fromId(id).orElseThrow(() -> new ConfigurationException("formats", id,
+                    Format.allowedIds())));
+        }
+        return List.copyOf(parsed);
     }
 
     private static ForkSettings fork(ForkInput input, Consumer<String> warnings) throws ConfigurationException {

@@ -34,7 +34,13 @@ public enum Mode {
     }
 
     public static Optional<Mode> fromId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+        // A loop, not a stream: the measurement JVM decodes modes while it serves iterations.
+        for (Mode mode : values()) {
+            if (mode.id.equals(id)) {
+                return Optional.of(mode);
+            }
+        }
+        return Optional.empty();
     }
 
     public static String allowedIds() {

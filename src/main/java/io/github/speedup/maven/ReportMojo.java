@@ -1,9 +1,8 @@
 package io.github.speedup.maven;
 
-import io.github.speedup.report.ReportFiles;
-import io.github.speedup.report.xml.ReportFormatException;
+import io.github.speedup.engine.ReportFiles;
+import io.github.speedup.format.xml.ReportFormatException;
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,7 +22,7 @@ import java.util.Locale;
  * writes. Without a {@code speedup.xml} the page says how to produce one.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
-public class ReportMojo extends AbstractMojo implements MavenReport {
+public class ReportMojo extends AbstractSpeedupMojo implements MavenReport {
 
     /** The page's path below the site, without extension, as the site links it. */
     static final String OUTPUT_NAME = "speedup/index";
@@ -37,16 +36,13 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
     private File outputDirectory;
 
-    /** Skips the report. */
-    @Parameter(property = "speedup.skip", defaultValue = "false")
-    private boolean skip;
+    @Override
+    String skippedWork() {
+        return "the speedup report";
+    }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping the speedup report (speedup.skip)");
-            return;
-        }
+    void executeGoal() throws MojoExecutionException {
         try {
             render();
         } catch (MavenReportException e) {
@@ -57,7 +53,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     @Override
     public void generate(Sink sink, Locale locale) throws MavenReportException {
         // An external report: the site gives a sink, but the page is written whole, by us.
-        if (!skip) {
+        if (!skipped()) {
             render();
         }
     }
@@ -118,6 +114,6 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
 
     @Override
     public boolean canGenerateReport() {
-        return !skip;
+        return !skipped();
     }
 }

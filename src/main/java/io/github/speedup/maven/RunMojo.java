@@ -1,37 +1,27 @@
 package io.github.speedup.maven;
 
-import io.github.speedup.SpeedupEngine;
-import io.github.speedup.SpeedupGate;
-import io.github.speedup.check.BaselineOptions;
 import io.github.speedup.check.GateException;
-import io.github.speedup.check.Rule;
 import io.github.speedup.config.ConfigurationException;
-import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
-import io.github.speedup.measure.ProgressListener;
-import io.github.speedup.plan.Measurement;
-import io.github.speedup.report.console.ConsoleSummary;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.execution.MavenSession;
+import io.github.speedup.config.RunParameters;
+import io.github.speedup.engine.SpeedupEngine;
+import io.github.speedup.engine.SpeedupException;
+import io.github.speedup.format.console.ConsoleProgress;
+import io.github.speedup.format.console.ConsoleSummary;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.rtinfo.RuntimeInformation;
-import org.apache.maven.toolchain.Toolchain;
 import org.apache.maven.toolchain.ToolchainManager;
 
 import javax.inject.Inject;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Measures the configured workloads sequentially, on threads, on virtual threads and in separate
@@ -39,16 +29,18 @@ import java.util.Map;
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
-public class RunMojo extends GateMojo {
-
-    /** Skips the goal. */
-    @Parameter(property = "speedup.skip", defaultValue = "false")
-    private boolean skip;
+public class RunMojo extends AbstractForkingMojo {
 
     /**
-     * What to measure: {@code <workload>} elements with {@code name}, {@code kind} (sleep, cpu,
-     * contended, alloc, seed-demo), {@code tasks} and {@code size}. Without any, a default suite
-     * of sleep, cpu, contended and alloc runs.
+     * What to measure; without any, a default suite of sleep, cpu, contended and alloc runs. A
+     * built-in kind (sleep, cpu, contended, alloc, seed-demo), a class or a static method:
+     * <pre>{@code
+     * <workloads>
+     *   <workload><name>downloads</name><kind>sleep</kind><tasks>8</tasks><size>50</size></workload>
+     *   <workload><name>hashing</name><className>com.acme.HashTask</className></workload>
+     *   <workload><name>parsing</name><method>com.acme.Bench#parse</method></workload>
+     * </workloads>
+     * }</pre>
      */
     @Parameter
     private List<WorkloadParameter> workloads;
@@ -87,43 +79,13 @@ public class RunMojo extends GateMojo {
     @Parameter(property = "speedup.maxCoefficientOfVariation", defaultValue = "0.10")
     private double maxCoefficientOfVariation;
 
+    /** The files to write: {@code html} ({@code index.html}), {@code xml} ({@code speedup.xml}). */
+    @Parameter(property = "speedup.formats", defaultValue = "html,xml")
+    private List<String> formats;
+
     /** Where {@code speedup.xml} and {@code index.html} are written. */
     @Parameter(property = "speedup.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/speedup")
     private File outputDirectory;
-
-    /**
-     * JVM flags for the measurement JVM and every process child, as in Surefire. {@code @{name}}
-     * is replaced by the property's value when the goal runs, so JaCoCo's {@code prepare-agent}
-     * combines as {@code <argLine>@{argLine} -Xmx1g</argLine>}.
-     */
-    @Parameter(property = "speedup.argLine")
-    private String argLine;
-
-    /**
-     * The java executable (or a JDK home) for every child JVM. Wins over {@code jdkToolchain};
-     * default: the JDK that runs Maven.
-     */
-    @Parameter(property = "speedup.jvm")
-    private String jvm;
-
-    /** Requirements of a JDK from {@code toolchains.xml}, such as {@code <version>25</version>}. */
-    @Parameter
-    private Map<String, String> jdkToolchain;
-
-    /** Environment variables added to every child JVM's environment. */
-    @Parameter
-    private Map<String, String> environmentVariables;
-
-    /** System properties set in every child JVM. */
-    @Parameter
-    private Map<String, String> systemPropertyVariables;
-
-    /**
-     * How long a child JVM may take, in seconds: each process child for its whole life, the
-     * measurement JVM for each iteration. A child past it is killed with its descendants.
-     */
-    @Parameter(property = "speedup.timeout", defaultValue = "300")
-    private int forkedProcessTimeoutInSeconds;
 
     /**
      * After a run with no failed check, copy the new {@code speedup.xml} over {@code baseline}
@@ -132,127 +94,56 @@ public class RunMojo extends GateMojo {
     @Parameter(property = "speedup.updateBaseline", defaultValue = "false")
     private boolean updateBaseline;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     private final RuntimeInformation runtime;
-    private final ToolchainManager toolchains;
 
     @Inject
     public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains) {
+        super(toolchains);
         this.runtime = runtime;
-        this.toolchains = toolchains;
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping speedup measurements (speedup.skip)");
-            return;
-        }
+    String skippedWork() {
+        return "speedup measurements";
+    }
+
+    @Override
+    void executeGoal() throws MojoExecutionException, MojoFailureException {
         RunConfiguration configuration;
         try {
-            configuration = RunConfigurationParser.parse(
-                    workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
-                    modes, workers, warmupIterations, iterations, iterationOrder, maxCoefficientOfVariation,
-                    forkInput(), Runtime.getRuntime().availableProcessors(), getLog()::warn);
+            configuration = RunConfigurationParser.parse(parameters(), Runtime.getRuntime().availableProcessors(),
+                    getLog()::warn);
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        SpeedupEngine engine = new SpeedupEngine((child, line) -> getLog().info("[" + child + "] " + line), progress(),
-                getLog()::warn);
-        List<Rule> rules = rules();
-        BaselineOptions baseline = baselineOptions();
-        if (updateBaseline && baseline.baseline() == null) {
-            throw new MojoExecutionException("Invalid value for parameter 'updateBaseline': 'true'. Allowed: true only "
-                    + "together with a 'baseline' path to write to.");
-        }
+        SpeedupEngine engine = new SpeedupEngine((child, line) -> getLog().info("[" + child + "] " + line),
+                new ConsoleProgress(getLog()::info), getLog()::warn);
         SpeedupEngine.Result result;
         try {
-            result = engine.run(configuration, runtime.getMavenVersion(), outputDirectory.toPath(), rules, baseline);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the speedup report to " + outputDirectory + ": "
-                    + e.getMessage(), e);
-        } catch (GateException e) {
+            result = engine.run(configuration, runtime.getMavenVersion(), outputDirectory.toPath());
+        } catch (SpeedupException | GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         ConsoleSummary.lines(result.report()).forEach(getLog()::info);
         ConsoleSummary.warnings(result.report()).forEach(getLog()::warn);
-        getLog().info("Speedup report: " + result.htmlReport().toAbsolutePath());
+        Path mainFile = result.mainFile().toAbsolutePath();
+        getLog().info("Speedup report: " + mainFile);
         if (!result.report().complete()) {
             throw new MojoExecutionException("Speedup measurement failed: " + result.report().incompleteReason()
-                    + "\nWhat was measured before the failure is in " + result.htmlReport().toAbsolutePath());
+                    + "\nWhat was measured before the failure is in " + mainFile);
         }
-        if (updateBaseline && result.verdict().passed()) {
-            try {
-                SpeedupGate.updateBaseline(result.xmlReport(), baseline.baseline());
-                getLog().info("Baseline updated: " + baseline.baseline().toAbsolutePath());
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot write the baseline " + baseline.baseline() + ": "
-                        + e.getMessage(), e);
-            }
-        } else if (updateBaseline) {
-            getLog().warn("Baseline not updated: checks failed");
+        switch (result.baselineUpdate()) {
+            case UPDATED -> getLog().info("Baseline updated: " + configuration.gate().baseline().baseline()
+                    .toAbsolutePath());
+            case KEPT_CHECKS_FAILED -> getLog().warn("Baseline not updated: checks failed");
+            case NOT_REQUESTED -> { }
         }
         conclude(result.verdict());
     }
 
-    private ForkInput forkInput() throws MojoExecutionException {
-        Map<String, String> late = new HashMap<>();
-        project.getProperties().forEach((key, value) -> late.put(String.valueOf(key), String.valueOf(value)));
-        session.getUserProperties().forEach((key, value) -> late.put(String.valueOf(key), String.valueOf(value)));
-        List<String> classPath;
-        try {
-            classPath = project.getTestClasspathElements();
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("The test class path of " + project.getId() + " is not resolved", e);
-        }
-        return new ForkInput(argLine, late, jvm, toolchainJava(),
-                systemPropertyVariables == null ? Map.of() : systemPropertyVariables,
-                environmentVariables == null ? Map.of() : environmentVariables,
-                classPath, Path.of(project.getBuild().getDirectory(), "speedup-fork"), forkedProcessTimeoutInSeconds);
-    }
-
-    /** The java of {@code jdkToolchain}, else of the toolchain maven-toolchains-plugin selected, else none. */
-    private Path toolchainJava() throws MojoExecutionException {
-        Toolchain toolchain;
-        if (jdkToolchain != null && !jdkToolchain.isEmpty()) {
-            List<Toolchain> matching = toolchains.getToolchains(session, "jdk", jdkToolchain);
-            if (matching.isEmpty()) {
-                throw new MojoExecutionException("Invalid value for parameter 'jdkToolchain': '" + jdkToolchain
-                        + "'. Allowed: requirements that a JDK in toolchains.xml meets (no JDK there matches).");
-            }
-            toolchain = matching.get(0);
-        } else {
-            toolchain = toolchains.getToolchainFromBuildContext("jdk", session);
-        }
-        if (toolchain == null) {
-            return null;
-        }
-        String java = toolchain.findTool("java");
-        if (java == null) {
-            throw new MojoExecutionException("The JDK toolchain " + toolchain + " has no java executable");
-        }
-        getLog().info("Workloads run on the JDK toolchain " + toolchain + ": " + java);
-        return Path.of(java);
-    }
-
-    private ProgressListener progress() {
-        return new ProgressListener() {
-            @Override
-            public void iteration(int number, int total, Measurement m, boolean warmup, int iteration, int of) {
-                getLog().info(String.format("[%d/%d] %s · %s ×%d · %s %d/%d", number, total, m.workload().name(),
-                        m.mode().id(), m.workers(), warmup ? "warm-up" : "iteration", iteration, of));
-            }
-
-            @Override
-            public void skipped(int number, int total, Measurement m, String reason) {
-                getLog().info(String.format("[%d/%d] %s · %s ×%d · %s", number, total, m.workload().name(),
-                        m.mode().id(), m.workers(), reason));
-            }
-        };
+    private RunParameters parameters() throws MojoExecutionException {
+        return new RunParameters(workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
+                modes, workers, warmupIterations, iterations, iterationOrder, maxCoefficientOfVariation, formats,
+                forkInput(), gateParameters(updateBaseline));
     }
 }

@@ -1,7 +1,5 @@
 package io.github.speedup.measure;
 
-import io.github.speedup.execution.fork.JvmInfo;
-import io.github.speedup.report.Environment;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

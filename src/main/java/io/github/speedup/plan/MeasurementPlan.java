@@ -1,6 +1,5 @@
 package io.github.speedup.plan;
 
-import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -13,24 +12,26 @@ import java.util.Map;
  * The measurements of a run in the order they are taken: per workload, sequential once (on one
  * worker, by definition), then every other mode at every worker count.
  */
-public record MeasurementPlan(List<Measurement> measurements, int warmupIterations, int iterations) {
+public record MeasurementPlan(List<Measurement> measurements, int warmupIterations, int iterations,
+                              IterationOrder order) {
 
     public MeasurementPlan {
         measurements = List.copyOf(measurements);
     }
 
-    public static MeasurementPlan of(RunConfiguration configuration) {
+    public static MeasurementPlan of(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
+                                     int warmupIterations, int iterations, IterationOrder order) {
         List<Measurement> measurements = new ArrayList<>();
-        for (WorkloadSpec workload : configuration.workloads()) {
-            for (Mode mode : configuration.modes()) {
+        for (WorkloadSpec workload : workloads) {
+            for (Mode mode : modes) {
                 if (mode == Mode.SEQUENTIAL) {
                     measurements.add(new Measurement(workload, mode, 1));
                 } else {
-                    configuration.workers().forEach(w -> measurements.add(new Measurement(workload, mode, w)));
+                    workers.forEach(w -> measurements.add(new Measurement(workload, mode, w)));
                 }
             }
         }
-        return new MeasurementPlan(measurements, configuration.warmupIterations(), configuration.iterations());
+        return new MeasurementPlan(measurements, warmupIterations, iterations, order);
     }
 
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */

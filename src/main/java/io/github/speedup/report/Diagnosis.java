@@ -3,10 +3,9 @@ package io.github.speedup.report;
 /**
  * What the measurements say about a workload, in plain language.
  *
- * @param verdict        {@code io-bound}, {@code cpu-bound}, {@code lock-bound}, {@code memory-bound},
- *                       {@code mixed} or {@code not-measured}
+ * @param pattern        what limits the workload
  * @param evidence       the reading, with the numbers that support it
  * @param recommendation which mode to use at how many workers, and what it costs
  */
-public record Diagnosis(String verdict, String evidence, String recommendation) {
+public record Diagnosis(Pattern pattern, String evidence, String recommendation) {
 }

@@ -1,5 +1,6 @@
 package io.github.speedup.report;
 
+import io.github.speedup.measure.Environment;
 import java.time.Instant;
 import java.util.List;
 

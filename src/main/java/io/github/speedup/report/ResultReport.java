@@ -1,5 +1,7 @@
 package io.github.speedup.report;
 
+import io.github.speedup.execution.Mode;
+
 import io.github.speedup.stats.Interval;
 import io.github.speedup.stats.Summary;
 
@@ -21,7 +23,7 @@ import java.util.List;
  * @param gcMs               median time in garbage collection (in-JVM modes only)
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  */
-public record ResultReport(String mode, int workers, String skippedReason, Summary wallMs, double speedup,
+public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
                            Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
                            long peakMemoryBytes, double startupMs, double gcMs, String unstableReason,
                            List<SampleReport> samples) {
@@ -30,7 +32,7 @@ public record ResultReport(String mode, int workers, String skippedReason, Summa
         samples = List.copyOf(samples);
     }
 
-    public static ResultReport skipped(String mode, int workers, String reason) {
+    public static ResultReport skipped(Mode mode, int workers, String reason) {
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
                 Double.NaN, 0, Double.NaN, Double.NaN, null, List.of());
     }
@@ -54,6 +56,6 @@ public record ResultReport(String mode, int workers, String skippedReason, Summa
 
     /** How the cell is named in logs and messages: {@code threads ×2}. */
     public String label() {
-        return mode + " ×" + workers;
+        return mode.id() + " ×" + workers;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.speedup.report;
 
+import io.github.speedup.execution.Mode;
+
 import java.util.List;
 
 /**
@@ -9,7 +11,7 @@ import java.util.List;
  * @param serialFraction     Amdahl's serial fraction, least-squares fit over the points
  * @param predictions        Amdahl's speedup at 2× and 4× the core count: predictions, not measurements
  */
-public record ScalingReport(String mode, List<Point> points, double serialFraction, List<Prediction> predictions) {
+public record ScalingReport(Mode mode, List<Point> points, double serialFraction, List<Prediction> predictions) {
 
     public ScalingReport {
         points = List.copyOf(points);

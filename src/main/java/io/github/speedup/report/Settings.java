@@ -1,5 +1,8 @@
 package io.github.speedup.report;
 
+import io.github.speedup.execution.Mode;
+import io.github.speedup.plan.IterationOrder;
+
 import java.util.List;
 
 /**
@@ -9,8 +12,8 @@ import java.util.List;
  * @param bootstrapSeed             seed of the speedup intervals' resampling
  * @param bootstrapResamples        how many resamples
  */
-public record Settings(List<String> modes, List<Integer> workers, int warmupIterations, int iterations,
-                       String iterationOrder, double maxCoefficientOfVariation, long bootstrapSeed,
+public record Settings(List<Mode> modes, List<Integer> workers, int warmupIterations, int iterations,
+                       IterationOrder iterationOrder, double maxCoefficientOfVariation, long bootstrapSeed,
                        int bootstrapResamples, String argLine, long timeoutSeconds) {
 
     public Settings {

@@ -1,8 +1,11 @@
 package io.github.speedup.report;
 
+import io.github.speedup.execution.Mode;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A workload and its results, one per (mode, workers), sequential first.
@@ -27,7 +30,7 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
     }
 
     public Optional<ResultReport> sequential() {
-        return measured().filter(r -> r.mode().equals("sequential")).findFirst();
+        return measured().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
     }
 
     /** The measured cell with the shortest median time: what this work should run as. */
@@ -35,7 +38,7 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         return measured().min(Comparator.comparingDouble(r -> r.wallMs().median()));
     }
 
-    private java.util.stream.Stream<ResultReport> measured() {
+    private Stream<ResultReport> measured() {
         return results.stream().filter(r -> !r.isSkipped());
     }
 }

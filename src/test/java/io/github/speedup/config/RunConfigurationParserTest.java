@@ -1,6 +1,7 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.format.Format;
 import io.github.speedup.workload.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ class RunConfigurationParserTest {
 
     private static RunConfiguration parse(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
                                           int warmup, int iterations) throws ConfigurationException {
-        return RunConfigurationParser.parse(workloads, modes, workers, warmup, iterations, FORK, 2, WARNINGS::add);
+        return RunConfigurationParser.parse(RunParameters.of(workloads, modes, workers, warmup, iterations, FORK), 2,
+                WARNINGS::add);
     }
 
     private static String error(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
@@ -86,8 +88,8 @@ class RunConfigurationParserTest {
         assertTrue(error(null, ALL_MODES, List.of("1,0"), 1, 5).contains("'workers': '0'"));
         assertTrue(error(null, ALL_MODES, List.of("two"), 1, 5).contains("'workers': 'two'"));
         assertTrue(error(null, ALL_MODES, null, 1, 0).contains("'iterations': '0'"));
-        assertThrows(ConfigurationException.class, () -> RunConfigurationParser.parse(null, ALL_MODES, null, 1, 5,
-                FORK.withTimeout(0), 2, WARNINGS::add));
+        assertThrows(ConfigurationException.class, () -> RunConfigurationParser.parse(
+                RunParameters.of(null, ALL_MODES, null, 1, 5, FORK.withTimeout(0)), 2, WARNINGS::add));
         assertTrue(error(null, ALL_MODES, null, -1, 5).contains("'warmupIterations': '-1'"));
     }
 
@@ -114,8 +116,8 @@ class RunConfigurationParserTest {
 
     @Test
     void argLineIsSplitForTheJvm() throws Exception {
-        RunConfiguration config = RunConfigurationParser.parse(null, ALL_MODES, null, 1, 5,
-                FORK.withArgLine("-Xmx256m  -Dgreeting='hello world' \"-Dq=a b\""), 2, WARNINGS::add);
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5,
+                FORK.withArgLine("-Xmx256m  -Dgreeting='hello world' \"-Dq=a b\"")), 2, WARNINGS::add);
         assertEquals(List.of("-Xmx256m", "-Dgreeting=hello world", "-Dq=a b"), config.fork().jvmArguments());
         assertThrows(ConfigurationException.class, () -> ArgLine.split("-Dx='open"));
     }
@@ -159,7 +161,8 @@ class RunConfigurationParserTest {
         ForkInput fork = new ForkInput(null, Map.of(), "/no/such/java", null, Map.of(), Map.of(), List.of(),
                 Path.of("target"), 300);
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> RunConfigurationParser.parse(null, ALL_MODES, null, 1, 5, fork, 2, WARNINGS::add));
+                () -> RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5, fork), 2,
+                        WARNINGS::add));
         assertTrue(e.getMessage().startsWith("Invalid value for parameter 'jvm': '/no/such/java'."), e.getMessage());
     }
 
@@ -167,7 +170,31 @@ class RunConfigurationParserTest {
     void jvmMayNameAJdkHome() throws Exception {
         ForkInput fork = new ForkInput(null, Map.of(), System.getProperty("java.home"), null, Map.of(), Map.of(),
                 List.of(), Path.of("target"), 300);
-        RunConfiguration config = RunConfigurationParser.parse(null, ALL_MODES, null, 1, 5, fork, 2, WARNINGS::add);
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5, fork), 2,
+                        WARNINGS::add);
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java"), config.fork().javaExecutable());
+    }
+
+    @Test
+    void formatsAreChosenByIdHtmlAndXmlByDefault() throws Exception {
+        RunParameters defaults = RunParameters.of(null, ALL_MODES, null, 1, 5, FORK);
+        assertEquals(List.of(Format.HTML, Format.XML), RunConfigurationParser.parse(defaults, 2, WARNINGS::add).formats());
+        RunParameters xmlOnly = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("xml, xml"), FORK,
+                GateParameters.NONE);
+        assertEquals(List.of(Format.XML), RunConfigurationParser.parse(xmlOnly, 2, WARNINGS::add).formats());
+        RunParameters pdf = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("html,pdf"), FORK,
+                GateParameters.NONE);
+        assertEquals("Invalid value for parameter 'formats': 'pdf'. Allowed: html, xml.",
+                assertThrows(ConfigurationException.class, () -> RunConfigurationParser.parse(pdf, 2, WARNINGS::add))
+                        .getMessage());
+    }
+
+    @Test
+    void updatingTheBaselineNeedsTheXmlFormat() {
+        RunParameters htmlOnly = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("html"), FORK,
+                new GateParameters(null, Path.of("baseline.xml"), 10, 0.05, false, true));
+        assertEquals("Invalid value for parameter 'formats': 'html'. Allowed: a list that includes xml when "
+                + "updateBaseline is true (the baseline is a speedup.xml).", assertThrows(ConfigurationException.class,
+                () -> RunConfigurationParser.parse(htmlOnly, 2, WARNINGS::add)).getMessage());
     }
 }

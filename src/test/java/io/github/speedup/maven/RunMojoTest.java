@@ -1,6 +1,6 @@
 package io.github.speedup.maven;
 
-import io.github.speedup.report.xml.ReportXml;
+import io.github.speedup.format.xml.ReportXml;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;

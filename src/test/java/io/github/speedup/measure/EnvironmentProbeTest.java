@@ -1,7 +1,5 @@
 package io.github.speedup.measure;
 
-import io.github.speedup.execution.fork.JvmInfo;
-import io.github.speedup.report.Environment;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,10 +1,11 @@
 package io.github.speedup.report;
 
+import io.github.speedup.analysis.ReportBuilder;
+import io.github.speedup.measure.Environment;
 import io.github.speedup.execution.Mode;
-import io.github.speedup.execution.fork.JvmInfo;
-import io.github.speedup.measure.MeasuredResult;
-import io.github.speedup.measure.RunOutcome;
+import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.workload.Kind;
@@ -28,15 +29,14 @@ public final class ReportFixtures {
     }
 
     /** 1 warm-up and 5 interleaved iterations of these modes at these worker counts. */
-    public static Settings settings(List<String> modes, List<Integer> workers) {
-        return new Settings(modes, workers, 1, 5, "interleaved", 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
+    public static Settings settings(List<Mode> modes, List<Integer> workers) {
+        return new Settings(modes, workers, 1, 5, IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
     }
 
     /** Builds a report from these results, measured on {@link #environment}. */
-    public static Report build(List<MeasuredResult> results, String fingerprint, List<String> modes,
+    public static Report build(List<MeasuredResult> results, String fingerprint, List<Mode> modes,
                                List<Integer> workers) {
-        return ReportBuilder.build(new RunOutcome(new JvmInfo("17", "v", "vm", "/j", 17), results, null),
-                environment(fingerprint), settings(modes, workers), Instant.EPOCH);
+        return ReportBuilder.build(results, null, environment(fingerprint), settings(modes, workers), Instant.EPOCH);
     }
 
     static Sample ms(double wall, double cpu, long memory) {
@@ -66,13 +66,14 @@ public final class ReportFixtures {
                         List.of(process(500, 50), process(900, 55), process(480, 45)), null),
                 new MeasuredResult(new Measurement(cpu, Mode.SEQUENTIAL, 1),
                         List.of(ms(100, 100, 1000), ms(100, 100, 1000), ms(100, 100, 1000)), null));
-        RunOutcome outcome = new RunOutcome(new JvmInfo("17.0.15", "Debian", "OpenJDK 64-Bit Server VM", "/jdk", 17),
-                results, complete ? null : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more");
         Environment environment = new Environment("Test CPU <1>", 2, "Linux", "6.1", "amd64", "Debian", "17.0.15",
                 "OpenJDK 64-Bit Server VM", "/jdk", "/jdk/bin/java", "-Xmx1g -Dq=\"<&>\"", "17.0.15", "3.9.11",
                 24L << 30, "0123456789abcdef", complete ? 0.5 : 3.5);
-        Settings settings = new Settings(List.of("sequential", "threads", "virtual", "processes"), List.of(2), 1, 3,
-                "interleaved", 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "-Dx=\"<y>\"", 300);
-        return ReportBuilder.build(outcome, environment, settings, Instant.parse("2026-11-25T12:00:00Z"));
+        Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
+                List.of(2), 1, 3, IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES,
+                "-Dx=\"<y>\"", 300);
+        return ReportBuilder.build(results, complete ? null
+                        : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more", environment, settings,
+                Instant.parse("2026-11-25T12:00:00Z"));
     }
 }

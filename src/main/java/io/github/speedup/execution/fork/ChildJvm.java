@@ -1,5 +1,7 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.TaskFailedException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,23 +33,22 @@ final class ChildJvm implements AutoCloseable {
     /** Longest line of a child's other output kept for the log. */
     static final int OUTPUT_LINE_LIMIT = 4000;
 
-    /** A protocol line with the host's {@link System#nanoTime()} when it arrived. */
-    record Message(List<String> fields, long arrivedNanos) {
-        String type() {
-            return fields.get(0);
-        }
-
-        String field(int index) {
-            return fields.get(index);
-        }
+    /** A protocol message with the host's {@link System#nanoTime()} when its line arrived. */
+    record Received<T extends ForkMessage>(T message, long arrivedNanos) {
     }
 
-    private static final Message END_OF_STREAM = new Message(List.of(), 0);
+    /** A protocol line as it arrived; decoded by the thread that waits for it, which can report a bad one. */
+    private record Line(String text, long arrivedNanos) {
+    }
+
+    private static final Line END_OF_STREAM = new Line("", 0);
 
     private final String label;
+    /** Put before a task failure's description: the worker's label, or nothing for the measurement JVM. */
+    private final String failurePrefix;
     private final Process process;
     private final Writer commands;
-    private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
     private final Deque<String> outputTail = new ArrayDeque<>();
     private final List<Thread> readers = new ArrayList<>(2);
     private final ChildOutput output;
@@ -56,8 +57,9 @@ final class ChildJvm implements AutoCloseable {
     private int forwarded;
     private int dropped;
 
-    private ChildJvm(String label, Process process, ChildOutput output) {
+    private ChildJvm(String label, String failurePrefix, Process process, ChildOutput output) {
         this.label = label;
+        this.failurePrefix = failurePrefix;
         this.process = process;
         this.output = output;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -65,24 +67,25 @@ final class ChildJvm implements AutoCloseable {
         readers.add(pump(process.getErrorStream(), false));
     }
 
-    static ChildJvm start(String label, ProcessBuilder builder, ChildOutput output) throws ForkException {
+    /**
+     * @param failurePrefix put before the description of a failure the child reports: where it
+     *                      matters which child failed, its label
+     */
+    static ChildJvm start(String label, String failurePrefix, ProcessBuilder builder, ChildOutput output)
+            throws ForkException {
         List<String> command = builder.command();
         try {
             Process process = builder.start();
             LiveChildren.add(process);
-            return new ChildJvm(label, process, output);
+            return new ChildJvm(label, failurePrefix, process, output);
         } catch (IOException e) {
             throw new ForkException("could not start " + label + " with " + command.get(0) + ": " + e.getMessage(), e);
         }
     }
 
-    String label() {
-        return label;
-    }
-
-    void send(String line) throws ForkException {
+    void send(ForkMessage message) throws ForkException {
         try {
-            commands.write(line);
+            commands.write(message.encode());
             commands.write('\n');
             commands.flush();
         } catch (IOException e) {
@@ -90,29 +93,54 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** The next protocol message, waiting at most {@code timeout}. */
-    Message next(Duration timeout, String waitingFor) throws ForkException {
-        Message message;
+    /**
+     * The next message, which must be of {@code type}, waiting at most {@code timeout}. A
+     * {@link ForkMessage.Failed} becomes the task failure it reports; anything else unexpected
+     * ends the child.
+     */
+    <T extends ForkMessage> Received<T> expect(Class<T> type, Duration timeout, String waitingFor)
+            throws ForkException, TaskFailedException {
+        Received<ForkMessage> received = next(timeout, waitingFor);
+        if (received.message() instanceof ForkMessage.Failed failed) {
+            throw new TaskFailedException(failurePrefix + failed.description().strip(), null);
+        }
+        if (!type.isInstance(received.message())) {
+            close();
+            throw new ForkException(label + " answered " + received.message().encode() + " where "
+                    + type.getSimpleName() + " was expected");
+        }
+        return new Received<>(type.cast(received.message()), received.arrivedNanos());
+    }
+
+    private Received<ForkMessage> next(Duration timeout, String waitingFor) throws ForkException {
+        Line line;
         try {
-            message = messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            line = lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new ForkException("interrupted while waiting for " + label + " " + waitingFor);
         }
-        if (message == null) {
+        if (line == null) {
             close();
             throw new ForkException(label + " did not finish " + waitingFor + " within forkedProcessTimeoutInSeconds="
                     + timeout.toSeconds() + " s; it was killed with its descendants");
         }
-        if (message == END_OF_STREAM) {
+        if (line == END_OF_STREAM) {
             throw died("during " + waitingFor);
         }
-        if (message.type().equals(ForkProtocol.EXIT_CALLED)) {
-            exitCalledAt = message.field(1);
+        ForkMessage message;
+        try {
+            message = ForkProtocol.decode(line.text());
+        } catch (ForkProtocol.MalformedMessageException e) {
+            close();
+            throw new ForkException(label + " broke the protocol during " + waitingFor + ": " + e.getMessage());
+        }
+        if (message instanceof ForkMessage.ExitCalled exitCalled) {
+            exitCalledAt = exitCalled.caller();
             return next(timeout, waitingFor);
         }
-        return message;
+        return new Received<>(message, line.arrivedNanos());
     }
 
     /** Waits for a normal exit after the child said it is done. */
@@ -151,7 +179,7 @@ final class ChildJvm implements AutoCloseable {
                 + outputTail());
     }
 
-    String outputTail() {
+    private String outputTail() {
         synchronized (outputTail) {
             return outputTail.isEmpty() ? "    (nothing)" : "    " + String.join("\n    ", outputTail);
         }
@@ -177,16 +205,16 @@ final class ChildJvm implements AutoCloseable {
                 while ((line = in.readLine()) != null) {
                     long arrived = System.nanoTime();
                     if (protocolStream && ForkProtocol.isProtocolLine(line)) {
-                        messages.add(new Message(ForkProtocol.fields(line), arrived));
+                        lines.add(new Line(line, arrived));
                     } else {
-                        other(line);
+                        forwardOtherOutput(line);
                     }
                 }
             } catch (IOException e) {
                 // the stream closed under us: the child is gone, which END_OF_STREAM reports
             }
             if (protocolStream) {
-                messages.add(END_OF_STREAM);
+                lines.add(END_OF_STREAM);
             } else {
                 flushDropped();
             }
@@ -196,7 +224,7 @@ final class ChildJvm implements AutoCloseable {
         return reader;
     }
 
-    private void other(String line) {
+    private void forwardOtherOutput(String line) {
         synchronized (outputTail) {
             outputTail.addLast(line);
             if (outputTail.size() > OUTPUT_TAIL_LINES) {

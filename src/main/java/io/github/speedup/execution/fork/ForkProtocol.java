@@ -1,22 +1,15 @@
 package io.github.speedup.execution.fork;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The line protocol between the host (Maven) and a forked JVM. Every protocol line carries a
- * prefix, so it stays apart from anything else the JVM writes to its standard output (GC logs,
- * agent banners); the child also points {@code System.out} at its standard error, so what
- * workloads print never reaches the channel. Fields are tab-separated and escaped.
+ * The line protocol between the host (Maven) and a forked JVM: how a {@link ForkMessage} becomes
+ * a line and back. Every protocol line carries a prefix, so it stays apart from anything else the
+ * JVM writes to its standard output (GC logs, agent banners); the child also points
+ * {@code System.out} at its standard error, so what workloads print never reaches the channel.
+ * After the prefix come the message type and its fields, tab-separated, each escaped so that a
+ * tab, a line break or a backslash in a message (a stack trace, a workload name) survives.
  *
- * <pre>
- * host -> measurement JVM   WORKLOAD id type target tasks size | RUN id mode workers | EXIT
- * measurement JVM -> host   HELLO version vendor vmName javaHome feature | DEFINED | SAMPLE wall cpu peak gc
- *                           | FAILED message
- * worker JVM -> host        STARTED | DONE cpu peakRss | FAILED message
- *                           (a worker gets its share as arguments: worker type target size i,j,...)
- * either -> host            EXIT_CALLED frames (user code called System.exit; the JVM is ending)
- * </pre>
+ * <p>Used on a worker's way to its first task: no lambdas here, each would cost milliseconds of
+ * bootstrap in every worker JVM.
  */
 public final class ForkProtocol {
 
@@ -27,25 +20,14 @@ public final class ForkProtocol {
 
     static final String PREFIX = "#speedup#";
 
-    static final String WORKLOAD = "WORKLOAD";
-    static final String RUN = "RUN";
-    static final String EXIT = "EXIT";
-    static final String HELLO = "HELLO";
-    static final String SAMPLE = "SAMPLE";
-    static final String FAILED = "FAILED";
-    static final String DEFINED = "DEFINED";
-    /** Sent from a shutdown hook when code other than the fork's own main ends the JVM. */
-    static final String EXIT_CALLED = "EXIT_CALLED";
-    static final String STARTED = "STARTED";
-    static final String DONE = "DONE";
-
     private ForkProtocol() {
     }
 
-    static String line(Object... fields) {
-        StringBuilder line = new StringBuilder(PREFIX);
-        for (Object field : fields) {
-            line.append('\t').append(escape(String.valueOf(field)));
+    /** The line of a message of {@code type} with these fields. */
+    static String encode(String type, String... fields) {
+        StringBuilder line = new StringBuilder(PREFIX).append('\t').append(type);
+        for (String field : fields) {
+            line.append('\t').append(escape(field));
         }
         return line.toString();
     }
@@ -54,14 +36,32 @@ public final class ForkProtocol {
         return line.startsWith(PREFIX + "\t");
     }
 
-    /** The fields of a protocol line, the message type first. */
-    static List<String> fields(String line) {
-        String[] raw = line.substring(PREFIX.length() + 1).split("\t", -1);
-        List<String> fields = new ArrayList<>(raw.length);
-        for (String field : raw) {
-            fields.add(unescape(field));
+    /**
+     * The message a protocol line carries.
+     *
+     * @throws MalformedMessageException for a line that is not a complete, known message
+     */
+    static ForkMessage decode(String line) throws MalformedMessageException {
+        if (!isProtocolLine(line)) {
+            throw new MalformedMessageException("not a protocol line: " + line);
         }
-        return fields;
+        String[] raw = line.substring(PREFIX.length() + 1).split("\t", -1);
+        Fields fields = new Fields(raw);
+        ForkMessage message = switch (raw[0]) {
+            case ForkMessage.Hello.TYPE -> ForkMessage.Hello.decode(fields);
+            case ForkMessage.DefineWorkload.TYPE -> ForkMessage.DefineWorkload.decode(fields);
+            case ForkMessage.Defined.TYPE -> new ForkMessage.Defined();
+            case ForkMessage.RunIteration.TYPE -> ForkMessage.RunIteration.decode(fields);
+            case ForkMessage.IterationSample.TYPE -> ForkMessage.IterationSample.decode(fields);
+            case ForkMessage.Failed.TYPE -> new ForkMessage.Failed(fields.text());
+            case ForkMessage.Exit.TYPE -> new ForkMessage.Exit();
+            case ForkMessage.ExitCalled.TYPE -> new ForkMessage.ExitCalled(fields.text());
+            case ForkMessage.Started.TYPE -> new ForkMessage.Started();
+            case ForkMessage.Done.TYPE -> ForkMessage.Done.decode(fields);
+            default -> throw new MalformedMessageException("unknown message type " + raw[0] + " in: " + line);
+        };
+        fields.end(line);
+        return message;
     }
 
     static String escape(String text) {
@@ -85,5 +85,54 @@ public final class ForkProtocol {
             }
         }
         return out.toString();
+    }
+
+    /** The fields of one line after its type, read in order; a message reads exactly as many as it wrote. */
+    static final class Fields {
+        private final String[] raw;
+        private int next = 1;
+
+        Fields(String[] raw) {
+            this.raw = raw;
+        }
+
+        String text() throws MalformedMessageException {
+            if (next >= raw.length) {
+                throw new MalformedMessageException(raw[0] + " has " + (raw.length - 1) + " fields, more expected");
+            }
+            return unescape(raw[next++]);
+        }
+
+        int integer() throws MalformedMessageException {
+            String text = text();
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new MalformedMessageException(raw[0] + " has '" + text + "' where a whole number belongs");
+            }
+        }
+
+        long number() throws MalformedMessageException {
+            String text = text();
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new MalformedMessageException(raw[0] + " has '" + text + "' where a whole number belongs");
+            }
+        }
+
+        void end(String line) throws MalformedMessageException {
+            if (next != raw.length) {
+                throw new MalformedMessageException(raw[0] + " has " + (raw.length - 1) + " fields, " + (next - 1)
+                        + " expected: " + line);
+            }
+        }
+    }
+
+    /** A line that claims to be a protocol message but is not one this version knows. */
+    static final class MalformedMessageException extends Exception {
+        MalformedMessageException(String message) {
+            super(message);
+        }
     }
 }

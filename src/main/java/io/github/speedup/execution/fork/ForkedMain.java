@@ -3,10 +3,9 @@ package io.github.speedup.execution.fork;
 import io.github.speedup.execution.InJvmExecutor;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Probes;
-import io.github.speedup.measure.Sample;
+import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.workload.Task;
-import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.Tasks;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -44,87 +43,92 @@ public final class ForkedMain {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         Runtime.getRuntime().addShutdownHook(new ForeignExitReporter(protocol));
-        if (args.length >= 1 && args[0].equals(ForkProtocol.ROLE_MEASURE)) {
+        if (args.length == 1 && args[0].equals(ForkProtocol.ROLE_MEASURE)) {
             serveMeasurements(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), protocol);
             exitExpected = true;
-        } else if (args.length == 5 && args[0].equals(ForkProtocol.ROLE_WORKER)) {
-            int status = runWorker(TaskSource.of(args[1], args[2]), Integer.parseInt(args[3]), args[4], protocol);
-            exitExpected = true;
-            System.exit(status);
-        } else {
-            System.err.println("usage: ForkedMain measure | worker <type> <target> <size> <task,task,...>");
-            System.exit(2);
+            return;
         }
+        WorkerAssignment assignment;
+        try {
+            assignment = WorkerAssignment.fromArguments(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("usage: ForkedMain measure | worker <type> <target> <size> <task,task,...> ("
+                    + e.getMessage() + ")");
+            exitExpected = true;
+            System.exit(2);
+            return;
+        }
+        int status = runWorker(assignment, protocol);
+        exitExpected = true;
+        System.exit(status);
     }
 
     private static void serveMeasurements(BufferedReader commands, PrintStream protocol) throws IOException {
-        protocol.println(ForkProtocol.line(ForkProtocol.HELLO, System.getProperty("java.version"),
-                System.getProperty("java.vendor"), System.getProperty("java.vm.name"),
-                System.getProperty("java.home"), Runtime.version().feature()));
+        protocol.println(new ForkMessage.Hello(JvmInfo.current()).encode());
         Map<String, WorkloadSpec> workloads = new HashMap<>();
         String line;
         while ((line = commands.readLine()) != null) {
-            List<String> fields = ForkProtocol.fields(line);
-            switch (fields.get(0)) {
-                case ForkProtocol.WORKLOAD -> {
-                    WorkloadSpec spec = new WorkloadSpec(fields.get(1), TaskSource.of(fields.get(2), fields.get(3)),
-                            Integer.parseInt(fields.get(4)), Integer.parseInt(fields.get(5)));
-                    protocol.println(define(spec));
-                    workloads.put(spec.name(), spec);
-                }
-                case ForkProtocol.RUN -> protocol.println(runIteration(workloads.get(fields.get(1)),
-                        Mode.fromId(fields.get(2)).orElseThrow(), Integer.parseInt(fields.get(3))));
-                case ForkProtocol.EXIT -> {
-                    return;
-                }
-                default -> protocol.println(ForkProtocol.line(ForkProtocol.FAILED, "unknown command: " + line));
+            ForkMessage command;
+            try {
+                command = ForkProtocol.decode(line);
+            } catch (ForkProtocol.MalformedMessageException e) {
+                protocol.println(new ForkMessage.Failed("unknown command: " + line).encode());
+                continue;
+            }
+            if (command instanceof ForkMessage.DefineWorkload define) {
+                protocol.println(define(define.spec()).encode());
+                workloads.put(define.spec().name(), define.spec());
+            } else if (command instanceof ForkMessage.RunIteration run) {
+                protocol.println(runIteration(workloads.get(run.workload()), run.mode(), run.workers()).encode());
+            } else if (command instanceof ForkMessage.Exit) {
+                return;
+            } else {
+                protocol.println(new ForkMessage.Failed("unknown command: " + line).encode());
             }
         }
     }
 
     /** Resolves the workload's tasks once up front, so a bad class or method is reported before any timing. */
-    private static String define(WorkloadSpec spec) {
+    private static ForkMessage define(WorkloadSpec spec) {
         try {
             Tasks.task(spec.source(), spec.size(), 0);
-            return ForkProtocol.line(ForkProtocol.DEFINED);
+            return new ForkMessage.Defined();
         } catch (Exception | Error e) {
-            return ForkProtocol.line(ForkProtocol.FAILED, Failures.describe(e));
+            return new ForkMessage.Failed(Failures.describe(e));
         }
     }
 
-    private static String runIteration(WorkloadSpec spec, Mode mode, int workers) {
+    private static ForkMessage runIteration(WorkloadSpec spec, Mode mode, int workers) {
         try {
-            Sample sample = InJvmExecutor.runIteration(Tasks.of(spec), mode, workers);
-            return ForkProtocol.line(ForkProtocol.SAMPLE, sample.wallNanos(), sample.cpuNanos(), sample.peakMemoryBytes(),
-                    sample.gcNanos());
+            return new ForkMessage.IterationSample(InJvmExecutor.runIteration(Tasks.of(spec), mode, workers));
         } catch (Exception | Error e) {
-            return ForkProtocol.line(ForkProtocol.FAILED, Failures.describe(e));
+            return new ForkMessage.Failed(Failures.describe(e));
         }
     }
 
-    private static int runWorker(TaskSource source, int size, String taskIndices, PrintStream protocol) {
+    private static int runWorker(WorkerAssignment assignment, PrintStream protocol) {
         try {
-            String[] indices = taskIndices.split(",");
-            List<Task> tasks = new ArrayList<>(indices.length);
-            for (String index : indices) {
-                tasks.add(Tasks.task(source, size, Integer.parseInt(index)));
+            List<Integer> indices = assignment.taskIndices();
+            List<Task> tasks = new ArrayList<>(indices.size());
+            for (Integer index : indices) {
+                tasks.add(Tasks.task(assignment.source(), assignment.size(), index));
             }
             long sum = 0;
-            protocol.println(ForkProtocol.line(ForkProtocol.STARTED));
+            protocol.println(new ForkMessage.Started().encode());
             // Started only now: nothing on the way to STARTED that is not needed to begin work.
             HostWatchdog.watch();
             for (int i = 0; i < tasks.size(); i++) {
                 try {
                     sum += tasks.get(i).run();
                 } catch (Exception | Error e) {
-                    throw new TaskFailedException("task " + indices[i] + " threw " + e, e);
+                    throw new TaskFailedException("task " + indices.get(i) + " threw " + e, e);
                 }
             }
             sink += sum;
-            protocol.println(ForkProtocol.line(ForkProtocol.DONE, Probes.processCpuNanos(), Probes.peakResidentBytes()));
+            protocol.println(new ForkMessage.Done(Probes.processCpuNanos(), Probes.peakResidentBytes()).encode());
             return 0;
         } catch (Exception | Error e) {
-            protocol.println(ForkProtocol.line(ForkProtocol.FAILED, Failures.describe(e)));
+            protocol.println(new ForkMessage.Failed(Failures.describe(e)).encode());
             return 1;
         }
     }
@@ -150,7 +154,7 @@ public final class ForkedMain {
             for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
                 for (int i = 0; i < stack.length; i++) {
                     if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
-                        protocol.println(ForkProtocol.line(ForkProtocol.EXIT_CALLED, callerOf(stack, i + 1)));
+                        protocol.println(new ForkMessage.ExitCalled(callerOf(stack, i + 1)).encode());
                         return;
                     }
                 }

@@ -1,6 +1,5 @@
 package io.github.speedup.execution.fork;
 
-import io.github.speedup.config.ForkSettings;
 
 import java.io.File;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -23,20 +24,19 @@ public final class MeasurementJvm implements AutoCloseable {
     private final JvmInfo info;
     private final Set<String> defined = new HashSet<>();
 
-    private MeasurementJvm(ChildJvm child, Duration timeout) throws ForkException {
+    private MeasurementJvm(ChildJvm child, Duration timeout) throws ForkException, TaskFailedException {
         this.child = child;
         this.timeout = timeout;
-        ChildJvm.Message hello = child.next(timeout, "start-up");
-        expect(hello, ForkProtocol.HELLO);
-        this.info = new JvmInfo(hello.field(1), hello.field(2), hello.field(3), hello.field(4),
-                Integer.parseInt(hello.field(5)));
+        this.info = child.expect(ForkMessage.Hello.class, timeout, "start-up").message().jvm();
     }
 
-    public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output) throws ForkException {
-        ChildJvm child = ChildJvm.start(LABEL, launcher.processBuilder(ForkProtocol.ROLE_MEASURE), output);
+    public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output)
+            throws ForkException, TaskFailedException {
+        // Its failures are the workload's, not this JVM's: they are reported without its label.
+        ChildJvm child = ChildJvm.start(LABEL, "", launcher.processBuilder(ForkProtocol.ROLE_MEASURE), output);
         try {
             return new MeasurementJvm(child, timeout);
-        } catch (ForkException | RuntimeException e) {
+        } catch (ForkException | TaskFailedException | RuntimeException e) {
             child.close();
             throw e;
         }
@@ -51,36 +51,19 @@ public final class MeasurementJvm implements AutoCloseable {
             throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
         }
         if (defined.add(spec.name())) {
-            child.send(ForkProtocol.line(ForkProtocol.WORKLOAD, spec.name(), spec.source().type(),
-                    spec.source().target(), spec.tasks(), spec.size()));
-            ChildJvm.Message reply = child.next(timeout, "loading workload " + spec.name());
-            if (reply.type().equals(ForkProtocol.FAILED)) {
-                throw new TaskFailedException(reply.field(1).strip(), null);
-            }
-            expect(reply, ForkProtocol.DEFINED);
+            child.send(new ForkMessage.DefineWorkload(spec));
+            child.expect(ForkMessage.Defined.class, timeout, "loading workload " + spec.name());
         }
-        child.send(ForkProtocol.line(ForkProtocol.RUN, spec.name(), mode.id(), workers));
-        ChildJvm.Message reply = child.next(timeout, "an iteration of " + spec.name());
-        if (reply.type().equals(ForkProtocol.FAILED)) {
-            throw new TaskFailedException(reply.field(1).strip(), null);
-        }
-        expect(reply, ForkProtocol.SAMPLE);
-        return new Sample(Long.parseLong(reply.field(1)), Long.parseLong(reply.field(2)),
-                Long.parseLong(reply.field(3)), Sample.NO_STARTUP, Long.parseLong(reply.field(4)));
-    }
-
-    private void expect(ChildJvm.Message message, String type) throws ForkException {
-        if (!message.type().equals(type)) {
-            child.close();
-            throw new ForkException(LABEL + " answered " + message.fields() + " where " + type + " was expected");
-        }
+        child.send(new ForkMessage.RunIteration(spec.name(), mode, workers));
+        return child.expect(ForkMessage.IterationSample.class, timeout, "an iteration of " + spec.name())
+                .message().sample();
     }
 
     /** Asks the JVM to exit, and kills it with its descendants if it does not. */
     @Override
     public void close() {
         try {
-            child.send(ForkProtocol.line(ForkProtocol.EXIT));
+            child.send(new ForkMessage.Exit());
             child.awaitExit(Duration.ofSeconds(10));
         } catch (ForkException e) {
             // it is being killed by then; nothing is lost, every sample is already in

@@ -7,7 +7,6 @@ import io.github.speedup.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * The processes mode: one iteration starts W fresh child JVMs, deals the tasks out to them
@@ -33,43 +32,26 @@ public final class ProcessModeExecutor {
         try {
             long first = System.nanoTime();
             for (int child = 0; child < children; child++) {
-                started.add(ChildJvm.start("worker JVM " + (child + 1) + " of " + children + " (" + spec.name() + ")",
-                        launcher.processBuilder(ForkProtocol.ROLE_WORKER, spec.source().type(), spec.source().target(),
-                                String.valueOf(spec.size()),
-                                tasksOf(child, children, spec.tasks())), output));
+                String label = "worker JVM " + (child + 1) + " of " + children + " (" + spec.name() + ")";
+                WorkerAssignment share = WorkerAssignment.roundRobin(spec.source(), spec.size(), spec.tasks(), child,
+                        children);
+                started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(share.toArguments()), output));
             }
             long lastStart = first;
             long cpu = 0;
             long rss = 0;
             for (ChildJvm child : started) {
-                ChildJvm.Message hello = child.next(timeout, "start-up");
-                failIfFailed(child, hello);
-                lastStart = Math.max(lastStart, hello.arrivedNanos());
-                ChildJvm.Message done = child.next(timeout, "its tasks");
-                failIfFailed(child, done);
-                cpu += Long.parseLong(done.field(1));
-                rss += Long.parseLong(done.field(2));
+                lastStart = Math.max(lastStart,
+                        child.expect(ForkMessage.Started.class, timeout, "start-up").arrivedNanos());
+                ForkMessage.Done done = child.expect(ForkMessage.Done.class, timeout, "its tasks").message();
+                cpu += done.cpuNanos();
+                rss += done.peakResidentBytes();
                 child.awaitExit(timeout);
             }
             long end = System.nanoTime();
             return new Sample(end - first, cpu, rss, lastStart - first, Sample.NO_GC);
         } finally {
             started.forEach(ChildJvm::close);
-        }
-    }
-
-    /** Task indices child {@code child} of {@code children} runs: child, child + W, ... */
-    static String tasksOf(int child, int children, int tasks) {
-        StringJoiner indices = new StringJoiner(",");
-        for (int task = child; task < tasks; task += children) {
-            indices.add(String.valueOf(task));
-        }
-        return indices.toString();
-    }
-
-    private static void failIfFailed(ChildJvm child, ChildJvm.Message message) throws TaskFailedException {
-        if (message.type().equals(ForkProtocol.FAILED)) {
-            throw new TaskFailedException(child.label() + ": " + message.field(1).strip(), null);
         }
     }
 }

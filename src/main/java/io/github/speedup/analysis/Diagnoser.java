@@ -1,0 +1,203 @@
+package io.github.speedup.analysis;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.report.Diagnosis;
+import io.github.speedup.report.Figures;
+import io.github.speedup.report.Pattern;
+import io.github.speedup.report.ResultReport;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads a workload's results the way the classic lesson does: work that waits gains from
+ * threads past the core count (I/O-bound); work that computes gains up to the core count
+ * (CPU-bound); work that serialises on a lock gains nothing from threads but does from
+ * processes (lock-bound, the GIL pattern); work that allocates spends its time in the shared
+ * heap's collector, which separate heaps avoid (memory/GC-bound). When the evidence is unstable
+ * or points several ways, it says so rather than guess.
+ */
+final class Diagnoser {
+
+    /** Below this CPU utilisation a sequential run is mostly waiting. */
+    static final double WAITING_UTILISATION = 0.3;
+    /** At or above this a sequential run is computing. */
+    static final double COMPUTING_UTILISATION = 0.7;
+    /** Above this share of its time in the collector, a run is GC-bound. */
+    static final double GC_BOUND_SHARE = 0.2;
+    /** Threads that stay below this speedup have not parallelised. */
+    static final double NO_GAIN = 1.3;
+    /** CPU-bound work reaches at least this share of the ideal speedup at the core count. */
+    static final double SCALES_TO_CORES = 0.6;
+
+    private Diagnoser() {
+    }
+
+    static Diagnosis diagnose(List<ResultReport> results, int cores) {
+        Optional<ResultReport> sequential = measured(results, Mode.SEQUENTIAL).findFirst();
+        if (sequential.isEmpty()) {
+            return new Diagnosis(Pattern.NOT_MEASURED, "The sequential baseline was not measured, so there is nothing "
+                    + "to compare with.", "Run again with the sequential mode.");
+        }
+        Evidence evidence = new Evidence(results, sequential.get(), cores);
+        String recommendation = recommend(results, sequential.get());
+        return unstable(evidence)
+                .or(() -> ioBound(evidence))
+                .or(() -> memoryBound(evidence))
+                .or(() -> lockBound(evidence))
+                .or(() -> cpuBound(evidence))
+                .orElseGet(() -> mixed(evidence))
+                .withRecommendation(recommendation);
+    }
+
+    /** What every pattern reads from: the results, the sequential baseline and the best parallel results. */
+    private record Evidence(List<ResultReport> results, ResultReport sequential, int cores,
+                            Optional<ResultReport> threads, Optional<ResultReport> processes, List<String> unstable) {
+
+        Evidence(List<ResultReport> results, ResultReport sequential, int cores) {
+            this(results, sequential, cores, best(results, Mode.THREADS), best(results, Mode.PROCESSES),
+                    results.stream().filter(ResultReport::isUnstable).map(ResultReport::label).toList());
+        }
+
+        double utilisation() {
+            return sequential.cpuUtilisation();
+        }
+
+        double gcShare() {
+            return Double.isNaN(sequential.gcMs()) ? 0 : sequential.gcMs() / sequential.wallMs().median();
+        }
+
+        /** Appended to a reading when some results are unstable. */
+        String caveat() {
+            return unstable.isEmpty() ? "" : " Some results are unstable (" + String.join(", ", unstable)
+                    + "), so this reading is tentative.";
+        }
+
+        /** Threads at the core count, or at the most workers measured below it. */
+        ResultReport threadsAtCores() {
+            return measured(results, Mode.THREADS).filter(r -> r.workers() <= cores)
+                    .max(Comparator.comparingInt(ResultReport::workers)).orElse(threads.orElseThrow());
+        }
+    }
+
+    /** A reading whose recommendation is filled in last, as every pattern shares it. */
+    private record Reading(Pattern pattern, String evidence) {
+        Diagnosis withRecommendation(String recommendation) {
+            return new Diagnosis(pattern, evidence, recommendation);
+        }
+    }
+
+    private static Optional<Reading> unstable(Evidence e) {
+        if (!e.unstable().contains(e.sequential().label()) && !e.threads().map(ResultReport::isUnstable).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reading(Pattern.MIXED, format("The evidence is unstable: %s vary too much between "
+                + "iterations to read a pattern (sequential CPU utilisation %s).", String.join(", ", e.unstable()),
+                percent(e.utilisation())) + " Close other work on the machine or raise iterations, and measure again."));
+    }
+
+    private static Optional<Reading> ioBound(Evidence e) {
+        if (e.utilisation() >= WAITING_UTILISATION) {
+            return Optional.empty();
+        }
+        String scaling = e.threads().map(t -> format(" and threads ×%d reach %s×%s", t.workers(), ratio(t.speedup()),
+                t.workers() > e.cores() ? format(", past the %d cores", e.cores()) : "")).orElse("");
+        return Optional.of(new Reading(Pattern.IO_BOUND, format("I/O-bound: the sequential run keeps a core busy only "
+                + "%s of the time (it waits)%s. Waiting work overlaps on any number of threads, beyond the core count.",
+                percent(e.utilisation()), scaling) + e.caveat()));
+    }
+
+    private static Optional<Reading> memoryBound(Evidence e) {
+        if (e.gcShare() <= GC_BOUND_SHARE || e.processes().isEmpty() || e.threads().isEmpty()
+                || e.processes().get().speedup() <= e.threads().get().speedup()) {
+            return Optional.empty();
+        }
+        ResultReport processes = e.processes().get();
+        ResultReport threads = e.threads().get();
+        return Optional.of(new Reading(Pattern.MEMORY_BOUND, format("Memory/GC-bound: the sequential run spends %s of "
+                + "its time in garbage collection, and processes ×%d (%s×) beat threads ×%d (%s×): separate heaps "
+                + "collect separately, one shared heap collects for everyone.", percent(e.gcShare()),
+                processes.workers(), ratio(processes.speedup()), threads.workers(), ratio(threads.speedup()))
+                + e.caveat()));
+    }
+
+    private static Optional<Reading> lockBound(Evidence e) {
+        if (e.utilisation() < COMPUTING_UTILISATION || e.threads().isEmpty() || e.threads().get().speedup() >= NO_GAIN) {
+            return Optional.empty();
+        }
+        ResultReport threads = e.threadsAtCores();
+        String processEvidence = e.processes().filter(p -> p.speedup() > e.threads().get().speedup() * 1.1)
+                .map(p -> format(", while processes ×%d reach %s×: each process has its own lock (the GIL pattern)",
+                        p.workers(), ratio(p.speedup())))
+                .orElse(", and processes do not gain either at this size (their start-up outweighs the work)");
+        return Optional.of(new Reading(Pattern.LOCK_BOUND, format("Lock-bound: the work computes (CPU utilisation %s) "
+                + "yet threads gain nothing: threads ×%d run at %s× with %s cores busy%s.", percent(e.utilisation()),
+                threads.workers(), ratio(threads.speedup()), ratio(threads.cpuUtilisation()), processEvidence)
+                + e.caveat()));
+    }
+
+    private static Optional<Reading> cpuBound(Evidence e) {
+        if (e.utilisation() < COMPUTING_UTILISATION || e.threads().isEmpty()) {
+            return Optional.empty();
+        }
+        ResultReport threads = e.threadsAtCores();
+        double ideal = Math.min(threads.workers(), e.cores());
+        if (threads.speedup() < SCALES_TO_CORES * ideal) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reading(Pattern.CPU_BOUND, format("CPU-bound: the sequential run computes (CPU "
+                + "utilisation %s) and threads ×%d reach %s× of an ideal %s×. Compute scales up to the %d cores and no "
+                + "further.", percent(e.utilisation()), threads.workers(), ratio(threads.speedup()), ratio(ideal),
+                e.cores()) + e.caveat()));
+    }
+
+    private static Reading mixed(Evidence e) {
+        return new Reading(Pattern.MIXED, format("The evidence is mixed: CPU utilisation %s, best threads %s, best "
+                + "processes %s, GC share %s; no single limit explains it.", percent(e.utilisation()),
+                e.threads().map(t -> ratio(t.speedup()) + "× at ×" + t.workers()).orElse("not measured"),
+                e.processes().map(p -> ratio(p.speedup()) + "× at ×" + p.workers()).orElse("not measured"),
+                percent(e.gcShare())) + e.caveat());
+    }
+
+    private static String recommend(List<ResultReport> results, ResultReport sequential) {
+        ResultReport best = results.stream().filter(r -> !r.isSkipped())
+                .min(Comparator.comparingDouble(r -> r.wallMs().median())).orElse(sequential);
+        if (best.mode() == Mode.SEQUENTIAL || best.speedup() < 1.05) {
+            return "Keep it sequential: no mode measured here beat it.";
+        }
+        String interval = best.speedupInterval().defined() ? format(" (95%% interval %s–%s)",
+                ratio(best.speedupInterval().low()), ratio(best.speedupInterval().high())) : "";
+        String cost = switch (best.mode()) {
+            case PROCESSES -> format("It costs %s ms of JVM start-up in every run and %s of memory against %s "
+                    + "sequentially.", Figures.ms(best.startupMs()), Figures.bytes(best.peakMemoryBytes()),
+                    Figures.bytes(sequential.peakMemoryBytes()));
+            case VIRTUAL -> "Virtual threads cost little memory each; they need Java 21+.";
+            default -> format("The threads share one heap (peak %s).", Figures.bytes(best.peakMemoryBytes()));
+        };
+        return format("Use %s with %d workers: %s× faster than sequential%s. %s", best.mode().id(), best.workers(),
+                ratio(best.speedup()), interval, cost);
+    }
+
+    private static Stream<ResultReport> measured(List<ResultReport> results, Mode mode) {
+        return results.stream().filter(r -> !r.isSkipped() && r.mode() == mode);
+    }
+
+    private static Optional<ResultReport> best(List<ResultReport> results, Mode mode) {
+        return measured(results, mode).max(Comparator.comparingDouble(ResultReport::speedup));
+    }
+
+    private static String format(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    private static String ratio(double value) {
+        return Figures.ratio(value);
+    }
+
+    private static String percent(double fraction) {
+        return Figures.percent(fraction);
+    }
+}

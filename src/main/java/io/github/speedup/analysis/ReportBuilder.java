@@ -1,0 +1,145 @@
+package io.github.speedup.analysis;
+
+import io.github.speedup.measure.Environment;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.SampleReport;
+import io.github.speedup.report.ScalingReport;
+import io.github.speedup.report.Settings;
+import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.runner.MeasuredResult;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.stats.Bootstrap;
+import io.github.speedup.stats.Interval;
+import io.github.speedup.stats.Scaling;
+import io.github.speedup.stats.Summary;
+import io.github.speedup.workload.WorkloadSpec;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Turns raw samples into the report model: milliseconds, summaries, speedups. */
+public final class ReportBuilder {
+
+    private ReportBuilder() {
+    }
+
+    /**
+     * @param results          what was measured, in plan order
+     * @param incompleteReason why measuring stopped early, or {@code null}
+     */
+    public static Report build(List<MeasuredResult> results, String incompleteReason, Environment environment,
+                               Settings settings, Instant created) {
+        Map<WorkloadSpec, List<MeasuredResult>> byWorkload = new LinkedHashMap<>();
+        for (MeasuredResult result : results) {
+            byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
+        }
+        List<WorkloadReport> workloads = new ArrayList<>();
+        byWorkload.forEach((spec, measured) -> workloads.add(workload(spec, measured, settings,
+                environment.logicalCores())));
+        return new Report(Report.SCHEMA_VERSION, created, environment, settings, workloads, incompleteReason);
+    }
+
+    private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
+                                           int cores) {
+        double[] sequential = results.stream()
+                .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
+                .map(r -> wallMs(samples(r)))
+                .findFirst().orElse(new double[0]);
+        double sequentialMedian = sequential.length == 0 ? Double.NaN : Summary.median(sequential);
+        List<ResultReport> cells = new ArrayList<>();
+        for (MeasuredResult result : results) {
+            Measurement m = result.measurement();
+            if (result.skipped()) {
+                cells.add(ResultReport.skipped(m.mode(), m.workers(), result.skippedReason()));
+                continue;
+            }
+            List<SampleReport> samples = samples(result);
+            double[] wall = wallMs(samples);
+            Summary summary = Summary.of(wall);
+            double speedup = sequentialMedian / summary.median();
+            Interval speedupInterval = sequential.length == 0 ? Interval.NONE : Bootstrap.speedup(sequential, wall);
+            cells.add(new ResultReport(m.mode(), m.workers(), null, summary, speedup, speedupInterval,
+                    speedup / m.workers(), speedupInterval.scaled(1.0 / m.workers()),
+                    median(samples, SampleReport::cpuMs),
+                    samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
+                    samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
+                    samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
+                    unstableReason(summary, settings.maxCoefficientOfVariation()), samples));
+        }
+        String target = spec.source().builtIn() == null ? spec.source().target() : null;
+        return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(), cells,
+                scaling(cells, cores), Diagnoser.diagnose(cells, cores));
+    }
+
+    /** A scaling model for each parallel mode measured at two or more worker counts. */
+    static List<ScalingReport> scaling(List<ResultReport> cells, int cores) {
+        Map<Mode, List<ResultReport>> byMode = new LinkedHashMap<>();
+        for (ResultReport cell : cells) {
+            if (!cell.isSkipped() && cell.mode() != Mode.SEQUENTIAL && !Double.isNaN(cell.speedup())) {
+                byMode.computeIfAbsent(cell.mode(), m -> new ArrayList<>()).add(cell);
+            }
+        }
+        List<ScalingReport> models = new ArrayList<>();
+        byMode.forEach((mode, points) -> {
+            if (points.size() < 2) {
+                return;
+            }
+            int[] workers = points.stream().mapToInt(ResultReport::workers).toArray();
+            double[] speedups = points.stream().mapToDouble(ResultReport::speedup).toArray();
+            double serialFraction = Scaling.amdahlSerialFraction(workers, speedups);
+            if (Double.isNaN(serialFraction)) {
+                return;
+            }
+            models.add(new ScalingReport(mode,
+                    points.stream().map(p -> new ScalingReport.Point(p.workers(), p.speedup(),
+                            Scaling.karpFlatt(p.speedup(), p.workers()))).toList(),
+                    serialFraction, List.of(
+                    new ScalingReport.Prediction(2 * cores, Scaling.amdahlSpeedup(serialFraction, 2 * cores)),
+                    new ScalingReport.Prediction(4 * cores, Scaling.amdahlSpeedup(serialFraction, 4 * cores)))));
+        });
+        return models;
+    }
+
+    static String unstableReason(Summary summary, double maxCv) {
+        if (summary.cv() <= maxCv) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "coefficient of variation %.2f exceeds maxCoefficientOfVariation %.2f",
+                summary.cv(), maxCv) + (summary.outliers() > 0 ? " (" + summary.outliers() + " outlier"
+                + (summary.outliers() > 1 ? "s" : "") + " beyond Tukey's fences)" : "");
+    }
+
+    /**
+     * The samples in report units, rounded to the microsecond as the XML holds them, so every
+     * figure derived here can be recomputed from the XML alone.
+     */
+    private static List<SampleReport> samples(MeasuredResult result) {
+        return result.samples().stream().map(ReportBuilder::sample).toList();
+    }
+
+    private static SampleReport sample(Sample sample) {
+        return new SampleReport(ms(sample.wallNanos()), ms(sample.cpuNanos()), sample.peakMemoryBytes(),
+                sample.hasStartup() ? ms(sample.startupNanos()) : Double.NaN,
+                sample.hasGc() ? ms(sample.gcNanos()) : Double.NaN);
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1_000.0) / 1_000.0;
+    }
+
+    private static double median(List<SampleReport> samples, ToDoubleFunction<SampleReport> column) {
+        return Summary.median(samples.stream().mapToDouble(column).toArray());
+    }
+
+    private static double[] wallMs(List<SampleReport> samples) {
+        return samples.stream().mapToDouble(SampleReport::wallMs).toArray();
+    }
+}

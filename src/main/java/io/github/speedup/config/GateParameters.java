@@ -1,0 +1,18 @@
+package io.github.speedup.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The gate's parameters as the user gave them, before validation.
+ *
+ * @param rules          the {@code <rule>} elements, or null
+ * @param baseline       an earlier {@code speedup.xml}, or null
+ * @param updateBaseline write the new report over {@code baseline} after a run that passed
+ */
+public record GateParameters(List<RuleInput> rules, Path baseline, double maxRegression, double significance,
+                             boolean compareAcrossMachines, boolean updateBaseline) {
+
+    /** No rules, no baseline, the documented defaults. */
+    public static final GateParameters NONE = new GateParameters(null, null, 10, 0.05, false, false);
+}

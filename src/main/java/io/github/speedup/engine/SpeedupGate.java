@@ -1,0 +1,82 @@
+package io.github.speedup.engine;
+
+import io.github.speedup.check.Checker;
+import io.github.speedup.check.GateException;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.config.GateConfiguration;
+import io.github.speedup.format.AtomicFiles;
+import io.github.speedup.format.xml.ReportFormatException;
+import io.github.speedup.format.xml.XmlReportReader;
+import io.github.speedup.report.Report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The core API behind the gate of {@code speedup:run} and {@code speedup:check}: loads the
+ * baseline, applies the rules and the comparison, and keeps the baseline up to date.
+ */
+public final class SpeedupGate {
+
+    private SpeedupGate() {
+    }
+
+    public static Verdict apply(Report report, GateConfiguration gate) throws GateException {
+        List<String> notes = new ArrayList<>();
+        Report baseline = null;
+        Path baselineFile = gate.baseline().baseline();
+        if (baselineFile != null) {
+            if (Files.isRegularFile(baselineFile)) {
+                try {
+                    baseline = XmlReportReader.read(baselineFile).report();
+                } catch (ReportFormatException e) {
+                    throw new GateException(e.getMessage() + " (parameter baseline)", e);
+                }
+            } else {
+                notes.add("No baseline at " + baselineFile.toAbsolutePath() + " yet: nothing to compare with. "
+                        + "The first baseline is written by a run with -Dspeedup.updateBaseline=true.");
+            }
+        }
+        return Checker.evaluate(report, gate.rules(), baseline, gate.baseline(), notes);
+    }
+
+    /** Checks an existing {@code speedup.xml} without measuring. */
+    public static Verdict check(Path reportXml, GateConfiguration gate) throws ReportFormatException, GateException {
+        return apply(XmlReportReader.read(reportXml).report(), gate);
+    }
+
+    /**
+     * After a run, what happens to the baseline: it is replaced (atomically) by the new report
+     * only when the user asked for it, the run is complete and no check failed, so a bad build
+     * never becomes the yardstick of the next.
+     */
+    static BaselineUpdate updateBaseline(GateConfiguration gate, Report report, Verdict verdict, Path reportXml)
+            throws SpeedupException {
+        if (!gate.updateBaseline() || !report.complete()) {
+            return BaselineUpdate.NOT_REQUESTED;
+        }
+        if (!verdict.passed()) {
+            return BaselineUpdate.KEPT_CHECKS_FAILED;
+        }
+        Path baseline = gate.baseline().baseline();
+        try {
+            AtomicFiles.write(baseline, out -> Files.copy(reportXml, out));
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot write the baseline " + baseline + ": " + e.getMessage(), e);
+        }
+        return BaselineUpdate.UPDATED;
+    }
+
+    /** What a run did with the baseline. */
+    public enum BaselineUpdate {
+        /** updateBaseline is off, or the run did not complete. */
+        NOT_REQUESTED,
+        /** The new report is the baseline now. */
+        UPDATED,
+        /** Checks failed, so the old baseline stays. */
+        KEPT_CHECKS_FAILED
+    }
+}

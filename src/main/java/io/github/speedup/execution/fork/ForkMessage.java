@@ -1,0 +1,165 @@
+package io.github.speedup.execution.fork;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.JvmInfo;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.workload.TaskSource;
+import io.github.speedup.workload.WorkloadSpec;
+
+/**
+ * One message between the host and a forked JVM, one record per kind, each with its encoding
+ * ({@link ForkProtocol} decodes). Who sends what:
+ *
+ * <pre>
+ * host -> measurement JVM   DefineWorkload, RunIteration, Exit
+ * measurement JVM -> host   Hello, Defined, IterationSample, Failed
+ * worker JVM -> host        Started, Done, Failed   (its share arrives as arguments: {@link WorkerAssignment})
+ * either -> host            ExitCalled (user code called System.exit; the JVM is ending)
+ * </pre>
+ *
+ * The records' own {@code toString}, {@code equals} and {@code hashCode} are bootstrapped through
+ * invokedynamic on first use; nothing on a worker's way to its first task calls them.
+ */
+sealed interface ForkMessage {
+
+    /** The protocol line of this message. */
+    String encode();
+
+    /** The measurement JVM is up; which JVM it is. */
+    record Hello(JvmInfo jvm) implements ForkMessage {
+        static final String TYPE = "HELLO";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, jvm.version(), jvm.vendor(), jvm.vmName(), jvm.javaHome(),
+                    String.valueOf(jvm.featureVersion()));
+        }
+
+        static Hello decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new Hello(new JvmInfo(fields.text(), fields.text(), fields.text(), fields.text(), fields.integer()));
+        }
+    }
+
+    /** Load a workload's tasks once, so a bad class or method is reported before any timing. */
+    record DefineWorkload(WorkloadSpec spec) implements ForkMessage {
+        static final String TYPE = "WORKLOAD";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, spec.name(), spec.source().type(), spec.source().target(),
+                    String.valueOf(spec.tasks()), String.valueOf(spec.size()));
+        }
+
+        static DefineWorkload decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            String name = fields.text();
+            String type = fields.text();
+            String target = fields.text();
+            try {
+                return new DefineWorkload(new WorkloadSpec(name, TaskSource.of(type, target), fields.integer(),
+                        fields.integer()));
+            } catch (IllegalArgumentException e) {
+                throw new ForkProtocol.MalformedMessageException("WORKLOAD has an unknown task source " + type);
+            }
+        }
+    }
+
+    /** The workload's tasks could be made. */
+    record Defined() implements ForkMessage {
+        static final String TYPE = "DEFINED";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE);
+        }
+    }
+
+    /** Run one iteration of a defined workload in an in-JVM mode. */
+    record RunIteration(String workload, Mode mode, int workers) implements ForkMessage {
+        static final String TYPE = "RUN";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, workload, mode.id(), String.valueOf(workers));
+        }
+
+        static RunIteration decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            String workload = fields.text();
+            String mode = fields.text();
+            Mode parsed = Mode.fromId(mode).orElse(null);
+            if (parsed == null) {
+                throw new ForkProtocol.MalformedMessageException("RUN has an unknown mode " + mode);
+            }
+            return new RunIteration(workload, parsed, fields.integer());
+        }
+    }
+
+    /** What one in-JVM iteration measured. */
+    record IterationSample(Sample sample) implements ForkMessage {
+        static final String TYPE = "SAMPLE";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(sample.wallNanos()), String.valueOf(sample.cpuNanos()),
+                    String.valueOf(sample.peakMemoryBytes()), String.valueOf(sample.gcNanos()));
+        }
+
+        static IterationSample decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new IterationSample(new Sample(fields.number(), fields.number(), fields.number(), Sample.NO_STARTUP,
+                    fields.number()));
+        }
+    }
+
+    /** A workload could not be defined or a task failed; the description names the user's frames. */
+    record Failed(String description) implements ForkMessage {
+        static final String TYPE = "FAILED";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, description);
+        }
+    }
+
+    /** The host is done with the measurement JVM. */
+    record Exit() implements ForkMessage {
+        static final String TYPE = "EXIT";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE);
+        }
+    }
+
+    /** Sent from a shutdown hook when code other than the fork's own main ends the JVM: where it was called. */
+    record ExitCalled(String caller) implements ForkMessage {
+        static final String TYPE = "EXIT_CALLED";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, caller);
+        }
+    }
+
+    /** A worker made its tasks and starts the first: the end of its start-up. */
+    record Started() implements ForkMessage {
+        static final String TYPE = "STARTED";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE);
+        }
+    }
+
+    /** A worker ran its tasks: its whole process's CPU time and peak resident memory. */
+    record Done(long cpuNanos, long peakResidentBytes) implements ForkMessage {
+        static final String TYPE = "DONE";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(cpuNanos), String.valueOf(peakResidentBytes));
+        }
+
+        static Done decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new Done(fields.number(), fields.number());
+        }
+    }
+}

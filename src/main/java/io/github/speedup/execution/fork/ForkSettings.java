@@ -1,0 +1,30 @@
+package io.github.speedup.execution.fork;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How every child JVM of a run is started, validated.
+ *
+ * @param javaExecutable    the java binary
+ * @param argLine           the flags as resolved ({@code @{...}} replaced), for the report
+ * @param jvmArguments      the same flags split into arguments
+ * @param workloadClassPath the project's test class path
+ * @param systemProperties  passed as {@code -Dkey=value}
+ * @param environment       added to the children's environment
+ * @param workDirectory     where the argument file goes
+ * @param timeout           forkedProcessTimeoutInSeconds
+ */
+public record ForkSettings(Path javaExecutable, String argLine, List<String> jvmArguments, List<Path> workloadClassPath,
+                           Map<String, String> systemProperties, Map<String, String> environment,
+                           Path workDirectory, Duration timeout) {
+
+    public ForkSettings {
+        jvmArguments = List.copyOf(jvmArguments);
+        workloadClassPath = List.copyOf(workloadClassPath);
+        systemProperties = Map.copyOf(systemProperties);
+        environment = Map.copyOf(environment);
+    }
+}

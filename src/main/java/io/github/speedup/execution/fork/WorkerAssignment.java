@@ -1,0 +1,51 @@
+package io.github.speedup.execution.fork;
+
+import io.github.speedup.workload.TaskSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A worker JVM's share of one iteration, given as its main-class arguments
+ * ({@code worker <type> <target> <size> <i,j,...>}) so it can start work without a round trip.
+ *
+ * @param taskIndices the tasks it runs, in order
+ */
+record WorkerAssignment(TaskSource source, int size, List<Integer> taskIndices) {
+
+    /** The tasks worker {@code worker} of {@code workers} runs when tasks are dealt round-robin: w, w + W, ... */
+    static WorkerAssignment roundRobin(TaskSource source, int size, int tasks, int worker, int workers) {
+        List<Integer> indices = new ArrayList<>();
+        for (int task = worker; task < tasks; task += workers) {
+            indices.add(task);
+        }
+        return new WorkerAssignment(source, size, indices);
+    }
+
+    String[] toArguments() {
+        List<String> indices = new ArrayList<>(taskIndices.size());
+        for (Integer index : taskIndices) {
+            indices.add(String.valueOf(index));
+        }
+        return new String[] {ForkProtocol.ROLE_WORKER, source.type(), source.target(), String.valueOf(size),
+                String.join(",", indices)};
+    }
+
+    /** @throws IllegalArgumentException unless the arguments are what {@link #toArguments()} writes */
+    static WorkerAssignment fromArguments(String[] arguments) {
+        if (arguments.length != 5 || !arguments[0].equals(ForkProtocol.ROLE_WORKER)) {
+            throw new IllegalArgumentException("expected: worker <type> <target> <size> <task,task,...>");
+        }
+        return new WorkerAssignment(TaskSource.of(arguments[1], arguments[2]), Integer.parseInt(arguments[3]),
+                indices(arguments[4]));
+    }
+
+    private static List<Integer> indices(String list) {
+        String[] parts = list.split(",");
+        List<Integer> indices = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            indices.add(Integer.parseInt(part));
+        }
+        return indices;
+    }
+}

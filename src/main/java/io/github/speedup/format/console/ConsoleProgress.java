@@ -1,0 +1,33 @@
+package io.github.speedup.format.console;
+
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.runner.ProgressListener;
+
+import java.util.function.Consumer;
+
+/** Progress lines for the Maven log: which measurement, which iteration, how many are left. */
+public final class ConsoleProgress implements ProgressListener {
+
+    private final Consumer<String> log;
+
+    public ConsoleProgress(Consumer<String> log) {
+        this.log = log;
+    }
+
+    @Override
+    public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration, int of) {
+        log.accept(prefix(number, total, measurement) + " · " + (warmup ? "warm-up" : "iteration") + " " + iteration
+                + "/" + of);
+    }
+
+    @Override
+    public void skipped(int number, int total, Measurement measurement, String reason) {
+        log.accept(prefix(number, total, measurement) + " · " + reason);
+    }
+
+    /** {@code [3/28] cpu · threads ×2} */
+    private static String prefix(int number, int total, Measurement measurement) {
+        return "[" + number + "/" + total + "] " + measurement.workload().name() + " · " + measurement.mode().id()
+                + " ×" + measurement.workers();
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.speedup.format.console;
+
+import io.github.speedup.report.Figures;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.WorkloadReport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The summary printed in the Maven log: one table per workload. */
+public final class ConsoleSummary {
+
+    private static final String ROW = "  %-11s %7s %10s %9s %8s %15s %10s %9s %11s %10s %s";
+
+    private ConsoleSummary() {
+    }
+
+    public static List<String> lines(Report report) {
+        List<String> lines = new ArrayList<>();
+        for (WorkloadReport workload : report.workloads()) {
+            lines.add("Workload " + workload.name() + " (" + workload.description() + ")" + workload.best().map(b -> ": best " + b.label() + ", speedup "
+                    + Figures.ratio(b.speedup())).orElse(""));
+            lines.add(String.format(ROW, "mode", "workers", "median ms", "± stddev", "speedup", "speedup 95% CI",
+                    "efficiency", "CPU ms", "peak memory", "startup ms", "").stripTrailing());
+            for (ResultReport r : workload.results()) {
+                if (r.isSkipped()) {
+                    lines.add(String.format("  %-11s %7d %s", r.mode().id(), r.workers(), r.skippedReason()));
+                } else {
+                    lines.add(String.format(ROW, r.mode().id(), r.workers(), Figures.ms(r.wallMs().median()),
+                            Figures.ms(r.wallMs().stddev()), Figures.ratio(r.speedup()),
+                            Figures.interval(r.speedupInterval(), Figures::ratio), Figures.percent(r.efficiency()),
+                            Figures.ms(r.cpuMs()), Figures.bytes(r.peakMemoryBytes()), Figures.ms(r.startupMs()),
+                            r.isUnstable() ? "unstable" : "").stripTrailing());
+                }
+            }
+            lines.add("  Reading: " + workload.diagnosis().evidence());
+            lines.add("  Recommendation: " + workload.diagnosis().recommendation());
+        }
+        return lines;
+    }
+
+    /** What makes the numbers less trustworthy: a loaded machine, unstable results. */
+    public static List<String> warnings(Report report) {
+        List<String> warnings = new ArrayList<>();
+        for (WorkloadReport workload : report.workloads()) {
+            for (ResultReport r : workload.results()) {
+                if (r.isUnstable()) {
+                    warnings.add("Unstable: workload " + workload.name() + ", " + r.label() + ": " + r.unstableReason());
+                }
+            }
+        }
+        return warnings;
+    }
+}

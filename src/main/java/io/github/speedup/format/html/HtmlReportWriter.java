@@ -1,0 +1,281 @@
+package io.github.speedup.format.html;
+
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.Metric;
+import io.github.speedup.format.ReportFormat;
+import io.github.speedup.plan.IterationOrder;
+
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.measure.Environment;
+import io.github.speedup.report.Figures;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.ScalingReport;
+import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Summary;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code index.html}: one self-contained page (inline style and SVG, no script, no
+ * network) with a summary first, then a table and a chart per workload. Every string that came
+ * from the user or the machine goes through {@link Html#escape}.
+ */
+public final class HtmlReportWriter implements ReportFormat {
+
+    public static final String FILE_NAME = "index.html";
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1b1b;padding:0 1rem}
+            h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
+            table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:right}
+            th{background:#f2f2f2}td{white-space:nowrap}small,th small{color:#555;font-weight:normal}td.text,th.text{text-align:left}tr.skipped td{color:#777;font-style:italic}
+            .meta{color:#555;font-size:.85rem}.warning{background:#fff3cd;border-left:4px solid #e0b400;padding:.4rem .8rem}
+            .flag{font-size:.75rem;background:#e0b400;color:#000;border-radius:3px;padding:0 .3rem}.incomplete{background:#fff3cd;border:1px solid #e0b400;padding:.6rem 1rem}
+            .good{color:#0a6b2d;font-weight:600}.chart{display:block;margin:1rem 0}.chart text{font-size:12px;fill:#222}
+            .chart .tick{fill:#555;font-size:11px}.chart .chart-title{font-weight:600;font-size:13px}
+            .chart .grid{stroke:#e6e6e6}.chart .axis{stroke:#333}.chart .error-bar{stroke:#111;stroke-width:1.4;fill:none}
+            .chart .note{fill:#444;font-size:11px}.diagnosis{background:#eef5fb;border-left:4px solid #0072B2;padding:.2rem .9rem}
+            caption{text-align:left;font-weight:600;padding:.3rem 0}td.prediction{font-style:italic}
+            .bad{color:#b00020;font-weight:600}tr.check.fail td,td.delta.fail{background:#fde2e4}
+            tr.check.improved td,td.delta.improved{background:#e3f4e8}tr.check.not-compared td{color:#666}
+            table.checks td.text{white-space:normal}
+            """;
+
+    @Override
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    /** The page, with what the gate found: every check in the summary, deltas in the tables. */
+    @Override
+    public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
+        Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        head(html);
+        html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
+                + Html.escape("Measured " + report.created() + "; " + report.settings().warmupIterations()
+                + " warm-up and " + report.settings().iterations() + " measured iterations per result, "
+                + report.settings().iterationOrder().id() + (report.settings().iterationOrder() == IterationOrder.INTERLEAVED
+                ? " across modes" : "") + "; machine fingerprint " + report.environment().fingerprint()
+                + (report.environment().loadAverage() >= 0
+                ? String.format(Locale.ROOT, "; load average %.2f at start", report.environment().loadAverage()) : "")
+                + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine()))
+                + "</p>\n");
+        if (report.environment().overloaded()) {
+            html.write("<p class=\"warning\" id=\"overloaded\"><strong>Loaded machine:</strong> "
+                    + Html.escape(String.format(Locale.ROOT, "the load average was %.2f at start, above the %d logical "
+                    + "cores; other work competed with these measurements.", report.environment().loadAverage(),
+                    report.environment().logicalCores())) + "</p>\n");
+        }
+        if (!report.complete()) {
+            html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early. "
+                    + Html.escape(report.incompleteReason()) + "</p>\n");
+        }
+        summary(html, report);
+        checks(html, verdict);
+        for (WorkloadReport workload : report.workloads()) {
+            workload(html, workload, report.environment().logicalCores(), verdict);
+        }
+        html.write("</body>\n</html>\n");
+        html.flush();
+    }
+
+    /** The page shown where no {@code speedup.xml} exists yet. */
+    public void writeMissing(Path xml, OutputStream out) throws IOException {
+        Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        head(html);
+        html.write("<p class=\"warning\" id=\"no-report\"><strong>No measurements yet.</strong> There is no "
+                + Html.escape(xml.toString()) + ". Bind the <code>run</code> goal of speedup-maven-plugin in the "
+                + "build (it runs in <code>verify</code>) and build with <code>mvn verify site</code>, or run "
+                + "<code>mvn speedup:run site</code>.</p>\n</body>\n</html>\n");
+        html.flush();
+    }
+
+    private static void head(Writer html) throws IOException {
+        html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.write("<title>Speedup report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        html.write("<h1>Speedup report</h1>\n");
+    }
+
+    private static String describe(Environment env) {
+        return env.cpuModel() + ", " + env.logicalCores() + " logical cores, " + env.osName() + " " + env.osVersion()
+                + " (" + env.osArch() + "); workloads on " + env.jvmVendor() + " " + env.jvmName() + " "
+                + env.jvmVersion() + " (" + env.javaExecutable() + (env.jvmFlags().isBlank() ? "" : " " + env.jvmFlags())
+                + "); Maven " + env.mavenVersion() + " on Java " + env.mavenJavaVersion();
+    }
+
+    private static void summary(Writer html, Report report) throws IOException {
+        html.write("<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n<thead><tr>"
+                + "<th class=\"text\">workload</th><th class=\"text\">kind</th><th class=\"text\">best mode</th>"
+                + "<th>speedup</th><th>median ms</th><th>sequential ms</th><th>time saved</th></tr></thead>\n<tbody>\n");
+        for (WorkloadReport workload : report.workloads()) {
+            Optional<ResultReport> best = workload.best();
+            Optional<ResultReport> sequential = workload.sequential();
+            html.write("<tr><td class=\"text\"><a href=\"#" + Html.escape(anchor(workload)) + "\">"
+                    + Html.escape(workload.name()) + "</a></td><td class=\"text\">" + Html.escape(workload.kind()) + "</td>");
+            if (best.isPresent() && sequential.isPresent()) {
+                double seq = sequential.get().wallMs().median();
+                double saved = seq - best.get().wallMs().median();
+                html.write("<td class=\"text\">" + Html.escape(best.get().label()) + "</td><td class=\"good\">"
+                        + Figures.ratio(best.get().speedup()) + "×</td><td>" + Figures.ms(best.get().wallMs().median())
+                        + "</td><td>" + Figures.ms(seq) + "</td><td>" + Figures.ms(saved) + " ms ("
+                        + Figures.percent(saved / seq) + ")</td>");
+            } else {
+                html.write("<td class=\"text\" colspan=\"5\">not measured</td>");
+            }
+            html.write("</tr>\n");
+        }
+        html.write("</tbody>\n</table>\n");
+    }
+
+    private static void checks(Writer html, Verdict verdict) throws IOException {
+        if (verdict.checks().isEmpty() && verdict.notes().isEmpty()) {
+            return;
+        }
+        long failed = verdict.failures().size();
+        html.write("<h2 id=\"checks\">Checks: " + (failed == 0 ? "<span class=\"good\">all passed</span>"
+                : "<span class=\"bad\">" + failed + " failed</span>") + "</h2>\n");
+        for (String note : verdict.notes()) {
+            html.write("<p class=\"warning note\">" + Html.escape(note) + "</p>\n");
+        }
+        if (verdict.checks().isEmpty()) {
+            return;
+        }
+        html.write("<table class=\"checks\">\n<thead><tr><th class=\"text\">status</th><th class=\"text\">check</th>"
+                + "</tr></thead>\n<tbody>\n");
+        for (CheckResult check : verdict.checks()) {
+            html.write("<tr class=\"check " + check.status().id() + "\"><td class=\"text status\">"
+                    + check.status().id() + "</td><td class=\"text\">" + Html.escape(check.message()) + "</td></tr>\n");
+        }
+        html.write("</tbody>\n</table>\n");
+    }
+
+    private static void workload(Writer html, WorkloadReport workload, int cores, Verdict verdict) throws IOException {
+        html.write("<section class=\"workload\" id=\"" + Html.escape(anchor(workload)) + "\">\n");
+        html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
+        html.write("<p class=\"meta\">" + Html.escape(workload.description()) + "</p>\n");
+        html.write("<div class=\"diagnosis\" data-verdict=\"" + workload.diagnosis().pattern().id() + "\">"
+                + "<p class=\"evidence\"><strong>Reading:</strong> " + Html.escape(workload.diagnosis().evidence())
+                + "</p><p class=\"recommendation\"><strong>Recommendation:</strong> "
+                + Html.escape(workload.diagnosis().recommendation()) + "</p></div>\n");
+        resultsTable(html, workload, verdict);
+        scaling(html, workload);
+        charts(html, workload, cores);
+        html.write("</section>\n");
+    }
+
+    private static void resultsTable(Writer html, WorkloadReport workload, Verdict verdict) throws IOException {
+        html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th>"
+                + "<th>median ms<br><small>95% CI</small></th><th>mean ms<br><small>95% CI</small></th>"
+                + "<th>stddev ms<br><small>CV</small></th><th>min – max ms<br><small>outliers</small></th>"
+                + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
+                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th><th>vs baseline<br><small>time Δ, p</small></th>"
+                + "</tr></thead>\n<tbody>\n");
+        for (ResultReport r : workload.results()) {
+            html.write(r.isSkipped() ? skippedRow(r) : measuredRow(r, baselineCell(verdict, workload, r)));
+        }
+        html.write("</tbody>\n</table>\n");
+        for (ResultReport r : workload.results()) {
+            if (r.isUnstable()) {
+                html.write("<p class=\"warning unstable-note\">" + Html.escape(r.label() + " is unstable: "
+                        + r.unstableReason() + ". Its figures vary too much from iteration to iteration to trust "
+                        + "its speedup; close other work or raise iterations.") + "</p>\n");
+            }
+        }
+    }
+
+    private static String skippedRow(ResultReport r) {
+        return "<tr class=\"skipped\" data-mode=\"" + r.mode().id() + "\"><td class=\"text\">" + r.mode().id()
+                + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"10\">" + Html.escape(r.skippedReason())
+                + "</td></tr>\n";
+    }
+
+    private static String measuredRow(ResultReport r, String baselineCell) {
+        Summary wall = r.wallMs();
+        return "<tr data-mode=\"" + r.mode().id() + "\"" + (r.isUnstable() ? " class=\"unstable\"" : "")
+                + "><td class=\"text\">" + r.mode().id() + (r.isUnstable()
+                ? " <span class=\"flag\" title=\"" + Html.escape(r.unstableReason()) + "\">unstable</span>" : "")
+                + "</td><td>" + r.workers() + "</td>"
+                + withInterval("median", Figures.ms(wall.median()), Figures.interval(wall.medianInterval(), Figures::ms))
+                + withInterval("mean", Figures.ms(wall.mean()), Figures.interval(wall.meanInterval(), Figures::ms))
+                + "<td>" + Figures.ms(wall.stddev()) + "<br><small class=\"cv\">" + Figures.percent(wall.cv())
+                + "</small></td><td>" + Figures.ms(wall.min()) + " – " + Figures.ms(wall.max())
+                + "<br><small class=\"outliers\">" + wall.outliers() + (wall.outliers() == 1 ? " outlier" : " outliers")
+                + "</small></td>"
+                + withInterval("speedup", Figures.ratio(r.speedup()), Figures.interval(r.speedupInterval(), Figures::ratio))
+                + withInterval("efficiency", Figures.percent(r.efficiency()),
+                        Figures.interval(r.efficiencyInterval(), Figures::percent))
+                + "<td>" + Figures.ms(r.cpuMs()) + "</td><td>" + Figures.bytes(r.peakMemoryBytes())
+                + "</td><td class=\"startup\">" + Figures.ms(r.startupMs()) + "</td>" + baselineCell + "</tr>\n";
+    }
+
+    private static void charts(Writer html, WorkloadReport workload, int cores) throws IOException {
+        if (workload.results().stream().allMatch(ResultReport::isSkipped)) {
+            return;
+        }
+        html.write("<div class=\"charts\">\n");
+        html.write(TimeChart.svg(workload));
+        html.write(SpeedupChart.svg(workload, cores));
+        if (workload.results().stream().anyMatch(r -> !r.isSkipped() && r.hasStartup())) {
+            html.write(StartupChart.svg(workload));
+        }
+        html.write(ResourceChart.svg(workload));
+        html.write("</div>\n");
+    }
+
+    private static void scaling(Writer html, WorkloadReport workload) throws IOException {
+        if (workload.scaling().isEmpty()) {
+            return;
+        }
+        html.write("<table class=\"scaling\">\n<caption>Scaling: Karp–Flatt serial fraction at each measured point, "
+                + "Amdahl's law fitted by least squares, and what it predicts</caption>\n<thead><tr>"
+                + "<th class=\"text\">mode</th><th class=\"text\">measured: workers → speedup (Karp–Flatt e)</th>"
+                + "<th>Amdahl serial fraction</th><th class=\"text\">predicted, not measured</th></tr></thead>\n<tbody>\n");
+        for (ScalingReport model : workload.scaling()) {
+            String points = model.points().stream().map(p -> "×" + p.workers() + " → " + Figures.ratio(p.speedup())
+                    + (Double.isNaN(p.karpFlatt()) ? "" : " (e " + Figures.ratio(p.karpFlatt()) + ")"))
+                    .collect(Collectors.joining(", "));
+            String predictions = model.predictions().stream()
+                    .map(p -> "×" + p.workers() + " → " + Figures.ratio(p.speedup()))
+                    .collect(Collectors.joining(", "));
+            html.write("<tr data-mode=\"" + model.mode().id() + "\"><td class=\"text\">" + model.mode().id()
+                    + "</td><td class=\"text\">" + Html.escape(points) + "</td><td>" + Figures.ratio(model.serialFraction())
+                    + "</td><td class=\"text prediction\">" + Html.escape(predictions) + " (prediction)</td></tr>\n");
+        }
+        html.write("</tbody>\n</table>\n");
+    }
+
+    /** The time change against the baseline with its p-value, or a dash. */
+    private static String baselineCell(Verdict verdict, WorkloadReport workload, ResultReport r) {
+        Optional<CheckResult> check = verdict.checks().stream()
+                .filter(c -> c.kind() == CheckKind.BASELINE && c.metric() == Metric.TIME
+                        && c.workload().equals(workload.name()) && c.mode() == r.mode() && c.workers() == r.workers())
+                .findFirst();
+        if (check.isEmpty() || Double.isNaN(check.get().deltaPercent())) {
+            return "<td class=\"delta\">–</td>";
+        }
+        CheckResult c = check.get();
+        return "<td class=\"delta " + c.status().id() + "\">" + String.format(Locale.ROOT, "%+.1f%%", c.deltaPercent())
+                + "<br><small>p " + String.format(Locale.ROOT, "%.3f", c.pValue()) + "</small></td>";
+    }
+
+    /** A figure with its interval on a second, smaller line. */
+    private static String withInterval(String cssClass, String value, String interval) {
+        return "<td class=\"" + cssClass + "\">" + value + "<br><small class=\"ci\">" + interval + "</small></td>";
+    }
+
+    /** A fragment id from the workload name: letters, digits and dashes only, so it needs no escaping. */
+    static String anchor(WorkloadReport workload) {
+        return "workload-" + workload.name().replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+}

@@ -1,0 +1,189 @@
+package io.github.speedup.format.xml;
+
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Metric;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.plan.IterationOrder;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.runner.MeasuredResult;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.measure.Environment;
+import io.github.speedup.report.Report;
+import io.github.speedup.analysis.ReportBuilder;
+import io.github.speedup.report.Settings;
+import io.github.speedup.workload.TaskSource;
+import io.github.speedup.workload.WorkloadSpec;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.SchemaFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a {@code speedup.xml} back into the report model and the gate's verdict: the file is
+ * parsed with DTDs and external entities refused, validated against the schema in the jar, every
+ * figure is recomputed from its raw samples (which the writer rounded to the microsecond, so the
+ * result is the same model the writer wrote), and the checks are read as written.
+ */
+public final class XmlReportReader {
+
+    private XmlReportReader() {
+    }
+
+    /** What a {@code speedup.xml} holds: the report and what the gate found about it. */
+    public record StoredReport(Report report, Verdict verdict) {
+    }
+
+    /** @throws ReportFormatException naming the file, when it is missing, corrupt or of another schema version */
+    public static StoredReport read(Path file) throws ReportFormatException {
+        Document document;
+        try (InputStream in = Files.newInputStream(file)) {
+            document = parser().parse(in);
+        } catch (NoSuchFileException e) {
+            throw new ReportFormatException(file, "the file does not exist");
+        } catch (IOException | SAXException e) {
+            throw new ReportFormatException(file, "it is not a readable XML report: " + e.getMessage());
+        }
+        Element root = document.getDocumentElement();
+        if (!root.getTagName().equals("report")) {
+            throw new ReportFormatException(file, "its root element is <" + root.getTagName() + ">, not <report>");
+        }
+        if (!String.valueOf(Report.SCHEMA_VERSION).equals(root.getAttribute("schemaVersion"))) {
+            throw new ReportFormatException(file, "its schemaVersion is '" + root.getAttribute("schemaVersion")
+                    + "'; this plugin reads schemaVersion " + Report.SCHEMA_VERSION);
+        }
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.newSchema(XmlReportReader.class.getResource(XmlReportWriter.SCHEMA_RESOURCE)).newValidator()
+                    .validate(new DOMSource(document));
+        } catch (SAXException | IOException e) {
+            throw new ReportFormatException(file, "it does not match the schema: " + e.getMessage());
+        }
+        return new StoredReport(model(root), verdict(root));
+    }
+
+    private static javax.xml.parsers.DocumentBuilder parser() throws IOException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IOException("no secure XML parser available: " + e.getMessage(), e);
+        }
+    }
+
+    private static Report model(Element root) {
+        Element env = child(root, "environment");
+        Element set = child(root, "settings");
+        Environment environment = new Environment(env.getAttribute("cpuModel"),
+                Integer.parseInt(env.getAttribute("logicalCores")), env.getAttribute("osName"),
+                env.getAttribute("osVersion"), env.getAttribute("osArch"), env.getAttribute("jvmVendor"),
+                env.getAttribute("jvmVersion"), env.getAttribute("jvmName"), env.getAttribute("javaHome"),
+                env.getAttribute("javaExecutable"), env.getAttribute("jvmFlags"), env.getAttribute("mavenJavaVersion"),
+                env.getAttribute("mavenVersion"), Long.parseLong(env.getAttribute("totalMemoryBytes")),
+                env.getAttribute("fingerprint"),
+                env.hasAttribute("loadAverage") ? Double.parseDouble(env.getAttribute("loadAverage")) : -1);
+        Settings settings = new Settings(Arrays.stream(set.getAttribute("modes").split(" ")).map(XmlReportReader::mode)
+                .toList(),
+                Arrays.stream(set.getAttribute("workers").split(" ")).map(Integer::valueOf).toList(),
+                Integer.parseInt(set.getAttribute("warmupIterations")), Integer.parseInt(set.getAttribute("iterations")),
+                IterationOrder.fromId(set.getAttribute("iterationOrder")).orElseThrow(), Double.parseDouble(set.getAttribute("maxCoefficientOfVariation")),
+                Long.parseLong(set.getAttribute("bootstrapSeed")), Integer.parseInt(set.getAttribute("bootstrapResamples")),
+                set.getAttribute("argLine"), Long.parseLong(set.getAttribute("forkedProcessTimeoutInSeconds")));
+        List<MeasuredResult> results = new ArrayList<>();
+        for (Element workload : children(root, "workload")) {
+            String kind = workload.getAttribute("kind");
+            WorkloadSpec spec = new WorkloadSpec(workload.getAttribute("name"),
+                    TaskSource.of(kind, workload.hasAttribute("target") ? workload.getAttribute("target") : kind),
+                    Integer.parseInt(workload.getAttribute("tasks")),
+                    workload.hasAttribute("size") ? Integer.parseInt(workload.getAttribute("size")) : 0);
+            for (Element result : children(workload, "result")) {
+                Measurement measurement = new Measurement(spec, mode(result.getAttribute("mode")),
+                        Integer.parseInt(result.getAttribute("workers")));
+                if ("true".equals(result.getAttribute("skipped"))) {
+                    results.add(new MeasuredResult(measurement, List.of(), result.getAttribute("reason")));
+                    continue;
+                }
+                List<Sample> samples = new ArrayList<>();
+                for (Element sample : children(result, "sample")) {
+                    samples.add(new Sample(nanos(sample, "wallMs"), nanos(sample, "cpuMs"),
+                            Long.parseLong(sample.getAttribute("peakMemoryBytes")),
+                            sample.hasAttribute("startupMs") ? nanos(sample, "startupMs") : Sample.NO_STARTUP,
+                            sample.hasAttribute("gcMs") ? nanos(sample, "gcMs") : Sample.NO_GC));
+                }
+                results.add(new MeasuredResult(measurement, samples, null));
+            }
+        }
+        Element incomplete = children(root, "incomplete").stream().findFirst().orElse(null);
+        return ReportBuilder.build(results, incomplete == null ? null : incomplete.getAttribute("reason"), environment,
+                settings, Instant.parse(root.getAttribute("created")));
+    }
+
+    private static Verdict verdict(Element root) {
+        List<Element> checks = children(root, "checks");
+        if (checks.isEmpty()) {
+            return Verdict.NONE;
+        }
+        List<String> notes = children(checks.get(0), "note").stream().map(Element::getTextContent).toList();
+        List<CheckResult> results = new ArrayList<>();
+        for (Element check : children(checks.get(0), "check")) {
+            results.add(new CheckResult(CheckKind.fromId(check.getAttribute("type")), check.getAttribute("workload"),
+                    mode(check.getAttribute("mode")), Integer.parseInt(check.getAttribute("workers")),
+                    Metric.fromId(check.getAttribute("metric")), optional(check, "value"), optional(check, "limit"),
+                    optional(check, "deltaPercent"), optional(check, "pValue"),
+                    CheckStatus.fromId(check.getAttribute("status")), check.getAttribute("message")));
+        }
+        return new Verdict(results, notes);
+    }
+
+    /** The schema allows only known modes, so a validated file always has one. */
+    private static Mode mode(String id) {
+        return Mode.fromId(id).orElseThrow(() -> new IllegalStateException("unknown mode " + id));
+    }
+
+    private static double optional(Element element, String attribute) {
+        return element.hasAttribute(attribute) ? Double.parseDouble(element.getAttribute(attribute)) : Double.NaN;
+    }
+
+    private static long nanos(Element element, String attribute) {
+        return Math.round(Double.parseDouble(element.getAttribute(attribute)) * 1_000_000);
+    }
+
+    private static Element child(Element parent, String name) {
+        return children(parent, name).get(0);
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> elements = new ArrayList<>();
+        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+}

@@ -1,0 +1,268 @@
+package io.github.speedup.format.xml;
+
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.format.ReportFormat;
+import io.github.speedup.measure.Environment;
+import io.github.speedup.report.Figures;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.ScalingReport;
+import io.github.speedup.report.SampleReport;
+import io.github.speedup.report.Settings;
+import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Interval;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code speedup.xml}, the machine-readable report (schema {@value #SCHEMA_RESOURCE} in
+ * the plugin jar). StAX escapes every attribute value, so user text cannot break the document.
+ */
+public final class XmlReportWriter implements ReportFormat {
+
+    public static final String FILE_NAME = "speedup.xml";
+    /** Where the schema lives in the plugin jar (a public path: users validate against it). */
+    public static final String SCHEMA_RESOURCE = "/io/github/speedup/report/xml/speedup-1.xsd";
+
+    @Override
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    /** The report and what the gate found about it. */
+    @Override
+    public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory()
+                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            newline(xml, 0);
+            xml.writeStartElement("report");
+            xml.writeAttribute("schemaVersion", String.valueOf(report.schemaVersion()));
+            xml.writeAttribute("created", report.created().toString());
+            xml.writeAttribute("complete", String.valueOf(report.complete()));
+            environment(xml, report.environment());
+            settings(xml, report.settings());
+            if (!report.complete()) {
+                newline(xml, 1);
+                xml.writeEmptyElement("incomplete");
+                xml.writeAttribute("reason", report.incompleteReason());
+            }
+            for (WorkloadReport workload : report.workloads()) {
+                workload(xml, workload);
+            }
+            checks(xml, verdict);
+            newline(xml, 0);
+            xml.writeEndElement();
+            newline(xml, 0);
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write " + FILE_NAME + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void environment(XMLStreamWriter xml, Environment env) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeEmptyElement("environment");
+        xml.writeAttribute("cpuModel", env.cpuModel());
+        xml.writeAttribute("logicalCores", String.valueOf(env.logicalCores()));
+        xml.writeAttribute("osName", env.osName());
+        xml.writeAttribute("osVersion", env.osVersion());
+        xml.writeAttribute("osArch", env.osArch());
+        xml.writeAttribute("jvmVendor", env.jvmVendor());
+        xml.writeAttribute("jvmVersion", env.jvmVersion());
+        xml.writeAttribute("jvmName", env.jvmName());
+        xml.writeAttribute("javaHome", env.javaHome());
+        xml.writeAttribute("javaExecutable", env.javaExecutable());
+        xml.writeAttribute("jvmFlags", env.jvmFlags());
+        xml.writeAttribute("mavenJavaVersion", env.mavenJavaVersion());
+        xml.writeAttribute("totalMemoryBytes", String.valueOf(env.totalMemoryBytes()));
+        xml.writeAttribute("fingerprint", env.fingerprint());
+        optional(xml, "loadAverage", env.loadAverage() < 0 ? Double.NaN : env.loadAverage());
+        xml.writeAttribute("overloaded", String.valueOf(env.overloaded()));
+        xml.writeAttribute("mavenVersion", env.mavenVersion());
+    }
+
+    private static void settings(XMLStreamWriter xml, Settings settings) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeEmptyElement("settings");
+        xml.writeAttribute("modes", settings.modes().stream().map(Mode::id).collect(Collectors.joining(" ")));
+        xml.writeAttribute("workers", settings.workers().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        xml.writeAttribute("warmupIterations", String.valueOf(settings.warmupIterations()));
+        xml.writeAttribute("iterations", String.valueOf(settings.iterations()));
+        xml.writeAttribute("iterationOrder", settings.iterationOrder().id());
+        xml.writeAttribute("maxCoefficientOfVariation", Figures.exact(settings.maxCoefficientOfVariation()));
+        xml.writeAttribute("bootstrapSeed", String.valueOf(settings.bootstrapSeed()));
+        xml.writeAttribute("bootstrapResamples", String.valueOf(settings.bootstrapResamples()));
+        xml.writeAttribute("argLine", settings.argLine());
+        xml.writeAttribute("forkedProcessTimeoutInSeconds", String.valueOf(settings.timeoutSeconds()));
+    }
+
+    private static void workload(XMLStreamWriter xml, WorkloadReport workload) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeStartElement("workload");
+        xml.writeAttribute("name", workload.name());
+        xml.writeAttribute("kind", workload.kind());
+        if (workload.target() != null) {
+            xml.writeAttribute("target", workload.target());
+        }
+        xml.writeAttribute("tasks", String.valueOf(workload.tasks()));
+        if (workload.size() > 0) {
+            xml.writeAttribute("size", String.valueOf(workload.size()));
+        }
+        for (ResultReport result : workload.results()) {
+            result(xml, result);
+        }
+        for (ScalingReport model : workload.scaling()) {
+            scaling(xml, model);
+        }
+        newline(xml, 2);
+        xml.writeStartElement("diagnosis");
+        xml.writeAttribute("verdict", workload.diagnosis().pattern().id()); // the schema's name for the pattern
+        newline(xml, 3);
+        xml.writeStartElement("evidence");
+        xml.writeCharacters(workload.diagnosis().evidence());
+        xml.writeEndElement();
+        newline(xml, 3);
+        xml.writeStartElement("recommendation");
+        xml.writeCharacters(workload.diagnosis().recommendation());
+        xml.writeEndElement();
+        newline(xml, 2);
+        xml.writeEndElement();
+        newline(xml, 1);
+        xml.writeEndElement();
+    }
+
+    private static void result(XMLStreamWriter xml, ResultReport result) throws XMLStreamException {
+        newline(xml, 2);
+        if (result.isSkipped()) {
+            xml.writeEmptyElement("result");
+            xml.writeAttribute("mode", result.mode().id());
+            xml.writeAttribute("workers", String.valueOf(result.workers()));
+            xml.writeAttribute("skipped", "true");
+            xml.writeAttribute("reason", result.skippedReason());
+            return;
+        }
+        xml.writeStartElement("result");
+        xml.writeAttribute("mode", result.mode().id());
+        xml.writeAttribute("workers", String.valueOf(result.workers()));
+        xml.writeAttribute("medianMs", Figures.exact(result.wallMs().median()));
+        xml.writeAttribute("meanMs", Figures.exact(result.wallMs().mean()));
+        xml.writeAttribute("stddevMs", Figures.exact(result.wallMs().stddev()));
+        xml.writeAttribute("minMs", Figures.exact(result.wallMs().min()));
+        xml.writeAttribute("maxMs", Figures.exact(result.wallMs().max()));
+        interval(xml, "meanCi", "Ms", result.wallMs().meanInterval());
+        interval(xml, "medianCi", "Ms", result.wallMs().medianInterval());
+        optional(xml, "medianCiConfidence", result.wallMs().medianInterval().confidence());
+        xml.writeAttribute("cv", Figures.exact(result.wallMs().cv()));
+        xml.writeAttribute("lowOutliers", String.valueOf(result.wallMs().lowOutliers()));
+        xml.writeAttribute("highOutliers", String.valueOf(result.wallMs().highOutliers()));
+        optional(xml, "speedup", result.speedup());
+        interval(xml, "speedupCi", "", result.speedupInterval());
+        optional(xml, "efficiency", result.efficiency());
+        interval(xml, "efficiencyCi", "", result.efficiencyInterval());
+        xml.writeAttribute("cpuMs", Figures.exact(result.cpuMs()));
+        xml.writeAttribute("peakMemoryBytes", String.valueOf(result.peakMemoryBytes()));
+        optional(xml, "startupMs", result.startupMs());
+        optional(xml, "gcMs", result.gcMs());
+        xml.writeAttribute("unstable", String.valueOf(result.isUnstable()));
+        if (result.isUnstable()) {
+            xml.writeAttribute("unstableReason", result.unstableReason());
+        }
+        for (SampleReport sample : result.samples()) {
+            newline(xml, 3);
+            xml.writeEmptyElement("sample");
+            xml.writeAttribute("wallMs", Figures.exact(sample.wallMs()));
+            xml.writeAttribute("cpuMs", Figures.exact(sample.cpuMs()));
+            xml.writeAttribute("peakMemoryBytes", String.valueOf(sample.peakMemoryBytes()));
+            optional(xml, "startupMs", sample.startupMs());
+            optional(xml, "gcMs", sample.gcMs());
+        }
+        newline(xml, 2);
+        xml.writeEndElement();
+    }
+
+    private static void checks(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeStartElement("checks");
+        xml.writeAttribute("passed", String.valueOf(verdict.passed()));
+        for (String note : verdict.notes()) {
+            newline(xml, 2);
+            xml.writeStartElement("note");
+            xml.writeCharacters(note);
+            xml.writeEndElement();
+        }
+        for (CheckResult check : verdict.checks()) {
+            newline(xml, 2);
+            xml.writeEmptyElement("check");
+            xml.writeAttribute("type", check.kind().id());
+            xml.writeAttribute("workload", check.workload());
+            xml.writeAttribute("mode", check.mode().id());
+            xml.writeAttribute("workers", String.valueOf(check.workers()));
+            xml.writeAttribute("metric", check.metric().id());
+            optional(xml, "value", check.value());
+            optional(xml, "limit", check.limit());
+            optional(xml, "deltaPercent", check.deltaPercent());
+            if (!Double.isNaN(check.pValue())) {
+                xml.writeAttribute("pValue", String.format(java.util.Locale.ROOT, "%.6f", check.pValue()));
+            }
+            xml.writeAttribute("status", check.status().id());
+            xml.writeAttribute("message", check.message());
+        }
+        if (!verdict.notes().isEmpty() || !verdict.checks().isEmpty()) {
+            newline(xml, 1);
+        }
+        xml.writeEndElement();
+    }
+
+    private static void scaling(XMLStreamWriter xml, ScalingReport model) throws XMLStreamException {
+        newline(xml, 2);
+        xml.writeStartElement("scaling");
+        xml.writeAttribute("mode", model.mode().id());
+        xml.writeAttribute("amdahlSerialFraction", Figures.exact(model.serialFraction()));
+        for (ScalingReport.Point point : model.points()) {
+            newline(xml, 3);
+            xml.writeEmptyElement("point");
+            xml.writeAttribute("workers", String.valueOf(point.workers()));
+            xml.writeAttribute("speedup", Figures.exact(point.speedup()));
+            optional(xml, "karpFlattSerialFraction", point.karpFlatt());
+        }
+        for (ScalingReport.Prediction prediction : model.predictions()) {
+            newline(xml, 3);
+            xml.writeEmptyElement("prediction");
+            xml.writeAttribute("workers", String.valueOf(prediction.workers()));
+            xml.writeAttribute("speedup", Figures.exact(prediction.speedup()));
+        }
+        newline(xml, 2);
+        xml.writeEndElement();
+    }
+
+    /** Figures without a value (NaN) are left out rather than written as text a schema must allow. */
+    private static void optional(XMLStreamWriter xml, String name, double value) throws XMLStreamException {
+        if (!Double.isNaN(value) && !Double.isInfinite(value)) {
+            xml.writeAttribute(name, Figures.exact(value));
+        }
+    }
+
+    /** {@code <prefix>Low<unit>} and {@code <prefix>High<unit>}, left out when undefined. */
+    private static void interval(XMLStreamWriter xml, String prefix, String unit, Interval interval)
+            throws XMLStreamException {
+        if (interval.defined()) {
+            xml.writeAttribute(prefix + "Low" + unit, Figures.exact(interval.low()));
+            xml.writeAttribute(prefix + "High" + unit, Figures.exact(interval.high()));
+        }
+    }
+
+    private static void newline(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.speedup.maven;
+
+import io.github.speedup.config.ForkInput;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a goal's child JVMs are started: Surefire's fork parameters, under Surefire's names, and the
+ * project's test class path, where user workloads are loaded from.
+ */
+abstract class AbstractForkingMojo extends AbstractGateMojo {
+
+    /**
+     * JVM flags for the measurement JVM and every process child, as in Surefire. {@code @{name}}
+     * is replaced by the property's value when the goal runs, so JaCoCo's {@code prepare-agent}
+     * combines as {@code <argLine>@{argLine} -Xmx1g</argLine>}.
+     */
+    @Parameter(property = "speedup.argLine")
+    private String argLine;
+
+    /**
+     * The java executable (or a JDK home) for every child JVM. Wins over {@code jdkToolchain};
+     * default: the JDK that runs Maven.
+     */
+    @Parameter(property = "speedup.jvm")
+    private String jvm;
+
+    /** Requirements of a JDK from {@code toolchains.xml}, such as {@code <version>25</version>}. */
+    @Parameter
+    private Map<String, String> jdkToolchain;
+
+    /** Environment variables added to every child JVM's environment. */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /** System properties set in every child JVM. */
+    @Parameter
+    private Map<String, String> systemPropertyVariables;
+
+    /**
+     * How long a child JVM may take, in seconds: each process child for its whole life, the
+     * measurement JVM for each iteration. A child past it is killed with its descendants.
+     */
+    @Parameter(property = "speedup.timeout", defaultValue = "300")
+    private int forkedProcessTimeoutInSeconds;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final ToolchainManager toolchains;
+
+    AbstractForkingMojo(ToolchainManager toolchains) {
+        this.toolchains = toolchains;
+    }
+
+    ForkInput forkInput() throws MojoExecutionException {
+        Map<String, String> late = new HashMap<>();
+        project.getProperties().forEach((key, value) -> late.put(String.valueOf(key), String.valueOf(value)));
+        session.getUserProperties().forEach((key, value) -> late.put(String.valueOf(key), String.valueOf(value)));
+        List<String> classPath;
+        try {
+            classPath = project.getTestClasspathElements();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The test class path of " + project.getId() + " is not resolved", e);
+        }
+        return new ForkInput(argLine, late, jvm, JdkToolchains.java(toolchains, session, jdkToolchain, getLog()),
+                systemPropertyVariables == null ? Map.of() : systemPropertyVariables,
+                environmentVariables == null ? Map.of() : environmentVariables,
+                classPath, Path.of(project.getBuild().getDirectory(), "speedup-fork"), forkedProcessTimeoutInSeconds);
+    }
+}

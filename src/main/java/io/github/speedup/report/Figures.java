@@ -1,0 +1,52 @@
+package io.github.speedup.report;
+
+import io.github.speedup.stats.Interval;
+
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+
+/** Number formats shared by the writers, locale-independent so reports read the same everywhere. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** Three decimals: the machine-readable form used in the XML. */
+    public static String exact(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** Milliseconds for people: one decimal. */
+    public static String ms(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** A speedup or an efficiency for people: two decimals. */
+    public static String ratio(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** {@code [1.82, 2.05]}, or a dash where there is no interval. */
+    public static String interval(Interval interval, DoubleFunction<String> format) {
+        return interval.defined() ? "[" + format.apply(interval.low()) + ", " + format.apply(interval.high()) + "]" : "–";
+    }
+
+    public static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+
+    /** Bytes in binary units: {@code 12.3 MiB}. */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

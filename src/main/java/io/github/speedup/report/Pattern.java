@@ -1,0 +1,37 @@
+package io.github.speedup.report;
+
+/** What limits a workload, as the diagnosis reads it from the measurements. */
+public enum Pattern {
+    /** Waits: gains from threads past the core count. */
+    IO_BOUND("io-bound"),
+    /** Computes: gains up to the core count. */
+    CPU_BOUND("cpu-bound"),
+    /** Computes under one lock: threads gain nothing, processes do (the GIL pattern). */
+    LOCK_BOUND("lock-bound"),
+    /** Spends its time in the shared heap's collector, which separate heaps avoid. */
+    MEMORY_BOUND("memory-bound"),
+    /** Unstable or pointing several ways: no single limit explains it. */
+    MIXED("mixed"),
+    /** No sequential baseline to compare with. */
+    NOT_MEASURED("not-measured");
+
+    private final String id;
+
+    Pattern(String id) {
+        this.id = id;
+    }
+
+    /** How the reports name it. */
+    public String id() {
+        return id;
+    }
+
+    public static Pattern fromId(String id) {
+        for (Pattern pattern : values()) {
+            if (pattern.id.equals(id)) {
+                return pattern;
+            }
+        }
+        throw new IllegalArgumentException("unknown diagnosis pattern " + id);
+    }
+}

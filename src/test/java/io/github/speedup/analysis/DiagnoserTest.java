@@ -1,0 +1,94 @@
+package io.github.speedup.analysis;
+
+import io.github.speedup.report.Diagnosis;
+import io.github.speedup.report.Pattern;
+import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.runner.MeasuredResult;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The plain-language reading of typical result patterns on a 2-core machine. */
+class DiagnoserTest {
+
+    private static final WorkloadSpec SPEC = new WorkloadSpec("w", Kind.CPU, 4, 10);
+    private final List<MeasuredResult> results = new ArrayList<>();
+
+    /** Five samples around wall ms (±1%), with the given CPU and GC ms. */
+    private DiagnoserTest cell(Mode mode, int workers, double wall, double cpu, double gc, double startup) {
+        List<Sample> samples = new ArrayList<>();
+        for (double jitter : new double[] {0.99, 1.0, 1.005, 0.995, 1.01}) {
+            samples.add(new Sample((long) (wall * jitter * 1e6), (long) (cpu * 1e6), 10_000_000,
+                    startup < 0 ? Sample.NO_STARTUP : (long) (startup * 1e6), gc < 0 ? Sample.NO_GC : (long) (gc * 1e6)));
+        }
+        results.add(new MeasuredResult(new Measurement(SPEC, mode, workers), samples, null));
+        return this;
+    }
+
+    private Diagnosis diagnose() {
+        return ReportFixtures.build(results, "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES),
+                List.of(1, 2, 4)).workloads().get(0).diagnosis();
+    }
+
+    @Test
+    void waitingWorkIsIoBound() {
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 800, 5, 0, -1).cell(Mode.THREADS, 2, 400, 5, 0, -1)
+                .cell(Mode.THREADS, 4, 200, 5, 0, -1).cell(Mode.PROCESSES, 4, 330, 300, -1, 120).diagnose();
+        assertEquals(Pattern.IO_BOUND, d.pattern());
+        assertTrue(d.evidence().contains("threads ×4 reach 4.00×, past the 2 cores"), d.evidence());
+        assertTrue(d.recommendation().startsWith("Use threads with 4 workers: 4.00× faster"), d.recommendation());
+    }
+
+    @Test
+    void computeThatScalesToTheCoresIsCpuBound() {
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.THREADS, 2, 205, 405, 0, -1)
+                .cell(Mode.THREADS, 4, 210, 410, 0, -1).diagnose();
+        assertEquals(Pattern.CPU_BOUND, d.pattern());
+        assertTrue(d.evidence().contains("threads ×2 reach 1.95× of an ideal 2.00×"), d.evidence());
+    }
+
+    @Test
+    void computeThatThreadsCannotSpeedUpButProcessesCanIsLockBound() {
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 500, 500, 0, -1).cell(Mode.THREADS, 2, 505, 510, 0, -1)
+                .cell(Mode.PROCESSES, 2, 360, 700, -1, 80).diagnose();
+        assertEquals(Pattern.LOCK_BOUND, d.pattern());
+        assertTrue(d.evidence().contains("threads ×2 run at 0.99× with 1.01 cores busy, while processes ×2 reach 1.39×")
+                && d.evidence().contains("GIL"), d.evidence());
+        assertTrue(d.recommendation().startsWith("Use processes with 2 workers")
+                && d.recommendation().contains("80.0 ms of JVM start-up"), d.recommendation());
+    }
+
+    @Test
+    void collectorTimeWithProcessesAheadIsMemoryBound() {
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 400, 380, 150, -1).cell(Mode.THREADS, 2, 330, 500, 200, -1)
+                .cell(Mode.PROCESSES, 2, 280, 600, -1, 80).diagnose();
+        assertEquals(Pattern.MEMORY_BOUND, d.pattern());
+        assertTrue(d.evidence().contains("38% of its time in garbage collection"), d.evidence());
+    }
+
+    @Test
+    void unstableResultsAreSaidToBeUnstable() {
+        results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(
+                new Sample(100_000_000, 100_000_000, 1, -1, 0), new Sample(300_000_000, 100_000_000, 1, -1, 0),
+                new Sample(120_000_000, 100_000_000, 1, -1, 0)), null));
+        cell(Mode.THREADS, 2, 60, 100, 0, -1);
+        Diagnosis d = diagnose();
+        assertEquals(Pattern.MIXED, d.pattern());
+        assertTrue(d.evidence().startsWith("The evidence is unstable: sequential ×1"), d.evidence());
+    }
+
+    @Test
+    void nothingBeatingSequentialSaysSo() {
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 100, 100, 0, -1).cell(Mode.PROCESSES, 2, 250, 300, -1, 150).diagnose();
+        assertEquals("Keep it sequential: no mode measured here beat it.", d.recommendation());
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.speedup.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packages depend one way, as the README's Layout section draws them: each layer may use
+ * the layers below it and none above, and no two packages depend on each other.
+ */
+class ArchitectureTest {
+
+    private static final String BASE = "io.github.speedup";
+
+    /**
+     * Top to bottom. The measuring side (runner down to workload) knows nothing of reports; the
+     * report side builds on what was measured; formats and checks read the model; the mojos and
+     * the core API they call sit on top.
+     */
+    static final Map<String, List<String>> LAYERS = layers(
+            "maven", "maven..",
+            "engine", "engine..",
+            "config", "config..",
+            "formats", "format.xml.., format.html.., format.console..",
+            "format seam", "format",
+            "check", "check..",
+            "analysis", "analysis..",
+            "report model", "report..",
+            "runner", "runner..",
+            "plan", "plan..",
+            "execution", "execution..",
+            "measure", "measure..",
+            "workload", "workload..",
+            "stats", "stats..");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(BASE);
+    }
+
+    @Test
+    void layersOnlyUseTheLayersBelowThem() {
+        layeredRule().check(classes);
+    }
+
+    @Test
+    void noTwoTopLevelPackagesDependOnEachOther() {
+        slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noTwoPackagesAtAnyDepthDependOnEachOther() {
+        slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theRulesCatchAnImportThatGoesUp() {
+        JavaClasses withViolation = new ClassFileImporter().importPackages(BASE + ".measure", BASE + ".report");
+        AssertionError error = assertThrows(AssertionError.class, () -> layeredRule().check(withViolation));
+        assertTrue(error.getMessage().contains("io.github.speedup.measure.ImportsUpwards"), error.getMessage());
+    }
+
+    static ArchRule layeredRule() {
+        Architectures.LayeredArchitecture architecture = Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true);
+        for (Map.Entry<String, List<String>> layer : LAYERS.entrySet()) {
+            architecture = architecture.layer(layer.getKey()).definedBy(layer.getValue().toArray(String[]::new));
+        }
+        List<String> names = List.copyOf(LAYERS.keySet());
+        for (int i = 1; i < names.size(); i++) {
+            architecture = architecture.whereLayer(names.get(i))
+                    .mayOnlyBeAccessedByLayers(names.subList(0, i).toArray(String[]::new));
+        }
+        return architecture.whereLayer(names.get(0)).mayNotBeAccessedByAnyLayer();
+    }
+
+    private static Map<String, List<String>> layers(String... nameAndPackages) {
+        Map<String, List<String>> layers = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndPackages.length; i += 2) {
+            layers.put(nameAndPackages[i], Arrays.stream(nameAndPackages[i + 1].split(", "))
+                    .map(pkg -> BASE + "." + pkg).toList());
+        }
+        return layers;
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.speedup.execution.fork;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.JvmInfo;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.TaskSource;
+import io.github.speedup.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ForkProtocolTest {
+
+    /** Text that would break a naive line protocol: separators, line breaks, escapes, non-ASCII, nothing. */
+    private static final List<String> AWKWARD = List.of("", "plain", "tab\there", "line\nbreak", "cr\r\nlf",
+            "back\\slash", "\\t is not a tab", "trailing\\", "ünïcödé ✓ 速度", "#speedup#\tHELLO\tfake", "\t\n\\");
+
+    private static ForkMessage roundTrip(ForkMessage message) throws Exception {
+        String line = message.encode();
+        assertFalse(line.contains("\n") || line.contains("\r"), "one message, one line: " + line);
+        assertTrue(ForkProtocol.isProtocolLine(line), line);
+        return ForkProtocol.decode(line);
+    }
+
+    @Test
+    void everyMessageReadsBackAsWritten() throws Exception {
+        WorkloadSpec user = new WorkloadSpec("w", new TaskSource.UserMethod("com.acme.Bench", "run"), 4, 0);
+        List<ForkMessage> messages = List.of(
+                new ForkMessage.Hello(new JvmInfo("25.0.1", "Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "/jdk", 25)),
+                new ForkMessage.DefineWorkload(new WorkloadSpec("cpu", Kind.CPU, 2, 100)),
+                new ForkMessage.DefineWorkload(user),
+                new ForkMessage.Defined(),
+                new ForkMessage.RunIteration("cpu", Mode.VIRTUAL, 4),
+                new ForkMessage.IterationSample(new Sample(123_456_789L, 98_765_432L, 1L << 40, Sample.NO_STARTUP, 0)),
+                new ForkMessage.Failed("task 0 threw java.lang.IllegalStateException: bad\n    at com.acme.T.run(T.java:3)"),
+                new ForkMessage.Exit(),
+                new ForkMessage.ExitCalled("at com.acme.Exits.run(Exits.java:8) <- com.acme.Main.main(Main.java:1)"),
+                new ForkMessage.Started(),
+                new ForkMessage.Done(Long.MAX_VALUE, 0));
+        for (ForkMessage message : messages) {
+            assertEquals(message, roundTrip(message));
+        }
+    }
+
+    @Test
+    void textFieldsSurviveSeparatorsLineBreaksAndNonAscii() throws Exception {
+        for (String text : AWKWARD) {
+            assertEquals(new ForkMessage.Failed(text), roundTrip(new ForkMessage.Failed(text)));
+            assertEquals(new ForkMessage.ExitCalled(text), roundTrip(new ForkMessage.ExitCalled(text)));
+            ForkMessage.DefineWorkload define = new ForkMessage.DefineWorkload(
+                    new WorkloadSpec(text, new TaskSource.UserClass("com.acme.T"), 1, 0));
+            assertEquals(define, roundTrip(define));
+            ForkMessage.Hello hello = new ForkMessage.Hello(new JvmInfo(text, text, text, text, 17));
+            assertEquals(hello, roundTrip(hello));
+        }
+    }
+
+    @Test
+    void aLineThatIsNotACompleteKnownMessageIsRefusedWithTheReason() {
+        assertEquals("not a protocol line: hello",
+                assertThrows(ForkProtocol.MalformedMessageException.class, () -> ForkProtocol.decode("hello"))
+                        .getMessage());
+        assertEquals("unknown message type NOPE in: #speedup#\tNOPE",
+                assertThrows(ForkProtocol.MalformedMessageException.class,
+                        () -> ForkProtocol.decode("#speedup#\tNOPE")).getMessage());
+        assertEquals("DONE has 1 fields, more expected",
+                assertThrows(ForkProtocol.MalformedMessageException.class,
+                        () -> ForkProtocol.decode("#speedup#\tDONE\t5")).getMessage());
+        assertEquals("DONE has 3 fields, 2 expected: #speedup#\tDONE\t5\t6\t7",
+                assertThrows(ForkProtocol.MalformedMessageException.class,
+                        () -> ForkProtocol.decode("#speedup#\tDONE\t5\t6\t7")).getMessage());
+        assertEquals("SAMPLE has 'x' where a whole number belongs",
+                assertThrows(ForkProtocol.MalformedMessageException.class,
+                        () -> ForkProtocol.decode("#speedup#\tSAMPLE\t1\tx\t3\t4")).getMessage());
+        assertEquals("RUN has an unknown mode fibers",
+                assertThrows(ForkProtocol.MalformedMessageException.class,
+                        () -> ForkProtocol.decode("#speedup#\tRUN\tw\tfibers\t2")).getMessage());
+    }
+
+    @Test
+    void otherOutputOfTheChildIsNotTakenForTheProtocol() {
+        assertFalse(ForkProtocol.isProtocolLine("[0.012s][info][gc] Using G1"));
+        assertFalse(ForkProtocol.isProtocolLine("#speedup#HELLO"), "the prefix is followed by a tab");
+        assertTrue(ForkProtocol.isProtocolLine(new ForkMessage.Started().encode()));
+    }
+}

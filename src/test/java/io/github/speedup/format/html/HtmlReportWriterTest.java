@@ -1,0 +1,130 @@
+package io.github.speedup.format.html;
+
+import io.github.speedup.check.Verdict;
+import io.github.speedup.report.Pattern;
+import io.github.speedup.report.ReportFixtures;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportWriterTest {
+
+    static String html(boolean complete) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(ReportFixtures.report(complete), Verdict.NONE, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void summaryNamesTheBestModeItsSpeedupAndTheTimeSaved() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Elements rows = doc.select("table.summary tbody tr");
+        assertEquals(2, rows.size());
+        Elements cells = rows.get(0).select("td");
+        assertEquals(ReportFixtures.HOSTILE_NAME, cells.get(0).text());
+        assertEquals("threads ×2", cells.get(2).text());
+        assertEquals("1.99×", cells.get(3).text());
+        assertEquals("199.0 ms (50%)", cells.get(6).text());
+    }
+
+    @Test
+    void eachWorkloadHasATableAndAChartOfItsMeasuredModes() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Elements sections = doc.select("section.workload");
+        assertEquals(2, sections.size());
+        Element sleep = sections.get(0);
+        assertEquals(5, sleep.select("table.results tbody tr").size());
+        assertEquals("skipped: needs Java 21+", sleep.select("tr.skipped td").last().text());
+        Elements svg = sleep.select("svg.time-chart");
+        assertEquals(1, svg.size());
+        assertEquals(List.of("sequential", "threads", "processes"), svg.select("g.series").eachAttr("data-mode"),
+                "one series per measured mode; the skipped one has none");
+        assertEquals(4, svg.select("g.series rect.bar").size(), "a bar per measured (mode, workers)");
+        assertEquals("50.0", sleep.selectFirst("tr[data-mode=processes] td.startup").text());
+    }
+
+    @Test
+    void everyWorkloadHasItsChartsWithASeriesPerMeasuredMode() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Element sleep = doc.select("section.workload").get(0);
+        assertEquals(1, sleep.select("svg.speedup-chart").size());
+        assertEquals(1, sleep.select("svg.startup-chart").size(), "processes were measured");
+        assertEquals(1, sleep.select("svg.resource-chart").size());
+        for (String chart : List.of("time-chart", "speedup-chart", "resource-chart")) {
+            assertEquals(new java.util.TreeSet<>(List.of("sequential", "threads", "processes")),
+                    new java.util.TreeSet<>(sleep.select("svg." + chart + " g.series").eachAttr("data-mode")), chart);
+        }
+        Element speedup = sleep.selectFirst("svg.speedup-chart");
+        assertEquals(4, speedup.select("g.series .marker").size(), "a marker per measured point");
+        assertEquals(1, speedup.select("line.ideal").size());
+        assertEquals(1, speedup.select("line.cores").size());
+        assertTrue(speedup.text().contains("2 cores"));
+        assertTrue(speedup.select(".legend").text().contains("processes"));
+        assertEquals(2, sleep.select("svg.startup-chart g.series rect.bar").size() / 2, "start-up and compute per row");
+
+        Element cpu = doc.select("section.workload").get(1);
+        assertEquals(0, cpu.select("svg.startup-chart").size(), "no processes, no start-up chart");
+        Elements axisLabels = doc.select("svg .axis-label");
+        assertEquals(11, axisLabels.size(), "two charts with two axes and two with one, per workload with a start-up chart");
+        for (Element axisLabel : axisLabels) {
+            assertTrue(axisLabel.text().matches("[a-zA-Z ]+ \\((ms|×, sequential = 1|cores busy|MiB|threads, virtual "
+                    + "threads in flight, or JVMs)\\)(; bar: median, error bar: its 95% interval)?"),
+                    "every axis names its unit in parentheses: " + axisLabel.text());
+        }
+    }
+
+    @Test
+    void theDiagnosisAndTheScalingModelAreShown() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Element sleep = doc.select("section.workload").get(0);
+        assertEquals(Pattern.IO_BOUND.id(), sleep.selectFirst(".diagnosis").attr("data-verdict"));
+        assertTrue(sleep.selectFirst(".diagnosis .recommendation").text().contains("Use threads with 2 workers"));
+        Element processes = sleep.selectFirst("table.scaling tr[data-mode=processes]");
+        assertTrue(processes.text().contains("(prediction)"), processes.text());
+    }
+
+    @Test
+    void intervalsAndInstabilityAreShown() throws Exception {
+        Document doc = Jsoup.parse(html(true));
+        Element threads = doc.select("section.workload").first().select("tr[data-mode=threads]").first();
+        assertEquals("201.0", threads.selectFirst("td.median").ownText());
+        assertEquals("[200.0, 205.0]", threads.selectFirst("td.median .ci").text());
+        assertEquals("1.99", threads.selectFirst("td.speedup").ownText());
+        assertTrue(threads.selectFirst("td.speedup .ci").text().matches("\\[1\\.\\d\\d, 2\\.\\d\\d]"));
+        assertEquals("1%", threads.selectFirst(".cv").text());
+        assertEquals("0 outliers", threads.selectFirst(".outliers").text());
+        Element unstable = doc.select("tr.unstable").first();
+        assertEquals("processes", unstable.attr("data-mode"));
+        assertTrue(unstable.select(".flag").attr("title").startsWith("coefficient of variation 0.38"));
+        assertTrue(doc.select("p.unstable-note").first().text().startsWith("processes ×1 is unstable"));
+        assertTrue(doc.select("p.meta").first().text().contains("interleaved across modes; machine fingerprint 0123456789abcdef"));
+        assertTrue(doc.select("#overloaded").isEmpty());
+        assertTrue(Jsoup.parse(html(false)).select("#overloaded").text().contains("load average was 3.50"));
+    }
+
+    @Test
+    void userTextIsEscapedAndThePageNeedsNoNetwork() throws Exception {
+        String page = html(false);
+        assertFalse(page.contains("<script>"), "a workload name cannot inject a script");
+        Document doc = Jsoup.parse(page);
+        assertTrue(doc.select("script").isEmpty());
+        assertTrue(doc.select("[src], link[href]").isEmpty(), "no external resource of any kind");
+        for (Element link : doc.select("a[href]")) {
+            assertTrue(link.attr("href").startsWith("#"), link.outerHtml());
+        }
+        assertFalse(page.matches("(?s).*\\b(https?:)?//(?!www\\.w3\\.org/2000/svg).*"), "no URL but the SVG namespace");
+        assertEquals("Incomplete: measuring stopped early. workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more",
+                doc.getElementById("incomplete").text());
+        assertTrue(doc.select("p.meta").first().text().contains("Test CPU <1>"));
+    }
+}

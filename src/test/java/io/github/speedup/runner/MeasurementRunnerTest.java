@@ -1,0 +1,248 @@
+package io.github.speedup.runner;
+
+import io.github.speedup.execution.fork.ChildOutput;
+import io.github.speedup.execution.fork.JvmLauncher;
+import io.github.speedup.config.ForkInput;
+import io.github.speedup.config.RunConfiguration;
+import io.github.speedup.config.RunConfigurationParser;
+import io.github.speedup.config.RunParameters;
+import io.github.speedup.config.WorkloadInput;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.MeasurementPlan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real child JVMs: the measurement JVM and the process workers, started from target/classes. */
+class MeasurementRunnerTest {
+
+    /** Lines of a child's own output forwarded to the log, as the README promises. */
+    private static final int FORWARDED_LINES = 200;
+
+    /** Where the test's own classes are: the "project class path" of these runs. */
+    private static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+
+    @TempDir
+    Path work;
+
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+    private RunOutcome run(WorkloadInput workload, String modes, ForkInput fork) throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(workload), List.of(modes),
+                List.of("2"), 0, 2, fork), 2, warning -> { });
+        return new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+                (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT).run(config.plan());
+    }
+
+    private ForkInput fork() {
+        return ForkInput.defaults(work).withClassPath(List.of(TEST_CLASSES));
+    }
+
+    private static WorkloadInput builtIn(String kind, int tasks, int size) {
+        return WorkloadInput.builtIn("w", kind, tasks, size);
+    }
+
+    private static WorkloadInput userClass(String className) {
+        return new WorkloadInput("w", null, className, null, 4, null);
+    }
+
+    @AfterEach
+    void noChildOutlivesTheRun() {
+        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
+                "no process of any kind is left behind");
+    }
+
+    @Test
+    void everyModeIsMeasuredInRealJvms() throws Exception {
+        RunOutcome outcome = run(builtIn("sleep", 4, 100), "sequential,threads,virtual,processes",
+                fork().withArgLine("-Xmx128m"));
+        assertTrue(outcome.complete(), outcome.failure());
+        assertEquals(4, outcome.results().size());
+        for (MeasuredResult result : outcome.results()) {
+            if (result.measurement().mode() == Mode.VIRTUAL && outcome.workloadJvm().featureVersion() < 21) {
+                assertTrue(result.skippedReason().startsWith("skipped: needs Java 21+"), result.skippedReason());
+                continue;
+            }
+            assertNull(result.skippedReason());
+            assertEquals(2, result.samples().size());
+        }
+        Sample sequential = outcome.results().get(0).samples().get(0);
+        assertTrue(sequential.wallNanos() >= 400_000_000L, "4 sleeps of 100 ms in one thread");
+        for (Sample process : outcome.results().get(3).samples()) {
+            assertTrue(process.hasStartup() && process.startupNanos() > 0, process.toString());
+            assertTrue(process.wallNanos() >= 200_000_000L + process.startupNanos() / 2, process.toString());
+            assertTrue(process.peakMemoryBytes() > 1_000_000, "two JVMs have a peak RSS of megabytes: " + process);
+        }
+    }
+
+    @Test
+    void userClassesAndMethodsRunInEveryModeFromTheProjectClassPath() throws Exception {
+        for (WorkloadInput workload : List.of(userClass("com.example.workloads.Nap"),
+                userClass("com.example.workloads.Square"),
+                new WorkloadInput("w", null, null, "com.example.workloads.Bench#nap", 4, null))) {
+            RunOutcome outcome = run(workload, "sequential,threads,processes", fork());
+            assertTrue(outcome.complete(), outcome.failure());
+            for (MeasuredResult result : outcome.results()) {
+                assertEquals(2, result.samples().size(), result.measurement().toString());
+            }
+        }
+    }
+
+    @Test
+    void aLongClassPathTravelsInAnArgumentFile() throws Exception {
+        List<String> classPath = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            classPath.add(work.resolve("a deep/local repository/with spaces/org/example/artifact-" + i
+                    + "/1.0/artifact-" + i + "-1.0.jar").toString());
+        }
+        classPath.add(TEST_CLASSES);
+        assertTrue(String.join(":", classPath).length() > 100_000);
+        RunOutcome outcome = run(userClass("com.example.workloads.Nap"), "sequential,processes",
+                fork().withClassPath(classPath));
+        assertTrue(outcome.complete(), outcome.failure());
+    }
+
+    @Test
+    void aMissingClassNamesTheClassPathSearched() throws Exception {
+        RunOutcome outcome = run(userClass("com.example.workloads.Missing"), "sequential", fork());
+        assertFalse(outcome.complete());
+        assertTrue(outcome.failure().startsWith("workload w, mode sequential ×1, iteration 1/2 failed: class "
+                + "com.example.workloads.Missing was not found on the workload class path (2 entries: " + TEST_CLASSES),
+                outcome.failure());
+        assertTrue(outcome.failure().contains(TEST_CLASSES), outcome.failure());
+    }
+
+    @Test
+    void unusableClassesAndMethodsAreExplained() throws Exception {
+        assertTrue(run(userClass("com.example.workloads.NotATask"), "sequential", fork()).failure()
+                .contains("com.example.workloads.NotATask is neither a java.lang.Runnable nor a java.util.concurrent.Callable"));
+        assertTrue(run(userClass("com.example.workloads.NoUsableConstructor"), "processes", fork()).failure()
+                .contains("has no public constructor taking no arguments or one int (the task index)"));
+        String notStatic = run(new WorkloadInput("w", null, null, "com.example.workloads.Bench#notStatic", 2, null),
+                "sequential", fork()).failure();
+        assertTrue(notStatic.contains("com.example.workloads.Bench#notStatic is not static"), notStatic);
+        assertTrue(run(new WorkloadInput("w", null, null, "com.example.workloads.Bench#absent", 2, null),
+                "sequential", fork()).failure().contains("has no public method absent() or absent(int)"));
+    }
+
+    @Test
+    void aThrowingTaskIsReportedWithTheUsersFrames() throws Exception {
+        for (String modes : List.of("sequential", "processes")) {
+            RunOutcome outcome = run(userClass("com.example.workloads.Failing"), modes, fork());
+            assertFalse(outcome.complete());
+            assertTrue(outcome.failure().contains("task 0 threw java.lang.IllegalStateException: bad input 42"),
+                    outcome.failure());
+            assertTrue(outcome.failure().contains("at com.example.workloads.Failing.parse(Failing.java:"),
+                    outcome.failure());
+            assertFalse(outcome.failure().contains("at io.github.speedup."), "the plugin's frames are noise");
+        }
+    }
+
+    @Test
+    void systemExitInUserCodeIsReportedWithItsCaller() throws Exception {
+        for (String modes : List.of("sequential", "processes")) {
+            RunOutcome outcome = run(userClass("com.example.workloads.Exits"), modes, fork());
+            assertFalse(outcome.complete());
+            assertTrue(outcome.failure().contains("exited with code 7"), outcome.failure());
+            assertTrue(outcome.failure().contains("System.exit was called at com.example.workloads.Exits.run(Exits.java:"),
+                    outcome.failure());
+        }
+    }
+
+    @Test
+    void failuresOfProcessWorkersNameTheChild() throws Exception {
+        String exits = run(userClass("com.example.workloads.ExitsInWorker"), "processes", fork()).failure();
+        assertTrue(exits.startsWith("workload w, mode processes ×2, iteration 1/2 failed: worker JVM 1 of 2 (w) "
+                + "exited with code 9 during its tasks (System.exit was called at "
+                + "com.example.workloads.ExitsInWorker.run(ExitsInWorker.java:"), exits);
+        String fails = run(userClass("com.example.workloads.FailsInWorker"), "processes", fork()).failure();
+        assertTrue(fails.contains("mode processes ×2, iteration 1/2 failed: worker JVM 1 of 2 (w): task 0 threw "
+                + "java.lang.IllegalArgumentException: only in a worker\n    at com.example.workloads.FailsInWorker.run("), fails);
+        String hangs = run(userClass("com.example.workloads.HangsInWorker"), "processes", fork().withTimeout(2)).failure();
+        assertTrue(hangs.contains("mode processes ×2, iteration 1/2 failed: worker JVM 1 of 2 (w) did not finish its "
+                + "tasks within forkedProcessTimeoutInSeconds=2 s; it was killed with its descendants"), hangs);
+    }
+
+    @Test
+    void outOfMemoryIsReportedAsTheTasksFailureOrAsTheChildsExit() throws Exception {
+        String thrown = run(userClass("com.example.workloads.Hoarder"), "sequential", fork().withArgLine("-Xmx64m"))
+                .failure();
+        assertTrue(thrown.contains("task 0 threw java.lang.OutOfMemoryError: Java heap space"), thrown);
+        String exited = run(userClass("com.example.workloads.Hoarder"), "sequential",
+                fork().withArgLine("-Xmx64m -XX:+ExitOnOutOfMemoryError")).failure();
+        assertTrue(exited.contains("measurement JVM exited with code 3 during an iteration of w"), exited);
+        assertTrue(exited.contains("Terminating due to java.lang.OutOfMemoryError"), exited);
+    }
+
+    @Test
+    void userOutputReachesTheLogBoundedAndOutOfTheProtocol() throws Exception {
+        RunOutcome outcome = run(userClass("com.example.workloads.Chatty"), "sequential", fork());
+        assertTrue(outcome.complete(), outcome.failure());
+        assertTrue(output.contains("measurement JVM: chatty line 0"), output.subList(0, 3).toString());
+        assertTrue(output.size() <= FORWARDED_LINES + 1, "bounded: " + output.size());
+        assertTrue(output.get(output.size() - 1).matches("measurement JVM: \\(\\d+ more lines of output not shown\\)"),
+                output.get(output.size() - 1));
+    }
+
+    @Test
+    void aTimeoutKillsTheChildAndSaysSo() throws Exception {
+        RunOutcome outcome = run(builtIn("sleep", 2, 30_000), "processes", fork().withTimeout(2));
+        assertFalse(outcome.complete());
+        assertTrue(outcome.failure().contains("forkedProcessTimeoutInSeconds=2"), outcome.failure());
+        assertTrue(outcome.failure().contains("killed with its descendants"), outcome.failure());
+        assertTrue(outcome.failure().contains("workload w, mode sequential ×1"), outcome.failure());
+    }
+
+    @Test
+    void aChildThatCannotStartIsReportedWithItsExitCodeAndStderr() throws Exception {
+        RunOutcome outcome = run(builtIn("sleep", 2, 10), "processes", fork().withArgLine("-XX:+NoSuchJvmFlagAnywhere"));
+        assertFalse(outcome.complete());
+        assertTrue(outcome.failure().contains("exited with code 1"), outcome.failure());
+        assertTrue(outcome.failure().contains("NoSuchJvmFlagAnywhere"), outcome.failure());
+    }
+
+    @Test
+    void iterationsInterleaveAcrossModesOrRunInBlocks() throws Exception {
+        RunParameters parameters = RunParameters.of(List.of(builtIn("sleep", 2, 5)),
+                List.of("sequential,threads,processes"), List.of("2"), 1, 2, fork());
+        RunConfiguration config = RunConfigurationParser.parse(parameters, 2, warning -> { });
+        JvmLauncher launcher = JvmLauncher.prepare(config.fork());
+        List<String> interleaved = new ArrayList<>();
+        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(interleaved))
+                .run(config.plan());
+        assertEquals(List.of("1w1", "2w1", "3w1", "1i1", "2i1", "3i1", "1i2", "2i2", "3i2"), interleaved);
+        List<String> blocks = new ArrayList<>();
+        MeasurementPlan plan = config.plan();
+        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(blocks))
+                .run(new MeasurementPlan(plan.measurements(), plan.warmupIterations(), plan.iterations(),
+                        IterationOrder.BLOCKS));
+        assertEquals(List.of("1w1", "1i1", "1i2", "2w1", "2i1", "2i2", "3w1", "3i1", "3i2"), blocks);
+    }
+
+    private static ProgressListener recorder(List<String> into) {
+        return new ProgressListener() {
+            @Override
+            public void iteration(int number, int total, io.github.speedup.plan.Measurement m, boolean warmup,
+                                  int iteration, int of) {
+                into.add(number + (warmup ? "w" : "i") + iteration);
+            }
+
+            @Override
+            public void skipped(int number, int total, io.github.speedup.plan.Measurement m, String reason) {
+                into.add(number + "skipped");
+            }
+        };
+    }
+}
