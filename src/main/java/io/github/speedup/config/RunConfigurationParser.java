@@ -154,15 +154,7 @@ public final class RunConfigurationParser {
     }
 
     private static WorkloadSpec workload(WorkloadInput input) throws ConfigurationException {
-        String name = input.name() == null ? "" : input.name().strip();
-        if (name.isEmpty()) {
-            throw new ConfigurationException("workloads/workload/name", input.name(),
-                    "a non-empty name for every workload");
-        }
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            throw new ConfigurationException("workloads/workload/name", name.replaceAll("\\p{Cntrl}", "?"),
-                    "a name without control characters (tabs, line breaks)");
-        }
+        String name = workloadName(input);
         String parameter = "workloads/workload[" + name + "]";
         String kind = blankToNull(input.kind());
         String className = blankToNull(input.className());
@@ -173,39 +165,62 @@ public final class RunConfigurationParser {
                     "exactly one of <kind> (" + Kind.allowedIds() + "), <className> (a Runnable or Callable class) "
                             + "or <method> (com.acme.Bench#run)");
         }
-        int tasks;
         if (kind != null) {
-            Kind builtIn = Kind.fromId(kind).orElseThrow(
-                    () -> new ConfigurationException(parameter + "/kind", input.kind(), Kind.allowedIds()));
-            tasks = tasks(parameter, input.tasks(), builtIn.defaultTasks());
-            if (builtIn == Kind.SEED_DEMO && tasks != Kind.SEED_DEMO.defaultTasks()) {
-                throw new ConfigurationException(parameter + "/tasks", tasks,
-                        "2 for seed-demo (squares and cubes), or leave it out");
-            }
-            int size = input.size() == null ? builtIn.defaultSize() : input.size();
-            if (size <= 0) {
-                throw new ConfigurationException(parameter + "/size", size, "1 or more");
-            }
-            return new WorkloadSpec(name, builtIn, tasks, size);
+            return builtInWorkload(name, parameter, kind, input);
         }
         if (input.size() != null) {
             throw new ConfigurationException(parameter + "/size", input.size(),
                     "no <size> for a user workload: size is the unit of the built-in kinds");
         }
-        tasks = tasks(parameter, input.tasks(), DEFAULT_USER_TASKS);
-        if (className != null) {
-            if (!JAVA_NAME.matcher(className).matches()) {
-                throw new ConfigurationException(parameter + "/className", className,
-                        "a fully qualified class name, such as com.acme.HashTask");
-            }
-            return new WorkloadSpec(name, new TaskSource.UserClass(className), tasks, 0);
+        int tasks = tasks(parameter, input.tasks(), DEFAULT_USER_TASKS);
+        TaskSource source = className != null ? userClass(parameter, className) : userMethod(parameter, method);
+        return new WorkloadSpec(name, source, tasks, 0);
+    }
+
+    private static String workloadName(WorkloadInput input) throws ConfigurationException {
+        String name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty()) {
+            throw new ConfigurationException("workloads/workload/name", input.name(),
+                    "a non-empty name for every workload");
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new ConfigurationException("workloads/workload/name", name.replaceAll("\\p{Cntrl}", "?"),
+                    "a name without control characters (tabs, line breaks)");
+        }
+        return name;
+    }
+
+    private static WorkloadSpec builtInWorkload(String name, String parameter, String kind, WorkloadInput input)
+            throws ConfigurationException {
+        Kind builtIn = Kind.fromId(kind).orElseThrow(
+                () -> new ConfigurationException(parameter + "/kind", input.kind(), Kind.allowedIds()));
+        int tasks = tasks(parameter, input.tasks(), builtIn.defaultTasks());
+        if (builtIn == Kind.SEED_DEMO && tasks != Kind.SEED_DEMO.defaultTasks()) {
+            throw new ConfigurationException(parameter + "/tasks", tasks,
+                    "2 for seed-demo (squares and cubes), or leave it out");
+        }
+        int size = input.size() == null ? builtIn.defaultSize() : input.size();
+        if (size <= 0) {
+            throw new ConfigurationException(parameter + "/size", size, "1 or more");
+        }
+        return new WorkloadSpec(name, builtIn, tasks, size);
+    }
+
+    private static TaskSource userClass(String parameter, String className) throws ConfigurationException {
+        if (!JAVA_NAME.matcher(className).matches()) {
+            throw new ConfigurationException(parameter + "/className", className,
+                    "a fully qualified class name, such as com.acme.HashTask");
+        }
+        return new TaskSource.UserClass(className);
+    }
+
+    private static TaskSource userMethod(String parameter, String method) throws ConfigurationException {
         try {
             TaskSource.UserMethod parsed = TaskSource.UserMethod.parse(method);
             if (!JAVA_NAME.matcher(parsed.className()).matches() || !JAVA_NAME.matcher(parsed.methodName()).matches()) {
                 throw new IllegalArgumentException(method);
             }
-            return new WorkloadSpec(name, parsed, tasks, 0);
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(parameter + "/method", method,
                     "a public static method written class#method, such as com.acme.Bench#run");

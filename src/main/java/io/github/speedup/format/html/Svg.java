@@ -20,7 +20,7 @@ final class Svg {
     Svg(String cssClass, int width, int height, String title) {
         this.width = width;
         this.height = height;
-        out.append(f("<svg class=\"chart %s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+        out.append(format("<svg class=\"chart %s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n<title>%s</title>%n",
                 cssClass, width, height, width, height, Html.escape(title), Html.escape(title)));
         text(LEFT, 16, title, "chart-title", "start");
@@ -40,7 +40,7 @@ final class Svg {
     }
 
     Svg open(String cssClass, Mode mode) {
-        out.append(f("<g class=\"%s\" data-mode=\"%s\">%n", cssClass, mode.id()));
+        out.append(format("<g class=\"%s\" data-mode=\"%s\">%n", cssClass, mode.id()));
         return this;
     }
 
@@ -50,20 +50,20 @@ final class Svg {
     }
 
     Svg line(double x1, double y1, double x2, double y2, String cssClass, String style) {
-        out.append(f("<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>%n",
+        out.append(format("<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>%n",
                 cssClass, x1, y1, x2, y2, style.isEmpty() ? "" : " style=\"" + style + "\""));
         return this;
     }
 
     Svg rect(double x, double y, double w, double h, String fill, String tooltip) {
-        out.append(f("<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
+        out.append(format("<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
                 + "stroke=\"#222\" stroke-width=\"0.6\"><title>%s</title></rect>%n",
                 x, y, Math.max(w, 0.5), Math.max(h, 0.5), fill, Html.escape(tooltip)));
         return this;
     }
 
     Svg text(double x, double y, String text, String cssClass, String anchor) {
-        out.append(f("<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n",
+        out.append(format("<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n",
                 cssClass, x, y, anchor, Html.escape(text)));
         return this;
     }
@@ -71,13 +71,13 @@ final class Svg {
     /** A marker of the mode's shape at (x, y), with a tooltip. */
     Svg marker(ModeStyle style, double x, double y, String tooltip) {
         String shape = switch (style.marker) {
-            case "square" -> f("<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\"", x - 4, y - 4);
-            case "triangle" -> f("<path d=\"M%.1f %.1f L%.1f %.1f L%.1f %.1f Z\"", x, y - 5, x + 5, y + 4, x - 5, y + 4);
-            case "diamond" -> f("<path d=\"M%.1f %.1f L%.1f %.1f L%.1f %.1f L%.1f %.1f Z\"", x, y - 5.5, x + 5.5, y,
+            case "square" -> format("<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\"", x - 4, y - 4);
+            case "triangle" -> format("<path d=\"M%.1f %.1f L%.1f %.1f L%.1f %.1f Z\"", x, y - 5, x + 5, y + 4, x - 5, y + 4);
+            case "diamond" -> format("<path d=\"M%.1f %.1f L%.1f %.1f L%.1f %.1f L%.1f %.1f Z\"", x, y - 5.5, x + 5.5, y,
                     x, y + 5.5, x - 5.5, y);
-            default -> f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\"", x, y);
+            default -> format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\"", x, y);
         };
-        out.append(shape).append(f(" class=\"marker\" fill=\"%s\" stroke=\"#111\" stroke-width=\"0.8\"><title>%s"
+        out.append(shape).append(format(" class=\"marker\" fill=\"%s\" stroke=\"#111\" stroke-width=\"0.8\"><title>%s"
                 + "</title>%s%n", style.colour, Html.escape(tooltip), shape.startsWith("<rect") ? "</rect>"
                 : shape.startsWith("<path") ? "</path>" : "</circle>"));
         return this;
@@ -87,9 +87,9 @@ final class Svg {
     Svg polyline(ModeStyle style, double[] xs, double[] ys) {
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < xs.length; i++) {
-            points.append(f("%.1f,%.1f ", xs[i], ys[i]));
+            points.append(format("%.1f,%.1f ", xs[i], ys[i]));
         }
-        out.append(f("<polyline class=\"series-line\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+        out.append(format("<polyline class=\"series-line\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
                 points.toString().strip(), style.colour,
                 style.dash.isEmpty() ? "" : " stroke-dasharray=\"" + style.dash + "\""));
         return this;
@@ -114,7 +114,7 @@ final class Svg {
             line(x, y, gridRight, y, "grid", "");
             text(x - 6, y + 4, number(tick), "tick", "end");
         }
-        return raw(f("<text class=\"axis-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+        return raw(format("<text class=\"axis-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
                 + "transform=\"rotate(-90 %.1f %.1f)\">%s</text>%n", x - 48, (y0 + y1) / 2, x - 48, (y0 + y1) / 2,
                 Html.escape(label)));
     }
@@ -164,11 +164,12 @@ final class Svg {
 
     static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : f("%.1f", value);
+                : format("%.1f", value);
     }
 
-    static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
+    /** {@link String#format} in the root locale: SVG wants a decimal point whatever the machine's language. */
+    static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
     }
 
     @Override

@@ -48,7 +48,7 @@ final class TimeChart {
                 if (r.wallMs().medianInterval().defined()) {
                     double lo = x0 + r.wallMs().medianInterval().low() * scale;
                     double hi = x0 + highEnd(r) * scale;
-                    svg.raw(Svg.f("<path class=\"error-bar\" d=\"M%.1f %.1f H%.1f M%.1f %.1f V%.1f M%.1f %.1f V%.1f\"/>%n",
+                    svg.raw(Svg.format("<path class=\"error-bar\" d=\"M%.1f %.1f H%.1f M%.1f %.1f V%.1f M%.1f %.1f V%.1f\"/>%n",
                             lo, mid, hi, lo, mid - 5, mid + 5, hi, mid - 5, mid + 5));
                 }
                 svg.text(x1 + 6, mid + 4, Figures.ms(r.wallMs().median()) + " ms", "value", "start");

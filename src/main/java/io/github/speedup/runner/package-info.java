@@ -1,0 +1,6 @@
+/**
+ * The measuring loop: takes a plan's measurements one workload at a time, warm-ups then measured
+ * iterations, interleaved or in blocks, in the measurement JVM or fresh worker JVMs, and keeps
+ * what was measured when something fails. Knows nothing of reports.
+ */
+package io.github.speedup.runner;

@@ -1,0 +1,76 @@
+package io.github.speedup.engine;
+
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.config.ForkInput;
+import io.github.speedup.config.GateParameters;
+import io.github.speedup.config.RuleInput;
+import io.github.speedup.config.RunConfiguration;
+import io.github.speedup.config.RunConfigurationParser;
+import io.github.speedup.config.RunParameters;
+import io.github.speedup.config.WorkloadInput;
+import io.github.speedup.execution.fork.ChildOutput;
+import io.github.speedup.format.Format;
+import io.github.speedup.runner.ProgressListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Whole runs through the core API: real child JVMs, real files. */
+class SpeedupEngineTest {
+
+    @TempDir
+    Path work;
+
+    private RunConfiguration configuration(List<String> formats, GateParameters gate) throws Exception {
+        RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 4, 20)),
+                List.of("sequential,threads"), List.of("2"), 0, 3, null, null, formats,
+                ForkInput.defaults(work.resolve("fork")), gate);
+        return RunConfigurationParser.parse(parameters, 2, warning -> { });
+    }
+
+    private static SpeedupEngine engine(List<String> warnings) {
+        return new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, warnings::add);
+    }
+
+    @Test
+    void theSitePageRenderedFromTheXmlIsThePageTheRunWrote() throws Exception {
+        Path baseline = work.resolve("baseline.xml");
+        List<String> warnings = new ArrayList<>();
+        SpeedupEngine.Result first = engine(warnings).run(configuration(null,
+                new GateParameters(null, baseline, 10, 0.05, false, true)), "3.9.11", work.resolve("first"));
+        assertEquals(SpeedupGate.BaselineUpdate.UPDATED, first.baselineUpdate());
+        assertArrayEquals(Files.readAllBytes(first.files().get(Format.XML)), Files.readAllBytes(baseline));
+
+        GateParameters gate = new GateParameters(List.of(new RuleInput("naps", "threads", "2", "1.2", null, null)),
+                baseline, 10, 0.05, false, false);
+        SpeedupEngine.Result second = engine(warnings).run(configuration(null, gate), "3.9.11", work.resolve("second"));
+        assertTrue(second.verdict().checks().stream().anyMatch(c -> c.kind() == CheckKind.RULE), "a rule was checked");
+        assertTrue(second.verdict().checks().stream().anyMatch(c -> c.kind() == CheckKind.BASELINE
+                && c.status() != CheckStatus.NOT_COMPARED), "the baseline was compared");
+
+        Path sitePage = work.resolve("site/speedup/index.html");
+        ReportFiles.writeHtml(second.files().get(Format.XML), sitePage);
+        assertArrayEquals(Files.readAllBytes(second.files().get(Format.HTML)), Files.readAllBytes(sitePage),
+                "speedup:report renders byte for byte the page speedup:run wrote, checks and baseline column included");
+    }
+
+    @Test
+    void onlyTheChosenFormatsAreWritten() throws Exception {
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(configuration(List.of("xml"), GateParameters.NONE),
+                "3.9.11", work.resolve("xml-only"));
+        assertEquals(List.of(Format.XML), List.copyOf(result.files().keySet()));
+        assertEquals(result.files().get(Format.XML), result.mainFile());
+        assertTrue(Files.isRegularFile(work.resolve("xml-only/speedup.xml")));
+        assertFalse(Files.exists(work.resolve("xml-only/index.html")));
+    }
+}
