@@ -1,14 +1,5 @@
 package io.github.speedup.execution.fork;
 
-import io.github.speedup.execution.InJvmExecutor;
-import io.github.speedup.execution.Mode;
-import io.github.speedup.measure.Probes;
-import io.github.speedup.measure.JvmInfo;
-import io.github.speedup.execution.TaskFailedException;
-import io.github.speedup.workload.Task;
-import io.github.speedup.workload.Tasks;
-import io.github.speedup.workload.WorkloadSpec;
-
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,22 +7,19 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The main class of every JVM the plugin forks. As the measurement JVM it runs the in-JVM
- * modes on command; as a worker it runs its share of a workload's tasks once and exits.
- * Either way it exits when the host goes away, so no child outlives Maven.
+ * The main class of every JVM the plugin forks; it only wires: the protocol channel, the report
+ * of a foreign {@code System.exit}, and the role. As the measurement JVM it hands over to
+ * {@link MeasurementServer}, which runs the in-JVM modes on command; as a worker to {@link Worker},
+ * which runs its share of a workload's tasks once. Either way the JVM ends when the host goes away,
+ * so no child outlives Maven. The roles live in classes of their own so that a worker JVM neither
+ * loads nor verifies the measurement JVM's code on its way to its first task.
  */
 public final class ForkedMain {
 
     private static final long HOST_POLL_MS = 200;
-
-    private static volatile long sink;
 
     /** Set when this class ends the JVM itself; any other exit came from user code. */
     private static volatile boolean exitExpected;
@@ -44,7 +32,8 @@ public final class ForkedMain {
         System.setOut(System.err);
         Runtime.getRuntime().addShutdownHook(new ForeignExitReporter(protocol));
         if (args.length == 1 && args[0].equals(ForkProtocol.ROLE_MEASURE)) {
-            serveMeasurements(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), protocol);
+            MeasurementServer.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    protocol);
             exitExpected = true;
             return;
         }
@@ -58,79 +47,9 @@ public final class ForkedMain {
             System.exit(2);
             return;
         }
-        int status = runWorker(assignment, protocol);
+        int status = Worker.run(assignment, protocol);
         exitExpected = true;
         System.exit(status);
-    }
-
-    private static void serveMeasurements(BufferedReader commands, PrintStream protocol) throws IOException {
-        protocol.println(new ForkMessage.Hello(JvmInfo.current()).encode());
-        Map<String, WorkloadSpec> workloads = new HashMap<>();
-        String line;
-        while ((line = commands.readLine()) != null) {
-            ForkMessage command;
-            try {
-                command = ForkProtocol.decode(line);
-            } catch (ForkProtocol.MalformedMessageException e) {
-                protocol.println(new ForkMessage.Failed("unknown command: " + line).encode());
-                continue;
-            }
-            if (command instanceof ForkMessage.DefineWorkload define) {
-                protocol.println(define(define.spec()).encode());
-                workloads.put(define.spec().name(), define.spec());
-            } else if (command instanceof ForkMessage.RunIteration run) {
-                protocol.println(runIteration(workloads.get(run.workload()), run.mode(), run.workers()).encode());
-            } else if (command instanceof ForkMessage.Exit) {
-                return;
-            } else {
-                protocol.println(new ForkMessage.Failed("unknown command: " + line).encode());
-            }
-        }
-    }
-
-    /** Resolves the workload's tasks once up front, so a bad class or method is reported before any timing. */
-    private static ForkMessage define(WorkloadSpec spec) {
-        try {
-            Tasks.task(spec.source(), spec.size(), 0);
-            return new ForkMessage.Defined();
-        } catch (Exception | Error e) {
-            return new ForkMessage.Failed(Failures.describe(e));
-        }
-    }
-
-    private static ForkMessage runIteration(WorkloadSpec spec, Mode mode, int workers) {
-        try {
-            return new ForkMessage.IterationSample(InJvmExecutor.runIteration(Tasks.of(spec), mode, workers));
-        } catch (Exception | Error e) {
-            return new ForkMessage.Failed(Failures.describe(e));
-        }
-    }
-
-    private static int runWorker(WorkerAssignment assignment, PrintStream protocol) {
-        try {
-            List<Integer> indices = assignment.taskIndices();
-            List<Task> tasks = new ArrayList<>(indices.size());
-            for (Integer index : indices) {
-                tasks.add(Tasks.task(assignment.source(), assignment.size(), index));
-            }
-            long sum = 0;
-            protocol.println(new ForkMessage.Started().encode());
-            // Started only now: nothing on the way to STARTED that is not needed to begin work.
-            HostWatchdog.watch();
-            for (int i = 0; i < tasks.size(); i++) {
-                try {
-                    sum += tasks.get(i).run();
-                } catch (Exception | Error e) {
-                    throw new TaskFailedException("task " + indices.get(i) + " threw " + e, e);
-                }
-            }
-            sink += sum;
-            protocol.println(new ForkMessage.Done(Probes.processCpuNanos(), Probes.peakResidentBytes()).encode());
-            return 0;
-        } catch (Exception | Error e) {
-            protocol.println(new ForkMessage.Failed(Failures.describe(e)).encode());
-            return 1;
-        }
     }
 
     /**
@@ -179,7 +98,7 @@ public final class ForkedMain {
      * It polls rather than blocking on standard input: at exit HotSpot waits up to 300 ms for
      * threads blocked in a native read, which would be charged to every iteration.
      */
-    private static final class HostWatchdog extends Thread {
+    static final class HostWatchdog extends Thread {
         private final ProcessHandle host;
 
         private HostWatchdog(ProcessHandle host) {

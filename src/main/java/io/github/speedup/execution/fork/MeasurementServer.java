@@ -1,0 +1,63 @@
+package io.github.speedup.execution.fork;
+
+import io.github.speedup.execution.InJvmExecutor;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.JvmInfo;
+import io.github.speedup.workload.Tasks;
+import io.github.speedup.workload.WorkloadSpec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The measurement JVM's loop: says hello, then defines workloads and runs iterations on command until EXIT. */
+final class MeasurementServer {
+
+    private MeasurementServer() {
+    }
+
+    static void serve(BufferedReader commands, PrintStream protocol) throws IOException {
+        protocol.println(new ForkMessage.Hello(JvmInfo.current()).encode());
+        Map<String, WorkloadSpec> workloads = new HashMap<>();
+        String line;
+        while ((line = commands.readLine()) != null) {
+            ForkMessage command;
+            try {
+                command = ForkProtocol.decode(line);
+            } catch (ForkProtocol.MalformedMessageException e) {
+                protocol.println(new ForkMessage.Failed("unknown command: " + line).encode());
+                continue;
+            }
+            if (command instanceof ForkMessage.DefineWorkload define) {
+                protocol.println(define(define.spec()).encode());
+                workloads.put(define.spec().name(), define.spec());
+            } else if (command instanceof ForkMessage.RunIteration run) {
+                protocol.println(runIteration(workloads.get(run.workload()), run.mode(), run.workers()).encode());
+            } else if (command instanceof ForkMessage.Exit) {
+                return;
+            } else {
+                protocol.println(new ForkMessage.Failed("unknown command: " + line).encode());
+            }
+        }
+    }
+
+    /** Resolves the workload's tasks once up front, so a bad class or method is reported before any timing. */
+    private static ForkMessage define(WorkloadSpec spec) {
+        try {
+            Tasks.task(spec.source(), spec.size(), 0);
+            return new ForkMessage.Defined();
+        } catch (Exception | Error e) {
+            return new ForkMessage.Failed(Failures.describe(e));
+        }
+    }
+
+    private static ForkMessage runIteration(WorkloadSpec spec, Mode mode, int workers) {
+        try {
+            return new ForkMessage.IterationSample(InJvmExecutor.runIteration(Tasks.of(spec), mode, workers));
+        } catch (Exception | Error e) {
+            return new ForkMessage.Failed(Failures.describe(e));
+        }
+    }
+}
