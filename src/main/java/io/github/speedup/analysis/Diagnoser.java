@@ -42,6 +42,13 @@ final class Diagnoser {
             return new Diagnosis(Pattern.NOT_MEASURED, "The sequential baseline was not measured, so there is nothing "
                     + "to compare with.", "Run again with the sequential mode.");
         }
+        Optional<ResultReport> contaminated = results.stream().filter(ResultReport::isContaminated).findFirst();
+        if (contaminated.isPresent()) {
+            return new Diagnosis(Pattern.CONTAMINATED, "The machine was busy with other work during "
+                    + contaminated.get().label() + " (" + contaminated.get().contaminationReason() + "), so no pattern "
+                    + "is read from these numbers. Measure on a quiet machine.", "None from a busy machine: measure "
+                    + "again when other work does not compete for the cores.");
+        }
         Evidence evidence = new Evidence(results, sequential.get(), cores);
         String recommendation = recommend(results, sequential.get());
         return unstable(evidence)

@@ -1,6 +1,8 @@
 package io.github.speedup.analysis;
 
+import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.Environment;
+import io.github.speedup.measure.Interference;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
@@ -19,6 +21,7 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +37,11 @@ public final class ReportBuilder {
     /**
      * @param results          what was measured, in plan order
      * @param incompleteReason why measuring stopped early, or {@code null}
+     * @param started          when measuring began
+     * @param created          when it ended
      */
     public static Report build(List<MeasuredResult> results, String incompleteReason, Environment environment,
-                               Settings settings, Instant created) {
+                               Settings settings, Instant started, Instant created) {
         Map<WorkloadSpec, List<MeasuredResult>> byWorkload = new LinkedHashMap<>();
         for (MeasuredResult result : results) {
             byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
@@ -44,14 +49,16 @@ public final class ReportBuilder {
         List<WorkloadReport> workloads = new ArrayList<>();
         byWorkload.forEach((spec, measured) -> workloads.add(workload(spec, measured, settings,
                 environment.logicalCores())));
-        return new Report(Report.SCHEMA_VERSION, created, environment, settings, workloads, incompleteReason);
+        return new Report(Report.SCHEMA_VERSION, started, created, environment, settings, workloads,
+                incompleteReason);
     }
 
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
                                            int cores) {
+        Contamination contamination = new Contamination(settings.maxForeignLoad());
         double[] sequential = results.stream()
                 .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
-                .map(r -> wallMs(samples(r)))
+                .map(r -> wallMs(samples(r, contamination)))
                 .findFirst().orElse(new double[0]);
         double sequentialMedian = sequential.length == 0 ? Double.NaN : Summary.median(sequential);
         List<ResultReport> cells = new ArrayList<>();
@@ -61,7 +68,7 @@ public final class ReportBuilder {
                 cells.add(ResultReport.skipped(m.mode(), m.workers(), result.skippedReason()));
                 continue;
             }
-            List<SampleReport> samples = samples(result);
+            List<SampleReport> samples = samples(result, contamination);
             double[] wall = wallMs(samples);
             Summary summary = Summary.of(wall);
             double speedup = sequentialMedian / summary.median();
@@ -72,11 +79,12 @@ public final class ReportBuilder {
                     samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
                     samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
                     samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
-                    unstableReason(summary, settings.maxCoefficientOfVariation()), samples));
+                    unstableReason(summary, settings.maxCoefficientOfVariation()), samples,
+                    contaminationReason(samples), result.retries()));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(), cells,
-                scaling(cells, cores), Diagnoser.diagnose(cells, cores));
+                scaling(cells, cores), Diagnoser.diagnose(cells, cores), SelfChecker.check(cells));
     }
 
     /** A scaling model for each parallel mode measured at two or more worker counts. */
@@ -117,22 +125,53 @@ public final class ReportBuilder {
                 + (summary.outliers() > 1 ? "s" : "") + " beyond Tukey's fences)" : "");
     }
 
-    /**
-     * The samples in report units, rounded to the microsecond as the XML holds them, so every
-     * figure derived here can be recomputed from the XML alone.
-     */
-    private static List<SampleReport> samples(MeasuredResult result) {
-        return result.samples().stream().map(ReportBuilder::sample).toList();
+    /** Which of a result's samples other work disturbed, and the worst of them; {@code null} when none. */
+    static String contaminationReason(List<SampleReport> samples) {
+        List<SampleReport> contaminated = samples.stream().filter(SampleReport::contaminated).toList();
+        if (contaminated.isEmpty()) {
+            return null;
+        }
+        SampleReport worst = contaminated.stream().max(Comparator.comparingDouble(
+                s -> Double.isNaN(s.foreignCpuMs()) ? 0 : s.foreignCpuMs() / s.wallMs())).orElseThrow();
+        return contaminated.size() + " of " + samples.size() + " samples taken while other work ran: "
+                + worst.contamination();
     }
 
-    private static SampleReport sample(Sample sample) {
-        return new SampleReport(ms(sample.wallNanos()), ms(sample.cpuNanos()), sample.peakMemoryBytes(),
-                sample.hasStartup() ? ms(sample.startupNanos()) : Double.NaN,
-                sample.hasGc() ? ms(sample.gcNanos()) : Double.NaN);
+    /**
+     * The samples in report units, rounded to the microsecond as the XML holds them, so every
+     * figure derived here, contamination included, can be recomputed from the XML alone.
+     */
+    private static List<SampleReport> samples(MeasuredResult result, Contamination contamination) {
+        List<SampleReport> samples = new ArrayList<>();
+        for (Sample sample : result.samples()) {
+            Sample rounded = toMicros(sample);
+            Interference interference = rounded.interference();
+            samples.add(new SampleReport(ms(rounded.wallNanos()), ms(rounded.cpuNanos()), rounded.peakMemoryBytes(),
+                    rounded.hasStartup() ? ms(rounded.startupNanos()) : Double.NaN,
+                    rounded.hasGc() ? ms(rounded.gcNanos()) : Double.NaN,
+                    interference.hasForeignCpu() ? ms(interference.foreignCpuNanos()) : Double.NaN,
+                    interference.hasSteal() ? ms(interference.stealNanos()) : Double.NaN,
+                    interference.hasThrottled() ? ms(interference.throttledNanos()) : Double.NaN,
+                    contamination.reason(rounded)));
+        }
+        return samples;
+    }
+
+    private static Sample toMicros(Sample sample) {
+        Interference interference = sample.interference();
+        return new Sample(micros(sample.wallNanos()), micros(sample.cpuNanos()), sample.peakMemoryBytes(),
+                micros(sample.startupNanos()), micros(sample.gcNanos()), new Interference(
+                micros(interference.foreignCpuNanos()), micros(interference.stealNanos()),
+                micros(interference.throttledNanos())));
+    }
+
+    /** Nanoseconds rounded to whole microseconds; a negative value marks "not measured" and stays. */
+    private static long micros(long nanos) {
+        return nanos < 0 ? nanos : Math.round(nanos / 1_000.0) * 1_000;
     }
 
     private static double ms(long nanos) {
-        return Math.round(nanos / 1_000.0) / 1_000.0;
+        return nanos / 1_000_000.0;
     }
 
     private static double median(List<SampleReport> samples, ToDoubleFunction<SampleReport> column) {

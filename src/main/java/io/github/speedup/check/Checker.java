@@ -58,6 +58,13 @@ public final class Checker {
                                     + result.skippedReason()));
                     continue;
                 }
+                String busy = contamination(workload, result);
+                if (busy != null) {
+                    checks.add(new CheckResult(CheckKind.RULE, workload.name(), result.mode(), result.workers(),
+                            Metric.ANY, Double.NaN, Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
+                            "Not checked for workload " + workload.name() + ", mode " + result.label() + ": " + busy));
+                    continue;
+                }
                 limit(checks, workload, result, Metric.SPEEDUP, result.speedup(), rule.minSpeedup(), true);
                 limit(checks, workload, result, Metric.EFFICIENCY, result.efficiency(), rule.minEfficiency(), true);
                 limit(checks, workload, result, Metric.MEDIAN_MS, result.wallMs().median(), rule.maxMedianMs(), false);
@@ -71,6 +78,20 @@ public final class Checker {
                     + report.settings().workers() + ".");
         }
         return checks;
+    }
+
+    /**
+     * Why a result's figures are not to be judged: other work ran while it, or the sequential
+     * baseline of its speedup, was measured; {@code null} when both were measured on a quiet machine.
+     */
+    private static String contamination(WorkloadReport workload, ResultReport result) {
+        if (result.isContaminated()) {
+            return "the machine was busy with other work (" + result.contaminationReason() + ")";
+        }
+        return workload.sequential().filter(ResultReport::isContaminated)
+                .map(s -> "the machine was busy with other work while sequential, the baseline of its speedup, was "
+                        + "measured (" + s.contaminationReason() + ")")
+                .orElse(null);
     }
 
     private static void limit(List<CheckResult> checks, WorkloadReport workload, ResultReport result, Metric metric,
@@ -112,6 +133,15 @@ public final class Checker {
                 if (result.isSkipped() || old.isEmpty() || old.get().isSkipped()) {
                     continue;
                 }
+                if (result.isContaminated() || old.get().isContaminated()) {
+                    checks.add(new CheckResult(CheckKind.BASELINE, workload.name(), result.mode(), result.workers(),
+                            Metric.TIME, result.wallMs().median(), old.get().wallMs().median(), Double.NaN, Double.NaN,
+                            CheckStatus.NOT_COMPARED, "Not compared for workload " + workload.name() + ", mode "
+                            + result.label() + ": the machine was busy with other work " + (result.isContaminated()
+                            ? "(" + result.contaminationReason() + ")"
+                            : "when the baseline was measured (" + old.get().contaminationReason() + ")")));
+                    continue;
+                }
                 if (otherMachine && !options.compareAcrossMachines()) {
                     checks.add(new CheckResult(CheckKind.BASELINE, workload.name(), result.mode(), result.workers(),
                             Metric.TIME, result.wallMs().median(), old.get().wallMs().median(), Double.NaN, Double.NaN,
@@ -123,7 +153,8 @@ public final class Checker {
                 double[] thenTimes = gatedTimes(old.get());
                 checks.add(compare(workload.name(), result, Metric.TIME, nowTimes, thenTimes, Summary.median(nowTimes),
                         Summary.median(thenTimes), true, options));
-                if (result.mode() != Mode.SEQUENTIAL) {
+                if (result.mode() != Mode.SEQUENTIAL && contamination(workload, result) == null
+                        && contamination(before.get(), old.get()) == null) {
                     double[] now = iterationSpeedups(workload, result);
                     double[] then = iterationSpeedups(before.get(), old.get());
                     if (now.length > 0 && then.length > 0) {

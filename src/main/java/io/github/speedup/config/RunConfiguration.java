@@ -22,11 +22,12 @@ import java.util.List;
  * @param formats          the files to write, at least one
  * @param fork             how the child JVMs are started
  * @param gate             the rules and the baseline
+ * @param load             how the run shares the machine
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
                                int warmupIterations, int iterations, IterationOrder order,
                                double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
-                               GateConfiguration gate) {
+                               GateConfiguration gate, LoadSettings load) {
 
     public RunConfiguration {
         workloads = List.copyOf(workloads);

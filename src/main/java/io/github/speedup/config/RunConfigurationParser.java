@@ -32,6 +32,13 @@ public final class RunConfigurationParser {
     /** A result whose standard deviation exceeds 10% of its mean is flagged unstable. */
     public static final double DEFAULT_MAX_CV = 0.10;
 
+    /** Other work may use a tenth of a core during an iteration before it is contaminated. */
+    static final double DEFAULT_MAX_FOREIGN_LOAD = 0.10;
+    /** Contaminated iterations taken again per measurement. */
+    static final int DEFAULT_MAX_RETRIES = 3;
+    /** An hour: a build would rather wait for another's measurements than fail. */
+    static final int DEFAULT_LOCK_TIMEOUT_SECONDS = 3600;
+
     /** A dotted Java name; the nested-class dollar included. */
     private static final Pattern JAVA_NAME =
             Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
@@ -101,7 +108,34 @@ public final class RunConfigurationParser {
         }
         return new RunConfiguration(specs, modes(parameters.modes()), workers(parameters.workers(), cores),
                 parameters.warmupIterations(), parameters.iterations(), order, maxCv, formats,
-                fork(parameters.fork(), warnings), gate);
+                fork(parameters.fork(), warnings), gate, load(parameters.load()));
+    }
+
+    private static LoadSettings load(LoadParameters load) throws ConfigurationException {
+        double maxForeignLoad = load.maxForeignLoad() == null ? DEFAULT_MAX_FOREIGN_LOAD : load.maxForeignLoad();
+        if (!(maxForeignLoad > 0)) {
+            throw new ConfigurationException("maxForeignLoad", load.maxForeignLoad(),
+                    "a number of cores above 0, such as 0.10");
+        }
+        int maxRetries = load.maxRetries() == null ? DEFAULT_MAX_RETRIES : load.maxRetries();
+        if (maxRetries < 0) {
+            throw new ConfigurationException("maxRetries", maxRetries, "0 or more");
+        }
+        int timeout = load.lockTimeoutInSeconds() == null ? DEFAULT_LOCK_TIMEOUT_SECONDS : load.lockTimeoutInSeconds();
+        if (timeout < 0) {
+            throw new ConfigurationException("lockTimeoutInSeconds", timeout, "0 or more seconds");
+        }
+        Path lockFile = load.lockFile() == null || load.lockFile().isBlank() ? defaultLockFile()
+                : Path.of(load.lockFile().strip());
+        if (Files.isDirectory(lockFile)) {
+            throw new ConfigurationException("lockFile", lockFile, "a file (it is created if missing), not a folder");
+        }
+        return new LoadSettings(maxForeignLoad, maxRetries, lockFile, Duration.ofSeconds(timeout));
+    }
+
+    /** One file for every build of every user on the machine: the system's temporary folder. */
+    public static Path defaultLockFile() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "speedup-maven-plugin.lock");
     }
 
     private static List<Format> formats(List<String> formats) throws ConfigurationException {

@@ -3,14 +3,19 @@ package io.github.speedup.engine;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.check.GateException;
 import io.github.speedup.check.Verdict;
+import io.github.speedup.config.LoadSettings;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.execution.fork.ChildOutput;
 import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.execution.fork.JvmLauncher;
 import io.github.speedup.format.Format;
+import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.EnvironmentProbe;
+import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.Settings;
+import io.github.speedup.runner.LoadGuard;
+import io.github.speedup.runner.MeasurementLock;
 import io.github.speedup.runner.MeasurementRunner;
 import io.github.speedup.runner.ProgressListener;
 import io.github.speedup.runner.RunOutcome;
@@ -18,10 +23,12 @@ import io.github.speedup.stats.Bootstrap;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -47,14 +54,33 @@ public final class SpeedupEngine {
         }
     }
 
+    /**
+     * Who runs the engine, as the build sees it.
+     *
+     * @param mavenVersion  for the report's environment
+     * @param project       names this build to others who wait for the measurement lock
+     * @param parallelBuild Maven runs modules side by side ({@code -T}): say once what that means
+     */
+    public record Build(String mavenVersion, String project, boolean parallelBuild) {
+    }
+
+    /** Said once per Maven JVM, however many modules measure under {@code -T}. */
+    private static final AtomicBoolean PARALLEL_BUILD_EXPLAINED = new AtomicBoolean();
+
     private final ChildOutput childOutput;
     private final ProgressListener progress;
+    private final Consumer<String> info;
     private final Consumer<String> warnings;
 
-    /** @param warnings told about conditions that make the numbers less trustworthy */
-    public SpeedupEngine(ChildOutput childOutput, ProgressListener progress, Consumer<String> warnings) {
+    /**
+     * @param info     told what the run waits for
+     * @param warnings told about conditions that make the numbers less trustworthy
+     */
+    public SpeedupEngine(ChildOutput childOutput, ProgressListener progress, Consumer<String> info,
+                         Consumer<String> warnings) {
         this.childOutput = childOutput;
         this.progress = progress;
+        this.info = info;
         this.warnings = warnings;
     }
 
@@ -62,29 +88,53 @@ public final class SpeedupEngine {
      * Measures, then writes the reports, also when measuring stopped early: the report then holds
      * what was measured and says it is incomplete. The gate is applied to complete runs only.
      */
-    public Result run(RunConfiguration configuration, String mavenVersion, Path outputDirectory)
+    public Result run(RunConfiguration configuration, Build build, Path outputDirectory)
             throws SpeedupException, GateException {
         ForkSettings fork = configuration.fork();
-        double loadAverage = EnvironmentProbe.loadAverage();
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (loadAverage > cores) {
-            warnings.accept(String.format(Locale.ROOT, "The system load average is %.2f, above the %d logical cores: "
-                    + "other work competes with the measurements, expect noise", loadAverage, cores));
+        LoadSettings load = configuration.load();
+        if (build.parallelBuild() && !PARALLEL_BUILD_EXPLAINED.getAndSet(true)) {
+            info.accept("Parallel build: modules measure one at a time (the measurement lock " + load.lockFile()
+                    + "), but other modules' compiling and testing still compete for the cores; iterations they "
+                    + "disturb are taken again, or marked contaminated.");
         }
-        RunOutcome outcome;
+        JvmLauncher launcher;
         try {
-            outcome = new MeasurementRunner(JvmLauncher.prepare(fork), fork.timeout(), childOutput, progress)
-                    .run(configuration.plan());
+            launcher = JvmLauncher.prepare(fork);
         } catch (IOException e) {
             throw new SpeedupException("Cannot prepare the child JVMs in " + fork.workDirectory() + ": "
                     + e.getMessage(), e);
         }
+        LoadProbe probe = LoadProbe.detect();
+        LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad()), load.maxRetries());
+        Instant started;
+        RunOutcome outcome;
+        double loadAverage;
+        Duration lockWait;
+        try (MeasurementLock lock = MeasurementLock.acquire(load.lockFile(), load.lockTimeout(), build.project(),
+                info)) {
+            lockWait = lock.waited();
+            started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            loadAverage = EnvironmentProbe.loadAverage();
+            warnIfLoaded(loadAverage);
+            outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress, guard)
+                    .run(configuration.plan());
+        } catch (MeasurementLock.LockTimeoutException e) {
+            throw new SpeedupException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot use the measurement lock " + load.lockFile() + " (parameter lockFile): "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeedupException("Interrupted while waiting for the measurement lock " + load.lockFile(), e);
+        }
         Settings settings = new Settings(configuration.modes(), configuration.workers(),
                 configuration.warmupIterations(), configuration.iterations(), configuration.order(),
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
-                fork.timeout().toSeconds());
+                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), load.lockFile().toString(),
+                load.lockTimeout().toSeconds());
         Report report = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
-                outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), mavenVersion, loadAverage), settings,
+                outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
+                probe.probes(), lockWait.toNanos() / 1e6), settings, started,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Verdict verdict = Verdict.NONE;
         if (report.complete()) {
@@ -99,6 +149,14 @@ public final class SpeedupEngine {
         SpeedupGate.BaselineUpdate baseline = SpeedupGate.updateBaseline(configuration.gate(), report, verdict,
                 files.get(Format.XML));
         return new Result(report, verdict, files, baseline);
+    }
+
+    private void warnIfLoaded(double loadAverage) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (loadAverage > cores) {
+            warnings.accept(String.format(Locale.ROOT, "The system load average is %.2f, above the %d logical cores: "
+                    + "other work competes with the measurements, expect noise", loadAverage, cores));
+        }
     }
 
     private static Map<Format, Path> write(Report report, Verdict verdict, Path directory,

@@ -29,7 +29,7 @@ import java.util.List;
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
-public class RunMojo extends AbstractForkingMojo {
+public class RunMojo extends AbstractMeasuringMojo {
 
     /**
      * What to measure; without any, a default suite of sleep, cpu, contended and alloc runs. A
@@ -117,10 +117,10 @@ public class RunMojo extends AbstractForkingMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         SpeedupEngine engine = new SpeedupEngine((child, line) -> getLog().info("[" + child + "] " + line),
-                new ConsoleProgress(getLog()::info), getLog()::warn);
+                new ConsoleProgress(getLog()::info), getLog()::info, getLog()::warn);
         SpeedupEngine.Result result;
         try {
-            result = engine.run(configuration, runtime.getMavenVersion(), outputDirectory.toPath());
+            result = engine.run(configuration, build(runtime.getMavenVersion()), outputDirectory.toPath());
         } catch (SpeedupException | GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -144,6 +144,6 @@ public class RunMojo extends AbstractForkingMojo {
     private RunParameters parameters() throws MojoExecutionException {
         return new RunParameters(workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
                 modes, workers, warmupIterations, iterations, iterationOrder, maxCoefficientOfVariation, formats,
-                forkInput(), gateParameters(updateBaseline));
+                forkInput(), gateParameters(updateBaseline), loadParameters());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Reads what the report says about the machine. */
@@ -25,9 +26,11 @@ public final class EnvironmentProbe {
      * @param javaExecutable how that JVM was started
      * @param jvmFlags       with which flags
      * @param loadAverage    {@link #loadAverage()} as read when the run started
+     * @param loadProbes     what the run could read of other work's CPU
+     * @param lockWaitMs     how long it waited for the measurement lock
      */
     public static Environment probe(JvmInfo workloadJvm, Path javaExecutable, String jvmFlags, String mavenVersion,
-                                    double loadAverage) {
+                                    double loadAverage, List<String> loadProbes, double lockWaitMs) {
         String cpuModel = cpuModel();
         int cores = Runtime.getRuntime().availableProcessors();
         long memory = totalMemoryBytes();
@@ -38,7 +41,8 @@ public final class EnvironmentProbe {
         return new Environment(cpuModel, cores, osName, System.getProperty("os.version"), osArch,
                 workloadJvm.vendor(), workloadJvm.version(), workloadJvm.vmName(), workloadJvm.javaHome(),
                 javaExecutable.toString(), jvmFlags, System.getProperty("java.version"),
-                mavenVersion == null ? "unknown" : mavenVersion, memory, fingerprint, loadAverage);
+                mavenVersion == null ? "unknown" : mavenVersion, memory, fingerprint, loadAverage, loadProbes,
+                lockWaitMs);
     }
 
     /** The one-minute system load average now, or -1 where the OS does not provide it. */

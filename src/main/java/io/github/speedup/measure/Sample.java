@@ -14,8 +14,19 @@ package io.github.speedup.measure;
  * @param gcNanos         in-JVM modes only: time the collectors reported spending (millisecond
  *                        resolution); {@code -1} for processes, whose children are not asked, as
  *                        loading the management beans would lengthen every child's life
+ * @param interference    what other work took from the iteration, as the host saw it
  */
-public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos) {
+public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
+                     Interference interference) {
+
+    /** A sample as a JVM measures it: what other processes did meanwhile only the host can tell. */
+    public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos) {
+        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, Interference.NOT_MEASURED);
+    }
+
+    public Sample withInterference(Interference seen) {
+        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, seen);
+    }
 
     public static final long NO_STARTUP = -1;
     public static final long NO_GC = -1;

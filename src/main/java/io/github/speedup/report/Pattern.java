@@ -12,6 +12,8 @@ public enum Pattern {
     MEMORY_BOUND("memory-bound"),
     /** Unstable or pointing several ways: no single limit explains it. */
     MIXED("mixed"),
+    /** Other work ran on the machine while results were taken: no pattern is read from them. */
+    CONTAMINATED("contaminated"),
     /** No sequential baseline to compare with. */
     NOT_MEASURED("not-measured");
 

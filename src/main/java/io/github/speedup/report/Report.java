@@ -7,9 +7,11 @@ import java.util.List;
 /**
  * The one model every output format is written from.
  *
+ * @param started          when measuring began (after the measurement lock was taken)
+ * @param created          when measuring ended and the report was made
  * @param incompleteReason why measuring stopped early, or {@code null} for a complete run
  */
-public record Report(int schemaVersion, Instant created, Environment environment, Settings settings,
+public record Report(int schemaVersion, Instant started, Instant created, Environment environment, Settings settings,
                      List<WorkloadReport> workloads, String incompleteReason) {
 
     public static final int SCHEMA_VERSION = 1;

@@ -22,11 +22,13 @@ import java.util.List;
  * @param startupMs          median start-up time (processes only)
  * @param gcMs               median time in garbage collection (in-JVM modes only)
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
+ * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}
+ * @param retries            contaminated iterations that were taken again
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
                            Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
                            long peakMemoryBytes, double startupMs, double gcMs, String unstableReason,
-                           List<SampleReport> samples) {
+                           List<SampleReport> samples, String contaminationReason, int retries) {
 
     public ResultReport {
         samples = List.copyOf(samples);
@@ -34,7 +36,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
 
     public static ResultReport skipped(Mode mode, int workers, String reason) {
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
-                Double.NaN, 0, Double.NaN, Double.NaN, null, List.of());
+                Double.NaN, 0, Double.NaN, Double.NaN, null, List.of(), null, 0);
     }
 
     public boolean isSkipped() {
@@ -43,6 +45,11 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
 
     public boolean isUnstable() {
         return unstableReason != null;
+    }
+
+    /** Some of its samples were taken while other work ran: no finding is read from it. */
+    public boolean isContaminated() {
+        return contaminationReason != null;
     }
 
     public boolean hasStartup() {

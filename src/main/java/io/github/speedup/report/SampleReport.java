@@ -2,9 +2,20 @@ package io.github.speedup.report;
 
 /**
  * One measured iteration, in report units. {@code startupMs} is NaN outside the processes mode,
- * {@code gcMs} NaN in it.
+ * {@code gcMs} NaN in it; {@code foreignCpuMs}, {@code stealMs} and {@code throttledMs} are NaN where
+ * no probe could tell.
+ *
+ * @param foreignCpuMs  CPU other processes used meanwhile
+ * @param stealMs       time the hypervisor gave the machine's CPUs to other guests meanwhile
+ * @param throttledMs   time the build's cgroup was held back by its CPU limit meanwhile
+ * @param contamination why this iteration is not to be believed, or {@code null}
  */
-public record SampleReport(double wallMs, double cpuMs, long peakMemoryBytes, double startupMs, double gcMs) {
+public record SampleReport(double wallMs, double cpuMs, long peakMemoryBytes, double startupMs, double gcMs,
+                           double foreignCpuMs, double stealMs, double throttledMs, String contamination) {
+
+    public boolean contaminated() {
+        return contamination != null;
+    }
 
     public boolean hasStartup() {
         return !Double.isNaN(startupMs);

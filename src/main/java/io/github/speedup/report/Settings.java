@@ -11,10 +11,15 @@ import java.util.List;
  * @param iterationOrder            interleaved or blocks
  * @param bootstrapSeed             seed of the speedup intervals' resampling
  * @param bootstrapResamples        how many resamples
+ * @param maxForeignLoad            cores of other work an iteration tolerated before it was contaminated
+ * @param maxRetries                contaminated iterations taken again per measurement
+ * @param lockFile                  the machine-wide measurement lock
+ * @param lockTimeoutSeconds        how long a run waits for it
  */
 public record Settings(List<Mode> modes, List<Integer> workers, int warmupIterations, int iterations,
                        IterationOrder iterationOrder, double maxCoefficientOfVariation, long bootstrapSeed,
-                       int bootstrapResamples, String argLine, long timeoutSeconds) {
+                       int bootstrapResamples, String argLine, long timeoutSeconds, double maxForeignLoad,
+                       int maxRetries, String lockFile, long lockTimeoutSeconds) {
 
     public Settings {
         modes = List.copyOf(modes);

@@ -15,9 +15,11 @@ import java.util.stream.Stream;
  * @param size   the built-in kind's size; 0 for user code, which has none
  * @param scaling per parallel mode with two or more worker counts, its scaling model
  * @param diagnosis what the results say, in plain language
+ * @param selfCheck what the harness found about itself on this workload
  */
 public record WorkloadReport(String name, String kind, String target, int tasks, int size,
-                             List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis) {
+                             List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
+                             SelfCheck selfCheck) {
 
     public WorkloadReport {
         results = List.copyOf(results);

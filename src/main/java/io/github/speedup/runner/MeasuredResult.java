@@ -9,8 +9,9 @@ import java.util.List;
  * The samples of one measurement, or why it was skipped.
  *
  * @param skippedReason {@code null} when measured
+ * @param retries       how many contaminated iterations were taken again
  */
-public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason) {
+public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries) {
 
     public MeasuredResult {
         samples = List.copyOf(samples);

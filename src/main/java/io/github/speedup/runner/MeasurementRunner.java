@@ -1,5 +1,6 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
@@ -32,12 +33,15 @@ public final class MeasurementRunner {
     private final Duration timeout;
     private final ChildOutput output;
     private final ProgressListener progress;
+    private final LoadGuard guard;
 
-    public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress) {
+    public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress,
+                             LoadGuard guard) {
         this.launcher = launcher;
         this.timeout = timeout;
         this.output = output;
         this.progress = progress;
+        this.guard = guard;
     }
 
     public RunOutcome run(MeasurementPlan plan) {
@@ -60,7 +64,7 @@ public final class MeasurementRunner {
                     String reason = skipReason(measurement, jvm);
                     if (reason != null) {
                         progress.skipped(index + 1, plan.measurements().size(), measurement, reason);
-                        skipped.put(index, new MeasuredResult(measurement, List.of(), reason));
+                        skipped.put(index, new MeasuredResult(measurement, List.of(), reason, 0));
                     } else {
                         active.add(index);
                     }
@@ -69,7 +73,8 @@ public final class MeasurementRunner {
                         ? iterations.inBlocks(active) : iterations.interleaved(active);
                 for (int index : workload) {
                     results.add(skipped.containsKey(index) ? skipped.get(index)
-                            : new MeasuredResult(plan.measurements().get(index), samples.get(index), null));
+                            : new MeasuredResult(plan.measurements().get(index), samples.get(index), null,
+                            iterations.retries(index)));
                 }
             }
             return new RunOutcome(jvm, results, null);
@@ -100,6 +105,8 @@ public final class MeasurementRunner {
         private final MeasurementPlan plan;
         private final MeasurementJvm measurementJvm;
         private final ProcessModeExecutor processes;
+        /** Contaminated iterations taken again, per measurement. */
+        private final Map<Integer, Integer> retries = new HashMap<>();
 
         Iterations(MeasurementPlan plan, MeasurementJvm measurementJvm, ProcessModeExecutor processes) {
             this.plan = plan;
@@ -135,24 +142,56 @@ public final class MeasurementRunner {
             return samples;
         }
 
+        int retries(int index) {
+            return retries.getOrDefault(index, 0);
+        }
+
+        /**
+         * One iteration; a measured one that other work disturbed is taken again, once the machine is
+         * quiet, up to maxRetries per measurement. Warm-ups are not: they are not kept.
+         */
         private Sample run(int index, boolean warmup, int number) throws IterationFailedException {
             Measurement measurement = plan.measurements().get(index);
             int of = warmup ? plan.warmupIterations() : plan.iterations();
-            progress.iteration(index + 1, plan.measurements().size(), measurement, warmup, number, of);
-            return iteration(measurement, measurementJvm, processes, (warmup ? "warm-up " : "iteration ") + number + "/" + of);
+            int total = plan.measurements().size();
+            progress.iteration(index + 1, total, measurement, warmup, number, of);
+            String which = (warmup ? "warm-up " : "iteration ") + number + "/" + of;
+            Sample sample = iteration(measurement, which);
+            String contamination;
+            while (!warmup && (contamination = guard.contamination(sample)) != null
+                    && retries(index) < guard.maxRetries()) {
+                retries.merge(index, 1, Integer::sum);
+                progress.retried(index + 1, total, measurement, number, contamination);
+                try {
+                    guard.waitForQuiet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IterationFailedException("interrupted while waiting for a quiet machine", e);
+                }
+                sample = iteration(measurement, which);
+            }
+            return sample;
         }
-    }
 
-    private Sample iteration(Measurement measurement, MeasurementJvm measurementJvm, ProcessModeExecutor processes,
-                             String which) throws IterationFailedException {
-        try {
-            return measurement.mode().inJvm()
-                    ? measurementJvm.runIteration(measurement.workload(), measurement.mode(), measurement.workers())
-                    : processes.runIteration(measurement.workload(), measurement.workers());
-        } catch (TaskFailedException | ForkException e) {
-            throw new IterationFailedException("workload " + measurement.workload().name() + ", mode "
-                    + measurement.mode().id() + " ×" + measurement.workers() + ", " + which + " failed: "
-                    + e.getMessage(), e);
+        /**
+         * Runs one iteration with the machine's counters read around it. The measured JVMs' own CPU
+         * is the measurement JVM's whole process (GC and JIT threads included) and, for processes,
+         * the workers', so what remains of the machine's busy time is other work's.
+         */
+        private Sample iteration(Measurement measurement, String which) throws IterationFailedException {
+            try {
+                CpuCounters before = guard.read();
+                long ownBefore = measurementJvm.cpuNanos();
+                Sample sample = measurement.mode().inJvm()
+                        ? measurementJvm.runIteration(measurement.workload(), measurement.mode(), measurement.workers())
+                        : processes.runIteration(measurement.workload(), measurement.workers());
+                long own = measurementJvm.cpuNanos() - ownBefore + (measurement.mode().inJvm() ? 0 : sample.cpuNanos());
+                return sample.withInterference(guard.interference(before, guard.read(), own));
+            } catch (TaskFailedException | ForkException e) {
+                throw new IterationFailedException("workload " + measurement.workload().name() + ", mode "
+                        + measurement.mode().id() + " ×" + measurement.workers() + ", " + which + " failed: "
+                        + e.getMessage(), e);
+            }
         }
     }
 

@@ -16,6 +16,9 @@ public interface ProgressListener {
 
     void skipped(int number, int total, Measurement measurement, String reason);
 
+    /** Iteration {@code iteration} is taken again, once the machine is quiet: other work disturbed it. */
+    void retried(int number, int total, Measurement measurement, int iteration, String contamination);
+
     ProgressListener SILENT = new ProgressListener() {
         @Override
         public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration, int of) {
@@ -23,6 +26,10 @@ public interface ProgressListener {
 
         @Override
         public void skipped(int number, int total, Measurement measurement, String reason) {
+        }
+
+        @Override
+        public void retried(int number, int total, Measurement measurement, int iteration, String contamination) {
         }
     };
 }

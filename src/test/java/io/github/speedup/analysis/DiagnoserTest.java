@@ -30,7 +30,7 @@ class DiagnoserTest {
             samples.add(new Sample((long) (wall * jitter * 1e6), (long) (cpu * 1e6), 10_000_000,
                     startup < 0 ? Sample.NO_STARTUP : (long) (startup * 1e6), gc < 0 ? Sample.NO_GC : (long) (gc * 1e6)));
         }
-        results.add(new MeasuredResult(new Measurement(SPEC, mode, workers), samples, null));
+        results.add(new MeasuredResult(new Measurement(SPEC, mode, workers), samples, null, 0));
         return this;
     }
 
@@ -79,7 +79,7 @@ class DiagnoserTest {
     void unstableResultsAreSaidToBeUnstable() {
         results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(
                 new Sample(100_000_000, 100_000_000, 1, -1, 0), new Sample(300_000_000, 100_000_000, 1, -1, 0),
-                new Sample(120_000_000, 100_000_000, 1, -1, 0)), null));
+                new Sample(120_000_000, 100_000_000, 1, -1, 0)), null, 0));
         cell(Mode.THREADS, 2, 60, 100, 0, -1);
         Diagnosis d = diagnose();
         assertEquals(Pattern.MIXED, d.pattern());

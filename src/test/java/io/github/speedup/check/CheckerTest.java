@@ -32,9 +32,9 @@ class CheckerTest {
         WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
         Random random = new Random(seed);
         List<MeasuredResult> results = new ArrayList<>();
-        results.add(new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), samples(seqMs, noise, random), null));
-        results.add(new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), samples(threadsMs, noise, random), null));
-        results.add(new MeasuredResult(new Measurement(spec, Mode.VIRTUAL, 2), List.of(), "skipped: needs Java 21+"));
+        results.add(new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), samples(seqMs, noise, random), null, 0));
+        results.add(new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), samples(threadsMs, noise, random), null, 0));
+        results.add(new MeasuredResult(new Measurement(spec, Mode.VIRTUAL, 2), List.of(), "skipped: needs Java 21+", 0));
         return ReportFixtures.build(results, fingerprint, List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), List.of(2));
     }
 
@@ -136,8 +136,8 @@ class CheckerTest {
             processes.add(new Sample((long) ((wallMs - startupMs) * jitter * 1e6 + startupMs * 1e6), 1, 1,
                     (long) (startupMs * 1e6), -1));
         }
-        return ReportFixtures.build(List.of(new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null),
-                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null)), "0123456789abcdef",
+        return ReportFixtures.build(List.of(new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null, 0)), "0123456789abcdef",
                 List.of(Mode.SEQUENTIAL, Mode.PROCESSES), List.of(2));
     }
 

@@ -1,5 +1,6 @@
 package io.github.speedup.engine;
 
+import io.github.speedup.config.LoadParameters;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.config.ForkInput;
@@ -28,18 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Whole runs through the core API: real child JVMs, real files. */
 class SpeedupEngineTest {
 
+    private static final SpeedupEngine.Build BUILD = new SpeedupEngine.Build("3.9.11", "SpeedupEngineTest", false);
+
     @TempDir
     Path work;
 
     private RunConfiguration configuration(List<String> formats, GateParameters gate) throws Exception {
         RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 4, 20)),
                 List.of("sequential,threads"), List.of("2"), 0, 3, null, null, formats,
-                ForkInput.defaults(work.resolve("fork")), gate);
+                ForkInput.defaults(work.resolve("fork")), gate, LoadParameters.DEFAULTS);
         return RunConfigurationParser.parse(parameters, 2, warning -> { });
     }
 
     private static SpeedupEngine engine(List<String> warnings) {
-        return new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, warnings::add);
+        return new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, info -> { }, warnings::add);
     }
 
     @Test
@@ -47,13 +50,13 @@ class SpeedupEngineTest {
         Path baseline = work.resolve("baseline.xml");
         List<String> warnings = new ArrayList<>();
         SpeedupEngine.Result first = engine(warnings).run(configuration(null,
-                new GateParameters(null, baseline, 10, 0.05, false, true)), "3.9.11", work.resolve("first"));
+                new GateParameters(null, baseline, 10, 0.05, false, true)), BUILD, work.resolve("first"));
         assertEquals(SpeedupGate.BaselineUpdate.UPDATED, first.baselineUpdate());
         assertArrayEquals(Files.readAllBytes(first.files().get(Format.XML)), Files.readAllBytes(baseline));
 
         GateParameters gate = new GateParameters(List.of(new RuleInput("naps", "threads", "2", "1.2", null, null)),
                 baseline, 10, 0.05, false, false);
-        SpeedupEngine.Result second = engine(warnings).run(configuration(null, gate), "3.9.11", work.resolve("second"));
+        SpeedupEngine.Result second = engine(warnings).run(configuration(null, gate), BUILD, work.resolve("second"));
         assertTrue(second.verdict().checks().stream().anyMatch(c -> c.kind() == CheckKind.RULE), "a rule was checked");
         assertTrue(second.verdict().checks().stream().anyMatch(c -> c.kind() == CheckKind.BASELINE
                 && c.status() != CheckStatus.NOT_COMPARED), "the baseline was compared");
@@ -67,7 +70,7 @@ class SpeedupEngineTest {
     @Test
     void onlyTheChosenFormatsAreWritten() throws Exception {
         SpeedupEngine.Result result = engine(new ArrayList<>()).run(configuration(List.of("xml"), GateParameters.NONE),
-                "3.9.11", work.resolve("xml-only"));
+                BUILD, work.resolve("xml-only"));
         assertEquals(List.of(Format.XML), List.copyOf(result.files().keySet()));
         assertEquals(result.files().get(Format.XML), result.mainFile());
         assertTrue(Files.isRegularFile(work.resolve("xml-only/speedup.xml")));

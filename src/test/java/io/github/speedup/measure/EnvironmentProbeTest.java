@@ -3,6 +3,7 @@ package io.github.speedup.measure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,8 +23,10 @@ class EnvironmentProbeTest {
 
     @Test
     void probingThisMachineTwiceGivesTheSameFingerprint() {
-        Environment first = EnvironmentProbe.probe(JvmInfo.current(), Path.of("java"), "", "3.9.11", 0.1);
-        Environment second = EnvironmentProbe.probe(JvmInfo.current(), Path.of("java"), "", "3.9.11", 5.0);
+        Environment first = EnvironmentProbe.probe(JvmInfo.current(), Path.of("java"), "", "3.9.11", 0.1,
+                List.of(), 0);
+        Environment second = EnvironmentProbe.probe(JvmInfo.current(), Path.of("java"), "", "3.9.11", 5.0,
+                List.of("/proc/stat"), 12.5);
         assertEquals(first.fingerprint(), second.fingerprint(), "the load is not part of the machine");
         assertTrue(first.totalMemoryBytes() > 0);
         assertTrue(second.overloaded() == (5.0 > second.logicalCores()));

@@ -25,18 +25,19 @@ public final class ReportFixtures {
     /** A 2-core machine with this fingerprint. */
     public static Environment environment(String fingerprint) {
         return new Environment("CPU", 2, "Linux", "6", "amd64", "v", "17", "vm", "/j", "/j/bin/java", "", "17", "3.9",
-                1L << 30, fingerprint, 0.1);
+                1L << 30, fingerprint, 0.1, List.of("/proc/stat"), 0);
     }
 
     /** 1 warm-up and 5 interleaved iterations of these modes at these worker counts. */
     public static Settings settings(List<Mode> modes, List<Integer> workers) {
-        return new Settings(modes, workers, 1, 5, IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300);
+        return new Settings(modes, workers, 1, 5, IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600);
     }
 
     /** Builds a report from these results, measured on {@link #environment}. */
     public static Report build(List<MeasuredResult> results, String fingerprint, List<Mode> modes,
                                List<Integer> workers) {
-        return ReportBuilder.build(results, null, environment(fingerprint), settings(modes, workers), Instant.EPOCH);
+        return ReportBuilder.build(results, null, environment(fingerprint), settings(modes, workers), Instant.EPOCH,
+                Instant.EPOCH);
     }
 
     static Sample ms(double wall, double cpu, long memory) {
@@ -56,24 +57,24 @@ public final class ReportFixtures {
         WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 2, 50);
         List<MeasuredResult> results = List.of(
                 new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1),
-                        List.of(ms(400, 1, 1000), ms(402, 1, 1000), ms(398, 1, 2000)), null),
+                        List.of(ms(400, 1, 1000), ms(402, 1, 1000), ms(398, 1, 2000)), null, 0),
                 new MeasuredResult(new Measurement(spec, Mode.THREADS, 2),
-                        List.of(ms(200, 1, 1000), ms(201, 1, 1000), ms(205, 1, 1000)), null),
-                new MeasuredResult(new Measurement(spec, Mode.VIRTUAL, 2), List.of(), "skipped: needs Java 21+"),
+                        List.of(ms(200, 1, 1000), ms(201, 1, 1000), ms(205, 1, 1000)), null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.VIRTUAL, 2), List.of(), "skipped: needs Java 21+", 0),
                 new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2),
-                        List.of(process(250, 50), process(260, 55), process(240, 45)), null),
+                        List.of(process(250, 50), process(260, 55), process(240, 45)), null, 0),
                 new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 1),
-                        List.of(process(500, 50), process(900, 55), process(480, 45)), null),
+                        List.of(process(500, 50), process(900, 55), process(480, 45)), null, 0),
                 new MeasuredResult(new Measurement(cpu, Mode.SEQUENTIAL, 1),
-                        List.of(ms(100, 100, 1000), ms(100, 100, 1000), ms(100, 100, 1000)), null));
+                        List.of(ms(100, 100, 1000), ms(100, 100, 1000), ms(100, 100, 1000)), null, 0));
         Environment environment = new Environment("Test CPU <1>", 2, "Linux", "6.1", "amd64", "Debian", "17.0.15",
                 "OpenJDK 64-Bit Server VM", "/jdk", "/jdk/bin/java", "-Xmx1g -Dq=\"<&>\"", "17.0.15", "3.9.11",
-                24L << 30, "0123456789abcdef", complete ? 0.5 : 3.5);
+                24L << 30, "0123456789abcdef", complete ? 0.5 : 3.5, List.of("/proc/stat"), 0);
         Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
                 List.of(2), 1, 3, IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES,
-                "-Dx=\"<y>\"", 300);
+                "-Dx=\"<y>\"", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600);
         return ReportBuilder.build(results, complete ? null
                         : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more", environment, settings,
-                Instant.parse("2026-11-25T12:00:00Z"));
+                Instant.parse("2026-11-25T11:59:00Z"), Instant.parse("2026-11-25T12:00:00Z"));
     }
 }

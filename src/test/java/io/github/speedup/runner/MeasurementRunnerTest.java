@@ -1,5 +1,7 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.measure.Contamination;
+import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.execution.fork.ChildOutput;
 import io.github.speedup.execution.fork.JvmLauncher;
 import io.github.speedup.config.ForkInput;
@@ -43,7 +45,13 @@ class MeasurementRunnerTest {
         RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(workload), List.of(modes),
                 List.of("2"), 0, 2, fork), 2, warning -> { });
         return new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
-                (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT).run(config.plan());
+                (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT, guard(config))
+                .run(config.plan());
+    }
+
+    /** The machine's own probes; with no retries, so a busy test machine cannot change the order under test. */
+    private static LoadGuard guard(RunConfiguration config) {
+        return new LoadGuard(LoadProbe.detect(), new Contamination(config.load().maxForeignLoad()), 0);
     }
 
     private ForkInput fork() {
@@ -220,12 +228,13 @@ class MeasurementRunnerTest {
         RunConfiguration config = RunConfigurationParser.parse(parameters, 2, warning -> { });
         JvmLauncher launcher = JvmLauncher.prepare(config.fork());
         List<String> interleaved = new ArrayList<>();
-        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(interleaved))
+        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(interleaved),
+                guard(config))
                 .run(config.plan());
         assertEquals(List.of("1w1", "2w1", "3w1", "1i1", "2i1", "3i1", "1i2", "2i2", "3i2"), interleaved);
         List<String> blocks = new ArrayList<>();
         MeasurementPlan plan = config.plan();
-        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(blocks))
+        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(blocks), guard(config))
                 .run(new MeasurementPlan(plan.measurements(), plan.warmupIterations(), plan.iterations(),
                         IterationOrder.BLOCKS));
         assertEquals(List.of("1w1", "1i1", "1i2", "2w1", "2i1", "2i2", "3w1", "3i1", "3i2"), blocks);
@@ -242,6 +251,12 @@ class MeasurementRunnerTest {
             @Override
             public void skipped(int number, int total, io.github.speedup.plan.Measurement m, String reason) {
                 into.add(number + "skipped");
+            }
+
+            @Override
+            public void retried(int number, int total, io.github.speedup.plan.Measurement m, int iteration,
+                                String contamination) {
+                into.add(number + "r" + iteration);
             }
         };
     }

@@ -83,6 +83,11 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The child's whole process CPU time so far (clock ticks), or 0 where the OS does not tell. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     void send(ForkMessage message) throws ForkException {
         try {
             commands.write(message.encode());

@@ -25,6 +25,12 @@ public final class ConsoleProgress implements ProgressListener {
         log.accept(prefix(number, total, measurement) + " · " + reason);
     }
 
+    @Override
+    public void retried(int number, int total, Measurement measurement, int iteration, String contamination) {
+        log.accept(prefix(number, total, measurement) + " · iteration " + iteration + " taken again once the machine "
+                + "is quiet: " + contamination);
+    }
+
     /** {@code [3/28] cpu · threads ×2} */
     private static String prefix(int number, int total, Measurement measurement) {
         return "[" + number + "/" + total + "] " + measurement.workload().name() + " · " + measurement.mode().id()

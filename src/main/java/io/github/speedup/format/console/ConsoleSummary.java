@@ -31,7 +31,7 @@ public final class ConsoleSummary {
                             Figures.ms(r.wallMs().stddev()), Figures.ratio(r.speedup()),
                             Figures.interval(r.speedupInterval(), Figures::ratio), Figures.percent(r.efficiency()),
                             Figures.ms(r.cpuMs()), Figures.bytes(r.peakMemoryBytes()), Figures.ms(r.startupMs()),
-                            r.isUnstable() ? "unstable" : "").stripTrailing());
+                            flags(r)).stripTrailing());
                 }
             }
             lines.add("  Reading: " + workload.diagnosis().evidence());
@@ -40,15 +40,26 @@ public final class ConsoleSummary {
         return lines;
     }
 
-    /** What makes the numbers less trustworthy: a loaded machine, unstable results. */
+    private static String flags(ResultReport r) {
+        return ((r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated" : "")).strip();
+    }
+
+    /** What makes the numbers less trustworthy: results taken on a busy machine, unstable ones, a harness bias. */
     public static List<String> warnings(Report report) {
         List<String> warnings = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             for (ResultReport r : workload.results()) {
+                if (r.isContaminated()) {
+                    warnings.add("Contaminated: workload " + workload.name() + ", " + r.label() + ": "
+                            + r.contaminationReason() + (r.retries() > 0 ? " (" + r.retries() + " taken again)" : "")
+                            + "; not diagnosed, not gated");
+                }
                 if (r.isUnstable()) {
                     warnings.add("Unstable: workload " + workload.name() + ", " + r.label() + ": " + r.unstableReason());
                 }
             }
+            workload.selfCheck().findings().forEach(finding -> warnings.add("Self-check, workload "
+                    + workload.name() + ": " + finding));
         }
         return warnings;
     }

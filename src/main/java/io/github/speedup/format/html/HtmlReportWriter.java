@@ -12,6 +12,7 @@ import io.github.speedup.report.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.ScalingReport;
+import io.github.speedup.report.SelfCheck;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.stats.Summary;
 
@@ -48,7 +49,8 @@ public final class HtmlReportWriter implements ReportFormat {
             caption{text-align:left;font-weight:600;padding:.3rem 0}td.prediction{font-style:italic}
             .bad{color:#b00020;font-weight:600}tr.check.fail td,td.delta.fail{background:#fde2e4}
             tr.check.improved td,td.delta.improved{background:#e3f4e8}tr.check.not-compared td{color:#666}
-            table.checks td.text{white-space:normal}
+            table.checks td.text{white-space:normal}.chart .contaminated{opacity:.35}tr.contaminated td{color:#777}
+            .flag.busy{background:#b00020;color:#fff}.self-check ul{margin:.3rem 0}
             """;
 
     @Override
@@ -69,7 +71,7 @@ public final class HtmlReportWriter implements ReportFormat {
                 + (report.environment().loadAverage() >= 0
                 ? String.format(Locale.ROOT, "; load average %.2f at start", report.environment().loadAverage()) : "")
                 + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine()))
-                + "</p>\n");
+                + "<br>" + Html.escape(machineSharing(report)) + "</p>\n");
         if (report.environment().overloaded()) {
             html.write("<p class=\"warning\" id=\"overloaded\"><strong>Loaded machine:</strong> "
                     + Html.escape(String.format(Locale.ROOT, "the load average was %.2f at start, above the %d logical "
@@ -105,6 +107,18 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.write("<title>Speedup report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
         html.write("<h1>Speedup report</h1>\n");
+    }
+
+    /** How the run shared the machine: the lock, and what could tell other work apart. */
+    private static String machineSharing(Report report) {
+        Environment env = report.environment();
+        String probes = env.loadProbes().isEmpty() ? "no probe of other work's CPU on this system, so no iteration "
+                + "could be checked for it" : "other work's CPU read from " + String.join(" and ", env.loadProbes())
+                + String.format(Locale.ROOT, "; an iteration with more than %.2f cores of it, or more than 5%% of its "
+                + "time stolen or throttled, is taken again (up to %d times per result) or marked contaminated",
+                report.settings().maxForeignLoad(), report.settings().maxRetries());
+        return String.format(Locale.ROOT, "Measured %s to %s, after %.1f s waiting for the measurement lock; %s.",
+                report.started(), report.created(), env.lockWaitMs() / 1000, probes);
     }
 
     private static String describe(Environment env) {
@@ -168,6 +182,7 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "<p class=\"evidence\"><strong>Reading:</strong> " + Html.escape(workload.diagnosis().evidence())
                 + "</p><p class=\"recommendation\"><strong>Recommendation:</strong> "
                 + Html.escape(workload.diagnosis().recommendation()) + "</p></div>\n");
+        selfCheck(html, workload.selfCheck());
         resultsTable(html, workload, verdict);
         scaling(html, workload);
         charts(html, workload, cores);
@@ -186,11 +201,32 @@ public final class HtmlReportWriter implements ReportFormat {
         }
         html.write("</tbody>\n</table>\n");
         for (ResultReport r : workload.results()) {
+            if (r.isContaminated()) {
+                html.write("<p class=\"warning contaminated-note\">" + Html.escape(r.label() + " was measured while "
+                        + "other work ran: " + r.contaminationReason() + (r.retries() > 0 ? "; " + r.retries()
+                        + " iteration" + (r.retries() == 1 ? " was" : "s were") + " taken again" : "") + ". It is no "
+                        + "finding: not diagnosed, not gated, faded in the charts.") + "</p>\n");
+            }
             if (r.isUnstable()) {
                 html.write("<p class=\"warning unstable-note\">" + Html.escape(r.label() + " is unstable: "
                         + r.unstableReason() + ". Its figures vary too much from iteration to iteration to trust "
                         + "its speedup; close other work or raise iterations.") + "</p>\n");
             }
+        }
+    }
+
+    /** The harness's check on itself: a line when it is quiet, a warning with every finding when not. */
+    private static void selfCheck(Writer html, SelfCheck check) throws IOException {
+        if (check.flagged()) {
+            html.write("<div class=\"warning self-check\"><strong>Self-check:</strong><ul>");
+            for (String finding : check.findings()) {
+                html.write("<li>" + Html.escape(finding) + "</li>");
+            }
+            html.write("</ul></div>\n");
+        } else if (!Double.isNaN(check.threadsOneRatio())) {
+            html.write("<p class=\"meta self-check\">Self-check: threads ×1 takes "
+                    + String.format(Locale.ROOT, "%.3f", check.threadsOneRatio()) + " of sequential's median time; "
+                    + "no harness bias, no superlinear result.</p>\n");
         }
     }
 
@@ -202,9 +238,12 @@ public final class HtmlReportWriter implements ReportFormat {
 
     private static String measuredRow(ResultReport r, String baselineCell) {
         Summary wall = r.wallMs();
-        return "<tr data-mode=\"" + r.mode().id() + "\"" + (r.isUnstable() ? " class=\"unstable\"" : "")
+        String classes = (r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated" : "");
+        return "<tr data-mode=\"" + r.mode().id() + "\"" + (classes.isEmpty() ? "" : " class=\"" + classes.strip() + "\"")
                 + "><td class=\"text\">" + r.mode().id() + (r.isUnstable()
                 ? " <span class=\"flag\" title=\"" + Html.escape(r.unstableReason()) + "\">unstable</span>" : "")
+                + (r.isContaminated() ? " <span class=\"flag busy\" title=\"" + Html.escape(r.contaminationReason())
+                + "\">contaminated</span>" : "")
                 + "</td><td>" + r.workers() + "</td>"
                 + withInterval("median", Figures.ms(wall.median()), Figures.interval(wall.medianInterval(), Figures::ms))
                 + withInterval("mean", Figures.ms(wall.mean()), Figures.interval(wall.meanInterval(), Figures::ms))

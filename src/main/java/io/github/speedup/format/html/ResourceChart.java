@@ -52,9 +52,11 @@ final class ResourceChart {
             svg.open("series", mode.getKey());
             for (ResultReport r : mode.getValue()) {
                 double y = top + ROW * row++;
-                svg.text(x0 - 6, y + 14, r.label(), "label", "end");
+                svg.openResult(r);
+                svg.text(x0 - 6, y + 14, Svg.label(r), "label", "end");
                 svg.rect(x0, y + 4, value.applyAsDouble(r) * scale, ROW - 8, ModeStyle.of(r.mode()).colour,
-                        r.label() + ": " + tooltip.apply(r));
+                        Svg.label(r) + ": " + tooltip.apply(r));
+                svg.close();
             }
             svg.close();
         }

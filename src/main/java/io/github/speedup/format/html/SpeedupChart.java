@@ -56,7 +56,10 @@ final class SpeedupChart {
                 svg.polyline(style, xs, ys);
             }
             for (int i = 0; i < points.size(); i++) {
-                svg.marker(style, xs[i], ys[i], points.get(i).label() + ": " + Figures.ratio(points.get(i).speedup()) + "×");
+                svg.openResult(points.get(i));
+                svg.marker(style, xs[i], ys[i], Svg.label(points.get(i)) + ": "
+                        + Figures.ratio(points.get(i).speedup()) + "×");
+                svg.close();
             }
             svg.close();
         }

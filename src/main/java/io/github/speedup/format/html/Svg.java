@@ -1,6 +1,7 @@
 package io.github.speedup.format.html;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.report.ResultReport;
 
 import java.util.Locale;
 
@@ -42,6 +43,20 @@ final class Svg {
     Svg open(String cssClass, Mode mode) {
         out.append(format("<g class=\"%s\" data-mode=\"%s\">%n", cssClass, mode.id()));
         return this;
+    }
+
+    /**
+     * Opens what is drawn for one result: a result taken on a busy machine is faded and says so,
+     * since it is no finding.
+     */
+    Svg openResult(ResultReport result) {
+        out.append(result.isContaminated() ? "<g class=\"result contaminated\">\n" : "<g class=\"result\">\n");
+        return this;
+    }
+
+    /** How a chart names a result: {@code threads ×2}, or {@code threads ×2 (busy machine)}. */
+    static String label(ResultReport result) {
+        return result.label() + (result.isContaminated() ? " (busy machine)" : "");
     }
 
     Svg close() {

@@ -42,9 +42,10 @@ final class TimeChart {
                 double y = top + ROW * row++;
                 double mid = y + ROW / 2.0;
                 double scale = (x1 - x0) / max;
-                svg.text(x0 - 8, mid + 4, r.label(), "label", "end");
+                svg.openResult(r);
+                svg.text(x0 - 8, mid + 4, Svg.label(r), "label", "end");
                 svg.rect(x0, y + 5, r.wallMs().median() * scale, ROW - 10, style.colour,
-                        r.label() + ": median " + Figures.ms(r.wallMs().median()) + " ms");
+                        Svg.label(r) + ": median " + Figures.ms(r.wallMs().median()) + " ms");
                 if (r.wallMs().medianInterval().defined()) {
                     double lo = x0 + r.wallMs().medianInterval().low() * scale;
                     double hi = x0 + highEnd(r) * scale;
@@ -52,6 +53,7 @@ final class TimeChart {
                             lo, mid, hi, lo, mid - 5, mid + 5, hi, mid - 5, mid + 5));
                 }
                 svg.text(x1 + 6, mid + 4, Figures.ms(r.wallMs().median()) + " ms", "value", "start");
+                svg.close();
             }
             svg.close();
         }

@@ -12,6 +12,7 @@ import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.measure.Environment;
+import io.github.speedup.measure.Interference;
 import io.github.speedup.report.Report;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.report.Settings;
@@ -96,51 +97,68 @@ public final class XmlReportReader {
         }
     }
 
+    /** Reports written before these attributes existed read with the defaults they were measured under. */
     private static Report model(Element root) {
         Element env = child(root, "environment");
-        Element set = child(root, "settings");
+        String probes = env.getAttribute("loadProbes");
         Environment environment = new Environment(env.getAttribute("cpuModel"),
                 Integer.parseInt(env.getAttribute("logicalCores")), env.getAttribute("osName"),
                 env.getAttribute("osVersion"), env.getAttribute("osArch"), env.getAttribute("jvmVendor"),
                 env.getAttribute("jvmVersion"), env.getAttribute("jvmName"), env.getAttribute("javaHome"),
                 env.getAttribute("javaExecutable"), env.getAttribute("jvmFlags"), env.getAttribute("mavenJavaVersion"),
                 env.getAttribute("mavenVersion"), Long.parseLong(env.getAttribute("totalMemoryBytes")),
-                env.getAttribute("fingerprint"),
-                env.hasAttribute("loadAverage") ? Double.parseDouble(env.getAttribute("loadAverage")) : -1);
-        Settings settings = new Settings(Arrays.stream(set.getAttribute("modes").split(" ")).map(XmlReportReader::mode)
-                .toList(),
-                Arrays.stream(set.getAttribute("workers").split(" ")).map(Integer::valueOf).toList(),
-                Integer.parseInt(set.getAttribute("warmupIterations")), Integer.parseInt(set.getAttribute("iterations")),
-                IterationOrder.fromId(set.getAttribute("iterationOrder")).orElseThrow(), Double.parseDouble(set.getAttribute("maxCoefficientOfVariation")),
-                Long.parseLong(set.getAttribute("bootstrapSeed")), Integer.parseInt(set.getAttribute("bootstrapResamples")),
-                set.getAttribute("argLine"), Long.parseLong(set.getAttribute("forkedProcessTimeoutInSeconds")));
+                env.getAttribute("fingerprint"), number(env, "loadAverage", -1),
+                probes.isEmpty() ? List.of() : List.of(probes.split(XmlReportWriter.LIST_SEPARATOR)),
+                number(env, "lockWaitMs", 0));
         List<MeasuredResult> results = new ArrayList<>();
         for (Element workload : children(root, "workload")) {
-            String kind = workload.getAttribute("kind");
-            WorkloadSpec spec = new WorkloadSpec(workload.getAttribute("name"),
-                    TaskSource.of(kind, workload.hasAttribute("target") ? workload.getAttribute("target") : kind),
-                    Integer.parseInt(workload.getAttribute("tasks")),
-                    workload.hasAttribute("size") ? Integer.parseInt(workload.getAttribute("size")) : 0);
-            for (Element result : children(workload, "result")) {
-                Measurement measurement = new Measurement(spec, mode(result.getAttribute("mode")),
-                        Integer.parseInt(result.getAttribute("workers")));
-                if ("true".equals(result.getAttribute("skipped"))) {
-                    results.add(new MeasuredResult(measurement, List.of(), result.getAttribute("reason")));
-                    continue;
-                }
-                List<Sample> samples = new ArrayList<>();
-                for (Element sample : children(result, "sample")) {
-                    samples.add(new Sample(nanos(sample, "wallMs"), nanos(sample, "cpuMs"),
-                            Long.parseLong(sample.getAttribute("peakMemoryBytes")),
-                            sample.hasAttribute("startupMs") ? nanos(sample, "startupMs") : Sample.NO_STARTUP,
-                            sample.hasAttribute("gcMs") ? nanos(sample, "gcMs") : Sample.NO_GC));
-                }
-                results.add(new MeasuredResult(measurement, samples, null));
-            }
+            results.addAll(results(workload));
         }
         Element incomplete = children(root, "incomplete").stream().findFirst().orElse(null);
+        Instant created = Instant.parse(root.getAttribute("created"));
         return ReportBuilder.build(results, incomplete == null ? null : incomplete.getAttribute("reason"), environment,
-                settings, Instant.parse(root.getAttribute("created")));
+                settings(child(root, "settings")),
+                root.hasAttribute("started") ? Instant.parse(root.getAttribute("started")) : created, created);
+    }
+
+    private static Settings settings(Element settings) {
+        return new Settings(Arrays.stream(settings.getAttribute("modes").split(" ")).map(XmlReportReader::mode).toList(),
+                Arrays.stream(settings.getAttribute("workers").split(" ")).map(Integer::valueOf).toList(),
+                Integer.parseInt(settings.getAttribute("warmupIterations")),
+                Integer.parseInt(settings.getAttribute("iterations")),
+                IterationOrder.fromId(settings.getAttribute("iterationOrder")).orElseThrow(),
+                Double.parseDouble(settings.getAttribute("maxCoefficientOfVariation")),
+                Long.parseLong(settings.getAttribute("bootstrapSeed")),
+                Integer.parseInt(settings.getAttribute("bootstrapResamples")), settings.getAttribute("argLine"),
+                Long.parseLong(settings.getAttribute("forkedProcessTimeoutInSeconds")),
+                number(settings, "maxForeignLoad", 0.10), (int) number(settings, "maxRetries", 0),
+                settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0));
+    }
+
+    private static List<MeasuredResult> results(Element workload) {
+        String kind = workload.getAttribute("kind");
+        WorkloadSpec spec = new WorkloadSpec(workload.getAttribute("name"),
+                TaskSource.of(kind, workload.hasAttribute("target") ? workload.getAttribute("target") : kind),
+                Integer.parseInt(workload.getAttribute("tasks")),
+                workload.hasAttribute("size") ? Integer.parseInt(workload.getAttribute("size")) : 0);
+        List<MeasuredResult> results = new ArrayList<>();
+        for (Element result : children(workload, "result")) {
+            Measurement measurement = new Measurement(spec, mode(result.getAttribute("mode")),
+                    Integer.parseInt(result.getAttribute("workers")));
+            if ("true".equals(result.getAttribute("skipped"))) {
+                results.add(new MeasuredResult(measurement, List.of(), result.getAttribute("reason"), 0));
+                continue;
+            }
+            List<Sample> samples = new ArrayList<>();
+            for (Element sample : children(result, "sample")) {
+                samples.add(new Sample(nanos(sample, "wallMs"), nanos(sample, "cpuMs"),
+                        Long.parseLong(sample.getAttribute("peakMemoryBytes")),
+                        nanos(sample, "startupMs"), nanos(sample, "gcMs"), new Interference(
+                        nanos(sample, "foreignCpuMs"), nanos(sample, "stealMs"), nanos(sample, "throttledMs"))));
+            }
+            results.add(new MeasuredResult(measurement, samples, null, (int) number(result, "retries", 0)));
+        }
+        return results;
     }
 
     private static Verdict verdict(Element root) {
@@ -169,8 +187,14 @@ public final class XmlReportReader {
         return element.hasAttribute(attribute) ? Double.parseDouble(element.getAttribute(attribute)) : Double.NaN;
     }
 
+    /** Milliseconds as nanoseconds; an absent figure is -1, the model's mark for "not measured". */
     private static long nanos(Element element, String attribute) {
-        return Math.round(Double.parseDouble(element.getAttribute(attribute)) * 1_000_000);
+        return element.hasAttribute(attribute) ? Math.round(Double.parseDouble(element.getAttribute(attribute)) * 1_000_000)
+                : -1;
+    }
+
+    private static double number(Element element, String attribute, double absent) {
+        return element.hasAttribute(attribute) ? Double.parseDouble(element.getAttribute(attribute)) : absent;
     }
 
     private static Element child(Element parent, String name) {

@@ -9,6 +9,7 @@ import io.github.speedup.report.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.ScalingReport;
+import io.github.speedup.report.SelfCheck;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.Settings;
 import io.github.speedup.report.WorkloadReport;
@@ -31,6 +32,8 @@ public final class XmlReportWriter implements ReportFormat {
     public static final String FILE_NAME = "speedup.xml";
     /** Where the schema lives in the plugin jar (a public path: users validate against it). */
     public static final String SCHEMA_RESOURCE = "/io/github/speedup/report/xml/speedup-1.xsd";
+    /** Between the items of a list held in one attribute (the load probes' names hold commas). */
+    static final String LIST_SEPARATOR = "; ";
 
     @Override
     public String fileName() {
@@ -47,6 +50,7 @@ public final class XmlReportWriter implements ReportFormat {
             newline(xml, 0);
             xml.writeStartElement("report");
             xml.writeAttribute("schemaVersion", String.valueOf(report.schemaVersion()));
+            xml.writeAttribute("started", report.started().toString());
             xml.writeAttribute("created", report.created().toString());
             xml.writeAttribute("complete", String.valueOf(report.complete()));
             environment(xml, report.environment());
@@ -90,6 +94,8 @@ public final class XmlReportWriter implements ReportFormat {
         optional(xml, "loadAverage", env.loadAverage() < 0 ? Double.NaN : env.loadAverage());
         xml.writeAttribute("overloaded", String.valueOf(env.overloaded()));
         xml.writeAttribute("mavenVersion", env.mavenVersion());
+        xml.writeAttribute("loadProbes", String.join(LIST_SEPARATOR, env.loadProbes()));
+        xml.writeAttribute("lockWaitMs", Figures.exact(env.lockWaitMs()));
     }
 
     private static void settings(XMLStreamWriter xml, Settings settings) throws XMLStreamException {
@@ -105,6 +111,10 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("bootstrapResamples", String.valueOf(settings.bootstrapResamples()));
         xml.writeAttribute("argLine", settings.argLine());
         xml.writeAttribute("forkedProcessTimeoutInSeconds", String.valueOf(settings.timeoutSeconds()));
+        xml.writeAttribute("maxForeignLoad", Figures.exact(settings.maxForeignLoad()));
+        xml.writeAttribute("maxRetries", String.valueOf(settings.maxRetries()));
+        xml.writeAttribute("lockFile", settings.lockFile());
+        xml.writeAttribute("lockTimeoutInSeconds", String.valueOf(settings.lockTimeoutSeconds()));
     }
 
     private static void workload(XMLStreamWriter xml, WorkloadReport workload) throws XMLStreamException {
@@ -138,8 +148,32 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeEndElement();
         newline(xml, 2);
         xml.writeEndElement();
+        selfCheck(xml, workload.selfCheck());
         newline(xml, 1);
         xml.writeEndElement();
+    }
+
+    private static void selfCheck(XMLStreamWriter xml, SelfCheck check) throws XMLStreamException {
+        newline(xml, 2);
+        boolean findings = check.flagged();
+        if (findings) {
+            xml.writeStartElement("selfCheck");
+        } else {
+            xml.writeEmptyElement("selfCheck");
+        }
+        optional(xml, "threadsOneOverSequential", check.threadsOneRatio());
+        xml.writeAttribute("harnessBias", String.valueOf(check.harnessBias() != null));
+        xml.writeAttribute("superlinear", String.valueOf(!check.superlinear().isEmpty()));
+        if (findings) {
+            for (String finding : check.findings()) {
+                newline(xml, 3);
+                xml.writeStartElement("finding");
+                xml.writeCharacters(finding);
+                xml.writeEndElement();
+            }
+            newline(xml, 2);
+            xml.writeEndElement();
+        }
     }
 
     private static void result(XMLStreamWriter xml, ResultReport result) throws XMLStreamException {
@@ -178,6 +212,11 @@ public final class XmlReportWriter implements ReportFormat {
         if (result.isUnstable()) {
             xml.writeAttribute("unstableReason", result.unstableReason());
         }
+        xml.writeAttribute("contaminated", String.valueOf(result.isContaminated()));
+        if (result.isContaminated()) {
+            xml.writeAttribute("contaminationReason", result.contaminationReason());
+        }
+        xml.writeAttribute("retries", String.valueOf(result.retries()));
         for (SampleReport sample : result.samples()) {
             newline(xml, 3);
             xml.writeEmptyElement("sample");
@@ -186,6 +225,9 @@ public final class XmlReportWriter implements ReportFormat {
             xml.writeAttribute("peakMemoryBytes", String.valueOf(sample.peakMemoryBytes()));
             optional(xml, "startupMs", sample.startupMs());
             optional(xml, "gcMs", sample.gcMs());
+            optional(xml, "foreignCpuMs", sample.foreignCpuMs());
+            optional(xml, "stealMs", sample.stealMs());
+            optional(xml, "throttledMs", sample.throttledMs());
         }
         newline(xml, 2);
         xml.writeEndElement();

@@ -1,6 +1,8 @@
 package io.github.speedup.maven;
 
 import io.github.speedup.config.ForkInput;
+import io.github.speedup.config.LoadParameters;
+import io.github.speedup.engine.SpeedupEngine;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -14,10 +16,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a goal's child JVMs are started: Surefire's fork parameters, under Surefire's names, and the
- * project's test class path, where user workloads are loaded from.
+ * How a goal measures: its child JVMs, started with Surefire's fork parameters under Surefire's
+ * names and the project's test class path (where user workloads are loaded from), and how it
+ * shares the machine with other work.
  */
-abstract class AbstractForkingMojo extends AbstractGateMojo {
+abstract class AbstractMeasuringMojo extends AbstractGateMojo {
+
+    /**
+     * Cores of other work an iteration tolerates, on average over its wall time, before it is
+     * contaminated: taken again once the machine is quiet, or marked and never diagnosed or gated.
+     */
+    @Parameter(property = "speedup.maxForeignLoad", defaultValue = "0.10")
+    private double maxForeignLoad;
+
+    /** How often one measurement takes a contaminated iteration again. */
+    @Parameter(property = "speedup.maxRetries", defaultValue = "3")
+    private int maxRetries;
+
+    /**
+     * The file every build on the machine locks while it measures, so that two never measure at
+     * once (other modules under {@code -T}, other builds). Default: {@code speedup-maven-plugin.lock}
+     * in the system's temporary folder.
+     */
+    @Parameter(property = "speedup.lockFile")
+    private String lockFile;
+
+    /** How long to wait for the measurement lock before the build fails, naming its holder. */
+    @Parameter(property = "speedup.lockTimeoutInSeconds", defaultValue = "3600")
+    private int lockTimeoutInSeconds;
 
     /**
      * JVM flags for the measurement JVM and every process child, as in Surefire. {@code @{name}}
@@ -61,8 +87,18 @@ abstract class AbstractForkingMojo extends AbstractGateMojo {
 
     private final ToolchainManager toolchains;
 
-    AbstractForkingMojo(ToolchainManager toolchains) {
+    AbstractMeasuringMojo(ToolchainManager toolchains) {
         this.toolchains = toolchains;
+    }
+
+    LoadParameters loadParameters() {
+        return new LoadParameters(maxForeignLoad, maxRetries, lockFile, lockTimeoutInSeconds);
+    }
+
+    /** Who measures, for those who wait for the lock, and whether Maven builds modules side by side. */
+    SpeedupEngine.Build build(String mavenVersion) {
+        return new SpeedupEngine.Build(mavenVersion, "project " + project.getId(),
+                session.getRequest().getDegreeOfConcurrency() > 1);
     }
 
     ForkInput forkInput() throws MojoExecutionException {

@@ -1,0 +1,32 @@
+package io.github.speedup.report;
+
+import java.util.List;
+
+/**
+ * The harness checking itself on one workload. Sequential and threads ×1 run the same tasks on
+ * one thread, so their medians should agree; when they do not, the harness treats them
+ * differently and every speedup of the workload carries that bias. A speedup beyond its worker
+ * count is physics only in special cases, so it is flagged with its likely causes.
+ *
+ * @param threadsOneRatio median of threads ×1 over median of sequential; NaN where either is missing
+ * @param harnessBias     what the difference says, or {@code null} when they agree
+ * @param superlinear     one finding per result faster than linear beyond its interval
+ */
+public record SelfCheck(double threadsOneRatio, String harnessBias, List<String> superlinear) {
+
+    public static final SelfCheck NOT_JUDGED = new SelfCheck(Double.NaN, null, List.of());
+
+    public SelfCheck {
+        superlinear = List.copyOf(superlinear);
+    }
+
+    public boolean flagged() {
+        return harnessBias != null || !superlinear.isEmpty();
+    }
+
+    /** Every finding, bias first. */
+    public List<String> findings() {
+        return harnessBias == null ? superlinear
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(harnessBias), superlinear.stream()).toList();
+    }
+}
