@@ -1,7 +1,9 @@
 package io.github.speedup.check;
 
+import io.github.speedup.vocabulary.Vocabulary;
+
 /** Where a check comes from. */
-public enum CheckKind {
+public enum CheckKind implements Vocabulary {
     /** A limit from {@code <rules>}. */
     RULE("rule"),
     /** A comparison with the baseline. */
@@ -13,16 +15,12 @@ public enum CheckKind {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static CheckKind fromId(String id) {
-        for (CheckKind kind : values()) {
-            if (kind.id.equals(id)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown check type " + id);
+        return Vocabulary.find(values(), id).orElseThrow(() -> new IllegalArgumentException("unknown check type " + id));
     }
 }

@@ -1,7 +1,9 @@
 package io.github.speedup.check;
 
+import io.github.speedup.vocabulary.Vocabulary;
+
 /** The outcome of one check. */
-public enum CheckStatus {
+public enum CheckStatus implements Vocabulary {
     PASS("pass"), FAIL("fail"), IMPROVED("improved"), NOT_COMPARED("not-compared");
 
     private final String id;
@@ -10,16 +12,12 @@ public enum CheckStatus {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static CheckStatus fromId(String id) {
-        for (CheckStatus status : values()) {
-            if (status.id.equals(id)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException(id);
+        return Vocabulary.find(values(), id).orElseThrow(() -> new IllegalArgumentException("unknown check status " + id));
     }
 }

@@ -1,7 +1,9 @@
 package io.github.speedup.check;
 
+import io.github.speedup.vocabulary.Vocabulary;
+
 /** The figure a check looks at. */
-public enum Metric {
+public enum Metric implements Vocabulary {
     /** A rule's {@code minSpeedup}, or the speedup against the baseline. */
     SPEEDUP("speedup"),
     /** A rule's {@code minEfficiency}. */
@@ -19,16 +21,12 @@ public enum Metric {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static Metric fromId(String id) {
-        for (Metric metric : values()) {
-            if (metric.id.equals(id)) {
-                return metric;
-            }
-        }
-        throw new IllegalArgumentException("unknown check metric " + id);
+        return Vocabulary.find(values(), id).orElseThrow(() -> new IllegalArgumentException("unknown check metric " + id));
     }
 }

@@ -113,6 +113,10 @@ public final class SpeedupEngine {
         try (MeasurementLock lock = MeasurementLock.acquire(load.lockFile(), load.lockTimeout(), build.project(),
                 info)) {
             lockWait = lock.waited();
+            if (lockWait.toMillis() >= 1000) {
+                info.accept(String.format(Locale.ROOT, "Measurement lock %s taken after %.1f s", load.lockFile(),
+                        lockWait.toMillis() / 1000.0));
+            }
             started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             loadAverage = EnvironmentProbe.loadAverage();
             warnIfLoaded(loadAverage);
@@ -134,7 +138,7 @@ public final class SpeedupEngine {
                 load.lockTimeout().toSeconds());
         Report report = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
-                probe.probes(), lockWait.toNanos() / 1e6), settings, started,
+                probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Verdict verdict = Verdict.NONE;
         if (report.complete()) {

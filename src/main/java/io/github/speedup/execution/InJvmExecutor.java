@@ -1,6 +1,6 @@
 package io.github.speedup.execution;
 
-import io.github.speedup.measure.HeapPeakSampler;
+import io.github.speedup.measure.HeapPeak;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.Task;
@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -30,7 +31,7 @@ public final class InJvmExecutor {
 
     public static Sample runIteration(List<Task> tasks, Mode mode, int workers) throws TaskFailedException {
         if (mode == Mode.SEQUENTIAL) {
-            return measure(() -> runSequentially(tasks));
+            return onFreshThread(() -> measure(() -> runSequentially(tasks)));
         }
         ExecutorService executor = mode == Mode.THREADS ? platformPool(workers) : virtualThreadPerTask();
         try {
@@ -47,17 +48,51 @@ public final class InJvmExecutor {
         void run() throws TaskFailedException;
     }
 
-    private static Sample measure(Body body) throws TaskFailedException {
-        try (HeapPeakSampler heap = HeapPeakSampler.start()) {
-            Map<Long, Long> cpuBefore = Probes.threadCpuNanos();
-            long gcBefore = Probes.gcNanos();
-            long start = System.nanoTime();
-            body.run();
-            long wall = System.nanoTime() - start;
-            // Read before the pool shuts down: the CPU time of a thread that ended is lost.
-            long cpu = Probes.threadCpuNanosSince(cpuBefore);
-            return new Sample(wall, cpu, heap.peakBytes(), Sample.NO_STARTUP, Probes.gcNanos() - gcBefore);
+    private interface Measured {
+        Sample run() throws TaskFailedException;
+    }
+
+    /**
+     * Runs a sequential iteration on a thread of its own, started for it as the threads mode's pool
+     * threads are, rather than on the thread that reads the host's commands: on that long-lived
+     * thread an allocation-heavy workload ran 5% slower than on threads ×1 in build after build
+     * (bench/selfcheck.py), a bias every speedup of it inherited.
+     */
+    private static Sample onFreshThread(Measured iteration) throws TaskFailedException {
+        FutureTask<Sample> task = new FutureTask<>(iteration::run);
+        Thread thread = new Thread(task, "speedup-sequential");
+        thread.start();
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TaskFailedException failure) {
+                throw failure;
+            }
+            throw new TaskFailedException("the sequential iteration failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            throw new TaskFailedException("interrupted during a sequential iteration", e);
         }
+    }
+
+    /**
+     * Times one iteration. The heap is collected first, outside the timing, so that every mode
+     * starts from the same heap: otherwise the garbage of the previous iteration, another mode's,
+     * is collected on this one's time, and allocating workloads showed threads ×1 and sequential
+     * apart by 7-9% in either direction (bench/selfcheck.py), as JMH's -gc option avoids.
+     */
+    private static Sample measure(Body body) throws TaskFailedException {
+        System.gc();
+        HeapPeak heap = HeapPeak.start();
+        Map<Long, Long> cpuBefore = Probes.threadCpuNanos();
+        long gcBefore = Probes.gcNanos();
+        long start = System.nanoTime();
+        body.run();
+        long wall = System.nanoTime() - start;
+        // Read before the pool shuts down: the CPU time of a thread that ended is lost.
+        long cpu = Probes.threadCpuNanosSince(cpuBefore);
+        return new Sample(wall, cpu, heap.peakBytes(), Sample.NO_STARTUP, Probes.gcNanos() - gcBefore);
     }
 
     private static void runSequentially(List<Task> tasks) throws TaskFailedException {

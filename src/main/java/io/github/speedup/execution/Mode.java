@@ -1,11 +1,11 @@
 package io.github.speedup.execution;
 
-import java.util.Arrays;
+import io.github.speedup.vocabulary.Vocabulary;
+
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** How the tasks of a workload are run. */
-public enum Mode {
+public enum Mode implements Vocabulary {
     /** One thread, one task after another: the baseline every speedup is relative to. */
     SEQUENTIAL("sequential"),
     /** A pool of W platform threads in one JVM. */
@@ -24,6 +24,7 @@ public enum Mode {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -34,16 +35,10 @@ public enum Mode {
     }
 
     public static Optional<Mode> fromId(String id) {
-        // A loop, not a stream: the measurement JVM decodes modes while it serves iterations.
-        for (Mode mode : values()) {
-            if (mode.id.equals(id)) {
-                return Optional.of(mode);
-            }
-        }
-        return Optional.empty();
+        return Vocabulary.find(values(), id);
     }
 
     public static String allowedIds() {
-        return Arrays.stream(values()).map(Mode::id).collect(Collectors.joining(", "));
+        return Vocabulary.allowedIds(values());
     }
 }

@@ -1,11 +1,11 @@
 package io.github.speedup.format;
 
-import java.util.Arrays;
+import io.github.speedup.vocabulary.Vocabulary;
+
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The files a run can write, chosen by the {@code formats} parameter (JaCoCo's {@code formats}). */
-public enum Format {
+public enum Format implements Vocabulary {
     /** {@code index.html}: the page people read. */
     HTML("html"),
     /** {@code speedup.xml}: for tools, {@code speedup:check}, {@code speedup:report} and the next build's baseline. */
@@ -17,15 +17,16 @@ public enum Format {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static Optional<Format> fromId(String id) {
-        return Arrays.stream(values()).filter(format -> format.id.equals(id)).findFirst();
+        return Vocabulary.find(values(), id);
     }
 
     public static String allowedIds() {
-        return Arrays.stream(values()).map(Format::id).collect(Collectors.joining(", "));
+        return Vocabulary.allowedIds(values());
     }
 }

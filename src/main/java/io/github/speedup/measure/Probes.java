@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class Probes {
 
     private static final Path PROC_SELF_STATUS = Path.of("/proc/self/status");
+    private static final Path PROC_SELF_STAT = Path.of("/proc/self/stat");
 
     private Probes() {
     }
@@ -30,6 +31,22 @@ public final class Probes {
     public static long processCpuNanos() {
         Optional<Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
         return cpu.isPresent() ? cpu.get().toNanos() : 0;
+    }
+
+    /**
+     * CPU time of this process's children that have ended and been reaped (cutime + cstime of
+     * /proc/self/stat), in clock ticks; -1 where there is no /proc. A child's whole life counts here,
+     * its exit included, once it is gone.
+     */
+    public static long reapedChildrenCpuNanos() {
+        try {
+            String stat = Files.readString(PROC_SELF_STAT);
+            // fields after the command name, which may hold spaces but ends at the last ')'
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /**
@@ -74,7 +91,7 @@ public final class Probes {
 
     /**
      * The sum of the heap pools' peaks since {@link #resetHeapPeak()}. Pools update their peak
-     * only when they are read or collected, so {@link HeapPeakSampler} reads them meanwhile.
+     * when they are read and at every collection, which is when the heap was fullest.
      */
     static long heapPeakBytes() {
         return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();

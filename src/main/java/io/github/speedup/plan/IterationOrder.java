@@ -1,11 +1,11 @@
 package io.github.speedup.plan;
 
-import java.util.Arrays;
+import io.github.speedup.vocabulary.Vocabulary;
+
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** In which order the iterations of one workload's measurements are taken. */
-public enum IterationOrder {
+public enum IterationOrder implements Vocabulary {
     /**
      * One iteration of each (mode, workers) in turn, round after round, so slow drift of the
      * machine's speed spreads over every mode instead of biasing the one measured last.
@@ -20,15 +20,16 @@ public enum IterationOrder {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static Optional<IterationOrder> fromId(String id) {
-        return Arrays.stream(values()).filter(o -> o.id.equals(id)).findFirst();
+        return Vocabulary.find(values(), id);
     }
 
     public static String allowedIds() {
-        return Arrays.stream(values()).map(IterationOrder::id).collect(Collectors.joining(", "));
+        return Vocabulary.allowedIds(values());
     }
 }

@@ -1,7 +1,9 @@
 package io.github.speedup.report;
 
+import io.github.speedup.vocabulary.Vocabulary;
+
 /** What limits a workload, as the diagnosis reads it from the measurements. */
-public enum Pattern {
+public enum Pattern implements Vocabulary {
     /** Waits: gains from threads past the core count. */
     IO_BOUND("io-bound"),
     /** Computes: gains up to the core count. */
@@ -24,16 +26,12 @@ public enum Pattern {
     }
 
     /** How the reports name it. */
+    @Override
     public String id() {
         return id;
     }
 
     public static Pattern fromId(String id) {
-        for (Pattern pattern : values()) {
-            if (pattern.id.equals(id)) {
-                return pattern;
-            }
-        }
-        throw new IllegalArgumentException("unknown diagnosis pattern " + id);
+        return Vocabulary.find(values(), id).orElseThrow(() -> new IllegalArgumentException("unknown diagnosis pattern " + id));
     }
 }

@@ -24,11 +24,14 @@ import java.util.function.Consumer;
  * dies with its holder, {@code kill -9} included, because the operating system releases it.
  *
  * <p>JMH fails when its lock is taken; a build would rather wait, and say for whom: the holder
- * writes who it is into the file, and a waiter reads it out every {@value #REPORT_EVERY_SECONDS} s.
+ * writes who it is into the file, and a waiter reads it out after {@value #FIRST_REPORT_MILLIS} ms
+ * and every {@value #REPORT_EVERY_SECONDS} s after that.
  */
 public final class MeasurementLock implements AutoCloseable {
 
     static final long REPORT_EVERY_SECONDS = 10;
+    /** A wait shorter than this goes unmentioned: the lock was just being handed over. */
+    static final long FIRST_REPORT_MILLIS = 1000;
     private static final long POLL_MS = 100;
     /**
      * The region locked lies far past the holder's note, so that on systems with mandatory locks
@@ -62,7 +65,7 @@ public final class MeasurementLock implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         Semaphore permit = IN_THIS_JVM.computeIfAbsent(key, k -> new Semaphore(1, true));
-        long nextReport = start + TimeUnit.SECONDS.toNanos(REPORT_EVERY_SECONDS);
+        long nextReport = start + TimeUnit.MILLISECONDS.toNanos(FIRST_REPORT_MILLIS);
         while (!permit.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS)) {
             nextReport = waitingOrGiveUp(key, start, deadline, nextReport, timeout, log);
         }
@@ -102,7 +105,7 @@ public final class MeasurementLock implements AutoCloseable {
         if (now >= nextReport) {
             log.accept("Waiting for the measurement lock " + file + " (" + TimeUnit.NANOSECONDS.toSeconds(now - start)
                     + " s so far, at most " + timeout.toSeconds() + " s): held by " + holder(file));
-            return nextReport + TimeUnit.SECONDS.toNanos(REPORT_EVERY_SECONDS);
+            return now + TimeUnit.SECONDS.toNanos(REPORT_EVERY_SECONDS);
         }
         return nextReport;
     }

@@ -1,11 +1,11 @@
 package io.github.speedup.workload;
 
-import java.util.Arrays;
+import io.github.speedup.vocabulary.Vocabulary;
+
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The built-in kinds of work, each standing for one way parallel work behaves. */
-public enum Kind {
+public enum Kind implements Vocabulary {
     /** Blocking waits: I/O-bound work. {@code size} is the wait per task in milliseconds. */
     SLEEP("sleep", 8, 25),
     /** Pure computation. {@code size} is in {@link BuiltInTasks#CPU_UNIT_ROUNDS work units} of about 1 ms. */
@@ -28,6 +28,7 @@ public enum Kind {
     }
 
     /** The name used in the POM and in the reports. */
+    @Override
     public String id() {
         return id;
     }
@@ -41,17 +42,10 @@ public enum Kind {
     }
 
     public static Optional<Kind> fromId(String id) {
-        // A loop, not a stream: this runs while a worker JVM starts, where every lambda's
-        // first use costs a few milliseconds of bootstrap.
-        for (Kind kind : values()) {
-            if (kind.id.equals(id)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+        return Vocabulary.find(values(), id);
     }
 
     public static String allowedIds() {
-        return Arrays.stream(values()).map(Kind::id).collect(Collectors.joining(", "));
+        return Vocabulary.allowedIds(values());
     }
 }

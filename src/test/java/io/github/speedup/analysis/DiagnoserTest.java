@@ -5,6 +5,7 @@ import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ReportFixtures;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
+import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.workload.Kind;
@@ -90,5 +91,22 @@ class DiagnoserTest {
     void nothingBeatingSequentialSaysSo() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 100, 100, 0, -1).cell(Mode.PROCESSES, 2, 250, 300, -1, 150).diagnose();
         assertEquals("Keep it sequential: no mode measured here beat it.", d.recommendation());
+    }
+
+    @Test
+    void aBusyMachineIsSaidToBeBusyInsteadOfReadAsAPattern() {
+        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1);
+        List<Sample> busy = new ArrayList<>();
+        for (double wall : new double[] {400, 405, 398, 402, 401}) {
+            busy.add(new Sample((long) (wall * 1e6), (long) (wall * 1e6), 1, -1, 0,
+                    new Interference((long) (0.93 * wall * 1e6), 0, 0)));
+        }
+        results.add(new MeasuredResult(new Measurement(SPEC, Mode.THREADS, 2), busy, null, 3));
+        Diagnosis d = diagnose();
+        assertEquals(Pattern.CONTAMINATED, d.pattern());
+        assertEquals("The machine was busy with other work during threads ×2 (5 of 5 samples taken while other work "
+                + "ran: 0.93 cores of foreign CPU (maxForeignLoad 0.10)), so no pattern is read from these numbers. "
+                + "Measure on a quiet machine.", d.evidence());
+        assertTrue(d.recommendation().startsWith("None from a busy machine"), d.recommendation());
     }
 }

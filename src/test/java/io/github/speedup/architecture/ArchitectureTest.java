@@ -44,7 +44,8 @@ class ArchitectureTest {
             "execution", "execution..",
             "measure", "measure..",
             "workload", "workload..",
-            "stats", "stats..");
+            "stats", "stats..",
+            "vocabulary", "vocabulary..");
 
     private static JavaClasses classes;
 

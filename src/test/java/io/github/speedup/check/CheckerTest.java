@@ -6,6 +6,7 @@ import io.github.speedup.config.GateParser;
 import io.github.speedup.config.RuleInput;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
+import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.report.Report;
@@ -161,5 +162,40 @@ class CheckerTest {
         Verdict forced = Checker.evaluate(slower, List.of(), baseline,
                 new BaselineOptions(Path.of("b.xml"), 10, 0.05, true), List.of());
         assertEquals(2, forced.failures().size());
+    }
+
+    /** The cpu workload of {@link #report}, with threads ×2 measured while other work used a core. */
+    private static Report busyThreads(double seqMs, double threadsMs) {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Sample> busy = new ArrayList<>();
+        for (Sample sample : samples(threadsMs, 0.02, new Random(7))) {
+            busy.add(sample.withInterference(new Interference(sample.wallNanos(), 0, 0)));
+        }
+        return ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), samples(seqMs, 0.02, new Random(5)), null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), busy, null, 3)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+    }
+
+    @Test
+    void contaminatedResultsAreNeitherPassedNorFailed() throws Exception {
+        Report busy = busyThreads(400, 390);
+        Verdict rules = Checker.evaluate(busy, rules(new RuleInput("*", "threads", null, "1.5", null, null)), null,
+                TEN_PERCENT, List.of());
+        assertEquals(1, rules.checks().size());
+        assertEquals(CheckStatus.NOT_COMPARED, rules.checks().get(0).status());
+        assertEquals("Not checked for workload cpu, mode threads ×2: the machine was busy with other work (5 of 5 "
+                + "samples taken while other work ran: 1.00 cores of foreign CPU (maxForeignLoad 0.10))",
+                rules.checks().get(0).message());
+
+        Verdict baseline = Checker.evaluate(busy, List.of(), report(400, 210, 0.02, 1, "0123456789abcdef"),
+                TEN_PERCENT, List.of());
+        assertTrue(baseline.passed(), baseline.failures().toString());
+        CheckResult threads = baseline.checks().stream().filter(c -> c.mode() == Mode.THREADS).findFirst().orElseThrow();
+        assertEquals(CheckStatus.NOT_COMPARED, threads.status());
+        assertTrue(threads.message().startsWith("Not compared for workload cpu, mode threads ×2: the machine was busy"),
+                threads.message());
+        assertEquals(1, baseline.checks().stream().filter(c -> c.mode() == Mode.THREADS).count(),
+                "no speedup comparison either");
     }
 }

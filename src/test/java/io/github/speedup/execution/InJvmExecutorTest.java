@@ -59,6 +59,15 @@ class InJvmExecutorTest {
     }
 
     @Test
+    void thePeakHeapOfAnAllocatingIterationIsSeenWithoutASamplerThread() throws Exception {
+        Sample sample = InJvmExecutor.runIteration(Tasks.of(new WorkloadSpec("a", Kind.ALLOC, 2, 100)),
+                Mode.SEQUENTIAL, 1);
+        assertTrue(sample.peakMemoryBytes() > 4L << 20, "2 × 100 units of 1.25 MiB allocated: " + sample);
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().contains("sampler")),
+                "no thread of the harness runs beside the workers");
+    }
+
+    @Test
     void aThrowingTaskIsReportedWithItsIndexAndCause() {
         List<Task> tasks = List.of(() -> 1L, () -> {
             throw new IllegalStateException("boom");

@@ -90,7 +90,7 @@ class LoadProbeTest {
         LoadProbe probe = LoadProbe.detect(root);
         assertEquals(List.of("/proc/stat", "cgroup v2 cpu.stat (CPU limit 150000 100000)"), probe.probes());
         assertTrue(probe.cgroupLimited());
-        assertEquals(new CpuCounters(61077 * 10_000_000L, 460_000_000L, 8_123_456_000L, 345_678_000L), probe.read());
+        assertEquals(new CpuCounters(63077 * 10_000_000L, 460_000_000L, 8_123_456_000L, 345_678_000L), probe.read());
     }
 
     @Test

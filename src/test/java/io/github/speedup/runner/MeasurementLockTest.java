@@ -36,11 +36,14 @@ class MeasurementLockTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(300);
+        Thread.sleep(1500);
         assertFalse(second.isDone(), "b waits while a measures");
         first.close();
         try (MeasurementLock b = second.get(10, TimeUnit.SECONDS)) {
-            assertTrue(b.waited().toMillis() >= 250, b.waited().toString());
+            assertTrue(b.waited().toMillis() >= 1400, b.waited().toString());
+            assertEquals(1, log.size(), "a wait over a second is said once, then every ten seconds: " + log);
+            assertTrue(log.get(0).startsWith("Waiting for the measurement lock " + file + " (1 s so far, at most 30 s): "
+                    + "held by project a, pid "), log.get(0));
             assertTrue(MeasurementLock.holder(file).startsWith("project b"), MeasurementLock.holder(file));
         }
     }

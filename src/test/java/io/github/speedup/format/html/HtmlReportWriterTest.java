@@ -1,5 +1,13 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.Interference;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.report.Report;
+import io.github.speedup.runner.MeasuredResult;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ReportFixtures;
@@ -10,6 +18,7 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -126,5 +135,35 @@ class HtmlReportWriterTest {
         assertEquals("Incomplete: measuring stopped early. workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more",
                 doc.getElementById("incomplete").text());
         assertTrue(doc.select("p.meta").first().text().contains("Test CPU <1>"));
+    }
+
+    @Test
+    void aResultTakenOnABusyMachineIsFlaggedExplainedAndFaded() throws Exception {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Sample> quiet = new ArrayList<>();
+        List<Sample> busy = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            quiet.add(new Sample(400_000_000L + i * 1_000_000L, 400_000_000L, 1, -1, 0, new Interference(0, 0, 0)));
+            busy.add(new Sample(390_000_000L, 390_000_000L, 1, -1, 0, new Interference(380_000_000L, 0, 0)));
+        }
+        Report report = ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), busy, null, 3)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(report, Verdict.NONE, out);
+        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Element row = doc.selectFirst("table.results tr[data-mode=threads]");
+        assertEquals("contaminated", row.className());
+        assertEquals("contaminated", row.selectFirst(".flag.busy").text());
+        assertEquals("threads ×2 was measured while other work ran: 5 of 5 samples taken while other work ran: 0.97 "
+                + "cores of foreign CPU (maxForeignLoad 0.10); 3 iterations were taken again. It is no finding: not "
+                + "diagnosed, not gated, faded in the charts.", doc.selectFirst("p.contaminated-note").text());
+        assertEquals(Pattern.CONTAMINATED.id(), doc.selectFirst(".diagnosis").attr("data-verdict"));
+        assertEquals(4, doc.select("svg g.result.contaminated").size(),
+                "faded in the time chart, the speedup chart and both resource panels");
+        assertTrue(doc.selectFirst("svg.time-chart").text().contains("threads ×2 (busy machine)"));
+        assertTrue(doc.selectFirst("p.meta").text().contains("other work's CPU read from /proc/stat"),
+                doc.selectFirst("p.meta").text());
     }
 }

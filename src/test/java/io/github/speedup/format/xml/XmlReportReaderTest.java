@@ -1,5 +1,14 @@
 package io.github.speedup.format.xml;
 
+import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.Interference;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.report.Pattern;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.runner.MeasuredResult;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
@@ -10,6 +19,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,5 +79,30 @@ class XmlReportReaderTest {
                 + secret.toUri() + "\">]>\n<report schemaVersion=\"1\">&x;</report>", StandardCharsets.UTF_8);
         ReportFormatException e = assertThrows(ReportFormatException.class, () -> XmlReportReader.read(xxe));
         assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+    }
+
+    @Test
+    void aBusyRunReadsBackWithItsInterferenceRetriesContaminationAndSelfCheck() throws Exception {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Sample> quiet = new ArrayList<>();
+        List<Sample> busy = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            quiet.add(new Sample(400_123_456L + i * 1_000_000L, 400_000_000L, 1, -1, 0,
+                    new Interference(2_345_678L, 0, 0)));
+            busy.add(new Sample(380_000_000L + i * 1_000_000L, 380_000_000L, 1, -1, 0,
+                    new Interference(i < 2 ? 350_000_000L : 1_000_000L, 10_000_000L,
+                    Interference.NOT_MEASURED.throttledNanos())));
+        }
+        Report original = ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 1), busy, null, 3)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(1));
+        ResultReport threads = original.workloads().get(0).results().get(1);
+        assertEquals("2 of 6 samples taken while other work ran: 0.92 cores of foreign CPU (maxForeignLoad 0.10)",
+                threads.contaminationReason());
+        assertEquals(3, threads.retries());
+        assertEquals(Pattern.CONTAMINATED, original.workloads().get(0).diagnosis().pattern());
+        XmlReportReader.StoredReport read = XmlReportReader.read(written(original));
+        assertEquals(original, read.report(), "interference, retries and what follows from them survive the file");
     }
 }

@@ -1,0 +1,29 @@
+import java.time.Instant
+
+def check = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../it/ReportCheck.groovy'))
+def a = check.load(new File(basedir, 'a'), localRepositoryPath, projectVersion)
+def b = check.load(new File(basedir, 'b'), localRepositoryPath, projectVersion)
+
+// One after the other: the measuring spans do not overlap.
+def span = { report -> [Instant.parse(report.@started.text()), Instant.parse(report.@created.text())] }
+def (aStart, aEnd) = span(a)
+def (bStart, bEnd) = span(b)
+assert !aEnd.isAfter(bStart) || !bEnd.isAfter(aStart): "measured side by side: a $aStart..$aEnd, b $bStart..$bEnd"
+
+// Each saw the cores to itself: pure CPU work scales and reads as CPU-bound.
+for (report in [a, b]) {
+    double speedup = check.result(report, 'compute', 'threads', 2).@speedup.text() as double
+    assert speedup >= 1.7: "cpu threads ×2 on 2 cores reached only $speedup×"
+    def verdict = report.workload.find { it.@name.text() == 'compute' }.diagnosis.@verdict.text()
+    assert verdict == 'cpu-bound': "read as $verdict"
+}
+
+// The second module waited for the first, said so, and the report holds the wait.
+def log = new File(basedir, 'build.log').text
+assert log.contains('Parallel build: modules measure one at a time'): 'the -T note is missing'
+assert log.count('Parallel build: modules measure one at a time') == 1: 'the -T note is said once'
+assert log.contains('Waiting for the measurement lock'): 'the wait is not in the log'
+assert log =~ /held by project io\.github\.speedup\.it:module-[ab]:pom:1\.0, pid \d+, since /
+double waited = Math.max(a.environment.@lockWaitMs.text() as double, b.environment.@lockWaitMs.text() as double)
+assert waited > 1000: "one module waited for the other, yet the longest wait was $waited ms"
+return true

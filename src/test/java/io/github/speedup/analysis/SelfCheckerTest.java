@@ -1,0 +1,83 @@
+package io.github.speedup.analysis;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.Interference;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.report.SelfCheck;
+import io.github.speedup.runner.MeasuredResult;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SelfCheckerTest {
+
+    private static final WorkloadSpec SPEC = new WorkloadSpec("w", Kind.CPU, 4, 10);
+
+    /** Six samples: wall ms times 0.99 ... 1.01, optionally with a core of foreign CPU. */
+    private static MeasuredResult result(Mode mode, int workers, double wallMs, boolean busy) {
+        List<Sample> samples = new ArrayList<>();
+        for (double jitter : new double[] {0.99, 0.995, 1.0, 1.0, 1.005, 1.01}) {
+            long wall = (long) (wallMs * jitter * 1e6);
+            samples.add(new Sample(wall, wall, 1, -1, 0, new Interference(busy ? wall : 0, 0, 0)));
+        }
+        return new MeasuredResult(new Measurement(SPEC, mode, workers), samples, null, 0);
+    }
+
+    private static SelfCheck check(MeasuredResult... results) {
+        return ReportFixtures.build(List.of(results), "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS),
+                List.of(1, 2)).workloads().get(0).selfCheck();
+    }
+
+    @Test
+    void threadsOneAndSequentialThatAgreeRaiseNothing() {
+        SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 400, false), result(Mode.THREADS, 1, 404, false),
+                result(Mode.THREADS, 2, 205, false));
+        assertEquals(1.01, check.threadsOneRatio(), 1e-9);
+        assertNull(check.harnessBias());
+        assertTrue(check.superlinear().isEmpty());
+    }
+
+    @Test
+    void aGapBeyondThreePercentWithDisjointIntervalsIsAHarnessBias() {
+        SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 430, false), result(Mode.THREADS, 1, 400, false));
+        assertEquals("Harness bias: threads ×1 takes 0.930 of sequential's median time (-7.0%), and their intervals "
+                + "do not overlap, though both run the same tasks on one thread. Every speedup of this workload carries "
+                + "that 7.0% bias.", check.harnessBias());
+    }
+
+    @Test
+    void aGapWithinTheNoiseIsNoBias() {
+        List<Sample> noisy = new ArrayList<>();
+        for (double wall : new double[] {380, 440, 400, 460, 390, 430}) {
+            noisy.add(new Sample((long) (wall * 1e6), 1, 1, -1, 0));
+        }
+        SelfCheck check = check(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), noisy, null, 0),
+                result(Mode.THREADS, 1, 400, false));
+        assertNull(check.harnessBias(), "a 4% gap inside overlapping intervals is noise");
+    }
+
+    @Test
+    void aSpeedupAboveItsWorkersBeyondItsIntervalIsSuperlinear() {
+        SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 400, false), result(Mode.THREADS, 2, 180, false));
+        assertEquals(1, check.superlinear().size());
+        assertTrue(check.superlinear().get(0).startsWith("Superlinear: threads ×2 reaches 2.22× on 2 workers"),
+                check.superlinear().get(0));
+    }
+
+    @Test
+    void contaminatedResultsAreNotJudged() {
+        SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 430, false), result(Mode.THREADS, 1, 400, true),
+                result(Mode.THREADS, 2, 180, true));
+        assertTrue(Double.isNaN(check.threadsOneRatio()));
+        assertTrue(!check.flagged(), check.findings().toString());
+    }
+}
