@@ -10,12 +10,23 @@ def (aStart, aEnd) = span(a)
 def (bStart, bEnd) = span(b)
 assert !aEnd.isAfter(bStart) || !bEnd.isAfter(aStart): "measured side by side: a $aStart..$aEnd, b $bStart..$bEnd"
 
-// Each saw the cores to itself: pure CPU work scales and reads as CPU-bound.
+// Each saw the cores to itself: pure CPU work scales and reads as CPU-bound, never as lock-bound.
+// Where something outside this build took the cores all the same (a shared CI machine, a host
+// that slows the VM's CPUs), the result says so instead: contaminated, or unstable, and no reading.
 for (report in [a, b]) {
-    double speedup = check.result(report, 'compute', 'threads', 2).@speedup.text() as double
-    assert speedup >= 1.7: "cpu threads ×2 on 2 cores reached only $speedup×"
     def verdict = report.workload.find { it.@name.text() == 'compute' }.diagnosis.@verdict.text()
-    assert verdict == 'cpu-bound': "read as $verdict"
+    def contaminated = report.workload.result.any { it.@contaminated.text() == 'true' }
+    def unstable = report.workload.result.any { it.@unstable.text() == 'true' }
+    assert verdict != 'lock-bound': 'pure CPU work read as lock-bound'
+    if (contaminated) {
+        assert verdict == 'contaminated': "a busy machine's results read as $verdict"
+    } else if (verdict == 'mixed') {
+        assert unstable: 'a mixed reading without an unstable result'
+    } else {
+        double speedup = check.result(report, 'compute', 'threads', 2).@speedup.text() as double
+        assert speedup >= 1.7: "cpu threads ×2 on 2 cores reached only $speedup×"
+        assert verdict == 'cpu-bound': "read as $verdict"
+    }
 }
 
 // The second module waited for the first, said so, and the report holds the wait.

@@ -55,7 +55,7 @@ public final class ReportBuilder {
 
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
                                            int cores) {
-        Contamination contamination = new Contamination(settings.maxForeignLoad());
+        Contamination contamination = new Contamination(settings.maxForeignLoad(), cores);
         double[] sequential = results.stream()
                 .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
                 .map(r -> wallMs(samples(r, contamination)))

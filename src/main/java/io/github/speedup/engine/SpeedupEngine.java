@@ -105,7 +105,8 @@ public final class SpeedupEngine {
                     + e.getMessage(), e);
         }
         LoadProbe probe = LoadProbe.detect();
-        LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad()), load.maxRetries());
+        LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad(),
+                Runtime.getRuntime().availableProcessors()), load.maxRetries());
         Instant started;
         RunOutcome outcome;
         double loadAverage;

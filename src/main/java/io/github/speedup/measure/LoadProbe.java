@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the machine's and the build cgroup's CPU counters ({@link CpuCounters}) where Linux
@@ -16,6 +17,8 @@ import java.util.List;
 public final class LoadProbe {
 
     private final Path procStat;
+    /** The CPUs of /proc/stat to count; empty for all of them. */
+    private final Set<Integer> cpus;
     private final Path cgroupUsage;
     private final boolean usageInMicros;
     private final Path cgroupStat;
@@ -24,9 +27,10 @@ public final class LoadProbe {
     private final boolean cgroupLimited;
     private final List<String> probes;
 
-    private LoadProbe(Path procStat, Path cgroupUsage, boolean usageInMicros, Path cgroupStat, String throttledKey,
-                      long throttledNanosPerUnit, boolean cgroupLimited, List<String> probes) {
+    private LoadProbe(Path procStat, Set<Integer> cpus, Path cgroupUsage, boolean usageInMicros, Path cgroupStat,
+                      String throttledKey, long throttledNanosPerUnit, boolean cgroupLimited, List<String> probes) {
         this.procStat = procStat;
+        this.cpus = Set.copyOf(cpus);
         this.cgroupUsage = cgroupUsage;
         this.usageInMicros = usageInMicros;
         this.cgroupStat = cgroupStat;
@@ -45,8 +49,17 @@ public final class LoadProbe {
     static LoadProbe detect(Path root) {
         Path procStat = root.resolve("proc/stat");
         List<String> probes = new ArrayList<>();
-        if (readable(procStat)) {
-            probes.add("/proc/stat");
+        Set<Integer> cpus = Set.of();
+        String stat = read(procStat);
+        if (stat != null) {
+            String status = read(root.resolve("proc/self/status"));
+            cpus = status == null ? Set.of() : ProcStat.allowedCpus(status);
+            if (cpus.isEmpty() || cpus.size() >= ProcStat.cpuCount(stat)) {
+                cpus = Set.of();
+                probes.add("/proc/stat");
+            } else {
+                probes.add("/proc/stat (CPUs " + cpus + ")");
+            }
         } else {
             procStat = null;
         }
@@ -59,7 +72,7 @@ public final class LoadProbe {
             String max = read(v2Dir.resolve("cpu.max"));
             boolean limited = max != null && CgroupCpu.v2Limited(max);
             probes.add("cgroup v2 cpu.stat" + (limited ? " (CPU limit " + max.strip() + ")" : ""));
-            return new LoadProbe(procStat, v2Dir.resolve("cpu.stat"), true, v2Dir.resolve("cpu.stat"),
+            return new LoadProbe(procStat, cpus, v2Dir.resolve("cpu.stat"), true, v2Dir.resolve("cpu.stat"),
                     "throttled_usec", 1_000, limited, probes);
         }
         String cpuPath = cgroups == null ? null : CgroupCpu.v1Path(cgroups, "cpu");
@@ -72,11 +85,11 @@ public final class LoadProbe {
                 String quota = read(cpuDir.resolve("cpu.cfs_quota_us"));
                 boolean limited = quota != null && CgroupCpu.v1Limited(quota);
                 probes.add("cgroup v1 cpuacct.usage, cpu.stat" + (limited ? " (CPU quota " + quota.strip() + " us)" : ""));
-                return new LoadProbe(procStat, acctDir.resolve("cpuacct.usage"), false, cpuDir.resolve("cpu.stat"),
+                return new LoadProbe(procStat, cpus, acctDir.resolve("cpuacct.usage"), false, cpuDir.resolve("cpu.stat"),
                         "throttled_time", 1, limited, probes);
             }
         }
-        return new LoadProbe(procStat, null, false, null, null, 0, false, probes);
+        return new LoadProbe(procStat, cpus, null, false, null, null, 0, false, probes);
     }
 
     /** What this probe reads, for the report; empty where nothing is available. */
@@ -96,7 +109,7 @@ public final class LoadProbe {
         if (procStat != null) {
             String stat = read(procStat);
             if (stat != null) {
-                long[] busyAndSteal = ProcStat.busyAndSteal(stat.substring(0, Math.max(stat.indexOf('\n'), 0)));
+                long[] busyAndSteal = ProcStat.busyAndSteal(stat, cpus);
                 busy = busyAndSteal[0];
                 steal = busyAndSteal[1];
             }

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ContaminationTest {
 
     private static final long MS = 1_000_000;
-    private final Contamination policy = new Contamination(0.10);
+    /** On 2 cores, where steal is shared over both. */
+    private final Contamination policy = new Contamination(0.10, 2);
 
     private static Sample sample(long wallMs, long foreignMs, long stealMs, long throttledMs) {
         return new Sample(wallMs * MS, wallMs * MS, 0, Sample.NO_STARTUP, 0,
@@ -39,9 +40,10 @@ class ContaminationTest {
 
     @Test
     void stealOrThrottlingBeyondFivePercentContaminates() {
-        assertEquals("7% of its wall time stolen by the hypervisor", policy.reason(sample(1000, 0, 70, 0)));
+        assertEquals("10% of its cores' time stolen by the hypervisor", policy.reason(sample(1000, 0, 200, 0)));
         assertEquals("throttled by the cgroup's CPU limit for 12% of its wall time",
                 policy.reason(sample(1000, 0, 0, 120)));
-        assertNull(policy.reason(sample(1000, 0, 50, 50)), "5% each is still tolerated");
+        assertNull(policy.reason(sample(1000, 0, 100, 50)), "5% each is still tolerated");
+        assertNull(policy.reason(sample(100, 0, 20, 0)), "two ticks of steal in 100 ms are within the resolution");
     }
 }

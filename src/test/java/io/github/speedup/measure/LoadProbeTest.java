@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,9 +62,28 @@ class LoadProbeTest {
 
     @Test
     void procStatGivesBusyAndStealOfEveryCpuWithoutCountingGuestTimeTwice() {
-        long[] busyAndSteal = ProcStat.busyAndSteal(PROC_STAT.lines().findFirst().orElseThrow());
-        assertArrayEquals(new long[] {(57939 + 12 + 4878 + 3 + 245) * 10_000_000L, 46 * 10_000_000L}, busyAndSteal);
-        assertThrows(IllegalArgumentException.class, () -> ProcStat.busyAndSteal("cpu0 1 2 3 4 5 6 7 8"));
+        assertArrayEquals(new long[] {(57939 + 12 + 4878 + 3 + 245) * 10_000_000L, 46 * 10_000_000L},
+                ProcStat.busyAndSteal(PROC_STAT, Set.of()));
+        assertArrayEquals(new long[] {(28970 + 6 + 2439 + 2 + 123) * 10_000_000L, 23 * 10_000_000L},
+                ProcStat.busyAndSteal(PROC_STAT, Set.of(1)), "a process pinned to cpu1 counts cpu1 alone");
+        assertThrows(IllegalArgumentException.class, () -> ProcStat.busyAndSteal("intr 1 2 3", Set.of()));
+        assertEquals(2, ProcStat.cpuCount(PROC_STAT));
+    }
+
+    @Test
+    void theAllowedCpusComeFromProcSelfStatus() {
+        assertEquals(Set.of(0, 1, 2, 3, 8, 10, 11),
+                ProcStat.allowedCpus("Name:\tjava\nCpus_allowed:\tff\nCpus_allowed_list:\t0-3,8,10-11\n"));
+        assertEquals(Set.of(), ProcStat.allowedCpus("Name:\tjava\n"));
+    }
+
+    @Test
+    void aProcessPinnedToSomeCpusCountsOnlyThose() throws IOException {
+        write("proc/stat", PROC_STAT);
+        write("proc/self/status", "Name:\tjava\nCpus_allowed_list:\t1\n");
+        LoadProbe probe = LoadProbe.detect(root);
+        assertEquals(List.of("/proc/stat (CPUs [1])"), probe.probes());
+        assertEquals(31540 * 10_000_000L, probe.read().machineBusyNanos());
     }
 
     @Test

@@ -51,7 +51,7 @@ class MeasurementRunnerTest {
 
     /** The machine's own probes; with no retries, so a busy test machine cannot change the order under test. */
     private static LoadGuard guard(RunConfiguration config) {
-        return new LoadGuard(LoadProbe.detect(), new Contamination(config.load().maxForeignLoad()), 0);
+        return new LoadGuard(LoadProbe.detect(), new Contamination(config.load().maxForeignLoad(), 2), 0);
     }
 
     private ForkInput fork() {
