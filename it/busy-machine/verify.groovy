@@ -18,10 +18,17 @@ for (r in results) {
     }
 }
 
-// No reading from a busy machine, and never the wrong lesson.
+// No reading from a busy machine, and never the wrong lesson: contaminated results say so; what
+// was kept may still vary more than a quiet machine's, and then the reading says that instead.
 def verdict = report.workload.diagnosis.@verdict.text()
 assert verdict != 'lock-bound': 'pure CPU work read as lock-bound'
-assert verdict == (contaminated.isEmpty() ? 'cpu-bound' : 'contaminated'): "read as $verdict"
+if (!contaminated.isEmpty()) {
+    assert verdict == 'contaminated': "read as $verdict"
+} else if (verdict == 'mixed') {
+    assert results.any { it.@unstable.text() == 'true' }: 'a mixed reading without an unstable result'
+} else {
+    assert verdict == 'cpu-bound': "read as $verdict"
+}
 
 // The busy loops ended by themselves.
 new File(basedir, 'busy-loops.pids').readLines().each { pid ->
