@@ -3,6 +3,7 @@ package io.github.speedup.runner;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.measure.VmThreadsCpu;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.fork.ChildOutput;
@@ -176,19 +177,21 @@ public final class MeasurementRunner {
 
         /**
          * Runs one iteration with the machine's counters read around it. The measured JVMs' own CPU
-         * is the measurement JVM's whole process (GC and JIT threads included) and, for processes,
-         * the workers', so what remains of the machine's busy time is other work's.
+         * is the measurement JVM's whole process (GC and JIT threads included), for processes the
+         * workers', and this JVM's JIT and GC threads; what remains of the machine's busy time is
+         * other work's, Java threads of other modules in this JVM under -T included.
          */
         private Sample iteration(Measurement measurement, String which) throws IterationFailedException {
             try {
                 CpuCounters before = guard.read();
+                VmThreadsCpu hostBefore = VmThreadsCpu.now();
                 long ownBefore = measurementJvm.cpuNanos();
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
                 Sample sample = measurement.mode().inJvm()
                         ? measurementJvm.runIteration(measurement.workload(), measurement.mode(), measurement.workers())
                         : processes.runIteration(measurement.workload(), measurement.workers());
-                long own = measurementJvm.cpuNanos() - ownBefore + (measurement.mode().inJvm() ? 0
-                        : workersCpu(sample, measurement.workers(), reapedBefore));
+                long own = measurementJvm.cpuNanos() - ownBefore + VmThreadsCpu.now().since(hostBefore)
+                        + (measurement.mode().inJvm() ? 0 : workersCpu(sample, measurement.workers(), reapedBefore));
                 return sample.withInterference(guard.interference(before, guard.read(), own));
             } catch (TaskFailedException | ForkException e) {
                 throw new IterationFailedException("workload " + measurement.workload().name() + ", mode "

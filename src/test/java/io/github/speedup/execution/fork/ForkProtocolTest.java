@@ -61,26 +61,18 @@ class ForkProtocolTest {
         }
     }
 
+    private static String refusal(String line) {
+        return assertThrows(ForkProtocol.MalformedMessageException.class, () -> ForkProtocol.decode(line)).getMessage();
+    }
+
     @Test
     void aLineThatIsNotACompleteKnownMessageIsRefusedWithTheReason() {
-        assertEquals("not a protocol line: hello",
-                assertThrows(ForkProtocol.MalformedMessageException.class, () -> ForkProtocol.decode("hello"))
-                        .getMessage());
-        assertEquals("unknown message type NOPE in: #speedup#\tNOPE",
-                assertThrows(ForkProtocol.MalformedMessageException.class,
-                        () -> ForkProtocol.decode("#speedup#\tNOPE")).getMessage());
-        assertEquals("DONE has 1 fields, more expected",
-                assertThrows(ForkProtocol.MalformedMessageException.class,
-                        () -> ForkProtocol.decode("#speedup#\tDONE\t5")).getMessage());
-        assertEquals("DONE has 3 fields, 2 expected: #speedup#\tDONE\t5\t6\t7",
-                assertThrows(ForkProtocol.MalformedMessageException.class,
-                        () -> ForkProtocol.decode("#speedup#\tDONE\t5\t6\t7")).getMessage());
-        assertEquals("SAMPLE has 'x' where a whole number belongs",
-                assertThrows(ForkProtocol.MalformedMessageException.class,
-                        () -> ForkProtocol.decode("#speedup#\tSAMPLE\t1\tx\t3\t4")).getMessage());
-        assertEquals("RUN has an unknown mode fibers",
-                assertThrows(ForkProtocol.MalformedMessageException.class,
-                        () -> ForkProtocol.decode("#speedup#\tRUN\tw\tfibers\t2")).getMessage());
+        assertEquals("not a protocol line: hello", refusal("hello"));
+        assertEquals("unknown message type NOPE in: #speedup#\tNOPE", refusal("#speedup#\tNOPE"));
+        assertEquals("DONE has 1 fields, more expected", refusal("#speedup#\tDONE\t5"));
+        assertEquals("DONE has 3 fields, 2 expected: #speedup#\tDONE\t5\t6\t7", refusal("#speedup#\tDONE\t5\t6\t7"));
+        assertEquals("SAMPLE has 'x' where a whole number belongs", refusal("#speedup#\tSAMPLE\t1\tx\t3\t4"));
+        assertEquals("RUN has an unknown mode fibers", refusal("#speedup#\tRUN\tw\tfibers\t2"));
     }
 
     @Test
