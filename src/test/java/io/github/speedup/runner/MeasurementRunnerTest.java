@@ -195,6 +195,17 @@ class MeasurementRunnerTest {
     }
 
     @Test
+    void theMeasurementJvmKeepsItsHeapThroughTheCollectionsBeforeIterationsUnlessTheUserSaidOtherwise()
+            throws Exception {
+        RunOutcome kept = run(userClass("com.example.workloads.HeapRatio"), "sequential",
+                fork().withArgLine("-Dexpected.ratio=100"));
+        assertTrue(kept.complete(), kept.failure());
+        RunOutcome users = run(userClass("com.example.workloads.HeapRatio"), "sequential",
+                fork().withArgLine("-XX:MaxHeapFreeRatio=70 -Dexpected.ratio=70"));
+        assertTrue(users.complete(), users.failure());
+    }
+
+    @Test
     void userOutputReachesTheLogBoundedAndOutOfTheProtocol() throws Exception {
         RunOutcome outcome = run(userClass("com.example.workloads.Chatty"), "sequential", fork());
         assertTrue(outcome.complete(), outcome.failure());
