@@ -51,18 +51,12 @@ public final class Checker {
                     continue;
                 }
                 matched = true;
-                if (result.isSkipped()) {
+                String unchecked = result.isSkipped() ? result.skippedReason() : contamination(workload, result);
+                if (unchecked != null) {
                     checks.add(new CheckResult(CheckKind.RULE, workload.name(), result.mode(), result.workers(),
                             Metric.ANY, Double.NaN, Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
                             "Not checked for workload " + workload.name() + ", mode " + result.label() + ": "
-                                    + result.skippedReason()));
-                    continue;
-                }
-                String busy = contamination(workload, result);
-                if (busy != null) {
-                    checks.add(new CheckResult(CheckKind.RULE, workload.name(), result.mode(), result.workers(),
-                            Metric.ANY, Double.NaN, Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
-                            "Not checked for workload " + workload.name() + ", mode " + result.label() + ": " + busy));
+                                    + unchecked));
                     continue;
                 }
                 limit(checks, workload, result, Metric.SPEEDUP, result.speedup(), rule.minSpeedup(), true);

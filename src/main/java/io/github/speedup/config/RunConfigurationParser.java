@@ -134,7 +134,7 @@ public final class RunConfigurationParser {
     }
 
     /** One file for every build of every user on the machine: the system's temporary folder. */
-    public static Path defaultLockFile() {
+    private static Path defaultLockFile() {
         return Path.of(System.getProperty("java.io.tmpdir"), "speedup-maven-plugin.lock");
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -19,20 +20,19 @@ public final class LoadProbe {
     private final Path procStat;
     /** The CPUs of /proc/stat to count; empty for all of them. */
     private final Set<Integer> cpus;
+    /** cgroup v1's cpuacct.usage; {@code null} where the usage is in cpu.stat (v2's usage_usec). */
     private final Path cgroupUsage;
-    private final boolean usageInMicros;
     private final Path cgroupStat;
     private final String throttledKey;
     private final long throttledNanosPerUnit;
     private final boolean cgroupLimited;
     private final List<String> probes;
 
-    private LoadProbe(Path procStat, Set<Integer> cpus, Path cgroupUsage, boolean usageInMicros, Path cgroupStat,
-                      String throttledKey, long throttledNanosPerUnit, boolean cgroupLimited, List<String> probes) {
+    private LoadProbe(Path procStat, Set<Integer> cpus, Path cgroupUsage, Path cgroupStat, String throttledKey,
+                      long throttledNanosPerUnit, boolean cgroupLimited, List<String> probes) {
         this.procStat = procStat;
         this.cpus = Set.copyOf(cpus);
         this.cgroupUsage = cgroupUsage;
-        this.usageInMicros = usageInMicros;
         this.cgroupStat = cgroupStat;
         this.throttledKey = throttledKey;
         this.throttledNanosPerUnit = throttledNanosPerUnit;
@@ -72,7 +72,7 @@ public final class LoadProbe {
             String max = read(v2Dir.resolve("cpu.max"));
             boolean limited = max != null && CgroupCpu.v2Limited(max);
             probes.add("cgroup v2 cpu.stat" + (limited ? " (CPU limit " + max.strip() + ")" : ""));
-            return new LoadProbe(procStat, cpus, v2Dir.resolve("cpu.stat"), true, v2Dir.resolve("cpu.stat"),
+            return new LoadProbe(procStat, cpus, null, v2Dir.resolve("cpu.stat"),
                     "throttled_usec", 1_000, limited, probes);
         }
         String cpuPath = cgroups == null ? null : CgroupCpu.v1Path(cgroups, "cpu");
@@ -85,11 +85,11 @@ public final class LoadProbe {
                 String quota = read(cpuDir.resolve("cpu.cfs_quota_us"));
                 boolean limited = quota != null && CgroupCpu.v1Limited(quota);
                 probes.add("cgroup v1 cpuacct.usage, cpu.stat" + (limited ? " (CPU quota " + quota.strip() + " us)" : ""));
-                return new LoadProbe(procStat, cpus, acctDir.resolve("cpuacct.usage"), false, cpuDir.resolve("cpu.stat"),
+                return new LoadProbe(procStat, cpus, acctDir.resolve("cpuacct.usage"), cpuDir.resolve("cpu.stat"),
                         "throttled_time", 1, limited, probes);
             }
         }
-        return new LoadProbe(procStat, cpus, null, false, null, null, 0, false, probes);
+        return new LoadProbe(procStat, cpus, null, null, null, 0, false, probes);
     }
 
     /** What this probe reads, for the report; empty where nothing is available. */
@@ -116,19 +116,21 @@ public final class LoadProbe {
         }
         long usage = CpuCounters.ABSENT;
         long throttled = CpuCounters.ABSENT;
-        if (cgroupUsage != null) {
-            String usageText = read(cgroupUsage);
-            if (usageText != null) {
-                usage = usageInMicros ? CgroupCpu.stat(usageText, "usage_usec").orElse(CpuCounters.ABSENT / 1_000) * 1_000
-                        : Long.parseLong(usageText.strip());
-            }
-            String stat = read(cgroupStat);
-            if (stat != null) {
-                throttled = CgroupCpu.stat(stat, throttledKey).orElse(CpuCounters.ABSENT);
-                throttled = throttled == CpuCounters.ABSENT ? throttled : throttled * throttledNanosPerUnit;
+        String cgroup = cgroupStat == null ? null : read(cgroupStat);
+        if (cgroup != null) {
+            throttled = nanos(CgroupCpu.stat(cgroup, throttledKey), throttledNanosPerUnit);
+            if (cgroupUsage == null) {
+                usage = nanos(CgroupCpu.stat(cgroup, "usage_usec"), 1_000);
+            } else {
+                String usageText = read(cgroupUsage);
+                usage = usageText == null ? CpuCounters.ABSENT : Long.parseLong(usageText.strip());
             }
         }
         return new CpuCounters(busy, steal, usage, throttled);
+    }
+
+    private static long nanos(OptionalLong value, long nanosPerUnit) {
+        return value.isPresent() ? value.getAsLong() * nanosPerUnit : CpuCounters.ABSENT;
     }
 
     private static Path v1Directory(Path cgroupRoot, String controller, String path) {

@@ -43,7 +43,7 @@ public final class Probes {
             String stat = Files.readString(PROC_SELF_STAT);
             // fields after the command name, which may hold spaces but ends at the last ')'
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * ProcStat.NANOS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -68,9 +68,14 @@ public final class Probes {
 
     /** CPU time the Java threads used between two {@link #threadCpuNanos()} readings. */
     public static long threadCpuNanosSince(Map<Long, Long> before) {
+        return threadCpuNanosBetween(before, threadCpuNanos());
+    }
+
+    /** CPU the threads of {@code after} used since {@code before}; a thread new since then counts whole. */
+    static long threadCpuNanosBetween(Map<Long, Long> before, Map<Long, Long> after) {
         long total = 0;
-        for (Map.Entry<Long, Long> after : threadCpuNanos().entrySet()) {
-            total += Math.max(0, after.getValue() - before.getOrDefault(after.getKey(), 0L));
+        for (Map.Entry<Long, Long> thread : after.entrySet()) {
+            total += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
         }
         return total;
     }

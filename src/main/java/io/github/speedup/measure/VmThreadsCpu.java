@@ -22,11 +22,7 @@ public record VmThreadsCpu(long processNanos, Map<Long, Long> javaThreads) {
      * that ended meanwhile takes its CPU with it, which then counts here too.
      */
     public long since(VmThreadsCpu before) {
-        long process = processNanos - before.processNanos;
-        long java = 0;
-        for (Map.Entry<Long, Long> thread : javaThreads.entrySet()) {
-            java += Math.max(0, thread.getValue() - before.javaThreads.getOrDefault(thread.getKey(), 0L));
-        }
-        return Math.max(0, process - java);
+        return Math.max(0, processNanos - before.processNanos
+                - Probes.threadCpuNanosBetween(before.javaThreads, javaThreads));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.speedup.report;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The harness checking itself on one workload. Sequential and threads ×1 run the same tasks on
@@ -14,8 +15,6 @@ import java.util.List;
  */
 public record SelfCheck(double threadsOneRatio, String harnessBias, List<String> superlinear) {
 
-    public static final SelfCheck NOT_JUDGED = new SelfCheck(Double.NaN, null, List.of());
-
     public SelfCheck {
         superlinear = List.copyOf(superlinear);
     }
@@ -27,6 +26,6 @@ public record SelfCheck(double threadsOneRatio, String harnessBias, List<String>
     /** Every finding, bias first. */
     public List<String> findings() {
         return harnessBias == null ? superlinear
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(harnessBias), superlinear.stream()).toList();
+                : Stream.concat(Stream.of(harnessBias), superlinear.stream()).toList();
     }
 }

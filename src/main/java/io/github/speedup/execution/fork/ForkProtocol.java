@@ -104,12 +104,11 @@ public final class ForkProtocol {
         }
 
         int integer() throws MalformedMessageException {
-            String text = text();
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                throw new MalformedMessageException(raw[0] + " has '" + text + "' where a whole number belongs");
+            long value = number();
+            if (value != (int) value) {
+                throw new MalformedMessageException(raw[0] + " has " + value + " where a smaller whole number belongs");
             }
+            return (int) value;
         }
 
         long number() throws MalformedMessageException {
