@@ -45,9 +45,15 @@ public final class EnvironmentProbe {
                 lockWaitMs);
     }
 
-    /** The one-minute system load average now, or -1 where the OS does not provide it. */
+    /**
+     * The one-minute system load average now, or -1 where the OS does not provide it. Rounded to
+     * the two decimals {@code uptime} shows: the kernel's figure has more, and a page rendered from
+     * the XML (which keeps three) would then round it differently from the page the run wrote
+     * (0.3745 prints 0.37, its stored 0.375 prints 0.38).
+     */
     public static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? load : Math.round(load * 100) / 100.0;
     }
 
     /**

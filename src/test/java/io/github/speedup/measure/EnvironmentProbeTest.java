@@ -31,4 +31,11 @@ class EnvironmentProbeTest {
         assertTrue(first.totalMemoryBytes() > 0);
         assertTrue(second.overloaded() == (5.0 > second.logicalCores()));
     }
+
+    @Test
+    void theLoadAverageHasTheTwoDecimalsThePageShows() {
+        double load = EnvironmentProbe.loadAverage();
+        // the kernel's figure has eleven fractional bits; two decimals survive the XML's three unchanged
+        assertTrue(load == -1 || load == Math.round(load * 100) / 100.0, String.valueOf(load));
+    }
 }
