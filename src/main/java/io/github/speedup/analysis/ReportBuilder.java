@@ -3,6 +3,7 @@ package io.github.speedup.analysis;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
+import io.github.speedup.report.History;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
@@ -49,8 +50,8 @@ public final class ReportBuilder {
         List<WorkloadReport> workloads = new ArrayList<>();
         byWorkload.forEach((spec, measured) -> workloads.add(workload(spec, measured, settings,
                 environment.logicalCores())));
-        return new Report(Report.SCHEMA_VERSION, started, created, environment, settings, workloads,
-                incompleteReason);
+        return new Report(Report.SCHEMA_VERSION, started, created, environment.fingerprint(), "", environment,
+                settings, workloads, incompleteReason, History.NONE);
     }
 
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,

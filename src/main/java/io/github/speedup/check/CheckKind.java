@@ -6,8 +6,10 @@ import io.github.speedup.vocabulary.Vocabulary;
 public enum CheckKind implements Vocabulary {
     /** A limit from {@code <rules>}. */
     RULE("rule"),
-    /** A comparison with the baseline. */
-    BASELINE("baseline");
+    /** A comparison with the baseline file. */
+    BASELINE("baseline"),
+    /** A comparison with the last runs of the testbed's history. */
+    HISTORY("history");
 
     private final String id;
 

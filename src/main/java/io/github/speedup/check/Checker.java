@@ -27,10 +27,11 @@ public final class Checker {
 
     /**
      * @param baseline the earlier report, or {@code null} where there is none
+     * @param history  the testbed's earlier runs, or {@code null} where no history is kept
      * @param notes    what the caller already has to say (a missing baseline); more are added
      */
     public static Verdict evaluate(Report report, List<Rule> rules, Report baseline, BaselineOptions options,
-                                   List<String> notes) throws GateException {
+                                   BaselineRuns history, List<String> notes) throws GateException {
         List<CheckResult> checks = new ArrayList<>();
         List<String> allNotes = new ArrayList<>(notes);
         for (Rule rule : rules) {
@@ -38,6 +39,9 @@ public final class Checker {
         }
         if (baseline != null) {
             compareWithBaseline(report, baseline, options, checks, allNotes);
+        }
+        if (history != null) {
+            checks.addAll(HistoryComparison.compare(report, history, options));
         }
         return new Verdict(checks, allNotes);
     }
@@ -78,7 +82,7 @@ public final class Checker {
      * Why a result's figures are not to be judged: other work ran while it, or the sequential
      * baseline of its speedup, was measured; {@code null} when both were measured on a quiet machine.
      */
-    private static String contamination(WorkloadReport workload, ResultReport result) {
+    static String contamination(WorkloadReport workload, ResultReport result) {
         if (result.isContaminated()) {
             return "the machine was busy with other work (" + result.contaminationReason() + ")";
         }
@@ -197,7 +201,7 @@ public final class Checker {
      * processes) far more than on the project, and a 10% gate on it fires on noise. Start-up
      * stays in the report, the page and its own column; it is not gated.
      */
-    private static double[] gatedTimes(ResultReport result) {
+    static double[] gatedTimes(ResultReport result) {
         return result.samples().stream().mapToDouble(Checker::gatedTime).toArray();
     }
 
@@ -209,7 +213,7 @@ public final class Checker {
      * Speedup per iteration: the sequential sample and this mode's sample of the same round.
      * Iterations are interleaved, so a round's samples were taken moments apart.
      */
-    private static double[] iterationSpeedups(WorkloadReport workload, ResultReport result) {
+    static double[] iterationSpeedups(WorkloadReport workload, ResultReport result) {
         Optional<ResultReport> sequential = workload.sequential();
         if (sequential.isEmpty()) {
             return new double[0];
@@ -224,7 +228,7 @@ public final class Checker {
         return speedups;
     }
 
-    private static String twoDecimals(double value) {
+    static String twoDecimals(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 }

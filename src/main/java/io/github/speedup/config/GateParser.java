@@ -14,12 +14,14 @@ public final class GateParser {
     private GateParser() {
     }
 
-    public static GateConfiguration parse(GateParameters parameters) throws ConfigurationException {
+    /** @param historyKept a run history is kept, which updateBaseline can start anew */
+    public static GateConfiguration parse(GateParameters parameters, boolean historyKept)
+            throws ConfigurationException {
         BaselineOptions baseline = baseline(parameters.baseline(), parameters.maxRegression(),
                 parameters.significance(), parameters.compareAcrossMachines());
-        if (parameters.updateBaseline() && parameters.baseline() == null) {
+        if (parameters.updateBaseline() && parameters.baseline() == null && !historyKept) {
             throw new ConfigurationException("updateBaseline", true, "true only together with a 'baseline' path to "
-                    + "write to");
+                    + "write to, or a 'historyDirectory' whose baseline it starts anew");
         }
         return new GateConfiguration(rules(parameters.rules()), baseline, parameters.updateBaseline());
     }

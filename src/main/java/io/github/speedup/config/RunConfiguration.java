@@ -23,11 +23,12 @@ import java.util.List;
  * @param fork             how the child JVMs are started
  * @param gate             the rules and the baseline
  * @param load             how the run shares the machine
+ * @param history          where runs are kept, and for which testbed
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
                                int warmupIterations, int iterations, IterationOrder order,
                                double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
-                               GateConfiguration gate, LoadSettings load) {
+                               GateConfiguration gate, LoadSettings load, HistorySettings history) {
 
     public RunConfiguration {
         workloads = List.copyOf(workloads);

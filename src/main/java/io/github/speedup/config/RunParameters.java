@@ -14,16 +14,17 @@ import java.util.List;
  * @param formats                   {@code formats}, likewise; none means html and xml
  * @param gate                      the rules and the baseline
  * @param load                      how the run shares the machine
+ * @param history                   where runs are kept, and for which testbed
  */
 public record RunParameters(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
                             int warmupIterations, int iterations, String iterationOrder,
                             Double maxCoefficientOfVariation, List<String> formats, ForkInput fork,
-                            GateParameters gate, LoadParameters load) {
+                            GateParameters gate, LoadParameters load, HistoryParameters history) {
 
     /** What to measure, with every other parameter at its default. */
     public static RunParameters of(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
                                    int warmupIterations, int iterations, ForkInput fork) {
         return new RunParameters(workloads, modes, workers, warmupIterations, iterations, null, null, null, fork,
-                GateParameters.NONE, LoadParameters.DEFAULTS);
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE);
     }
 }

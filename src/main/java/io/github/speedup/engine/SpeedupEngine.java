@@ -3,12 +3,15 @@ package io.github.speedup.engine;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.check.GateException;
 import io.github.speedup.check.Verdict;
+import io.github.speedup.config.HistorySettings;
 import io.github.speedup.config.LoadSettings;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.execution.fork.ChildOutput;
 import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.execution.fork.JvmLauncher;
 import io.github.speedup.format.Format;
+import io.github.speedup.history.GitCommit;
+import io.github.speedup.history.RunHistory;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.EnvironmentProbe;
 import io.github.speedup.measure.LoadProbe;
@@ -38,11 +41,11 @@ import java.util.function.Consumer;
 public final class SpeedupEngine {
 
     /**
-     * What a run produced: the model, what the gate found, the files written from them, and what
-     * happened to the baseline.
+     * What a run produced: the model, what the gate found, the files written from them, what
+     * happened to the baseline, and where the run was added to the history ({@code null} for no history).
      */
     public record Result(Report report, Verdict verdict, Map<Format, Path> files,
-                         SpeedupGate.BaselineUpdate baselineUpdate) {
+                         SpeedupGate.BaselineUpdate baselineUpdate, Path historyEntry) {
 
         public Result {
             files = Map.copyOf(files);
@@ -59,9 +62,10 @@ public final class SpeedupEngine {
      *
      * @param mavenVersion  for the report's environment
      * @param project       names this build to others who wait for the measurement lock
-     * @param parallelBuild Maven runs modules side by side ({@code -T}): say once what that means
+     * @param parallelBuild    Maven runs modules side by side ({@code -T}): say once what that means
+     * @param projectDirectory where the project's Git commit is read from for the history, or {@code null}
      */
-    public record Build(String mavenVersion, String project, boolean parallelBuild) {
+    public record Build(String mavenVersion, String project, boolean parallelBuild, Path projectDirectory) {
     }
 
     /** Said once per Maven JVM, however many modules measure under {@code -T}. */
@@ -137,14 +141,19 @@ public final class SpeedupEngine {
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
                 fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), load.lockFile().toString(),
                 load.lockTimeout().toSeconds());
-        Report report = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
+        Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        HistorySettings historySettings = configuration.history();
+        Report run = measured.withRun(historySettings.testbed(measured.environment().fingerprint()),
+                historySettings.kept() ? GitCommit.of(build.projectDirectory()) : "");
+        RunHistory history = openHistory(historySettings, run.testbed(), warnings);
+        Report report = run.withHistory(history.model(run));
         Verdict verdict = Verdict.NONE;
         if (report.complete()) {
             try {
-                verdict = SpeedupGate.apply(report, configuration.gate());
+                verdict = SpeedupGate.apply(report, configuration.gate(), history.baselineRuns(), history.notes());
             } catch (GateException e) {
                 write(report, Verdict.NONE, outputDirectory, configuration); // nothing measured is lost
                 throw e;
@@ -153,7 +162,27 @@ public final class SpeedupEngine {
         Map<Format, Path> files = write(report, verdict, outputDirectory, configuration);
         SpeedupGate.BaselineUpdate baseline = SpeedupGate.updateBaseline(configuration.gate(), report, verdict,
                 files.get(Format.XML));
-        return new Result(report, verdict, files, baseline);
+        Path entry;
+        try {
+            entry = history.append(report, verdict, configuration.gate().updateBaseline() && report.complete());
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot add the run to the history in " + historySettings.directory()
+                    + " (parameter historyDirectory): " + e.getMessage(), e);
+        }
+        if (entry != null) {
+            info.accept("Run added to the history of testbed " + report.testbed() + ": " + entry.toAbsolutePath());
+        }
+        return new Result(report, verdict, files, baseline, entry);
+    }
+
+    private static RunHistory openHistory(HistorySettings settings, String testbed, Consumer<String> warnings)
+            throws SpeedupException {
+        try {
+            return RunHistory.open(settings, testbed, warnings);
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot read the history in " + settings.directory()
+                    + " (parameter historyDirectory): " + e.getMessage(), e);
+        }
     }
 
     private void warnIfLoaded(double loadAverage) {

@@ -1,5 +1,6 @@
 package io.github.speedup.engine;
 
+import io.github.speedup.check.BaselineRuns;
 import io.github.speedup.check.Checker;
 import io.github.speedup.check.GateException;
 import io.github.speedup.check.Verdict;
@@ -24,8 +25,13 @@ public final class SpeedupGate {
     private SpeedupGate() {
     }
 
-    public static Verdict apply(Report report, GateConfiguration gate) throws GateException {
-        List<String> notes = new ArrayList<>();
+    /**
+     * @param history      the testbed's earlier runs, or {@code null} where no history is kept
+     * @param historyNotes what the history has to say (none yet, none usable)
+     */
+    public static Verdict apply(Report report, GateConfiguration gate, BaselineRuns history,
+                                List<String> historyNotes) throws GateException {
+        List<String> notes = new ArrayList<>(historyNotes);
         Report baseline = null;
         Path baselineFile = gate.baseline().baseline();
         if (baselineFile != null) {
@@ -40,12 +46,12 @@ public final class SpeedupGate {
                         + "The first baseline is written by a run with -Dspeedup.updateBaseline=true.");
             }
         }
-        return Checker.evaluate(report, gate.rules(), baseline, gate.baseline(), notes);
+        return Checker.evaluate(report, gate.rules(), baseline, gate.baseline(), history, notes);
     }
 
     /** Checks an existing {@code speedup.xml} without measuring. */
     public static Verdict check(Path reportXml, GateConfiguration gate) throws ReportFormatException, GateException {
-        return apply(XmlReportReader.read(reportXml).report(), gate);
+        return apply(XmlReportReader.read(reportXml).report(), gate, null, List.of());
     }
 
     /**
@@ -55,7 +61,7 @@ public final class SpeedupGate {
      */
     static BaselineUpdate updateBaseline(GateConfiguration gate, Report report, Verdict verdict, Path reportXml)
             throws SpeedupException {
-        if (!gate.updateBaseline() || !report.complete()) {
+        if (!gate.updateBaseline() || !report.complete() || gate.baseline().baseline() == null) {
             return BaselineUpdate.NOT_REQUESTED;
         }
         if (!verdict.passed()) {
@@ -72,7 +78,7 @@ public final class SpeedupGate {
 
     /** What a run did with the baseline. */
     public enum BaselineUpdate {
-        /** updateBaseline is off, or the run did not complete. */
+        /** updateBaseline is off, there is no baseline file, or the run did not complete. */
         NOT_REQUESTED,
         /** The new report is the baseline now. */
         UPDATED,

@@ -35,7 +35,7 @@ public class CheckMojo extends AbstractGateMojo {
     void executeGoal() throws MojoExecutionException, MojoFailureException {
         Verdict verdict;
         try {
-            verdict = SpeedupGate.check(reportFile.toPath(), GateParser.parse(gateParameters(false)));
+            verdict = SpeedupGate.check(reportFile.toPath(), GateParser.parse(gateParameters(false), false));
         } catch (ReportFormatException e) {
             throw new MojoExecutionException(e.getMessage() + " (parameter reportFile; run speedup:run first)", e);
         } catch (ConfigurationException | GateException e) {

@@ -89,7 +89,9 @@ public class RunMojo extends AbstractMeasuringMojo {
 
     /**
      * After a run with no failed check, copy the new {@code speedup.xml} over {@code baseline}
-     * (atomically), so the next build compares with this one.
+     * (atomically), so the next build compares with this one. With a {@code historyDirectory},
+     * the testbed's baseline starts anew from this run: later runs compare with it and the runs
+     * after it only (how a deliberate change is accepted).
      */
     @Parameter(property = "speedup.updateBaseline", defaultValue = "false")
     private boolean updateBaseline;
@@ -144,6 +146,6 @@ public class RunMojo extends AbstractMeasuringMojo {
     private RunParameters parameters() throws MojoExecutionException {
         return new RunParameters(workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
                 modes, workers, warmupIterations, iterations, iterationOrder, maxCoefficientOfVariation, formats,
-                forkInput(), gateParameters(updateBaseline), loadParameters());
+                forkInput(), gateParameters(updateBaseline), loadParameters(), historyParameters());
     }
 }

@@ -11,6 +11,11 @@ public final class Figures {
     private Figures() {
     }
 
+    /** A figure as the XML holds it (three decimals), so what is read back equals what was written. */
+    public static double rounded(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? value : Math.round(value * 1000) / 1000.0;
+    }
+
     /** Three decimals: the machine-readable form used in the XML. */
     public static String exact(double value) {
         return String.format(Locale.ROOT, "%.3f", value);

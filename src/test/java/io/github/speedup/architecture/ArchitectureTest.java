@@ -33,6 +33,7 @@ class ArchitectureTest {
     static final Map<String, List<String>> LAYERS = layers(
             "maven", "maven..",
             "engine", "engine..",
+            "history", "history..",
             "config", "config..",
             "formats", "format.xml.., format.html.., format.console..",
             "format seam", "format",

@@ -49,14 +49,14 @@ class CheckerTest {
     }
 
     private static List<Rule> rules(RuleInput... inputs) throws ConfigurationException {
-        return GateParser.parse(new GateParameters(List.of(inputs), null, 10, 0.05, false, false)).rules();
+        return GateParser.parse(new GateParameters(List.of(inputs), null, 10, 0.05, false, false), false).rules();
     }
 
     @Test
     void aViolatedRuleReadsLikeJacoco() throws Exception {
         Report report = report(400, 357, 0.0, 1, "0123456789abcdef");
         Verdict verdict = Checker.evaluate(report, rules(new RuleInput("*", "threads", "2", "1.5", null, null)), null,
-                TEN_PERCENT, List.of());
+                TEN_PERCENT, null, List.of());
         assertEquals(1, verdict.failures().size());
         assertEquals("Rule violated for workload cpu, mode threads ×2: speedup is 1.12, but expected minimum is 1.50",
                 verdict.failures().get(0).message());
@@ -66,7 +66,7 @@ class CheckerTest {
     void rulesCoverWhatTheyNameAndEveryLimitIsChecked() throws Exception {
         Report report = report(400, 210, 0.0, 1, "0123456789abcdef");
         Verdict verdict = Checker.evaluate(report, rules(new RuleInput("cpu", "*", null, "0.9", "60%", "500")), null,
-                TEN_PERCENT, List.of());
+                TEN_PERCENT, null, List.of());
         // sequential and threads: three limits each; virtual was skipped: one not-compared check
         assertEquals(7, verdict.checks().size());
         assertTrue(verdict.passed(), verdict.failures().toString());
@@ -78,7 +78,7 @@ class CheckerTest {
     @Test
     void aRuleThatMatchesNothingIsAnError() {
         GateException e = assertThrows(GateException.class, () -> Checker.evaluate(report(400, 210, 0, 1, "x"),
-                rules(new RuleInput("cpuu", "threads", null, "1.5", null, null)), null, TEN_PERCENT, List.of()));
+                rules(new RuleInput("cpuu", "threads", null, "1.5", null, null)), null, TEN_PERCENT, null, List.of()));
         assertTrue(e.getMessage().startsWith("The rule 1 (workload cpuu, mode threads, workers any) matches no result"),
                 e.getMessage());
     }
@@ -87,7 +87,7 @@ class CheckerTest {
     void aLargeSignificantSlowdownIsARegression() throws Exception {
         Report baseline = report(400, 210, 0.02, 1, "0123456789abcdef");
         Report slower = report(560, 294, 0.02, 2, "0123456789abcdef");
-        Verdict verdict = Checker.evaluate(slower, List.of(), baseline, TEN_PERCENT, List.of());
+        Verdict verdict = Checker.evaluate(slower, List.of(), baseline, TEN_PERCENT, null, List.of());
         List<CheckResult> failures = verdict.failures();
         assertEquals(2, failures.size(), "sequential and threads ×2 both 40% slower");
         assertTrue(failures.get(0).message().startsWith("Regression for workload cpu, mode sequential ×1: median time "),
@@ -102,7 +102,7 @@ class CheckerTest {
         Report baseline = report(400, 210, 0.15, 1, "0123456789abcdef");
         for (long seed = 2; seed < 40; seed++) {
             Verdict verdict = Checker.evaluate(report(400, 210, 0.15, seed, "0123456789abcdef"), List.of(), baseline,
-                    TEN_PERCENT, List.of());
+                    TEN_PERCENT, null, List.of());
             assertTrue(verdict.passed(), "seed " + seed + ": " + verdict.failures());
         }
     }
@@ -112,7 +112,7 @@ class CheckerTest {
         // 12% slower median but samples that overlap wildly: not significant
         Report baseline = report(400, 210, 0.5, 1, "0123456789abcdef");
         Report noisy = report(448, 235, 0.5, 3, "0123456789abcdef");
-        Verdict verdict = Checker.evaluate(noisy, List.of(), baseline, TEN_PERCENT, List.of());
+        Verdict verdict = Checker.evaluate(noisy, List.of(), baseline, TEN_PERCENT, null, List.of());
         assertTrue(verdict.passed(), verdict.failures().toString());
     }
 
@@ -120,10 +120,10 @@ class CheckerTest {
     void slowerProcessStartUpAloneDoesNotFail() throws Exception {
         Report baseline = processes(300, 100);
         Report slowStart = processes(345, 145);
-        Verdict verdict = Checker.evaluate(slowStart, List.of(), baseline, TEN_PERCENT, List.of());
+        Verdict verdict = Checker.evaluate(slowStart, List.of(), baseline, TEN_PERCENT, null, List.of());
         assertTrue(verdict.passed(), verdict.failures().toString());
         assertTrue(verdict.checks().stream().anyMatch(c -> c.message().contains("median time after start-up 200.00 ms")));
-        Verdict slowWork = Checker.evaluate(processes(400, 100), List.of(), baseline, TEN_PERCENT, List.of());
+        Verdict slowWork = Checker.evaluate(processes(400, 100), List.of(), baseline, TEN_PERCENT, null, List.of());
         assertEquals(2, slowWork.failures().size(), "time and speedup after start-up: " + slowWork.failures());
     }
 
@@ -146,7 +146,7 @@ class CheckerTest {
     void improvementsAreReported() throws Exception {
         Report baseline = report(400, 210, 0.02, 1, "0123456789abcdef");
         Report faster = report(300, 160, 0.02, 2, "0123456789abcdef");
-        Verdict verdict = Checker.evaluate(faster, List.of(), baseline, TEN_PERCENT, List.of());
+        Verdict verdict = Checker.evaluate(faster, List.of(), baseline, TEN_PERCENT, null, List.of());
         assertTrue(verdict.checks().stream().anyMatch(c -> c.status() == CheckStatus.IMPROVED
                 && c.message().startsWith("Improvement for workload cpu, mode sequential ×1")));
     }
@@ -155,12 +155,12 @@ class CheckerTest {
     void aBaselineFromAnotherMachineIsNotComparedUnlessAsked() throws Exception {
         Report baseline = report(400, 210, 0.02, 1, "ffffffffffffffff");
         Report slower = report(560, 294, 0.02, 2, "0123456789abcdef");
-        Verdict verdict = Checker.evaluate(slower, List.of(), baseline, TEN_PERCENT, List.of());
+        Verdict verdict = Checker.evaluate(slower, List.of(), baseline, TEN_PERCENT, null, List.of());
         assertTrue(verdict.passed());
         assertTrue(verdict.checks().stream().allMatch(c -> c.status() == CheckStatus.NOT_COMPARED));
         assertTrue(verdict.notes().get(0).contains("another machine or JVM (fingerprint ffffffffffffffff, here 0123456789abcdef)"));
         Verdict forced = Checker.evaluate(slower, List.of(), baseline,
-                new BaselineOptions(Path.of("b.xml"), 10, 0.05, true), List.of());
+                new BaselineOptions(Path.of("b.xml"), 10, 0.05, true), null, List.of());
         assertEquals(2, forced.failures().size());
     }
 
@@ -181,7 +181,7 @@ class CheckerTest {
     void contaminatedResultsAreNeitherPassedNorFailed() throws Exception {
         Report busy = busyThreads(400, 390);
         Verdict rules = Checker.evaluate(busy, rules(new RuleInput("*", "threads", null, "1.5", null, null)), null,
-                TEN_PERCENT, List.of());
+                TEN_PERCENT, null, List.of());
         assertEquals(1, rules.checks().size());
         assertEquals(CheckStatus.NOT_COMPARED, rules.checks().get(0).status());
         assertEquals("Not checked for workload cpu, mode threads ×2: the machine was busy with other work (5 of 5 "
@@ -189,7 +189,7 @@ class CheckerTest {
                 rules.checks().get(0).message());
 
         Verdict baseline = Checker.evaluate(busy, List.of(), report(400, 210, 0.02, 1, "0123456789abcdef"),
-                TEN_PERCENT, List.of());
+                TEN_PERCENT, null, List.of());
         assertTrue(baseline.passed(), baseline.failures().toString());
         CheckResult threads = baseline.checks().stream().filter(c -> c.mode() == Mode.THREADS).findFirst().orElseThrow();
         assertEquals(CheckStatus.NOT_COMPARED, threads.status());

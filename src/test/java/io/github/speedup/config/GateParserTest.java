@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class GateParserTest {
 
     private static GateConfiguration parse(RuleInput rule) throws ConfigurationException {
-        return GateParser.parse(new GateParameters(List.of(rule), null, 10, 0.05, false, false));
+        return GateParser.parse(new GateParameters(List.of(rule), null, 10, 0.05, false, false), false);
     }
 
     private static String error(RuleInput rule) {
@@ -51,19 +51,23 @@ class GateParserTest {
     void baselineSettingsAreChecked() {
         assertEquals("Invalid value for parameter 'maxRegression': '0.0'. Allowed: a percentage above 0, such as 10.",
                 assertThrows(ConfigurationException.class, () -> GateParser.parse(
-                        new GateParameters(null, null, 0, 0.05, false, false))).getMessage());
+                        new GateParameters(null, null, 0, 0.05, false, false), false)).getMessage());
         assertEquals("Invalid value for parameter 'significance': '1.5'. Allowed: a probability between 0 and 1, such "
                 + "as 0.05.", assertThrows(ConfigurationException.class, () -> GateParser.parse(
-                        new GateParameters(null, null, 10, 1.5, false, false))).getMessage());
+                        new GateParameters(null, null, 10, 1.5, false, false), false)).getMessage());
     }
 
     @Test
-    void updateBaselineNeedsABaselineToWriteTo() throws Exception {
+    void updateBaselineNeedsABaselineToWriteToOrAHistoryToStartAnew() throws Exception {
         assertEquals("Invalid value for parameter 'updateBaseline': 'true'. Allowed: true only together with a "
-                + "'baseline' path to write to.", assertThrows(ConfigurationException.class, () -> GateParser.parse(
-                        new GateParameters(null, null, 10, 0.05, false, true))).getMessage());
-        GateConfiguration gate = GateParser.parse(new GateParameters(null, Path.of("b.xml"), 10, 0.05, false, true));
+                + "'baseline' path to write to, or a 'historyDirectory' whose baseline it starts anew.",
+                assertThrows(ConfigurationException.class, () -> GateParser.parse(
+                        new GateParameters(null, null, 10, 0.05, false, true), false)).getMessage());
+        GateConfiguration gate = GateParser.parse(new GateParameters(null, Path.of("b.xml"), 10, 0.05, false, true),
+                false);
         assertEquals(Path.of("b.xml"), gate.baseline().baseline());
         assertEquals(true, gate.updateBaseline());
+        assertEquals(true, GateParser.parse(new GateParameters(null, null, 10, 0.05, false, true), true)
+                .updateBaseline());
     }
 }

@@ -180,10 +180,10 @@ class RunConfigurationParserTest {
         RunParameters defaults = RunParameters.of(null, ALL_MODES, null, 1, 5, FORK);
         assertEquals(List.of(Format.HTML, Format.XML), RunConfigurationParser.parse(defaults, 2, WARNINGS::add).formats());
         RunParameters xmlOnly = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("xml, xml"), FORK,
-                GateParameters.NONE, LoadParameters.DEFAULTS);
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE);
         assertEquals(List.of(Format.XML), RunConfigurationParser.parse(xmlOnly, 2, WARNINGS::add).formats());
         RunParameters pdf = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("html,pdf"), FORK,
-                GateParameters.NONE, LoadParameters.DEFAULTS);
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE);
         assertEquals("Invalid value for parameter 'formats': 'pdf'. Allowed: html, xml.",
                 assertThrows(ConfigurationException.class, () -> RunConfigurationParser.parse(pdf, 2, WARNINGS::add))
                         .getMessage());
@@ -192,7 +192,8 @@ class RunConfigurationParserTest {
     @Test
     void updatingTheBaselineNeedsTheXmlFormat() {
         RunParameters htmlOnly = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("html"), FORK,
-                new GateParameters(null, Path.of("baseline.xml"), 10, 0.05, false, true), LoadParameters.DEFAULTS);
+                new GateParameters(null, Path.of("baseline.xml"), 10, 0.05, false, true), LoadParameters.DEFAULTS,
+                HistoryParameters.NONE);
         assertEquals("Invalid value for parameter 'formats': 'html'. Allowed: a list that includes xml when "
                 + "updateBaseline is true (the baseline is a speedup.xml).", assertThrows(ConfigurationException.class,
                 () -> RunConfigurationParser.parse(htmlOnly, 2, WARNINGS::add)).getMessage());

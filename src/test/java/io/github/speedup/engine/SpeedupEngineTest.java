@@ -4,6 +4,7 @@ import io.github.speedup.config.LoadParameters;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.GateParameters;
+import io.github.speedup.config.HistoryParameters;
 import io.github.speedup.config.RuleInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Whole runs through the core API: real child JVMs, real files. */
 class SpeedupEngineTest {
 
-    private static final SpeedupEngine.Build BUILD = new SpeedupEngine.Build("3.9.11", "SpeedupEngineTest", false);
+    private static final SpeedupEngine.Build BUILD = new SpeedupEngine.Build("3.9.11", "SpeedupEngineTest", false, null);
 
     @TempDir
     Path work;
@@ -36,7 +37,7 @@ class SpeedupEngineTest {
     private RunConfiguration configuration(List<String> formats, GateParameters gate) throws Exception {
         RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 4, 20)),
                 List.of("sequential,threads"), List.of("2"), 0, 3, null, null, formats,
-                ForkInput.defaults(work.resolve("fork")), gate, LoadParameters.DEFAULTS);
+                ForkInput.defaults(work.resolve("fork")), gate, LoadParameters.DEFAULTS, HistoryParameters.NONE);
         return RunConfigurationParser.parse(parameters, 2, warning -> { });
     }
 

@@ -9,6 +9,8 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.report.Figures;
+import io.github.speedup.report.History;
+import io.github.speedup.report.HistoryRun;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.ScalingReport;
@@ -22,6 +24,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -87,6 +90,7 @@ public final class HtmlReportWriter implements ReportFormat {
         for (WorkloadReport workload : report.workloads()) {
             workload(html, workload, report.environment().logicalCores(), verdict);
         }
+        history(html, report);
         html.write("</body>\n</html>\n");
         html.flush();
     }
@@ -272,6 +276,34 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("</div>\n");
     }
 
+    /** The testbed's runs over time, one pair of trend charts per workload. */
+    private static void history(Writer html, Report report) throws IOException {
+        History history = report.history();
+        if (!history.kept()) {
+            return;
+        }
+        long compared = history.runs().stream().filter(HistoryRun::baseline).count();
+        html.write("<section class=\"history\" id=\"history\">\n<h2>History on testbed " + Html.escape(history.testbed())
+                + "</h2>\n<p class=\"meta\">" + Html.escape(history.runs().size() + (history.runs().size() == 1
+                ? " run" : " runs") + " kept for this testbed, this one included; the gate compared this run with "
+                + (compared == 0 ? "none of them" : compared == 1 ? "1 of them" : compared + " of them") + ".")
+                + "</p>\n");
+        List<String> fingerprints = history.fingerprints();
+        if (fingerprints.size() > 1) {
+            html.write("<p class=\"warning\" id=\"mixed-machines\">" + Html.escape("The runs of testbed "
+                    + history.testbed() + " came from " + fingerprints.size() + " machine fingerprints ("
+                    + String.join(", ", fingerprints) + "): they are compared as one class of machine, as the "
+                    + "testbed parameter says. A step in a trend may be the machine, not the code.") + "</p>\n");
+        }
+        for (WorkloadReport workload : report.workloads()) {
+            html.write("<div class=\"charts\" data-workload=\"" + Html.escape(workload.name()) + "\">\n");
+            html.write(TrendChart.svg(history, workload.name(), TrendChart.Figure.TIME));
+            html.write(TrendChart.svg(history, workload.name(), TrendChart.Figure.SPEEDUP));
+            html.write("</div>\n");
+        }
+        html.write("</section>\n");
+    }
+
     private static void scaling(Writer html, WorkloadReport workload) throws IOException {
         if (workload.scaling().isEmpty()) {
             return;
@@ -297,7 +329,7 @@ public final class HtmlReportWriter implements ReportFormat {
     /** The time change against the baseline with its p-value, or a dash. */
     private static String baselineCell(Verdict verdict, WorkloadReport workload, ResultReport r) {
         Optional<CheckResult> check = verdict.checks().stream()
-                .filter(c -> c.kind() == CheckKind.BASELINE && c.metric() == Metric.TIME
+                .filter(c -> c.kind() != CheckKind.RULE && c.metric() == Metric.TIME
                         && c.workload().equals(workload.name()) && c.mode() == r.mode() && c.workers() == r.workers())
                 .findFirst();
         if (check.isEmpty() || Double.isNaN(check.get().deltaPercent())) {

@@ -13,7 +13,11 @@ import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
+import io.github.speedup.report.History;
+import io.github.speedup.report.HistoryPoint;
+import io.github.speedup.report.HistoryRun;
 import io.github.speedup.report.Report;
+import io.github.speedup.stats.Interval;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.report.Settings;
 import io.github.speedup.workload.TaskSource;
@@ -116,9 +120,37 @@ public final class XmlReportReader {
         }
         Element incomplete = children(root, "incomplete").stream().findFirst().orElse(null);
         Instant created = Instant.parse(root.getAttribute("created"));
-        return ReportBuilder.build(results, incomplete == null ? null : incomplete.getAttribute("reason"), environment,
-                settings(child(root, "settings")),
+        Report report = ReportBuilder.build(results, incomplete == null ? null : incomplete.getAttribute("reason"),
+                environment, settings(child(root, "settings")),
                 root.hasAttribute("started") ? Instant.parse(root.getAttribute("started")) : created, created);
+        return report.withRun(root.hasAttribute("testbed") ? root.getAttribute("testbed") : report.testbed(),
+                root.getAttribute("commit")).withHistory(history(root));
+    }
+
+    private static History history(Element root) {
+        List<Element> history = children(root, "history");
+        if (history.isEmpty()) {
+            return History.NONE;
+        }
+        List<HistoryRun> runs = new ArrayList<>();
+        for (Element run : children(history.get(0), "run")) {
+            List<HistoryPoint> points = new ArrayList<>();
+            for (Element point : children(run, "point")) {
+                points.add(new HistoryPoint(point.getAttribute("workload"), mode(point.getAttribute("mode")),
+                        Integer.parseInt(point.getAttribute("workers")), optional(point, "medianMs"),
+                        interval(point, "medianCiLowMs", "medianCiHighMs"), optional(point, "speedup"),
+                        interval(point, "speedupCiLow", "speedupCiHigh"),
+                        Boolean.parseBoolean(point.getAttribute("contaminated"))));
+            }
+            runs.add(new HistoryRun(Instant.parse(run.getAttribute("created")), run.getAttribute("commit"),
+                    run.getAttribute("fingerprint"), Boolean.parseBoolean(run.getAttribute("current")),
+                    Boolean.parseBoolean(run.getAttribute("baseline")), points));
+        }
+        return new History(history.get(0).getAttribute("testbed"), runs);
+    }
+
+    private static Interval interval(Element element, String low, String high) {
+        return new Interval(optional(element, low), optional(element, high), Double.NaN);
     }
 
     private static Settings settings(Element settings) {

@@ -6,6 +6,9 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.report.Figures;
+import io.github.speedup.report.History;
+import io.github.speedup.report.HistoryPoint;
+import io.github.speedup.report.HistoryRun;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.ScalingReport;
@@ -53,6 +56,10 @@ public final class XmlReportWriter implements ReportFormat {
             xml.writeAttribute("started", report.started().toString());
             xml.writeAttribute("created", report.created().toString());
             xml.writeAttribute("complete", String.valueOf(report.complete()));
+            xml.writeAttribute("testbed", report.testbed());
+            if (!report.commit().isEmpty()) {
+                xml.writeAttribute("commit", report.commit());
+            }
             environment(xml, report.environment());
             settings(xml, report.settings());
             if (!report.complete()) {
@@ -64,6 +71,9 @@ public final class XmlReportWriter implements ReportFormat {
                 workload(xml, workload);
             }
             checks(xml, verdict);
+            if (report.history().kept()) {
+                history(xml, report.history());
+            }
             newline(xml, 0);
             xml.writeEndElement();
             newline(xml, 0);
@@ -263,6 +273,39 @@ public final class XmlReportWriter implements ReportFormat {
         if (!verdict.notes().isEmpty() || !verdict.checks().isEmpty()) {
             newline(xml, 1);
         }
+        xml.writeEndElement();
+    }
+
+    private static void history(XMLStreamWriter xml, History history) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeStartElement("history");
+        xml.writeAttribute("testbed", history.testbed());
+        for (HistoryRun run : history.runs()) {
+            newline(xml, 2);
+            xml.writeStartElement("run");
+            xml.writeAttribute("created", run.created().toString());
+            if (!run.commit().isEmpty()) {
+                xml.writeAttribute("commit", run.commit());
+            }
+            xml.writeAttribute("fingerprint", run.fingerprint());
+            xml.writeAttribute("current", String.valueOf(run.current()));
+            xml.writeAttribute("baseline", String.valueOf(run.baseline()));
+            for (HistoryPoint point : run.points()) {
+                newline(xml, 3);
+                xml.writeEmptyElement("point");
+                xml.writeAttribute("workload", point.workload());
+                xml.writeAttribute("mode", point.mode().id());
+                xml.writeAttribute("workers", String.valueOf(point.workers()));
+                xml.writeAttribute("medianMs", Figures.exact(point.medianMs()));
+                interval(xml, "medianCi", "Ms", point.medianCi());
+                optional(xml, "speedup", point.speedup());
+                interval(xml, "speedupCi", "", point.speedupCi());
+                xml.writeAttribute("contaminated", String.valueOf(point.contaminated()));
+            }
+            newline(xml, 2);
+            xml.writeEndElement();
+        }
+        newline(xml, 1);
         xml.writeEndElement();
     }
 

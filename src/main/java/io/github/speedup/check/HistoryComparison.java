@@ -1,0 +1,162 @@
+package io.github.speedup.check;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Summary;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/**
+ * The run-to-run rule: a result is compared with the same result in the testbed's last runs. Runs,
+ * not iterations, are the unit of replication between builds: iterations in one JVM share its
+ * JIT, heap, page cache and neighbours, so a test on them alone understates how much an unchanged
+ * build moves (the single-run gate failed 1 of 20 unchanged builds, and its p-value fell below
+ * 0.05 in 6 of 20). A change counts only when all three hold: the median moved past
+ * {@code maxRegression}; the samples differ (two-sided Mann–Whitney against the baseline runs'
+ * samples pooled) at {@code significance}; and the run lies outside the one-sided prediction
+ * bound of the earlier runs' medians at {@code significance} (Student's t on their logarithms,
+ * with a floor for very quiet histories).
+ */
+final class HistoryComparison {
+
+    /**
+     * The smallest run-to-run spread believed, as a fraction: a few runs that happen to agree
+     * closely do not make a 3% change stand out.
+     */
+    static final double SPREAD_FLOOR = 0.02;
+
+    private HistoryComparison() {
+    }
+
+    static List<CheckResult> compare(Report report, BaselineRuns history, BaselineOptions options) {
+        List<CheckResult> checks = new ArrayList<>();
+        for (WorkloadReport workload : report.workloads()) {
+            for (ResultReport result : workload.results()) {
+                if (result.isSkipped()) {
+                    continue;
+                }
+                List<Report> runs = history.of(workload.name(), result.mode(), result.workers());
+                String unchecked = result.isContaminated()
+                        ? "the machine was busy with other work (" + result.contaminationReason() + ")"
+                        : runs.isEmpty() ? "no earlier complete run on testbed " + history.testbed()
+                        + " measured it on a quiet machine" : null;
+                if (unchecked != null) {
+                    checks.add(new CheckResult(CheckKind.HISTORY, workload.name(), result.mode(), result.workers(),
+                            Metric.TIME, result.wallMs().median(), Double.NaN, Double.NaN, Double.NaN,
+                            CheckStatus.NOT_COMPARED, "Not compared with the history for workload " + workload.name()
+                            + ", mode " + result.label() + ": " + unchecked));
+                    continue;
+                }
+                checks.add(compare(workload, result, Metric.TIME, runs, history.testbed(), options,
+                        (w, r) -> Checker.gatedTimes(r)));
+                if (result.mode() != Mode.SEQUENTIAL && Checker.contamination(workload, result) == null) {
+                    List<Report> quiet = runs.stream().filter(run -> Checker.contamination(workload(run, workload),
+                            BaselineRuns.result(run, workload.name(), result.mode(), result.workers())) == null)
+                            .toList();
+                    if (!quiet.isEmpty() && Checker.iterationSpeedups(workload, result).length > 0) {
+                        checks.add(compare(workload, result, Metric.SPEEDUP, quiet, history.testbed(), options,
+                                Checker::iterationSpeedups));
+                    }
+                }
+            }
+        }
+        return checks;
+    }
+
+    private static WorkloadReport workload(Report run, WorkloadReport like) {
+        return run.workloads().stream().filter(w -> w.name().equals(like.name())).findFirst().orElseThrow();
+    }
+
+    /**
+     * @param values per-iteration values of a result in a run: times, or speedups (higher is better)
+     */
+    static CheckResult compare(WorkloadReport workload, ResultReport result, Metric metric, List<Report> runs,
+                               String testbed, BaselineOptions options,
+                               BiFunction<WorkloadReport, ResultReport, double[]> values) {
+        double[] now = values.apply(workload, result);
+        double[] medians = new double[runs.size()];
+        List<double[]> pooled = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Report run = runs.get(i);
+            double[] then = values.apply(workload(run, workload),
+                    BaselineRuns.result(run, workload.name(), result.mode(), result.workers()));
+            medians[i] = Summary.median(then);
+            pooled.add(then);
+        }
+        double value = Summary.median(now);
+        double centre = Summary.median(medians);
+        boolean higherIsWorse = metric == Metric.TIME;
+        Spread spread = Spread.of(medians, options.significance());
+        double delta = (value - centre) / centre * 100;
+        double p = new MannWhitneyUTest().mannWhitneyUTest(concat(pooled), now);
+        double shift = Math.log(value) - Arrays.stream(medians).map(Math::log).average().orElseThrow();
+        double worse = higherIsWorse ? delta : -delta;
+        double worseShift = higherIsWorse ? shift : -shift;
+        boolean significant = p < options.significance();
+        boolean beyond = Math.abs(worse) > options.maxRegressionPercent();
+        boolean outside = !spread.known() || Math.abs(worseShift) > spread.bound();
+        CheckStatus status = !(significant && beyond && outside) ? CheckStatus.PASS
+                : worse > 0 ? CheckStatus.FAIL : CheckStatus.IMPROVED;
+        String what = (metric == Metric.TIME ? "median time" : "speedup") + (result.hasStartup() ? " after start-up" : "")
+                + " " + Checker.twoDecimals(value) + (metric == Metric.TIME ? " ms" : "") + " against the last "
+                + (runs.size() == 1 ? "run" : runs.size() + " runs") + " on testbed " + testbed + ", median "
+                + Checker.twoDecimals(centre) + (metric == Metric.TIME ? " ms" : "") + ", " + spread.describe();
+        String change = String.format(Locale.ROOT, "%+.1f%%, p = %.3f", delta, p);
+        String message = switch (status) {
+            case FAIL -> "Regression for workload " + workload.name() + ", mode " + result.label() + ": " + what
+                    + " (" + change + "; beyond maxRegression " + Checker.twoDecimals(options.maxRegressionPercent())
+                    + "%, significant at " + Checker.twoDecimals(options.significance())
+                    + (spread.known() ? " and outside the run-to-run bound" : "") + ")";
+            case IMPROVED -> "Improvement for workload " + workload.name() + ", mode " + result.label() + ": " + what
+                    + " (" + change + ")";
+            default -> "Unchanged for workload " + workload.name() + ", mode " + result.label() + ": " + what
+                    + " (" + change + ")" + (beyond ? ": beyond the threshold, but " + (significant
+                    ? "within the run-to-run variation of this testbed" : "not significant") : "");
+        };
+        return new CheckResult(CheckKind.HISTORY, workload.name(), result.mode(), result.workers(), metric, value,
+                centre, delta, p, status, message);
+    }
+
+    private static double[] concat(List<double[]> arrays) {
+        return arrays.stream().flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /**
+     * How far the earlier runs' medians scatter, on a log scale (so a time and a speedup are
+     * treated alike): their standard deviation, at least {@link #SPREAD_FLOOR}, and the one-sided
+     * prediction bound for one more run, {@code t(1 − significance, k − 1) · s · √(1 + 1/k)}.
+     * One run has no spread to measure; then only the threshold and the samples decide.
+     */
+    record Spread(double deviation, double bound) {
+
+        static Spread of(double[] medians, double significance) {
+            int k = medians.length;
+            if (k < 2) {
+                return new Spread(Double.NaN, Double.NaN);
+            }
+            double[] logs = Arrays.stream(medians).map(Math::log).toArray();
+            double mean = Arrays.stream(logs).average().orElseThrow();
+            double variance = Arrays.stream(logs).map(l -> (l - mean) * (l - mean)).sum() / (k - 1);
+            double deviation = Math.max(Math.sqrt(variance), SPREAD_FLOOR);
+            double t = new TDistribution(k - 1).inverseCumulativeProbability(1 - significance);
+            return new Spread(deviation, t * deviation * Math.sqrt(1 + 1.0 / k));
+        }
+
+        boolean known() {
+            return !Double.isNaN(bound);
+        }
+
+        String describe() {
+            return known() ? String.format(Locale.ROOT, "run-to-run spread ±%.1f%%, bound %.1f%%", deviation * 100,
+                    (Math.exp(bound) - 1) * 100) : "no run-to-run spread from one run";
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.speedup.config;
+
+/**
+ * The run history's parameters as the user gave them; {@code null} where left out.
+ *
+ * @param directory    where each testbed's runs are kept; none keeps no history
+ * @param testbed      the class of machine runs belong to; none means the machine fingerprint
+ * @param size         runs kept per testbed
+ * @param baselineRuns earlier runs the gate compares with
+ */
+public record HistoryParameters(String directory, String testbed, Integer size, Integer baselineRuns) {
+
+    /** No history. */
+    public static final HistoryParameters NONE = new HistoryParameters(null, null, null, null);
+}

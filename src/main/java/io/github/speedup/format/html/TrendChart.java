@@ -1,0 +1,154 @@
+package io.github.speedup.format.html;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.report.Figures;
+import io.github.speedup.report.History;
+import io.github.speedup.report.HistoryPoint;
+import io.github.speedup.report.HistoryRun;
+import io.github.speedup.stats.Interval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One workload over the runs of its testbed's history: a line per (mode, workers) through the
+ * median time (or the speedup) of each run, each point with its interval as a whisker, this run
+ * in a shaded column, and every point's run (commit, date, machine) in its tooltip.
+ */
+final class TrendChart {
+
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 320;
+    private static final int PLOT_RIGHT = 560;
+
+    /** What a chart plots of a point. */
+    enum Figure {
+        TIME("Median time over the history", "median wall time per iteration (ms), whisker: 95% interval",
+                HistoryPoint::medianMs, HistoryPoint::medianCi, v -> Figures.ms(v) + " ms"),
+        SPEEDUP("Speedup over the history", "speedup (×, sequential of the same run = 1), whisker: 95% interval",
+                HistoryPoint::speedup, HistoryPoint::speedupCi, v -> Figures.ratio(v) + "×");
+
+        final String title;
+        final String axis;
+        final ToDoubleFunction<HistoryPoint> value;
+        final Function<HistoryPoint, Interval> interval;
+        final DoubleFunction<String> shown;
+
+        Figure(String title, String axis, ToDoubleFunction<HistoryPoint> value,
+               Function<HistoryPoint, Interval> interval, DoubleFunction<String> shown) {
+            this.title = title;
+            this.axis = axis;
+            this.value = value;
+            this.interval = interval;
+            this.shown = shown;
+        }
+    }
+
+    private TrendChart() {
+    }
+
+    /** The chart, or "" where the workload has nothing of this figure in the history. */
+    static String svg(History history, String workload, Figure figure) {
+        List<HistoryRun> runs = history.runs();
+        Map<String, List<Integer>> series = new LinkedHashMap<>();
+        Map<String, Mode> modes = new LinkedHashMap<>();
+        double max = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            for (HistoryPoint point : runs.get(i).points()) {
+                if (point.workload().equals(workload) && !Double.isNaN(figure.value.applyAsDouble(point))) {
+                    series.computeIfAbsent(point.label(), l -> new ArrayList<>()).add(i);
+                    modes.put(point.label(), point.mode());
+                    Interval interval = figure.interval.apply(point);
+                    max = Math.max(max, interval.defined() ? interval.high() : figure.value.applyAsDouble(point));
+                }
+            }
+        }
+        if (series.isEmpty()) {
+            return "";
+        }
+        max = Svg.niceCeiling(max);
+        Svg svg = new Svg("trend-chart " + figure.name().toLowerCase(Locale.ROOT), WIDTH, HEIGHT,
+                figure.title + ": " + workload);
+        double x0 = Svg.LEFT;
+        double y0 = HEIGHT - 56;
+        double y1 = Svg.TOP + 8;
+        double step = (PLOT_RIGHT - x0) / runs.size();
+        double yScale = (y0 - y1) / max;
+        svg.raw(Svg.format("<rect class=\"current-run\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                + "fill=\"#fff3cd\"><title>this run</title></rect>%n", x0 + step * (runs.size() - 1), y1, step, y0 - y1));
+        svg.yAxis(y0, y1, x0, PLOT_RIGHT, max, figure.axis);
+        svg.line(x0, y0, PLOT_RIGHT, y0, "axis", "");
+        for (int i = 0; i < runs.size(); i++) {
+            HistoryRun run = runs.get(i);
+            String name = run.commit().isEmpty() ? "#" + (i + 1) : run.commit();
+            svg.raw(Svg.format("<text class=\"tick run%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"%s>%s"
+                    + "<title>%s</title></text>%n", run.baseline() ? " baseline-run" : run.current() ? " current" : "",
+                    x(x0, step, i), y0 + 14, run.baseline() ? " text-decoration=\"underline\"" : "", Html.escape(name),
+                    Html.escape(describe(run, i, runs.size()))));
+        }
+        svg.text((x0 + PLOT_RIGHT) / 2, y0 + 32, "run, oldest first (shaded: this run; underlined: the runs the gate "
+                + "compared it with)", "axis-label", "middle");
+        Set<Mode> legend = new LinkedHashSet<>();
+        for (Map.Entry<String, List<Integer>> line : series.entrySet()) {
+            Mode mode = modes.get(line.getKey());
+            legend.add(mode);
+            ModeStyle style = ModeStyle.of(mode);
+            List<Integer> at = line.getValue();
+            double[] xs = at.stream().mapToDouble(i -> x(x0, step, i)).toArray();
+            double[] ys = new double[at.size()];
+            svg.open("series", mode);
+            List<HistoryPoint> points = new ArrayList<>();
+            for (int k = 0; k < at.size(); k++) {
+                HistoryPoint point = point(runs.get(at.get(k)), workload, line.getKey());
+                points.add(point);
+                ys[k] = y0 - figure.value.applyAsDouble(point) * yScale;
+            }
+            if (at.size() > 1) {
+                svg.polyline(style, xs, ys);
+            }
+            for (int k = 0; k < at.size(); k++) {
+                HistoryPoint point = points.get(k);
+                int run = at.get(k);
+                svg.raw(point.contaminated() ? "<g class=\"point contaminated\">\n" : "<g class=\"point\">\n");
+                Interval interval = figure.interval.apply(point);
+                if (interval.defined()) {
+                    svg.line(xs[k], y0 - interval.low() * yScale, xs[k], y0 - interval.high() * yScale, "whisker",
+                            "stroke:" + style.colour);
+                }
+                svg.marker(style, xs[k], ys[k], line.getKey() + (point.contaminated() ? " (busy machine)" : "") + ": "
+                        + figure.shown.apply(figure.value.applyAsDouble(point)) + (interval.defined() ? " ["
+                        + figure.shown.apply(interval.low()) + ", " + figure.shown.apply(interval.high()) + "]" : "")
+                        + "; " + describe(runs.get(run), run, runs.size()));
+                svg.close();
+            }
+            svg.text(xs[at.size() - 1] + 8, ys[at.size() - 1] + 4, line.getKey(), "label series-label", "start");
+            svg.close();
+        }
+        svg.legend(PLOT_RIGHT + 80, y1 + 10, legend);
+        return svg.toString();
+    }
+
+    private static double x(double x0, double step, int run) {
+        return x0 + step * (run + 0.5);
+    }
+
+    private static HistoryPoint point(HistoryRun run, String workload, String label) {
+        return run.points().stream().filter(p -> p.workload().equals(workload) && p.label().equals(label))
+                .findFirst().orElseThrow();
+    }
+
+    /** {@code run 3 of 5, commit 1a2b3c4, 2026-11-27T07:11:04Z, machine 782b58cb1fec5efd}. */
+    static String describe(HistoryRun run, int index, int of) {
+        return (run.current() ? "this run" : "run " + (index + 1) + " of " + of)
+                + (run.commit().isEmpty() ? "" : ", commit " + run.commit()) + ", " + run.created() + ", machine "
+                + run.fingerprint() + (run.baseline() ? ", a baseline of this run" : "");
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.speedup.history;
+
+import io.github.speedup.check.BaselineRuns;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.config.HistorySettings;
+import io.github.speedup.report.History;
+import io.github.speedup.report.HistoryRun;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.WorkloadReport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The history of one run's testbed: what the gate compares with before the run is stored, the
+ * trend the page draws, and the storing itself.
+ */
+public final class RunHistory {
+
+    private final HistoryStore store;
+    private final String testbed;
+    private final List<StoredRun> runs;
+    private final HistorySettings settings;
+
+    private RunHistory(HistoryStore store, String testbed, List<StoredRun> runs, HistorySettings settings) {
+        this.store = store;
+        this.testbed = testbed;
+        this.runs = List.copyOf(runs);
+        this.settings = settings;
+    }
+
+    /** Reads the testbed's runs, or returns an empty history where none is kept. */
+    public static RunHistory open(HistorySettings settings, String testbed, Consumer<String> warnings)
+            throws IOException {
+        if (!settings.kept()) {
+            return new RunHistory(null, testbed, List.of(), settings);
+        }
+        HistoryStore store = new HistoryStore(settings.directory(), settings.size());
+        return new RunHistory(store, testbed, store.load(testbed, warnings), settings);
+    }
+
+    /** The runs the gate may compare with, newest first; {@code null} where no history is kept. */
+    public BaselineRuns baselineRuns() {
+        if (store == null) {
+            return null;
+        }
+        List<Report> candidates = new ArrayList<>();
+        for (StoredRun run : runs) {
+            if (run.baselineCandidate()) {
+                candidates.add(run.report());
+            }
+        }
+        Collections.reverse(candidates);
+        return new BaselineRuns(testbed, candidates, settings.baselineRuns());
+    }
+
+    /** What a person should know when there is nothing to compare with. */
+    public List<String> notes() {
+        if (store == null || runs.stream().anyMatch(StoredRun::baselineCandidate)) {
+            return List.of();
+        }
+        if (runs.isEmpty()) {
+            return List.of("No history on testbed " + testbed + " yet (" + store.folder(testbed).toAbsolutePath()
+                    + "): nothing to compare with; this run starts it.");
+        }
+        return List.of("None of the " + runs.size() + " earlier runs on testbed " + testbed + " can be a baseline "
+                + "(incomplete, failed checks, or older than the run the baseline was last started anew from): "
+                + "nothing to compare with.");
+    }
+
+    /**
+     * The trend of this testbed with the current run last, as many runs as the history keeps,
+     * the runs the gate compared with marked; {@link History#NONE} where no history is kept.
+     */
+    public History model(Report current) {
+        if (store == null) {
+            return History.NONE;
+        }
+        Set<Report> compared = Collections.newSetFromMap(new IdentityHashMap<>());
+        BaselineRuns baseline = baselineRuns();
+        for (WorkloadReport workload : current.workloads()) {
+            for (ResultReport result : workload.results()) {
+                compared.addAll(baseline.of(workload.name(), result.mode(), result.workers()));
+            }
+        }
+        List<HistoryRun> trend = new ArrayList<>();
+        for (StoredRun run : runs.subList(Math.max(0, runs.size() - settings.size() + 1), runs.size())) {
+            trend.add(HistoryRun.of(run.report(), false, compared.contains(run.report())));
+        }
+        trend.add(HistoryRun.of(current, true, false));
+        return new History(testbed, trend);
+    }
+
+    /**
+     * Stores the run (when a history is kept).
+     *
+     * @param startsBaseline {@code updateBaseline}: later runs compare with this one and those after it only
+     * @return the file written, or {@code null} where no history is kept
+     */
+    public Path append(Report report, Verdict verdict, boolean startsBaseline) throws IOException {
+        return store == null ? null : store.append(report, verdict, startsBaseline);
+    }
+}
