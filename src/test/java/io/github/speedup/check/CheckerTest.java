@@ -165,7 +165,7 @@ class CheckerTest {
     }
 
     /** The cpu workload of {@link #report}, with threads ×2 measured while other work used a core. */
-    private static Report busyThreads(double seqMs, double threadsMs) {
+    static Report busyThreads(double seqMs, double threadsMs) {
         WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
         List<Sample> busy = new ArrayList<>();
         for (Sample sample : samples(threadsMs, 0.02, new Random(7))) {

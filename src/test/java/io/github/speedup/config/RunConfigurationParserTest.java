@@ -4,13 +4,16 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.format.Format;
 import io.github.speedup.workload.Kind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +33,37 @@ class RunConfigurationParserTest {
                                 int warmup, int iterations) {
         return assertThrows(ConfigurationException.class, () -> parse(workloads, modes, workers, warmup, iterations))
                 .getMessage();
+    }
+
+    private static RunConfiguration withHistory(HistoryParameters history) throws ConfigurationException {
+        return RunConfigurationParser.parse(new RunParameters(null, ALL_MODES, null, 1, 5, null, null, null, FORK,
+                GateParameters.NONE, LoadParameters.DEFAULTS, history), 2, WARNINGS::add);
+    }
+
+    @Test
+    void theHistoryHasDefaultsAndItsParametersAreChecked(@TempDir Path dir) throws Exception {
+        HistorySettings none = withHistory(HistoryParameters.NONE).history();
+        assertFalse(none.kept());
+        assertEquals("0123456789abcdef", none.testbed("0123456789abcdef"), "the fingerprint by default");
+        HistorySettings kept = withHistory(new HistoryParameters(dir.toString(), " ci-linux-4core ", null, null))
+                .history();
+        assertEquals(new HistorySettings(dir, "ci-linux-4core", 20, 5), kept);
+        assertEquals(3, withHistory(new HistoryParameters(dir.toString(), null, 3, null)).history().baselineRuns(),
+                "no more baseline runs than runs kept");
+        assertEquals("Invalid value for parameter 'testbed': '../ci'. Allowed: a name of letters, digits, '.', '_' "
+                + "and '-', starting with a letter or digit, at most 64 characters (it names a folder), such as "
+                + "ci-linux-4core.", assertThrows(ConfigurationException.class,
+                () -> withHistory(new HistoryParameters(dir.toString(), "../ci", null, null))).getMessage());
+        assertEquals("Invalid value for parameter 'historySize': '0'. Allowed: a number of runs from 1 to 1000.",
+                assertThrows(ConfigurationException.class,
+                        () -> withHistory(new HistoryParameters(dir.toString(), null, 0, null))).getMessage());
+        assertEquals("Invalid value for parameter 'baselineRuns': '6'. Allowed: a number of runs from 1 to "
+                + "historySize (5).", assertThrows(ConfigurationException.class,
+                () -> withHistory(new HistoryParameters(dir.toString(), null, 5, 6))).getMessage());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertEquals("Invalid value for parameter 'historyDirectory': '" + file + "'. Allowed: a folder (it is "
+                + "created if missing), not a file.", assertThrows(ConfigurationException.class,
+                () -> withHistory(new HistoryParameters(file.toString(), null, null, null))).getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reports built from known samples, for the writers' tests. */
@@ -76,5 +77,29 @@ public final class ReportFixtures {
         return ReportBuilder.build(results, complete ? null
                         : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more", environment, settings,
                 Instant.parse("2026-11-25T11:59:00Z"), Instant.parse("2026-11-25T12:00:00Z"));
+    }
+
+    /**
+     * {@link #report(boolean) report(true)} as the third run of testbed {@code ci-linux-2core}: an
+     * earlier run on another machine, one whose processes ×2 was measured on a busy machine and
+     * which the gate compared with, then this one.
+     */
+    public static Report withHistory() {
+        Report current = report(true).withRun("ci-linux-2core", "c0ffee1");
+        Report first = report(true);
+        HistoryRun other = HistoryRun.of(first, false, false);
+        other = new HistoryRun(Instant.parse("2026-11-23T12:00:00Z"), "", "fedcba9876543210", false, false,
+                other.points());
+        HistoryRun busy = HistoryRun.of(first, false, true);
+        List<HistoryPoint> points = new ArrayList<>();
+        for (HistoryPoint point : busy.points()) {
+            boolean contaminated = point.mode() == Mode.PROCESSES && point.workers() == 2;
+            points.add(new HistoryPoint(point.workload(), point.mode(), point.workers(), point.medianMs() * 1.0371,
+                    point.medianCi().scaled(1.0371), point.speedup(), point.speedupCi(), contaminated));
+        }
+        busy = new HistoryRun(Instant.parse("2026-11-24T12:00:00Z"), "abc1234", busy.fingerprint(), false, true,
+                points);
+        return current.withHistory(new History("ci-linux-2core", List.of(other, busy,
+                HistoryRun.of(current, true, false))));
     }
 }

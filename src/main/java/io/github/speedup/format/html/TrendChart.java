@@ -27,28 +27,35 @@ final class TrendChart {
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 320;
-    private static final int PLOT_RIGHT = 560;
+    private static final int PLOT_RIGHT = 500;
 
     /** What a chart plots of a point. */
     enum Figure {
-        TIME("Median time over the history", "median wall time per iteration (ms), whisker: 95% interval",
-                HistoryPoint::medianMs, HistoryPoint::medianCi, v -> Figures.ms(v) + " ms"),
-        SPEEDUP("Speedup over the history", "speedup (×, sequential of the same run = 1), whisker: 95% interval",
-                HistoryPoint::speedup, HistoryPoint::speedupCi, v -> Figures.ratio(v) + "×");
+        TIME("Median time over the history", "median time per iteration (ms)",
+                HistoryPoint::medianMs, HistoryPoint::medianCi, Figures::ms, " ms"),
+        SPEEDUP("Speedup over the history", "speedup (×, against the same run's sequential)",
+                HistoryPoint::speedup, HistoryPoint::speedupCi, Figures::ratio, "×");
 
         final String title;
         final String axis;
         final ToDoubleFunction<HistoryPoint> value;
         final Function<HistoryPoint, Interval> interval;
-        final DoubleFunction<String> shown;
+        final DoubleFunction<String> number;
+        final String unit;
+
+        /** Sequential's speedup is 1 by definition: a line along it says nothing. */
+        boolean drawn(HistoryPoint point) {
+            return !Double.isNaN(value.applyAsDouble(point)) && (this == TIME || point.mode() != Mode.SEQUENTIAL);
+        }
 
         Figure(String title, String axis, ToDoubleFunction<HistoryPoint> value,
-               Function<HistoryPoint, Interval> interval, DoubleFunction<String> shown) {
+               Function<HistoryPoint, Interval> interval, DoubleFunction<String> number, String unit) {
             this.title = title;
             this.axis = axis;
             this.value = value;
             this.interval = interval;
-            this.shown = shown;
+            this.number = number;
+            this.unit = unit;
         }
     }
 
@@ -63,7 +70,7 @@ final class TrendChart {
         double max = 0;
         for (int i = 0; i < runs.size(); i++) {
             for (HistoryPoint point : runs.get(i).points()) {
-                if (point.workload().equals(workload) && !Double.isNaN(figure.value.applyAsDouble(point))) {
+                if (point.workload().equals(workload) && figure.drawn(point)) {
                     series.computeIfAbsent(point.label(), l -> new ArrayList<>()).add(i);
                     modes.put(point.label(), point.mode());
                     Interval interval = figure.interval.apply(point);
@@ -88,14 +95,15 @@ final class TrendChart {
         svg.line(x0, y0, PLOT_RIGHT, y0, "axis", "");
         for (int i = 0; i < runs.size(); i++) {
             HistoryRun run = runs.get(i);
-            String name = run.commit().isEmpty() ? "#" + (i + 1) : run.commit();
             svg.raw(Svg.format("<text class=\"tick run%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"%s>%s"
                     + "<title>%s</title></text>%n", run.baseline() ? " baseline-run" : run.current() ? " current" : "",
-                    x(x0, step, i), y0 + 14, run.baseline() ? " text-decoration=\"underline\"" : "", Html.escape(name),
+                    x(x0, step, i), y0 + 14, run.baseline() ? " text-decoration=\"underline\"" : "", "#" + (i + 1),
                     Html.escape(describe(run, i, runs.size()))));
         }
         svg.text((x0 + PLOT_RIGHT) / 2, y0 + 32, "run, oldest first (shaded: this run; underlined: the runs the gate "
                 + "compared it with)", "axis-label", "middle");
+        svg.text((x0 + PLOT_RIGHT) / 2, y0 + 46, "whiskers: 95% intervals; hover a point or a run for its commit and "
+                + "date", "note", "middle");
         Set<Mode> legend = new LinkedHashSet<>();
         for (Map.Entry<String, List<Integer>> line : series.entrySet()) {
             Mode mode = modes.get(line.getKey());
@@ -124,15 +132,15 @@ final class TrendChart {
                             "stroke:" + style.colour);
                 }
                 svg.marker(style, xs[k], ys[k], line.getKey() + (point.contaminated() ? " (busy machine)" : "") + ": "
-                        + figure.shown.apply(figure.value.applyAsDouble(point)) + (interval.defined() ? " ["
-                        + figure.shown.apply(interval.low()) + ", " + figure.shown.apply(interval.high()) + "]" : "")
+                        + figure.number.apply(figure.value.applyAsDouble(point)) + figure.unit
+                        + (interval.defined() ? " " + Figures.interval(interval, figure.number) : "")
                         + "; " + describe(runs.get(run), run, runs.size()));
                 svg.close();
             }
             svg.text(xs[at.size() - 1] + 8, ys[at.size() - 1] + 4, line.getKey(), "label series-label", "start");
             svg.close();
         }
-        svg.legend(PLOT_RIGHT + 80, y1 + 10, legend);
+        svg.legend(PLOT_RIGHT + 100, y1 + 10, legend);
         return svg.toString();
     }
 

@@ -35,6 +35,45 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void theHistorySectionDrawsATrendPerWorkloadWithEveryStoredRun() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(ReportFixtures.withHistory(), Verdict.NONE, out);
+        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Element history = doc.selectFirst("section#history");
+        assertEquals("History on testbed ci-linux-2core", history.selectFirst("h2").text());
+        assertEquals("3 runs kept for this testbed, this one included; the gate compared this run with 1 of them.",
+                history.selectFirst("p.meta").text());
+        assertTrue(history.selectFirst("#mixed-machines").text().startsWith("The runs of testbed ci-linux-2core came "
+                + "from 2 machine fingerprints (fedcba9876543210, 0123456789abcdef)"));
+        Element hostile = history.select("div.charts").stream()
+                .filter(d -> d.attr("data-workload").equals(ReportFixtures.HOSTILE_NAME)).findFirst().orElseThrow();
+        Element time = hostile.selectFirst("svg.trend-chart.time");
+        assertEquals("Median time over the history: " + ReportFixtures.HOSTILE_NAME, time.selectFirst("title").text());
+        // sequential, threads ×2, processes ×2, processes ×1: one marker per run each
+        for (String series : List.of("sequential", "threads", "processes")) {
+            Elements markers = time.select("g.series[data-mode=" + series + "] .marker");
+            assertEquals(series.equals("processes") ? 6 : 3, markers.size(), series);
+        }
+        Elements threads = time.select("g.series[data-mode=threads] .marker title");
+        assertEquals("threads ×2: 201.0 ms [200.0, 205.0]; run 1 of 3, 2026-11-23T12:00:00Z, machine "
+                + "fedcba9876543210", threads.get(0).text(), "the tooltip names the run");
+        assertTrue(threads.get(1).text().endsWith("run 2 of 3, commit abc1234, 2026-11-24T12:00:00Z, machine "
+                + "0123456789abcdef, a baseline of this run"), threads.get(1).text());
+        assertTrue(threads.get(2).text().endsWith("; this run, commit c0ffee1, 2026-11-25T12:00:00Z, machine "
+                + "0123456789abcdef"), threads.get(2).text());
+        assertEquals(1, time.select("g.point.contaminated").size(), "the busy point is faded");
+        assertEquals(List.of("#1", "#2", "#3"), time.select("text.run").stream().map(Element::ownText).toList());
+        assertEquals("run 2 of 3, commit abc1234, 2026-11-24T12:00:00Z, machine 0123456789abcdef, a baseline of this "
+                + "run", time.selectFirst("text.baseline-run title").text(), "a run's commit and date on hover");
+        assertEquals(1, time.select("rect.current-run").size());
+        Element speedup = hostile.selectFirst("svg.trend-chart.speedup");
+        assertEquals(0, speedup.select("g.series[data-mode=sequential]").size(), "sequential has no speedup");
+        assertEquals(3, speedup.select("g.series[data-mode=threads] .marker").size());
+        assertEquals(3, doc.select("section#history svg.trend-chart.time").size()
+                + doc.select("section#history svg.trend-chart.speedup").size(), "cpu has only sequential: no speedup");
+    }
+
+    @Test
     void summaryNamesTheBestModeItsSpeedupAndTheTimeSaved() throws Exception {
         Document doc = Jsoup.parse(html(true));
         Elements rows = doc.select("table.summary tbody tr");

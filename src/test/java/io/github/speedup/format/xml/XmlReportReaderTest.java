@@ -4,6 +4,7 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.runner.MeasuredResult;
@@ -24,6 +25,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +54,23 @@ class XmlReportReaderTest {
             new XmlReportWriter().write(read.report(), read.verdict(), again);
             assertArrayEquals(Files.readAllBytes(file), again.toByteArray(), "a round trip changes nothing");
         }
+    }
+
+    @Test
+    void theTestbedCommitAndHistoryReadBackAsWritten() throws Exception {
+        Report original = ReportFixtures.withHistory();
+        Path file = written(original);
+        Report read = XmlReportReader.read(file).report();
+        assertEquals(original, read);
+        assertEquals("ci-linux-2core", read.testbed());
+        assertEquals("c0ffee1", read.commit());
+        assertEquals(3, read.history().runs().size());
+        assertTrue(read.history().runs().get(1).points().stream().anyMatch(HistoryPoint::contaminated));
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(written(read)), "rewritten byte for byte");
+        Report plain = XmlReportReader.read(written(ReportFixtures.report(true))).report();
+        assertEquals(plain.environment().fingerprint(), plain.testbed(), "without a testbed, the fingerprint");
+        assertEquals("", plain.commit());
+        assertFalse(plain.history().kept());
     }
 
     @Test

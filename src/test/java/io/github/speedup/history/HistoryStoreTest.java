@@ -1,0 +1,133 @@
+package io.github.speedup.history;
+
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Metric;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ReportFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HistoryStoreTest {
+
+    @TempDir
+    Path directory;
+
+    /** A complete run of testbed {@code bed} that ended at the given minute. */
+    static Report run(int minute) {
+        return run(minute, true);
+    }
+
+    static Report run(int minute, boolean complete) {
+        Report report = ReportFixtures.report(complete).withRun("bed", "1a2b3c4");
+        Instant created = Instant.parse("2026-11-27T10:00:00Z").plusSeconds(60L * minute);
+        return new Report(report.schemaVersion(), created.minusSeconds(30), created, report.testbed(),
+                report.commit(), report.environment(), report.settings(), report.workloads(),
+                report.incompleteReason(), report.history());
+    }
+
+    private static List<Instant> created(List<StoredRun> runs) {
+        return runs.stream().map(r -> r.report().created()).toList();
+    }
+
+    @Test
+    void runsAreAddedOldestFirstAndTheOldestDroppedBeyondTheSize() throws Exception {
+        HistoryStore store = new HistoryStore(directory, 3);
+        for (int minute = 1; minute <= 5; minute++) {
+            store.append(run(minute), Verdict.NONE, false);
+        }
+        List<StoredRun> runs = store.load("bed", warning -> { throw new AssertionError(warning); });
+        assertEquals(List.of(run(3).created(), run(4).created(), run(5).created()), created(runs));
+        assertEquals("1a2b3c4", runs.get(0).report().commit());
+        assertEquals("bed", runs.get(0).report().testbed());
+        assertEquals(run(3).workloads(), runs.get(0).report().workloads(), "samples and summaries come back as stored");
+        assertTrue(runs.stream().allMatch(StoredRun::baselineCandidate));
+        try (Stream<Path> files = Files.list(directory.resolve("bed"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(4, names.size(), "three runs and the lock, no temporary file left: " + names);
+            assertTrue(names.contains(HistoryStore.LOCK));
+        }
+        long bytes = Files.size(runs.get(0).file());
+        assertTrue(bytes < 2 * 6_000, "a few kB per workload (2 here): " + bytes);
+        assertEquals(List.of(), new HistoryStore(directory, 3).load("other", warning -> { }), "no history yet");
+    }
+
+    @Test
+    void twoBuildsThatFinishAtOnceBothLand() throws Exception {
+        HistoryStore store = new HistoryStore(directory, 20);
+        int writers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Path>> written = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int minute = i;
+                Callable<Path> writer = () -> {
+                    start.await();
+                    return new HistoryStore(directory, 20).append(run(minute % 2), Verdict.NONE, false);
+                };
+                written.add(pool.submit(writer));
+            }
+            start.countDown();
+            for (Future<Path> file : written) {
+                assertTrue(Files.isRegularFile(file.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(writers, store.load("bed", warning -> { throw new AssertionError(warning); }).size(),
+                "runs that end in the same second get names of their own");
+    }
+
+    @Test
+    void aCorruptRunIsSkippedWithAWarningNamingIt() throws Exception {
+        HistoryStore store = new HistoryStore(directory, 20);
+        store.append(run(1), Verdict.NONE, false);
+        Path corrupt = directory.resolve("bed/20261127T100130Z-deadbeef.xml");
+        Files.writeString(corrupt, "<report schemaVersion=\"1\"><cut off", StandardCharsets.UTF_8);
+        store.append(run(2), Verdict.NONE, false);
+        List<String> warnings = new ArrayList<>();
+        List<StoredRun> runs = store.load("bed", warnings::add);
+        assertEquals(List.of(run(1).created(), run(2).created()), created(runs));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("Skipped a run in the history of testbed bed: "), warnings.get(0));
+        assertTrue(warnings.get(0).contains(corrupt.toString()), warnings.get(0));
+    }
+
+    @Test
+    void failedRunsAndRunsBeforeTheBaselineStartedAnewAreKeptButNoBaseline() throws Exception {
+        HistoryStore store = new HistoryStore(directory, 20);
+        store.append(run(1), Verdict.NONE, false);
+        CheckResult failure = new CheckResult(CheckKind.HISTORY, "w", Mode.THREADS, 2, Metric.TIME, 300, 200, 50,
+                0.001, CheckStatus.FAIL, "Regression ...");
+        store.append(run(2), new Verdict(List.of(failure), List.of("a note")), false);
+        store.append(run(3), Verdict.NONE, true);
+        store.append(run(4), Verdict.NONE, false);
+        store.append(run(5, false), Verdict.NONE, false);
+        List<StoredRun> runs = store.load("bed", warning -> { });
+        assertEquals(5, runs.size());
+        assertFalse(runs.get(1).passed(), "the failed check is kept");
+        assertEquals(List.of(false, false, true, true, false), runs.stream().map(StoredRun::baselineCandidate).toList(),
+                "before the new start, failed, the new start, after it, incomplete");
+    }
+}
