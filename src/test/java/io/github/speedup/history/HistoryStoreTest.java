@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,8 @@ class HistoryStoreTest {
             assertEquals(4, names.size(), "three runs and the lock, no temporary file left: " + names);
             assertTrue(names.contains(HistoryStore.LOCK));
         }
+        assertTrue(Files.getPosixFilePermissions(runs.get(0).file()).contains(PosixFilePermission.OTHERS_READ),
+                "readable as any file Maven writes, for a CI cache or a colleague");
         long bytes = Files.size(runs.get(0).file());
         assertTrue(bytes < 2 * 6_000, "a few kB per workload (2 here): " + bytes);
         assertEquals(List.of(), new HistoryStore(directory, 3).load("other", warning -> { }), "no history yet");
