@@ -71,6 +71,8 @@ public final class HtmlReportWriter implements ReportFormat {
                 + " warm-up and " + report.settings().iterations() + " measured iterations per result, "
                 + report.settings().iterationOrder().id() + (report.settings().iterationOrder() == IterationOrder.INTERLEAVED
                 ? " across modes" : "") + "; machine fingerprint " + report.environment().fingerprint()
+                + (report.testbed().equals(report.environment().fingerprint()) ? "" : ", testbed " + report.testbed())
+                + (report.commit().isEmpty() ? "" : "; commit " + report.commit())
                 + (report.environment().loadAverage() >= 0
                 ? String.format(Locale.ROOT, "; load average %.2f at start", report.environment().loadAverage()) : "")
                 + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine()))

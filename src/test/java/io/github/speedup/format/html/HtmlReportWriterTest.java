@@ -41,6 +41,8 @@ class HtmlReportWriterTest {
         Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
         Element history = doc.selectFirst("section#history");
         assertEquals("History on testbed ci-linux-2core", history.selectFirst("h2").text());
+        assertTrue(doc.selectFirst("p.meta").text().contains("; machine fingerprint 0123456789abcdef, testbed "
+                + "ci-linux-2core; commit c0ffee1"), doc.selectFirst("p.meta").text());
         assertEquals("3 runs kept for this testbed, this one included; the gate compared this run with 1 of them.",
                 history.selectFirst("p.meta").text());
         assertTrue(history.selectFirst("#mixed-machines").text().startsWith("The runs of testbed ci-linux-2core came "
