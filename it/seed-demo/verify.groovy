@@ -14,8 +14,13 @@ def processes = check.result(report, 'seed-demo', 'processes', 2)
 assert (processes.@startupMs.text() as double) > 0: 'processes keep their start-up time'
 assert processes.sample.every { (it.@startupMs.text() as double) > 0 }
 
+def pool = check.result(report, 'seed-demo', 'pool', 2)
+double poolMedian = pool.@medianMs.text() as double
+double threadsMedian = threads.@medianMs.text() as double
+assert Math.abs(poolMedian / threadsMedian - 1) <= 0.05: "pool ×2 $poolMedian ms against threads ×2 $threadsMedian ms"
+
 def log = new File(basedir, 'build.log').text
-assert log.contains('[2/4] seed-demo · threads ×2 · iteration 3/3')
+assert log.contains('[2/5] seed-demo · threads ×2 · iteration 3/3')
 assert log.contains('Workload seed-demo (seed-demo, 2 tasks, size 200): best threads ×2')
 assert log.contains('Speedup report: ')
 return true

@@ -9,7 +9,7 @@ assert link.attr('href') == 'speedup/index.html'
 def page = Jsoup.parse(new File(basedir, 'target/site/speedup/index.html'), 'UTF-8')
 def section = page.select('section.workload').first()
 assert section.select('h2').text() == 'naps & "waits" <io>': 'the hostile name reads back as written'
-assert section.select('table.results tbody tr').size() == 7   // sequential; threads, virtual, processes ×1 ×2
+assert section.select('table.results tbody tr').size() == 9   // sequential; threads, virtual, processes, pool ×1 ×2
 assert section.select('svg.speedup-chart').size() == 1
 assert page.select('script').isEmpty()
 assert new File(basedir, 'build.log').text.contains('Speedup site report: ')

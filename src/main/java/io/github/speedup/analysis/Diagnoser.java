@@ -51,21 +51,25 @@ final class Diagnoser {
         }
         Evidence evidence = new Evidence(results, sequential.get(), cores);
         String recommendation = recommend(results, sequential.get());
-        return unstable(evidence)
+        Reading reading = unstable(evidence)
                 .or(() -> ioBound(evidence))
                 .or(() -> memoryBound(evidence))
                 .or(() -> lockBound(evidence))
                 .or(() -> cpuBound(evidence))
-                .orElseGet(() -> mixed(evidence))
+                .orElseGet(() -> mixed(evidence));
+        return new Reading(reading.pattern(), reading.evidence() + priceOfProcesses(evidence))
                 .withRecommendation(recommendation);
     }
 
-    /** What every pattern reads from: the results, the sequential baseline and the best parallel results. */
+    /**
+     * What every pattern reads from: the results, the sequential baseline and the best parallel
+     * results; {@code processes} is the best of separate JVMs, fresh or pooled.
+     */
     private record Evidence(List<ResultReport> results, ResultReport sequential, int cores,
                             Optional<ResultReport> threads, Optional<ResultReport> processes, List<String> unstable) {
 
         Evidence(List<ResultReport> results, ResultReport sequential, int cores) {
-            this(results, sequential, cores, best(results, Mode.THREADS), best(results, Mode.PROCESSES),
+            this(results, sequential, cores, best(results, Mode.THREADS), best(results, Mode.PROCESSES, Mode.POOL),
                     results.stream().filter(ResultReport::isUnstable).map(ResultReport::label).toList());
         }
 
@@ -125,9 +129,9 @@ final class Diagnoser {
         ResultReport processes = e.processes().get();
         ResultReport threads = e.threads().get();
         return Optional.of(new Reading(Pattern.MEMORY_BOUND, format("Memory/GC-bound: the sequential run spends %s of "
-                + "its time in garbage collection, and processes ×%d (%s×) beat threads ×%d (%s×): separate heaps "
+                + "its time in garbage collection, and %s (%s×) beat threads ×%d (%s×): separate heaps "
                 + "collect separately, one shared heap collects for everyone.", percent(e.gcShare()),
-                processes.workers(), ratio(processes.speedup()), threads.workers(), ratio(threads.speedup()))
+                processes.label(), ratio(processes.speedup()), threads.workers(), ratio(threads.speedup()))
                 + e.caveat()));
     }
 
@@ -137,8 +141,8 @@ final class Diagnoser {
         }
         ResultReport threads = e.threadsAtCores();
         String processEvidence = e.processes().filter(p -> p.speedup() > e.threads().get().speedup() * 1.1)
-                .map(p -> format(", while processes ×%d reach %s×: each process has its own lock (the GIL pattern)",
-                        p.workers(), ratio(p.speedup())))
+                .map(p -> format(", while %s reach %s×: each process has its own lock (the GIL pattern)",
+                        p.label(), ratio(p.speedup())))
                 .orElse(", and processes do not gain either at this size (their start-up outweighs the work)");
         return Optional.of(new Reading(Pattern.LOCK_BOUND, format("Lock-bound: the work computes (CPU utilisation %s) "
                 + "yet threads gain nothing: threads ×%d run at %s× with %s cores busy%s.", percent(e.utilisation()),
@@ -161,6 +165,29 @@ final class Diagnoser {
                 e.cores()) + e.caveat()));
     }
 
+    /**
+     * What separate JVMs pay, told apart with their numbers: fresh processes pay start-up in every
+     * run, a warm pool pays it once and then communication per iteration.
+     */
+    private static String priceOfProcesses(Evidence e) {
+        Optional<ResultReport> pool = best(e.results(), Mode.POOL);
+        if (pool.isEmpty()) {
+            return "";
+        }
+        ResultReport p = pool.get();
+        String fresh = best(e.results(), Mode.PROCESSES).map(f -> format("; fresh processes ×%d %s×, with %s ms of "
+                + "start-up in every run", f.workers(), ratio(f.speedup()), Figures.ms(f.startupMs()))).orElse("");
+        String ipc = format(" A warm pool of %d JVMs reaches %s× (%s ms to start them, once)%s. Its communication "
+                + "(dispatch, transfer, collecting results) costs %s ms of each %s ms iteration.", p.workers(),
+                ratio(p.speedup()), Figures.ms(p.poolStartupMs()), fresh, Figures.ms(p.ipcMs()),
+                Figures.ms(p.wallMs().median()));
+        return e.threads().filter(t -> t.workers() == p.workers() && t.speedup() > p.speedup() * 1.1
+                        && p.ipcMs() > 0.1 * p.wallMs().median())
+                .map(t -> ipc + format(" Threads ×%d (%s×) beat it by about that cost: the pool is bound by "
+                        + "communication here.", t.workers(), ratio(t.speedup())))
+                .orElse(ipc);
+    }
+
     private static Reading mixed(Evidence e) {
         return new Reading(Pattern.MIXED, format("The evidence is mixed: CPU utilisation %s, best threads %s, best "
                 + "processes %s, GC share %s; no single limit explains it.", percent(e.utilisation()),
@@ -181,6 +208,10 @@ final class Diagnoser {
             case PROCESSES -> format("It costs %s ms of JVM start-up in every run and %s of memory against %s "
                     + "sequentially.", Figures.ms(best.startupMs()), Figures.bytes(best.peakMemoryBytes()),
                     Figures.bytes(sequential.peakMemoryBytes()));
+            case POOL -> format("Keep the JVMs warm and send them work (as Surefire's reuseForks=true does): it "
+                    + "costs %s ms once to start them, %s ms of communication per iteration and %s of memory against "
+                    + "%s sequentially.", Figures.ms(best.poolStartupMs()), Figures.ms(best.ipcMs()),
+                    Figures.bytes(best.peakMemoryBytes()), Figures.bytes(sequential.peakMemoryBytes()));
             case VIRTUAL -> "Virtual threads cost little memory each; they need Java 21+.";
             default -> format("The threads share one heap (peak %s).", Figures.bytes(best.peakMemoryBytes()));
         };
@@ -192,8 +223,10 @@ final class Diagnoser {
         return results.stream().filter(r -> !r.isSkipped() && r.mode() == mode);
     }
 
-    private static Optional<ResultReport> best(List<ResultReport> results, Mode mode) {
-        return measured(results, mode).max(Comparator.comparingDouble(ResultReport::speedup));
+    /** The fastest result of these modes (fresh processes and the pool are both separate JVMs). */
+    private static Optional<ResultReport> best(List<ResultReport> results, Mode... modes) {
+        return Stream.of(modes).flatMap(mode -> measured(results, mode))
+                .max(Comparator.comparingDouble(ResultReport::speedup));
     }
 
     private static String format(String format, Object... args) {

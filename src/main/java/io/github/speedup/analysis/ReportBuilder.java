@@ -80,6 +80,8 @@ public final class ReportBuilder {
                     samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
                     samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
                     samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
+                    samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN,
+                    result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos())),
                     unstableReason(summary, settings.maxCoefficientOfVariation()), samples,
                     contaminationReason(samples), result.retries()));
         }
@@ -150,6 +152,7 @@ public final class ReportBuilder {
             samples.add(new SampleReport(ms(rounded.wallNanos()), ms(rounded.cpuNanos()), rounded.peakMemoryBytes(),
                     rounded.hasStartup() ? ms(rounded.startupNanos()) : Double.NaN,
                     rounded.hasGc() ? ms(rounded.gcNanos()) : Double.NaN,
+                    rounded.hasIpc() ? ms(rounded.ipcNanos()) : Double.NaN,
                     interference.hasForeignCpu() ? ms(interference.foreignCpuNanos()) : Double.NaN,
                     interference.hasSteal() ? ms(interference.stealNanos()) : Double.NaN,
                     interference.hasThrottled() ? ms(interference.throttledNanos()) : Double.NaN,
@@ -161,7 +164,7 @@ public final class ReportBuilder {
     private static Sample toMicros(Sample sample) {
         Interference interference = sample.interference();
         return new Sample(micros(sample.wallNanos()), micros(sample.cpuNanos()), sample.peakMemoryBytes(),
-                micros(sample.startupNanos()), micros(sample.gcNanos()), new Interference(
+                micros(sample.startupNanos()), micros(sample.gcNanos()), micros(sample.ipcNanos()), new Interference(
                 micros(interference.foreignCpuNanos()), micros(interference.stealNanos()),
                 micros(interference.throttledNanos())));
     }

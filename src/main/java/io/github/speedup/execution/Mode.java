@@ -12,8 +12,13 @@ public enum Mode implements Vocabulary {
     THREADS("threads"),
     /** Virtual threads, at most W running tasks at once (JDK 21+). */
     VIRTUAL("virtual"),
-    /** W separate child JVMs, the tasks spread over them. */
-    PROCESSES("processes");
+    /** W fresh child JVMs per iteration, the tasks dealt out to them (Surefire's reuseForks=false). */
+    PROCESSES("processes"),
+    /**
+     * W warm child JVMs started once per (workload, W), each task sent to whichever is idle
+     * (Python's ProcessPoolExecutor, Surefire's reuseForks=true).
+     */
+    POOL("pool");
 
     /** The feature release that brought virtual threads out of preview. */
     public static final int VIRTUAL_THREADS_RELEASE = 21;
@@ -29,9 +34,9 @@ public enum Mode implements Vocabulary {
         return id;
     }
 
-    /** Whether the mode runs inside the measurement JVM (all but processes). */
+    /** Whether the mode runs inside the measurement JVM (all but processes and pool). */
     public boolean inJvm() {
-        return this != PROCESSES;
+        return this != PROCESSES && this != POOL;
     }
 
     public static Optional<Mode> fromId(String id) {

@@ -45,8 +45,11 @@ public class RunMojo extends AbstractMeasuringMojo {
     @Parameter
     private List<WorkloadParameter> workloads;
 
-    /** The modes to compare: sequential, threads, virtual, processes. Sequential is always measured. */
-    @Parameter(property = "speedup.modes", defaultValue = "sequential,threads,virtual,processes")
+    /**
+     * The modes to compare: sequential, threads, virtual (Java 21+), processes (fresh JVMs each
+     * iteration) and pool (warm JVMs started once). Sequential is always measured.
+     */
+    @Parameter(property = "speedup.modes", defaultValue = "sequential,threads,virtual,processes,pool")
     private List<String> modes;
 
     /**

@@ -122,16 +122,27 @@ public final class Probes {
      * peak where there is no /proc (not Linux), so the figure is an underestimate there.
      */
     public static long peakResidentBytes() {
+        long peak = peakResidentBytes(PROC_SELF_STATUS);
+        return peak >= 0 ? peak : heapPeakBytes();
+    }
+
+    /** The peak resident memory of another process (a pool worker, read by the host), or 0 where unknown. */
+    public static long peakResidentBytes(long pid) {
+        return Math.max(0, peakResidentBytes(Path.of("/proc", String.valueOf(pid), "status")));
+    }
+
+    /** VmHWM from a {@code /proc/<pid>/status}, or -1 where the file or the line is missing. */
+    private static long peakResidentBytes(Path status) {
         try {
-            for (String line : Files.readAllLines(PROC_SELF_STATUS)) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmHWM:")) {
                     String[] parts = line.substring("VmHWM:".length()).trim().split("\\s+");
                     return Long.parseLong(parts[0]) * 1024;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // fall through to the heap figure
+            // not Linux, or the process is gone
         }
-        return heapPeakBytes();
+        return -1;
     }
 }

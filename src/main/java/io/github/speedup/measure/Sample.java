@@ -14,22 +14,35 @@ package io.github.speedup.measure;
  * @param gcNanos         in-JVM modes only: time the collectors reported spending (millisecond
  *                        resolution); {@code -1} for processes, whose children are not asked, as
  *                        loading the management beans would lengthen every child's life
+ * @param ipcNanos        pool only: the iteration's time that was not the tasks' own compute on
+ *                        its critical path (dispatch, transfer, collecting results); {@code -1} otherwise
  * @param interference    what other work took from the iteration, as the host saw it
  */
 public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
-                     Interference interference) {
+                     long ipcNanos, Interference interference) {
 
     /** A sample as a JVM measures it: what other processes did meanwhile only the host can tell. */
     public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos) {
-        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, Interference.NOT_MEASURED);
+        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, NO_IPC, Interference.NOT_MEASURED);
+    }
+
+    /** A sample of a mode without inter-process communication inside its iterations. */
+    public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
+                  Interference interference) {
+        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, NO_IPC, interference);
     }
 
     public Sample withInterference(Interference seen) {
-        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, seen);
+        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, seen);
     }
 
     public static final long NO_STARTUP = -1;
     public static final long NO_GC = -1;
+    public static final long NO_IPC = -1;
+
+    public boolean hasIpc() {
+        return ipcNanos >= 0;
+    }
 
     public boolean hasStartup() {
         return startupNanos >= 0;

@@ -21,13 +21,16 @@ import java.util.List;
  * @param peakMemoryBytes    highest peak memory of any iteration
  * @param startupMs          median start-up time (processes only)
  * @param gcMs               median time in garbage collection (in-JVM modes only)
+ * @param ipcMs              median time of an iteration that was not compute on its critical path (pool only)
+ * @param poolStartupMs      from the first spawn until every worker of the pool was ready, once (pool only)
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}
  * @param retries            contaminated iterations that were taken again
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
                            Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
-                           long peakMemoryBytes, double startupMs, double gcMs, String unstableReason,
+                           long peakMemoryBytes, double startupMs, double gcMs, double ipcMs,
+                           double poolStartupMs, String unstableReason,
                            List<SampleReport> samples, String contaminationReason, int retries) {
 
     public ResultReport {
@@ -36,7 +39,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
 
     public static ResultReport skipped(Mode mode, int workers, String reason) {
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
-                Double.NaN, 0, Double.NaN, Double.NaN, null, List.of(), null, 0);
+                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, List.of(), null, 0);
     }
 
     public boolean isSkipped() {
@@ -54,6 +57,10 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
 
     public boolean hasStartup() {
         return !Double.isNaN(startupMs);
+    }
+
+    public boolean hasIpc() {
+        return !Double.isNaN(ipcMs);
     }
 
     /** CPU time over wall time: about W for work that keeps W cores busy, near 0 for waiting. */

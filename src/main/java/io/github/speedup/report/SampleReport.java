@@ -2,16 +2,18 @@ package io.github.speedup.report;
 
 /**
  * One measured iteration, in report units. {@code startupMs} is NaN outside the processes mode,
- * {@code gcMs} NaN in it; {@code foreignCpuMs}, {@code stealMs} and {@code throttledMs} are NaN where
- * no probe could tell.
+ * {@code gcMs} NaN in it and in the pool, {@code ipcMs} NaN outside the pool; {@code foreignCpuMs},
+ * {@code stealMs} and {@code throttledMs} are NaN where no probe could tell.
  *
+ * @param ipcMs         the pool's dispatch, transfer and collection: wall time minus the compute
+ *                      on the iteration's critical path
  * @param foreignCpuMs  CPU other processes used meanwhile
  * @param stealMs       time the hypervisor gave the machine's CPUs to other guests meanwhile
  * @param throttledMs   time the build's cgroup was held back by its CPU limit meanwhile
  * @param contamination why this iteration is not to be believed, or {@code null}
  */
 public record SampleReport(double wallMs, double cpuMs, long peakMemoryBytes, double startupMs, double gcMs,
-                           double foreignCpuMs, double stealMs, double throttledMs, String contamination) {
+                           double ipcMs, double foreignCpuMs, double stealMs, double throttledMs, String contamination) {
 
     public boolean contaminated() {
         return contamination != null;
@@ -23,5 +25,9 @@ public record SampleReport(double wallMs, double cpuMs, long peakMemoryBytes, do
 
     public boolean hasGc() {
         return !Double.isNaN(gcMs);
+    }
+
+    public boolean hasIpc() {
+        return !Double.isNaN(ipcMs);
     }
 }

@@ -8,13 +8,21 @@ import java.util.List;
 /**
  * The samples of one measurement, or why it was skipped.
  *
- * @param skippedReason {@code null} when measured
- * @param retries       how many contaminated iterations were taken again
+ * @param skippedReason    {@code null} when measured
+ * @param retries          how many contaminated iterations were taken again
+ * @param poolStartupNanos pool only: from the first spawn until every worker was ready, once for
+ *                         all iterations; {@code -1} for other modes
  */
-public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries) {
+public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
+                             long poolStartupNanos) {
 
     public MeasuredResult {
         samples = List.copyOf(samples);
+    }
+
+    /** A measurement of a mode without a pool to start. */
+    public MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries) {
+        this(measurement, samples, skippedReason, retries, Sample.NO_STARTUP);
     }
 
     public boolean skipped() {

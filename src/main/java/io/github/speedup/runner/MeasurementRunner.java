@@ -12,6 +12,7 @@ import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.execution.fork.JvmLauncher;
 import io.github.speedup.execution.fork.MeasurementJvm;
 import io.github.speedup.execution.fork.ProcessModeExecutor;
+import io.github.speedup.execution.fork.WorkerPool;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
@@ -25,7 +26,9 @@ import java.util.Map;
 /**
  * Takes the measurements of a plan, one workload at a time: warm-ups, then measured iterations,
  * interleaved across the workload's modes or in blocks. In-JVM modes run in one forked
- * measurement JVM, processes in fresh worker JVMs, all started by the same {@link JvmLauncher}. A failure stops the run but keeps what was measured.
+ * measurement JVM, processes in fresh worker JVMs each iteration, the pool in warm worker JVMs
+ * started at a measurement's first iteration and ended with its workload, all started by the same
+ * {@link JvmLauncher}. A failure stops the run but keeps what was measured.
  */
 public final class MeasurementRunner {
 
@@ -71,12 +74,17 @@ public final class MeasurementRunner {
                         active.add(index);
                     }
                 }
-                Map<Integer, List<Sample>> samples = plan.order() == IterationOrder.BLOCKS
-                        ? iterations.inBlocks(active) : iterations.interleaved(active);
+                Map<Integer, List<Sample>> samples;
+                try {
+                    samples = plan.order() == IterationOrder.BLOCKS ? iterations.inBlocks(active)
+                            : iterations.interleaved(active);
+                } finally {
+                    iterations.closePools();
+                }
                 for (int index : workload) {
                     results.add(skipped.containsKey(index) ? skipped.get(index)
                             : new MeasuredResult(plan.measurements().get(index), samples.get(index), null,
-                            iterations.retries(index)));
+                            iterations.retries(index), iterations.poolStartupNanos(index)));
                 }
             }
             return new RunOutcome(jvm, results, null);
@@ -109,6 +117,10 @@ public final class MeasurementRunner {
         private final ProcessModeExecutor processes;
         /** Contaminated iterations taken again, per measurement. */
         private final Map<Integer, Integer> retries = new HashMap<>();
+        /** The warm workers of each pool measurement of the current workload, started at its first iteration. */
+        private final Map<Integer, WorkerPool> pools = new HashMap<>();
+        /** How long each pool took to start, kept after its workers are gone. */
+        private final Map<Integer, Long> poolStartups = new HashMap<>();
 
         Iterations(MeasurementPlan plan, MeasurementJvm measurementJvm, ProcessModeExecutor processes) {
             this.plan = plan;
@@ -148,6 +160,26 @@ public final class MeasurementRunner {
             return retries.getOrDefault(index, 0);
         }
 
+        long poolStartupNanos(int index) {
+            return poolStartups.getOrDefault(index, Sample.NO_STARTUP);
+        }
+
+        /** Ends the current workload's pools: they live as long as its measurements, not longer. */
+        void closePools() {
+            pools.values().forEach(WorkerPool::close);
+            pools.clear();
+        }
+
+        private WorkerPool pool(int index, Measurement measurement) throws ForkException, TaskFailedException {
+            WorkerPool pool = pools.get(index);
+            if (pool == null) {
+                pool = WorkerPool.start(launcher, timeout, output, measurement.workload(), measurement.workers());
+                pools.put(index, pool);
+                poolStartups.put(index, pool.startupNanos());
+            }
+            return pool;
+        }
+
         /**
          * One iteration; a measured one that other work disturbed is taken again, once the machine is
          * quiet, up to maxRetries per measurement. Warm-ups are not: they are not kept.
@@ -158,7 +190,7 @@ public final class MeasurementRunner {
             int total = plan.measurements().size();
             progress.iteration(index + 1, total, measurement, warmup, number, of);
             String which = (warmup ? "warm-up " : "iteration ") + number + "/" + of;
-            Sample sample = iteration(measurement, which);
+            Sample sample = iteration(index, measurement, which);
             String contamination;
             while (!warmup && (contamination = guard.contamination(sample)) != null
                     && retries(index) < guard.maxRetries()) {
@@ -170,7 +202,7 @@ public final class MeasurementRunner {
                     Thread.currentThread().interrupt();
                     throw new IterationFailedException("interrupted while waiting for a quiet machine", e);
                 }
-                sample = iteration(measurement, which);
+                sample = iteration(index, measurement, which);
             }
             return sample;
         }
@@ -181,17 +213,25 @@ public final class MeasurementRunner {
          * workers', and this JVM's JIT and GC threads; what remains of the machine's busy time is
          * other work's, Java threads of other modules in this JVM under -T included.
          */
-        private Sample iteration(Measurement measurement, String which) throws IterationFailedException {
+        private Sample iteration(int index, Measurement measurement, String which) throws IterationFailedException {
             try {
+                WorkerPool pool = measurement.mode() == Mode.POOL ? pool(index, measurement) : null;
                 CpuCounters before = guard.read();
                 VmThreadsCpu hostBefore = VmThreadsCpu.now();
                 long ownBefore = measurementJvm.cpuNanos();
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
-                Sample sample = measurement.mode().inJvm()
-                        ? measurementJvm.runIteration(measurement.workload(), measurement.mode(), measurement.workers())
-                        : processes.runIteration(measurement.workload(), measurement.workers());
+                Sample sample = switch (measurement.mode()) {
+                    case POOL -> pool.runIteration();
+                    case PROCESSES -> processes.runIteration(measurement.workload(), measurement.workers());
+                    default -> measurementJvm.runIteration(measurement.workload(), measurement.mode(),
+                            measurement.workers());
+                };
                 long own = measurementJvm.cpuNanos() - ownBefore + VmThreadsCpu.now().since(hostBefore)
-                        + (measurement.mode().inJvm() ? 0 : workersCpu(sample, measurement.workers(), reapedBefore));
+                        + switch (measurement.mode()) {
+                            case POOL -> sample.cpuNanos();
+                            case PROCESSES -> workersCpu(sample, measurement.workers(), reapedBefore);
+                            default -> 0;
+                        };
                 return sample.withInterference(guard.interference(before, guard.read(), own));
             } catch (TaskFailedException | ForkException e) {
                 throw new IterationFailedException("workload " + measurement.workload().name() + ", mode "

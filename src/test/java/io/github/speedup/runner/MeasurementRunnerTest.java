@@ -96,11 +96,42 @@ class MeasurementRunnerTest {
     }
 
     @Test
+    void thePoolStartsItsWorkersOnceAndMeasuresTheirCommunication() throws Exception {
+        RunOutcome outcome = run(builtIn("sleep", 4, 100), "pool", fork());
+        assertTrue(outcome.complete(), outcome.failure());
+        MeasuredResult pool = outcome.results().get(1);
+        assertEquals(Mode.POOL, pool.measurement().mode());
+        assertTrue(pool.poolStartupNanos() > 10_000_000L, "two JVMs take more than 10 ms to start: " + pool);
+        for (Sample sample : pool.samples()) {
+            assertFalse(sample.hasStartup(), "start-up is paid once, not per iteration: " + sample);
+            assertTrue(sample.wallNanos() >= 200_000_000L && sample.wallNanos() < 200_000_000L
+                    + pool.poolStartupNanos(), "two sleeps of 100 ms per worker, without start-up: " + sample);
+            assertTrue(sample.hasIpc() && sample.ipcNanos() < sample.wallNanos() / 4, sample.toString());
+            assertTrue(sample.peakMemoryBytes() > 1_000_000, "two JVMs have a peak RSS of megabytes: " + sample);
+        }
+    }
+
+    @Test
+    void aPoolWorkerThatDiesMidIterationIsReportedAndNoJvmIsLeft() throws Exception {
+        String exits = run(userClass("com.example.workloads.ExitsInWorker"), "pool", fork()).failure();
+        assertTrue(exits.startsWith("workload w, mode pool ×2, "), exits);
+        assertTrue(exits.contains("failed: pool worker JVM "), exits);
+        assertTrue(exits.contains(" exited with code 9 during task "), exits);
+        assertTrue(exits.contains("(System.exit was called at com.example.workloads.ExitsInWorker.run("), exits);
+        String fails = run(userClass("com.example.workloads.FailsInWorker"), "pool", fork()).failure();
+        assertTrue(fails.contains("java.lang.IllegalArgumentException: only in a worker\n    at "
+                + "com.example.workloads.FailsInWorker.run("), fails);
+        String hangs = run(userClass("com.example.workloads.HangsInWorker"), "pool", fork().withTimeout(2)).failure();
+        assertTrue(hangs.contains("did not finish task ") && hangs.contains("within forkedProcessTimeoutInSeconds=2 s; "
+                + "it was killed with its descendants"), hangs);
+    }
+
+    @Test
     void userClassesAndMethodsRunInEveryModeFromTheProjectClassPath() throws Exception {
         for (WorkloadInput workload : List.of(userClass("com.example.workloads.Nap"),
                 userClass("com.example.workloads.Square"),
                 new WorkloadInput("w", null, null, "com.example.workloads.Bench#nap", 4, null))) {
-            RunOutcome outcome = run(workload, "sequential,threads,processes", fork());
+            RunOutcome outcome = run(workload, "sequential,threads,processes,pool", fork());
             assertTrue(outcome.complete(), outcome.failure());
             for (MeasuredResult result : outcome.results()) {
                 assertEquals(2, result.samples().size(), result.measurement().toString());

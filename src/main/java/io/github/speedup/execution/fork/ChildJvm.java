@@ -83,6 +83,10 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** The child's whole process CPU time so far (clock ticks), or 0 where the OS does not tell. */
     long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);

@@ -14,6 +14,8 @@ import io.github.speedup.workload.WorkloadSpec;
  * host -> measurement JVM   DefineWorkload, RunIteration, Exit
  * measurement JVM -> host   Hello, Defined, IterationSample, Failed
  * worker JVM -> host        Started, Done, Failed   (its share arrives as arguments: {@link WorkerAssignment})
+ * host -> pool worker       RunTask, Exit           (its workload arrives as arguments: {@link PoolWorker})
+ * pool worker -> host       Started, TaskDone, Done, Failed
  * either -> host            ExitCalled (user code called System.exit; the JVM is ending)
  * </pre>
  *
@@ -160,6 +162,34 @@ sealed interface ForkMessage {
 
         static Done decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
             return new Done(fields.number(), fields.number());
+        }
+    }
+
+    /** A pool worker runs one task of its workload. */
+    record RunTask(int index) implements ForkMessage {
+        static final String TYPE = "TASK";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(index));
+        }
+
+        static RunTask decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new RunTask(fields.integer());
+        }
+    }
+
+    /** A pool worker ran a task: how long the task itself took, in the worker, so the rest is the pool's overhead. */
+    record TaskDone(int index, long computeNanos) implements ForkMessage {
+        static final String TYPE = "TASK_DONE";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(index), String.valueOf(computeNanos));
+        }
+
+        static TaskDone decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new TaskDone(fields.integer(), fields.number());
         }
     }
 }

@@ -17,6 +17,8 @@ public final class ForkProtocol {
     public static final String ROLE_MEASURE = "measure";
     /** The main-class argument that makes a forked JVM one worker of the processes mode. */
     public static final String ROLE_WORKER = "worker";
+    /** The main-class argument that makes a forked JVM one warm worker of the pool mode. */
+    public static final String ROLE_POOL = "pool";
 
     static final String PREFIX = "#speedup#";
 
@@ -58,6 +60,8 @@ public final class ForkProtocol {
             case ForkMessage.ExitCalled.TYPE -> new ForkMessage.ExitCalled(fields.text());
             case ForkMessage.Started.TYPE -> new ForkMessage.Started();
             case ForkMessage.Done.TYPE -> ForkMessage.Done.decode(fields);
+            case ForkMessage.RunTask.TYPE -> ForkMessage.RunTask.decode(fields);
+            case ForkMessage.TaskDone.TYPE -> ForkMessage.TaskDone.decode(fields);
             default -> throw new MalformedMessageException("unknown message type " + raw[0] + " in: " + line);
         };
         fields.end(line);

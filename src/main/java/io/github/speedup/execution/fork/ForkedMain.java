@@ -13,7 +13,8 @@ import java.util.Optional;
  * The main class of every JVM the plugin forks; it only wires: the protocol channel, the report
  * of a foreign {@code System.exit}, and the role. As the measurement JVM it hands over to
  * {@link MeasurementServer}, which runs the in-JVM modes on command; as a worker to {@link Worker},
- * which runs its share of a workload's tasks once. Either way the JVM ends when the host goes away,
+ * which runs its share of a workload's tasks once; as a pool worker to {@link PoolWorker}, which
+ * runs one task after another on command. Either way the JVM ends when the host goes away,
  * so no child outlives Maven. The roles live in classes of their own so that a worker JVM neither
  * loads nor verifies the measurement JVM's code on its way to its first task.
  */
@@ -37,11 +38,19 @@ public final class ForkedMain {
             exitExpected = true;
             return;
         }
+        if (args.length > 0 && args[0].equals(ForkProtocol.ROLE_POOL)) {
+            int status = PoolWorker.serve(args, new BufferedReader(new InputStreamReader(System.in,
+                    StandardCharsets.UTF_8)), protocol);
+            exitExpected = true;
+            System.exit(status);
+            return;
+        }
         WorkerAssignment assignment;
         try {
             assignment = WorkerAssignment.fromArguments(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: ForkedMain measure | worker <type> <target> <size> <task,task,...> ("
+            System.err.println("usage: ForkedMain measure | worker <type> <target> <size> <task,task,...> | pool "
+                    + "<type> <target> <size> ("
                     + e.getMessage() + ")");
             exitExpected = true;
             System.exit(2);

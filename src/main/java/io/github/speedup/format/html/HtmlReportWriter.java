@@ -200,7 +200,8 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "<th>median ms<br><small>95% CI</small></th><th>mean ms<br><small>95% CI</small></th>"
                 + "<th>stddev ms<br><small>CV</small></th><th>min – max ms<br><small>outliers</small></th>"
                 + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
-                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th><th>vs baseline<br><small>time Δ, p</small></th>"
+                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th><th>IPC ms</th>"
+                + "<th>vs baseline<br><small>time Δ, p</small></th>"
                 + "</tr></thead>\n<tbody>\n");
         for (ResultReport r : workload.results()) {
             html.write(r.isSkipped() ? skippedRow(r) : measuredRow(r, baselineCell(verdict, workload, r)));
@@ -238,7 +239,7 @@ public final class HtmlReportWriter implements ReportFormat {
 
     private static String skippedRow(ResultReport r) {
         return "<tr class=\"skipped\" data-mode=\"" + r.mode().id() + "\"><td class=\"text\">" + r.mode().id()
-                + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"10\">" + Html.escape(r.skippedReason())
+                + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"11\">" + Html.escape(r.skippedReason())
                 + "</td></tr>\n";
     }
 
@@ -261,7 +262,14 @@ public final class HtmlReportWriter implements ReportFormat {
                 + withInterval("efficiency", Figures.percent(r.efficiency()),
                         Figures.interval(r.efficiencyInterval(), Figures::percent))
                 + "<td>" + Figures.ms(r.cpuMs()) + "</td><td>" + Figures.bytes(r.peakMemoryBytes())
-                + "</td><td class=\"startup\">" + Figures.ms(r.startupMs()) + "</td>" + baselineCell + "</tr>\n";
+                + "</td><td class=\"startup\">" + startup(r) + "</td><td class=\"ipc\">" + Figures.ms(r.ipcMs())
+                + "</td>" + baselineCell + "</tr>\n";
+    }
+
+    /** Start-up per iteration for processes; for the pool, once, when its workers were started. */
+    private static String startup(ResultReport r) {
+        return Double.isNaN(r.poolStartupMs()) ? Figures.ms(r.startupMs())
+                : Figures.ms(r.poolStartupMs()) + "<br><small>once</small>";
     }
 
     private static void charts(Writer html, WorkloadReport workload, int cores) throws IOException {
@@ -273,6 +281,9 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write(SpeedupChart.svg(workload, cores));
         if (workload.results().stream().anyMatch(r -> !r.isSkipped() && r.hasStartup())) {
             html.write(StartupChart.svg(workload));
+        }
+        if (workload.results().stream().anyMatch(r -> !r.isSkipped() && r.hasIpc())) {
+            html.write(IpcChart.svg(workload));
         }
         html.write(ResourceChart.svg(workload));
         html.write("</div>\n");

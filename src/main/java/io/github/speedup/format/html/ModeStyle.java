@@ -11,7 +11,8 @@ enum ModeStyle {
     SEQUENTIAL("#555555", "", "circle"),
     THREADS("#0072B2", "", "square"),
     VIRTUAL("#009E73", "6 3", "triangle"),
-    PROCESSES("#D55E00", "2 3", "diamond");
+    PROCESSES("#D55E00", "2 3", "diamond"),
+    POOL("#CC79A7", "8 3 2 3", "down-triangle");
 
     final String colour;
     final String dash;
@@ -29,6 +30,7 @@ enum ModeStyle {
             case THREADS -> THREADS;
             case VIRTUAL -> VIRTUAL;
             case PROCESSES -> PROCESSES;
+            case POOL -> POOL;
         };
     }
 }

@@ -23,17 +23,12 @@ final class StartupChart {
 
     static String svg(WorkloadReport workload) {
         List<ResultReport> processes = workload.results().stream()
-                .filter(r -> !r.isSkipped() && r.hasStartup()).toList();
+                .filter(r -> !r.isSkipped() && r.mode() == Mode.PROCESSES && r.hasStartup()).toList();
         double max = Svg.niceCeiling(processes.stream().mapToDouble(r -> r.wallMs().median()).max().orElse(1));
         int top = Svg.TOP + 6;
         int bottom = top + ROW * processes.size();
         Svg svg = new Svg("startup-chart", WIDTH, bottom + 64, "Processes: start-up and compute: " + workload.name());
-        String hatchId = "hatch-" + Math.abs(workload.name().hashCode());
-        svg.raw("<defs><pattern id=\"" + hatchId + "\" width=\"6\" height=\"6\" "
-                + "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" "
-                + "fill=\"#f3c6a8\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#D55E00\" stroke-width=\"3\"/>"
-                + "</pattern></defs>\n");
-        String hatch = "url(#" + hatchId + ")";
+        String hatch = svg.hatch("hatch-" + Math.abs(workload.name().hashCode()), "#f3c6a8", ModeStyle.PROCESSES.colour);
         double x0 = LABEL;
         double x1 = WIDTH - 90;
         double scale = (x1 - x0) / max;

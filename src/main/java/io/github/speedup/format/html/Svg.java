@@ -59,6 +59,17 @@ final class Svg {
         return result.label() + (result.isContaminated() ? " (busy machine)" : "");
     }
 
+    /**
+     * Defines a diagonal hatch in the mode's colour on a light ground, for the part of a bar that
+     * is overhead rather than work, and returns the fill that uses it.
+     */
+    String hatch(String id, String ground, String colour) {
+        out.append("<defs><pattern id=\"" + id + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+                + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"" + ground + "\"/><line "
+                + "x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"" + colour + "\" stroke-width=\"3\"/></pattern></defs>\n");
+        return "url(#" + id + ")";
+    }
+
     Svg close() {
         out.append("</g>\n");
         return this;
@@ -88,6 +99,8 @@ final class Svg {
         String shape = switch (style.marker) {
             case "square" -> format("<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\"", x - 4, y - 4);
             case "triangle" -> format("<path d=\"M%.1f %.1f L%.1f %.1f L%.1f %.1f Z\"", x, y - 5, x + 5, y + 4, x - 5, y + 4);
+            case "down-triangle" -> format("<path d=\"M%.1f %.1f L%.1f %.1f L%.1f %.1f Z\"", x, y + 5, x + 5, y - 4, x - 5,
+                    y - 4);
             case "diamond" -> format("<path d=\"M%.1f %.1f L%.1f %.1f L%.1f %.1f L%.1f %.1f Z\"", x, y - 5.5, x + 5.5, y,
                     x, y + 5.5, x - 5.5, y);
             default -> format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\"", x, y);

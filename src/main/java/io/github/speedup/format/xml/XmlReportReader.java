@@ -185,10 +185,11 @@ public final class XmlReportReader {
             for (Element sample : children(result, "sample")) {
                 samples.add(new Sample(nanos(sample, "wallMs"), nanos(sample, "cpuMs"),
                         Long.parseLong(sample.getAttribute("peakMemoryBytes")),
-                        nanos(sample, "startupMs"), nanos(sample, "gcMs"), new Interference(
+                        nanos(sample, "startupMs"), nanos(sample, "gcMs"), nanos(sample, "ipcMs"), new Interference(
                         nanos(sample, "foreignCpuMs"), nanos(sample, "stealMs"), nanos(sample, "throttledMs"))));
             }
-            results.add(new MeasuredResult(measurement, samples, null, (int) number(result, "retries", 0)));
+            results.add(new MeasuredResult(measurement, samples, null, (int) number(result, "retries", 0),
+                    nanos(result, "poolStartupMs")));
         }
         return results;
     }

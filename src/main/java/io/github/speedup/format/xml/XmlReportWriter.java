@@ -218,6 +218,8 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("peakMemoryBytes", String.valueOf(result.peakMemoryBytes()));
         optional(xml, "startupMs", result.startupMs());
         optional(xml, "gcMs", result.gcMs());
+        optional(xml, "ipcMs", result.ipcMs());
+        optional(xml, "poolStartupMs", result.poolStartupMs());
         xml.writeAttribute("unstable", String.valueOf(result.isUnstable()));
         if (result.isUnstable()) {
             xml.writeAttribute("unstableReason", result.unstableReason());
@@ -235,6 +237,7 @@ public final class XmlReportWriter implements ReportFormat {
             xml.writeAttribute("peakMemoryBytes", String.valueOf(sample.peakMemoryBytes()));
             optional(xml, "startupMs", sample.startupMs());
             optional(xml, "gcMs", sample.gcMs());
+            optional(xml, "ipcMs", sample.ipcMs());
             optional(xml, "foreignCpuMs", sample.foreignCpuMs());
             optional(xml, "stealMs", sample.stealMs());
             optional(xml, "throttledMs", sample.throttledMs());

@@ -37,12 +37,15 @@ class ForkProtocolTest {
                 new ForkMessage.DefineWorkload(user),
                 new ForkMessage.Defined(),
                 new ForkMessage.RunIteration("cpu", Mode.VIRTUAL, 4),
+                new ForkMessage.RunIteration("cpu", Mode.POOL, 2),
                 new ForkMessage.IterationSample(new Sample(123_456_789L, 98_765_432L, 1L << 40, Sample.NO_STARTUP, 0)),
                 new ForkMessage.Failed("task 0 threw java.lang.IllegalStateException: bad\n    at com.acme.T.run(T.java:3)"),
                 new ForkMessage.Exit(),
                 new ForkMessage.ExitCalled("at com.acme.Exits.run(Exits.java:8) <- com.acme.Main.main(Main.java:1)"),
                 new ForkMessage.Started(),
-                new ForkMessage.Done(Long.MAX_VALUE, 0));
+                new ForkMessage.Done(Long.MAX_VALUE, 0),
+                new ForkMessage.RunTask(7),
+                new ForkMessage.TaskDone(7, 12_345_678L));
         for (ForkMessage message : messages) {
             assertEquals(message, roundTrip(message));
         }

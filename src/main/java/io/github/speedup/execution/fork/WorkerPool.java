@@ -1,0 +1,127 @@
+package io.github.speedup.execution.fork;
+
+import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.measure.Interference;
+import io.github.speedup.measure.Probes;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.workload.WorkloadSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The pool mode: W worker JVMs started once for a (workload, W) and kept warm across its
+ * iterations; each iteration sends the tasks one by one to whichever worker is free
+ * ({@link TaskDispatch}). Start-up is paid once and reported once; what each iteration pays
+ * beyond the tasks' own compute is the inter-process communication. The workers end when the
+ * pool is closed, when one fails or times out (all are killed with their descendants), and with
+ * Maven, as every child does.
+ */
+public final class WorkerPool implements AutoCloseable {
+
+    /** How long closing waits for a worker to say DONE and exit before it is killed. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final WorkloadSpec spec;
+    private final Duration timeout;
+    private final List<ChildJvm> workers;
+    private final ExecutorService dispatchers;
+    private final long startupNanos;
+
+    private WorkerPool(WorkloadSpec spec, Duration timeout, List<ChildJvm> workers, long startupNanos) {
+        this.spec = spec;
+        this.timeout = timeout;
+        this.workers = List.copyOf(workers);
+        this.startupNanos = startupNanos;
+        this.dispatchers = Executors.newFixedThreadPool(workers.size(), new DispatcherThreads(spec.name()));
+    }
+
+    /** Starts min(W, tasks) workers and waits until every one has loaded the workload. */
+    public static WorkerPool start(JvmLauncher launcher, Duration timeout, ChildOutput output, WorkloadSpec spec,
+                                   int workers) throws ForkException, TaskFailedException {
+        int count = Math.min(workers, spec.tasks());
+        List<ChildJvm> started = new ArrayList<>(count);
+        try {
+            long first = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                String label = "pool worker JVM " + (i + 1) + " of " + count + " (" + spec.name() + ")";
+                started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(ForkProtocol.ROLE_POOL,
+                        spec.source().type(), spec.source().target(), String.valueOf(spec.size())), output));
+            }
+            long ready = first;
+            for (ChildJvm worker : started) {
+                ready = Math.max(ready, worker.expect(ForkMessage.Started.class, timeout, "start-up").arrivedNanos());
+            }
+            return new WorkerPool(spec, timeout, started, ready - first);
+        } catch (ForkException | TaskFailedException | RuntimeException e) {
+            started.forEach(ChildJvm::close);
+            throw e;
+        }
+    }
+
+    /** From the first spawn until every worker was ready. */
+    public long startupNanos() {
+        return startupNanos;
+    }
+
+    /**
+     * One iteration: every task once. CPU is the workers' process CPU over the iteration (clock
+     * ticks), memory the sum of their peak resident sets so far.
+     */
+    public Sample runIteration() throws ForkException, TaskFailedException {
+        List<TaskDispatch.Lane> lanes = new ArrayList<>(workers.size());
+        for (ChildJvm worker : workers) {
+            lanes.add(task -> {
+                worker.send(new ForkMessage.RunTask(task));
+                return worker.expect(ForkMessage.TaskDone.class, timeout, "task " + task).message().computeNanos();
+            });
+        }
+        long cpuBefore = cpuNanos();
+        TaskDispatch.Outcome outcome = TaskDispatch.run(lanes, spec.tasks(), dispatchers);
+        long memory = 0;
+        for (ChildJvm worker : workers) {
+            memory += Probes.peakResidentBytes(worker.pid());
+        }
+        return new Sample(outcome.wallNanos(), cpuNanos() - cpuBefore, memory, Sample.NO_STARTUP, Sample.NO_GC,
+                outcome.ipcNanos(), Interference.NOT_MEASURED);
+    }
+
+    private long cpuNanos() {
+        long cpu = 0;
+        for (ChildJvm worker : workers) {
+            cpu += worker.cpuNanos();
+        }
+        return cpu;
+    }
+
+    /** Asks each worker to finish and waits briefly; a worker that does not is killed, as every worker is in the end. */
+    @Override
+    public void close() {
+        dispatchers.shutdownNow();
+        for (ChildJvm worker : workers) {
+            try {
+                worker.send(new ForkMessage.Exit());
+                worker.expect(ForkMessage.Done.class, CLOSE_WAIT, "its exit");
+                worker.awaitExit(CLOSE_WAIT);
+            } catch (ForkException | TaskFailedException e) {
+                // it is killed below, which is all closing needs
+            } finally {
+                worker.close();
+            }
+        }
+    }
+
+    /** Daemon threads named after the workload, so a thread dump of Maven says what they are. */
+    private record DispatcherThreads(String workload) implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable dispatch) {
+            Thread thread = new Thread(dispatch, "speedup-pool-dispatch-" + workload);
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}
