@@ -29,16 +29,16 @@ def row(name, mode, workers, ideal):
 
 
 rows = [row("sleep", "sequential", 1, SLEEP_TASKS * SLEEP_MS)]
-for mode in ["threads", "virtual", "processes"]:
+for mode in ["threads", "virtual", "processes", "pool"]:
     rows.append(row("sleep", mode, cores, math.ceil(SLEEP_TASKS / cores) * SLEEP_MS))
 rows.append(row("seed-demo", "sequential", 1, 1200))
-for mode in ["threads", "virtual", "processes"]:
+for mode in ["threads", "virtual", "processes", "pool"]:
     rows.append(row("seed-demo", mode, cores, 600))
-table("Fidelity: median time against the ideal (processes include JVM start-up)",
+table("Fidelity: median time against the ideal (processes include JVM start-up; the pool starts its JVMs once, outside the iterations)",
       ["workload", "mode", "ideal ms", "median ms", "error"], rows)
 
 speedups = []
-for mode in ["threads", "virtual", "processes"]:
+for mode in ["threads", "virtual", "processes", "pool"]:
     r = result(root, "cpu", mode, cores)
     if r.get("skipped") != "true":
         s = float(r.get("speedup"))

@@ -141,7 +141,7 @@ final class Diagnoser {
         }
         ResultReport threads = e.threadsAtCores();
         String processEvidence = e.processes().filter(p -> p.speedup() > e.threads().get().speedup() * 1.1)
-                .map(p -> format(", while %s reach %s×: each process has its own lock (the GIL pattern)",
+                .map(p -> format(", while %s reaches %s×: each process has its own lock (the GIL pattern)",
                         p.label(), ratio(p.speedup())))
                 .orElse(", and processes do not gain either at this size (their start-up outweighs the work)");
         return Optional.of(new Reading(Pattern.LOCK_BOUND, format("Lock-bound: the work computes (CPU utilisation %s) "

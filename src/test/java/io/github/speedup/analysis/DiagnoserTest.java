@@ -62,7 +62,7 @@ class DiagnoserTest {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 500, 500, 0, -1).cell(Mode.THREADS, 2, 505, 510, 0, -1)
                 .cell(Mode.PROCESSES, 2, 360, 700, -1, 80).diagnose();
         assertEquals(Pattern.LOCK_BOUND, d.pattern());
-        assertTrue(d.evidence().contains("threads ×2 run at 0.99× with 1.01 cores busy, while processes ×2 reach 1.39×")
+        assertTrue(d.evidence().contains("threads ×2 run at 0.99× with 1.01 cores busy, while processes ×2 reaches 1.39×")
                 && d.evidence().contains("GIL"), d.evidence());
         assertTrue(d.recommendation().startsWith("Use processes with 2 workers")
                 && d.recommendation().contains("80.0 ms of JVM start-up"), d.recommendation());

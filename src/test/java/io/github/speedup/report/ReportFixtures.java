@@ -2,6 +2,7 @@ package io.github.speedup.report;
 
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.measure.Environment;
+import io.github.speedup.measure.Interference;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Sample;
@@ -101,5 +102,25 @@ public final class ReportFixtures {
                 points);
         return current.withHistory(new History("ci-linux-2core", List.of(other, busy,
                 HistoryRun.of(current, true, false))));
+    }
+
+    /**
+     * A contended workload, 4 tasks: sequential 800 ms, threads ×2 790 ms, a warm pool ×2 at about
+     * 404 ms of which 3.5-4.5 ms communication, started once in 71.9 ms.
+     */
+    public static Report pool() {
+        WorkloadSpec gil = new WorkloadSpec("gil", Kind.CONTENDED, 4, 200);
+        List<Sample> pool = new ArrayList<>();
+        for (double wall : new double[] {404, 405, 403}) {
+            pool.add(new Sample((long) (wall * 1e6), (long) (wall * 2e6), 80_000_000, Sample.NO_STARTUP, Sample.NO_GC,
+                    (long) ((wall - 400) * 1e6 + 500_000), Interference.NOT_MEASURED));
+        }
+        return build(List.of(
+                new MeasuredResult(new Measurement(gil, Mode.SEQUENTIAL, 1),
+                        List.of(ms(800, 800, 1000), ms(801, 801, 1000), ms(799, 799, 1000)), null, 0),
+                new MeasuredResult(new Measurement(gil, Mode.THREADS, 2),
+                        List.of(ms(790, 790, 1000), ms(791, 791, 1000), ms(789, 789, 1000)), null, 0),
+                new MeasuredResult(new Measurement(gil, Mode.POOL, 2), pool, null, 0, 71_900_000)),
+                "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.POOL), List.of(2));
     }
 }

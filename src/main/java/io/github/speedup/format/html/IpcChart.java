@@ -30,7 +30,7 @@ final class IpcChart {
         Svg svg = new Svg("ipc-chart", WIDTH, bottom + 64, "Pool: communication and compute: " + workload.name());
         String hatch = svg.hatch("ipc-hatch-" + Math.abs(workload.name().hashCode()), "#f0d3e4", ModeStyle.POOL.colour);
         double x0 = LABEL;
-        double x1 = WIDTH - 150;
+        double x1 = WIDTH - 230;
         double scale = (x1 - x0) / max;
         svg.xAxis(x0, x1, bottom, top, max, "median time per iteration (ms)", false);
         svg.open("series", Mode.POOL);
@@ -45,7 +45,7 @@ final class IpcChart {
             svg.rect(x0 + compute * scale, y, ipc * scale, ROW - 10, hatch, r.label() + ": communication "
                     + Figures.ms(ipc) + " ms");
             svg.text(x1 + 6, y + 12, Figures.ms(compute) + " + " + Figures.ms(ipc) + " (start-up "
-                    + Figures.ms(r.poolStartupMs()) + " once)", "value", "start");
+                    + Figures.ms(r.poolStartupMs()) + " ms once)", "value", "start");
         }
         svg.close();
         double legendY = bottom + 46;

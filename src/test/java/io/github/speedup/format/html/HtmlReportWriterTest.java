@@ -76,6 +76,27 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void thePoolShowsItsStartUpOnceAndItsCommunicationStackedOnCompute() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(ReportFixtures.pool(), Verdict.NONE, out);
+        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Element pool = doc.selectFirst("table.results tr[data-mode=pool]");
+        assertEquals("71.9 once", pool.selectFirst("td.startup").text());
+        assertEquals("4.5", pool.selectFirst("td.ipc").text());
+        assertEquals("–", doc.selectFirst("table.results tr[data-mode=threads] td.ipc").text());
+        Element chart = doc.selectFirst("svg.ipc-chart");
+        assertEquals("Pool: communication and compute: gil", chart.selectFirst("title").text());
+        Elements bars = chart.select("g.series[data-mode=pool] rect.bar");
+        assertEquals(2, bars.size());
+        assertEquals("pool ×2: compute on the critical path 399.5 ms", bars.get(0).selectFirst("title").text());
+        assertEquals("pool ×2: communication 4.5 ms", bars.get(1).selectFirst("title").text());
+        assertTrue(chart.text().contains("399.5 + 4.5 (start-up 71.9 ms once)"), chart.text());
+        assertTrue(doc.selectFirst("p.evidence").text().contains("A warm pool of 2 JVMs reaches 1.98× (71.9 ms to "
+                + "start them, once). Its communication (dispatch, transfer, collecting results) costs 4.5 ms of each "
+                + "404.0 ms iteration."), doc.selectFirst("p.evidence").text());
+    }
+
+    @Test
     void summaryNamesTheBestModeItsSpeedupAndTheTimeSaved() throws Exception {
         Document doc = Jsoup.parse(html(true));
         Elements rows = doc.select("table.summary tbody tr");

@@ -74,6 +74,20 @@ class XmlReportReaderTest {
     }
 
     @Test
+    void thePoolsStartUpAndCommunicationReadBackAsWritten() throws Exception {
+        Report original = ReportFixtures.pool();
+        Path file = written(original);
+        Report read = XmlReportReader.read(file).report();
+        assertEquals(original, read);
+        ResultReport pool = read.workloads().get(0).results().get(2);
+        assertEquals(71.9, pool.poolStartupMs());
+        assertEquals(4.5, pool.ipcMs(), "the median of 4.5, 5.5 and 3.5 ms");
+        assertEquals(List.of(4.5, 5.5, 3.5), pool.samples().stream().map(s -> s.ipcMs()).toList());
+        assertFalse(pool.hasStartup(), "no start-up in the iterations");
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(written(read)));
+    }
+
+    @Test
     void aMissingFileIsAClearError() {
         ReportFormatException e = assertThrows(ReportFormatException.class,
                 () -> XmlReportReader.read(dir.resolve("nope.xml")));
