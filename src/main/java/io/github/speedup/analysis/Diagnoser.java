@@ -178,9 +178,10 @@ final class Diagnoser {
         String fresh = best(e.results(), Mode.PROCESSES).map(f -> format("; fresh processes ×%d %s×, with %s ms of "
                 + "start-up in every run", f.workers(), ratio(f.speedup()), Figures.ms(f.startupMs()))).orElse("");
         String ipc = format(" A warm pool of %d JVMs reaches %s× (%s ms to start them, once)%s. Its communication "
-                + "(dispatch, transfer, collecting results) costs %s ms of each %s ms iteration.", p.workers(),
+                + "(dispatch, transfer, collecting results) costs %s ms of each %s ms iteration%s.", p.workers(),
                 ratio(p.speedup()), Figures.ms(p.poolStartupMs()), fresh, Figures.ms(p.ipcMs()),
-                Figures.ms(p.wallMs().median()));
+                Figures.ms(p.wallMs().median()), p.movedBytes() > 0 ? ", moving " + Figures.bytes(p.movedBytes())
+                        + " of inputs and results" : "");
         return e.threads().filter(t -> t.workers() == p.workers() && t.speedup() > p.speedup() * 1.1
                         && p.ipcMs() > 0.1 * p.wallMs().median())
                 .map(t -> ipc + format(" Threads ×%d (%s×) beat it by about that cost: the pool is bound by "

@@ -81,12 +81,15 @@ public final class ReportBuilder {
                     samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
                     samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
                     samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN,
+                    samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
                     result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos())),
+                    result.unsentResultTypes(),
                     unstableReason(summary, settings.maxCoefficientOfVariation()), samples,
                     contaminationReason(samples), result.retries()));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
-        return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(), cells,
+        return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
+                spec.payloadBytes(), cells,
                 scaling(cells, cores), Diagnoser.diagnose(cells, cores), SelfChecker.check(cells));
     }
 
@@ -152,7 +155,7 @@ public final class ReportBuilder {
             samples.add(new SampleReport(ms(rounded.wallNanos()), ms(rounded.cpuNanos()), rounded.peakMemoryBytes(),
                     rounded.hasStartup() ? ms(rounded.startupNanos()) : Double.NaN,
                     rounded.hasGc() ? ms(rounded.gcNanos()) : Double.NaN,
-                    rounded.hasIpc() ? ms(rounded.ipcNanos()) : Double.NaN,
+                    rounded.hasIpc() ? ms(rounded.ipcNanos()) : Double.NaN, rounded.movedBytes(),
                     interference.hasForeignCpu() ? ms(interference.foreignCpuNanos()) : Double.NaN,
                     interference.hasSteal() ? ms(interference.stealNanos()) : Double.NaN,
                     interference.hasThrottled() ? ms(interference.throttledNanos()) : Double.NaN,
@@ -164,7 +167,8 @@ public final class ReportBuilder {
     private static Sample toMicros(Sample sample) {
         Interference interference = sample.interference();
         return new Sample(micros(sample.wallNanos()), micros(sample.cpuNanos()), sample.peakMemoryBytes(),
-                micros(sample.startupNanos()), micros(sample.gcNanos()), micros(sample.ipcNanos()), new Interference(
+                micros(sample.startupNanos()), micros(sample.gcNanos()), micros(sample.ipcNanos()), sample.movedBytes(),
+                new Interference(
                 micros(interference.foreignCpuNanos()), micros(interference.stealNanos()),
                 micros(interference.throttledNanos())));
     }

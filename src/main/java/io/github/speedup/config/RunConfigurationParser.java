@@ -45,6 +45,8 @@ public final class RunConfigurationParser {
     private RunConfigurationParser() {
     }
 
+    /** Per task, each way: enough to show what moving data costs, small enough for every task's input in memory. */
+    static final int MAX_PAYLOAD_BYTES = 64 << 20;
     static final int DEFAULT_HISTORY_SIZE = 20;
     static final int MAX_HISTORY_SIZE = 1000;
     static final int DEFAULT_BASELINE_RUNS = 5;
@@ -220,6 +222,19 @@ public final class RunConfigurationParser {
     }
 
     private static WorkloadSpec workload(WorkloadInput input) throws ConfigurationException {
+        WorkloadSpec spec = workloadWithoutPayload(input);
+        Integer payload = input.payloadBytes();
+        if (payload == null) {
+            return spec;
+        }
+        if (payload < 0 || payload > MAX_PAYLOAD_BYTES) {
+            throw new ConfigurationException("workloads/workload[" + spec.name() + "]/payloadBytes", payload,
+                    "0 to " + MAX_PAYLOAD_BYTES + " bytes (64 MiB) of input per task");
+        }
+        return spec.withPayload(payload);
+    }
+
+    private static WorkloadSpec workloadWithoutPayload(WorkloadInput input) throws ConfigurationException {
         String name = workloadName(input);
         String parameter = "workloads/workload[" + name + "]";
         String kind = blankToNull(input.kind());

@@ -14,8 +14,9 @@ public class WorkloadParameter {
     private String method;
     private Integer tasks;
     private Integer size;
+    private Integer payloadBytes;
 
     WorkloadInput toInput() {
-        return new WorkloadInput(name, kind, className, method, tasks, size);
+        return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes);
     }
 }

@@ -16,29 +16,41 @@ package io.github.speedup.measure;
  *                        loading the management beans would lengthen every child's life
  * @param ipcNanos        pool only: the iteration's time that was not the tasks' own compute on
  *                        its critical path (dispatch, transfer, collecting results); {@code -1} otherwise
+ * @param movedBytes      pool and processes: the tasks' inputs and results that crossed the
+ *                        process boundary in the iteration; {@code -1} for in-JVM modes (zero copy)
  * @param interference    what other work took from the iteration, as the host saw it
  */
 public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
-                     long ipcNanos, Interference interference) {
+                     long ipcNanos, long movedBytes, Interference interference) {
 
     /** A sample as a JVM measures it: what other processes did meanwhile only the host can tell. */
     public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos) {
-        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, NO_IPC, Interference.NOT_MEASURED);
+        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, NO_IPC, NOT_MOVED, Interference.NOT_MEASURED);
     }
 
     /** A sample of a mode without inter-process communication inside its iterations. */
     public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
                   Interference interference) {
-        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, NO_IPC, interference);
+        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, NO_IPC, NOT_MOVED, interference);
     }
 
     public Sample withInterference(Interference seen) {
-        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, seen);
+        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, seen);
     }
 
     public static final long NO_STARTUP = -1;
     public static final long NO_GC = -1;
     public static final long NO_IPC = -1;
+    public static final long NOT_MOVED = -1;
+
+    /** The same sample with what crossed the process boundary. */
+    public Sample withMovedBytes(long bytes) {
+        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, bytes, interference);
+    }
+
+    public boolean hasMovedBytes() {
+        return movedBytes >= 0;
+    }
 
     public boolean hasIpc() {
         return ipcNanos >= 0;

@@ -22,6 +22,9 @@ import java.util.List;
  * @param startupMs          median start-up time (processes only)
  * @param gcMs               median time in garbage collection (in-JVM modes only)
  * @param ipcMs              median time of an iteration that was not compute on its critical path (pool only)
+ * @param movedBytes         the most any iteration moved across the process boundary (pool and
+ *                           processes with a payload or results to send back); -1 for in-JVM modes
+ * @param unsentResultTypes  pool only: classes of task results that are not Serializable, which stayed in the workers
  * @param poolStartupMs      from the first spawn until every worker of the pool was ready, once (pool only)
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}
@@ -29,17 +32,18 @@ import java.util.List;
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
                            Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
-                           long peakMemoryBytes, double startupMs, double gcMs, double ipcMs,
-                           double poolStartupMs, String unstableReason,
+                           long peakMemoryBytes, double startupMs, double gcMs, double ipcMs, long movedBytes,
+                           double poolStartupMs, List<String> unsentResultTypes, String unstableReason,
                            List<SampleReport> samples, String contaminationReason, int retries) {
 
     public ResultReport {
         samples = List.copyOf(samples);
+        unsentResultTypes = List.copyOf(unsentResultTypes);
     }
 
     public static ResultReport skipped(Mode mode, int workers, String reason) {
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
-                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, List.of(), null, 0);
+                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(), null, 0);
     }
 
     public boolean isSkipped() {

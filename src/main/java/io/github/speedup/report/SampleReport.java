@@ -7,13 +7,14 @@ package io.github.speedup.report;
  *
  * @param ipcMs         the pool's dispatch, transfer and collection: wall time minus the compute
  *                      on the iteration's critical path
+ * @param movedBytes    pool and processes: inputs and results that crossed the process boundary; -1 otherwise
  * @param foreignCpuMs  CPU other processes used meanwhile
  * @param stealMs       time the hypervisor gave the machine's CPUs to other guests meanwhile
  * @param throttledMs   time the build's cgroup was held back by its CPU limit meanwhile
  * @param contamination why this iteration is not to be believed, or {@code null}
  */
 public record SampleReport(double wallMs, double cpuMs, long peakMemoryBytes, double startupMs, double gcMs,
-                           double ipcMs, double foreignCpuMs, double stealMs, double throttledMs, String contamination) {
+                           double ipcMs, long movedBytes, double foreignCpuMs, double stealMs, double throttledMs, String contamination) {
 
     public boolean contaminated() {
         return contamination != null;

@@ -13,11 +13,12 @@ import java.util.stream.Stream;
  * @param kind   a built-in kind, or {@code class} / {@code method} for the project's own code
  * @param target for user code the class or {@code Class#method}; {@code null} for built-in kinds
  * @param size   the built-in kind's size; 0 for user code, which has none
+ * @param payloadBytes bytes of input each task receives and of result it returns; 0 for none
  * @param scaling per parallel mode with two or more worker counts, its scaling model
  * @param diagnosis what the results say, in plain language
  * @param selfCheck what the harness found about itself on this workload
  */
-public record WorkloadReport(String name, String kind, String target, int tasks, int size,
+public record WorkloadReport(String name, String kind, String target, int tasks, int size, int payloadBytes,
                              List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
                              SelfCheck selfCheck) {
 

@@ -84,7 +84,8 @@ public final class MeasurementRunner {
                 for (int index : workload) {
                     results.add(skipped.containsKey(index) ? skipped.get(index)
                             : new MeasuredResult(plan.measurements().get(index), samples.get(index), null,
-                            iterations.retries(index), iterations.poolStartupNanos(index)));
+                            iterations.retries(index), iterations.poolStartupNanos(index),
+                            iterations.unsentResultTypes(index)));
                 }
             }
             return new RunOutcome(jvm, results, null);
@@ -121,6 +122,8 @@ public final class MeasurementRunner {
         private final Map<Integer, WorkerPool> pools = new HashMap<>();
         /** How long each pool took to start, kept after its workers are gone. */
         private final Map<Integer, Long> poolStartups = new HashMap<>();
+        /** What each pool's workers could not send back, kept after they are gone. */
+        private final Map<Integer, List<String>> unsent = new HashMap<>();
 
         Iterations(MeasurementPlan plan, MeasurementJvm measurementJvm, ProcessModeExecutor processes) {
             this.plan = plan;
@@ -164,9 +167,16 @@ public final class MeasurementRunner {
             return poolStartups.getOrDefault(index, Sample.NO_STARTUP);
         }
 
+        List<String> unsentResultTypes(int index) {
+            return unsent.getOrDefault(index, List.of());
+        }
+
         /** Ends the current workload's pools: they live as long as its measurements, not longer. */
         void closePools() {
-            pools.values().forEach(WorkerPool::close);
+            pools.forEach((index, pool) -> {
+                unsent.put(index, pool.unsentTypes().stream().sorted().toList());
+                pool.close();
+            });
             pools.clear();
         }
 

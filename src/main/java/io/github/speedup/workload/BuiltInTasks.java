@@ -28,18 +28,46 @@ public final class BuiltInTasks {
     private BuiltInTasks() {
     }
 
-    /** Task number {@code index} of a workload of this kind and size. */
-    public static Task task(Kind kind, int size, int index) {
-        return new BuiltInTask(kind, size, index);
+    /** Task number {@code index} of a workload of this kind and size, with its payload or {@code null}. */
+    public static Task task(Kind kind, int size, int index, byte[] input) {
+        return new BuiltInTask(kind, size, index, input);
     }
 
     /**
-     * A record rather than lambdas: worker JVMs create these while they start, where the first
-     * use of each lambda would add its bootstrap to the measured start-up.
+     * A class rather than lambdas: worker JVMs create these while they start, where the first
+     * use of each lambda would add its bootstrap to the measured start-up. With a payload, the
+     * task folds its input into its seed and gives back as many bytes of result.
      */
-    private record BuiltInTask(Kind kind, int size, int index) implements Task {
+    private static final class BuiltInTask implements Task {
+        private final Kind kind;
+        private final int size;
+        private final int index;
+        private final byte[] input;
+        private byte[] result;
+
+        BuiltInTask(Kind kind, int size, int index, byte[] input) {
+            this.kind = kind;
+            this.size = size;
+            this.index = index;
+            this.input = input;
+        }
+
         @Override
         public long run() throws InterruptedException {
+            long value = compute();
+            if (input != null) {
+                result = Payload.result(input, value);
+                value += result[result.length / 2];
+            }
+            return value;
+        }
+
+        @Override
+        public Object result() {
+            return result;
+        }
+
+        private long compute() throws InterruptedException {
             switch (kind) {
                 case SLEEP:
                     Thread.sleep(size);

@@ -7,4 +7,13 @@ package io.github.speedup.workload;
 @FunctionalInterface
 public interface Task {
     long run() throws Exception;
+
+    /**
+     * What the last run produced for its caller, which the pool and processes send back to the
+     * host: a built-in task's result bytes when its workload has a payload, a user Callable's
+     * return value; {@code null} for nothing.
+     */
+    default Object result() {
+        return null;
+    }
 }

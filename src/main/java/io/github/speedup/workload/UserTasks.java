@@ -22,7 +22,8 @@ final class UserTasks {
     private UserTasks() {
     }
 
-    static Task instance(TaskSource.UserClass source, int index) throws WorkloadDefinitionException {
+    /** @param input the task's payload, given to a constructor (int, byte[]); {@code null} for none */
+    static Task instance(TaskSource.UserClass source, int index, byte[] input) throws WorkloadDefinitionException {
         Class<?> type = load(source.className());
         boolean runnable = Runnable.class.isAssignableFrom(type);
         boolean callable = Callable.class.isAssignableFrom(type);
@@ -33,10 +34,9 @@ final class UserTasks {
         if (Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
             throw new WorkloadDefinitionException(type.getName() + " must be a public, concrete class");
         }
-        Object instance = construct(type, index);
+        Object instance = input == null ? construct(type, index) : constructWithInput(type, index, input);
         if (callable) {
-            Callable<?> call = (Callable<?>) instance;
-            return () -> consume(call.call());
+            return new CallableTask((Callable<?>) instance);
         }
         Runnable run = (Runnable) instance;
         return () -> {
@@ -45,8 +45,17 @@ final class UserTasks {
         };
     }
 
-    static Task call(TaskSource.UserMethod source, int index) throws WorkloadDefinitionException {
+    /** @param input the task's payload, given to a method (int, byte[]); {@code null} for none */
+    static Task call(TaskSource.UserMethod source, int index, byte[] input) throws WorkloadDefinitionException {
         Class<?> type = load(source.className());
+        if (input != null) {
+            Method withInput = findMethod(type, source.methodName(), int.class, byte[].class);
+            if (withInput == null || !Modifier.isStatic(withInput.getModifiers())) {
+                throw new WorkloadDefinitionException(type.getName() + " has no public static method "
+                        + source.methodName() + "(int, byte[]) to take the task index and its payload (payloadBytes)");
+            }
+            return new MethodTask(withInput, new Object[] {index, input});
+        }
         Method method = findMethod(type, source.methodName(), int.class);
         boolean takesIndex = method != null;
         if (method == null) {
@@ -60,15 +69,72 @@ final class UserTasks {
             throw new WorkloadDefinitionException(source.target() + " is not static: a workload method must be "
                     + "public static, with no parameters or one int (the task index)");
         }
-        Method target = method;
-        Object[] arguments = takesIndex ? new Object[] {index} : new Object[0];
-        return () -> {
+        return new MethodTask(method, takesIndex ? new Object[] {index} : new Object[0]);
+    }
+
+    /** A Callable's task: its return value is kept as the task's result, for the pool and processes to send back. */
+    private static final class CallableTask implements Task {
+        private final Callable<?> call;
+        private Object result;
+
+        CallableTask(Callable<?> call) {
+            this.call = call;
+        }
+
+        @Override
+        public long run() throws Exception {
+            result = call.call();
+            return consume(result);
+        }
+
+        @Override
+        public Object result() {
+            return result;
+        }
+    }
+
+    /** A static method's task: what it returns is its result. */
+    private static final class MethodTask implements Task {
+        private final Method method;
+        private final Object[] arguments;
+        private Object result;
+
+        MethodTask(Method method, Object[] arguments) {
+            this.method = method;
+            this.arguments = arguments;
+        }
+
+        @Override
+        public long run() throws Exception {
             try {
-                return consume(target.invoke(null, arguments));
+                result = method.invoke(null, arguments);
             } catch (InvocationTargetException e) {
                 throw rethrow(e.getCause());
             }
-        };
+            return consume(result);
+        }
+
+        @Override
+        public Object result() {
+            return result;
+        }
+    }
+
+    private static Object constructWithInput(Class<?> type, int index, byte[] input)
+            throws WorkloadDefinitionException {
+        Constructor<?> withInput = publicConstructor(type, int.class, byte[].class);
+        if (withInput == null) {
+            throw new WorkloadDefinitionException(type.getName() + " has no public constructor (int, byte[]) to take "
+                    + "the task index and its payload (payloadBytes)");
+        }
+        try {
+            return withInput.newInstance(index, input);
+        } catch (InvocationTargetException e) {
+            throw new WorkloadDefinitionException("the constructor of " + type.getName() + " threw "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new WorkloadDefinitionException("cannot construct " + type.getName() + ": " + e, e);
+        }
     }
 
     private static Object construct(Class<?> type, int index) throws WorkloadDefinitionException {

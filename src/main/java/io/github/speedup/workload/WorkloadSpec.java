@@ -7,11 +7,26 @@ package io.github.speedup.workload;
  * @param source what each task does
  * @param tasks  how many independent tasks make one run of the workload
  * @param size   how much each task of a built-in kind does, in the kind's unit; 0 for user code
+ * @param payloadBytes bytes of input each task receives and of result it returns; 0 for none
  */
-public record WorkloadSpec(String name, TaskSource source, int tasks, int size) {
+public record WorkloadSpec(String name, TaskSource source, int tasks, int size, int payloadBytes) {
 
-    /** A built-in workload. */
+    /** A workload whose tasks take no input. */
+    public WorkloadSpec(String name, TaskSource source, int tasks, int size) {
+        this(name, source, tasks, size, 0);
+    }
+
+    /** A built-in workload without payload. */
     public WorkloadSpec(String name, Kind kind, int tasks, int size) {
-        this(name, new TaskSource.BuiltIn(kind), tasks, size);
+        this(name, new TaskSource.BuiltIn(kind), tasks, size, 0);
+    }
+
+    public WorkloadSpec withPayload(int bytes) {
+        return new WorkloadSpec(name, source, tasks, size, bytes);
+    }
+
+    /** Task {@code index}'s input, or {@code null} without payload. */
+    public byte[] input(int index) {
+        return payloadBytes == 0 ? null : Payload.input(index, payloadBytes);
     }
 }

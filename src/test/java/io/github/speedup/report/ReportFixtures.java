@@ -113,14 +113,15 @@ public final class ReportFixtures {
         List<Sample> pool = new ArrayList<>();
         for (double wall : new double[] {404, 405, 403}) {
             pool.add(new Sample((long) (wall * 1e6), (long) (wall * 2e6), 80_000_000, Sample.NO_STARTUP, Sample.NO_GC,
-                    (long) ((wall - 400) * 1e6 + 500_000), Interference.NOT_MEASURED));
+                    (long) ((wall - 400) * 1e6 + 500_000), 8L << 20, Interference.NOT_MEASURED));
         }
         return build(List.of(
                 new MeasuredResult(new Measurement(gil, Mode.SEQUENTIAL, 1),
                         List.of(ms(800, 800, 1000), ms(801, 801, 1000), ms(799, 799, 1000)), null, 0),
                 new MeasuredResult(new Measurement(gil, Mode.THREADS, 2),
                         List.of(ms(790, 790, 1000), ms(791, 791, 1000), ms(789, 789, 1000)), null, 0),
-                new MeasuredResult(new Measurement(gil, Mode.POOL, 2), pool, null, 0, 71_900_000)),
+                new MeasuredResult(new Measurement(gil, Mode.POOL, 2), pool, null, 0, 71_900_000,
+                        List.of("com.acme.Unsendable"))),
                 "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.POOL), List.of(2));
     }
 }

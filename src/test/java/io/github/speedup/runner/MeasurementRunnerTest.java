@@ -112,6 +112,42 @@ class MeasurementRunnerTest {
     }
 
     @Test
+    void payloadsCrossTheProcessBoundaryInThePoolAndProcessesAndStayReferencesInOneJvm() throws Exception {
+        WorkloadInput sleep = new WorkloadInput("w", "sleep", null, null, 4, 10, 1 << 20);
+        RunOutcome outcome = run(sleep, "sequential,threads,processes,pool", fork());
+        assertTrue(outcome.complete(), outcome.failure());
+        for (MeasuredResult result : outcome.results()) {
+            Mode mode = result.measurement().mode();
+            for (Sample sample : result.samples()) {
+                assertEquals(mode.inJvm() ? Sample.NOT_MOVED : 8L << 20, sample.movedBytes(),
+                        mode + ": 4 inputs and 4 results of 1 MiB cross, or nothing is copied");
+            }
+        }
+        RunOutcome echo = run(new WorkloadInput("w", null, "com.example.workloads.Echo", null, 4, null, 1000),
+                "sequential,pool,processes", fork());
+        assertTrue(echo.complete(), echo.failure());
+        assertEquals(8000, echo.results().get(1).samples().get(0).movedBytes(), "user code: 4 × (1000 in, 1000 out)");
+    }
+
+    @Test
+    void aCallablesResultTravelsBackFromThePool() throws Exception {
+        RunOutcome outcome = run(userClass("com.example.workloads.MebiByte"), "pool", fork());
+        assertTrue(outcome.complete(), outcome.failure());
+        for (Sample sample : outcome.results().get(1).samples()) {
+            assertEquals(4L << 20, sample.movedBytes(), "four results of 1 MiB");
+            assertTrue(sample.ipcNanos() > 0, sample.toString());
+        }
+        RunOutcome unsendable = run(userClass("com.example.workloads.Unsendable"), "pool", fork());
+        assertTrue(unsendable.complete(), unsendable.failure());
+        assertEquals(List.of("java.lang.Thread"), unsendable.results().get(1).unsentResultTypes());
+        assertEquals(0, unsendable.results().get(1).samples().get(0).movedBytes(), "nothing was sent back");
+        String missing = run(new WorkloadInput("w", null, "com.example.workloads.MebiByte", null, 4, null, 10),
+                "sequential", fork()).failure();
+        assertTrue(missing.contains("com.example.workloads.MebiByte has no public constructor (int, byte[]) to take "
+                + "the task index and its payload (payloadBytes)"), missing);
+    }
+
+    @Test
     void aPoolWorkerThatDiesMidIterationIsReportedAndNoJvmIsLeft() throws Exception {
         String exits = run(userClass("com.example.workloads.ExitsInWorker"), "pool", fork()).failure();
         assertTrue(exits.startsWith("workload w, mode pool ×2, "), exits);

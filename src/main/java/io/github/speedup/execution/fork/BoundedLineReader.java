@@ -1,55 +1,83 @@
 package io.github.speedup.execution.fork;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Reads lines of at most {@code limit} characters; the rest of a longer line is skipped. A child
- * that prints megabytes without a line break costs the host {@code limit} characters, no more.
+ * Reads UTF-8 lines of at most {@code limit} bytes from a byte stream, the rest of a longer line
+ * skipped, so a child that prints megabytes without a line break costs the host {@code limit}
+ * bytes, no more; and, between lines, raw frames of a known length: the protocol's binary-safe
+ * way to move a task's input and result (see {@link ForkMessage.Frame}). Lines and frames share
+ * one buffer, so neither reads ahead into the other.
  */
 final class BoundedLineReader {
 
-    private final Reader in;
+    private final InputStream in;
     private final int limit;
-    private final char[] buffer = new char[8192];
+    private final byte[] buffer = new byte[8192];
     private int position;
     private int filled;
 
-    BoundedLineReader(Reader in, int limit) {
+    BoundedLineReader(InputStream in, int limit) {
         this.in = in;
         this.limit = limit;
     }
 
     /** The next line without its terminator, cut to the limit; {@code null} at the end of the stream. */
     String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean truncated = false;
         while (true) {
-            if (position == filled) {
-                filled = in.read(buffer);
-                position = 0;
-                if (filled <= 0) {
-                    filled = 0;
-                    return line.length() == 0 && !truncated ? null : finish(line, truncated);
-                }
+            if (position == filled && !fill()) {
+                return line.size() == 0 && !truncated ? null : finish(line, truncated);
             }
-            char c = buffer[position++];
-            if (c == '\n') {
+            byte b = buffer[position++];
+            if (b == '\n') {
                 return finish(line, truncated);
             }
-            if (line.length() < limit) {
-                line.append(c);
+            if (line.size() < limit) {
+                line.write(b);
             } else {
                 truncated = true;
             }
         }
     }
 
-    private static String finish(StringBuilder line, boolean truncated) {
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
+    /** Exactly {@code length} raw bytes. */
+    byte[] readFrame(int length) throws IOException {
+        byte[] frame = new byte[length];
+        int done = 0;
+        while (done < length) {
+            if (position == filled && !fill()) {
+                throw new EOFException("the stream ended " + (length - done) + " bytes before the end of a frame of "
+                        + length);
+            }
+            int n = Math.min(length - done, filled - position);
+            System.arraycopy(buffer, position, frame, done, n);
+            position += n;
+            done += n;
         }
-        return truncated ? line.append(" [line cut]").toString() : line.toString();
+        return frame;
+    }
+
+    private boolean fill() throws IOException {
+        filled = in.read(buffer);
+        position = 0;
+        if (filled <= 0) {
+            filled = 0;
+            return false;
+        }
+        return true;
+    }
+
+    private static String finish(ByteArrayOutputStream bytes, boolean truncated) {
+        String line = bytes.toString(StandardCharsets.UTF_8);
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        return truncated ? line + " [line cut]" : line;
     }
 }

@@ -4,10 +4,7 @@ import io.github.speedup.execution.TaskFailedException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,21 +30,24 @@ final class ChildJvm implements AutoCloseable {
     /** Longest line of a child's other output kept for the log. */
     static final int OUTPUT_LINE_LIMIT = 4000;
 
-    /** A protocol message with the host's {@link System#nanoTime()} when its line arrived. */
-    record Received<T extends ForkMessage>(T message, long arrivedNanos) {
+    /**
+     * A protocol message with the host's {@link System#nanoTime()} when its line arrived, and the
+     * frame of raw bytes that came with it, or {@code null}.
+     */
+    record Received<T extends ForkMessage>(T message, long arrivedNanos, byte[] frame) {
     }
 
     /** A protocol line as it arrived; decoded by the thread that waits for it, which can report a bad one. */
-    private record Line(String text, long arrivedNanos) {
+    private record Line(String text, long arrivedNanos, byte[] frame) {
     }
 
-    private static final Line END_OF_STREAM = new Line("", 0);
+    private static final Line END_OF_STREAM = new Line("", 0, null);
 
     private final String label;
     /** Put before a task failure's description: the worker's label, or nothing for the measurement JVM. */
     private final String failurePrefix;
     private final Process process;
-    private final Writer commands;
+    private final OutputStream commands;
     private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
     private final Deque<String> outputTail = new ArrayDeque<>();
     private final List<Thread> readers = new ArrayList<>(2);
@@ -62,7 +62,7 @@ final class ChildJvm implements AutoCloseable {
         this.failurePrefix = failurePrefix;
         this.process = process;
         this.output = output;
-        this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.commands = process.getOutputStream();
         readers.add(pump(process.getInputStream(), true));
         readers.add(pump(process.getErrorStream(), false));
     }
@@ -93,10 +93,13 @@ final class ChildJvm implements AutoCloseable {
     }
 
     void send(ForkMessage message) throws ForkException {
+        send(message, null);
+    }
+
+    /** Sends a message with a frame of raw bytes (a task's input), or none for {@code null}. */
+    void send(ForkMessage message, byte[] frame) throws ForkException {
         try {
-            commands.write(message.encode());
-            commands.write('\n');
-            commands.flush();
+            ForkProtocol.write(commands, message, frame);
         } catch (IOException e) {
             throw died("before it could take a command");
         }
@@ -118,7 +121,7 @@ final class ChildJvm implements AutoCloseable {
             throw new ForkException(label + " answered " + received.message().encode() + " where "
                     + type.getSimpleName() + " was expected");
         }
-        return new Received<>(type.cast(received.message()), received.arrivedNanos());
+        return new Received<>(type.cast(received.message()), received.arrivedNanos(), received.frame());
     }
 
     private Received<ForkMessage> next(Duration timeout, String waitingFor) throws ForkException {
@@ -149,7 +152,7 @@ final class ChildJvm implements AutoCloseable {
             exitCalledAt = exitCalled.caller();
             return next(timeout, waitingFor);
         }
-        return new Received<>(message, line.arrivedNanos());
+        return new Received<>(message, line.arrivedNanos(), line.frame());
     }
 
     /** Waits for a normal exit after the child said it is done. */
@@ -208,13 +211,18 @@ final class ChildJvm implements AutoCloseable {
 
     private Thread pump(InputStream stream, boolean protocolStream) {
         Thread reader = new Thread(() -> {
-            try (InputStreamReader chars = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-                BoundedLineReader in = new BoundedLineReader(chars, protocolStream ? PROTOCOL_LINE_LIMIT : OUTPUT_LINE_LIMIT);
+            try (stream) {
+                BoundedLineReader in = new BoundedLineReader(stream, protocolStream ? PROTOCOL_LINE_LIMIT : OUTPUT_LINE_LIMIT);
                 String line;
+                byte[] frame = null;
                 while ((line = in.readLine()) != null) {
                     long arrived = System.nanoTime();
-                    if (protocolStream && ForkProtocol.isProtocolLine(line)) {
-                        lines.add(new Line(line, arrived));
+                    int frameLength = protocolStream ? ForkProtocol.frameLength(line) : -1;
+                    if (frameLength >= 0) {
+                        frame = in.readFrame(frameLength);
+                    } else if (protocolStream && ForkProtocol.isProtocolLine(line)) {
+                        lines.add(new Line(line, arrived, frame));
+                        frame = null;
                     } else {
                         forwardOtherOutput(line);
                     }

@@ -17,6 +17,7 @@ import io.github.speedup.workload.WorkloadSpec;
  * host -> pool worker       RunTask, Exit           (its workload arrives as arguments: {@link PoolWorker})
  * pool worker -> host       Started, TaskDone, Done, Failed
  * either -> host            ExitCalled (user code called System.exit; the JVM is ending)
+ * either way                Frame: raw bytes (a task's input or result) for the message that follows
  * </pre>
  *
  * The records' own {@code toString}, {@code equals} and {@code hashCode} are bootstrapped through
@@ -49,7 +50,7 @@ sealed interface ForkMessage {
         @Override
         public String encode() {
             return ForkProtocol.encode(TYPE, spec.name(), spec.source().type(), spec.source().target(),
-                    String.valueOf(spec.tasks()), String.valueOf(spec.size()));
+                    String.valueOf(spec.tasks()), String.valueOf(spec.size()), String.valueOf(spec.payloadBytes()));
         }
 
         static DefineWorkload decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
@@ -58,7 +59,7 @@ sealed interface ForkMessage {
             String target = fields.text();
             try {
                 return new DefineWorkload(new WorkloadSpec(name, TaskSource.of(type, target), fields.integer(),
-                        fields.integer()));
+                        fields.integer(), fields.integer()));
             } catch (IllegalArgumentException e) {
                 throw new ForkProtocol.MalformedMessageException("WORKLOAD has an unknown task source " + type);
             }
@@ -179,17 +180,43 @@ sealed interface ForkMessage {
         }
     }
 
-    /** A pool worker ran a task: how long the task itself took, in the worker, so the rest is the pool's overhead. */
-    record TaskDone(int index, long computeNanos) implements ForkMessage {
+    /**
+     * A pool worker ran a task: how long the task itself took, in the worker, so the rest is the
+     * pool's overhead; its result follows in a frame, unless it could not be serialised, when
+     * {@code unsentType} names its class (else it is empty).
+     */
+    record TaskDone(int index, long computeNanos, String unsentType) implements ForkMessage {
         static final String TYPE = "TASK_DONE";
 
         @Override
         public String encode() {
-            return ForkProtocol.encode(TYPE, String.valueOf(index), String.valueOf(computeNanos));
+            return ForkProtocol.encode(TYPE, String.valueOf(index), String.valueOf(computeNanos), unsentType);
         }
 
         static TaskDone decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
-            return new TaskDone(fields.integer(), fields.number());
+            return new TaskDone(fields.integer(), fields.number(), fields.text());
+        }
+    }
+
+    /**
+     * The next {@code length} bytes on the stream are raw data, not a line: the input or result
+     * of the message that follows. Text fields cannot carry binary data; a frame can, every
+     * byte value included, without encoding it.
+     */
+    record Frame(int length) implements ForkMessage {
+        static final String TYPE = "FRAME";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(length));
+        }
+
+        static Frame decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            int length = fields.integer();
+            if (length < 0) {
+                throw new ForkProtocol.MalformedMessageException("FRAME has a negative length " + length);
+            }
+            return new Frame(length);
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.github.speedup.execution.fork;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The line protocol between the host (Maven) and a forked JVM: how a {@link ForkMessage} becomes
  * a line and back. Every protocol line carries a prefix, so it stays apart from anything else the
@@ -34,6 +39,35 @@ public final class ForkProtocol {
         return line.toString();
     }
 
+    /** The length of the frame a FRAME line announces, or -1 for any other line. */
+    static int frameLength(String line) {
+        if (!line.startsWith(PREFIX + "\t" + ForkMessage.Frame.TYPE + "\t")) {
+            return -1;
+        }
+        try {
+            return ((ForkMessage.Frame) decode(line)).length();
+        } catch (MalformedMessageException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Writes a message, after the frame of raw bytes it carries when it has one, as one write
+     * with one flush: a reader sees the FRAME line, its bytes, then the message.
+     */
+    static void write(OutputStream out, ForkMessage message, byte[] frame) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+                (frame == null ? 0 : frame.length) + 128);
+        if (frame != null) {
+            bytes.write((new ForkMessage.Frame(frame.length).encode() + "\n").getBytes(
+                    StandardCharsets.UTF_8));
+            bytes.write(frame);
+        }
+        bytes.write((message.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeTo(out);
+        out.flush();
+    }
+
     static boolean isProtocolLine(String line) {
         return line.startsWith(PREFIX + "\t");
     }
@@ -62,6 +96,7 @@ public final class ForkProtocol {
             case ForkMessage.Done.TYPE -> ForkMessage.Done.decode(fields);
             case ForkMessage.RunTask.TYPE -> ForkMessage.RunTask.decode(fields);
             case ForkMessage.TaskDone.TYPE -> ForkMessage.TaskDone.decode(fields);
+            case ForkMessage.Frame.TYPE -> ForkMessage.Frame.decode(fields);
             default -> throw new MalformedMessageException("unknown message type " + raw[0] + " in: " + line);
         };
         fields.end(line);

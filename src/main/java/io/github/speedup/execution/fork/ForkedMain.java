@@ -39,8 +39,7 @@ public final class ForkedMain {
             return;
         }
         if (args.length > 0 && args[0].equals(ForkProtocol.ROLE_POOL)) {
-            int status = PoolWorker.serve(args, new BufferedReader(new InputStreamReader(System.in,
-                    StandardCharsets.UTF_8)), protocol);
+            int status = PoolWorker.serve(args, System.in, protocol);
             exitExpected = true;
             System.exit(status);
             return;
@@ -50,13 +49,13 @@ public final class ForkedMain {
             assignment = WorkerAssignment.fromArguments(args);
         } catch (IllegalArgumentException e) {
             System.err.println("usage: ForkedMain measure | worker <type> <target> <size> <task,task,...> | pool "
-                    + "<type> <target> <size> ("
+                    + "<type> <target> <size> <payloadBytes> ("
                     + e.getMessage() + ")");
             exitExpected = true;
             System.exit(2);
             return;
         }
-        int status = Worker.run(assignment, protocol);
+        int status = Worker.run(assignment, System.in, protocol);
         exitExpected = true;
         System.exit(status);
     }

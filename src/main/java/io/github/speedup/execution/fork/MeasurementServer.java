@@ -70,7 +70,7 @@ final class MeasurementServer {
     /** Resolves the workload's tasks once up front, so a bad class or method is reported before any timing. */
     private static ForkMessage define(WorkloadSpec spec) {
         try {
-            Tasks.task(spec.source(), spec.size(), 0);
+            Tasks.task(spec.source(), spec.size(), 0, spec.input(0));
             return new ForkMessage.Defined();
         } catch (Exception | Error e) {
             return new ForkMessage.Failed(Failures.describe(e));

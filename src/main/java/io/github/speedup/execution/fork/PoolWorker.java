@@ -2,18 +2,20 @@ package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.Probes;
+import io.github.speedup.workload.Payload;
+import io.github.speedup.workload.Task;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.Tasks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.PrintStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
- * A warm worker JVM of the pool mode ({@code pool <type> <target> <size>}): makes one task to
- * check that the workload loads, says STARTED, then runs each task the host sends and answers
- * with the time the task took inside this JVM (making it and running it, what the user's code
- * costs), until EXIT, when it says DONE with its CPU time and peak memory.
+ * A warm worker JVM of the pool mode ({@code pool <type> <target> <size> <payloadBytes>}): makes one task to
+ * check that the workload loads, says STARTED, then runs each task the host sends (with the
+ * frame of input that came with it, if any) and answers with the time the task took inside this
+ * JVM (making it and running it, what the user's code costs) and its result in a frame, until
+ * EXIT, when it says DONE with its CPU time and peak memory.
  */
 final class PoolWorker {
 
@@ -23,43 +25,60 @@ final class PoolWorker {
     private PoolWorker() {
     }
 
-    static int serve(String[] args, BufferedReader commands, PrintStream protocol) {
+    static int serve(String[] args, InputStream commands, OutputStream protocol) {
         try {
-            if (args.length != 4) {
-                throw new IllegalArgumentException("expected: pool <type> <target> <size>");
+            if (args.length != 5) {
+                throw new IllegalArgumentException("expected: pool <type> <target> <size> <payloadBytes>");
             }
             TaskSource source = TaskSource.of(args[1], args[2]);
             int size = Integer.parseInt(args[3]);
-            Tasks.task(source, size, 0);
-            protocol.println(new ForkMessage.Started().encode());
+            int payload = Integer.parseInt(args[4]);
+            Tasks.task(source, size, 0, payload == 0 ? null : Payload.input(0, payload));
+            ForkProtocol.write(protocol, new ForkMessage.Started(), null);
             ForkedMain.HostWatchdog.watch();
+            BoundedLineReader in = new BoundedLineReader(commands, ChildJvm.PROTOCOL_LINE_LIMIT);
+            byte[] input = null;
             String line;
-            while ((line = commands.readLine()) != null) {
+            while ((line = in.readLine()) != null) {
                 ForkMessage command = ForkProtocol.decode(line);
-                if (command instanceof ForkMessage.RunTask task) {
-                    protocol.println(run(source, size, task.index()).encode());
+                if (command instanceof ForkMessage.Frame frame) {
+                    input = in.readFrame(frame.length());
+                } else if (command instanceof ForkMessage.RunTask task) {
+                    run(source, size, task.index(), input, protocol);
+                    input = null;
                 } else if (command instanceof ForkMessage.Exit) {
-                    protocol.println(new ForkMessage.Done(Probes.processCpuNanos(), Probes.peakResidentBytes())
-                            .encode());
+                    ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(),
+                            Probes.peakResidentBytes()), null);
                     return 0;
                 } else {
-                    throw new IllegalStateException("a pool worker takes TASK and EXIT, not " + line);
+                    throw new IllegalStateException("a pool worker takes FRAME, TASK and EXIT, not " + line);
                 }
             }
             return 0;
         } catch (Exception | Error e) {
-            protocol.println(new ForkMessage.Failed(Failures.describe(e)).encode());
+            try {
+                ForkProtocol.write(protocol, new ForkMessage.Failed(Failures.describe(e)), null);
+            } catch (java.io.IOException gone) {
+                // the host is gone; so are we
+            }
             return 1;
         }
     }
 
-    private static ForkMessage run(TaskSource source, int size, int index) {
+    private static void run(TaskSource source, int size, int index, byte[] input, OutputStream protocol)
+            throws java.io.IOException {
         long start = System.nanoTime();
+        byte[] result;
         try {
-            sink += Tasks.task(source, size, index).run();
+            Task task = Tasks.task(source, size, index, input);
+            sink += task.run();
+            long compute = System.nanoTime() - start;
+            result = Results.bytes(task.result());
+            ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, compute,
+                    result == null ? task.result().getClass().getName() : ""), result);
         } catch (Exception | Error e) {
-            return new ForkMessage.Failed(Failures.describe(new TaskFailedException("task " + index + " threw " + e, e)));
+            ForkProtocol.write(protocol, new ForkMessage.Failed(Failures.describe(
+                    new TaskFailedException("task " + index + " threw " + e, e))), null);
         }
-        return new ForkMessage.TaskDone(index, System.nanoTime() - start);
     }
 }

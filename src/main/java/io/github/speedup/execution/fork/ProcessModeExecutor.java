@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The processes mode: one iteration starts W fresh child JVMs, deals the tasks out to them
- * round-robin, and waits for all of them to exit. The wall time runs from the first spawn to
+ * round-robin (with their payloads through the pipes, when they have one), and waits for all of
+ * them to send their results back and exit. The wall time runs from the first spawn to
  * the last exit, what a user of this mode waits for; the start-up time from the first spawn
  * until the last child starts its first task, which is the price of separate processes.
  */
@@ -29,13 +30,28 @@ public final class ProcessModeExecutor {
     public Sample runIteration(WorkloadSpec spec, int workers) throws ForkException, TaskFailedException {
         int children = Math.min(workers, spec.tasks());
         List<ChildJvm> started = new ArrayList<>(children);
+        List<WorkerAssignment> shares = new ArrayList<>(children);
+        byte[][] inputs = new byte[spec.tasks()][];
+        for (int task = 0; task < spec.tasks(); task++) {
+            inputs[task] = spec.input(task); // made before timing, as the in-JVM modes' are
+        }
         try {
             long first = System.nanoTime();
+            long moved = 0;
             for (int child = 0; child < children; child++) {
                 String label = "worker JVM " + (child + 1) + " of " + children + " (" + spec.name() + ")";
                 WorkerAssignment share = WorkerAssignment.roundRobin(spec.source(), spec.size(), spec.tasks(), child,
-                        children);
+                        children, spec.payloadBytes() > 0);
                 started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(share.toArguments()), output));
+                shares.add(share);
+            }
+            // Every child is spawned before any input is sent: a pipe takes 64 KiB, so sending blocks
+            // until the child's JVM is up and reads, which must not hold back the next spawn.
+            for (int child = 0; child < children && spec.payloadBytes() > 0; child++) {
+                for (int task : shares.get(child).taskIndices()) {
+                    started.get(child).send(new ForkMessage.RunTask(task), inputs[task]);
+                    moved += inputs[task].length;
+                }
             }
             long lastStart = first;
             long cpu = 0;
@@ -43,13 +59,16 @@ public final class ProcessModeExecutor {
             for (ChildJvm child : started) {
                 lastStart = Math.max(lastStart,
                         child.expect(ForkMessage.Started.class, timeout, "start-up").arrivedNanos());
-                ForkMessage.Done done = child.expect(ForkMessage.Done.class, timeout, "its tasks").message();
+                ChildJvm.Received<ForkMessage.Done> received = child.expect(ForkMessage.Done.class, timeout,
+                        "its tasks");
+                ForkMessage.Done done = received.message();
                 cpu += done.cpuNanos();
                 rss += done.peakResidentBytes();
+                moved += received.frame() == null ? 0 : received.frame().length;
                 child.awaitExit(timeout);
             }
             long end = System.nanoTime();
-            return new Sample(end - first, cpu, rss, lastStart - first, Sample.NO_GC);
+            return new Sample(end - first, cpu, rss, lastStart - first, Sample.NO_GC).withMovedBytes(moved);
         } finally {
             started.forEach(ChildJvm::close);
         }

@@ -5,14 +5,17 @@ import io.github.speedup.measure.Probes;
 import io.github.speedup.workload.Task;
 import io.github.speedup.workload.Tasks;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A worker JVM of the processes mode: makes its share of the tasks, says STARTED, runs them, says
- * DONE with its process's CPU time and peak memory. No lambdas on this way: each would cost
- * milliseconds of bootstrap in every worker JVM.
+ * A worker JVM of the processes mode: makes its share of the tasks (reading their payloads from
+ * standard input first, when they have one), says STARTED, runs them, sends their results back
+ * in one frame and says DONE with its process's CPU time and peak memory. No lambdas on this
+ * way: each would cost milliseconds of bootstrap in every worker JVM.
  */
 final class Worker {
 
@@ -22,12 +25,26 @@ final class Worker {
     private Worker() {
     }
 
-    static int run(WorkerAssignment assignment, PrintStream protocol) {
+    /** A task's payload: the frame the host sent, then the TASK line it belongs to. */
+    private static byte[] input(BoundedLineReader in) throws java.io.IOException,
+            ForkProtocol.MalformedMessageException {
+        ForkMessage frame = ForkProtocol.decode(String.valueOf(in.readLine()));
+        if (!(frame instanceof ForkMessage.Frame announced)) {
+            throw new IllegalStateException("expected a task's input, got " + frame.encode());
+        }
+        byte[] input = in.readFrame(announced.length());
+        ForkProtocol.decode(String.valueOf(in.readLine()));
+        return input;
+    }
+
+    static int run(WorkerAssignment assignment, InputStream commands, PrintStream protocol) {
         try {
             List<Integer> indices = assignment.taskIndices();
             List<Task> tasks = new ArrayList<>(indices.size());
+            BoundedLineReader in = assignment.inputs()
+                    ? new BoundedLineReader(commands, ChildJvm.PROTOCOL_LINE_LIMIT) : null;
             for (Integer index : indices) {
-                tasks.add(Tasks.task(assignment.source(), assignment.size(), index));
+                tasks.add(Tasks.task(assignment.source(), assignment.size(), index, in == null ? null : input(in)));
             }
             long sum = 0;
             protocol.println(new ForkMessage.Started().encode());
@@ -41,7 +58,15 @@ final class Worker {
                 }
             }
             sink += sum;
-            protocol.println(new ForkMessage.Done(Probes.processCpuNanos(), Probes.peakResidentBytes()).encode());
+            ByteArrayOutputStream results = new ByteArrayOutputStream();
+            for (Task task : tasks) {
+                byte[] result = Results.bytes(task.result());
+                if (result != null) {
+                    results.write(result);
+                }
+            }
+            ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(), Probes.peakResidentBytes()),
+                    results.toByteArray());
             return 0;
         } catch (Exception | Error e) {
             protocol.println(new ForkMessage.Failed(Failures.describe(e)).encode());

@@ -9,9 +9,12 @@ import io.github.speedup.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pool mode: W worker JVMs started once for a (workload, W) and kept warm across its
@@ -31,6 +34,10 @@ public final class WorkerPool implements AutoCloseable {
     private final List<ChildJvm> workers;
     private final ExecutorService dispatchers;
     private final long startupNanos;
+    /** Each task's payload, made once, before any timing; {@code null} entries without payload. */
+    private final byte[][] inputs;
+    /** Classes of results that could not be serialised, so stayed in the workers. */
+    private final Set<String> unsentTypes = ConcurrentHashMap.newKeySet();
 
     private WorkerPool(WorkloadSpec spec, Duration timeout, List<ChildJvm> workers, long startupNanos) {
         this.spec = spec;
@@ -38,6 +45,10 @@ public final class WorkerPool implements AutoCloseable {
         this.workers = List.copyOf(workers);
         this.startupNanos = startupNanos;
         this.dispatchers = Executors.newFixedThreadPool(workers.size(), new DispatcherThreads(spec.name()));
+        this.inputs = new byte[spec.tasks()][];
+        for (int task = 0; task < spec.tasks(); task++) {
+            inputs[task] = spec.input(task);
+        }
     }
 
     /** Starts min(W, tasks) workers and waits until every one has loaded the workload. */
@@ -50,7 +61,8 @@ public final class WorkerPool implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 String label = "pool worker JVM " + (i + 1) + " of " + count + " (" + spec.name() + ")";
                 started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(ForkProtocol.ROLE_POOL,
-                        spec.source().type(), spec.source().target(), String.valueOf(spec.size())), output));
+                        spec.source().type(), spec.source().target(), String.valueOf(spec.size()),
+                        String.valueOf(spec.payloadBytes())), output));
             }
             long ready = first;
             for (ChildJvm worker : started) {
@@ -74,10 +86,18 @@ public final class WorkerPool implements AutoCloseable {
      */
     public Sample runIteration() throws ForkException, TaskFailedException {
         List<TaskDispatch.Lane> lanes = new ArrayList<>(workers.size());
+        AtomicLong moved = new AtomicLong();
         for (ChildJvm worker : workers) {
             lanes.add(task -> {
-                worker.send(new ForkMessage.RunTask(task));
-                return worker.expect(ForkMessage.TaskDone.class, timeout, "task " + task).message().computeNanos();
+                worker.send(new ForkMessage.RunTask(task), inputs[task]);
+                ChildJvm.Received<ForkMessage.TaskDone> done = worker.expect(ForkMessage.TaskDone.class, timeout,
+                        "task " + task);
+                moved.addAndGet((inputs[task] == null ? 0 : inputs[task].length)
+                        + (done.frame() == null ? 0 : done.frame().length));
+                if (!done.message().unsentType().isEmpty()) {
+                    unsentTypes.add(done.message().unsentType());
+                }
+                return done.message().computeNanos();
             });
         }
         long cpuBefore = cpuNanos();
@@ -87,7 +107,12 @@ public final class WorkerPool implements AutoCloseable {
             memory += Probes.peakResidentBytes(worker.pid());
         }
         return new Sample(outcome.wallNanos(), cpuNanos() - cpuBefore, memory, Sample.NO_STARTUP, Sample.NO_GC,
-                outcome.ipcNanos(), Interference.NOT_MEASURED);
+                outcome.ipcNanos(), moved.get(), Interference.NOT_MEASURED);
+    }
+
+    /** Classes of task results that are not Serializable: consumed in the workers, not sent back. */
+    public Set<String> unsentTypes() {
+        return Set.copyOf(unsentTypes);
     }
 
     private long cpuNanos() {

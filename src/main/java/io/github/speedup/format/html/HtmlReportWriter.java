@@ -214,6 +214,11 @@ public final class HtmlReportWriter implements ReportFormat {
                         + " iteration" + (r.retries() == 1 ? " was" : "s were") + " taken again" : "") + ". It is no "
                         + "finding: not diagnosed, not gated, faded in the charts.") + "</p>\n");
             }
+            if (!r.unsentResultTypes().isEmpty()) {
+                html.write("<p class=\"warning unsent-note\">" + Html.escape(r.label() + ": the tasks' results ("
+                        + String.join(", ", r.unsentResultTypes()) + ") are not Serializable, so they stayed in the "
+                        + "worker JVMs; what moving them would cost is not measured.") + "</p>\n");
+            }
             if (r.isUnstable()) {
                 html.write("<p class=\"warning unstable-note\">" + Html.escape(r.label() + " is unstable: "
                         + r.unstableReason() + ". Its figures vary too much from iteration to iteration to trust "
@@ -263,7 +268,8 @@ public final class HtmlReportWriter implements ReportFormat {
                         Figures.interval(r.efficiencyInterval(), Figures::percent))
                 + "<td>" + Figures.ms(r.cpuMs()) + "</td><td>" + Figures.bytes(r.peakMemoryBytes())
                 + "</td><td class=\"startup\">" + startup(r) + "</td><td class=\"ipc\">" + Figures.ms(r.ipcMs())
-                + "</td>" + baselineCell + "</tr>\n";
+                + (r.movedBytes() > 0 ? "<br><small class=\"moved\">" + Figures.bytes(r.movedBytes()) + " moved</small>"
+                : "") + "</td>" + baselineCell + "</tr>\n";
     }
 
     /** Start-up per iteration for processes; for the pool, once, when its workers were started. */

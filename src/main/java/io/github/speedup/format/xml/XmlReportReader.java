@@ -172,7 +172,8 @@ public final class XmlReportReader {
         WorkloadSpec spec = new WorkloadSpec(workload.getAttribute("name"),
                 TaskSource.of(kind, workload.hasAttribute("target") ? workload.getAttribute("target") : kind),
                 Integer.parseInt(workload.getAttribute("tasks")),
-                workload.hasAttribute("size") ? Integer.parseInt(workload.getAttribute("size")) : 0);
+                workload.hasAttribute("size") ? Integer.parseInt(workload.getAttribute("size")) : 0,
+                (int) number(workload, "payloadBytes", 0));
         List<MeasuredResult> results = new ArrayList<>();
         for (Element result : children(workload, "result")) {
             Measurement measurement = new Measurement(spec, mode(result.getAttribute("mode")),
@@ -185,11 +186,13 @@ public final class XmlReportReader {
             for (Element sample : children(result, "sample")) {
                 samples.add(new Sample(nanos(sample, "wallMs"), nanos(sample, "cpuMs"),
                         Long.parseLong(sample.getAttribute("peakMemoryBytes")),
-                        nanos(sample, "startupMs"), nanos(sample, "gcMs"), nanos(sample, "ipcMs"), new Interference(
+                        nanos(sample, "startupMs"), nanos(sample, "gcMs"), nanos(sample, "ipcMs"),
+                        (long) number(sample, "movedBytes", Sample.NOT_MOVED), new Interference(
                         nanos(sample, "foreignCpuMs"), nanos(sample, "stealMs"), nanos(sample, "throttledMs"))));
             }
+            String unsent = result.getAttribute("unsentResultTypes");
             results.add(new MeasuredResult(measurement, samples, null, (int) number(result, "retries", 0),
-                    nanos(result, "poolStartupMs")));
+                    nanos(result, "poolStartupMs"), unsent.isEmpty() ? List.of() : List.of(unsent.split(" "))));
         }
         return results;
     }

@@ -139,6 +139,9 @@ public final class XmlReportWriter implements ReportFormat {
         if (workload.size() > 0) {
             xml.writeAttribute("size", String.valueOf(workload.size()));
         }
+        if (workload.payloadBytes() > 0) {
+            xml.writeAttribute("payloadBytes", String.valueOf(workload.payloadBytes()));
+        }
         for (ResultReport result : workload.results()) {
             result(xml, result);
         }
@@ -219,7 +222,13 @@ public final class XmlReportWriter implements ReportFormat {
         optional(xml, "startupMs", result.startupMs());
         optional(xml, "gcMs", result.gcMs());
         optional(xml, "ipcMs", result.ipcMs());
+        if (result.movedBytes() >= 0) {
+            xml.writeAttribute("movedBytes", String.valueOf(result.movedBytes()));
+        }
         optional(xml, "poolStartupMs", result.poolStartupMs());
+        if (!result.unsentResultTypes().isEmpty()) {
+            xml.writeAttribute("unsentResultTypes", String.join(" ", result.unsentResultTypes()));
+        }
         xml.writeAttribute("unstable", String.valueOf(result.isUnstable()));
         if (result.isUnstable()) {
             xml.writeAttribute("unstableReason", result.unstableReason());
@@ -238,6 +247,9 @@ public final class XmlReportWriter implements ReportFormat {
             optional(xml, "startupMs", sample.startupMs());
             optional(xml, "gcMs", sample.gcMs());
             optional(xml, "ipcMs", sample.ipcMs());
+            if (sample.movedBytes() >= 0) {
+                xml.writeAttribute("movedBytes", String.valueOf(sample.movedBytes()));
+            }
             optional(xml, "foreignCpuMs", sample.foreignCpuMs());
             optional(xml, "stealMs", sample.stealMs());
             optional(xml, "throttledMs", sample.throttledMs());

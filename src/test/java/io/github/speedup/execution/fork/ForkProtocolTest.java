@@ -45,7 +45,10 @@ class ForkProtocolTest {
                 new ForkMessage.Started(),
                 new ForkMessage.Done(Long.MAX_VALUE, 0),
                 new ForkMessage.RunTask(7),
-                new ForkMessage.TaskDone(7, 12_345_678L));
+                new ForkMessage.TaskDone(7, 12_345_678L, ""),
+                new ForkMessage.TaskDone(8, 1L, "com.acme.Unserialisable"),
+                new ForkMessage.Frame(0),
+                new ForkMessage.Frame(1 << 20));
         for (ForkMessage message : messages) {
             assertEquals(message, roundTrip(message));
         }

@@ -82,7 +82,9 @@ class HtmlReportWriterTest {
         Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
         Element pool = doc.selectFirst("table.results tr[data-mode=pool]");
         assertEquals("71.9 once", pool.selectFirst("td.startup").text());
-        assertEquals("4.5", pool.selectFirst("td.ipc").text());
+        assertEquals("4.5 8.0 MiB moved", pool.selectFirst("td.ipc").text());
+        assertEquals("pool ×2: the tasks' results (com.acme.Unsendable) are not Serializable, so they stayed in the "
+                + "worker JVMs; what moving them would cost is not measured.", doc.selectFirst("p.unsent-note").text());
         assertEquals("–", doc.selectFirst("table.results tr[data-mode=threads] td.ipc").text());
         Element chart = doc.selectFirst("svg.ipc-chart");
         assertEquals("Pool: communication and compute: gil", chart.selectFirst("title").text());
@@ -93,7 +95,7 @@ class HtmlReportWriterTest {
         assertTrue(chart.text().contains("399.5 + 4.5 (start-up 71.9 ms once)"), chart.text());
         assertTrue(doc.selectFirst("p.evidence").text().contains("A warm pool of 2 JVMs reaches 1.98× (71.9 ms to "
                 + "start them, once). Its communication (dispatch, transfer, collecting results) costs 4.5 ms of each "
-                + "404.0 ms iteration."), doc.selectFirst("p.evidence").text());
+                + "404.0 ms iteration, moving 8.0 MiB of inputs and results."), doc.selectFirst("p.evidence").text());
     }
 
     @Test

@@ -84,6 +84,8 @@ class XmlReportReaderTest {
         assertEquals(4.5, pool.ipcMs(), "the median of 4.5, 5.5 and 3.5 ms");
         assertEquals(List.of(4.5, 5.5, 3.5), pool.samples().stream().map(s -> s.ipcMs()).toList());
         assertFalse(pool.hasStartup(), "no start-up in the iterations");
+        assertEquals(8L << 20, pool.movedBytes());
+        assertEquals(List.of("com.acme.Unsendable"), pool.unsentResultTypes());
         assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(written(read)));
     }
 
