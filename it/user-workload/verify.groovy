@@ -21,4 +21,13 @@ expected.each { name, meta ->
     def virtual = check.result(report, name, 'virtual', 2)
     assert javaFeature >= 21 ? virtual.sample.size() == 3 : virtual.@skipped.text() == 'true'
 }
+
+// The pool sends each 1 MiB result back through the pipe: four per iteration, and it costs time.
+def pool = check.result(report, 'snapshot', 'pool', 2)
+assert pool.sample.every { (it.@movedBytes.text() as long) == 4L << 20 }: 'four results of 1 MiB moved'
+assert (pool.@movedBytes.text() as long) == 4L << 20
+assert (pool.@ipcMs.text() as double) > 0: 'moving 4 MiB is not free'
+assert check.result(report, 'snapshot', 'threads', 2).@movedBytes.text() == '': 'threads pass references'
+def reading = report.workload.find { it.@name.text() == 'snapshot' }.diagnosis.evidence.text()
+assert reading.contains('moving 4.0 MiB of inputs and results'): reading
 return true
