@@ -13,9 +13,12 @@ import io.github.speedup.workload.WorkloadSpec;
  * <pre>
  * host -> measurement JVM   DefineWorkload, RunIteration, Exit
  * measurement JVM -> host   Hello, Defined, IterationSample, Failed
- * worker JVM -> host        Started, Done, Failed   (its share arrives as arguments: {@link WorkerAssignment})
- * host -> pool worker       RunTask, Exit           (its workload arrives as arguments: {@link PoolWorker})
- * pool worker -> host       Started, TaskDone, Done, Failed
+ * host -> worker JVM        RunTask after the Frame of its input, per task, with a payload only
+ * worker JVM -> host        Started, Done (after a Frame of its results), Failed
+ *                           (its share arrives as arguments: {@link WorkerAssignment})
+ * host -> pool worker       RunTask (after the Frame of its input, with a payload), Exit
+ *                           (its workload arrives as arguments: {@link PoolWorker})
+ * pool worker -> host       Started, TaskDone (after the Frame of its result), Done, Failed
  * either -> host            ExitCalled (user code called System.exit; the JVM is ending)
  * either way                Frame: raw bytes (a task's input or result) for the message that follows
  * </pre>
