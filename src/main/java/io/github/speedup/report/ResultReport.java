@@ -24,7 +24,8 @@ import java.util.List;
  * @param ipcMs              median time of an iteration that was not compute on its critical path (pool only)
  * @param movedBytes         the most any iteration moved across the process boundary (pool and
  *                           processes with a payload or results to send back); -1 for in-JVM modes
- * @param unsentResultTypes  pool only: classes of task results that are not Serializable, which stayed in the workers
+ * @param unsentResultTypes  pool and processes: classes of task results that are not Serializable, which stayed
+ *                           in the workers
  * @param poolStartupMs      from the first spawn until every worker of the pool was ready, once (pool only)
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}

@@ -12,7 +12,7 @@ import java.util.List;
  * @param retries          how many contaminated iterations were taken again
  * @param poolStartupNanos pool only: from the first spawn until every worker was ready, once for
  *                         all iterations; {@code -1} for other modes
- * @param unsentResultTypes pool only: classes of task results that could not be serialised, so
+ * @param unsentResultTypes pool and processes: classes of task results that could not be serialised, so
  *                          stayed in the workers and were not sent back
  */
 public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Takes the measurements of a plan, one workload at a time: warm-ups, then measured iterations,
@@ -124,6 +126,8 @@ public final class MeasurementRunner {
         private final Map<Integer, Long> poolStartups = new HashMap<>();
         /** What each pool's workers could not send back, kept after they are gone. */
         private final Map<Integer, List<String>> unsent = new HashMap<>();
+        /** What the processes mode's workers could not send back, per measurement. */
+        private final Map<Integer, SortedSet<String>> unsentByProcesses = new HashMap<>();
 
         Iterations(MeasurementPlan plan, MeasurementJvm measurementJvm, ProcessModeExecutor processes) {
             this.plan = plan;
@@ -168,7 +172,8 @@ public final class MeasurementRunner {
         }
 
         List<String> unsentResultTypes(int index) {
-            return unsent.getOrDefault(index, List.of());
+            return unsentByProcesses.containsKey(index) ? List.copyOf(unsentByProcesses.get(index))
+                    : unsent.getOrDefault(index, List.of());
         }
 
         /** Ends the current workload's pools: they live as long as its measurements, not longer. */
@@ -232,7 +237,12 @@ public final class MeasurementRunner {
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
                 Sample sample = switch (measurement.mode()) {
                     case POOL -> pool.runIteration();
-                    case PROCESSES -> processes.runIteration(measurement.workload(), measurement.workers());
+                    case PROCESSES -> {
+                        Sample processSample = processes.runIteration(measurement.workload(), measurement.workers());
+                        processes.takeUnsentTypes().forEach(type -> unsentByProcesses.computeIfAbsent(index,
+                                i -> new TreeSet<>()).add(type));
+                        yield processSample;
+                    }
                     default -> measurementJvm.runIteration(measurement.workload(), measurement.mode(),
                             measurement.workers());
                 };

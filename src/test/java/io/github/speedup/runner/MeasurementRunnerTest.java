@@ -137,10 +137,13 @@ class MeasurementRunnerTest {
             assertEquals(4L << 20, sample.movedBytes(), "four results of 1 MiB");
             assertTrue(sample.ipcNanos() > 0, sample.toString());
         }
-        RunOutcome unsendable = run(userClass("com.example.workloads.Unsendable"), "pool", fork());
+        RunOutcome unsendable = run(userClass("com.example.workloads.Unsendable"), "processes,pool", fork());
         assertTrue(unsendable.complete(), unsendable.failure());
-        assertEquals(List.of("java.lang.Thread"), unsendable.results().get(1).unsentResultTypes());
-        assertEquals(0, unsendable.results().get(1).samples().get(0).movedBytes(), "nothing was sent back");
+        for (MeasuredResult separate : unsendable.results().subList(1, 3)) {
+            assertEquals(List.of("java.lang.Thread"), separate.unsentResultTypes(), separate.measurement().toString());
+            assertEquals(0, separate.samples().get(0).movedBytes(), "nothing was sent back");
+        }
+        assertEquals(List.of(), unsendable.results().get(0).unsentResultTypes(), "sequential passes references");
         String missing = run(new WorkloadInput("w", null, "com.example.workloads.MebiByte", null, 4, null, 10),
                 "sequential", fork()).failure();
         assertTrue(missing.contains("com.example.workloads.MebiByte has no public constructor (int, byte[]) to take "

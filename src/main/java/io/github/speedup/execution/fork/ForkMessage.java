@@ -155,17 +155,20 @@ sealed interface ForkMessage {
         }
     }
 
-    /** A worker ran its tasks: its whole process's CPU time and peak resident memory. */
-    record Done(long cpuNanos, long peakResidentBytes) implements ForkMessage {
+    /**
+     * A worker ran its tasks: its whole process's CPU time and peak resident memory, and the
+     * class of a result it could not serialise to send back, or empty.
+     */
+    record Done(long cpuNanos, long peakResidentBytes, String unsentType) implements ForkMessage {
         static final String TYPE = "DONE";
 
         @Override
         public String encode() {
-            return ForkProtocol.encode(TYPE, String.valueOf(cpuNanos), String.valueOf(peakResidentBytes));
+            return ForkProtocol.encode(TYPE, String.valueOf(cpuNanos), String.valueOf(peakResidentBytes), unsentType);
         }
 
         static Done decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
-            return new Done(fields.number(), fields.number());
+            return new Done(fields.number(), fields.number(), fields.text());
         }
     }
 

@@ -48,7 +48,7 @@ final class PoolWorker {
                     input = null;
                 } else if (command instanceof ForkMessage.Exit) {
                     ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(),
-                            Probes.peakResidentBytes()), null);
+                            Probes.peakResidentBytes(), ""), null);
                     return 0;
                 } else {
                     throw new IllegalStateException("a pool worker takes FRAME, TASK and EXIT, not " + line);

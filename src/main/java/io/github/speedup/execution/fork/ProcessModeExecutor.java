@@ -7,6 +7,8 @@ import io.github.speedup.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The processes mode: one iteration starts W fresh child JVMs, deals the tasks out to them
@@ -21,10 +23,20 @@ public final class ProcessModeExecutor {
     private final Duration timeout;
     private final ChildOutput output;
 
+    /** Classes of results the workers could not send back, since {@link #takeUnsentTypes()} was last called. */
+    private final Set<String> unsentTypes = new TreeSet<>();
+
     public ProcessModeExecutor(JvmLauncher launcher, Duration timeout, ChildOutput output) {
         this.launcher = launcher;
         this.timeout = timeout;
         this.output = output;
+    }
+
+    /** The classes of task results that are not Serializable and stayed in the workers, since the last call. */
+    public List<String> takeUnsentTypes() {
+        List<String> taken = List.copyOf(unsentTypes);
+        unsentTypes.clear();
+        return taken;
     }
 
     public Sample runIteration(WorkloadSpec spec, int workers) throws ForkException, TaskFailedException {
@@ -65,6 +77,9 @@ public final class ProcessModeExecutor {
                 cpu += done.cpuNanos();
                 rss += done.peakResidentBytes();
                 moved += received.frame() == null ? 0 : received.frame().length;
+                if (!done.unsentType().isEmpty()) {
+                    unsentTypes.add(done.unsentType());
+                }
                 child.awaitExit(timeout);
             }
             long end = System.nanoTime();

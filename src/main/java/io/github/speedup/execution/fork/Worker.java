@@ -59,14 +59,17 @@ final class Worker {
             }
             sink += sum;
             ByteArrayOutputStream results = new ByteArrayOutputStream();
+            String unsent = "";
             for (Task task : tasks) {
                 byte[] result = Results.bytes(task.result());
                 if (result != null) {
                     results.write(result);
+                } else {
+                    unsent = task.result().getClass().getName();
                 }
             }
-            ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(), Probes.peakResidentBytes()),
-                    results.toByteArray());
+            ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(), Probes.peakResidentBytes(),
+                    unsent), results.toByteArray());
             return 0;
         } catch (Exception | Error e) {
             protocol.println(new ForkMessage.Failed(Failures.describe(e)).encode());

@@ -43,7 +43,8 @@ class ForkProtocolTest {
                 new ForkMessage.Exit(),
                 new ForkMessage.ExitCalled("at com.acme.Exits.run(Exits.java:8) <- com.acme.Main.main(Main.java:1)"),
                 new ForkMessage.Started(),
-                new ForkMessage.Done(Long.MAX_VALUE, 0),
+                new ForkMessage.Done(Long.MAX_VALUE, 0, ""),
+                new ForkMessage.Done(1, 2, "java.lang.Thread"),
                 new ForkMessage.RunTask(7),
                 new ForkMessage.TaskDone(7, 12_345_678L, ""),
                 new ForkMessage.TaskDone(8, 1L, "com.acme.Unserialisable"),
@@ -76,7 +77,8 @@ class ForkProtocolTest {
         assertEquals("not a protocol line: hello", refusal("hello"));
         assertEquals("unknown message type NOPE in: #speedup#\tNOPE", refusal("#speedup#\tNOPE"));
         assertEquals("DONE has 1 fields, more expected", refusal("#speedup#\tDONE\t5"));
-        assertEquals("DONE has 3 fields, 2 expected: #speedup#\tDONE\t5\t6\t7", refusal("#speedup#\tDONE\t5\t6\t7"));
+        assertEquals("DONE has 4 fields, 3 expected: #speedup#\tDONE\t5\t6\t\t7", refusal("#speedup#\tDONE\t5\t6\t\t7"));
+        assertEquals("FRAME has a negative length -1", refusal("#speedup#\tFRAME\t-1"));
         assertEquals("SAMPLE has 'x' where a whole number belongs", refusal("#speedup#\tSAMPLE\t1\tx\t3\t4"));
         assertEquals("RUN has an unknown mode fibers", refusal("#speedup#\tRUN\tw\tfibers\t2"));
     }
