@@ -7,6 +7,7 @@ import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.workload.WorkloadSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -24,11 +25,13 @@ import java.util.List;
  * @param gate             the rules and the baseline
  * @param load             how the run shares the machine
  * @param history          where runs are kept, and for which testbed
+ * @param stepSummary      where the Markdown summary is appended as well, or {@code null}
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
                                int warmupIterations, int iterations, IterationOrder order,
                                double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
-                               GateConfiguration gate, LoadSettings load, HistorySettings history) {
+                               GateConfiguration gate, LoadSettings load, HistorySettings history,
+                               Path stepSummary) {
 
     public RunConfiguration {
         workloads = List.copyOf(workloads);

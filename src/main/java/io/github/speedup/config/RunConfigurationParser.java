@@ -116,7 +116,9 @@ public final class RunConfigurationParser {
         }
         return new RunConfiguration(specs, modes(parameters.modes()), workers(parameters.workers(), cores),
                 parameters.warmupIterations(), parameters.iterations(), order, maxCv, formats,
-                fork(parameters.fork(), warnings), gate, load(parameters.load()), history);
+                fork(parameters.fork(), warnings), gate, load(parameters.load()), history,
+                parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
+                        : Path.of(parameters.stepSummary().strip()));
     }
 
     private static HistorySettings history(HistoryParameters history) throws ConfigurationException {

@@ -15,16 +15,19 @@ import java.util.List;
  * @param gate                      the rules and the baseline
  * @param load                      how the run shares the machine
  * @param history                   where runs are kept, and for which testbed
+ * @param stepSummary               the file a CI reads a job summary from ({@code GITHUB_STEP_SUMMARY}),
+ *                                  or {@code null} where it names none or parameter stepSummary is off
  */
 public record RunParameters(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
                             int warmupIterations, int iterations, String iterationOrder,
                             Double maxCoefficientOfVariation, List<String> formats, ForkInput fork,
-                            GateParameters gate, LoadParameters load, HistoryParameters history) {
+                            GateParameters gate, LoadParameters load, HistoryParameters history,
+                            String stepSummary) {
 
     /** What to measure, with every other parameter at its default. */
     public static RunParameters of(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
                                    int warmupIterations, int iterations, ForkInput fork) {
         return new RunParameters(workloads, modes, workers, warmupIterations, iterations, null, null, null, fork,
-                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE);
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
     }
 }

@@ -5,13 +5,19 @@ import io.github.speedup.format.AtomicFiles;
 import io.github.speedup.format.Format;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.format.html.HtmlReportWriter;
+import io.github.speedup.format.json.BmfWriter;
+import io.github.speedup.format.json.GabWriter;
+import io.github.speedup.format.markdown.MarkdownSummary;
 import io.github.speedup.format.xml.ReportFormatException;
 import io.github.speedup.format.xml.XmlReportReader;
 import io.github.speedup.format.xml.XmlReportWriter;
 import io.github.speedup.report.Report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,25 +28,42 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** The writer of each format: adding a format adds a constant to {@link Format} and a case here. */
-    static ReportFormat writer(Format format) {
+    /**
+     * The writers of each format, most one file each: adding a format adds a constant to
+     * {@link Format} and a case here.
+     */
+    static List<ReportFormat> writers(Format format) {
         return switch (format) {
-            case HTML -> new HtmlReportWriter();
-            case XML -> new XmlReportWriter();
+            case HTML -> List.of(new HtmlReportWriter());
+            case XML -> List.of(new XmlReportWriter());
+            case BMF -> List.of(new BmfWriter());
+            case GAB -> List.of(new GabWriter(GabWriter.Series.TIMES), new GabWriter(GabWriter.Series.SPEEDUPS));
+            case MARKDOWN -> List.of(new MarkdownSummary());
         };
     }
 
-    /** @return each written file by its format, in the order of {@code formats} */
-    static Map<Format, Path> write(Report report, Verdict verdict, Path directory, List<Format> formats)
+    /** @return the files written for each format, in the order of {@code formats} */
+    static Map<Format, List<Path>> write(Report report, Verdict verdict, Path directory, List<Format> formats)
             throws IOException {
-        Map<Format, Path> files = new LinkedHashMap<>();
+        Map<Format, List<Path>> files = new LinkedHashMap<>();
         for (Format format : formats) {
-            ReportFormat writer = writer(format);
-            Path file = directory.resolve(writer.fileName());
-            AtomicFiles.write(file, out -> writer.write(report, verdict, out));
-            files.put(format, file);
+            List<Path> written = new ArrayList<>();
+            for (ReportFormat writer : writers(format)) {
+                Path file = directory.resolve(writer.fileName());
+                AtomicFiles.write(file, out -> writer.write(report, verdict, out));
+                written.add(file);
+            }
+            files.put(format, List.copyOf(written));
         }
         return files;
+    }
+
+    /**
+     * Appends the Markdown summary to the file a CI names for a job's summary (GitHub Actions:
+     * {@code GITHUB_STEP_SUMMARY}), as that CI expects: appended, so other steps' text stays.
+     */
+    static void appendStepSummary(Path summary, Path markdown) throws IOException {
+        Files.write(summary, Files.readAllBytes(markdown), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** Renders the HTML page of an existing {@code speedup.xml}: the page the run wrote, checks included. */

@@ -29,6 +29,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,8 +43,9 @@ import java.util.function.Consumer;
 public final class SpeedupEngine {
 
     /**
-     * What a run produced: the model, what the gate found, the files written from them, what
-     * happened to the baseline, and where the run was added to the history ({@code null} for no history).
+     * What a run produced: the model, what the gate found, the files written from them (the
+     * first of each format), what happened to the baseline, and where the run was added to the
+     * history ({@code null} for no history).
      */
     public record Result(Report report, Verdict verdict, Map<Format, Path> files,
                          SpeedupGate.BaselineUpdate baselineUpdate, Path historyEntry) {
@@ -53,7 +56,8 @@ public final class SpeedupEngine {
 
         /** The file to point people at: the page if one was written, else the XML. */
         public Path mainFile() {
-            return files.containsKey(Format.HTML) ? files.get(Format.HTML) : files.get(Format.XML);
+            return files.containsKey(Format.HTML) ? files.get(Format.HTML)
+                    : files.containsKey(Format.XML) ? files.get(Format.XML) : files.values().iterator().next();
         }
     }
 
@@ -195,10 +199,23 @@ public final class SpeedupEngine {
 
     private static Map<Format, Path> write(Report report, Verdict verdict, Path directory,
                                            RunConfiguration configuration) throws SpeedupException {
+        Map<Format, List<Path>> written;
         try {
-            return ReportFiles.write(report, verdict, directory, configuration.formats());
+            written = ReportFiles.write(report, verdict, directory, configuration.formats());
         } catch (IOException e) {
             throw new SpeedupException("Cannot write the speedup report to " + directory + ": " + e.getMessage(), e);
         }
+        Path summary = configuration.stepSummary();
+        if (summary != null && written.containsKey(Format.MARKDOWN)) {
+            try {
+                ReportFiles.appendStepSummary(summary, written.get(Format.MARKDOWN).get(0));
+            } catch (IOException e) {
+                throw new SpeedupException("Cannot append the summary to " + summary + " (GITHUB_STEP_SUMMARY; "
+                        + "parameter stepSummary=false leaves it alone): " + e.getMessage(), e);
+            }
+        }
+        Map<Format, Path> files = new LinkedHashMap<>();
+        written.forEach((format, paths) -> files.put(format, paths.get(0)));
+        return files;
     }
 }

@@ -82,7 +82,11 @@ public class RunMojo extends AbstractMeasuringMojo {
     @Parameter(property = "speedup.maxCoefficientOfVariation", defaultValue = "0.10")
     private double maxCoefficientOfVariation;
 
-    /** The files to write: {@code html} ({@code index.html}), {@code xml} ({@code speedup.xml}). */
+    /**
+     * The files to write: {@code html} ({@code index.html}), {@code xml} ({@code speedup.xml}),
+     * {@code bmf} ({@code speedup-bmf.json}, Bencher), {@code gab} ({@code speedup-gab-times.json}
+     * and {@code speedup-gab-speedups.json}, github-action-benchmark), {@code markdown} ({@code speedup.md}).
+     */
     @Parameter(property = "speedup.formats", defaultValue = "html,xml")
     private List<String> formats;
 
@@ -98,6 +102,10 @@ public class RunMojo extends AbstractMeasuringMojo {
      */
     @Parameter(property = "speedup.updateBaseline", defaultValue = "false")
     private boolean updateBaseline;
+
+    /** With {@code markdown} among the formats, also append the summary to the file {@code GITHUB_STEP_SUMMARY} names. */
+    @Parameter(property = "speedup.stepSummary", defaultValue = "true")
+    private boolean stepSummary;
 
     private final RuntimeInformation runtime;
 
@@ -149,6 +157,7 @@ public class RunMojo extends AbstractMeasuringMojo {
     private RunParameters parameters() throws MojoExecutionException {
         return new RunParameters(workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
                 modes, workers, warmupIterations, iterations, iterationOrder, maxCoefficientOfVariation, formats,
-                forkInput(), gateParameters(updateBaseline), loadParameters(), historyParameters());
+                forkInput(), gateParameters(updateBaseline), loadParameters(), historyParameters(),
+                stepSummary ? System.getenv("GITHUB_STEP_SUMMARY") : null);
     }
 }

@@ -35,7 +35,7 @@ class ArchitectureTest {
             "engine", "engine..",
             "history", "history..",
             "config", "config..",
-            "formats", "format.xml.., format.html.., format.console..",
+            "formats", "format.xml.., format.html.., format.console.., format.json.., format.markdown..",
             "format seam", "format",
             "check", "check..",
             "analysis", "analysis..",

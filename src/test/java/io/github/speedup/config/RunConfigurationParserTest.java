@@ -37,7 +37,7 @@ class RunConfigurationParserTest {
 
     private static RunConfiguration withHistory(HistoryParameters history) throws ConfigurationException {
         return RunConfigurationParser.parse(new RunParameters(null, ALL_MODES, null, 1, 5, null, null, null, FORK,
-                GateParameters.NONE, LoadParameters.DEFAULTS, history), 2, WARNINGS::add);
+                GateParameters.NONE, LoadParameters.DEFAULTS, history, null), 2, WARNINGS::add);
     }
 
     @Test
@@ -214,11 +214,11 @@ class RunConfigurationParserTest {
         RunParameters defaults = RunParameters.of(null, ALL_MODES, null, 1, 5, FORK);
         assertEquals(List.of(Format.HTML, Format.XML), RunConfigurationParser.parse(defaults, 2, WARNINGS::add).formats());
         RunParameters xmlOnly = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("xml, xml"), FORK,
-                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE);
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
         assertEquals(List.of(Format.XML), RunConfigurationParser.parse(xmlOnly, 2, WARNINGS::add).formats());
         RunParameters pdf = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("html,pdf"), FORK,
-                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE);
-        assertEquals("Invalid value for parameter 'formats': 'pdf'. Allowed: html, xml.",
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
+        assertEquals("Invalid value for parameter 'formats': 'pdf'. Allowed: html, xml, bmf, gab, markdown.",
                 assertThrows(ConfigurationException.class, () -> RunConfigurationParser.parse(pdf, 2, WARNINGS::add))
                         .getMessage());
     }
@@ -227,7 +227,7 @@ class RunConfigurationParserTest {
     void updatingTheBaselineNeedsTheXmlFormat() {
         RunParameters htmlOnly = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("html"), FORK,
                 new GateParameters(null, Path.of("baseline.xml"), 10, 0.05, false, true), LoadParameters.DEFAULTS,
-                HistoryParameters.NONE);
+                HistoryParameters.NONE, null);
         assertEquals("Invalid value for parameter 'formats': 'html'. Allowed: a list that includes xml when "
                 + "updateBaseline is true (the baseline is a speedup.xml).", assertThrows(ConfigurationException.class,
                 () -> RunConfigurationParser.parse(htmlOnly, 2, WARNINGS::add)).getMessage());

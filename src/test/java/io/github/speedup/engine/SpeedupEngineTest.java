@@ -37,7 +37,7 @@ class SpeedupEngineTest {
     private RunConfiguration configuration(List<String> formats, GateParameters gate) throws Exception {
         RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 4, 20)),
                 List.of("sequential,threads"), List.of("2"), 0, 3, null, null, formats,
-                ForkInput.defaults(work.resolve("fork")), gate, LoadParameters.DEFAULTS, HistoryParameters.NONE);
+                ForkInput.defaults(work.resolve("fork")), gate, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
         return RunConfigurationParser.parse(parameters, 2, warning -> { });
     }
 

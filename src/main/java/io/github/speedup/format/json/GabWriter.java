@@ -1,0 +1,82 @@
+package io.github.speedup.format.json;
+
+import io.github.speedup.check.Verdict;
+import io.github.speedup.format.ReportFormat;
+import io.github.speedup.report.Figures;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.stats.Interval;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * github-action-benchmark's custom format: a JSON array of {@code {name, unit, value, range,
+ * extra}}. That action has one direction per file, so times go to {@code speedup-gab-times.json}
+ * (tool {@code customSmallerIsBetter}, unit ms, the median) and speedups to
+ * {@code speedup-gab-speedups.json} (tool {@code customBiggerIsBetter}, unit x). {@code range} is
+ * the interval as {@code ± half-width} (the form its own extractors write), {@code extra} the
+ * sample count, the CV, the machine fingerprint and the testbed.
+ */
+public final class GabWriter implements ReportFormat {
+
+    /** Which of the two files. */
+    public enum Series {
+        TIMES("speedup-gab-times.json"),
+        SPEEDUPS("speedup-gab-speedups.json");
+
+        final String fileName;
+
+        Series(String fileName) {
+            this.fileName = fileName;
+        }
+    }
+
+    private final Series series;
+
+    public GabWriter(Series series) {
+        this.series = series;
+    }
+
+    @Override
+    public String fileName() {
+        return series.fileName;
+    }
+
+    @Override
+    public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
+        Writer json = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        json.write("[");
+        boolean first = true;
+        for (Benchmarks.Entry entry : Benchmarks.of(report)) {
+            if (series == Series.SPEEDUPS && !entry.hasSpeedup()) {
+                continue;
+            }
+            ResultReport r = entry.result();
+            boolean times = series == Series.TIMES;
+            double value = times ? r.wallMs().median() : r.speedup();
+            Interval interval = times ? r.wallMs().medianInterval() : r.speedupInterval();
+            json.write((first ? "\n  " : ",\n  ") + "{\"name\": " + Json.string(entry.name()) + ", \"unit\": "
+                    + Json.string(times ? "ms" : "x") + ", \"value\": " + Json.number(value)
+                    + (interval.defined() ? ", \"range\": " + Json.string(range(value, interval)) : "")
+                    + ", \"extra\": " + Json.string(extra(report, r)) + "}");
+            first = false;
+        }
+        json.write(first ? "]\n" : "\n]\n");
+        json.flush();
+    }
+
+    private static String range(double value, Interval interval) {
+        return String.format(Locale.ROOT, "± %.3f", Math.max(value - interval.low(), interval.high() - value));
+    }
+
+    private static String extra(Report report, ResultReport r) {
+        return r.samples().size() + " samples\nCV " + Figures.percent(r.wallMs().cv()) + "\nfingerprint "
+                + report.environment().fingerprint() + "\ntestbed " + report.testbed();
+    }
+}

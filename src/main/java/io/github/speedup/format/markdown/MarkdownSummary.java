@@ -1,0 +1,144 @@
+package io.github.speedup.format.markdown;
+
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.format.ReportFormat;
+import io.github.speedup.report.Figures;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.WorkloadReport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code speedup.md}: what a person reads in a CI job summary or a pull request comment. Per
+ * workload the best mode, its speedup with its interval, the time saved and the reading in one
+ * line; then every check that failed or could not compare; then where the full page is. GitHub
+ * takes at most 64 KiB of summary per step, so the text stays under {@value #MAX_CHARS}
+ * characters however many workloads: rows that do not fit are left out with a line that says how
+ * many.
+ */
+public final class MarkdownSummary implements ReportFormat {
+
+    public static final String FILE_NAME = "speedup.md";
+    /** Below GitHub's 1 MiB per job and 64 KiB per step summary, with room for other steps' text. */
+    static final int MAX_CHARS = 60_000;
+    /** The characters that could start markup in a table cell; CommonMark lets each be backslash-escaped. */
+    private static final String MARKUP = "\\`*_{}[]<>()#+!|~&\"";
+    /** Kept for the lines after the tables and the notes of what was left out. */
+    private static final int RESERVE = 2_000;
+
+    @Override
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    @Override
+    public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
+        out.write(render(report, verdict).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String render(Report report, Verdict verdict) {
+        StringBuilder md = new StringBuilder("## Speedup report\n\n");
+        md.append(cell(report.environment().cpuModel())).append(", ").append(report.environment().logicalCores())
+                .append(" logical cores; testbed ").append(cell(report.testbed()))
+                .append(report.commit().isEmpty() ? "" : "; commit " + cell(report.commit())).append("; measured ")
+                .append(report.created()).append(report.complete() ? "" : ". **Incomplete:** "
+                        + cell(report.incompleteReason())).append("\n\n");
+        List<String> rows = new ArrayList<>();
+        for (WorkloadReport workload : report.workloads()) {
+            rows.add(row(workload));
+        }
+        int budget = MAX_CHARS - RESERVE - md.length();
+        md.append("| workload | best mode | speedup (95% interval) | median ms | time saved | reading |\n")
+                .append("|---|---|---|---|---|---|\n");
+        budget -= appendWithin(md, rows, budget / 2, "workloads");
+        List<String> checks = new ArrayList<>();
+        for (CheckResult check : verdict.checks()) {
+            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.NOT_COMPARED) {
+                checks.add("- " + (check.failed() ? "**failed**" : "not compared") + ": " + cell(check.message())
+                        + "\n");
+            }
+        }
+        for (String note : verdict.notes()) {
+            checks.add("- note: " + cell(note) + "\n");
+        }
+        long failed = verdict.failures().size();
+        md.append("\n**Checks:** ").append(verdict.checks().isEmpty() ? "none configured"
+                : failed == 0 ? "all " + verdict.checks().size() + " passed" : failed + " of "
+                + verdict.checks().size() + " failed").append("\n\n");
+        appendWithin(md, checks, budget, "checks and notes");
+        md.append("\nThe full report, with every result, its samples and charts, is `index.html` beside this file "
+                + "(by default `target/site/speedup/index.html`).\n");
+        return md.toString();
+    }
+
+    private static String row(WorkloadReport workload) {
+        Optional<ResultReport> best = workload.best();
+        Optional<ResultReport> sequential = workload.sequential();
+        String reading = firstSentence(workload.diagnosis().evidence());
+        if (best.isEmpty() || sequential.isEmpty()) {
+            return "| " + cell(workload.name()) + " | not measured | | | | " + cell(reading) + " |\n";
+        }
+        ResultReport b = best.get();
+        double seq = sequential.get().wallMs().median();
+        double saved = seq - b.wallMs().median();
+        return "| " + cell(workload.name()) + " | " + cell(b.label()) + " | " + Figures.ratio(b.speedup()) + "× "
+                + Figures.interval(b.speedupInterval(), Figures::ratio) + " | " + Figures.ms(b.wallMs().median())
+                + " | " + Figures.ms(saved) + " ms (" + Figures.percent(saved / seq) + ") | " + cell(reading) + " |\n";
+    }
+
+    /** Appends lines while they fit in {@code budget} characters; then one line for those left out. */
+    private static int appendWithin(StringBuilder md, List<String> lines, int budget, String what) {
+        int used = 0;
+        int shown = 0;
+        for (String line : lines) {
+            if (used + line.length() > budget) {
+                break;
+            }
+            md.append(line);
+            used += line.length();
+            shown++;
+        }
+        if (shown < lines.size()) {
+            String cut = "\n" + (lines.size() - shown) + " more " + what + " not shown here, to stay under "
+                    + MAX_CHARS + " characters; see the full report.\n";
+            md.append(cut);
+            used += cut.length();
+        }
+        return used;
+    }
+
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        String sentence = end < 0 ? text : text.substring(0, end + 1);
+        return sentence.length() > 240 ? sentence.substring(0, 239) + "…" : sentence;
+    }
+
+    /**
+     * Text from the user or the run made safe for a table cell: line breaks become spaces, other
+     * control characters go, and every character that could start markup is backslash-escaped
+     * (CommonMark allows that for any ASCII punctuation), so {@code |} cannot end a cell, backticks
+     * cannot open code and {@code <} cannot start HTML.
+     */
+    static String cell(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                out.append(' ');
+            } else if (MARKUP.indexOf(c) >= 0) {
+                out.append('\\').append(c);
+            } else if (c >= 0x20) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
