@@ -2,12 +2,9 @@ package io.github.speedup.maven;
 
 import io.github.speedup.engine.ReportFiles;
 import io.github.speedup.format.xml.ReportFormatException;
-import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 import java.io.File;
@@ -22,7 +19,7 @@ import java.util.Locale;
  * writes. Without a {@code speedup.xml} the page says how to produce one.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
-public class ReportMojo extends AbstractSpeedupMojo implements MavenReport {
+public class ReportMojo extends AbstractReportMojo {
 
     /** The page's path below the site, without extension, as the site links it. */
     static final String OUTPUT_NAME = "speedup/index";
@@ -42,23 +39,7 @@ public class ReportMojo extends AbstractSpeedupMojo implements MavenReport {
     }
 
     @Override
-    void executeGoal() throws MojoExecutionException {
-        try {
-            render();
-        } catch (MavenReportException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void generate(Sink sink, Locale locale) throws MavenReportException {
-        // An external report: the site gives a sink, but the page is written whole, by us.
-        if (!skipped()) {
-            render();
-        }
-    }
-
-    private void render() throws MavenReportException {
+    void render() throws MavenReportException {
         Path page = outputDirectory.toPath().resolve(OUTPUT_NAME + ".html");
         try {
             if (!Files.isRegularFile(reportFile.toPath())) {
@@ -82,11 +63,6 @@ public class ReportMojo extends AbstractSpeedupMojo implements MavenReport {
     }
 
     @Override
-    public String getCategoryName() {
-        return CATEGORY_PROJECT_REPORTS;
-    }
-
-    @Override
     public String getName(Locale locale) {
         return "Speedup";
     }
@@ -105,15 +81,5 @@ public class ReportMojo extends AbstractSpeedupMojo implements MavenReport {
     @Override
     public File getReportOutputDirectory() {
         return outputDirectory;
-    }
-
-    @Override
-    public boolean isExternalReport() {
-        return true;
-    }
-
-    @Override
-    public boolean canGenerateReport() {
-        return !skipped();
     }
 }

@@ -39,8 +39,12 @@ public class RunMojo extends AbstractMeasuringMojo {
      *   <workload><name>downloads</name><kind>sleep</kind><tasks>8</tasks><size>50</size></workload>
      *   <workload><name>hashing</name><className>com.acme.HashTask</className></workload>
      *   <workload><name>parsing</name><method>com.acme.Bench#parse</method></workload>
+     *   <workload><name>transfer</name><kind>cpu</kind><payloadBytes>1048576</payloadBytes></workload>
      * </workloads>
      * }</pre>
+     * With {@code payloadBytes}, each task takes that many bytes of input and returns a result: by
+     * reference in one JVM, through the pipes for pool and processes (user code: a constructor or
+     * method taking {@code (int index, byte[] input)}).
      */
     @Parameter
     private List<WorkloadParameter> workloads;

@@ -38,7 +38,7 @@ public final class HtmlReportWriter implements ReportFormat {
 
     public static final String FILE_NAME = "index.html";
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1b1b;padding:0 1rem}
             h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
             table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:right}

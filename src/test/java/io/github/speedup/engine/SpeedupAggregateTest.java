@@ -1,0 +1,60 @@
+package io.github.speedup.engine;
+
+import io.github.speedup.check.Verdict;
+import io.github.speedup.format.AtomicFiles;
+import io.github.speedup.format.xml.XmlReportWriter;
+import io.github.speedup.report.ReportFixtures;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpeedupAggregateTest {
+
+    @TempDir
+    Path build;
+
+    @Test
+    void everyModulesWorkloadsOnOnePageWithLinksAndTheModulesWithoutAReportListed() throws Exception {
+        Path measured = build.resolve("a/target/site/speedup");
+        AtomicFiles.write(measured.resolve("speedup.xml"),
+                out -> new XmlReportWriter().write(ReportFixtures.report(true), Verdict.NONE, out));
+        Files.writeString(measured.resolve("index.html"), "<html></html>");
+        Path out = build.resolve("report/target/site/speedup-aggregate");
+        Path page = SpeedupAggregate.write(List.of(
+                new SpeedupAggregate.ModuleInput("g:a", measured.resolve("speedup.xml")),
+                new SpeedupAggregate.ModuleInput("g:<b>", build.resolve("b/target/site/speedup/speedup.xml"))), out);
+        Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+        Elements rows = doc.select("table.aggregate tbody tr");
+        assertEquals(3, rows.size(), "two workloads of a, and b without a report");
+        assertEquals(ReportFixtures.HOSTILE_NAME, rows.get(0).select("td").get(1).text(), "the name reads back as written");
+        assertEquals("../../../../a/target/site/speedup/index.html", rows.get(0).selectFirst("a").attr("href"));
+        assertEquals("threads ×2", rows.get(0).select("td").get(2).text());
+        assertEquals("io-bound", rows.get(0).select("td").get(5).text());
+        assertEquals("none", rows.get(0).select("td.checks").text());
+        assertEquals("g:<b>", rows.get(2).select("td").get(0).text());
+        assertTrue(rows.get(2).select("td").get(1).text().startsWith("no speedup report at "), rows.get(2).text());
+        assertTrue(doc.select("script").isEmpty());
+        assertTrue(Files.readString(out.resolve("speedup-aggregate.xml")).contains("id=\"g:&lt;b&gt;\" missing=\"no "
+                + "speedup report at "));
+    }
+
+    @Test
+    void aCorruptModuleReportIsAnErrorNamingTheModule() throws Exception {
+        Path xml = Files.createDirectories(build.resolve("a")).resolve("speedup.xml");
+        Files.writeString(xml, "<report");
+        SpeedupException e = assertThrows(SpeedupException.class, () -> SpeedupAggregate.write(
+                List.of(new SpeedupAggregate.ModuleInput("g:a", xml)), build.resolve("out")));
+        assertTrue(e.getMessage().startsWith("Cannot aggregate module g:a: "), e.getMessage());
+        assertTrue(e.getMessage().contains(xml.toString()), e.getMessage());
+    }
+}
