@@ -28,7 +28,7 @@ public class CpuTaskBenchmark {
     /** Keep in step with jmh_agreement.py. */
     public static final int SIZE = 20;
 
-    private final Task task = BuiltInTasks.task(Kind.CPU, SIZE, 0);
+    private final Task task = BuiltInTasks.task(Kind.CPU, SIZE, 0, null);
 
     @Benchmark
     @Threads(1)
