@@ -25,6 +25,7 @@ import io.github.speedup.runner.RunOutcome;
 import io.github.speedup.stats.Bootstrap;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,7 @@ public final class SpeedupEngine {
      */
     public Result run(RunConfiguration configuration, Build build, Path outputDirectory)
             throws SpeedupException, GateException {
+        checkWritable(outputDirectory);
         ForkSettings fork = configuration.fork();
         LoadSettings load = configuration.load();
         if (build.parallelBuild() && !PARALLEL_BUILD_EXPLAINED.getAndSet(true)) {
@@ -186,6 +188,24 @@ public final class SpeedupEngine {
         } catch (IOException e) {
             throw new SpeedupException("Cannot read the history in " + settings.directory()
                     + " (parameter historyDirectory): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails before measuring when the reports could not be written after it: minutes of
+     * measurements must not be lost to a file standing where the output folder should be.
+     */
+    private static void checkWritable(Path outputDirectory) throws SpeedupException {
+        try {
+            Files.createDirectories(outputDirectory);
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot write the speedup report to " + outputDirectory + " (parameter "
+                    + "outputDirectory): " + (Files.exists(outputDirectory) ? "it is a file, not a folder"
+                    : e.getMessage()) + ". Nothing was measured.", e);
+        }
+        if (!Files.isWritable(outputDirectory)) {
+            throw new SpeedupException("Cannot write the speedup report to " + outputDirectory + " (parameter "
+                    + "outputDirectory): the folder is not writable. Nothing was measured.", null);
         }
     }
 

@@ -124,10 +124,8 @@ public final class MeasurementRunner {
         private final Map<Integer, WorkerPool> pools = new HashMap<>();
         /** How long each pool took to start, kept after its workers are gone. */
         private final Map<Integer, Long> poolStartups = new HashMap<>();
-        /** What each pool's workers could not send back, kept after they are gone. */
-        private final Map<Integer, List<String>> unsent = new HashMap<>();
-        /** What the processes mode's workers could not send back, per measurement. */
-        private final Map<Integer, SortedSet<String>> unsentByProcesses = new HashMap<>();
+        /** Classes of results the workers of a measurement could not send back (pool and processes). */
+        private final Map<Integer, SortedSet<String>> unsent = new HashMap<>();
 
         Iterations(MeasurementPlan plan, MeasurementJvm measurementJvm, ProcessModeExecutor processes) {
             this.plan = plan;
@@ -171,15 +169,18 @@ public final class MeasurementRunner {
             return poolStartups.getOrDefault(index, Sample.NO_STARTUP);
         }
 
+        private SortedSet<String> unsent(int index) {
+            return unsent.computeIfAbsent(index, i -> new TreeSet<>());
+        }
+
         List<String> unsentResultTypes(int index) {
-            return unsentByProcesses.containsKey(index) ? List.copyOf(unsentByProcesses.get(index))
-                    : unsent.getOrDefault(index, List.of());
+            return List.copyOf(unsent.getOrDefault(index, new TreeSet<>()));
         }
 
         /** Ends the current workload's pools: they live as long as its measurements, not longer. */
         void closePools() {
             pools.forEach((index, pool) -> {
-                unsent.put(index, pool.unsentTypes().stream().sorted().toList());
+                unsent(index).addAll(pool.unsentTypes());
                 pool.close();
             });
             pools.clear();
@@ -239,8 +240,7 @@ public final class MeasurementRunner {
                     case POOL -> pool.runIteration();
                     case PROCESSES -> {
                         Sample processSample = processes.runIteration(measurement.workload(), measurement.workers());
-                        processes.takeUnsentTypes().forEach(type -> unsentByProcesses.computeIfAbsent(index,
-                                i -> new TreeSet<>()).add(type));
+                        unsent(index).addAll(processes.takeUnsentTypes());
                         yield processSample;
                     }
                     default -> measurementJvm.runIteration(measurement.workload(), measurement.mode(),

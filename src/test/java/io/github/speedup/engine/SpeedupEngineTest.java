@@ -24,6 +24,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whole runs through the core API: real child JVMs, real files. */
@@ -66,6 +67,17 @@ class SpeedupEngineTest {
         ReportFiles.writeHtml(second.files().get(Format.XML), sitePage);
         assertArrayEquals(Files.readAllBytes(second.files().get(Format.HTML)), Files.readAllBytes(sitePage),
                 "speedup:report renders byte for byte the page speedup:run wrote, checks and baseline column included");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenFailsBeforeMeasuring() throws Exception {
+        Path file = Files.writeString(work.resolve("a-file"), "in the way");
+        long start = System.nanoTime();
+        SpeedupException e = assertThrows(SpeedupException.class,
+                () -> engine(new ArrayList<>()).run(configuration(null, GateParameters.NONE), BUILD, file));
+        assertEquals("Cannot write the speedup report to " + file + " (parameter outputDirectory): it is a file, "
+                + "not a folder. Nothing was measured.", e.getMessage());
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "no child JVM was started, no sleep measured");
     }
 
     @Test

@@ -162,18 +162,35 @@ final class Svg {
         return this;
     }
 
-    /** 0 and four more steps up to max, on round numbers. */
+    /**
+     * 0 and steps of 1, 2 or 5 times a power of ten up to max, at most five steps: an axis reads
+     * 0, 0.5, 1, 1.5, 2, never 0, 1.3, 2.5, 3.8, 5.
+     */
     static double[] ticks(double max, boolean integers) {
-        double step = max / 4;
+        double step = roundStep(max / 5);
         if (integers) {
-            step = Math.max(1, Math.ceil(step));
+            step = Math.max(1, step);
         }
         int count = (int) Math.floor(max / step + 1e-9);
         double[] ticks = new double[count + 1];
         for (int i = 0; i <= count; i++) {
-            ticks[i] = i * step;
+            ticks[i] = Math.round(i * step * 1e9) / 1e9; // 0.3, not 0.30000000000000004
         }
         return ticks;
+    }
+
+    /** The smallest of 1, 2, 5 times a power of ten that is at least {@code value}. */
+    static double roundStep(double value) {
+        if (!(value > 0)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * power >= value - 1e-12) {
+                return step * power;
+            }
+        }
+        return 10 * power;
     }
 
     /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}. */
@@ -190,9 +207,12 @@ final class Svg {
         return 10 * power;
     }
 
+    /** A tick's label: as many decimals as a round step needs (0.05, 0.5, 5), none for whole numbers. */
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : format("%.1f", value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        return format("%.3f", value).replaceAll("0+$", "");
     }
 
     /** {@link String#format} in the root locale: SVG wants a decimal point whatever the machine's language. */
