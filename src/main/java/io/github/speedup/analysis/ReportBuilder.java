@@ -112,14 +112,41 @@ public final class ReportBuilder {
             if (Double.isNaN(serialFraction)) {
                 return;
             }
+            String notAmdahl = notAmdahl(serialFraction, Scaling.amdahlFitQuality(workers, speedups, serialFraction));
             models.add(new ScalingReport(mode,
                     points.stream().map(p -> new ScalingReport.Point(p.workers(), p.speedup(),
                             Scaling.karpFlatt(p.speedup(), p.workers()))).toList(),
-                    serialFraction, List.of(
+                    serialFraction, notAmdahl != null ? List.of() : List.of(
                     new ScalingReport.Prediction(2 * cores, Scaling.amdahlSpeedup(serialFraction, 2 * cores)),
-                    new ScalingReport.Prediction(4 * cores, Scaling.amdahlSpeedup(serialFraction, 4 * cores)))));
+                    new ScalingReport.Prediction(4 * cores, Scaling.amdahlSpeedup(serialFraction, 4 * cores))),
+                    notAmdahl));
         });
         return models;
+    }
+
+    /** Below this R² the points do not follow Amdahl's curve closely enough to read a fraction from it. */
+    static final double MIN_AMDAHL_FIT = 0.5;
+
+    /**
+     * Why a fit is not Amdahl's law, or {@code null}: a serial fraction above 1 means the speedup
+     * falls as workers are added (start-up or transfer grows with them, which Amdahl does not
+     * model); below 0, the speedup is above linear; a poor fit, that the curve has another shape.
+     */
+    static String notAmdahl(double serialFraction, double fitQuality) {
+        if (serialFraction > 1) {
+            return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup falls as workers are "
+                    + "added (a fitted serial fraction of %.2f, above 1), so a cost that grows with the workers, "
+                    + "such as start-up or transfer, dominates", serialFraction);
+        }
+        if (serialFraction < 0) {
+            return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup is above linear (a "
+                    + "fitted serial fraction of %.2f, below 0), as when each worker's share fits a cache", serialFraction);
+        }
+        if (fitQuality < MIN_AMDAHL_FIT) {
+            return String.format(Locale.ROOT, "does not follow Amdahl's law here: the points do not lie on its curve "
+                    + "(R² %.2f of the fit, below %.1f)", fitQuality, MIN_AMDAHL_FIT);
+        }
+        return null;
     }
 
     static String unstableReason(Summary summary, double maxCv) {

@@ -9,9 +9,18 @@ import java.util.List;
  *
  * @param points             each measured worker count with its speedup and Karp–Flatt serial fraction
  * @param serialFraction     Amdahl's serial fraction, least-squares fit over the points
- * @param predictions        Amdahl's speedup at 2× and 4× the core count: predictions, not measurements
+ * @param predictions        Amdahl's speedup at 2× and 4× the core count: predictions, not measurements;
+ *                           none where the points do not follow Amdahl's law
+ * @param notAmdahl          why the points do not follow Amdahl's law (a fit outside [0, 1], or a
+ *                           poor fit), so no fraction or prediction is read from them; {@code null} when they do
  */
-public record ScalingReport(Mode mode, List<Point> points, double serialFraction, List<Prediction> predictions) {
+public record ScalingReport(Mode mode, List<Point> points, double serialFraction, List<Prediction> predictions,
+                            String notAmdahl) {
+
+    public boolean followsAmdahl() {
+        return notAmdahl == null;
+    }
+
 
     public ScalingReport {
         points = List.copyOf(points);

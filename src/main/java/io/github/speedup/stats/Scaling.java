@@ -39,6 +39,37 @@ public final class Scaling {
     }
 
     /**
+     * How well the fitted line explains the points that carry information (more than one worker):
+     * R² of the regression through the origin, 1 − Σ(y − f·x)² / Σ(y − ȳ)². NaN with fewer than two
+     * such points, or when they all have the same y (nothing to explain).
+     */
+    public static double amdahlFitQuality(int[] workers, double[] speedups, double serialFraction) {
+        int n = 0;
+        double sum = 0;
+        for (int i = 0; i < workers.length; i++) {
+            if (workers[i] > 1 && speedups[i] > 0) {
+                n++;
+                sum += 1 / speedups[i] - 1.0 / workers[i];
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = sum / n;
+        double residual = 0;
+        double total = 0;
+        for (int i = 0; i < workers.length; i++) {
+            if (workers[i] > 1 && speedups[i] > 0) {
+                double x = 1 - 1.0 / workers[i];
+                double y = 1 / speedups[i] - 1.0 / workers[i];
+                residual += (y - serialFraction * x) * (y - serialFraction * x);
+                total += (y - mean) * (y - mean);
+            }
+        }
+        return total == 0 ? Double.NaN : 1 - residual / total;
+    }
+
+    /**
      * Amdahl's speedup on {@code workers} with serial fraction f, clamped to [0, 1]: a negative
      * fit (measured above linear) predicts linear scaling, not more.
      */

@@ -41,4 +41,16 @@ class ScalingTest {
         assertEquals(8, Scaling.amdahlSpeedup(-0.05, 8), 1e-12, "above-linear fits predict linear, not more");
         assertEquals(1, Scaling.amdahlSpeedup(1.3, 8), 1e-12);
     }
+
+    @Test
+    void theFitsQualityIsItsRSquared() {
+        int[] workers = {1, 2, 4, 8};
+        double[] exact = {1, 1 / (0.1 + 0.9 / 2), 1 / (0.1 + 0.9 / 4), 1 / (0.1 + 0.9 / 8)};
+        assertEquals(1, Scaling.amdahlFitQuality(workers, exact, 0.1), 1e-9, "exact Amdahl data fits perfectly");
+        double[] humped = {1, 1.9, 1.2, 1.8};
+        double f = Scaling.amdahlSerialFraction(workers, humped);
+        assertTrue(Scaling.amdahlFitQuality(workers, humped, f) < 0.5, "up, down, up is not Amdahl's curve");
+        assertTrue(Double.isNaN(Scaling.amdahlFitQuality(new int[] {1, 2}, new double[] {1, 1.8}, 0.1)),
+                "one informative point says nothing about the fit");
+    }
 }

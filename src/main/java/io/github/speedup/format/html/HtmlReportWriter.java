@@ -339,8 +339,11 @@ public final class HtmlReportWriter implements ReportFormat {
                     .map(p -> "×" + p.workers() + " → " + Figures.ratio(p.speedup()))
                     .collect(Collectors.joining(", "));
             html.write("<tr data-mode=\"" + model.mode().id() + "\"><td class=\"text\">" + model.mode().id()
-                    + "</td><td class=\"text\">" + Html.escape(points) + "</td><td>" + Figures.ratio(model.serialFraction())
-                    + "</td><td class=\"text prediction\">" + Html.escape(predictions) + " (prediction)</td></tr>\n");
+                    + "</td><td class=\"text\">" + Html.escape(points) + "</td>" + (model.followsAmdahl()
+                    ? "<td>" + Figures.ratio(model.serialFraction()) + "</td><td class=\"text prediction\">"
+                    + Html.escape(predictions) + " (prediction)</td>"
+                    : "<td class=\"text not-amdahl\" colspan=\"2\">" + Html.escape(model.notAmdahl()) + "</td>")
+                    + "</tr>\n");
         }
         html.write("</tbody>\n</table>\n");
     }

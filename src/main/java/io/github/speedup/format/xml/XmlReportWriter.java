@@ -329,6 +329,9 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeStartElement("scaling");
         xml.writeAttribute("mode", model.mode().id());
         xml.writeAttribute("amdahlSerialFraction", Figures.exact(model.serialFraction()));
+        if (!model.followsAmdahl()) {
+            xml.writeAttribute("notAmdahl", model.notAmdahl());
+        }
         for (ScalingReport.Point point : model.points()) {
             newline(xml, 3);
             xml.writeEmptyElement("point");
