@@ -1,5 +1,9 @@
 package io.github.speedup.stats;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Scaling models over (workers, speedup) points. Amdahl: S(p) = 1 / (f + (1 - f) / p), f the
  * serial fraction. Karp–Flatt: the serial fraction a single measured point implies,
@@ -25,17 +29,14 @@ public final class Scaling {
      * information (x = 0). NaN without a point at more than one worker.
      */
     public static double amdahlSerialFraction(int[] workers, double[] speedups) {
-        double xy = 0;
-        double xx = 0;
-        for (int i = 0; i < workers.length; i++) {
-            if (workers[i] > 1 && speedups[i] > 0) {
-                double x = 1 - 1.0 / workers[i];
-                double y = 1 / speedups[i] - 1.0 / workers[i];
-                xy += x * y;
-                xx += x * x;
-            }
+        double[][] xy = linearised(workers, speedups);
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < xy[0].length; i++) {
+            sxy += xy[0][i] * xy[1][i];
+            sxx += xy[0][i] * xy[0][i];
         }
-        return xx == 0 ? Double.NaN : xy / xx;
+        return sxx == 0 ? Double.NaN : sxy / sxx;
     }
 
     /**
@@ -44,29 +45,35 @@ public final class Scaling {
      * such points, or when they all have the same y (nothing to explain).
      */
     public static double amdahlFitQuality(int[] workers, double[] speedups, double serialFraction) {
-        int n = 0;
-        double sum = 0;
-        for (int i = 0; i < workers.length; i++) {
-            if (workers[i] > 1 && speedups[i] > 0) {
-                n++;
-                sum += 1 / speedups[i] - 1.0 / workers[i];
-            }
-        }
+        double[][] xy = linearised(workers, speedups);
+        int n = xy[0].length;
         if (n < 2) {
             return Double.NaN;
         }
-        double mean = sum / n;
+        double mean = Arrays.stream(xy[1]).average().orElseThrow();
         double residual = 0;
         double total = 0;
-        for (int i = 0; i < workers.length; i++) {
-            if (workers[i] > 1 && speedups[i] > 0) {
-                double x = 1 - 1.0 / workers[i];
-                double y = 1 / speedups[i] - 1.0 / workers[i];
-                residual += (y - serialFraction * x) * (y - serialFraction * x);
-                total += (y - mean) * (y - mean);
-            }
+        for (int i = 0; i < n; i++) {
+            residual += Math.pow(xy[1][i] - serialFraction * xy[0][i], 2);
+            total += Math.pow(xy[1][i] - mean, 2);
         }
         return total == 0 ? Double.NaN : 1 - residual / total;
+    }
+
+    /** The points at more than one worker as Amdahl's linear form: x = 1 - 1/p, y = 1/S - 1/p. */
+    private static double[][] linearised(int[] workers, double[] speedups) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < workers.length; i++) {
+            if (workers[i] > 1 && speedups[i] > 0) {
+                points.add(new double[] {1 - 1.0 / workers[i], 1 / speedups[i] - 1.0 / workers[i]});
+            }
+        }
+        double[][] xy = new double[2][points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            xy[0][i] = points.get(i)[0];
+            xy[1][i] = points.get(i)[1];
+        }
+        return xy;
     }
 
     /**
