@@ -15,8 +15,7 @@ import java.util.List;
 final class IpcChart {
 
     private static final SplitBarChart.Parts PARTS = new SplitBarChart.Parts("communication",
-            "dispatch, transfer, collecting results", "compute on the critical path", "compute on the critical path",
-            false, 230);
+            "dispatch, transfer, collecting results", "compute on the critical path", false, 230);
 
     private IpcChart() {
     }

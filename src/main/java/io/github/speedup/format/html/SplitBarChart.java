@@ -29,8 +29,8 @@ final class SplitBarChart {
      * @param overheadFirst the hatched part comes first (start-up precedes the work; communication follows it)
      * @param valueSpace    room right of the bars for the values
      */
-    record Parts(String overheadName, String overheadLegend, String workName, String workLegend,
-                 boolean overheadFirst, int valueSpace) {
+    record Parts(String overheadName, String overheadLegend, String workName, boolean overheadFirst,
+                 int valueSpace) {
     }
 
     private SplitBarChart() {
@@ -63,7 +63,7 @@ final class SplitBarChart {
         svg.rect(x0, legendY - 9, 14, 10, hatch, parts.overheadName());
         svg.text(x0 + 20, legendY, parts.overheadLegend(), "legend-label", "start");
         svg.rect(x0 + 280, legendY - 9, 14, 10, style.colour, parts.workName());
-        svg.text(x0 + 300, legendY, parts.workLegend(), "legend-label", "start");
+        svg.text(x0 + 300, legendY, parts.workName(), "legend-label", "start");
         return svg.toString();
     }
 

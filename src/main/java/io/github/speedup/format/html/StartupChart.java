@@ -14,7 +14,7 @@ import java.util.List;
 final class StartupChart {
 
     private static final SplitBarChart.Parts PARTS = new SplitBarChart.Parts("start-up",
-            "JVM start-up (spawn until work starts)", "compute and exit", "compute and exit", true, 150);
+            "JVM start-up (spawn until work starts)", "compute and exit", true, 150);
 
     private StartupChart() {
     }
