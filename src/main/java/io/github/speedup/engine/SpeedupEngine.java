@@ -99,7 +99,10 @@ public final class SpeedupEngine {
      */
     public Result run(RunConfiguration configuration, Build build, Path outputDirectory)
             throws SpeedupException, GateException {
-        checkWritable(outputDirectory);
+        checkWritable(outputDirectory, "outputDirectory");
+        if (configuration.history().kept()) {
+            checkWritable(configuration.history().directory(), "historyDirectory");
+        }
         ForkSettings fork = configuration.fork();
         LoadSettings load = configuration.load();
         if (build.parallelBuild() && !PARALLEL_BUILD_EXPLAINED.getAndSet(true)) {
@@ -192,20 +195,20 @@ public final class SpeedupEngine {
     }
 
     /**
-     * Fails before measuring when the reports could not be written after it: minutes of
-     * measurements must not be lost to a file standing where the output folder should be.
+     * Fails before measuring when the reports (or the history) could not be written after it:
+     * minutes of measurements must not be lost to a file standing where a folder should be.
      */
-    private static void checkWritable(Path outputDirectory) throws SpeedupException {
+    private static void checkWritable(Path directory, String parameter) throws SpeedupException {
         try {
-            Files.createDirectories(outputDirectory);
+            Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new SpeedupException("Cannot write the speedup report to " + outputDirectory + " (parameter "
-                    + "outputDirectory): " + (Files.exists(outputDirectory) ? "it is a file, not a folder"
+            throw new SpeedupException("Cannot write the speedup report to " + directory + " (parameter "
+                    + parameter + "): " + (Files.exists(directory) ? "it is a file, not a folder"
                     : e.getMessage()) + ". Nothing was measured.", e);
         }
-        if (!Files.isWritable(outputDirectory)) {
-            throw new SpeedupException("Cannot write the speedup report to " + outputDirectory + " (parameter "
-                    + "outputDirectory): the folder is not writable. Nothing was measured.", null);
+        if (!Files.isWritable(directory)) {
+            throw new SpeedupException("Cannot write the speedup report to " + directory + " (parameter "
+                    + parameter + "): the folder is not writable. Nothing was measured.", null);
         }
     }
 
