@@ -28,12 +28,15 @@ public final class RunHistory {
     private final String testbed;
     private final List<StoredRun> runs;
     private final HistorySettings settings;
+    /** The runs the gate may compare with, newest first; {@code null} where no history is kept. */
+    private final BaselineRuns baselineRuns;
 
     private RunHistory(HistoryStore store, String testbed, List<StoredRun> runs, HistorySettings settings) {
         this.store = store;
         this.testbed = testbed;
         this.runs = List.copyOf(runs);
         this.settings = settings;
+        this.baselineRuns = store == null ? null : candidates(testbed, runs, settings.baselineRuns());
     }
 
     /** Reads the testbed's runs, or returns an empty history where none is kept. */
@@ -46,11 +49,7 @@ public final class RunHistory {
         return new RunHistory(store, testbed, store.load(testbed, warnings), settings);
     }
 
-    /** The runs the gate may compare with, newest first; {@code null} where no history is kept. */
-    public BaselineRuns baselineRuns() {
-        if (store == null) {
-            return null;
-        }
+    private static BaselineRuns candidates(String testbed, List<StoredRun> runs, int count) {
         List<Report> candidates = new ArrayList<>();
         for (StoredRun run : runs) {
             if (run.baselineCandidate()) {
@@ -58,12 +57,17 @@ public final class RunHistory {
             }
         }
         Collections.reverse(candidates);
-        return new BaselineRuns(testbed, candidates, settings.baselineRuns());
+        return new BaselineRuns(testbed, candidates, count);
+    }
+
+    /** The runs the gate may compare with, newest first; {@code null} where no history is kept. */
+    public BaselineRuns baselineRuns() {
+        return baselineRuns;
     }
 
     /** What a person should know when there is nothing to compare with. */
     public List<String> notes() {
-        if (store == null || runs.stream().anyMatch(StoredRun::baselineCandidate)) {
+        if (store == null || !baselineRuns.candidates().isEmpty()) {
             return List.of();
         }
         if (runs.isEmpty()) {
@@ -84,10 +88,9 @@ public final class RunHistory {
             return History.NONE;
         }
         Set<Report> compared = Collections.newSetFromMap(new IdentityHashMap<>());
-        BaselineRuns baseline = baselineRuns();
         for (WorkloadReport workload : current.workloads()) {
             for (ResultReport result : workload.results()) {
-                compared.addAll(baseline.of(workload.name(), result.mode(), result.workers()));
+                compared.addAll(baselineRuns.of(workload.name(), result.mode(), result.workers()));
             }
         }
         List<HistoryRun> trend = new ArrayList<>();

@@ -29,4 +29,13 @@ public record WorkloadSpec(String name, TaskSource source, int tasks, int size, 
     public byte[] input(int index) {
         return payloadBytes == 0 ? null : Payload.input(index, payloadBytes);
     }
+
+    /** Every task's input, in task order ({@code null} entries without payload). */
+    public byte[][] inputs() {
+        byte[][] inputs = new byte[tasks][];
+        for (int index = 0; index < tasks; index++) {
+            inputs[index] = input(index);
+        }
+        return inputs;
+    }
 }

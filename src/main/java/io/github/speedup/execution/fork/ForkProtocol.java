@@ -51,6 +51,27 @@ public final class ForkProtocol {
         }
     }
 
+    /** A message and the frame of raw bytes that came before it, or {@code null} for none. */
+    record Framed(ForkMessage message, byte[] frame) {
+    }
+
+    /**
+     * The next message with its frame, as {@link #write} sends them; {@code null} at the end of
+     * the stream. What a forked JVM reads its commands with.
+     */
+    static Framed read(BoundedLineReader in) throws IOException, MalformedMessageException {
+        byte[] frame = null;
+        String line;
+        while ((line = in.readLine()) != null) {
+            ForkMessage message = decode(line);
+            if (!(message instanceof ForkMessage.Frame announced)) {
+                return new Framed(message, frame);
+            }
+            frame = in.readFrame(announced.length());
+        }
+        return null;
+    }
+
     /**
      * Writes a message, after the frame of raw bytes it carries when it has one, as one write
      * with one flush: a reader sees the FRAME line, its bytes, then the message.

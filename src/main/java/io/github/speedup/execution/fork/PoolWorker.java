@@ -37,21 +37,17 @@ final class PoolWorker {
             ForkProtocol.write(protocol, new ForkMessage.Started(), null);
             ForkedMain.HostWatchdog.watch();
             BoundedLineReader in = new BoundedLineReader(commands, ChildJvm.PROTOCOL_LINE_LIMIT);
-            byte[] input = null;
-            String line;
-            while ((line = in.readLine()) != null) {
-                ForkMessage command = ForkProtocol.decode(line);
-                if (command instanceof ForkMessage.Frame frame) {
-                    input = in.readFrame(frame.length());
-                } else if (command instanceof ForkMessage.RunTask task) {
-                    run(source, size, task.index(), input, protocol);
-                    input = null;
+            ForkProtocol.Framed next;
+            while ((next = ForkProtocol.read(in)) != null) {
+                ForkMessage command = next.message();
+                if (command instanceof ForkMessage.RunTask task) {
+                    run(source, size, task.index(), next.frame(), protocol);
                 } else if (command instanceof ForkMessage.Exit) {
                     ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(),
                             Probes.peakResidentBytes(), ""), null);
                     return 0;
                 } else {
-                    throw new IllegalStateException("a pool worker takes FRAME, TASK and EXIT, not " + line);
+                    throw new IllegalStateException("a pool worker takes TASK and EXIT, not " + command.encode());
                 }
             }
             return 0;

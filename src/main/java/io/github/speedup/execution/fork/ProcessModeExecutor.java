@@ -43,10 +43,7 @@ public final class ProcessModeExecutor {
         int children = Math.min(workers, spec.tasks());
         List<ChildJvm> started = new ArrayList<>(children);
         List<WorkerAssignment> shares = new ArrayList<>(children);
-        byte[][] inputs = new byte[spec.tasks()][];
-        for (int task = 0; task < spec.tasks(); task++) {
-            inputs[task] = spec.input(task); // made before timing, as the in-JVM modes' are
-        }
+        byte[][] inputs = spec.inputs(); // made before timing, as the in-JVM modes' are
         try {
             long first = System.nanoTime();
             long moved = 0;

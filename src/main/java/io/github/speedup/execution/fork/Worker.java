@@ -28,13 +28,11 @@ final class Worker {
     /** A task's payload: the frame the host sent, then the TASK line it belongs to. */
     private static byte[] input(BoundedLineReader in) throws java.io.IOException,
             ForkProtocol.MalformedMessageException {
-        ForkMessage frame = ForkProtocol.decode(String.valueOf(in.readLine()));
-        if (!(frame instanceof ForkMessage.Frame announced)) {
-            throw new IllegalStateException("expected a task's input, got " + frame.encode());
+        ForkProtocol.Framed task = ForkProtocol.read(in);
+        if (task == null || task.frame() == null) {
+            throw new IllegalStateException("the host sent no input for a task");
         }
-        byte[] input = in.readFrame(announced.length());
-        ForkProtocol.decode(String.valueOf(in.readLine()));
-        return input;
+        return task.frame();
     }
 
     static int run(WorkerAssignment assignment, InputStream commands, PrintStream protocol) {

@@ -45,10 +45,7 @@ public final class WorkerPool implements AutoCloseable {
         this.workers = List.copyOf(workers);
         this.startupNanos = startupNanos;
         this.dispatchers = Executors.newFixedThreadPool(workers.size(), new DispatcherThreads(spec.name()));
-        this.inputs = new byte[spec.tasks()][];
-        for (int task = 0; task < spec.tasks(); task++) {
-            inputs[task] = spec.input(task);
-        }
+        this.inputs = spec.inputs();
     }
 
     /** Starts min(W, tasks) workers and waits until every one has loaded the workload. */
