@@ -28,6 +28,13 @@ assert pool.sample.every { (it.@movedBytes.text() as long) == 4L << 20 }: 'four 
 assert (pool.@movedBytes.text() as long) == 4L << 20
 assert (pool.@ipcMs.text() as double) > 0: 'moving 4 MiB is not free'
 assert check.result(report, 'snapshot', 'threads', 2).@movedBytes.text() == '': 'threads pass references'
-def reading = report.workload.find { it.@name.text() == 'snapshot' }.diagnosis.evidence.text()
-assert reading.contains('moving 4.0 MiB of inputs and results'): reading
+def snapshot = report.workload.find { it.@name.text() == 'snapshot' }
+def reading = snapshot.diagnosis.evidence.text()
+// A shared machine (another build, a hypervisor stealing the cores) leaves no lesson to read, and the
+// product says so instead.
+if (snapshot.result.any { it.@contaminated.text() == 'true' }) {
+    assert reading.contains('The machine was busy with other work'): reading
+} else {
+    assert reading.contains('moving 4.0 MiB of inputs and results'): reading
+}
 return true
