@@ -9,6 +9,8 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.Settings;
+import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
@@ -85,12 +87,29 @@ public final class ReportBuilder {
                     result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos())),
                     result.unsentResultTypes(),
                     unstableReason(summary, settings.maxCoefficientOfVariation()), samples,
-                    contaminationReason(samples), result.retries()));
+                    contaminationReason(samples), result.retries(), result.warmups(), result.stopReason(),
+                    shortfallReason(summary, result.stopReason(), settings.sampling())));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
                 spec.payloadBytes(), cells,
                 scaling(cells, cores), Diagnoser.diagnose(cells, cores), SelfChecker.check(cells));
+    }
+
+    /**
+     * Said of a result whose sampling ended before its median was known to the target precision:
+     * how close it got, and what stopped it.
+     */
+    static String shortfallReason(Summary summary, StopReason stop, Sampling sampling) {
+        if (stop == null || !stop.shortOfTarget()) {
+            return null;
+        }
+        String limit = stop == StopReason.MAX_ITERATIONS
+                ? "after maxIterations (" + sampling.maxIterations() + ")"
+                : "when the workload's maxTimeInSeconds (" + sampling.maxTime().toSeconds() + ") ran out, after "
+                + summary.count() + " iterations";
+        return String.format(Locale.ROOT, "median known to ±%.1f%% %s, short of targetPrecision ±%.1f%%",
+                summary.medianPrecision() * 100, limit, sampling.targetPrecision() * 100);
     }
 
     /** A scaling model for each parallel mode measured at two or more worker counts. */

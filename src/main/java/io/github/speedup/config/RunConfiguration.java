@@ -5,6 +5,7 @@ import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.nio.file.Path;
@@ -16,8 +17,7 @@ import java.util.List;
  * @param workloads        what to measure, names unique
  * @param modes            how to run it; always holds {@link Mode#SEQUENTIAL}, the baseline
  * @param workers          worker counts to sweep, ascending, no duplicates
- * @param warmupIterations unmeasured iterations before each measurement
- * @param iterations       measured iterations per measurement
+ * @param sampling         how many warm-ups and measured iterations each measurement gets
  * @param order            interleaved or block order of iterations
  * @param maxCoefficientOfVariation above it a result is flagged unstable
  * @param formats          the files to write, at least one
@@ -28,7 +28,7 @@ import java.util.List;
  * @param stepSummary      where the Markdown summary is appended as well, or {@code null}
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
-                               int warmupIterations, int iterations, IterationOrder order,
+                               Sampling sampling, IterationOrder order,
                                double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
                                GateConfiguration gate, LoadSettings load, HistorySettings history,
                                Path stepSummary) {
@@ -42,6 +42,6 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
 
     /** The measurements to take, in the order they are taken. */
     public MeasurementPlan plan() {
-        return MeasurementPlan.of(workloads, modes, workers, warmupIterations, iterations, order);
+        return MeasurementPlan.of(workloads, modes, workers, sampling, order);
     }
 }

@@ -4,6 +4,7 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
@@ -91,12 +92,7 @@ public final class RunConfigurationParser {
             }
             specs.add(spec);
         }
-        if (parameters.warmupIterations() < 0) {
-            throw new ConfigurationException("warmupIterations", parameters.warmupIterations(), "0 or more");
-        }
-        if (parameters.iterations() <= 0) {
-            throw new ConfigurationException("iterations", parameters.iterations(), "1 or more");
-        }
+        Sampling sampling = sampling(parameters.sampling());
         String orderId = parameters.iterationOrder();
         IterationOrder order = orderId == null || orderId.isBlank() ? IterationOrder.INTERLEAVED
                 : IterationOrder.fromId(orderId.strip()).orElseThrow(() -> new ConfigurationException(
@@ -115,10 +111,46 @@ public final class RunConfigurationParser {
                     "a list that includes xml when updateBaseline is true (the baseline is a speedup.xml)");
         }
         return new RunConfiguration(specs, modes(parameters.modes()), workers(parameters.workers(), cores),
-                parameters.warmupIterations(), parameters.iterations(), order, maxCv, formats,
+                sampling, order, maxCv, formats,
                 fork(parameters.fork(), warnings), gate, load(parameters.load()), history,
                 parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
                         : Path.of(parameters.stepSummary().strip()));
+    }
+
+    private static Sampling sampling(SamplingParameters sampling) throws ConfigurationException {
+        if (sampling.warmupIterations() != null && sampling.warmupIterations() < 0) {
+            throw new ConfigurationException("warmupIterations", sampling.warmupIterations(), "0 or more");
+        }
+        if (sampling.iterations() != null) {
+            if (sampling.iterations() <= 0) {
+                throw new ConfigurationException("iterations", sampling.iterations(), "1 or more");
+            }
+            return Sampling.fixed(sampling.warmupIterations() == null ? Sampling.DEFAULT_FIXED_WARMUP_ITERATIONS
+                    : sampling.warmupIterations(), sampling.iterations());
+        }
+        double target = sampling.targetPrecision() == null ? Sampling.DEFAULT_TARGET_PRECISION
+                : sampling.targetPrecision();
+        if (!(target > 0 && target < 1)) {
+            throw new ConfigurationException("targetPrecision", sampling.targetPrecision(),
+                    "a fraction of the median above 0 and below 1, such as 0.03 for ±3%");
+        }
+        int min = sampling.minIterations() == null ? Sampling.DEFAULT_MIN_ITERATIONS : sampling.minIterations();
+        if (min < 2) {
+            throw new ConfigurationException("minIterations", min, "2 or more (an interval needs two samples; "
+                    + Sampling.DEFAULT_MIN_ITERATIONS + " is the fewest with 95% coverage)");
+        }
+        int max = sampling.maxIterations() == null ? Math.max(min, Sampling.DEFAULT_MAX_ITERATIONS)
+                : sampling.maxIterations();
+        if (max < min) {
+            throw new ConfigurationException("maxIterations", max, "minIterations (" + min + ") or more");
+        }
+        int seconds = sampling.maxTimeInSeconds() == null ? (int) Sampling.DEFAULT_MAX_TIME.toSeconds()
+                : sampling.maxTimeInSeconds();
+        if (seconds <= 0) {
+            throw new ConfigurationException("maxTimeInSeconds", seconds, "1 or more (seconds per workload)");
+        }
+        return Sampling.adaptive(sampling.warmupIterations() == null ? Sampling.DEFAULT_WARMUP_ITERATIONS
+                : sampling.warmupIterations(), target, min, max, Duration.ofSeconds(seconds));
     }
 
     private static HistorySettings history(HistoryParameters history) throws ConfigurationException {

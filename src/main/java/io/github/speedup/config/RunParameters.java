@@ -9,6 +9,7 @@ import java.util.List;
  * @param workloads                 the {@code <workload>} elements; none means the default suite
  * @param modes                     {@code modes}, as elements or comma-separated
  * @param workers                   {@code workers}, likewise; none means the default sweep
+ * @param sampling                  how many warm-ups and measured iterations
  * @param iterationOrder            {@code interleaved} (when null) or {@code blocks}
  * @param maxCoefficientOfVariation {@value RunConfigurationParser#DEFAULT_MAX_CV} when null
  * @param formats                   {@code formats}, likewise; none means html and xml
@@ -19,15 +20,16 @@ import java.util.List;
  *                                  or {@code null} where it names none or parameter stepSummary is off
  */
 public record RunParameters(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
-                            int warmupIterations, int iterations, String iterationOrder,
+                            SamplingParameters sampling, String iterationOrder,
                             Double maxCoefficientOfVariation, List<String> formats, ForkInput fork,
                             GateParameters gate, LoadParameters load, HistoryParameters history,
                             String stepSummary) {
 
-    /** What to measure, with every other parameter at its default. */
+    /** What to measure, a fixed count of iterations, and every other parameter at its default. */
     public static RunParameters of(List<WorkloadInput> workloads, List<String> modes, List<String> workers,
                                    int warmupIterations, int iterations, ForkInput fork) {
-        return new RunParameters(workloads, modes, workers, warmupIterations, iterations, null, null, null, fork,
+        return new RunParameters(workloads, modes, workers, SamplingParameters.fixed(warmupIterations, iterations),
+                null, null, null, fork,
                 GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
     }
 }

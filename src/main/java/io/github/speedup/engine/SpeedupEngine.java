@@ -146,7 +146,7 @@ public final class SpeedupEngine {
             throw new SpeedupException("Interrupted while waiting for the measurement lock " + load.lockFile(), e);
         }
         Settings settings = new Settings(configuration.modes(), configuration.workers(),
-                configuration.warmupIterations(), configuration.iterations(), configuration.order(),
+                configuration.sampling(), configuration.order(),
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
                 fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), load.lockFile().toString(),
                 load.lockTimeout().toSeconds());

@@ -5,6 +5,7 @@ import io.github.speedup.config.ConfigurationException;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
+import io.github.speedup.config.SamplingParameters;
 import io.github.speedup.engine.SpeedupEngine;
 import io.github.speedup.engine.SpeedupException;
 import io.github.speedup.format.console.ConsoleProgress;
@@ -63,13 +64,43 @@ public class RunMojo extends AbstractMeasuringMojo {
     @Parameter(property = "speedup.workers")
     private List<String> workers;
 
-    /** Unmeasured iterations before each measurement. */
-    @Parameter(property = "speedup.warmupIterations", defaultValue = "1")
-    private int warmupIterations;
+    /**
+     * Unmeasured iterations before each measurement: at most this many, fewer once two in a row agree
+     * within {@code targetPrecision} (default 3); with {@code iterations} set, exactly this many
+     * (default 1).
+     */
+    @Parameter(property = "speedup.warmupIterations")
+    private Integer warmupIterations;
 
-    /** Measured iterations per (workload, mode, workers). */
-    @Parameter(property = "speedup.iterations", defaultValue = "5")
-    private int iterations;
+    /**
+     * A fixed count of measured iterations per (workload, mode, workers). Unset (the default), each
+     * measurement is sampled until its median is known to {@code targetPrecision}.
+     */
+    @Parameter(property = "speedup.iterations")
+    private Integer iterations;
+
+    /**
+     * How precisely each median should be known: the half-width of its 95% interval relative to it.
+     * Rounds of iterations continue until every result of a workload reaches it, or
+     * {@code maxIterations} or {@code maxTimeInSeconds} is reached; a result that stops short says so.
+     */
+    @Parameter(property = "speedup.targetPrecision", defaultValue = "0.03")
+    private double targetPrecision;
+
+    /** The fewest measured iterations per result: 6 is the fewest whose median interval reaches 95%. */
+    @Parameter(property = "speedup.minIterations", defaultValue = "6")
+    private int minIterations;
+
+    /** The most measured iterations per result. */
+    @Parameter(property = "speedup.maxIterations", defaultValue = "30")
+    private int maxIterations;
+
+    /**
+     * Per workload: no new round of iterations starts after this long, warm-ups and pool start-ups
+     * included (every result still gets {@code minIterations}).
+     */
+    @Parameter(property = "speedup.maxTimeInSeconds", defaultValue = "60")
+    private int maxTimeInSeconds;
 
     /**
      * {@code interleaved}: one iteration of each mode of a workload in turn, round after round, so
@@ -160,7 +191,8 @@ public class RunMojo extends AbstractMeasuringMojo {
 
     private RunParameters parameters() throws MojoExecutionException {
         return new RunParameters(workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
-                modes, workers, warmupIterations, iterations, iterationOrder, maxCoefficientOfVariation, formats,
+                modes, workers, new SamplingParameters(warmupIterations, iterations, targetPrecision,
+                minIterations, maxIterations, maxTimeInSeconds), iterationOrder, maxCoefficientOfVariation, formats,
                 forkInput(), gateParameters(updateBaseline), loadParameters(), historyParameters(),
                 stepSummary ? System.getenv("GITHUB_STEP_SUMMARY") : null);
     }

@@ -12,15 +12,14 @@ import java.util.Map;
  * The measurements of a run in the order they are taken: per workload, sequential once (on one
  * worker, by definition), then every other mode at every worker count.
  */
-public record MeasurementPlan(List<Measurement> measurements, int warmupIterations, int iterations,
-                              IterationOrder order) {
+public record MeasurementPlan(List<Measurement> measurements, Sampling sampling, IterationOrder order) {
 
     public MeasurementPlan {
         measurements = List.copyOf(measurements);
     }
 
     public static MeasurementPlan of(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
-                                     int warmupIterations, int iterations, IterationOrder order) {
+                                     Sampling sampling, IterationOrder order) {
         List<Measurement> measurements = new ArrayList<>();
         for (WorkloadSpec workload : workloads) {
             for (Mode mode : modes) {
@@ -31,7 +30,7 @@ public record MeasurementPlan(List<Measurement> measurements, int warmupIteratio
                 }
             }
         }
-        return new MeasurementPlan(measurements, warmupIterations, iterations, order);
+        return new MeasurementPlan(measurements, sampling, order);
     }
 
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */

@@ -40,6 +40,11 @@ public final class Figures {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
 
+    /** A relative half-width, one decimal: {@code ±2.4%}, or a dash. */
+    public static String precision(double fraction) {
+        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "±%.1f%%", fraction * 100);
+    }
+
     /** Bytes in binary units: {@code 12.3 MiB}. */
     public static String bytes(long bytes) {
         if (bytes < 1024) {

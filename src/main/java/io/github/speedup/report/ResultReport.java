@@ -1,6 +1,7 @@
 package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.plan.StopReason;
 
 import io.github.speedup.stats.Interval;
 import io.github.speedup.stats.Summary;
@@ -30,12 +31,16 @@ import java.util.List;
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}
  * @param retries            contaminated iterations that were taken again
+ * @param warmups            warm-up iterations taken before the samples
+ * @param stopReason         why no more samples were taken
+ * @param shortfallReason    how far from the target precision sampling stopped, and why, or {@code null}
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
                            Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
                            long peakMemoryBytes, double startupMs, double gcMs, double ipcMs, long movedBytes,
                            double poolStartupMs, List<String> unsentResultTypes, String unstableReason,
-                           List<SampleReport> samples, String contaminationReason, int retries) {
+                           List<SampleReport> samples, String contaminationReason, int retries, int warmups,
+                           StopReason stopReason, String shortfallReason) {
 
     public ResultReport {
         samples = List.copyOf(samples);
@@ -44,7 +49,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
 
     public static ResultReport skipped(Mode mode, int workers, String reason) {
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
-                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(), null, 0);
+                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(), null, 0, 0, null, null);
     }
 
     public boolean isSkipped() {
@@ -58,6 +63,16 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
     /** Some of its samples were taken while other work ran: no finding is read from it. */
     public boolean isContaminated() {
         return contaminationReason != null;
+    }
+
+    /** Sampling stopped before the median was known as precisely as asked for. */
+    public boolean isShortOfTarget() {
+        return shortfallReason != null;
+    }
+
+    /** Half-width of the median's 95% interval relative to the median: 0.03 is ±3%. */
+    public double precision() {
+        return wallMs.medianPrecision();
     }
 
     public boolean hasStartup() {

@@ -2,12 +2,14 @@ package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.Sampling;
 
 import java.util.List;
 
 /**
  * The settings the numbers were measured with, so a reader can reproduce them.
  *
+ * @param sampling                  how many warm-ups and iterations each result got, or the rule that decided
  * @param iterationOrder            interleaved or blocks
  * @param bootstrapSeed             seed of the speedup intervals' resampling
  * @param bootstrapResamples        how many resamples
@@ -16,7 +18,7 @@ import java.util.List;
  * @param lockFile                  the machine-wide measurement lock
  * @param lockTimeoutSeconds        how long a run waits for it
  */
-public record Settings(List<Mode> modes, List<Integer> workers, int warmupIterations, int iterations,
+public record Settings(List<Mode> modes, List<Integer> workers, Sampling sampling,
                        IterationOrder iterationOrder, double maxCoefficientOfVariation, long bootstrapSeed,
                        int bootstrapResamples, String argLine, long timeoutSeconds, double maxForeignLoad,
                        int maxRetries, String lockFile, long lockTimeoutSeconds) {

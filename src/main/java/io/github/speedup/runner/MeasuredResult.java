@@ -2,6 +2,7 @@ package io.github.speedup.runner;
 
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.StopReason;
 
 import java.util.List;
 
@@ -14,18 +15,27 @@ import java.util.List;
  *                         all iterations; {@code -1} for other modes
  * @param unsentResultTypes pool and processes: classes of task results that could not be serialised, so
  *                          stayed in the workers and were not sent back
+ * @param warmups           warm-up iterations taken
+ * @param stopReason        why no more iterations were taken; {@code null} when skipped
  */
 public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
-                             long poolStartupNanos, List<String> unsentResultTypes) {
+                             long poolStartupNanos, List<String> unsentResultTypes, int warmups,
+                             StopReason stopReason) {
 
     public MeasuredResult {
         samples = List.copyOf(samples);
         unsentResultTypes = List.copyOf(unsentResultTypes);
     }
 
-    /** A measurement of a mode without a pool to start. */
+    /** A measurement of a fixed count of iterations, without a pool; or not taken, with its reason. */
     public MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries) {
-        this(measurement, samples, skippedReason, retries, Sample.NO_STARTUP, List.of());
+        this(measurement, samples, skippedReason, retries, Sample.NO_STARTUP, List.of(), 0,
+                skippedReason == null ? StopReason.FIXED : null);
+    }
+
+    /** A measurement that was not taken. */
+    public static MeasuredResult skipped(Measurement measurement, String reason) {
+        return new MeasuredResult(measurement, List.of(), reason, 0, Sample.NO_STARTUP, List.of(), 0, null);
     }
 
     public boolean skipped() {

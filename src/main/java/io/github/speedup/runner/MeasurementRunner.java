@@ -16,6 +16,7 @@ import io.github.speedup.execution.fork.WorkerPool;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.Sampling;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,23 +72,26 @@ public final class MeasurementRunner {
                     String reason = skipReason(measurement, jvm);
                     if (reason != null) {
                         progress.skipped(index + 1, plan.measurements().size(), measurement, reason);
-                        skipped.put(index, new MeasuredResult(measurement, List.of(), reason, 0));
+                        skipped.put(index, MeasuredResult.skipped(measurement, reason));
                     } else {
                         active.add(index);
                     }
                 }
-                Map<Integer, List<Sample>> samples;
+                WorkloadSampling sampling = new WorkloadSampling(plan.sampling(), active, System::nanoTime);
                 try {
-                    samples = plan.order() == IterationOrder.BLOCKS ? iterations.inBlocks(active)
-                            : iterations.interleaved(active);
+                    if (plan.order() == IterationOrder.BLOCKS) {
+                        iterations.inBlocks(sampling);
+                    } else {
+                        iterations.interleaved(sampling);
+                    }
                 } finally {
                     iterations.closePools();
                 }
                 for (int index : workload) {
                     results.add(skipped.containsKey(index) ? skipped.get(index)
-                            : new MeasuredResult(plan.measurements().get(index), samples.get(index), null,
+                            : new MeasuredResult(plan.measurements().get(index), sampling.samples(index), null,
                             iterations.retries(index), iterations.poolStartupNanos(index),
-                            iterations.unsentResultTypes(index)));
+                            iterations.unsentResultTypes(index), sampling.warmups(index), sampling.stopReason(index)));
                 }
             }
             return new RunOutcome(jvm, results, null);
@@ -133,32 +137,38 @@ public final class MeasurementRunner {
             this.processes = processes;
         }
 
-        Map<Integer, List<Sample>> inBlocks(List<Integer> indices) throws IterationFailedException {
-            Map<Integer, List<Sample>> samples = new HashMap<>();
-            for (int index : indices) {
-                for (int warmup = 1; warmup <= plan.warmupIterations(); warmup++) {
-                    run(index, true, warmup);
-                }
-                for (int iteration = 1; iteration <= plan.iterations(); iteration++) {
-                    samples.computeIfAbsent(index, i -> new ArrayList<>()).add(run(index, false, iteration));
+        /** Every iteration of one measurement, then the next's. */
+        void inBlocks(WorkloadSampling sampling) throws IterationFailedException {
+            for (int index : sampling.pending()) {
+                while (sampling.pending(index)) {
+                    step(sampling, index);
                 }
             }
-            return samples;
         }
 
-        Map<Integer, List<Sample>> interleaved(List<Integer> indices) throws IterationFailedException {
-            Map<Integer, List<Sample>> samples = new HashMap<>();
-            for (int warmup = 1; warmup <= plan.warmupIterations(); warmup++) {
-                for (int index : indices) {
-                    run(index, true, warmup);
+        /** One iteration of each measurement still sampling, round after round. */
+        void interleaved(WorkloadSampling sampling) throws IterationFailedException {
+            List<Integer> round;
+            while (!(round = sampling.pending()).isEmpty()) {
+                for (int index : round) {
+                    step(sampling, index);
                 }
             }
-            for (int iteration = 1; iteration <= plan.iterations(); iteration++) {
-                for (int index : indices) {
-                    samples.computeIfAbsent(index, i -> new ArrayList<>()).add(run(index, false, iteration));
+        }
+
+        /** The measurement's next iteration, a warm-up or a measured one, and what it told. */
+        private void step(WorkloadSampling sampling, int index) throws IterationFailedException {
+            boolean warmup = sampling.warming(index);
+            Sample sample = run(index, warmup, sampling.next(index));
+            if (warmup) {
+                sampling.warmupTaken(index, sample.wallNanos());
+            } else {
+                sampling.sampleTaken(index, sample);
+                if (!sampling.pending(index)) {
+                    progress.finished(index + 1, plan.measurements().size(), plan.measurements().get(index),
+                            sampling.samples(index).size(), sampling.precision(index), sampling.stopReason(index));
                 }
             }
-            return samples;
         }
 
         int retries(int index) {
@@ -202,10 +212,11 @@ public final class MeasurementRunner {
          */
         private Sample run(int index, boolean warmup, int number) throws IterationFailedException {
             Measurement measurement = plan.measurements().get(index);
-            int of = warmup ? plan.warmupIterations() : plan.iterations();
             int total = plan.measurements().size();
-            progress.iteration(index + 1, total, measurement, warmup, number, of);
-            String which = (warmup ? "warm-up " : "iteration ") + number + "/" + of;
+            progress.iteration(index + 1, total, measurement, warmup, number, plan.sampling());
+            Sampling sampling = plan.sampling();
+            String which = (warmup ? "warm-up " : "iteration ") + number + (sampling.fixed()
+                    ? "/" + (warmup ? sampling.warmupIterations() : sampling.maxIterations()) : "");
             Sample sample = iteration(index, measurement, which);
             String contamination;
             while (!warmup && (contamination = guard.contamination(sample)) != null

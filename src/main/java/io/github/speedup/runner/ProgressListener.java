@@ -1,6 +1,8 @@
 package io.github.speedup.runner;
 
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
 
 /** Told about every iteration before it starts, so the log can show where a run is. */
 public interface ProgressListener {
@@ -10,9 +12,16 @@ public interface ProgressListener {
      * @param total     measurements in the plan
      * @param warmup    whether this is a warm-up iteration
      * @param iteration 1-based number among the warm-ups or among the measured iterations
-     * @param of        how many warm-ups or measured iterations there are
+     * @param sampling  how many there will be: a fixed count, or bounds and a target
      */
-    void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration, int of);
+    void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration, Sampling sampling);
+
+    /**
+     * The measurement takes no more iterations.
+     *
+     * @param precision half-width of its median's 95% interval relative to the median
+     */
+    void finished(int number, int total, Measurement measurement, int iterations, double precision, StopReason reason);
 
     void skipped(int number, int total, Measurement measurement, String reason);
 
@@ -21,7 +30,13 @@ public interface ProgressListener {
 
     ProgressListener SILENT = new ProgressListener() {
         @Override
-        public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration, int of) {
+        public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration,
+                              Sampling sampling) {
+        }
+
+        @Override
+        public void finished(int number, int total, Measurement measurement, int iterations, double precision,
+                             StopReason reason) {
         }
 
         @Override

@@ -53,6 +53,15 @@ public record Summary(int count, double median, double mean, double stddev, doub
         return new Percentile().evaluate(values, 50);
     }
 
+    /**
+     * Half the width of the median interval relative to the median: 0.03 means the median is known
+     * to ±3%. NaN with fewer than two values.
+     */
+    public double medianPrecision() {
+        return medianInterval.defined() && median > 0 ? (medianInterval.high() - medianInterval.low()) / 2 / median
+                : Double.NaN;
+    }
+
     public int outliers() {
         return lowOutliers + highOutliers;
     }

@@ -36,7 +36,7 @@ class RunConfigurationParserTest {
     }
 
     private static RunConfiguration withHistory(HistoryParameters history) throws ConfigurationException {
-        return RunConfigurationParser.parse(new RunParameters(null, ALL_MODES, null, 1, 5, null, null, null, FORK,
+        return RunConfigurationParser.parse(new RunParameters(null, ALL_MODES, null, SamplingParameters.fixed(1, 5), null, null, null, FORK,
                 GateParameters.NONE, LoadParameters.DEFAULTS, history, null), 2, WARNINGS::add);
     }
 
@@ -213,10 +213,10 @@ class RunConfigurationParserTest {
     void formatsAreChosenByIdHtmlAndXmlByDefault() throws Exception {
         RunParameters defaults = RunParameters.of(null, ALL_MODES, null, 1, 5, FORK);
         assertEquals(List.of(Format.HTML, Format.XML), RunConfigurationParser.parse(defaults, 2, WARNINGS::add).formats());
-        RunParameters xmlOnly = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("xml, xml"), FORK,
+        RunParameters xmlOnly = new RunParameters(null, ALL_MODES, null, SamplingParameters.fixed(1, 5), null, null, List.of("xml, xml"), FORK,
                 GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
         assertEquals(List.of(Format.XML), RunConfigurationParser.parse(xmlOnly, 2, WARNINGS::add).formats());
-        RunParameters pdf = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("html,pdf"), FORK,
+        RunParameters pdf = new RunParameters(null, ALL_MODES, null, SamplingParameters.fixed(1, 5), null, null, List.of("html,pdf"), FORK,
                 GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
         assertEquals("Invalid value for parameter 'formats': 'pdf'. Allowed: html, xml, bmf, gab, markdown.",
                 assertThrows(ConfigurationException.class, () -> RunConfigurationParser.parse(pdf, 2, WARNINGS::add))
@@ -225,7 +225,7 @@ class RunConfigurationParserTest {
 
     @Test
     void updatingTheBaselineNeedsTheXmlFormat() {
-        RunParameters htmlOnly = new RunParameters(null, ALL_MODES, null, 1, 5, null, null, List.of("html"), FORK,
+        RunParameters htmlOnly = new RunParameters(null, ALL_MODES, null, SamplingParameters.fixed(1, 5), null, null, List.of("html"), FORK,
                 new GateParameters(null, Path.of("baseline.xml"), 10, 0.05, false, true), LoadParameters.DEFAULTS,
                 HistoryParameters.NONE, null);
         assertEquals("Invalid value for parameter 'formats': 'html'. Allowed: a list that includes xml when "

@@ -9,6 +9,7 @@ import io.github.speedup.config.RuleInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
+import io.github.speedup.config.SamplingParameters;
 import io.github.speedup.config.WorkloadInput;
 import io.github.speedup.execution.fork.ChildOutput;
 import io.github.speedup.format.Format;
@@ -37,7 +38,7 @@ class SpeedupEngineTest {
 
     private RunConfiguration configuration(List<String> formats, GateParameters gate) throws Exception {
         RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 4, 20)),
-                List.of("sequential,threads"), List.of("2"), 0, 3, null, null, formats,
+                List.of("sequential,threads"), List.of("2"), SamplingParameters.fixed(0, 3), null, null, formats,
                 ForkInput.defaults(work.resolve("fork")), gate, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
         return RunConfigurationParser.parse(parameters, 2, warning -> { });
     }

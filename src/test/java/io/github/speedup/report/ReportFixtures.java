@@ -7,6 +7,8 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.workload.Kind;
@@ -32,7 +34,7 @@ public final class ReportFixtures {
 
     /** 1 warm-up and 5 interleaved iterations of these modes at these worker counts. */
     public static Settings settings(List<Mode> modes, List<Integer> workers) {
-        return new Settings(modes, workers, 1, 5, IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600);
+        return new Settings(modes, workers, Sampling.fixed(1, 5), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600);
     }
 
     /** Builds a report from these results, measured on {@link #environment}. */
@@ -73,7 +75,7 @@ public final class ReportFixtures {
                 "OpenJDK 64-Bit Server VM", "/jdk", "/jdk/bin/java", "-Xmx1g -Dq=\"<&>\"", "17.0.15", "3.9.11",
                 24L << 30, "0123456789abcdef", complete ? 0.5 : 3.5, List.of("/proc/stat"), 0);
         Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
-                List.of(2), 1, 3, IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES,
+                List.of(2), Sampling.fixed(1, 3), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES,
                 "-Dx=\"<y>\"", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600);
         return ReportBuilder.build(results, complete ? null
                         : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more", environment, settings,
@@ -121,7 +123,7 @@ public final class ReportFixtures {
                 new MeasuredResult(new Measurement(gil, Mode.THREADS, 2),
                         List.of(ms(790, 790, 1000), ms(791, 791, 1000), ms(789, 789, 1000)), null, 0),
                 new MeasuredResult(new Measurement(gil, Mode.POOL, 2), pool, null, 0, 71_900_000,
-                        List.of("com.acme.Unsendable"))),
+                        List.of("com.acme.Unsendable"), 1, StopReason.FIXED)),
                 "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.POOL), List.of(2));
     }
 }

@@ -13,6 +13,8 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -312,21 +314,27 @@ class MeasurementRunnerTest {
         new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(interleaved),
                 guard(config))
                 .run(config.plan());
-        assertEquals(List.of("1w1", "2w1", "3w1", "1i1", "2i1", "3i1", "1i2", "2i2", "3i2"), interleaved);
+        assertEquals(List.of("1w1", "2w1", "3w1", "1i1", "2i1", "3i1", "1i2", "1f2", "2i2", "2f2", "3i2", "3f2"),
+                interleaved);
         List<String> blocks = new ArrayList<>();
         MeasurementPlan plan = config.plan();
         new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(blocks), guard(config))
-                .run(new MeasurementPlan(plan.measurements(), plan.warmupIterations(), plan.iterations(),
-                        IterationOrder.BLOCKS));
-        assertEquals(List.of("1w1", "1i1", "1i2", "2w1", "2i1", "2i2", "3w1", "3i1", "3i2"), blocks);
+                .run(new MeasurementPlan(plan.measurements(), plan.sampling(), IterationOrder.BLOCKS));
+        assertEquals(List.of("1w1", "1i1", "1i2", "1f2", "2w1", "2i1", "2i2", "2f2", "3w1", "3i1", "3i2", "3f2"), blocks);
     }
 
     private static ProgressListener recorder(List<String> into) {
         return new ProgressListener() {
             @Override
             public void iteration(int number, int total, io.github.speedup.plan.Measurement m, boolean warmup,
-                                  int iteration, int of) {
+                                  int iteration, Sampling sampling) {
                 into.add(number + (warmup ? "w" : "i") + iteration);
+            }
+
+            @Override
+            public void finished(int number, int total, io.github.speedup.plan.Measurement m, int iterations,
+                                 double precision, StopReason reason) {
+                into.add(number + "f" + iterations);
             }
 
             @Override

@@ -1,6 +1,9 @@
 package io.github.speedup.format.console;
 
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
+import io.github.speedup.report.Figures;
 import io.github.speedup.runner.ProgressListener;
 
 import java.util.function.Consumer;
@@ -15,9 +18,30 @@ public final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration, int of) {
+    public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration,
+                          Sampling sampling) {
+        String of;
+        if (sampling.fixed()) {
+            of = "/" + (warmup ? sampling.warmupIterations() : sampling.maxIterations());
+        } else {
+            of = warmup ? " (at most " + sampling.warmupIterations() + ")"
+                    : " (" + sampling.minIterations() + " to " + sampling.maxIterations() + ", until "
+                    + Figures.precision(sampling.targetPrecision()) + ")";
+        }
         log.accept(prefix(number, total, measurement) + " · " + (warmup ? "warm-up" : "iteration") + " " + iteration
-                + "/" + of);
+                + of);
+    }
+
+    @Override
+    public void finished(int number, int total, Measurement measurement, int iterations, double precision,
+                         StopReason reason) {
+        String known = "median known to " + Figures.precision(precision) + " after " + iterations + " iterations";
+        String why = switch (reason) {
+            case FIXED, TARGET -> "";
+            case MAX_ITERATIONS -> ", short of the target: maxIterations reached";
+            case MAX_TIME -> ", short of the target: the workload's maxTimeInSeconds ran out";
+        };
+        log.accept(prefix(number, total, measurement) + " · " + known + why);
     }
 
     @Override

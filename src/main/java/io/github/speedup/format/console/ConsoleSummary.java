@@ -41,7 +41,8 @@ public final class ConsoleSummary {
     }
 
     private static String flags(ResultReport r) {
-        return ((r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated" : "")).strip();
+        return ((r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated " : "")
+                + (r.isShortOfTarget() ? "short-of-target" : "")).strip();
     }
 
     /** What makes the numbers less trustworthy: results taken on a busy machine, unstable ones, a harness bias. */
@@ -53,6 +54,10 @@ public final class ConsoleSummary {
                     warnings.add("Contaminated: workload " + workload.name() + ", " + r.label() + ": "
                             + r.contaminationReason() + (r.retries() > 0 ? " (" + r.retries() + " taken again)" : "")
                             + "; not diagnosed, not gated");
+                }
+                if (r.isShortOfTarget()) {
+                    warnings.add("Short of target: workload " + workload.name() + ", " + r.label() + ": "
+                            + r.shortfallReason());
                 }
                 if (r.isUnstable()) {
                     warnings.add("Unstable: workload " + workload.name() + ", " + r.label() + ": " + r.unstableReason());

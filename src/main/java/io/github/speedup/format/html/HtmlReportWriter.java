@@ -4,6 +4,7 @@ import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.Metric;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.Sampling;
 
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.Verdict;
@@ -61,14 +62,25 @@ public final class HtmlReportWriter implements ReportFormat {
         return FILE_NAME;
     }
 
+    /** How many iterations each result got, or the rule that decided it. */
+    static String sampling(Sampling sampling) {
+        if (sampling.fixed()) {
+            return sampling.warmupIterations() + " warm-up and " + sampling.maxIterations()
+                    + " measured iterations per result";
+        }
+        return String.format(Locale.ROOT, "each result sampled until its median was known to %s (%d to %d "
+                        + "iterations, no new round after %d s per workload; up to %d warm-ups, fewer once two agree)",
+                Figures.precision(sampling.targetPrecision()), sampling.minIterations(), sampling.maxIterations(),
+                sampling.maxTime().toSeconds(), sampling.warmupIterations());
+    }
+
     /** The page, with what the gate found: every check in the summary, deltas in the tables. */
     @Override
     public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
         Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         head(html);
         html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
-                + Html.escape("Measured " + report.created() + "; " + report.settings().warmupIterations()
-                + " warm-up and " + report.settings().iterations() + " measured iterations per result, "
+                + Html.escape("Measured " + report.created() + "; " + sampling(report.settings().sampling()) + ", "
                 + report.settings().iterationOrder().id() + (report.settings().iterationOrder() == IterationOrder.INTERLEAVED
                 ? " across modes" : "") + "; machine fingerprint " + report.environment().fingerprint()
                 + (report.testbed().equals(report.environment().fingerprint()) ? "" : ", testbed " + report.testbed())
@@ -197,7 +209,8 @@ public final class HtmlReportWriter implements ReportFormat {
 
     private static void resultsTable(Writer html, WorkloadReport workload, Verdict verdict) throws IOException {
         html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th>"
-                + "<th>median ms<br><small>95% CI</small></th><th>mean ms<br><small>95% CI</small></th>"
+                + "<th>median ms<br><small>95% CI</small></th><th>iterations<br><small>precision</small></th>"
+                + "<th>mean ms<br><small>95% CI</small></th>"
                 + "<th>stddev ms<br><small>CV</small></th><th>min – max ms<br><small>outliers</small></th>"
                 + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
                 + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th><th>IPC ms</th>"
@@ -218,6 +231,11 @@ public final class HtmlReportWriter implements ReportFormat {
                 html.write("<p class=\"warning unsent-note\">" + Html.escape(r.label() + ": the tasks' results ("
                         + String.join(", ", r.unsentResultTypes()) + ") are not Serializable, so they stayed in the "
                         + "worker JVMs; what moving them would cost is not measured.") + "</p>\n");
+            }
+            if (r.isShortOfTarget()) {
+                html.write("<p class=\"warning shortfall-note\">" + Html.escape(r.label() + " stopped short of the "
+                        + "target precision: " + r.shortfallReason() + ". Its median is less certain than asked for; "
+                        + "raise maxIterations or maxTimeInSeconds, or quiet the machine.") + "</p>\n");
             }
             if (r.isUnstable()) {
                 html.write("<p class=\"warning unstable-note\">" + Html.escape(r.label() + " is unstable: "
@@ -244,20 +262,26 @@ public final class HtmlReportWriter implements ReportFormat {
 
     private static String skippedRow(ResultReport r) {
         return "<tr class=\"skipped\" data-mode=\"" + r.mode().id() + "\"><td class=\"text\">" + r.mode().id()
-                + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"11\">" + Html.escape(r.skippedReason())
+                + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"12\">" + Html.escape(r.skippedReason())
                 + "</td></tr>\n";
     }
 
     private static String measuredRow(ResultReport r, String baselineCell) {
         Summary wall = r.wallMs();
-        String classes = (r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated" : "");
+        String classes = (r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated " : "")
+                + (r.isShortOfTarget() ? "short" : "");
         return "<tr data-mode=\"" + r.mode().id() + "\"" + (classes.isEmpty() ? "" : " class=\"" + classes.strip() + "\"")
                 + "><td class=\"text\">" + r.mode().id() + (r.isUnstable()
                 ? " <span class=\"flag\" title=\"" + Html.escape(r.unstableReason()) + "\">unstable</span>" : "")
                 + (r.isContaminated() ? " <span class=\"flag busy\" title=\"" + Html.escape(r.contaminationReason())
                 + "\">contaminated</span>" : "")
+                + (r.isShortOfTarget() ? " <span class=\"flag\" title=\"" + Html.escape(r.shortfallReason())
+                + "\">short of target</span>" : "")
                 + "</td><td>" + r.workers() + "</td>"
                 + withInterval("median", Figures.ms(wall.median()), Figures.interval(wall.medianInterval(), Figures::ms))
+                + "<td class=\"iterations\" title=\"" + r.warmups() + (r.warmups() == 1 ? " warm-up" : " warm-ups")
+                + " before; stopped by " + r.stopReason().id() + "\">" + wall.count() + "<br><small class=\"precision\">"
+                + Figures.precision(r.precision()) + "</small></td>"
                 + withInterval("mean", Figures.ms(wall.mean()), Figures.interval(wall.meanInterval(), Figures::ms))
                 + "<td>" + Figures.ms(wall.stddev()) + "<br><small class=\"cv\">" + Figures.percent(wall.cv())
                 + "</small></td><td>" + Figures.ms(wall.min()) + " – " + Figures.ms(wall.max())

@@ -6,6 +6,8 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
@@ -37,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -156,8 +159,7 @@ public final class XmlReportReader {
     private static Settings settings(Element settings) {
         return new Settings(Arrays.stream(settings.getAttribute("modes").split(" ")).map(XmlReportReader::mode).toList(),
                 Arrays.stream(settings.getAttribute("workers").split(" ")).map(Integer::valueOf).toList(),
-                Integer.parseInt(settings.getAttribute("warmupIterations")),
-                Integer.parseInt(settings.getAttribute("iterations")),
+                sampling(settings),
                 IterationOrder.fromId(settings.getAttribute("iterationOrder")).orElseThrow(),
                 Double.parseDouble(settings.getAttribute("maxCoefficientOfVariation")),
                 Long.parseLong(settings.getAttribute("bootstrapSeed")),
@@ -165,6 +167,17 @@ public final class XmlReportReader {
                 Long.parseLong(settings.getAttribute("forkedProcessTimeoutInSeconds")),
                 number(settings, "maxForeignLoad", 0.10), (int) number(settings, "maxRetries", 0),
                 settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0));
+    }
+
+    private static Sampling sampling(Element settings) {
+        int warmups = Integer.parseInt(settings.getAttribute("warmupIterations"));
+        if (settings.hasAttribute("iterations")) {
+            return Sampling.fixed(warmups, Integer.parseInt(settings.getAttribute("iterations")));
+        }
+        return Sampling.adaptive(warmups, Double.parseDouble(settings.getAttribute("targetPrecision")),
+                Integer.parseInt(settings.getAttribute("minIterations")),
+                Integer.parseInt(settings.getAttribute("maxIterations")),
+                Duration.ofSeconds(Long.parseLong(settings.getAttribute("maxTimeInSeconds"))));
     }
 
     private static List<MeasuredResult> results(Element workload) {
@@ -179,7 +192,7 @@ public final class XmlReportReader {
             Measurement measurement = new Measurement(spec, mode(result.getAttribute("mode")),
                     Integer.parseInt(result.getAttribute("workers")));
             if ("true".equals(result.getAttribute("skipped"))) {
-                results.add(new MeasuredResult(measurement, List.of(), result.getAttribute("reason"), 0));
+                results.add(MeasuredResult.skipped(measurement, result.getAttribute("reason")));
                 continue;
             }
             List<Sample> samples = new ArrayList<>();
@@ -192,7 +205,10 @@ public final class XmlReportReader {
             }
             String unsent = result.getAttribute("unsentResultTypes");
             results.add(new MeasuredResult(measurement, samples, null, (int) number(result, "retries", 0),
-                    nanos(result, "poolStartupMs"), unsent.isEmpty() ? List.of() : List.of(unsent.split(" "))));
+                    nanos(result, "poolStartupMs"), unsent.isEmpty() ? List.of() : List.of(unsent.split(" ")),
+                    (int) number(result, "warmups", 0), result.hasAttribute("stoppedBy")
+                    // the schema allows only known ids; reports older than adaptive sampling had fixed counts
+                    ? StopReason.fromId(result.getAttribute("stoppedBy")).orElseThrow() : StopReason.FIXED));
         }
         return results;
     }

@@ -15,6 +15,7 @@ import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.SelfCheck;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.Settings;
+import io.github.speedup.plan.Sampling;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.stats.Interval;
 
@@ -113,8 +114,16 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeEmptyElement("settings");
         xml.writeAttribute("modes", settings.modes().stream().map(Mode::id).collect(Collectors.joining(" ")));
         xml.writeAttribute("workers", settings.workers().stream().map(String::valueOf).collect(Collectors.joining(" ")));
-        xml.writeAttribute("warmupIterations", String.valueOf(settings.warmupIterations()));
-        xml.writeAttribute("iterations", String.valueOf(settings.iterations()));
+        Sampling sampling = settings.sampling();
+        xml.writeAttribute("warmupIterations", String.valueOf(sampling.warmupIterations()));
+        if (sampling.fixed()) {
+            xml.writeAttribute("iterations", String.valueOf(sampling.maxIterations()));
+        } else {
+            xml.writeAttribute("targetPrecision", Figures.exact(sampling.targetPrecision()));
+            xml.writeAttribute("minIterations", String.valueOf(sampling.minIterations()));
+            xml.writeAttribute("maxIterations", String.valueOf(sampling.maxIterations()));
+            xml.writeAttribute("maxTimeInSeconds", String.valueOf(sampling.maxTime().toSeconds()));
+        }
         xml.writeAttribute("iterationOrder", settings.iterationOrder().id());
         xml.writeAttribute("maxCoefficientOfVariation", Figures.exact(settings.maxCoefficientOfVariation()));
         xml.writeAttribute("bootstrapSeed", String.valueOf(settings.bootstrapSeed()));
@@ -238,6 +247,13 @@ public final class XmlReportWriter implements ReportFormat {
             xml.writeAttribute("contaminationReason", result.contaminationReason());
         }
         xml.writeAttribute("retries", String.valueOf(result.retries()));
+        xml.writeAttribute("warmups", String.valueOf(result.warmups()));
+        optional(xml, "precision", result.precision());
+        xml.writeAttribute("stoppedBy", result.stopReason().id());
+        xml.writeAttribute("shortOfTarget", String.valueOf(result.isShortOfTarget()));
+        if (result.isShortOfTarget()) {
+            xml.writeAttribute("shortfallReason", result.shortfallReason());
+        }
         for (SampleReport sample : result.samples()) {
             newline(xml, 3);
             xml.writeEmptyElement("sample");

@@ -1,0 +1,21 @@
+package io.github.speedup.config;
+
+/**
+ * How many iterations to take, as the user gave it; {@code null} where left out.
+ *
+ * @param warmupIterations at most this many warm-ups; exactly this many with {@code iterations}
+ * @param iterations       a fixed count of measured iterations, instead of sampling to a precision
+ * @param targetPrecision  half-width of each result's 95% median interval relative to its median
+ * @param maxTimeInSeconds per workload
+ */
+public record SamplingParameters(Integer warmupIterations, Integer iterations, Double targetPrecision,
+                                 Integer minIterations, Integer maxIterations, Integer maxTimeInSeconds) {
+
+    /** Every default: sampling until the target precision. */
+    public static final SamplingParameters DEFAULTS = new SamplingParameters(null, null, null, null, null, null);
+
+    /** A fixed count of warm-ups and measured iterations. */
+    public static SamplingParameters fixed(int warmupIterations, int iterations) {
+        return new SamplingParameters(warmupIterations, iterations, null, null, null, null);
+    }
+}

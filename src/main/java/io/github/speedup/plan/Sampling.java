@@ -1,0 +1,71 @@
+package io.github.speedup.plan;
+
+import java.time.Duration;
+
+/**
+ * How many iterations a measurement gets. Adaptive (the default): warm-ups until two in a row agree
+ * within the target precision, at most {@code warmupIterations}; then measured iterations, in rounds
+ * over the workload's measurements, until each one's 95% median interval is within
+ * {@code targetPrecision} of its median, with at least {@code minIterations} and at most
+ * {@code maxIterations}, and no new round once the workload has run for {@code maxTime} (asv's
+ * {@code repeat = (min, max, max_time)}: the minimum is kept even past the budget). Fixed (the
+ * user set {@code iterations}): exactly {@code warmupIterations} warm-ups and that many iterations.
+ *
+ * @param warmupIterations at most this many warm-ups (adaptive), exactly this many (fixed)
+ * @param fixed            whether the counts are fixed rather than decided by the precision
+ * @param targetPrecision  half-width of the 95% median interval relative to the median, such as 0.03
+ * @param maxTime          per workload; {@code null} when fixed
+ */
+public record Sampling(int warmupIterations, boolean fixed, int minIterations, int maxIterations,
+                       double targetPrecision, Duration maxTime) {
+
+    public static final double DEFAULT_TARGET_PRECISION = 0.03;
+    /** The fewest samples whose order-statistic median interval has 95% coverage (1 - 2/2⁶ = 96.9%). */
+    public static final int DEFAULT_MIN_ITERATIONS = 6;
+    public static final int DEFAULT_MAX_ITERATIONS = 30;
+    public static final Duration DEFAULT_MAX_TIME = Duration.ofSeconds(60);
+    public static final int DEFAULT_WARMUP_ITERATIONS = 3;
+    /** Warm-ups when {@code iterations} is set and {@code warmupIterations} is not: the fixed count of earlier releases. */
+    public static final int DEFAULT_FIXED_WARMUP_ITERATIONS = 1;
+
+    public static Sampling fixed(int warmupIterations, int iterations) {
+        return new Sampling(warmupIterations, true, iterations, iterations, DEFAULT_TARGET_PRECISION, null);
+    }
+
+    public static Sampling adaptive(int warmupIterations, double targetPrecision, int minIterations,
+                                    int maxIterations, Duration maxTime) {
+        return new Sampling(warmupIterations, false, minIterations, maxIterations, targetPrecision, maxTime);
+    }
+
+    /** Whether a warm-up that took {@code wallNanos}, after one that took {@code previousNanos}, ends the warm-up. */
+    public boolean warmedUp(int warmupsTaken, long previousNanos, long wallNanos) {
+        if (warmupsTaken >= warmupIterations) {
+            return true;
+        }
+        if (fixed || warmupsTaken < 2) {
+            return false;
+        }
+        return Math.abs(wallNanos - previousNanos) < targetPrecision * Math.min(wallNanos, previousNanos);
+    }
+
+    /**
+     * Why a measurement with {@code samples} iterations, whose median interval is {@code precision}
+     * of its median, takes no more, or {@code null} when it takes another; {@code outOfTime} when the
+     * workload's budget is spent.
+     */
+    public StopReason stop(int samples, double precision, boolean outOfTime) {
+        if (fixed) {
+            return samples >= maxIterations ? StopReason.FIXED : null;
+        }
+        if (samples < minIterations) {
+            return null;
+        }
+        if (precision <= targetPrecision) {
+            return StopReason.TARGET;
+        }
+        if (samples >= maxIterations) {
+            return StopReason.MAX_ITERATIONS;
+        }
+        return outOfTime ? StopReason.MAX_TIME : null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.speedup.plan;
+
+import io.github.speedup.vocabulary.Vocabulary;
+
+import java.util.Optional;
+
+/** Why a measurement took no more iterations. */
+public enum StopReason implements Vocabulary {
+    /** {@code iterations} was set: exactly that many, whatever the precision. */
+    FIXED("fixed"),
+    /** Its median interval reached {@code targetPrecision}. */
+    TARGET("target"),
+    /** {@code maxIterations} were taken before the target was reached. */
+    MAX_ITERATIONS("maxIterations"),
+    /** The workload's {@code maxTimeInSeconds} ran out before the target was reached. */
+    MAX_TIME("maxTime");
+
+    private final String id;
+
+    StopReason(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** Sampling ended before the interval was as narrow as asked for. */
+    public boolean shortOfTarget() {
+        return this == MAX_ITERATIONS || this == MAX_TIME;
+    }
+
+    public static Optional<StopReason> fromId(String id) {
+        return Vocabulary.find(values(), id);
+    }
+}
