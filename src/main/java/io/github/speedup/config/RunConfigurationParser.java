@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,13 +56,6 @@ public final class RunConfigurationParser {
     /** A testbed names a folder, so it holds nothing a file system could read as a path or hide. */
     private static final String TESTBED = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
-    /** The default suite: one workload of each kind that shows a different limit. */
-    public static List<WorkloadInput> defaultSuite() {
-        return List.of(Kind.SLEEP, Kind.CPU, Kind.CONTENDED, Kind.ALLOC).stream()
-                .map(kind -> WorkloadInput.builtIn(kind.id(), kind.id(), null, null))
-                .toList();
-    }
-
     /**
      * Powers of two below the core count, the core count, and twice the core count, so that work
      * which scales past the cores (waiting work) can show it: 1,2,4 on 2 cores; 1,2,4,8,12,24 on 12.
@@ -81,8 +76,8 @@ public final class RunConfigurationParser {
      */
     public static RunConfiguration parse(RunParameters parameters, int cores, Consumer<String> warnings)
             throws ConfigurationException {
-        List<WorkloadInput> inputs = parameters.workloads() == null || parameters.workloads().isEmpty()
-                ? defaultSuite() : parameters.workloads();
+        boolean defaultSuite = parameters.workloads() == null || parameters.workloads().isEmpty();
+        List<WorkloadInput> inputs = defaultSuite ? DefaultSuite.workloads() : parameters.workloads();
         List<WorkloadSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (WorkloadInput input : inputs) {
@@ -92,7 +87,20 @@ public final class RunConfigurationParser {
             }
             specs.add(spec);
         }
-        Sampling sampling = sampling(parameters.sampling());
+        Sampling sampling = sampling(parameters.sampling(), defaultSuite ? DefaultSuite.MAX_TIME
+                : Sampling.DEFAULT_MAX_TIME);
+        List<Mode> modes = modes(parameters.modes());
+        List<Integer> workers = workers(parameters.workers(), cores);
+        Map<String, List<Mode>> workloadModes = new LinkedHashMap<>();
+        Map<String, List<Integer>> workloadWorkers = new LinkedHashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String name = specs.get(i).name();
+            workloadModes.put(name, defaultSuite && split(parameters.modes()).isEmpty()
+                    ? DefaultSuite.ENTRIES.get(i).modes() : modes);
+            workloadWorkers.put(name, defaultSuite && split(parameters.workers()).isEmpty()
+                    && !DefaultSuite.ENTRIES.get(i).pastTheCores()
+                    ? workers.stream().filter(w -> w <= Math.max(1, cores)).toList() : workers);
+        }
         String orderId = parameters.iterationOrder();
         IterationOrder order = orderId == null || orderId.isBlank() ? IterationOrder.INTERLEAVED
                 : IterationOrder.fromId(orderId.strip()).orElseThrow(() -> new ConfigurationException(
@@ -110,14 +118,15 @@ public final class RunConfigurationParser {
             throw new ConfigurationException("formats", String.join(",", split(parameters.formats())),
                     "a list that includes xml when updateBaseline is true (the baseline is a speedup.xml)");
         }
-        return new RunConfiguration(specs, modes(parameters.modes()), workers(parameters.workers(), cores),
+        return new RunConfiguration(specs, modes, workloadModes, workers, workloadWorkers,
                 sampling, order, maxCv, formats,
                 fork(parameters.fork(), warnings), gate, load(parameters.load()), history,
                 parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
                         : Path.of(parameters.stepSummary().strip()));
     }
 
-    private static Sampling sampling(SamplingParameters sampling) throws ConfigurationException {
+    /** @param maxTime the budget per workload when {@code maxTimeInSeconds} is not set */
+    private static Sampling sampling(SamplingParameters sampling, Duration maxTime) throws ConfigurationException {
         if (sampling.warmupIterations() != null && sampling.warmupIterations() < 0) {
             throw new ConfigurationException("warmupIterations", sampling.warmupIterations(), "0 or more");
         }
@@ -144,13 +153,13 @@ public final class RunConfigurationParser {
         if (max < min) {
             throw new ConfigurationException("maxIterations", max, "minIterations (" + min + ") or more");
         }
-        int seconds = sampling.maxTimeInSeconds() == null ? (int) Sampling.DEFAULT_MAX_TIME.toSeconds()
-                : sampling.maxTimeInSeconds();
-        if (seconds <= 0) {
-            throw new ConfigurationException("maxTimeInSeconds", seconds, "1 or more (seconds per workload)");
+        if (sampling.maxTimeInSeconds() != null && sampling.maxTimeInSeconds() <= 0) {
+            throw new ConfigurationException("maxTimeInSeconds", sampling.maxTimeInSeconds(),
+                    "1 or more (seconds per workload)");
         }
         return Sampling.adaptive(sampling.warmupIterations() == null ? Sampling.DEFAULT_WARMUP_ITERATIONS
-                : sampling.warmupIterations(), target, min, max, Duration.ofSeconds(seconds));
+                : sampling.warmupIterations(), target, min, max, sampling.maxTimeInSeconds() == null ? maxTime
+                : Duration.ofSeconds(sampling.maxTimeInSeconds()));
     }
 
     private static HistorySettings history(HistoryParameters history) throws ConfigurationException {
@@ -354,7 +363,11 @@ public final class RunConfigurationParser {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The listed modes and sequential; every mode when none is listed. */
     private static List<Mode> modes(List<String> modes) throws ConfigurationException {
+        if (split(modes).isEmpty()) {
+            return List.of(Mode.values());
+        }
         Set<Mode> parsed = new LinkedHashSet<>();
         parsed.add(Mode.SEQUENTIAL); // the baseline of every speedup, measured whether listed or not
         for (String id : split(modes)) {

@@ -80,10 +80,16 @@ public final class InJvmExecutor {
      * Times one iteration. The heap is collected first, outside the timing, so that every mode
      * starts from the same heap: otherwise the garbage of the previous iteration, another mode's,
      * is collected on this one's time, and allocating workloads showed threads ×1 and sequential
-     * apart by 7-9% in either direction (bench/selfcheck.py), as JMH's -gc option avoids.
+     * apart by 7-9% in either direction (bench/selfcheck.py), as JMH's -gc option avoids. A
+     * collection costs 10-16 ms even of an empty heap, so it is skipped when the heap holds less
+     * garbage than {@link #GARBAGE_WORTH_COLLECTING} since the last one: work that barely allocates
+     * (waiting, computing, holding a lock) has nothing to pay for.
      */
     private static Sample measure(Body body) throws TaskFailedException {
-        System.gc();
+        if (usedAfterCollection < 0 || Probes.heapUsedBytes() - usedAfterCollection > GARBAGE_WORTH_COLLECTING) {
+            System.gc();
+            usedAfterCollection = Probes.heapUsedBytes();
+        }
         HeapPeak heap = HeapPeak.start();
         Map<Long, Long> cpuBefore = Probes.threadCpuNanos();
         long gcBefore = Probes.gcNanos();
@@ -94,6 +100,12 @@ public final class InJvmExecutor {
         long cpu = Probes.threadCpuNanosSince(cpuBefore);
         return new Sample(wall, cpu, heap.peakBytes(), Sample.NO_STARTUP, Probes.gcNanos() - gcBefore);
     }
+
+    /** Less than G1's smallest region: not enough to start a young collection in someone else's iteration. */
+    static final long GARBAGE_WORTH_COLLECTING = 1 << 20;
+
+    /** Heap in use right after the last collection before an iteration; -1 before the first. */
+    private static long usedAfterCollection = -1;
 
     private static void runSequentially(List<Task> tasks) throws TaskFailedException {
         long sum = 0;

@@ -106,7 +106,7 @@ public final class Probes {
      * Heap in use now. Runtime's figure counts the regions G1 is allocating into, which the
      * memory beans leave out until they are retired (so a light workload would read as 0 B).
      */
-    static long heapUsedBytes() {
+    public static long heapUsedBytes() {
         Runtime runtime = Runtime.getRuntime();
         return runtime.totalMemory() - runtime.freeMemory();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The measurements of a run in the order they are taken: per workload, sequential once (on one
@@ -18,15 +19,20 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
         measurements = List.copyOf(measurements);
     }
 
-    public static MeasurementPlan of(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
+    /**
+     * @param modes   the modes each workload is measured in, in their order
+     * @param workers the worker counts each workload is measured at, ascending
+     */
+    public static MeasurementPlan of(List<WorkloadSpec> workloads, Function<WorkloadSpec, List<Mode>> modes,
+                                     Function<WorkloadSpec, List<Integer>> workers,
                                      Sampling sampling, IterationOrder order) {
         List<Measurement> measurements = new ArrayList<>();
         for (WorkloadSpec workload : workloads) {
-            for (Mode mode : modes) {
+            for (Mode mode : modes.apply(workload)) {
                 if (mode == Mode.SEQUENTIAL) {
                     measurements.add(new Measurement(workload, mode, 1));
                 } else {
-                    workers.forEach(w -> measurements.add(new Measurement(workload, mode, w)));
+                    workers.apply(workload).forEach(w -> measurements.add(new Measurement(workload, mode, w)));
                 }
             }
         }

@@ -3,8 +3,8 @@ package io.github.speedup.plan;
 import java.time.Duration;
 
 /**
- * How many iterations a measurement gets. Adaptive (the default): warm-ups until two in a row agree
- * within the target precision, at most {@code warmupIterations}; then measured iterations, in rounds
+ * How many iterations a measurement gets. Adaptive (the default): warm-ups until one is no faster
+ * than the one before by more than the target precision, at most {@code warmupIterations}; then measured iterations, in rounds
  * over the workload's measurements, until each one's 95% median interval is within
  * {@code targetPrecision} of its median, with at least {@code minIterations} and at most
  * {@code maxIterations}, and no new round once the workload has run for {@code maxTime} (asv's
@@ -37,15 +37,27 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
         return new Sampling(warmupIterations, false, minIterations, maxIterations, targetPrecision, maxTime);
     }
 
-    /** Whether a warm-up that took {@code wallNanos}, after one that took {@code previousNanos}, ends the warm-up. */
-    public boolean warmedUp(int warmupsTaken, long previousNanos, long wallNanos) {
+    /**
+     * Whether a warm-up that took {@code wallNanos}, after one that took {@code previousNanos}, ends the
+     * warm-up. Iterations in fresh JVMs start cold by design, so no number of warm-ups warms their JIT:
+     * one fills the operating system's file cache, and that is all warming can do for them.
+     */
+    public boolean warmedUp(int warmupsTaken, long previousNanos, long wallNanos, boolean freshJvms) {
         if (warmupsTaken >= warmupIterations) {
             return true;
         }
-        if (fixed || warmupsTaken < 2) {
+        if (fixed) {
             return false;
         }
-        return Math.abs(wallNanos - previousNanos) < targetPrecision * Math.min(wallNanos, previousNanos);
+        if (freshJvms) {
+            return true;
+        }
+        if (warmupsTaken < 2) {
+            return false;
+        }
+        // Warming shows as iterations getting faster; once one is not faster than the one before by
+        // more than the target, what is left is noise, and more warm-ups would not remove it.
+        return wallNanos > previousNanos * (1 - targetPrecision);
     }
 
     /**

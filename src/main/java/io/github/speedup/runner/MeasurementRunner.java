@@ -161,7 +161,7 @@ public final class MeasurementRunner {
             boolean warmup = sampling.warming(index);
             Sample sample = run(index, warmup, sampling.next(index));
             if (warmup) {
-                sampling.warmupTaken(index, sample.wallNanos());
+                sampling.warmupTaken(index, sample.wallNanos(), plan.measurements().get(index).mode() == Mode.PROCESSES);
             } else {
                 sampling.sampleTaken(index, sample);
                 if (!sampling.pending(index)) {

@@ -50,10 +50,11 @@ final class WorkloadSampling {
         return (state.warming ? state.warmups : state.samples.size()) + 1;
     }
 
-    void warmupTaken(int index, long wallNanos) {
+    /** @param freshJvms whether the measurement starts new JVMs in every iteration */
+    void warmupTaken(int index, long wallNanos, boolean freshJvms) {
         State state = states.get(index);
         state.warmups++;
-        if (sampling.warmedUp(state.warmups, state.lastWarmupNanos, wallNanos)) {
+        if (sampling.warmedUp(state.warmups, state.lastWarmupNanos, wallNanos, freshJvms)) {
             state.warming = false;
         }
         state.lastWarmupNanos = wallNanos;

@@ -2,12 +2,14 @@ package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.format.Format;
+import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,59 @@ class RunConfigurationParserTest {
                 config.workloads().stream().map(w -> w.source().builtIn()).toList());
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES), config.modes());
         assertEquals(List.of(1, 2, 4), config.workers());
+        assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
+                config.workloadModes().get("sleep"), "modes the user set apply everywhere");
+        RunConfiguration workers = parse(null, ALL_MODES, List.of("1,2,4"), 1, 5);
+        assertEquals(Map.of("sleep", List.of(1, 2, 4), "cpu", List.of(1, 2, 4), "contended", List.of(1, 2, 4),
+                "alloc", List.of(1, 2, 4)), workers.workloadWorkers(), "workers the user set apply everywhere");
+    }
+
+    @Test
+    void theDefaultSuiteChoosesModesWorkersAndBudgetUnlessTheUserDid() throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(new RunParameters(null, null, null,
+                SamplingParameters.DEFAULTS, null, null, null, FORK, GateParameters.NONE, LoadParameters.DEFAULTS,
+                HistoryParameters.NONE, null), 2, WARNINGS::add);
+        assertEquals(List.of(Mode.values()), config.modes());
+        assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), config.workloadModes().get("sleep"));
+        assertEquals(List.of(Mode.values()), config.workloadModes().get("contended"), "processes where they teach");
+        assertEquals(List.of(1, 2, 4), config.workloadWorkers().get("sleep"), "waiting work gains past the cores");
+        assertEquals(List.of(1, 2), config.workloadWorkers().get("cpu"));
+        assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
+        RunConfiguration user = parse(List.of(WorkloadInput.builtIn("w", "cpu", 2, 10)), null, null, 1, 5);
+        assertEquals(List.of(Mode.values()), user.workloadModes().get("w"), "every mode when none is listed");
+    }
+
+    @Test
+    void samplingParametersAreChecked() throws Exception {
+        assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60)),
+                sampling(SamplingParameters.DEFAULTS).sampling());
+        assertEquals(Sampling.fixed(1, 7), sampling(new SamplingParameters(null, 7, null, null, null, null))
+                .sampling(), "iterations alone keeps the earlier fixed counts: one warm-up");
+        assertEquals(Sampling.adaptive(3, 0.03, 40, 40, Duration.ofSeconds(60)),
+                sampling(new SamplingParameters(null, null, null, 40, null, null)).sampling(),
+                "maxIterations follows a minimum set above it");
+        assertEquals("Invalid value for parameter 'targetPrecision': '0.0'. Allowed: a fraction of the median above 0 "
+                + "and below 1, such as 0.03 for ±3%.", samplingError(new SamplingParameters(null, null, 0.0, null,
+                null, null)));
+        assertEquals("Invalid value for parameter 'minIterations': '1'. Allowed: 2 or more (an interval needs two "
+                + "samples; 6 is the fewest with 95% coverage).", samplingError(new SamplingParameters(null, null,
+                null, 1, null, null)));
+        assertEquals("Invalid value for parameter 'maxIterations': '5'. Allowed: minIterations (6) or more.",
+                samplingError(new SamplingParameters(null, null, null, null, 5, null)));
+        assertEquals("Invalid value for parameter 'maxTimeInSeconds': '0'. Allowed: 1 or more (seconds per "
+                + "workload).", samplingError(new SamplingParameters(null, null, null, null, null, 0)));
+        assertEquals("Invalid value for parameter 'iterations': '0'. Allowed: 1 or more.",
+                samplingError(new SamplingParameters(null, 0, null, null, null, null)));
+    }
+
+    private static RunConfiguration sampling(SamplingParameters sampling) throws ConfigurationException {
+        return RunConfigurationParser.parse(new RunParameters(List.of(WorkloadInput.builtIn("w", "cpu", 2, 10)),
+                ALL_MODES, null, sampling, null, null, null, FORK, GateParameters.NONE, LoadParameters.DEFAULTS,
+                HistoryParameters.NONE, null), 2, WARNINGS::add);
+    }
+
+    private static String samplingError(SamplingParameters sampling) {
+        return assertThrows(ConfigurationException.class, () -> sampling(sampling)).getMessage();
     }
 
     @Test

@@ -24,7 +24,7 @@ class ConsoleSummaryTest {
         assertTrue(lines.get(8).startsWith("  Recommendation: Use threads with 2 workers"), lines.get(8));
         assertEquals(9 + 5, lines.size());
         assertEquals(List.of("Unstable: workload " + ReportFixtures.HOSTILE_NAME + ", processes ×1: coefficient of "
-                        + "variation 0.38 exceeds maxCoefficientOfVariation 0.10"),
+                        + "variation 0.38 exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±42.0%"),
                 ConsoleSummary.warnings(ReportFixtures.report(true)));
     }
 }
