@@ -14,6 +14,7 @@ import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,5 +126,28 @@ public final class ReportFixtures {
                 new MeasuredResult(new Measurement(gil, Mode.POOL, 2), pool, null, 0, 71_900_000,
                         List.of("com.acme.Unsendable"), 1, StopReason.FIXED)),
                 "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.POOL), List.of(2));
+    }
+
+    /**
+     * Sampled to ±3%: sequential reached it after 6 iterations (2 warm-ups); threads ×2 stopped at
+     * maxIterations (30) with its median known to ±5.1%.
+     */
+    public static Report sampledShortOfTarget() {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Sample> quiet = new ArrayList<>();
+        List<Sample> noisy = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            quiet.add(new Sample(400_000_000L + (i % 6) * 1_000_000L, 400_000_000L, 1, -1, 0));
+            noisy.add(new Sample(200_000_000L + (i % 10) * 8_000_000L, 400_000_000L, 1, -1, 0));
+        }
+        Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60));
+        Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2), sampling,
+                IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "lock", 60);
+        return ReportBuilder.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet.subList(0, 6), null, 0,
+                        Sample.NO_STARTUP, List.of(), 2, StopReason.TARGET),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), noisy, null, 0, Sample.NO_STARTUP,
+                        List.of(), 3, StopReason.MAX_ITERATIONS)), null,
+                environment("0123456789abcdef"), settings, Instant.EPOCH, Instant.EPOCH);
     }
 }

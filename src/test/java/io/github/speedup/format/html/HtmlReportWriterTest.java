@@ -230,4 +230,25 @@ class HtmlReportWriterTest {
         assertTrue(doc.selectFirst("p.meta").text().contains("other work's CPU read from /proc/stat"),
                 doc.selectFirst("p.meta").text());
     }
+
+    @Test
+    void aResultSampledShortOfTheTargetSaysHowCloseItGot() throws Exception {
+        Report report = ReportFixtures.sampledShortOfTarget();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(report, Verdict.NONE, out);
+        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Element threads = doc.selectFirst("table.results tr[data-mode=threads]");
+        assertEquals("short", threads.className());
+        // 30 values, 3 each of 200, 208, … 272 ms: median 236, 95% interval x(10) = 224 to x(21) = 248, ±12/236
+        assertEquals("30 ±5.1%", threads.selectFirst("td.iterations").text());
+        assertEquals("3 warm-ups before; stopped by maxIterations", threads.selectFirst("td.iterations").attr("title"));
+        assertEquals("threads ×2 stopped short of the target precision: median known to ±5.1% after maxIterations "
+                + "(30), short of targetPrecision ±3.0%. Its median is less certain than asked for; raise "
+                + "maxIterations or maxTimeInSeconds, or quiet the machine.", doc.selectFirst("p.shortfall-note").text());
+        Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
+        assertEquals("6 ±0.6%", sequential.selectFirst("td.iterations").text());
+        assertTrue(doc.selectFirst("p.meta").text().contains("each result sampled until its median was known to "
+                + "±3.0% (6 to 30 iterations, no new round after 60 s per workload; up to 3 warm-ups"),
+                doc.selectFirst("p.meta").text());
+    }
 }

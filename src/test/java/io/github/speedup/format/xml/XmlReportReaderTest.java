@@ -11,6 +11,8 @@ import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import io.github.speedup.check.Verdict;
+import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +74,23 @@ class XmlReportReaderTest {
         assertEquals(plain.environment().fingerprint(), plain.testbed(), "without a testbed, the fingerprint");
         assertEquals("", plain.commit());
         assertFalse(plain.history().kept());
+    }
+
+    @Test
+    void samplingToAPrecisionReadsBackAsWritten() throws Exception {
+        Report original = ReportFixtures.sampledShortOfTarget();
+        Path file = written(original);
+        Report read = XmlReportReader.read(file).report();
+        assertEquals(original, read);
+        assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60)), read.settings().sampling());
+        ResultReport threads = read.workloads().get(0).results().get(1);
+        assertEquals(StopReason.MAX_ITERATIONS, threads.stopReason());
+        assertEquals(3, threads.warmups());
+        assertTrue(threads.isShortOfTarget());
+        String xml = Files.readString(file);
+        assertTrue(xml.contains("warmups=\"3\" precision=\"0.051\" stoppedBy=\"maxIterations\" shortOfTarget=\"true\""),
+                xml);
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(written(read)), "rewritten byte for byte");
     }
 
     @Test
