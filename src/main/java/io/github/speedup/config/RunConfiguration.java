@@ -17,12 +17,10 @@ import java.util.Map;
  *
  * @param workloads        what to measure, names unique
  * @param modes            how to run it; always holds {@link Mode#SEQUENTIAL}, the baseline
- * @param workloadModes     per workload name, the modes it is measured in: {@code modes}, but in the
- *                         default suite without a {@code modes} parameter, the modes that tell each kind's lesson
  * @param workers          worker counts to sweep, ascending, no duplicates
- * @param workloadWorkers   per workload name, the worker counts it is measured at: {@code workers}, but in
- *                         the default suite without a {@code workers} parameter, none past the cores for
- *                         work that cannot gain there
+ * @param cells            per workload name, per mode in measuring order, the worker counts: {@code modes}
+ *                         at {@code workers}, but in the default suite what tells each kind's lesson, where
+ *                         the user did not set them
  * @param sampling         how many warm-ups and measured iterations each measurement gets
  * @param order            interleaved or block order of iterations
  * @param maxCoefficientOfVariation above it a result is flagged unstable
@@ -33,8 +31,8 @@ import java.util.Map;
  * @param history          where runs are kept, and for which testbed
  * @param stepSummary      where the Markdown summary is appended as well, or {@code null}
  */
-public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, Map<String, List<Mode>> workloadModes,
-                               List<Integer> workers, Map<String, List<Integer>> workloadWorkers,
+public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
+                               Map<String, Map<Mode, List<Integer>>> cells,
                                Sampling sampling, IterationOrder order,
                                double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
                                GateConfiguration gate, LoadSettings load, HistorySettings history,
@@ -43,15 +41,13 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, M
     public RunConfiguration {
         workloads = List.copyOf(workloads);
         modes = List.copyOf(modes);
-        workloadModes = Map.copyOf(workloadModes);
-        workloadWorkers = Map.copyOf(workloadWorkers);
+        cells = Map.copyOf(cells);
         workers = List.copyOf(workers);
         formats = List.copyOf(formats);
     }
 
     /** The measurements to take, in the order they are taken. */
     public MeasurementPlan plan() {
-        return MeasurementPlan.of(workloads, w -> workloadModes.get(w.name()), w -> workloadWorkers.get(w.name()),
-                sampling, order);
+        return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, order);
     }
 }

@@ -91,15 +91,18 @@ public final class RunConfigurationParser {
                 : Sampling.DEFAULT_MAX_TIME);
         List<Mode> modes = modes(parameters.modes());
         List<Integer> workers = workers(parameters.workers(), cores);
-        Map<String, List<Mode>> workloadModes = new LinkedHashMap<>();
-        Map<String, List<Integer>> workloadWorkers = new LinkedHashMap<>();
+        boolean userModes = !split(parameters.modes()).isEmpty();
+        boolean userWorkers = !split(parameters.workers()).isEmpty();
+        Map<String, Map<Mode, List<Integer>>> cells = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
-            String name = specs.get(i).name();
-            workloadModes.put(name, defaultSuite && split(parameters.modes()).isEmpty()
-                    ? DefaultSuite.ENTRIES.get(i).modes() : modes);
-            workloadWorkers.put(name, defaultSuite && split(parameters.workers()).isEmpty()
-                    && !DefaultSuite.ENTRIES.get(i).pastTheCores()
-                    ? workers.stream().filter(w -> w <= Math.max(1, cores)).toList() : workers);
+            Map<Mode, List<Integer>> workloadCells = new LinkedHashMap<>();
+            if (defaultSuite) {
+                workloadCells.putAll(DefaultSuite.ENTRIES.get(i).cells(userModes ? modes : List.of(),
+                        userWorkers ? workers : List.of(), workers, Math.max(1, cores)));
+            } else {
+                modes.forEach(mode -> workloadCells.put(mode, workers));
+            }
+            cells.put(specs.get(i).name(), workloadCells);
         }
         String orderId = parameters.iterationOrder();
         IterationOrder order = orderId == null || orderId.isBlank() ? IterationOrder.INTERLEAVED
@@ -118,7 +121,7 @@ public final class RunConfigurationParser {
             throw new ConfigurationException("formats", String.join(",", split(parameters.formats())),
                     "a list that includes xml when updateBaseline is true (the baseline is a speedup.xml)");
         }
-        return new RunConfiguration(specs, modes, workloadModes, workers, workloadWorkers,
+        return new RunConfiguration(specs, modes, workers, cells,
                 sampling, order, maxCv, formats,
                 fork(parameters.fork(), warnings), gate, load(parameters.load()), history,
                 parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null

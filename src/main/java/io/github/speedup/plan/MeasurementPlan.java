@@ -19,22 +19,19 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
         measurements = List.copyOf(measurements);
     }
 
-    /**
-     * @param modes   the modes each workload is measured in, in their order
-     * @param workers the worker counts each workload is measured at, ascending
-     */
-    public static MeasurementPlan of(List<WorkloadSpec> workloads, Function<WorkloadSpec, List<Mode>> modes,
-                                     Function<WorkloadSpec, List<Integer>> workers,
-                                     Sampling sampling, IterationOrder order) {
+    /** @param cells per workload, per mode in measuring order, the worker counts (sequential: one, whatever they say) */
+    public static MeasurementPlan of(List<WorkloadSpec> workloads,
+                                     Function<WorkloadSpec, Map<Mode, List<Integer>>> cells, Sampling sampling,
+                                     IterationOrder order) {
         List<Measurement> measurements = new ArrayList<>();
         for (WorkloadSpec workload : workloads) {
-            for (Mode mode : modes.apply(workload)) {
+            cells.apply(workload).forEach((mode, workers) -> {
                 if (mode == Mode.SEQUENTIAL) {
                     measurements.add(new Measurement(workload, mode, 1));
                 } else {
-                    workers.apply(workload).forEach(w -> measurements.add(new Measurement(workload, mode, w)));
+                    workers.forEach(w -> measurements.add(new Measurement(workload, mode, w)));
                 }
-            }
+            });
         }
         return new MeasurementPlan(measurements, sampling, order);
     }

@@ -83,11 +83,13 @@ class RunConfigurationParserTest {
                 config.workloads().stream().map(w -> w.source().builtIn()).toList());
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES), config.modes());
         assertEquals(List.of(1, 2, 4), config.workers());
+        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(1, 2), Mode.THREADS, List.of(1, 2), Mode.VIRTUAL, List.of(1, 2),
+                Mode.PROCESSES, List.of(2)), config.cells().get("cpu"), "the modes the user set, at the suite's workers");
+        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(1, 2, 4), Mode.THREADS, List.of(1, 2, 4), Mode.VIRTUAL,
+                List.of(1, 2, 4), Mode.PROCESSES, List.of(1, 2, 4)), parse(null, ALL_MODES, List.of("1,2,4"), 1, 5)
+                .cells().get("cpu"), "modes and workers the user set apply everywhere");
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
-                config.workloadModes().get("sleep"), "modes the user set apply everywhere");
-        RunConfiguration workers = parse(null, ALL_MODES, List.of("1,2,4"), 1, 5);
-        assertEquals(Map.of("sleep", List.of(1, 2, 4), "cpu", List.of(1, 2, 4), "contended", List.of(1, 2, 4),
-                "alloc", List.of(1, 2, 4)), workers.workloadWorkers(), "workers the user set apply everywhere");
+                List.copyOf(config.cells().get("sleep").keySet()), "in the user's order");
     }
 
     @Test
@@ -96,13 +98,17 @@ class RunConfigurationParserTest {
                 SamplingParameters.DEFAULTS, null, null, null, FORK, GateParameters.NONE, LoadParameters.DEFAULTS,
                 HistoryParameters.NONE, null), 2, WARNINGS::add);
         assertEquals(List.of(Mode.values()), config.modes());
-        assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), config.workloadModes().get("sleep"));
-        assertEquals(List.of(Mode.values()), config.workloadModes().get("contended"), "processes where they teach");
-        assertEquals(List.of(1, 2, 4), config.workloadWorkers().get("sleep"), "waiting work gains past the cores");
-        assertEquals(List.of(1, 2), config.workloadWorkers().get("cpu"));
+        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(1, 2, 4), Mode.THREADS, List.of(1, 2, 4), Mode.VIRTUAL,
+                List.of(1, 2, 4)), config.cells().get("sleep"), "waiting work gains past the cores");
+        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(1, 2), Mode.THREADS, List.of(1, 2), Mode.VIRTUAL, List.of(1, 2),
+                Mode.PROCESSES, List.of(2), Mode.POOL, List.of(2)), config.cells().get("contended"),
+                "fresh processes where they teach, separate JVMs at the cores");
+        assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL),
+                List.copyOf(config.cells().get("cpu").keySet()));
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
         RunConfiguration user = parse(List.of(WorkloadInput.builtIn("w", "cpu", 2, 10)), null, null, 1, 5);
-        assertEquals(List.of(Mode.values()), user.workloadModes().get("w"), "every mode when none is listed");
+        assertEquals(List.of(Mode.values()), List.copyOf(user.cells().get("w").keySet()),
+                "every mode when none is listed");
     }
 
     @Test
