@@ -50,6 +50,10 @@ class ScalingTest {
         double[] humped = {1, 1.9, 1.2, 1.8};
         double f = Scaling.amdahlSerialFraction(workers, humped);
         assertTrue(Scaling.amdahlFitQuality(workers, humped, f) < 0.5, "up, down, up is not Amdahl's curve");
+        int[] sweep = {1, 2, 4};
+        double[] linear = {0.99, 1.95, 3.87};
+        assertTrue(Scaling.amdahlFitQuality(sweep, linear, Scaling.amdahlSerialFraction(sweep, linear)) > 0.99,
+                "linear scaling with a little noise is Amdahl's curve with a fraction near 0");
         assertTrue(Double.isNaN(Scaling.amdahlFitQuality(new int[] {1, 2}, new double[] {1, 1.8}, 0.1)),
                 "one informative point says nothing about the fit");
     }
