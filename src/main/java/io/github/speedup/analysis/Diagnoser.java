@@ -107,7 +107,7 @@ final class Diagnoser {
         }
         return Optional.of(new Reading(Pattern.MIXED, format("The evidence is unstable: %s vary too much between "
                 + "iterations to read a pattern (sequential CPU utilisation %s).", String.join(", ", e.unstable()),
-                percent(e.utilisation())) + " Close other work on the machine or raise iterations, and measure again."));
+                percent(e.utilisation())) + " Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and measure again."));
     }
 
     private static Optional<Reading> ioBound(Evidence e) {

@@ -69,7 +69,7 @@ public final class HtmlReportWriter implements ReportFormat {
                     + " measured iterations per result";
         }
         return String.format(Locale.ROOT, "each result sampled until its median was known to %s (%d to %d "
-                        + "iterations, no new round after %d s per workload; up to %d warm-ups, fewer once two agree)",
+                        + "iterations, no new round after %d s per workload; up to %d warm-ups, fewer once they stop getting faster)",
                 Figures.precision(sampling.targetPrecision()), sampling.minIterations(), sampling.maxIterations(),
                 sampling.maxTime().toSeconds(), sampling.warmupIterations());
     }
@@ -240,7 +240,7 @@ public final class HtmlReportWriter implements ReportFormat {
             if (r.isUnstable()) {
                 html.write("<p class=\"warning unstable-note\">" + Html.escape(r.label() + " is unstable: "
                         + r.unstableReason() + ". Its figures vary too much from iteration to iteration to trust "
-                        + "its speedup; close other work or raise iterations.") + "</p>\n");
+                        + "its speedup; close other work, or raise maxTimeInSeconds and maxIterations.") + "</p>\n");
             }
         }
     }
