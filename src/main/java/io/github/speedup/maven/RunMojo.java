@@ -5,7 +5,6 @@ import io.github.speedup.config.ConfigurationException;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
-import io.github.speedup.config.SamplingParameters;
 import io.github.speedup.engine.SpeedupEngine;
 import io.github.speedup.engine.SpeedupException;
 import io.github.speedup.format.console.ConsoleProgress;
@@ -30,7 +29,7 @@ import java.util.List;
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
-public class RunMojo extends AbstractMeasuringMojo {
+public class RunMojo extends AbstractSamplingMojo {
 
     /**
      * What to measure; without any, a default suite of sleep, cpu, contended and alloc runs. A
@@ -64,59 +63,6 @@ public class RunMojo extends AbstractMeasuringMojo {
      */
     @Parameter(property = "speedup.workers")
     private List<String> workers;
-
-    /**
-     * Unmeasured iterations before each measurement: at most this many, fewer once two in a row agree
-     * within {@code targetPrecision} (default 3); with {@code iterations} set, exactly this many
-     * (default 1).
-     */
-    @Parameter(property = "speedup.warmupIterations")
-    private Integer warmupIterations;
-
-    /**
-     * A fixed count of measured iterations per (workload, mode, workers). Unset (the default), each
-     * measurement is sampled until its median is known to {@code targetPrecision}.
-     */
-    @Parameter(property = "speedup.iterations")
-    private Integer iterations;
-
-    /**
-     * How precisely each median should be known: the half-width of its 95% interval relative to it.
-     * Rounds of iterations continue until every result of a workload reaches it, or
-     * {@code maxIterations} or {@code maxTimeInSeconds} is reached; a result that stops short says so.
-     */
-    @Parameter(property = "speedup.targetPrecision", defaultValue = "0.03")
-    private double targetPrecision;
-
-    /** The fewest measured iterations per result: 6 is the fewest whose median interval reaches 95%. */
-    @Parameter(property = "speedup.minIterations", defaultValue = "6")
-    private int minIterations;
-
-    /** The most measured iterations per result. */
-    @Parameter(property = "speedup.maxIterations", defaultValue = "30")
-    private int maxIterations;
-
-    /**
-     * Per workload: no new round of iterations starts after this long, warm-ups and pool start-ups
-     * included (every result still gets {@code minIterations}). Default 60; 3 in the default suite.
-     */
-    @Parameter(property = "speedup.maxTimeInSeconds")
-    private Integer maxTimeInSeconds;
-
-    /**
-     * {@code interleaved}: one iteration of each mode of a workload in turn, round after round, so
-     * drift of the machine's speed spreads over all modes; {@code blocks}: all iterations of one
-     * mode, then the next.
-     */
-    @Parameter(property = "speedup.iterationOrder", defaultValue = "interleaved")
-    private String iterationOrder;
-
-    /**
-     * A result whose standard deviation exceeds this fraction of its mean is flagged unstable in
-     * the log and the reports.
-     */
-    @Parameter(property = "speedup.maxCoefficientOfVariation", defaultValue = "0.10")
-    private double maxCoefficientOfVariation;
 
     /**
      * The files to write: {@code html} ({@code index.html}), {@code xml} ({@code speedup.xml}),
@@ -192,8 +138,7 @@ public class RunMojo extends AbstractMeasuringMojo {
 
     private RunParameters parameters() throws MojoExecutionException {
         return new RunParameters(workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
-                modes, workers, new SamplingParameters(warmupIterations, iterations, targetPrecision,
-                minIterations, maxIterations, maxTimeInSeconds), iterationOrder, maxCoefficientOfVariation, formats,
+                modes, workers, samplingParameters(), iterationOrder(), maxCoefficientOfVariation(), formats,
                 forkInput(), gateParameters(updateBaseline), loadParameters(), historyParameters(),
                 stepSummary ? System.getenv("GITHUB_STEP_SUMMARY") : null);
     }

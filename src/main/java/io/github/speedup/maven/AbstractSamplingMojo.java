@@ -1,0 +1,82 @@
+package io.github.speedup.maven;
+
+import io.github.speedup.config.SamplingParameters;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.toolchain.ToolchainManager;
+
+/**
+ * How many iterations a measuring goal takes, and in which order: sampled until each median is
+ * known to a precision, within bounds and a budget, or a fixed count.
+ */
+abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
+
+    /**
+     * Unmeasured iterations before each measurement: at most this many, fewer once one is no faster
+     * than the one before by more than {@code targetPrecision} (default 3); with {@code iterations}
+     * set, exactly this many (default 1).
+     */
+    @Parameter(property = "speedup.warmupIterations")
+    private Integer warmupIterations;
+
+    /**
+     * A fixed count of measured iterations per (workload, mode, workers). Unset (the default), each
+     * measurement is sampled until its median is known to {@code targetPrecision}.
+     */
+    @Parameter(property = "speedup.iterations")
+    private Integer iterations;
+
+    /**
+     * How precisely each median should be known: the half-width of its 95% interval relative to it.
+     * Rounds of iterations continue until every result of a workload reaches it, or
+     * {@code maxIterations} or {@code maxTimeInSeconds} is reached; a result that stops short says so.
+     */
+    @Parameter(property = "speedup.targetPrecision", defaultValue = "0.03")
+    private double targetPrecision;
+
+    /** The fewest measured iterations per result: 6 is the fewest whose median interval reaches 95%. */
+    @Parameter(property = "speedup.minIterations", defaultValue = "6")
+    private int minIterations;
+
+    /** The most measured iterations per result. */
+    @Parameter(property = "speedup.maxIterations", defaultValue = "30")
+    private int maxIterations;
+
+    /**
+     * Per workload: no new round of iterations starts after this long, warm-ups and pool start-ups
+     * included (every result still gets {@code minIterations}). Default 60; 3 in the default suite.
+     */
+    @Parameter(property = "speedup.maxTimeInSeconds")
+    private Integer maxTimeInSeconds;
+
+    /**
+     * {@code interleaved}: one iteration of each mode of a workload in turn, round after round, so
+     * drift of the machine's speed spreads over all modes; {@code blocks}: all iterations of one
+     * mode, then the next.
+     */
+    @Parameter(property = "speedup.iterationOrder", defaultValue = "interleaved")
+    private String iterationOrder;
+
+    /**
+     * A result whose standard deviation exceeds this fraction of its mean is flagged unstable in
+     * the log and the reports.
+     */
+    @Parameter(property = "speedup.maxCoefficientOfVariation", defaultValue = "0.10")
+    private double maxCoefficientOfVariation;
+
+    AbstractSamplingMojo(ToolchainManager toolchains) {
+        super(toolchains);
+    }
+
+    SamplingParameters samplingParameters() {
+        return new SamplingParameters(warmupIterations, iterations, targetPrecision, minIterations, maxIterations,
+                maxTimeInSeconds);
+    }
+
+    String iterationOrder() {
+        return iterationOrder;
+    }
+
+    double maxCoefficientOfVariation() {
+        return maxCoefficientOfVariation;
+    }
+}
