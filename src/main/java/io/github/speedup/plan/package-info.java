@@ -1,5 +1,6 @@
 /**
  * What a run measures and in which order: one {@code Measurement} per (workload, mode, workers),
- * and the iteration order across them. Uses {@code execution} for the modes and {@code workload}.
+ * the iteration order across them, and how many iterations each gets ({@code Sampling}: to a
+ * precision within bounds and a budget, or a fixed count, and why it stopped). Uses {@code execution} for the modes and {@code workload}.
  */
 package io.github.speedup.plan;
