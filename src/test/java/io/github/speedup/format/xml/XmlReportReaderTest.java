@@ -45,6 +45,15 @@ class XmlReportReaderTest {
         return file;
     }
 
+    /** Writes the report, reads it back, and checks it is the same report and rewrites byte for byte. */
+    private Report readBack(Report original) throws Exception {
+        Path file = written(original);
+        Report read = XmlReportReader.read(file).report();
+        assertEquals(original, read);
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(written(read)), "rewritten byte for byte");
+        return read;
+    }
+
     @Test
     void whatIsWrittenReadsBackToTheSameReport() throws Exception {
         for (boolean complete : new boolean[] {true, false}) {
@@ -61,15 +70,11 @@ class XmlReportReaderTest {
 
     @Test
     void theTestbedCommitAndHistoryReadBackAsWritten() throws Exception {
-        Report original = ReportFixtures.withHistory();
-        Path file = written(original);
-        Report read = XmlReportReader.read(file).report();
-        assertEquals(original, read);
+        Report read = readBack(ReportFixtures.withHistory());
         assertEquals("ci-linux-2core", read.testbed());
         assertEquals("c0ffee1", read.commit());
         assertEquals(3, read.history().runs().size());
         assertTrue(read.history().runs().get(1).points().stream().anyMatch(HistoryPoint::contaminated));
-        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(written(read)), "rewritten byte for byte");
         Report plain = XmlReportReader.read(written(ReportFixtures.report(true))).report();
         assertEquals(plain.environment().fingerprint(), plain.testbed(), "without a testbed, the fingerprint");
         assertEquals("", plain.commit());
@@ -78,27 +83,20 @@ class XmlReportReaderTest {
 
     @Test
     void samplingToAPrecisionReadsBackAsWritten() throws Exception {
-        Report original = ReportFixtures.sampledShortOfTarget();
-        Path file = written(original);
-        Report read = XmlReportReader.read(file).report();
-        assertEquals(original, read);
+        Report read = readBack(ReportFixtures.sampledShortOfTarget());
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60)), read.settings().sampling());
         ResultReport threads = read.workloads().get(0).results().get(1);
         assertEquals(StopReason.MAX_ITERATIONS, threads.stopReason());
         assertEquals(3, threads.warmups());
         assertTrue(threads.isShortOfTarget());
-        String xml = Files.readString(file);
+        String xml = Files.readString(written(read));
         assertTrue(xml.contains("warmups=\"3\" precision=\"0.051\" stoppedBy=\"maxIterations\" shortOfTarget=\"true\""),
                 xml);
-        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(written(read)), "rewritten byte for byte");
     }
 
     @Test
     void thePoolsStartUpAndCommunicationReadBackAsWritten() throws Exception {
-        Report original = ReportFixtures.pool();
-        Path file = written(original);
-        Report read = XmlReportReader.read(file).report();
-        assertEquals(original, read);
+        Report read = readBack(ReportFixtures.pool());
         ResultReport pool = read.workloads().get(0).results().get(2);
         assertEquals(71.9, pool.poolStartupMs());
         assertEquals(4.5, pool.ipcMs(), "the median of 4.5, 5.5 and 3.5 ms");
@@ -106,7 +104,6 @@ class XmlReportReaderTest {
         assertFalse(pool.hasStartup(), "no start-up in the iterations");
         assertEquals(8L << 20, pool.movedBytes());
         assertEquals(List.of("com.acme.Unsendable"), pool.unsentResultTypes());
-        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(written(read)));
     }
 
     @Test
