@@ -37,6 +37,11 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
         return new Sampling(warmupIterations, false, minIterations, maxIterations, targetPrecision, maxTime);
     }
 
+    /** The most warm-ups or measured iterations a measurement takes: with fixed counts, exactly that many. */
+    public int most(boolean warmup) {
+        return warmup ? warmupIterations : maxIterations;
+    }
+
     /**
      * Whether a warm-up that took {@code wallNanos}, after one that took {@code previousNanos}, ends the
      * warm-up. Iterations in fresh JVMs start cold by design, so no number of warm-ups warms their JIT:

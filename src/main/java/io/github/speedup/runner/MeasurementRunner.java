@@ -158,14 +158,15 @@ public final class MeasurementRunner {
 
         /** The measurement's next iteration, a warm-up or a measured one, and what it told. */
         private void step(WorkloadSampling sampling, int index) throws IterationFailedException {
+            Measurement measurement = plan.measurements().get(index);
             boolean warmup = sampling.warming(index);
             Sample sample = run(index, warmup, sampling.next(index));
             if (warmup) {
-                sampling.warmupTaken(index, sample.wallNanos(), plan.measurements().get(index).mode() == Mode.PROCESSES);
+                sampling.warmupTaken(index, sample.wallNanos(), measurement.mode() == Mode.PROCESSES);
             } else {
                 sampling.sampleTaken(index, sample);
                 if (!sampling.pending(index)) {
-                    progress.finished(index + 1, plan.measurements().size(), plan.measurements().get(index),
+                    progress.finished(index + 1, plan.measurements().size(), measurement,
                             sampling.samples(index).size(), sampling.precision(index), sampling.stopReason(index));
                 }
             }
@@ -215,8 +216,8 @@ public final class MeasurementRunner {
             int total = plan.measurements().size();
             progress.iteration(index + 1, total, measurement, warmup, number, plan.sampling());
             Sampling sampling = plan.sampling();
-            String which = (warmup ? "warm-up " : "iteration ") + number + (sampling.fixed()
-                    ? "/" + (warmup ? sampling.warmupIterations() : sampling.maxIterations()) : "");
+            String which = (warmup ? "warm-up " : "iteration ") + number
+                    + (sampling.fixed() ? "/" + sampling.most(warmup) : "");
             Sample sample = iteration(index, measurement, which);
             String contamination;
             while (!warmup && (contamination = guard.contamination(sample)) != null

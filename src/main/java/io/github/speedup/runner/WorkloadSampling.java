@@ -64,17 +64,15 @@ final class WorkloadSampling {
     void sampleTaken(int index, Sample sample) {
         State state = states.get(index);
         state.samples.add(sample);
-        state.stop = sampling.stop(state.samples.size(), precision(index),
+        state.precision = state.samples.size() < 2 ? Double.NaN
+                : Summary.of(state.samples.stream().mapToDouble(Sample::wallNanos).toArray()).medianPrecision();
+        state.stop = sampling.stop(state.samples.size(), state.precision,
                 sampling.maxTime() != null && clock.getAsLong() - start >= sampling.maxTime().toNanos());
     }
 
     /** Half-width of the median's 95% interval relative to the median; NaN with fewer than two samples. */
     double precision(int index) {
-        List<Sample> samples = states.get(index).samples;
-        if (samples.size() < 2) {
-            return Double.NaN;
-        }
-        return Summary.of(samples.stream().mapToDouble(Sample::wallNanos).toArray()).medianPrecision();
+        return states.get(index).precision;
     }
 
     List<Sample> samples(int index) {
@@ -94,6 +92,8 @@ final class WorkloadSampling {
         int warmups;
         long lastWarmupNanos;
         final List<Sample> samples = new ArrayList<>();
+        /** Of the samples so far, kept from the last stopping decision. */
+        double precision = Double.NaN;
         StopReason stop;
 
         State(boolean warming) {

@@ -22,9 +22,9 @@ public final class ConsoleProgress implements ProgressListener {
                           Sampling sampling) {
         String of;
         if (sampling.fixed()) {
-            of = "/" + (warmup ? sampling.warmupIterations() : sampling.maxIterations());
+            of = "/" + sampling.most(warmup);
         } else {
-            of = warmup ? " (at most " + sampling.warmupIterations() + ")"
+            of = warmup ? " (at most " + sampling.most(true) + ")"
                     : " (" + sampling.minIterations() + " to " + sampling.maxIterations() + ", until "
                     + Figures.precision(sampling.targetPrecision()) + ")";
         }

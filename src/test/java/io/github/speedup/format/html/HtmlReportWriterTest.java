@@ -29,16 +29,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HtmlReportWriterTest {
 
     static String html(boolean complete) throws Exception {
+        return html(ReportFixtures.report(complete));
+    }
+
+    private static String html(Report report) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HtmlReportWriter().write(ReportFixtures.report(complete), Verdict.NONE, out);
+        new HtmlReportWriter().write(report, Verdict.NONE, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void theHistorySectionDrawsATrendPerWorkloadWithEveryStoredRun() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HtmlReportWriter().write(ReportFixtures.withHistory(), Verdict.NONE, out);
-        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Document doc = Jsoup.parse(html(ReportFixtures.withHistory()));
         Element history = doc.selectFirst("section#history");
         assertEquals("History on testbed ci-linux-2core", history.selectFirst("h2").text());
         assertTrue(doc.selectFirst("p.meta").text().contains("; machine fingerprint 0123456789abcdef, testbed "
@@ -77,9 +79,7 @@ class HtmlReportWriterTest {
 
     @Test
     void thePoolShowsItsStartUpOnceAndItsCommunicationStackedOnCompute() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HtmlReportWriter().write(ReportFixtures.pool(), Verdict.NONE, out);
-        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Document doc = Jsoup.parse(html(ReportFixtures.pool()));
         Element pool = doc.selectFirst("table.results tr[data-mode=pool]");
         assertEquals("71.9 once", pool.selectFirst("td.startup").text());
         assertEquals("4.5 8.0 MiB moved", pool.selectFirst("td.ipc").text());
@@ -214,9 +214,7 @@ class HtmlReportWriterTest {
                 new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet, null, 0),
                 new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), busy, null, 3)), "0123456789abcdef",
                 List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HtmlReportWriter().write(report, Verdict.NONE, out);
-        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Document doc = Jsoup.parse(html(report));
         Element row = doc.selectFirst("table.results tr[data-mode=threads]");
         assertEquals("contaminated", row.className());
         assertEquals("contaminated", row.selectFirst(".flag.busy").text());
@@ -234,9 +232,7 @@ class HtmlReportWriterTest {
     @Test
     void aResultSampledShortOfTheTargetSaysHowCloseItGot() throws Exception {
         Report report = ReportFixtures.sampledShortOfTarget();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HtmlReportWriter().write(report, Verdict.NONE, out);
-        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Document doc = Jsoup.parse(html(report));
         Element threads = doc.selectFirst("table.results tr[data-mode=threads]");
         assertEquals("short", threads.className());
         // 30 values, 3 each of 200, 208, … 272 ms: median 236, 95% interval x(10) = 224 to x(21) = 248, ±12/236
