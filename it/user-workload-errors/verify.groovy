@@ -1,10 +1,12 @@
 def log = new File(basedir, 'build.log').text
 
 def expect = { String text -> assert log.contains(text): "the log lacks: $text" }
-expect 'workload ghost, mode sequential ×1, iteration 1/2 failed: class com.acme.Ghost was not found on the workload class path ('
+// Checked on the project's class path before the lock is taken and before any JVM starts.
+expect 'Workload ghost (parameter workloads): class com.acme.Ghost was not found on the workload class path ('
 expect '/workloads/target/'
-expect 'workload plain, mode sequential ×1, iteration 1/2 failed: com.acme.NotATask is neither a java.lang.Runnable nor a java.util.concurrent.Callable'
-expect 'workload instance, mode sequential ×1, iteration 1/2 failed: com.acme.Bench#instanceMethod is not static'
+expect 'Workload plain (parameter workloads): com.acme.NotATask is neither a java.lang.Runnable nor a java.util.concurrent.Callable'
+expect 'Workload instance (parameter workloads): com.acme.Bench#wrongForm cannot be a workload method: it takes (String). Accepted forms: '
+expect 'or (int, byte[]) (the task index and its payload) when the workload sets payloadBytes; or a JMH @Benchmark method'
 expect 'workload broken, mode sequential ×1, iteration 1/2 failed: task 0 threw java.lang.IllegalStateException: cannot parse 42'
 expect 'at com.acme.Failing.parse(Failing.java:'
 expect 'exited with code 3 during its tasks (System.exit was called at com.acme.Exits.run(Exits.java:'

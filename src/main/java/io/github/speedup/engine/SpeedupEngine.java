@@ -23,8 +23,14 @@ import io.github.speedup.runner.MeasurementRunner;
 import io.github.speedup.runner.ProgressListener;
 import io.github.speedup.runner.RunOutcome;
 import io.github.speedup.stats.Bootstrap;
+import io.github.speedup.workload.Tasks;
+import io.github.speedup.workload.WorkloadDefinitionException;
+import io.github.speedup.workload.WorkloadSpec;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +65,38 @@ public final class SpeedupEngine {
         public Path mainFile() {
             return files.containsKey(Format.HTML) ? files.get(Format.HTML)
                     : files.containsKey(Format.XML) ? files.get(Format.XML) : files.values().iterator().next();
+        }
+    }
+
+    /**
+     * Resolves every user workload's class or method on the project's class path without running
+     * any of its code, so that a workload that cannot run fails the build before it waits for the
+     * lock or starts a JVM. A class compiled for a newer Java than Maven's is left to the workload
+     * JVM (a toolchain's) to judge.
+     */
+    private static void checkUserWorkloads(List<WorkloadSpec> workloads, List<Path> classPath)
+            throws SpeedupException {
+        URL[] urls = new URL[classPath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = classPath.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new SpeedupException("Cannot read the class path entry " + classPath.get(i) + ": " + e, e);
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+            for (WorkloadSpec spec : workloads) {
+                try {
+                    Tasks.check(spec, loader);
+                } catch (WorkloadDefinitionException e) {
+                    throw new SpeedupException("Workload " + spec.name() + " (parameter workloads): "
+                            + e.getMessage(), e);
+                } catch (UnsupportedClassVersionError e) {
+                    // the workload JVM checks it when it loads it
+                }
+            }
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot close the class loader of the workload check: " + e, e);
         }
     }
 
@@ -110,6 +148,7 @@ public final class SpeedupEngine {
                     + "), but other modules' compiling and testing still compete for the cores; iterations they "
                     + "disturb are taken again, or marked contaminated.");
         }
+        checkUserWorkloads(configuration.workloads(), fork.workloadClassPath());
         JvmLauncher launcher;
         try {
             launcher = JvmLauncher.prepare(fork);

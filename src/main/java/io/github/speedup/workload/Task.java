@@ -16,4 +16,12 @@ public interface Task {
     default Object result() {
         return null;
     }
+
+    /**
+     * Called after the iteration's clock stopped: a JMH benchmark's {@code @TearDown} methods.
+     *
+     * @throws Exception what the tear-down threw, a failure of the task like one of {@link #run()}
+     */
+    default void tearDown() throws Exception {
+    }
 }

@@ -29,6 +29,27 @@ public final class Tasks {
         return BuiltInTasks.task(source.builtIn(), size, index, input);
     }
 
+    /**
+     * Checks that the project's class or method can be a workload, resolving it in {@code loader}
+     * without running any of its code: the host's check before it measures. Built-in kinds pass.
+     *
+     * @throws WorkloadDefinitionException what is wrong, with the accepted forms
+     */
+    public static void check(WorkloadSpec spec, ClassLoader loader) throws WorkloadDefinitionException {
+        UserTasks.check(spec.source(), loader, spec.payloadBytes() > 0);
+    }
+
+    /**
+     * Tears down every task after an iteration's clock stopped.
+     *
+     * @throws Exception the first tear-down's failure
+     */
+    public static void tearDown(List<Task> tasks) throws Exception {
+        for (Task task : tasks) {
+            task.tearDown();
+        }
+    }
+
     /** The tasks of one run of {@code spec}, in task-index order, each handed its input by reference. */
     public static List<Task> of(WorkloadSpec spec) throws WorkloadDefinitionException {
         List<Task> tasks = new ArrayList<>(spec.tasks());

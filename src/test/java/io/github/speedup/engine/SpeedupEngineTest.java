@@ -90,4 +90,28 @@ class SpeedupEngineTest {
         assertTrue(Files.isRegularFile(work.resolve("xml-only/speedup.xml")));
         assertFalse(Files.exists(work.resolve("xml-only/index.html")));
     }
+
+    @Test
+    void aWorkloadMethodOfNoAcceptedFormFailsBeforeTheLockIsTaken() throws Exception {
+        Path lock = work.resolve("never-taken.lock");
+        RunParameters parameters = new RunParameters(
+                List.of(new WorkloadInput("wrong", null, null, "com.example.workloads.JmhBench#wrongForm", 2, null)),
+                List.of("sequential"), List.of("1"), SamplingParameters.fixed(0, 2), null, null, List.of("xml"),
+                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(
+                        Path.of("target", "test-classes").toAbsolutePath().toString(),
+                        Path.of(org.openjdk.jmh.infra.Blackhole.class.getProtectionDomain().getCodeSource()
+                                .getLocation().toURI()).toString())),
+                GateParameters.NONE, new LoadParameters(null, null, lock.toString(), null), HistoryParameters.NONE,
+                null);
+        RunConfiguration configuration = RunConfigurationParser.parse(parameters, 2, warning -> { });
+        SpeedupException e = assertThrows(SpeedupException.class,
+                () -> engine(new ArrayList<>()).run(configuration, BUILD, work.resolve("out")));
+        assertEquals("Workload wrong (parameter workloads): com.example.workloads.JmhBench#wrongForm cannot be a "
+                + "workload method: it takes (String). Accepted forms: a public method, static or on a public class "
+                + "with a public no-argument constructor (one instance per task, made before the clock), taking () or "
+                + "(int) (the task index), or (int, byte[]) (the task index and its payload) when the workload sets "
+                + "payloadBytes; or a JMH @Benchmark method taking only Blackhole and @State parameters, its @Setup "
+                + "and @TearDown methods run outside the clock.", e.getMessage());
+        assertFalse(Files.exists(lock), "the lock was never taken");
+    }
 }

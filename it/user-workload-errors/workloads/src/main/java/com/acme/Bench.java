@@ -1,8 +1,9 @@
 package com.acme;
 
 public class Bench {
-    public long instanceMethod() {
-        return 1;
+    /** No accepted form: a workload method takes (), (int) or (int, byte[]), or is a JMH benchmark. */
+    public long wrongForm(String text) {
+        return text.length();
     }
 
     /** Never ends in a worker JVM; returns at once elsewhere. */

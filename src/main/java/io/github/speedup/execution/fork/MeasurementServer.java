@@ -3,6 +3,8 @@ package io.github.speedup.execution.fork;
 import io.github.speedup.execution.InJvmExecutor;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.JvmInfo;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.workload.Task;
 import io.github.speedup.workload.Tasks;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The measurement JVM's loop: says hello, then defines workloads and runs iterations on command until EXIT. */
@@ -79,7 +82,10 @@ final class MeasurementServer {
 
     private static ForkMessage runIteration(WorkloadSpec spec, Mode mode, int workers) {
         try {
-            return new ForkMessage.IterationSample(InJvmExecutor.runIteration(Tasks.of(spec), mode, workers));
+            List<Task> tasks = Tasks.of(spec);
+            Sample sample = InJvmExecutor.runIteration(tasks, mode, workers);
+            Tasks.tearDown(tasks);
+            return new ForkMessage.IterationSample(sample);
         } catch (Exception | Error e) {
             return new ForkMessage.Failed(Failures.describe(e));
         }
