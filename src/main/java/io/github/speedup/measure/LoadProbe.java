@@ -27,11 +27,16 @@ public final class LoadProbe {
     private final long throttledNanosPerUnit;
     private final boolean cgroupLimited;
     private final List<String> probes;
+    /** How many CPUs' time the machine counters add up. */
+    private final int cpuCount;
 
     private LoadProbe(Path procStat, Set<Integer> cpus, Path cgroupUsage, Path cgroupStat, String throttledKey,
                       long throttledNanosPerUnit, boolean cgroupLimited, List<String> probes) {
         this.procStat = procStat;
         this.cpus = Set.copyOf(cpus);
+        String stat = procStat == null ? null : read(procStat);
+        this.cpuCount = !cpus.isEmpty() ? cpus.size()
+                : stat != null ? ProcStat.cpuCount(stat) : Runtime.getRuntime().availableProcessors();
         this.cgroupUsage = cgroupUsage;
         this.cgroupStat = cgroupStat;
         this.throttledKey = throttledKey;
@@ -95,6 +100,11 @@ public final class LoadProbe {
     /** What this probe reads, for the report; empty where nothing is available. */
     public List<String> probes() {
         return probes;
+    }
+
+    /** How many CPUs' time the machine's busy and steal counters add up: what bounds them in a window. */
+    public int cpuCount() {
+        return cpuCount;
     }
 
     /** Whether the build's cgroup has a CPU limit: then what competes for the CPU is the cgroup's usage. */

@@ -43,8 +43,14 @@ public final class LoadGuard {
         return probe.read();
     }
 
-    Interference interference(CpuCounters before, CpuCounters after, long ownCpuNanos) {
-        return Interference.between(before, after, ownCpuNanos, probe.cgroupLimited());
+    /**
+     * @param windowNanos from the reading {@code before} to the reading {@code after}
+     * @param wallNanos   the iteration's own time within it
+     */
+    Interference interference(CpuCounters before, CpuCounters after, long ownCpuNanos, long windowNanos,
+                              long wallNanos) {
+        return Interference.between(before, after, ownCpuNanos, probe.cgroupLimited(),
+                new Interference.Span(windowNanos, wallNanos, probe.cpuCount()));
     }
 
     /** Why the sample is not to be believed, or {@code null}. */
@@ -62,11 +68,12 @@ public final class LoadGuard {
         try {
             while (System.nanoTime() < deadline) {
                 CpuCounters before = probe.read();
+                long from = System.nanoTime();
                 Thread.sleep(QUIET_WINDOW.toMillis());
                 CpuCounters after = probe.read();
-                long window = QUIET_WINDOW.toNanos();
+                long window = System.nanoTime() - from;
                 Sample idle = new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC,
-                        interference(before, after, 0));
+                        interference(before, after, 0, window, window));
                 if (policy.reason(idle) == null) {
                     return;
                 }

@@ -245,6 +245,7 @@ public final class MeasurementRunner {
             try {
                 WorkerPool pool = measurement.mode() == Mode.POOL ? pool(index, measurement) : null;
                 CpuCounters before = guard.read();
+                long from = System.nanoTime();
                 VmThreadsCpu hostBefore = VmThreadsCpu.now();
                 long ownBefore = measurementJvm.cpuNanos();
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
@@ -264,7 +265,9 @@ public final class MeasurementRunner {
                             case PROCESSES -> workersCpu(sample, measurement.workers(), reapedBefore);
                             default -> 0;
                         };
-                return sample.withInterference(guard.interference(before, guard.read(), own));
+                CpuCounters after = guard.read();
+                return sample.withInterference(guard.interference(before, after, own, System.nanoTime() - from,
+                        sample.wallNanos()));
             } catch (TaskFailedException | ForkException e) {
                 throw new IterationFailedException("workload " + measurement.workload().name() + ", mode "
                         + measurement.mode().id() + " ×" + measurement.workers() + ", " + which + " failed: "

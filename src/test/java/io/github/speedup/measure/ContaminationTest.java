@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContaminationTest {
 
@@ -20,9 +21,46 @@ class ContaminationTest {
     void foreignCpuIsTheMachinesBusyTimeLessTheMeasuredJvms() {
         CpuCounters before = new CpuCounters(1_000 * MS, 10 * MS, 500 * MS, 0);
         CpuCounters after = new CpuCounters(1_900 * MS, 12 * MS, 800 * MS, 40 * MS);
-        assertEquals(new Interference(500 * MS, 2 * MS, 40 * MS), Interference.between(before, after, 400 * MS, false));
-        assertEquals(new Interference(0, 2 * MS, 40 * MS), Interference.between(before, after, 400 * MS, true),
+        Interference.Span span = Interference.Span.of(1_000 * MS, 2);
+        assertEquals(new Interference(500 * MS, 2 * MS, 40 * MS),
+                Interference.between(before, after, 400 * MS, false, span));
+        assertEquals(new Interference(0, 2 * MS, 40 * MS), Interference.between(before, after, 400 * MS, true, span),
                 "under a CPU limit the cgroup's usage counts, and the measured JVMs used all of it");
+    }
+
+    @Test
+    void foreignCpuNeverExceedsWhatTheCpusHadLeft() {
+        // A 20 ms sequential iteration in a 25 ms window on 2 CPUs. /proc/stat's 10 ms ticks round each
+        // CPU's busy time up, so the readings claim 70 ms busy where 50 ms were possible, and the
+        // measured JVM's own 10 ms ticks round its 20 ms down to 10: read as they are, that was
+        // 60 ms of foreign CPU, "3.00 cores" on a 2-core machine.
+        CpuCounters before = new CpuCounters(10_000 * MS, 0, CpuCounters.ABSENT, CpuCounters.ABSENT);
+        CpuCounters after = new CpuCounters(10_070 * MS, 0, CpuCounters.ABSENT, CpuCounters.ABSENT);
+        Interference interference = Interference.between(before, after, 10 * MS, false,
+                new Interference.Span(25 * MS, 20 * MS, 2));
+        assertEquals(32 * MS, interference.foreignCpuNanos(), "(50 - 10) ms over the window, 20/25 of it in the iteration");
+        Sample sample = new Sample(20 * MS, 20 * MS, 0, Sample.NO_STARTUP, 0, interference);
+        assertNull(policy.reason(sample), "within the tick resolution");
+        for (long busyMs = 0; busyMs <= 200; busyMs += 5) {
+            for (long ownMs = 0; ownMs <= 50; ownMs += 10) {
+                Interference any = Interference.between(before,
+                        new CpuCounters(10_000 * MS + busyMs * MS, 0, CpuCounters.ABSENT, CpuCounters.ABSENT),
+                        ownMs * MS, false, new Interference.Span(25 * MS, 20 * MS, 2));
+                assertTrue(any.foreignCpuNanos() <= 2 * 20 * MS, "at most 2 cores over the iteration: busy "
+                        + busyMs + " ms, own " + ownMs + " ms gave " + any.foreignCpuNanos() / 1e6 + " ms");
+            }
+        }
+    }
+
+    @Test
+    void whatTheCountersFoundIsScaledToTheIterationsShareOfTheWindow() {
+        // The child collected garbage and made its tasks for 80 ms before its 20 ms clock: another
+        // process's steady half core shows as 50 ms over the window, 10 ms of it in the iteration.
+        CpuCounters before = new CpuCounters(0, 0, CpuCounters.ABSENT, CpuCounters.ABSENT);
+        CpuCounters after = new CpuCounters(150 * MS, 10 * MS, CpuCounters.ABSENT, CpuCounters.ABSENT);
+        Interference interference = Interference.between(before, after, 100 * MS, false,
+                new Interference.Span(100 * MS, 20 * MS, 2));
+        assertEquals(new Interference(10 * MS, 2 * MS, CpuCounters.ABSENT), interference);
     }
 
     @Test

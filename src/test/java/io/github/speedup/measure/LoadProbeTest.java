@@ -133,7 +133,8 @@ class LoadProbeTest {
         LoadProbe probe = LoadProbe.detect(root);
         assertEquals(List.of(), probe.probes());
         assertEquals(new CpuCounters(-1, -1, -1, -1), probe.read());
-        assertEquals(Interference.NOT_MEASURED, Interference.between(probe.read(), probe.read(), 5, false));
+        assertEquals(Interference.NOT_MEASURED, Interference.between(probe.read(), probe.read(), 5, false,
+                Interference.Span.of(1_000_000, 2)));
     }
 
     @Test
