@@ -22,6 +22,7 @@ import io.github.speedup.stats.Scaling;
 import io.github.speedup.stats.Summary;
 import io.github.speedup.workload.WorkloadSpec;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,12 +89,19 @@ public final class ReportBuilder {
                     result.unsentResultTypes(),
                     unstableReason(summary, settings.maxCoefficientOfVariation(), settings.sampling()), samples,
                     contaminationReason(samples), result.retries(), result.warmups(), result.stopReason(),
-                    shortfallReason(summary, result.stopReason(), settings.sampling())));
+                    shortfallReason(summary, result.stopReason(), workloadSampling(settings, spec))));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
                 spec.payloadBytes(), cells,
                 scaling(cells, cores), Diagnoser.diagnose(cells, cores), SelfChecker.check(cells));
+    }
+
+    /** The run's sampling rule with the workload's own budget. */
+    private static Sampling workloadSampling(Settings settings, WorkloadSpec spec) {
+        Duration budget = settings.of(spec.name()).maxTime();
+        return budget == null || settings.sampling().fixed() ? settings.sampling()
+                : settings.sampling().withMaxTime(budget);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ import java.util.Map;
  *                         at {@code workers}, but in the default suite what tells each kind's lesson, where
  *                         the user did not set them
  * @param sampling         how many warm-ups and measured iterations each measurement gets
+ * @param maxTimes         per workload name, its own budget where it set {@code maxTimeInSeconds}
  * @param order            interleaved or block order of iterations
  * @param maxCoefficientOfVariation above it a result is flagged unstable
  * @param formats          the files to write, at least one
@@ -33,7 +35,7 @@ import java.util.Map;
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
                                Map<String, Map<Mode, List<Integer>>> cells,
-                               Sampling sampling, IterationOrder order,
+                               Sampling sampling, Map<String, Duration> maxTimes, IterationOrder order,
                                double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
                                GateConfiguration gate, LoadSettings load, HistorySettings history,
                                Path stepSummary) {
@@ -42,12 +44,13 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
         workloads = List.copyOf(workloads);
         modes = List.copyOf(modes);
         cells = Map.copyOf(cells);
+        maxTimes = Map.copyOf(maxTimes);
         workers = List.copyOf(workers);
         formats = List.copyOf(formats);
     }
 
     /** The measurements to take, in the order they are taken. */
     public MeasurementPlan plan() {
-        return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, order);
+        return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, maxTimes, order);
     }
 }

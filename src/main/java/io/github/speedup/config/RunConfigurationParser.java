@@ -89,20 +89,35 @@ public final class RunConfigurationParser {
         }
         Sampling sampling = sampling(parameters.sampling(), defaultSuite ? DefaultSuite.MAX_TIME
                 : Sampling.DEFAULT_MAX_TIME);
-        List<Mode> modes = modes(parameters.modes());
-        List<Integer> workers = workers(parameters.workers(), cores);
+        List<Mode> modes = modes(parameters.modes(), "modes");
+        List<Integer> workers = workers(parameters.workers(), cores, "workers");
         boolean userModes = !split(parameters.modes()).isEmpty();
         boolean userWorkers = !split(parameters.workers()).isEmpty();
         Map<String, Map<Mode, List<Integer>>> cells = new LinkedHashMap<>();
+        Map<String, Duration> maxTimes = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             Map<Mode, List<Integer>> workloadCells = new LinkedHashMap<>();
+            String name = specs.get(i).name();
             if (defaultSuite) {
                 workloadCells.putAll(DefaultSuite.ENTRIES.get(i).cells(userModes ? modes : List.of(),
                         userWorkers ? workers : List.of(), workers, Math.max(1, cores)));
             } else {
-                modes.forEach(mode -> workloadCells.put(mode, workers));
+                WorkloadInput input = inputs.get(i);
+                String parameter = "workloads/workload[" + name + "]/";
+                List<Mode> ownModes = split(input.modes()).isEmpty() ? modes
+                        : modes(List.of(input.modes()), parameter + "modes");
+                List<Integer> ownWorkers = split(input.workers()).isEmpty() ? workers
+                        : workers(List.of(input.workers()), cores, parameter + "workers");
+                ownModes.forEach(mode -> workloadCells.put(mode, ownWorkers));
+                Duration maxTime = maxTime(input.maxTimeInSeconds(), parameter + "maxTimeInSeconds");
+                if (maxTime != null && sampling.fixed()) {
+                    warnings.accept("The maxTimeInSeconds of workload " + name + " has no effect: iterations is "
+                            + "set, so every result gets exactly that many");
+                } else if (maxTime != null) {
+                    maxTimes.put(name, maxTime);
+                }
             }
-            cells.put(specs.get(i).name(), workloadCells);
+            cells.put(name, workloadCells);
         }
         String orderId = parameters.iterationOrder();
         IterationOrder order = orderId == null || orderId.isBlank() ? IterationOrder.INTERLEAVED
@@ -122,7 +137,7 @@ public final class RunConfigurationParser {
                     "a list that includes xml when updateBaseline is true (the baseline is a speedup.xml)");
         }
         return new RunConfiguration(specs, modes, workers, cells,
-                sampling, order, maxCv, formats,
+                sampling, maxTimes, order, maxCv, formats,
                 fork(parameters.fork(), warnings), gate, load(parameters.load()), history,
                 parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
                         : Path.of(parameters.stepSummary().strip()));
@@ -156,13 +171,20 @@ public final class RunConfigurationParser {
         if (max < min) {
             throw new ConfigurationException("maxIterations", max, "minIterations (" + min + ") or more");
         }
-        if (sampling.maxTimeInSeconds() != null && sampling.maxTimeInSeconds() <= 0) {
-            throw new ConfigurationException("maxTimeInSeconds", sampling.maxTimeInSeconds(),
-                    "1 or more (seconds per workload)");
-        }
+        Duration budget = maxTime(sampling.maxTimeInSeconds(), "maxTimeInSeconds");
         return Sampling.adaptive(sampling.warmupIterations() == null ? Sampling.DEFAULT_WARMUP_ITERATIONS
-                : sampling.warmupIterations(), target, min, max, sampling.maxTimeInSeconds() == null ? maxTime
-                : Duration.ofSeconds(sampling.maxTimeInSeconds()));
+                : sampling.warmupIterations(), target, min, max, budget == null ? maxTime : budget);
+    }
+
+    /** A budget per workload, or {@code null} where none was given. */
+    private static Duration maxTime(Integer seconds, String parameter) throws ConfigurationException {
+        if (seconds == null) {
+            return null;
+        }
+        if (seconds <= 0) {
+            throw new ConfigurationException(parameter, seconds, "1 or more (seconds per workload)");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static HistorySettings history(HistoryParameters history) throws ConfigurationException {
@@ -367,19 +389,20 @@ public final class RunConfigurationParser {
     }
 
     /** The listed modes and sequential; every mode when none is listed. */
-    private static List<Mode> modes(List<String> modes) throws ConfigurationException {
+    private static List<Mode> modes(List<String> modes, String parameter) throws ConfigurationException {
         if (split(modes).isEmpty()) {
             return List.of(Mode.values());
         }
         Set<Mode> parsed = new LinkedHashSet<>();
         parsed.add(Mode.SEQUENTIAL); // the baseline of every speedup, measured whether listed or not
         for (String id : split(modes)) {
-            parsed.add(Mode.fromId(id).orElseThrow(() -> new ConfigurationException("modes", id, Mode.allowedIds())));
+            parsed.add(Mode.fromId(id).orElseThrow(() -> new ConfigurationException(parameter, id, Mode.allowedIds())));
         }
         return parsed.stream().sorted().toList();
     }
 
-    private static List<Integer> workers(List<String> workers, int cores) throws ConfigurationException {
+    private static List<Integer> workers(List<String> workers, int cores, String parameter)
+            throws ConfigurationException {
         List<String> values = split(workers);
         if (values.isEmpty()) {
             return defaultWorkers(cores);
@@ -390,14 +413,18 @@ public final class RunConfigurationParser {
             try {
                 count = Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new ConfigurationException("workers", value, "positive whole numbers, such as 1,2,4");
+                throw new ConfigurationException(parameter, value, "positive whole numbers, such as 1,2,4");
             }
             if (count <= 0) {
-                throw new ConfigurationException("workers", value, "positive whole numbers, such as 1,2,4");
+                throw new ConfigurationException(parameter, value, "positive whole numbers, such as 1,2,4");
             }
             parsed.add(count);
         }
         return List.copyOf(parsed);
+    }
+
+    private static List<String> split(String value) {
+        return value == null ? List.of() : split(List.of(value));
     }
 
     /** Accepts both {@code <modes><mode>a</mode>...} and {@code -Dspeedup.modes=a,b}. */

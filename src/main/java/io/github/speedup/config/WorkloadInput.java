@@ -3,9 +3,19 @@ package io.github.speedup.config;
 /**
  * One {@code <workload>} as the user wrote it, before validation; {@code null} where an element
  * was left out.
+ *
+ * @param modes            this workload's modes, overriding the plugin's {@code modes}, comma-separated
+ * @param workers          this workload's worker counts, overriding the plugin's {@code workers}
+ * @param maxTimeInSeconds this workload's budget, overriding the plugin's {@code maxTimeInSeconds}
  */
 public record WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
-                            Integer payloadBytes) {
+                            Integer payloadBytes, String modes, String workers, Integer maxTimeInSeconds) {
+
+    /** A workload with the plugin's modes, workers and budget. */
+    public WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
+                         Integer payloadBytes) {
+        this(name, kind, className, method, tasks, size, payloadBytes, null, null, null);
+    }
 
     /** A workload without payload. */
     public WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size) {
@@ -15,5 +25,11 @@ public record WorkloadInput(String name, String kind, String className, String m
     /** A workload of a built-in kind. */
     public static WorkloadInput builtIn(String name, String kind, Integer tasks, Integer size) {
         return new WorkloadInput(name, kind, null, null, tasks, size);
+    }
+
+    /** This workload with its own modes, workers and budget ({@code null} for the plugin's). */
+    public WorkloadInput withOwn(String ownModes, String ownWorkers, Integer ownMaxTimeInSeconds) {
+        return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, ownModes, ownWorkers,
+                ownMaxTimeInSeconds);
     }
 }

@@ -17,6 +17,9 @@ import io.github.speedup.measure.EnvironmentProbe;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.Settings;
+import io.github.speedup.report.WorkloadSettings;
+import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.LoadGuard;
 import io.github.speedup.runner.MeasurementLock;
 import io.github.speedup.runner.MeasurementRunner;
@@ -36,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +102,19 @@ public final class SpeedupEngine {
         } catch (IOException e) {
             throw new SpeedupException("Cannot close the class loader of the workload check: " + e, e);
         }
+    }
+
+    /** What each workload is measured with: its modes and worker counts, and its budget. */
+    private static List<WorkloadSettings> workloadSettings(RunConfiguration configuration) {
+        MeasurementPlan plan = configuration.plan();
+        List<WorkloadSettings> settings = new ArrayList<>();
+        for (WorkloadSpec spec : configuration.workloads()) {
+            Map<Mode, List<Integer>> cells = configuration.cells().get(spec.name());
+            settings.add(new WorkloadSettings(spec.name(), cells.keySet().stream().sorted().toList(),
+                    cells.values().stream().flatMap(List::stream).distinct().sorted().toList(),
+                    plan.sampling(spec).maxTime()));
+        }
+        return settings;
     }
 
     /**
@@ -188,7 +205,7 @@ public final class SpeedupEngine {
                 configuration.sampling(), configuration.order(),
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
                 fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), load.lockFile().toString(),
-                load.lockTimeout().toSeconds());
+                load.lockTimeout().toSeconds(), workloadSettings(configuration));
         Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,

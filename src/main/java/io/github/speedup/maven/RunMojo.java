@@ -44,7 +44,14 @@ public class RunMojo extends AbstractSamplingMojo {
      * }</pre>
      * With {@code payloadBytes}, each task takes that many bytes of input and returns a result: by
      * reference in one JVM, through the pipes for pool and processes (user code: a constructor or
-     * method taking {@code (int index, byte[] input)}).
+     * method taking {@code (int index, byte[] input)}). A {@code <method>} may be static, an instance
+     * method of a class with a public no-argument constructor, or a JMH {@code @Benchmark} method.
+     * A workload may set its own {@code modes}, {@code workers} and {@code maxTimeInSeconds}, which
+     * override the plugin-level ones for it alone:
+     * <pre>{@code
+     * <workload><name>startup</name><kind>cpu</kind><modes>processes</modes><workers>2</workers>
+     *   <maxTimeInSeconds>20</maxTimeInSeconds></workload>
+     * }</pre>
      */
     @Parameter
     private List<WorkloadParameter> workloads;

@@ -15,8 +15,12 @@ public class WorkloadParameter {
     private Integer tasks;
     private Integer size;
     private Integer payloadBytes;
+    private String modes;
+    private String workers;
+    private Integer maxTimeInSeconds;
 
     WorkloadInput toInput() {
-        return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes);
+        return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, modes, workers,
+                maxTimeInSeconds);
     }
 }

@@ -37,6 +37,11 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
         return new Sampling(warmupIterations, false, minIterations, maxIterations, targetPrecision, maxTime);
     }
 
+    /** The same rule with another budget per workload. */
+    public Sampling withMaxTime(Duration budget) {
+        return new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, budget);
+    }
+
     /** The most warm-ups or measured iterations a measurement takes: with fixed counts, exactly that many. */
     public int most(boolean warmup) {
         return warmup ? warmupIterations : maxIterations;

@@ -5,6 +5,7 @@ import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.Sampling;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings the numbers were measured with, so a reader can reproduce them.
@@ -17,14 +18,27 @@ import java.util.List;
  * @param maxRetries                contaminated iterations taken again per measurement
  * @param lockFile                  the machine-wide measurement lock
  * @param lockTimeoutSeconds        how long a run waits for it
+ * @param workloadSettings          per workload, what it was measured with
  */
 public record Settings(List<Mode> modes, List<Integer> workers, Sampling sampling,
                        IterationOrder iterationOrder, double maxCoefficientOfVariation, long bootstrapSeed,
                        int bootstrapResamples, String argLine, long timeoutSeconds, double maxForeignLoad,
-                       int maxRetries, String lockFile, long lockTimeoutSeconds) {
+                       int maxRetries, String lockFile, long lockTimeoutSeconds,
+                       List<WorkloadSettings> workloadSettings) {
 
     public Settings {
         modes = List.copyOf(modes);
         workers = List.copyOf(workers);
+        workloadSettings = List.copyOf(workloadSettings);
+    }
+
+    /** What {@code workload} was measured with, where the report says (reports of earlier versions do not). */
+    public Optional<WorkloadSettings> recorded(String workload) {
+        return workloadSettings.stream().filter(w -> w.workload().equals(workload)).findFirst();
+    }
+
+    /** What {@code workload} was measured with; the run's settings where the report does not say. */
+    public WorkloadSettings of(String workload) {
+        return recorded(workload).orElse(new WorkloadSettings(workload, modes, workers, sampling.maxTime()));
     }
 }

@@ -77,7 +77,8 @@ public final class MeasurementRunner {
                         active.add(index);
                     }
                 }
-                WorkloadSampling sampling = new WorkloadSampling(plan.sampling(), active, System::nanoTime);
+                WorkloadSampling sampling = new WorkloadSampling(
+                        plan.sampling(plan.measurements().get(workload.get(0)).workload()), active, System::nanoTime);
                 try {
                     if (plan.order() == IterationOrder.BLOCKS) {
                         iterations.inBlocks(sampling);

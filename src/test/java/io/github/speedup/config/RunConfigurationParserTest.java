@@ -293,4 +293,35 @@ class RunConfigurationParserTest {
                 + "updateBaseline is true (the baseline is a speedup.xml).", assertThrows(ConfigurationException.class,
                 () -> RunConfigurationParser.parse(htmlOnly, 2, WARNINGS::add)).getMessage());
     }
+
+    @Test
+    void aWorkloadMaySetItsOwnModesWorkersAndBudget() throws Exception {
+        WARNINGS.clear();
+        RunConfiguration configuration = RunConfigurationParser.parse(new RunParameters(List.of(
+                        WorkloadInput.builtIn("spawn", "cpu", 4, 10).withOwn("processes", "2", 20),
+                        WorkloadInput.builtIn("naps", "sleep", 4, 10)),
+                ALL_MODES, List.of("1,2"), new SamplingParameters(null, null, 0.03, 6, 30, 5), null, null,
+                null, FORK, GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2,
+                WARNINGS::add);
+        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(2), Mode.PROCESSES, List.of(2)),
+                configuration.cells().get("spawn"), "its own modes (sequential always) at its own workers");
+        assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
+                List.copyOf(configuration.cells().get("naps").keySet()), "the plugin's modes");
+        assertEquals(Duration.ofSeconds(20), configuration.plan().sampling(configuration.workloads().get(0)).maxTime());
+        assertEquals(Duration.ofSeconds(5), configuration.plan().sampling(configuration.workloads().get(1)).maxTime(),
+                "the plugin's maxTimeInSeconds");
+        assertEquals(List.of(), WARNINGS);
+        assertEquals("Invalid value for parameter 'workloads/workload[spawn]/modes': 'forks'. Allowed: "
+                + Mode.allowedIds() + ".", error(List.of(WorkloadInput.builtIn("spawn", "cpu", 4, 10)
+                .withOwn("forks", null, null)), ALL_MODES, List.of(), 0, 3));
+        assertEquals("Invalid value for parameter 'workloads/workload[spawn]/workers': '0'. Allowed: positive whole "
+                + "numbers, such as 1,2,4.", error(List.of(WorkloadInput.builtIn("spawn", "cpu", 4, 10)
+                .withOwn(null, "0", null)), ALL_MODES, List.of(), 0, 3));
+        assertEquals("Invalid value for parameter 'workloads/workload[spawn]/maxTimeInSeconds': '0'. Allowed: 1 or "
+                + "more (seconds per workload).", error(List.of(WorkloadInput.builtIn("spawn", "cpu", 4, 10)
+                .withOwn(null, null, 0)), ALL_MODES, List.of(), 0, 3));
+        parse(List.of(WorkloadInput.builtIn("spawn", "cpu", 4, 10).withOwn(null, null, 9)), ALL_MODES, List.of(), 0, 3);
+        assertEquals(List.of("The maxTimeInSeconds of workload spawn has no effect: iterations is set, so every "
+                + "result gets exactly that many"), WARNINGS);
+    }
 }

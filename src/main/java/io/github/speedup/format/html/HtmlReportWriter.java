@@ -17,6 +17,8 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.SelfCheck;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.report.WorkloadSettings;
+import io.github.speedup.execution.Mode;
 import io.github.speedup.stats.Summary;
 
 import java.io.IOException;
@@ -102,7 +104,8 @@ public final class HtmlReportWriter implements ReportFormat {
         summary(html, report);
         checks(html, verdict);
         for (WorkloadReport workload : report.workloads()) {
-            workload(html, workload, report.environment().logicalCores(), verdict);
+            workload(html, workload, report.settings().of(workload.name()), report.environment().logicalCores(),
+                    verdict);
         }
         history(html, report);
         html.write("</body>\n</html>\n");
@@ -192,10 +195,15 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("</tbody>\n</table>\n");
     }
 
-    private static void workload(Writer html, WorkloadReport workload, int cores, Verdict verdict) throws IOException {
+    private static void workload(Writer html, WorkloadReport workload, WorkloadSettings settings, int cores,
+                                 Verdict verdict) throws IOException {
         html.write("<section class=\"workload\" id=\"" + Html.escape(anchor(workload)) + "\">\n");
         html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
-        html.write("<p class=\"meta\">" + Html.escape(workload.description()) + "</p>\n");
+        html.write("<p class=\"meta\">" + Html.escape(workload.description() + "; measured in "
+                + settings.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + " at "
+                + settings.workers().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " workers"
+                + (settings.maxTime() == null ? "" : ", within " + settings.maxTime().toSeconds() + " s"))
+                + "</p>\n");
         html.write("<div class=\"diagnosis\" data-verdict=\"" + workload.diagnosis().pattern().id() + "\">"
                 + "<p class=\"evidence\"><strong>Reading:</strong> " + Html.escape(workload.diagnosis().evidence())
                 + "</p><p class=\"recommendation\"><strong>Recommendation:</strong> "

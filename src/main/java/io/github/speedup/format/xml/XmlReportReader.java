@@ -22,6 +22,7 @@ import io.github.speedup.report.Report;
 import io.github.speedup.stats.Interval;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.report.Settings;
+import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
 import org.w3c.dom.Document;
@@ -124,7 +125,7 @@ public final class XmlReportReader {
         Element incomplete = children(root, "incomplete").stream().findFirst().orElse(null);
         Instant created = Instant.parse(root.getAttribute("created"));
         Report report = ReportBuilder.build(results, incomplete == null ? null : incomplete.getAttribute("reason"),
-                environment, settings(child(root, "settings")),
+                environment, settings(child(root, "settings"), children(root, "workload")),
                 root.hasAttribute("started") ? Instant.parse(root.getAttribute("started")) : created, created);
         return report.withRun(root.hasAttribute("testbed") ? root.getAttribute("testbed") : report.testbed(),
                 root.getAttribute("commit")).withHistory(history(root));
@@ -156,17 +157,30 @@ public final class XmlReportReader {
         return new Interval(optional(element, low), optional(element, high), Double.NaN);
     }
 
-    private static Settings settings(Element settings) {
+    private static Settings settings(Element settings, List<Element> workloads) {
+        Sampling sampling = sampling(settings);
+        List<WorkloadSettings> workloadSettings = new ArrayList<>();
+        for (Element workload : workloads) {
+            if (workload.hasAttribute("modes")) {
+                workloadSettings.add(new WorkloadSettings(workload.getAttribute("name"),
+                        Arrays.stream(workload.getAttribute("modes").split(" ")).map(XmlReportReader::mode).toList(),
+                        Arrays.stream(workload.getAttribute("workers").split(" ")).map(Integer::valueOf).toList(),
+                        workload.hasAttribute("maxTimeInSeconds")
+                                ? Duration.ofSeconds(Long.parseLong(workload.getAttribute("maxTimeInSeconds")))
+                                : null));
+            }
+        }
         return new Settings(Arrays.stream(settings.getAttribute("modes").split(" ")).map(XmlReportReader::mode).toList(),
                 Arrays.stream(settings.getAttribute("workers").split(" ")).map(Integer::valueOf).toList(),
-                sampling(settings),
+                sampling,
                 IterationOrder.fromId(settings.getAttribute("iterationOrder")).orElseThrow(),
                 Double.parseDouble(settings.getAttribute("maxCoefficientOfVariation")),
                 Long.parseLong(settings.getAttribute("bootstrapSeed")),
                 Integer.parseInt(settings.getAttribute("bootstrapResamples")), settings.getAttribute("argLine"),
                 Long.parseLong(settings.getAttribute("forkedProcessTimeoutInSeconds")),
                 number(settings, "maxForeignLoad", 0.10), (int) number(settings, "maxRetries", 0),
-                settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0));
+                settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0),
+                workloadSettings);
     }
 
     private static Sampling sampling(Element settings) {

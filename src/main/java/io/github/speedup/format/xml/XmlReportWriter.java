@@ -17,6 +17,7 @@ import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.Settings;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.stats.Interval;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -69,7 +70,7 @@ public final class XmlReportWriter implements ReportFormat {
                 xml.writeAttribute("reason", report.incompleteReason());
             }
             for (WorkloadReport workload : report.workloads()) {
-                workload(xml, workload);
+                workload(xml, workload, report.settings().recorded(workload.name()).orElse(null));
             }
             checks(xml, verdict);
             if (report.history().kept()) {
@@ -136,7 +137,8 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("lockTimeoutInSeconds", String.valueOf(settings.lockTimeoutSeconds()));
     }
 
-    private static void workload(XMLStreamWriter xml, WorkloadReport workload) throws XMLStreamException {
+    private static void workload(XMLStreamWriter xml, WorkloadReport workload, WorkloadSettings settings)
+            throws XMLStreamException {
         newline(xml, 1);
         xml.writeStartElement("workload");
         xml.writeAttribute("name", workload.name());
@@ -150,6 +152,14 @@ public final class XmlReportWriter implements ReportFormat {
         }
         if (workload.payloadBytes() > 0) {
             xml.writeAttribute("payloadBytes", String.valueOf(workload.payloadBytes()));
+        }
+        if (settings != null) {
+            xml.writeAttribute("modes", settings.modes().stream().map(Mode::id).collect(Collectors.joining(" ")));
+            xml.writeAttribute("workers", settings.workers().stream().map(String::valueOf)
+                    .collect(Collectors.joining(" ")));
+            if (settings.maxTime() != null) {
+                xml.writeAttribute("maxTimeInSeconds", String.valueOf(settings.maxTime().toSeconds()));
+            }
         }
         for (ResultReport result : workload.results()) {
             result(xml, result);

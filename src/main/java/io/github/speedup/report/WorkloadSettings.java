@@ -1,0 +1,23 @@
+package io.github.speedup.report;
+
+import io.github.speedup.execution.Mode;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one workload was measured with, where a workload may differ from the run: its own
+ * {@code modes}, {@code workers} and {@code maxTimeInSeconds}, or the default suite's choice per kind.
+ *
+ * @param workload the workload's name
+ * @param modes    the modes it was measured in, sequential first
+ * @param workers  the worker counts of its modes, ascending
+ * @param maxTime  its budget; {@code null} with fixed iteration counts, which have none
+ */
+public record WorkloadSettings(String workload, List<Mode> modes, List<Integer> workers, Duration maxTime) {
+
+    public WorkloadSettings {
+        modes = List.copyOf(modes);
+        workers = List.copyOf(workers);
+    }
+}
