@@ -119,7 +119,11 @@ public final class MarkdownSummary implements ReportFormat {
     private static String firstSentence(String text) {
         int end = text.indexOf(". ");
         String sentence = end < 0 ? text : text.substring(0, end + 1);
-        return sentence.length() > 240 ? sentence.substring(0, 239) + "…" : sentence;
+        if (sentence.length() <= 240) {
+            return sentence;
+        }
+        int cut = Character.isHighSurrogate(sentence.charAt(238)) ? 238 : 239; // never half a pair
+        return sentence.substring(0, cut) + "…";
     }
 
     /**

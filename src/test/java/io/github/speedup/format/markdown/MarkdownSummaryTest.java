@@ -6,6 +6,7 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.GeneratedReports;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
@@ -127,6 +128,20 @@ class MarkdownSummaryTest {
                 assertRounded((sequential - best.wallMs().median()) / sequential * 100, t.group(2), 0, where);
             }
         }
+    }
+
+    @Test
+    void aLongReadingIsCutBeforeASurrogatePairRatherThanThroughIt() {
+        Report report = GeneratedReports.figures(new Random(7), 1);
+        WorkloadReport w = report.workloads().get(0);
+        String evidence = "x".repeat(238) + "😀 and more than fits in a cell";
+        WorkloadReport cut = new WorkloadReport("w", w.kind(), w.target(), w.tasks(), w.size(), w.payloadBytes(),
+                w.results(), w.scaling(), new Diagnosis(w.diagnosis().pattern(), evidence, "None."), w.selfCheck());
+        String md = MarkdownSummary.render(new Report(report.schemaVersion(), report.started(), report.created(),
+                report.testbed(), report.commit(), report.environment(), report.settings(), List.of(cut), null,
+                report.history()), Verdict.NONE);
+        String row = md.lines().filter(l -> l.startsWith("| w |")).findFirst().orElseThrow();
+        assertEquals("x".repeat(238) + "…", cells(row).get(5));
     }
 
     /** The text is the figure rounded to {@code decimals}, or a dash for no figure. */
