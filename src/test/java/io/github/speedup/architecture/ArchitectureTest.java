@@ -46,7 +46,8 @@ class ArchitectureTest {
             "measure", "measure..",
             "workload", "workload..",
             "stats", "stats..",
-            "vocabulary", "vocabulary..");
+            "vocabulary", "vocabulary..",
+            "text", "text..");
 
     private static JavaClasses classes;
 

@@ -6,6 +6,7 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.report.GeneratedReports;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,19 @@ class HistoryStoreTest {
 
     private static List<Instant> created(List<StoredRun> runs) {
         return runs.stream().map(r -> r.report().created()).toList();
+    }
+
+    /** Issue 17: a task's exception message with colour codes and a NUL once made the entry unreadable. */
+    @Test
+    void aRunWhoseExceptionMessageHoldsColourCodesAndANulIsKeptReadableWithThemShown() throws Exception {
+        Report report = run(1, false);
+        Report failed = new Report(report.schemaVersion(), report.started(), report.created(), report.testbed(),
+                report.commit(), report.environment(), report.settings(), report.workloads(),
+                "workload cpu failed: " + GeneratedReports.ANSI_MESSAGE, report.history());
+        HistoryStore store = new HistoryStore(directory, 3);
+        store.append(failed, Verdict.NONE, false);
+        List<StoredRun> runs = store.load("bed", warning -> { throw new AssertionError(warning); });
+        assertEquals("workload cpu failed: ␛[31mexpected␛[0m␀", runs.get(0).report().incompleteReason());
     }
 
     @Test

@@ -5,16 +5,21 @@ import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Figures;
 import io.github.speedup.runner.ProgressListener;
+import io.github.speedup.text.VisibleText;
 
 import java.util.function.Consumer;
 
-/** Progress lines for the Maven log: which measurement, which iteration, how many are left. */
+/**
+ * Progress lines for the Maven log: which measurement, which iteration, how many are left. Each
+ * line goes through {@link VisibleText}, so a workload name or a skip reason cannot send a terminal
+ * escape to the console.
+ */
 public final class ConsoleProgress implements ProgressListener {
 
     private final Consumer<String> log;
 
     public ConsoleProgress(Consumer<String> log) {
-        this.log = log;
+        this.log = line -> log.accept(VisibleText.of(line));
     }
 
     @Override

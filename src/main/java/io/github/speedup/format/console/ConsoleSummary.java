@@ -4,11 +4,17 @@ import io.github.speedup.report.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.text.VisibleText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The summary printed in the Maven log: one table per workload. */
+/**
+ * The summary printed in the Maven log: one table per workload. Lines go through
+ * {@link VisibleText}, so user text cannot send a terminal escape to the console, and numbers are
+ * written in the root locale whatever the machine's language.
+ */
 public final class ConsoleSummary {
 
     private static final String ROW = "  %-11s %7s %10s %9s %8s %15s %10s %9s %11s %10s %s";
@@ -21,13 +27,13 @@ public final class ConsoleSummary {
         for (WorkloadReport workload : report.workloads()) {
             lines.add("Workload " + workload.name() + " (" + workload.description() + ")" + workload.best().map(b -> ": best " + b.label() + ", speedup "
                     + Figures.ratio(b.speedup())).orElse(""));
-            lines.add(String.format(ROW, "mode", "workers", "median ms", "± stddev", "speedup", "speedup 95% CI",
+            lines.add(String.format(Locale.ROOT, ROW, "mode", "workers", "median ms", "± stddev", "speedup", "speedup 95% CI",
                     "efficiency", "CPU ms", "peak memory", "startup ms", "").stripTrailing());
             for (ResultReport r : workload.results()) {
                 if (r.isSkipped()) {
-                    lines.add(String.format("  %-11s %7d %s", r.mode().id(), r.workers(), r.skippedReason()));
+                    lines.add(String.format(Locale.ROOT, "  %-11s %7d %s", r.mode().id(), r.workers(), r.skippedReason()));
                 } else {
-                    lines.add(String.format(ROW, r.mode().id(), r.workers(), Figures.ms(r.wallMs().median()),
+                    lines.add(String.format(Locale.ROOT, ROW, r.mode().id(), r.workers(), Figures.ms(r.wallMs().median()),
                             Figures.ms(r.wallMs().stddev()), Figures.ratio(r.speedup()),
                             Figures.interval(r.speedupInterval(), Figures::ratio), Figures.percent(r.efficiency()),
                             Figures.ms(r.cpuMs()), Figures.bytes(r.peakMemoryBytes()), Figures.ms(r.startupMs()),
@@ -37,7 +43,7 @@ public final class ConsoleSummary {
             lines.add("  Reading: " + workload.diagnosis().evidence());
             lines.add("  Recommendation: " + workload.diagnosis().recommendation());
         }
-        return lines;
+        return visible(lines);
     }
 
     private static String flags(ResultReport r) {
@@ -66,6 +72,10 @@ public final class ConsoleSummary {
             workload.selfCheck().findings().forEach(finding -> warnings.add("Self-check, workload "
                     + workload.name() + ": " + finding));
         }
-        return warnings;
+        return visible(warnings);
+    }
+
+    private static List<String> visible(List<String> lines) {
+        return lines.stream().map(VisibleText::of).toList();
     }
 }

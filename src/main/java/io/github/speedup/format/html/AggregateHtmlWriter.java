@@ -7,9 +7,7 @@ import io.github.speedup.report.WorkloadReport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -22,7 +20,7 @@ public final class AggregateHtmlWriter {
     public static final String FILE_NAME = "index.html";
 
     public void write(AggregateReport aggregate, OutputStream out) throws IOException {
-        Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer html = Html.page(out);
         html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
                 + "content=\"width=device-width, initial-scale=1\">\n<title>Speedup report: all modules</title>\n<style>\n"
                 + HtmlReportWriter.STYLE + "</style>\n</head>\n<body>\n<h1>Speedup report: all modules</h1>\n");

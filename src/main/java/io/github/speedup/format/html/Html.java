@@ -1,9 +1,25 @@
 package io.github.speedup.format.html;
 
-/** Escaping for text and attribute values in HTML and inline SVG. */
+import io.github.speedup.text.VisibleText;
+
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/** Where a page is written to, and escaping for text and attribute values in HTML and inline SVG. */
 final class Html {
 
     private Html() {
+    }
+
+    /**
+     * The page's UTF-8 text, every character through {@link VisibleText}: what {@link #escape}
+     * leaves alone (a NUL or an ANSI escape in an exception message) is shown as the other formats
+     * show it, whichever part of the page it lands in. Flushing it writes the page into {@code out}.
+     */
+    static Writer page(OutputStream out) {
+        return VisibleText.writer(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     }
 
     static String escape(String text) {

@@ -23,9 +23,7 @@ import io.github.speedup.stats.Summary;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +33,8 @@ import java.util.stream.Collectors;
 /**
  * Writes {@code index.html}: one self-contained page (inline style and SVG, no script, no
  * network) with a summary first, then a table and a chart per workload. Every string that came
- * from the user or the machine goes through {@link Html#escape}.
+ * from the user or the machine goes through {@link Html#escape}, and every character of the page
+ * through {@link Html#page}'s visible-text rule.
  */
 public final class HtmlReportWriter implements ReportFormat {
 
@@ -79,7 +78,7 @@ public final class HtmlReportWriter implements ReportFormat {
     /** The page, with what the gate found: every check in the summary, deltas in the tables. */
     @Override
     public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
-        Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer html = Html.page(out);
         head(html);
         html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
                 + Html.escape("Measured " + report.created() + "; " + sampling(report.settings().sampling()) + ", "
@@ -114,7 +113,7 @@ public final class HtmlReportWriter implements ReportFormat {
 
     /** The page shown where no {@code speedup.xml} exists yet. */
     public void writeMissing(Path xml, OutputStream out) throws IOException {
-        Writer html = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer html = Html.page(out);
         head(html);
         html.write("<p class=\"warning\" id=\"no-report\"><strong>No measurements yet.</strong> There is no "
                 + Html.escape(xml.toString()) + ". Bind the <code>run</code> goal of speedup-maven-plugin in the "

@@ -1,5 +1,6 @@
 package io.github.speedup.format.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.report.Report;
@@ -7,10 +8,6 @@ import io.github.speedup.stats.Interval;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * {@code speedup-bmf.json} in Bencher Metric Format, for {@code bencher run --adapter json --file
@@ -31,25 +28,32 @@ public final class BmfWriter implements ReportFormat {
 
     @Override
     public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
-        Writer json = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        json.write("{");
-        List<Benchmarks.Entry> entries = Benchmarks.of(report);
-        for (int i = 0; i < entries.size(); i++) {
-            Benchmarks.Entry entry = entries.get(i);
-            json.write((i == 0 ? "\n  " : ",\n  ") + Json.string(entry.name()) + ": {\n    \"latency\": ");
-            json.write(measure(entry.result().wallMs().median() * 1e6, entry.result().wallMs().medianInterval()
-                    .scaled(1e6)));
-            if (entry.hasSpeedup()) {
-                json.write(",\n    \"speedup\": " + measure(entry.result().speedup(), entry.result().speedupInterval()));
+        try (JsonGenerator json = Json.open(out)) {
+            json.writeStartObject();
+            for (Benchmarks.Entry entry : Benchmarks.of(report)) {
+                json.writeObjectFieldStart(entry.name());
+                measure(json, "latency", entry.result().wallMs().median() * 1e6,
+                        entry.result().wallMs().medianInterval().scaled(1e6));
+                if (entry.hasSpeedup()) {
+                    measure(json, "speedup", entry.result().speedup(), entry.result().speedupInterval());
+                }
+                json.writeEndObject();
             }
-            json.write("\n  }");
+            json.writeEndObject();
+            json.writeRaw('\n');
         }
-        json.write(entries.isEmpty() ? "}\n" : "\n}\n");
-        json.flush();
     }
 
-    private static String measure(double value, Interval interval) {
-        return "{\"value\": " + Json.number(value) + (interval.defined() ? ", \"lower_value\": "
-                + Json.number(interval.low()) + ", \"upper_value\": " + Json.number(interval.high()) : "") + "}";
+    private static void measure(JsonGenerator json, String name, double value, Interval interval) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeFieldName("value");
+        Json.number(json, value);
+        if (interval.defined()) {
+            json.writeFieldName("lower_value");
+            Json.number(json, interval.low());
+            json.writeFieldName("upper_value");
+            Json.number(json, interval.high());
+        }
+        json.writeEndObject();
     }
 }

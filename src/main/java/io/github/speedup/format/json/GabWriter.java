@@ -1,5 +1,6 @@
 package io.github.speedup.format.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.report.Figures;
@@ -9,10 +10,6 @@ import io.github.speedup.stats.Interval;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,25 +47,30 @@ public final class GabWriter implements ReportFormat {
 
     @Override
     public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
-        Writer json = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        json.write("[");
-        boolean first = true;
-        for (Benchmarks.Entry entry : Benchmarks.of(report)) {
-            if (series == Series.SPEEDUPS && !entry.hasSpeedup()) {
-                continue;
+        boolean times = series == Series.TIMES;
+        try (JsonGenerator json = Json.open(out)) {
+            json.writeStartArray();
+            for (Benchmarks.Entry entry : Benchmarks.of(report)) {
+                if (!times && !entry.hasSpeedup()) {
+                    continue;
+                }
+                ResultReport r = entry.result();
+                double value = times ? r.wallMs().median() : r.speedup();
+                Interval interval = times ? r.wallMs().medianInterval() : r.speedupInterval();
+                json.writeStartObject();
+                json.writeStringField("name", entry.name());
+                json.writeStringField("unit", times ? "ms" : "x");
+                json.writeFieldName("value");
+                Json.number(json, value);
+                if (interval.defined()) {
+                    json.writeStringField("range", range(value, interval));
+                }
+                json.writeStringField("extra", extra(report, r));
+                json.writeEndObject();
             }
-            ResultReport r = entry.result();
-            boolean times = series == Series.TIMES;
-            double value = times ? r.wallMs().median() : r.speedup();
-            Interval interval = times ? r.wallMs().medianInterval() : r.speedupInterval();
-            json.write((first ? "\n  " : ",\n  ") + "{\"name\": " + Json.string(entry.name()) + ", \"unit\": "
-                    + Json.string(times ? "ms" : "x") + ", \"value\": " + Json.number(value)
-                    + (interval.defined() ? ", \"range\": " + Json.string(range(value, interval)) : "")
-                    + ", \"extra\": " + Json.string(extra(report, r)) + "}");
-            first = false;
+            json.writeEndArray();
+            json.writeRaw('\n');
         }
-        json.write(first ? "]\n" : "\n]\n");
-        json.flush();
     }
 
     private static String range(double value, Interval interval) {

@@ -8,6 +8,7 @@ import io.github.speedup.report.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.text.VisibleText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * line; then every check that failed or could not compare; then where the full page is. GitHub
  * takes at most 64 KiB of summary per step, so the text stays under {@value #MAX_CHARS}
  * characters however many workloads: rows that do not fit are left out with a line that says how
- * many.
+ * many. Characters no one can see, or that XML forbids, are shown as {@link VisibleText} shows them.
  */
 public final class MarkdownSummary implements ReportFormat {
 
@@ -76,7 +77,7 @@ public final class MarkdownSummary implements ReportFormat {
         appendWithin(md, checks, budget, "checks and notes");
         md.append("\nThe full report, with every result, its samples and charts, is `index.html` beside this file "
                 + "(by default `target/site/speedup/index.html`).\n");
-        return md.toString();
+        return VisibleText.of(md.toString());
     }
 
     private static String row(WorkloadReport workload) {
@@ -118,14 +119,19 @@ public final class MarkdownSummary implements ReportFormat {
     private static String firstSentence(String text) {
         int end = text.indexOf(". ");
         String sentence = end < 0 ? text : text.substring(0, end + 1);
-        return sentence.length() > 240 ? sentence.substring(0, 239) + "…" : sentence;
+        if (sentence.length() <= 240) {
+            return sentence;
+        }
+        int cut = Character.isHighSurrogate(sentence.charAt(238)) ? 238 : 239; // never half a pair
+        return sentence.substring(0, cut) + "…";
     }
 
     /**
-     * Text from the user or the run made safe for a table cell: line breaks become spaces, other
-     * control characters go, and every character that could start markup is backslash-escaped
-     * (CommonMark allows that for any ASCII punctuation), so {@code |} cannot end a cell, backticks
-     * cannot open code and {@code <} cannot start HTML.
+     * Text from the user or the run made safe for a table cell: line breaks and tabs become spaces
+     * and every character that could start markup is backslash-escaped (CommonMark allows that for
+     * any ASCII punctuation), so {@code |} cannot end a cell, backticks cannot open code and
+     * {@code <} cannot start HTML. Other control characters are shown by {@link #render}'s
+     * {@link VisibleText}, as in every format.
      */
     static String cell(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
@@ -135,7 +141,7 @@ public final class MarkdownSummary implements ReportFormat {
                 out.append(' ');
             } else if (MARKUP.indexOf(c) >= 0) {
                 out.append('\\').append(c);
-            } else if (c >= 0x20) {
+            } else {
                 out.append(c);
             }
         }

@@ -5,12 +5,10 @@ import io.github.speedup.report.Figures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -24,8 +22,7 @@ public final class AggregateXmlWriter {
 
     public void write(AggregateReport aggregate, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
-            xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            XMLStreamWriter xml = XmlOutput.open(out);
             xml.writeCharacters("\n");
             xml.writeStartElement("aggregate");
             for (AggregateReport.Module module : aggregate.modules()) {

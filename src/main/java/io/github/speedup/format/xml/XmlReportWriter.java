@@ -20,17 +20,16 @@ import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.stats.Interval;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
  * Writes {@code speedup.xml}, the machine-readable report (schema {@value #SCHEMA_RESOURCE} in
- * the plugin jar). StAX escapes every attribute value, so user text cannot break the document.
+ * the plugin jar). StAX escapes every attribute value, and {@link XmlOutput} makes every character
+ * one XML allows, so user text cannot break the document.
  */
 public final class XmlReportWriter implements ReportFormat {
 
@@ -49,9 +48,7 @@ public final class XmlReportWriter implements ReportFormat {
     @Override
     public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory()
-                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
-            xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            XMLStreamWriter xml = XmlOutput.open(out);
             newline(xml, 0);
             xml.writeStartElement("report");
             xml.writeAttribute("schemaVersion", String.valueOf(report.schemaVersion()));

@@ -6,14 +6,21 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.report.Diagnosis;
+import io.github.speedup.report.GeneratedReports;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.text.GeneratedText;
+import io.github.speedup.text.VisibleText;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +69,90 @@ class MarkdownSummaryTest {
     @Test
     void aCellCannotBreakOutOfItsTable() {
         assertEquals("a \\| b \\`c\\` \\<script\\> x y", MarkdownSummary.cell("a | b `c` <script>\nx\ty"));
-        assertEquals("ünï\\*\\_", MarkdownSummary.cell("ünï*_\u0001"));
+        assertEquals("ünï\\*\\_\u0001", MarkdownSummary.cell("ünï*_\u0001"), "controls are left to render()");
+    }
+
+    @Test
+    void generatedTextStaysInItsCellAndEveryCharacterXmlForbidsIsShownVisibly() {
+        Random random = new Random(5);
+        for (int round = 0; round < 100; round++) {
+            Report report = GeneratedReports.text(random);
+            String md = MarkdownSummary.render(report, GeneratedReports.verdict(report, random));
+            GeneratedText.assertVisible(md, "round " + round);
+            List<String> rows = md.lines().filter(l -> l.startsWith("| w") && !l.startsWith("| workload |")).toList();
+            assertEquals(2, rows.size(), md);
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> cells = cells(rows.get(i));
+                assertEquals(6, cells.size(), "round " + round + ": " + rows.get(i));
+                assertEquals(VisibleText.of(MarkdownSummary.cell(report.workloads().get(i).name())).strip(),
+                        cells.get(0), "round " + round);
+            }
+            assertTrue(md.contains("- note: Baseline "), md);
+            assertTrue(md.contains("␛\\[31mexpected␛\\[0m␀"), "the colour codes and the NUL are shown: " + md);
+        }
+    }
+
+    /**
+     * Generated figures (whole numbers, a hair off one, tiny and huge) come out as plain decimals,
+     * with a point and no grouping whatever their size, and read back within their rounding.
+     */
+    @Test
+    void generatedFiguresArePlainDecimalsThatReadBackWithinTheirRounding() {
+        String number = "(\\d+(?:\\.\\d+)?|–)";
+        java.util.regex.Pattern speedup = java.util.regex.Pattern.compile(number + "× (?:\\[" + number + ", " + number
+                + "]|–)");
+        java.util.regex.Pattern saved = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?) ms \\((-?\\d+)%\\)");
+        Random random = new Random(6);
+        for (int round = 0; round < 300; round++) {
+            Report report = GeneratedReports.figures(random, 4);
+            String md = MarkdownSummary.render(report, Verdict.NONE);
+            List<String> rows = md.lines().filter(l -> l.startsWith("| w") && !l.startsWith("| workload |")).toList();
+            assertEquals(4, rows.size(), md);
+            for (int i = 0; i < rows.size(); i++) {
+                WorkloadReport workload = report.workloads().get(i);
+                ResultReport best = workload.best().orElseThrow();
+                double sequential = workload.sequential().orElseThrow().wallMs().median();
+                List<String> cells = cells(rows.get(i));
+                String where = "round " + round + ": " + rows.get(i);
+                Matcher s = speedup.matcher(cells.get(2));
+                assertTrue(s.matches(), where);
+                assertRounded(best.speedup(), s.group(1), 2, where);
+                if (best.speedupInterval().defined()) {
+                    assertRounded(best.speedupInterval().low(), s.group(2), 2, where);
+                    assertRounded(best.speedupInterval().high(), s.group(3), 2, where);
+                }
+                assertRounded(best.wallMs().median(), cells.get(3), 1, where);
+                Matcher t = saved.matcher(cells.get(4));
+                assertTrue(t.matches(), where);
+                assertRounded(sequential - best.wallMs().median(), t.group(1), 1, where);
+                assertRounded((sequential - best.wallMs().median()) / sequential * 100, t.group(2), 0, where);
+            }
+        }
+    }
+
+    @Test
+    void aLongReadingIsCutBeforeASurrogatePairRatherThanThroughIt() {
+        Report report = GeneratedReports.figures(new Random(7), 1);
+        WorkloadReport w = report.workloads().get(0);
+        String evidence = "x".repeat(238) + "😀 and more than fits in a cell";
+        WorkloadReport cut = new WorkloadReport("w", w.kind(), w.target(), w.tasks(), w.size(), w.payloadBytes(),
+                w.results(), w.scaling(), new Diagnosis(w.diagnosis().pattern(), evidence, "None."), w.selfCheck());
+        String md = MarkdownSummary.render(new Report(report.schemaVersion(), report.started(), report.created(),
+                report.testbed(), report.commit(), report.environment(), report.settings(), List.of(cut), null,
+                report.history()), Verdict.NONE);
+        String row = md.lines().filter(l -> l.startsWith("| w |")).findFirst().orElseThrow();
+        assertEquals("x".repeat(238) + "…", cells(row).get(5));
+    }
+
+    /** The text is the figure rounded to {@code decimals}, or a dash for no figure. */
+    private static void assertRounded(double figure, String text, int decimals, String where) {
+        if (Double.isNaN(figure)) {
+            assertEquals("–", text, where);
+            return;
+        }
+        double read = Double.parseDouble(text);
+        assertTrue(Math.abs(read - figure) <= 0.5 * Math.pow(10, -decimals) + Math.ulp(figure),
+                where + ": " + figure + " written as " + text);
     }
 
     @Test
