@@ -17,11 +17,12 @@ import java.util.List;
  * @param maxRetries                contaminated iterations taken again per measurement
  * @param lockFile                  the machine-wide measurement lock
  * @param lockTimeoutSeconds        how long a run waits for it
+ * @param workingDirectory          where the child JVMs ran; empty in reports written before it was recorded
  */
 public record Settings(List<Mode> modes, List<Integer> workers, Sampling sampling,
                        IterationOrder iterationOrder, double maxCoefficientOfVariation, long bootstrapSeed,
                        int bootstrapResamples, String argLine, long timeoutSeconds, double maxForeignLoad,
-                       int maxRetries, String lockFile, long lockTimeoutSeconds) {
+                       int maxRetries, String lockFile, long lockTimeoutSeconds, String workingDirectory) {
 
     public Settings {
         modes = List.copyOf(modes);

@@ -254,7 +254,7 @@ class RunConfigurationParserTest {
     @Test
     void jvmMustBeAnExecutableJava() {
         ForkInput fork = new ForkInput(null, Map.of(), "/no/such/java", null, Map.of(), Map.of(), List.of(),
-                Path.of("target"), 300);
+                Path.of("target"), null, 300);
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5, fork), 2,
                         WARNINGS::add));
@@ -264,7 +264,7 @@ class RunConfigurationParserTest {
     @Test
     void jvmMayNameAJdkHome() throws Exception {
         ForkInput fork = new ForkInput(null, Map.of(), System.getProperty("java.home"), null, Map.of(), Map.of(),
-                List.of(), Path.of("target"), 300);
+                List.of(), Path.of("target"), null, 300);
         RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5, fork), 2,
                         WARNINGS::add);
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java"), config.fork().javaExecutable());

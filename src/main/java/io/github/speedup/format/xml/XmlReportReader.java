@@ -166,7 +166,8 @@ public final class XmlReportReader {
                 Integer.parseInt(settings.getAttribute("bootstrapResamples")), settings.getAttribute("argLine"),
                 Long.parseLong(settings.getAttribute("forkedProcessTimeoutInSeconds")),
                 number(settings, "maxForeignLoad", 0.10), (int) number(settings, "maxRetries", 0),
-                settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0));
+                settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0),
+                settings.getAttribute("workingDirectory"));
     }
 
     private static Sampling sampling(Element settings) {
