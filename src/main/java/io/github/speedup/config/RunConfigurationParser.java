@@ -12,7 +12,7 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -312,14 +312,22 @@ public final class RunConfigurationParser {
         }
         try {
             Files.createDirectories(directory);
-        } catch (FileAlreadyExistsException e) {
-            throw new ConfigurationException("workingDirectory", directory,
-                    "a folder that can be created, but " + e.getFile() + " is a file");
         } catch (IOException e) {
-            throw new ConfigurationException("workingDirectory", directory, "a folder that can be created, but "
-                    + (e instanceof AccessDeniedException ? "permission to create it is denied" : e.toString()));
+            throw new ConfigurationException("workingDirectory", directory, "a folder that exists or can be created; "
+                    + "creating it failed: " + reason(e));
         }
         return directory;
+    }
+
+    /** What the OS said, not only the path the JDK's exceptions carry as their message. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            return failed.getFile() + ": " + failed.getReason();
+        }
+        return e.toString();
     }
 
     /** {@code jvm} wins over the toolchain, which wins over the JDK that runs Maven (Surefire's order). */
