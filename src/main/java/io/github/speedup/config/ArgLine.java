@@ -7,7 +7,11 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits an {@code argLine} into JVM arguments as a POSIX shell would split plain words and quotes. */
+/**
+ * Splits an {@code argLine} into JVM arguments as a POSIX shell would split plain words and quotes.
+ * Every white space separates, line breaks, tabs and form feeds included, so an argLine written over
+ * several lines in a POM splits as if it were one line; inside quotes they are kept.
+ */
 public final class ArgLine {
 
     /** Surefire's late replacement: {@code @{name}} is read when the goal runs, after JaCoCo set it. */

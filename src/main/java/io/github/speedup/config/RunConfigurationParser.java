@@ -1,7 +1,6 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
-import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.Sampling;
@@ -138,7 +137,7 @@ public final class RunConfigurationParser {
         }
         return new RunConfiguration(specs, modes, workers, cells,
                 sampling, maxTimes, order, maxCv, formats,
-                fork(parameters.fork(), warnings), gate, load(parameters.load()), history,
+                ForkParser.parse(parameters.fork(), warnings), gate, load(parameters.load()), history,
                 parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
                         : Path.of(parameters.stepSummary().strip()));
     }
@@ -251,42 +250,6 @@ public final class RunConfigurationParser {
                     Format.allowedIds())));
         }
         return List.copyOf(parsed);
-    }
-
-    private static ForkSettings fork(ForkInput input, Consumer<String> warnings) throws ConfigurationException {
-        if (input.timeoutSeconds() <= 0) {
-            throw new ConfigurationException("forkedProcessTimeoutInSeconds", input.timeoutSeconds(), "1 or more seconds");
-        }
-        String argLine = ArgLine.replaceLateProperties(input.argLine(), input.lateProperties(),
-                name -> warnings.accept("argLine refers to @{" + name + "}, which is not set: it is left out"));
-        List<Path> classPath = new ArrayList<>();
-        for (String entry : input.workloadClassPath()) {
-            classPath.add(Path.of(entry));
-        }
-        return new ForkSettings(javaExecutable(input), argLine, ArgLine.split(argLine), classPath,
-                input.systemProperties(), input.environment(), input.workDirectory(),
-                Duration.ofSeconds(input.timeoutSeconds()));
-    }
-
-    /** {@code jvm} wins over the toolchain, which wins over the JDK that runs Maven (Surefire's order). */
-    private static Path javaExecutable(ForkInput input) throws ConfigurationException {
-        if (input.jvm() != null && !input.jvm().isBlank()) {
-            Path jvm = Path.of(input.jvm().strip());
-            Path java = Files.isDirectory(jvm) ? jvm.resolve("bin").resolve(javaFileName()) : jvm;
-            if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
-                throw new ConfigurationException("jvm", input.jvm(),
-                        "the path of an executable java, or of a JDK whose bin/java is one");
-            }
-            return java;
-        }
-        if (input.toolchainJava() != null) {
-            return input.toolchainJava();
-        }
-        return Path.of(System.getProperty("java.home"), "bin", javaFileName());
-    }
-
-    private static String javaFileName() {
-        return System.getProperty("os.name", "").toLowerCase().startsWith("windows") ? "java.exe" : "java";
     }
 
     private static WorkloadSpec workload(WorkloadInput input) throws ConfigurationException {

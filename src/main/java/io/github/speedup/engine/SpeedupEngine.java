@@ -205,7 +205,7 @@ public final class SpeedupEngine {
                 configuration.sampling(), configuration.order(),
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
                 fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), load.lockFile().toString(),
-                load.lockTimeout().toSeconds(), workloadSettings(configuration));
+                load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration));
         Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,

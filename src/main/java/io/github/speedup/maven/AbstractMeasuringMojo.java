@@ -50,7 +50,9 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     /**
      * JVM flags for the measurement JVM and every process child, as in Surefire. {@code @{name}}
      * is replaced by the property's value when the goal runs, so JaCoCo's {@code prepare-agent}
-     * combines as {@code <argLine>@{argLine} -Xmx1g</argLine>}.
+     * combines as {@code <argLine>@{argLine} -Xmx1g</argLine>}. Split at white space, line breaks
+     * included, so it may be written over several lines; single or double quotes keep a flag with
+     * spaces whole.
      */
     @Parameter(property = "speedup.argLine")
     private String argLine;
@@ -66,13 +68,42 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     @Parameter
     private Map<String, String> jdkToolchain;
 
-    /** Environment variables added to every child JVM's environment. */
+    /**
+     * Environment variables added to every child JVM's environment. A name or value the child
+     * cannot receive as written (see {@code systemPropertyVariables}) is a configuration error.
+     */
     @Parameter
     private Map<String, String> environmentVariables;
 
-    /** System properties set in every child JVM. */
+    /**
+     * System properties set in every child JVM, each value exactly as written: line breaks, tabs,
+     * quotes, backslashes, {@code #} and any Unicode character arrive unchanged.
+     * <pre>{@code
+     * <systemPropertyVariables>
+     *   <banner>first line
+     * second line</banner>
+     * </systemPropertyVariables>
+     * }</pre>
+     * A value no JVM can receive is a configuration error that names the property: a NUL
+     * character, or a character Maven's locale cannot encode (such as {@code é} under
+     * {@code LANG=C}; run Maven under a UTF-8 locale).
+     */
     @Parameter
     private Map<String, String> systemPropertyVariables;
+
+    /**
+     * The folder every child JVM runs in (the measurement JVM, the fresh processes and the pool's
+     * workers), so that a workload opening {@code src/test/resources/data.csv} finds it whether
+     * Maven was started in the module or in the parent of a multi-module build. Default: the
+     * module's base directory, as in Surefire. Created if missing; a relative path is taken from
+     * the module's base directory. The report's settings record it.
+     * <pre>{@code
+     * <workingDirectory>${project.build.directory}/speedup-run</workingDirectory>
+     * }</pre>
+     * A path that exists but is not a folder is a configuration error.
+     */
+    @Parameter(property = "speedup.workingDirectory", defaultValue = "${basedir}")
+    private File workingDirectory;
 
     /**
      * How long a child JVM may take, in seconds: each process child for its whole life, the
@@ -145,6 +176,7 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
         return new ForkInput(argLine, late, jvm, JdkToolchains.java(toolchains, session, jdkToolchain, getLog()),
                 systemPropertyVariables == null ? Map.of() : systemPropertyVariables,
                 environmentVariables == null ? Map.of() : environmentVariables,
-                classPath, Path.of(project.getBuild().getDirectory(), "speedup-fork"), forkedProcessTimeoutInSeconds);
+                classPath, Path.of(project.getBuild().getDirectory(), "speedup-fork"),
+                workingDirectory == null ? null : workingDirectory.toPath(), forkedProcessTimeoutInSeconds);
     }
 }

@@ -18,12 +18,13 @@ import java.util.Optional;
  * @param maxRetries                contaminated iterations taken again per measurement
  * @param lockFile                  the machine-wide measurement lock
  * @param lockTimeoutSeconds        how long a run waits for it
+ * @param workingDirectory          where the child JVMs ran; empty in reports written before it was recorded
  * @param workloadSettings          per workload, what it was measured with
  */
 public record Settings(List<Mode> modes, List<Integer> workers, Sampling sampling,
                        IterationOrder iterationOrder, double maxCoefficientOfVariation, long bootstrapSeed,
                        int bootstrapResamples, String argLine, long timeoutSeconds, double maxForeignLoad,
-                       int maxRetries, String lockFile, long lockTimeoutSeconds,
+                       int maxRetries, String lockFile, long lockTimeoutSeconds, String workingDirectory,
                        List<WorkloadSettings> workloadSettings) {
 
     public Settings {

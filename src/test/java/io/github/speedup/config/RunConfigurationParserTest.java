@@ -218,6 +218,69 @@ class RunConfigurationParserTest {
     }
 
     @Test
+    void argLineWrittenOverSeveralLinesSplitsAtTheLineBreaks() throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5,
+                FORK.withArgLine("-Dline.one=1\n\t\t\t-Dline.two=2\r\n            -Xmx128m\f'-Dq=a\nb'")), 2,
+                WARNINGS::add);
+        assertEquals(List.of("-Dline.one=1", "-Dline.two=2", "-Xmx128m", "-Dq=a\nb"), config.fork().jvmArguments());
+    }
+
+    @Test
+    void valuesAChildJvmCannotReceiveAreRejectedNamingTheParameterAndTheEntry() throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5,
+                FORK.withSystemProperties(map("banner", "first line\nsecond \"line\" # \\ é 😀", "empty", null))), 2,
+                WARNINGS::add);
+        assertEquals(Map.of("banner", "first line\nsecond \"line\" # \\ é 😀", "empty", ""),
+                config.fork().systemProperties(), "as written; an empty element is an empty value");
+        assertEquals("Invalid value for parameter 'systemPropertyVariables/banner': 'first\\nsecond\\u0000'. Allowed: "
+                + "text that a child JVM receives as written; this holds a NUL character (U+0000 at index 12), which "
+                + "ends the argument in the launcher and the JVM.", forkError(FORK.withSystemProperties(
+                        Map.of("banner", "first\nsecond\0"))));
+        assertEquals("Invalid value for parameter 'systemPropertyVariables': 'ban\\u0000ner'. Allowed: text that a "
+                + "child JVM receives as written; this holds a NUL character (U+0000 at index 3), which ends the "
+                + "argument in the launcher and the JVM.", forkError(FORK.withSystemProperties(
+                        Map.of("ban\0ner", "x"))));
+        assertEquals("Invalid value for parameter 'argLine': '-Dx=a\\u0000b'. Allowed: text that a child JVM "
+                + "receives as written; this holds a NUL character (U+0000 at index 5), which ends the argument in the "
+                + "launcher and the JVM.", forkError(FORK.withArgLine("-Xmx1g '-Dx=a\0b'")));
+        assertEquals("Invalid value for parameter 'environmentVariables/TZ': 'Europe/\\uD800'. Allowed: text that a "
+                + "child JVM receives as written; this holds an unpaired surrogate (U+D800 at index 7), which is no "
+                + "character in any encoding.", forkError(FORK.withEnvironment(Map.of("TZ", "Europe/\uD800"))));
+    }
+
+    @Test
+    void childJvmsRunInTheWorkingDirectoryWhichIsCreatedWhereMissing(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("module's dir ü").resolve("nested");
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5,
+                FORK.withWorkingDirectory(missing)), 2, WARNINGS::add);
+        assertEquals(missing, config.fork().workingDirectory());
+        assertTrue(Files.isDirectory(missing), "created, as Surefire does");
+        assertEquals(Path.of("").toAbsolutePath(), RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null,
+                1, 5, FORK), 2, WARNINGS::add).fork().workingDirectory(), "without one, Maven's own directory");
+
+        Path file = Files.writeString(dir.resolve("x.csv"), "a,1");
+        assertEquals("Invalid value for parameter 'workingDirectory': '" + file + "'. Allowed: a folder for the child "
+                + "JVMs to run in (it is created if missing), not a file.",
+                forkError(FORK.withWorkingDirectory(dir.resolve("sub").resolve("..").resolve("x.csv"))));
+        assertEquals("Invalid value for parameter 'workingDirectory': '" + file.resolve("run") + "'. Allowed: a folder "
+                + "that exists or can be created; creating it failed: " + file.resolve("run") + ": Not a directory.",
+                forkError(FORK.withWorkingDirectory(file.resolve("run"))));
+    }
+
+    private static String forkError(ForkInput fork) {
+        return assertThrows(ConfigurationException.class, () -> RunConfigurationParser.parse(RunParameters.of(null,
+                ALL_MODES, null, 1, 5, fork), 2, WARNINGS::add)).getMessage();
+    }
+
+    /** A map that holds a null value, as Maven injects for an empty element. */
+    private static Map<String, String> map(String key1, String value1, String key2, String value2) {
+        Map<String, String> map = new java.util.HashMap<>();
+        map.put(key1, value1);
+        map.put(key2, value2);
+        return map;
+    }
+
+    @Test
     void lateReplacementReadsPropertiesWhenTheGoalRuns() {
         List<String> unset = new ArrayList<>();
         assertEquals("-javaagent:/r/jacoco.jar=destfile=/t/jacoco.exec -Xmx1g",
@@ -254,7 +317,7 @@ class RunConfigurationParserTest {
     @Test
     void jvmMustBeAnExecutableJava() {
         ForkInput fork = new ForkInput(null, Map.of(), "/no/such/java", null, Map.of(), Map.of(), List.of(),
-                Path.of("target"), 300);
+                Path.of("target"), null, 300);
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5, fork), 2,
                         WARNINGS::add));
@@ -264,7 +327,7 @@ class RunConfigurationParserTest {
     @Test
     void jvmMayNameAJdkHome() throws Exception {
         ForkInput fork = new ForkInput(null, Map.of(), System.getProperty("java.home"), null, Map.of(), Map.of(),
-                List.of(), Path.of("target"), 300);
+                List.of(), Path.of("target"), null, 300);
         RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5, fork), 2,
                         WARNINGS::add);
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java"), config.fork().javaExecutable());

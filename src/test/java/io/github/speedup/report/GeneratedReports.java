@@ -60,7 +60,7 @@ public final class GeneratedReports {
                 any(random), any(random), 1L << 30, "0123456789abcdef", 0.5, List.of("/proc/stat"), 0);
         Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), List.of(2),
                 Sampling.fixed(1, 3), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES,
-                "-Dsecond=" + any(random), 300, 0.10, 3, "/tmp/" + any(random), 3600);
+                "-Dsecond=" + any(random), 300, 0.10, 3, "/tmp/" + any(random), 3600, "/work/" + any(random), List.of());
         String incomplete = random.nextBoolean() ? ANSI_MESSAGE : "java.lang.AssertionError: " + any(random);
         Report report = ReportBuilder.build(results, incomplete, environment, settings,
                 Instant.parse("2026-11-25T11:59:00Z"), Instant.parse("2026-11-25T12:00:00Z")).withRun("ci-linux", "c0ffee1");

@@ -35,7 +35,7 @@ public final class ReportFixtures {
 
     /** 1 warm-up and 5 interleaved iterations of these modes at these worker counts. */
     public static Settings settings(List<Mode> modes, List<Integer> workers) {
-        return new Settings(modes, workers, Sampling.fixed(1, 5), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600, List.of());
+        return new Settings(modes, workers, Sampling.fixed(1, 5), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600, "", List.of());
     }
 
     /** Builds a report from these results, measured on {@link #environment}. */
@@ -77,7 +77,7 @@ public final class ReportFixtures {
                 24L << 30, "0123456789abcdef", complete ? 0.5 : 3.5, List.of("/proc/stat"), 0);
         Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
                 List.of(2), Sampling.fixed(1, 3), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES,
-                "-Dx=\"<y>\"", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600, List.of());
+                "-Dx=\"<y>\"", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600, "/work/app's <module> ü", List.of());
         return ReportBuilder.build(results, complete ? null
                         : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more", environment, settings,
                 Instant.parse("2026-11-25T11:59:00Z"), Instant.parse("2026-11-25T12:00:00Z"));
@@ -142,7 +142,7 @@ public final class ReportFixtures {
         }
         Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60));
         Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2), sampling,
-                IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "lock", 60, List.of());
+                IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "lock", 60, "", List.of());
         return ReportBuilder.build(List.of(
                 new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet.subList(0, 6), null, 0,
                         Sample.NO_STARTUP, List.of(), 2, StopReason.TARGET),

@@ -15,11 +15,12 @@ import java.util.Map;
  * @param systemProperties  passed as {@code -Dkey=value}
  * @param environment       added to the children's environment
  * @param workDirectory     where the argument file goes
+ * @param workingDirectory  where every child JVM runs (workingDirectory), absolute
  * @param timeout           forkedProcessTimeoutInSeconds
  */
 public record ForkSettings(Path javaExecutable, String argLine, List<String> jvmArguments, List<Path> workloadClassPath,
                            Map<String, String> systemProperties, Map<String, String> environment,
-                           Path workDirectory, Duration timeout) {
+                           Path workDirectory, Path workingDirectory, Duration timeout) {
 
     public ForkSettings {
         jvmArguments = List.copyOf(jvmArguments);

@@ -5,54 +5,134 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
 /**
  * How every JVM of one run is started: the same java executable, the same flags, the same class
- * path and system properties, so that every mode sees the same JVM. The class path and the
- * system properties go into a Java argument file ({@code @file}, JDK 9+), so hundreds of jars in
- * a deep local repository do not hit the operating system's command-line limit.
+ * path and system properties, in the same working directory, so that every mode sees the same JVM.
+ * The flags, the class path and the system properties go into a Java argument file ({@code @file},
+ * JDK 9+), so hundreds of jars in a deep local repository do not hit the operating system's
+ * command-line limit, and every value reaches the child as written: the file is quoted by the
+ * launcher's own rules ({@code src/java.base/share/native/libjli/args.c}), which no platform's
+ * command-line quoting changes.
  *
- * @param javaExecutable the {@code java} binary
- * @param jvmArguments   the user's {@code argLine}, already split into arguments
- * @param argumentFile   the argument file holding the class path and the system properties
- * @param environment    variables added to the children's environment
+ * @param javaExecutable    the {@code java} binary
+ * @param jvmArguments      the {@code argLine}'s own argument files ({@code @file}): the launcher expands
+ *                          them on the command line only, never inside another argument file
+ * @param argumentFile      the argument file holding the other flags, the class path and the system properties
+ * @param environment       variables added to the children's environment
+ * @param workingDirectory  where every child runs
  */
 public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path argumentFile,
-                          Map<String, String> environment) {
+                          Map<String, String> environment, Path workingDirectory) {
 
     static final String ARGUMENT_FILE = "java.args";
+
+    /**
+     * The encoding the java launcher reads an argument file in and the JVM decodes its arguments
+     * with ({@code sun.jnu.encoding}: the locale's on Linux, the ANSI code page on Windows). The
+     * children inherit Maven's locale, so Maven's own JVM knows it.
+     */
+    static final Charset PLATFORM = platformCharset();
 
     public JvmLauncher {
         jvmArguments = List.copyOf(jvmArguments);
         environment = Map.copyOf(environment);
     }
 
-    /** Writes the argument file into the fork settings' work directory. */
+    /**
+     * Writes the argument file into the fork settings' work directory.
+     *
+     * @throws IOException where the file cannot be written, or a class path entry cannot reach a
+     *                     child JVM as written (see {@link #cannotCarry(String)})
+     */
     public static JvmLauncher prepare(ForkSettings fork) throws IOException {
+        // Absolute, since the children run in the working directory, not in Maven's.
+        Path workDirectory = fork.workDirectory().toAbsolutePath();
         // The project's entries first, as the user ordered them; the plugin's own classes last.
-        List<Path> classPath = new ArrayList<>(fork.workloadClassPath());
-        classPath.add(forkClasses(pluginClassPathEntry(), fork.workDirectory().resolve("classes")));
+        List<Path> classPath = new ArrayList<>();
+        for (Path entry : fork.workloadClassPath()) {
+            classPath.add(entry.toAbsolutePath());
+        }
+        classPath.add(forkClasses(pluginClassPathEntry(), workDirectory.resolve("classes")));
+        for (Path entry : classPath) {
+            Optional<String> obstacle = cannotCarry(entry.toString());
+            if (obstacle.isPresent()) {
+                throw new IOException("the class path entry " + entry + " cannot reach a child JVM: " + obstacle.get());
+            }
+        }
+        List<String> commandLine = new ArrayList<>();
         List<String> arguments = new ArrayList<>();
+        for (String argument : fork.jvmArguments()) {
+            (argument.startsWith("@") ? commandLine : arguments).add(argument);
+        }
         arguments.add("-cp");
         arguments.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         fork.systemProperties().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(p -> arguments.add("-D" + p.getKey() + "=" + (p.getValue() == null ? "" : p.getValue())));
-        Files.createDirectories(fork.workDirectory());
-        Path file = fork.workDirectory().resolve(ARGUMENT_FILE);
+                .forEach(p -> arguments.add("-D" + p.getKey() + "=" + p.getValue()));
+        Files.createDirectories(workDirectory);
+        Path file = workDirectory.resolve(ARGUMENT_FILE);
         Files.writeString(file, arguments.stream().map(JvmLauncher::quote).collect(Collectors.joining("\n")) + "\n",
-                StandardCharsets.UTF_8);
-        return new JvmLauncher(fork.javaExecutable(), fork.jvmArguments(), file, fork.environment());
+                PLATFORM);
+        Path java = fork.javaExecutable().getParent() == null ? fork.javaExecutable()
+                : fork.javaExecutable().toAbsolutePath();
+        return new JvmLauncher(java, commandLine, file, fork.environment(), fork.workingDirectory());
+    }
+
+    /**
+     * Why a value cannot reach a child JVM as written, if it cannot: a NUL character ends every
+     * C string the launcher and the JVM pass it in; a character the platform encoding lacks
+     * arrives as {@code ?}; an unpaired surrogate is no character at all.
+     *
+     * @return the first such character and why, or empty where the value arrives intact
+     */
+    public static Optional<String> cannotCarry(String value) {
+        return cannotCarry(value, PLATFORM);
+    }
+
+    /** {@link #cannotCarry(String)} under another platform encoding, such as a POSIX locale's US-ASCII. */
+    static Optional<String> cannotCarry(String value, Charset platform) {
+        CharsetEncoder encoder = platform.newEncoder();
+        if (value.indexOf('\0') < 0 && encoder.canEncode(value)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+            int c = value.codePointAt(i);
+            String at = String.format(Locale.ROOT, "U+%04X at index %d", c, i);
+            if (c == 0) {
+                return Optional.of("a NUL character (" + at + "), which ends the argument in the launcher and the JVM");
+            }
+            if (Character.getType(c) == Character.SURROGATE) {
+                return Optional.of("an unpaired surrogate (" + at + "), which is no character in any encoding");
+            }
+            if (!encoder.canEncode(Character.toString(c))) {
+                return Optional.of(at + ", which the platform encoding " + platform.name() + " cannot carry (the "
+                        + "child JVM would read ?): run Maven under a UTF-8 locale, such as LANG=C.UTF-8");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Charset platformCharset() {
+        String name = System.getProperty("sun.jnu.encoding", System.getProperty("native.encoding"));
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
     }
 
     /** The jar (or, in the plugin's own tests, the classes folder) that holds {@link ForkedMain}. */
@@ -94,11 +174,27 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
     }
 
     /**
-     * One argument in the argument-file syntax: in double quotes, with backslash and quote
-     * escaped, so spaces and Windows separators survive.
+     * One argument in the argument-file syntax of {@code libjli/args.c}: in double quotes, where
+     * spaces, {@code #} and single quotes are plain text, and a backslash escapes the next
+     * character ({@code \n}, {@code \r}, {@code \t}, {@code \f} stand for the control characters).
+     * A raw line break would end the argument even inside quotes, so line breaks, and with them
+     * tabs and form feeds, are written as escapes; backslashes and double quotes are escaped.
      */
     static String quote(String argument) {
-        return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder quoted = new StringBuilder(argument.length() + 2).append('"');
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            switch (c) {
+                case '\\' -> quoted.append("\\\\");
+                case '"' -> quoted.append("\\\"");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                case '\f' -> quoted.append("\\f");
+                default -> quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     public List<String> command(String... mainArguments) {
@@ -113,6 +209,7 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
 
     ProcessBuilder processBuilder(String... mainArguments) {
         ProcessBuilder builder = new ProcessBuilder(command(mainArguments));
+        builder.directory(workingDirectory.toFile());
         builder.environment().putAll(environment);
         return builder;
     }

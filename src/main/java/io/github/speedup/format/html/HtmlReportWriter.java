@@ -88,7 +88,9 @@ public final class HtmlReportWriter implements ReportFormat {
                 + (report.commit().isEmpty() ? "" : "; commit " + report.commit())
                 + (report.environment().loadAverage() >= 0
                 ? String.format(Locale.ROOT, "; load average %.2f at start", report.environment().loadAverage()) : "")
-                + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine()))
+                + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine())
+                + (report.settings().workingDirectory().isEmpty() ? ""
+                : "; child JVMs ran in " + report.settings().workingDirectory()))
                 + "<br>" + Html.escape(machineSharing(report)) + "</p>\n");
         if (report.environment().overloaded()) {
             html.write("<p class=\"warning\" id=\"overloaded\"><strong>Loaded machine:</strong> "

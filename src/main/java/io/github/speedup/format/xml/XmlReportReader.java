@@ -180,7 +180,7 @@ public final class XmlReportReader {
                 Long.parseLong(settings.getAttribute("forkedProcessTimeoutInSeconds")),
                 number(settings, "maxForeignLoad", 0.10), (int) number(settings, "maxRetries", 0),
                 settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0),
-                workloadSettings);
+                settings.getAttribute("workingDirectory"), workloadSettings);
     }
 
     private static Sampling sampling(Element settings) {

@@ -132,6 +132,7 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("maxRetries", String.valueOf(settings.maxRetries()));
         xml.writeAttribute("lockFile", settings.lockFile());
         xml.writeAttribute("lockTimeoutInSeconds", String.valueOf(settings.lockTimeoutSeconds()));
+        xml.writeAttribute("workingDirectory", settings.workingDirectory());
     }
 
     private static void workload(XMLStreamWriter xml, WorkloadReport workload, WorkloadSettings settings)

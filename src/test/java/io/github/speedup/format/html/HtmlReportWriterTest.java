@@ -199,6 +199,9 @@ class HtmlReportWriterTest {
         assertEquals("Incomplete: measuring stopped early. workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more",
                 doc.getElementById("incomplete").text());
         assertTrue(doc.select("p.meta").first().text().contains("Test CPU <1>"));
+        assertTrue(doc.select("p.meta").first().text().contains("; child JVMs ran in /work/app's <module> ü"),
+                doc.select("p.meta").first().text());
+        assertFalse(page.contains("<module>"), "the working directory is escaped");
     }
 
     @Test
