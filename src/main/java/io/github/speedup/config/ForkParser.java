@@ -140,6 +140,6 @@ final class ForkParser {
     }
 
     private static String javaFileName() {
-        return System.getProperty("os.name", "").toLowerCase().startsWith("windows") ? "java.exe" : "java";
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
     }
 }
