@@ -2,6 +2,8 @@
 `java -cp <dir> Hello` (spawn until it prints), alternated in one run, as a ratio of medians.
 The worker is started exactly as the plugin starts it, with the argument file a real run wrote."""
 import os
+import secrets
+import socket
 import subprocess
 import tempfile
 import time
@@ -33,11 +35,32 @@ def time_to_first_line(command, marker):
     return elapsed
 
 
+def time_to_first_message(command, marker):
+    """Seconds from spawn until the child sends a message containing marker on its protocol channel,
+    a loopback connection it opens with the port and token given as its last two arguments."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    token = secrets.token_hex(16)
+    start = time.monotonic()
+    child = subprocess.Popen(command + [str(server.getsockname()[1]), token], stdin=subprocess.DEVNULL)
+    connection, _ = server.accept()
+    received = b""
+    while marker.encode() not in received:
+        received += connection.recv(4096)
+    elapsed = time.monotonic() - start
+    assert received.startswith((token + "\n").encode()), received
+    connection.close()
+    server.close()
+    child.wait()
+    return elapsed
+
+
 bare, plugin = [], []
 for _ in range(ROUNDS):
     bare.append(time_to_first_line(["java", "-cp", hello, "Hello"], "hello"))
-    plugin.append(time_to_first_line(["java", arguments, "io.github.speedup.execution.fork.ForkedMain",
-                                      "worker", "sleep", "sleep", "1", "0"], "STARTED"))
+    plugin.append(time_to_first_message(["java", arguments, "io.github.speedup.execution.fork.ForkedMain",
+                                         "worker", "sleep", "sleep", "1", "0"], "STARTED"))
 b, p = median(bare) * 1000, median(plugin) * 1000
 table("Start-up: spawn until work starts, median of %d alternated runs" % ROUNDS,
       ["bare JVM (Hello) ms", "plugin worker JVM ms", "ratio"], [["%.1f" % b, "%.1f" % p, "%.2f×" % (p / b)]])

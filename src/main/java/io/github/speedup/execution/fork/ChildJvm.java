@@ -11,17 +11,20 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One forked JVM seen from the host: protocol lines in (time-stamped on arrival, so a slow
- * reader does not distort start-up times), commands out, everything else it writes forwarded
- * with a bound, and the tail of its standard error kept for the message if it dies.
+ * One forked JVM seen from the host: protocol messages in on its channel ({@link HostChannel}),
+ * decoded and time-stamped on arrival (so a slow reader does not distort start-up times, and a
+ * broken line fails the waiting call at once), commands out on the same channel, an empty
+ * standard input, everything it writes to its standard output and error forwarded with a bound,
+ * and the tail of both kept for the message if it dies.
  */
 final class ChildJvm implements AutoCloseable {
 
-    /** Lines of non-protocol output forwarded per child; past that they are counted, not kept. */
+    /** Lines of output (standard output and error together) forwarded per child; past that they are counted, not kept. */
     static final int FORWARDED_LINES = 200;
     /** Lines of a child's own output (HotSpot writes its fatal errors to stdout) kept for the message if it dies. */
     static final int OUTPUT_TAIL_LINES = 15;
@@ -29,6 +32,10 @@ final class ChildJvm implements AutoCloseable {
     static final int PROTOCOL_LINE_LIMIT = 1 << 20;
     /** Longest line of a child's other output kept for the log. */
     static final int OUTPUT_LINE_LIMIT = 4000;
+    /** How long closing waits for a killed child to be gone. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(2);
+    /** How long a child told to exit may take before the log says that the build waits for it. */
+    static final Duration EXIT_NOTICE = Duration.ofSeconds(1);
 
     /**
      * A protocol message with the host's {@link System#nanoTime()} when its line arrived, and the
@@ -37,48 +44,80 @@ final class ChildJvm implements AutoCloseable {
     record Received<T extends ForkMessage>(T message, long arrivedNanos, byte[] frame) {
     }
 
-    /** A protocol line as it arrived; decoded by the thread that waits for it, which can report a bad one. */
-    private record Line(String text, long arrivedNanos, byte[] frame) {
+    /** What the channel's reader hands to the waiting thread: a message, or why there is none. */
+    private record Arrival(Received<ForkMessage> received, String fault) {
     }
 
-    private static final Line END_OF_STREAM = new Line("", 0, null);
+    private static final Arrival END_OF_CHANNEL = new Arrival(null, null);
 
     private final String label;
     /** Put before a task failure's description: the worker's label, or nothing for the measurement JVM. */
     private final String failurePrefix;
     private final Process process;
-    private final OutputStream commands;
-    private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+    private final HostChannel channel;
+    /** How long sending waits for the child to connect: forkedProcessTimeoutInSeconds. */
+    private final Duration timeout;
+    /** Counted down when the child has connected, or can no longer. */
+    private final CountDownLatch connected = new CountDownLatch(1);
+    private volatile OutputStream commands;
+    private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final Deque<String> outputTail = new ArrayDeque<>();
-    private final List<Thread> readers = new ArrayList<>(2);
+    private final List<Thread> readers = new ArrayList<>(3);
     private final ChildOutput output;
     /** Where user code called System.exit, when the child said so on its way out. */
     private volatile String exitCalledAt;
+    /** The child's descendants when it was told to exit: those still alive once it has exited are killed. */
+    private List<ProcessHandle> descendantsAtExit = List.of();
     private int forwarded;
     private int dropped;
 
-    private ChildJvm(String label, String failurePrefix, Process process, ChildOutput output) {
+    private ChildJvm(String label, String failurePrefix, Process process, HostChannel channel, Duration timeout,
+                     ChildOutput output) {
         this.label = label;
         this.failurePrefix = failurePrefix;
         this.process = process;
+        this.channel = channel;
+        this.timeout = timeout;
         this.output = output;
-        this.commands = process.getOutputStream();
-        readers.add(pump(process.getInputStream(), true));
-        readers.add(pump(process.getErrorStream(), false));
+        try {
+            // An empty standard input: a task that reads System.in gets its end at once.
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // the child is already gone, which its channel reports
+        }
+        readers.add(startReader(this::readChannel, "-channel"));
+        readers.add(startReader(() -> forward(process.getInputStream()), "-out"));
+        readers.add(startReader(() -> forward(process.getErrorStream()), "-err"));
     }
 
     /**
+     * Starts the child with its protocol channel: the port and the session token are added after
+     * the builder's arguments.
+     *
      * @param failurePrefix put before the description of a failure the child reports: where it
      *                      matters which child failed, its label
+     * @param timeout       forkedProcessTimeoutInSeconds: how long sending waits for the child to connect
+     * @throws ForkException when the JVM cannot be started or no loopback port opened
      */
-    static ChildJvm start(String label, String failurePrefix, ProcessBuilder builder, ChildOutput output)
-            throws ForkException {
-        List<String> command = builder.command();
+    static ChildJvm start(String label, String failurePrefix, ProcessBuilder builder, Duration timeout,
+                          ChildOutput output) throws ForkException {
+        HostChannel channel;
+        try {
+            channel = HostChannel.open();
+        } catch (IOException e) {
+            throw new ForkException("could not open a port on 127.0.0.1 for the protocol channel of " + label + ": "
+                    + e.getMessage(), e);
+        }
+        List<String> command = new ArrayList<>(builder.command());
+        command.add(String.valueOf(channel.port()));
+        command.add(channel.token());
+        builder.command(command);
         try {
             Process process = builder.start();
             LiveChildren.add(process);
-            return new ChildJvm(label, failurePrefix, process, output);
+            return new ChildJvm(label, failurePrefix, process, channel, timeout, output);
         } catch (IOException e) {
+            channel.close();
             throw new ForkException("could not start " + label + " with " + command.get(0) + ": " + e.getMessage(), e);
         }
     }
@@ -99,10 +138,28 @@ final class ChildJvm implements AutoCloseable {
     /** Sends a message with a frame of raw bytes (a task's input), or none for {@code null}. */
     void send(ForkMessage message, byte[] frame) throws ForkException {
         try {
-            ForkProtocol.write(commands, message, frame);
+            ForkProtocol.write(connectedCommands(), message, frame);
         } catch (IOException e) {
             throw died("before it could take a command");
         }
+    }
+
+    private OutputStream connectedCommands() throws ForkException {
+        try {
+            if (!connected.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                close();
+                throw new ForkException(label + " did not connect to its protocol channel within "
+                        + "forkedProcessTimeoutInSeconds=" + timeout.toSeconds() + " s; it was killed with its descendants");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new ForkException("interrupted while waiting for " + label + " to connect");
+        }
+        if (commands == null) {
+            throw died("before it connected to its protocol channel");
+        }
+        return commands;
     }
 
     /**
@@ -118,47 +175,59 @@ final class ChildJvm implements AutoCloseable {
         }
         if (!type.isInstance(received.message())) {
             close();
-            throw new ForkException(label + " answered " + received.message().encode() + " where "
+            throw new ForkException(label + " answered " + ForkProtocol.visible(received.message().encode()) + " where "
                     + type.getSimpleName() + " was expected");
         }
         return new Received<>(type.cast(received.message()), received.arrivedNanos(), received.frame());
     }
 
     private Received<ForkMessage> next(Duration timeout, String waitingFor) throws ForkException {
-        Line line;
+        Arrival arrival;
         try {
-            line = lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            arrival = arrivals.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new ForkException("interrupted while waiting for " + label + " " + waitingFor);
         }
-        if (line == null) {
+        if (arrival == null) {
             close();
             throw new ForkException(label + " did not finish " + waitingFor + " within forkedProcessTimeoutInSeconds="
                     + timeout.toSeconds() + " s; it was killed with its descendants");
         }
-        if (line == END_OF_STREAM) {
+        if (arrival == END_OF_CHANNEL) {
             throw died("during " + waitingFor);
         }
-        ForkMessage message;
-        try {
-            message = ForkProtocol.decode(line.text());
-        } catch (ForkProtocol.MalformedMessageException e) {
+        if (arrival.fault() != null) {
             close();
-            throw new ForkException(label + " broke the protocol during " + waitingFor + ": " + e.getMessage());
+            throw new ForkException(label + " broke the protocol during " + waitingFor + ": " + arrival.fault()
+                    + "; it was killed with its descendants");
         }
-        if (message instanceof ForkMessage.ExitCalled exitCalled) {
-            exitCalledAt = exitCalled.caller();
-            return next(timeout, waitingFor);
-        }
-        return new Received<>(message, line.arrivedNanos(), line.frame());
+        return arrival.received();
     }
 
-    /** Waits for a normal exit after the child said it is done. */
+    /**
+     * Tells the child to exit. Its descendants are looked up first, while they are still its
+     * own: any of them still alive once the child has exited is killed by {@link #awaitExit}.
+     */
+    void sendExit() throws ForkException {
+        descendantsAtExit = process.descendants().toList();
+        send(new ForkMessage.Exit());
+    }
+
+    /**
+     * Waits for a normal exit after the child said it is done; after {@link #EXIT_NOTICE} the log
+     * says that the build is waiting for it.
+     */
     void awaitExit(Duration timeout) throws ForkException {
         try {
-            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!process.waitFor(Math.min(EXIT_NOTICE.toNanos(), timeout.toNanos()), TimeUnit.NANOSECONDS)
+                    && timeout.compareTo(EXIT_NOTICE) > 0) {
+                output.line(label, "waiting for " + label + " to exit: it is still running " + EXIT_NOTICE.toSeconds()
+                        + " s after its last command; it is killed with its descendants if it has not exited within "
+                        + timeout.toSeconds() + " s");
+            }
+            if (!process.waitFor(timeout.minus(EXIT_NOTICE).toNanos(), TimeUnit.NANOSECONDS)) {
                 close();
                 throw new ForkException(label + " did not exit within forkedProcessTimeoutInSeconds="
                         + timeout.toSeconds() + " s; it was killed with its descendants");
@@ -169,6 +238,9 @@ final class ChildJvm implements AutoCloseable {
             throw new ForkException("interrupted while waiting for " + label + " to exit");
         }
         LiveChildren.killTree(process);
+        for (ProcessHandle descendant : descendantsAtExit) {
+            descendant.destroyForcibly();
+        }
         if (process.exitValue() != 0) {
             throw died("after its last task");
         }
@@ -185,7 +257,7 @@ final class ChildJvm implements AutoCloseable {
         }
         awaitReaders();
         close();
-        String exit = exitCode == Integer.MIN_VALUE ? "closed its output" : "exited with code " + exitCode;
+        String exit = exitCode == Integer.MIN_VALUE ? "closed its protocol channel" : "exited with code " + exitCode;
         String caller = exitCalledAt == null ? "" : " (System.exit was called " + exitCalledAt.strip() + ")";
         return new ForkException(label + " " + exit + " " + when + caller + "; last lines of its output:\n"
                 + outputTail());
@@ -197,7 +269,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** A dead child's last words may still be in the pipes: let the readers drain them, briefly. */
+    /** A dead child's last words may still be in the pipes and the channel: let the readers drain them, briefly. */
     private void awaitReaders() {
         for (Thread reader : readers) {
             try {
@@ -209,36 +281,76 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    private Thread pump(InputStream stream, boolean protocolStream) {
-        Thread reader = new Thread(() -> {
-            try (stream) {
-                BoundedLineReader in = new BoundedLineReader(stream, protocolStream ? PROTOCOL_LINE_LIMIT : OUTPUT_LINE_LIMIT);
-                String line;
-                byte[] frame = null;
-                while ((line = in.readLine()) != null) {
-                    long arrived = System.nanoTime();
-                    int frameLength = protocolStream ? ForkProtocol.frameLength(line) : -1;
-                    if (frameLength >= 0) {
-                        frame = in.readFrame(frameLength);
-                    } else if (protocolStream && ForkProtocol.isProtocolLine(line)) {
-                        lines.add(new Line(line, arrived, frame));
-                        frame = null;
-                    } else {
-                        forwardOtherOutput(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the stream closed under us: the child is gone, which END_OF_STREAM reports
-            }
-            if (protocolStream) {
-                lines.add(END_OF_STREAM);
-            } else {
-                flushDropped();
-            }
-        }, "speedup-" + label + (protocolStream ? "-out" : "-err"));
+    private Thread startReader(Runnable reading, String suffix) {
+        Thread reader = new Thread(reading, "speedup-" + label + suffix);
         reader.setDaemon(true);
         reader.start();
         return reader;
+    }
+
+    /**
+     * Waits for the child to connect, then decodes each message as it arrives; a line that is
+     * not one is handed on as a fault, and reading stops, since nothing after it can be trusted.
+     */
+    private void readChannel() {
+        BoundedLineReader in = channel.accept(process, refusal -> output.line(label, refusal));
+        if (in != null) {
+            try {
+                commands = channel.output();
+            } catch (IOException e) {
+                in = null;
+            }
+        }
+        connected.countDown();
+        if (in != null) {
+            try {
+                readMessages(in);
+                return;
+            } catch (IOException e) {
+                // the channel closed under us: the child is gone, which END_OF_CHANNEL reports
+            }
+        }
+        arrivals.add(END_OF_CHANNEL);
+    }
+
+    private void readMessages(BoundedLineReader in) throws IOException {
+        byte[] frame = null;
+        String line;
+        while ((line = in.readLine()) != null) {
+            long arrived = System.nanoTime();
+            ForkMessage message;
+            try {
+                message = ForkProtocol.decode(line);
+            } catch (ForkProtocol.MalformedMessageException e) {
+                arrivals.add(new Arrival(null, e.getMessage() + "; the line, as received: "
+                        + ForkProtocol.visible(line)));
+                channel.close();
+                return;
+            }
+            if (message instanceof ForkMessage.Frame announced) {
+                frame = in.readFrame(announced.length());
+            } else if (message instanceof ForkMessage.ExitCalled exitCalled) {
+                exitCalledAt = exitCalled.caller();
+            } else {
+                arrivals.add(new Arrival(new Received<>(message, arrived, frame), null));
+                frame = null;
+            }
+        }
+        arrivals.add(END_OF_CHANNEL);
+    }
+
+    /** Forwards one of the child's standard streams to the log, the lines of both counted together. */
+    private void forward(InputStream stream) {
+        try (stream) {
+            BoundedLineReader in = new BoundedLineReader(stream, OUTPUT_LINE_LIMIT);
+            String line;
+            while ((line = in.readLine()) != null) {
+                forwardOtherOutput(line);
+            }
+        } catch (IOException e) {
+            // the stream closed under us: the child is gone
+        }
+        flushDropped();
     }
 
     private void forwardOtherOutput(String line) {
@@ -265,14 +377,18 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Kills the child and its descendants; safe to call more than once. */
+    /**
+     * Kills the child's descendants, then the child, closes its channel, and waits briefly for the
+     * child to be gone; safe to call more than once.
+     */
     @Override
     public void close() {
-        try {
-            commands.close();
-        } catch (IOException e) {
-            // the pipe is already closed: the child is gone or going
-        }
         LiveChildren.killTree(process);
+        channel.close();
+        try {
+            process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -7,11 +7,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The line protocol between the host (Maven) and a forked JVM: how a {@link ForkMessage} becomes
- * a line and back. Every protocol line carries a prefix, so it stays apart from anything else the
- * JVM writes to its standard output (GC logs, agent banners); the child also points
- * {@code System.out} at its standard error, so what workloads print never reaches the channel.
- * After the prefix come the message type and its fields, tab-separated, each escaped so that a
- * tab, a line break or a backslash in a message (a stack trace, a workload name) survives.
+ * a line and back. The lines travel on a channel of their own, a TCP connection on the loopback
+ * interface that the host listens for and the child opens first thing, presenting a session
+ * token ({@code HostChannel}, {@link ChildChannel}); this is how Surefire 3 and JMH keep their
+ * fork links apart from the child's standard streams. So native code, {@code FileDescriptor.out}
+ * or an {@code inheritIO()} subprocess writing to file descriptor 1 cannot glue text to a
+ * message, and a task reading {@code System.in} reads an empty stream, not the commands.
+ * Every line starts with a prefix and the message type, then its fields, tab-separated, each
+ * escaped so that a tab, a line break or a backslash in a message (a stack trace, a workload
+ * name) survives. Anything else on the channel is a broken protocol, reported at once with the
+ * line as it came ({@link #visible}).
  *
  * <p>Used on a worker's way to its first task: no lambdas here, each would cost milliseconds of
  * bootstrap in every worker JVM.
@@ -39,17 +44,8 @@ public final class ForkProtocol {
         return line.toString();
     }
 
-    /** The length of the frame a FRAME line announces, or -1 for any other line. */
-    static int frameLength(String line) {
-        if (!line.startsWith(PREFIX + "\t" + ForkMessage.Frame.TYPE + "\t")) {
-            return -1;
-        }
-        try {
-            return ((ForkMessage.Frame) decode(line)).length();
-        } catch (MalformedMessageException e) {
-            return -1;
-        }
-    }
+    /** Characters of a broken line shown in an error: enough to recognise it, short enough for a log. */
+    static final int VISIBLE_CHARACTERS = 200;
 
     /** A message and the frame of raw bytes that came before it, or {@code null} for none. */
     record Framed(ForkMessage message, byte[] frame) {
@@ -80,13 +76,55 @@ public final class ForkProtocol {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(
                 (frame == null ? 0 : frame.length) + 128);
         if (frame != null) {
-            bytes.write((new ForkMessage.Frame(frame.length).encode() + "\n").getBytes(
-                    StandardCharsets.UTF_8));
+            bytes.write(new ForkMessage.Frame(frame.length).encode().getBytes(StandardCharsets.UTF_8));
+            bytes.write('\n');
             bytes.write(frame);
         }
-        bytes.write((message.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+        // No string concatenation here: its invokedynamic bootstrap costs a fresh JVM milliseconds.
+        bytes.write(message.encode().getBytes(StandardCharsets.UTF_8));
+        bytes.write('\n');
         bytes.writeTo(out);
         out.flush();
+    }
+
+    /**
+     * A line as it arrived, for an error message: in quotes, cut to {@link #VISIBLE_CHARACTERS},
+     * with every character a log or a report would hide or choke on (controls, a quote, a
+     * backslash, format characters, lone surrogates) written as a Java escape.
+     */
+    static String visible(String line) {
+        StringBuilder out = new StringBuilder("\"");
+        int shown = Math.min(line.length(), VISIBLE_CHARACTERS);
+        int i = 0;
+        while (i < shown) {
+            int c = line.codePointAt(i);
+            int width = Character.charCount(c);
+            switch (c) {
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    int type = Character.getType(c);
+                    if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
+                            || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+                            || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE) {
+                        for (int unit = i; unit < i + width; unit++) {
+                            out.append(String.format("\\u%04x", (int) line.charAt(unit)));
+                        }
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+            i += width;
+        }
+        out.append('"');
+        if (i < line.length()) {
+            out.append(" and ").append(line.length() - i).append(" more characters");
+        }
+        return out.toString();
     }
 
     static boolean isProtocolLine(String line) {
@@ -100,7 +138,7 @@ public final class ForkProtocol {
      */
     static ForkMessage decode(String line) throws MalformedMessageException {
         if (!isProtocolLine(line)) {
-            throw new MalformedMessageException("not a protocol line: " + line);
+            throw new MalformedMessageException("not a protocol line");
         }
         String[] raw = line.substring(PREFIX.length() + 1).split("\t", -1);
         Fields fields = new Fields(raw);
@@ -118,9 +156,9 @@ public final class ForkProtocol {
             case ForkMessage.RunTask.TYPE -> ForkMessage.RunTask.decode(fields);
             case ForkMessage.TaskDone.TYPE -> ForkMessage.TaskDone.decode(fields);
             case ForkMessage.Frame.TYPE -> ForkMessage.Frame.decode(fields);
-            default -> throw new MalformedMessageException("unknown message type " + raw[0] + " in: " + line);
+            default -> throw new MalformedMessageException("unknown message type " + visible(raw[0]));
         };
-        fields.end(line);
+        fields.end();
         return message;
     }
 
@@ -180,10 +218,10 @@ public final class ForkProtocol {
             }
         }
 
-        void end(String line) throws MalformedMessageException {
+        void end() throws MalformedMessageException {
             if (next != raw.length) {
                 throw new MalformedMessageException(raw[0] + " has " + (raw.length - 1) + " fields, " + (next - 1)
-                        + " expected: " + line);
+                        + " expected");
             }
         }
     }

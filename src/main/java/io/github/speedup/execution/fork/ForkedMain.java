@@ -1,12 +1,11 @@
 package io.github.speedup.execution.fork;
 
-import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Optional;
 
 /**
@@ -14,13 +13,26 @@ import java.util.Optional;
  * of a foreign {@code System.exit}, and the role. As the measurement JVM it hands over to
  * {@link MeasurementServer}, which runs the in-JVM modes on command; as a worker to {@link Worker},
  * which runs its share of a workload's tasks once; as a pool worker to {@link PoolWorker}, which
- * runs one task after another on command. Either way the JVM ends when the host goes away,
- * so no child outlives Maven. The roles live in classes of their own so that a worker JVM neither
- * loads nor verifies the measurement JVM's code on its way to its first task.
+ * runs one task after another on command. The roles live in classes of their own so that a worker
+ * JVM neither loads nor verifies the measurement JVM's code on its way to its first task.
+ *
+ * <p>Its arguments are the role's, then the port of the host's protocol channel and the session
+ * token to present there ({@link ChildChannel}). Its standard input is empty and its standard
+ * output and error are the user's, forwarded to the Maven log by the host.
+ *
+ * <p>Whatever threads user code left, the JVM ends when the role is done ({@link #exit}), and
+ * every process it started ends with it: on its own exit, when user code calls
+ * {@code System.exit}, and when the host goes away ({@link HostWatchdog}, or the channel closing
+ * under a JVM that reads commands), so no child and no grandchild outlives Maven.
  */
 public final class ForkedMain {
 
     private static final long HOST_POLL_MS = 200;
+    /**
+     * How long the JVM's shutdown hooks (user code's among them) may run once the role is done;
+     * then the JVM is halted, so a hook that hangs cannot hold the build.
+     */
+    static final long EXIT_HOOKS_MS = 2_000;
 
     /** Set when this class ends the JVM itself; any other exit came from user code. */
     private static volatile boolean exitExpected;
@@ -28,49 +40,139 @@ public final class ForkedMain {
     private ForkedMain() {
     }
 
-    public static void main(String[] args) throws IOException {
-        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        System.setOut(System.err);
-        Runtime.getRuntime().addShutdownHook(new ForeignExitReporter(protocol));
-        if (args.length == 1 && args[0].equals(ForkProtocol.ROLE_MEASURE)) {
-            MeasurementServer.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                    protocol);
-            exitExpected = true;
+    public static void main(String[] args) {
+        if (args.length < 3) {
+            usage("expected the role's arguments, then the channel's port and token");
             return;
         }
-        if (args.length > 0 && args[0].equals(ForkProtocol.ROLE_POOL)) {
-            int status = PoolWorker.serve(args, System.in, protocol);
-            exitExpected = true;
-            System.exit(status);
+        int roleArguments = args.length - 2;
+        ChildChannel channel;
+        try {
+            channel = ChildChannel.connect(args[roleArguments], args[roleArguments + 1]);
+        } catch (NumberFormatException e) {
+            usage("the channel's port ".concat(args[roleArguments]).concat(" is not a number"));
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new ForeignExitReporter(channel));
+        String[] role = Arrays.copyOf(args, roleArguments);
+        if (role.length == 1 && role[0].equals(ForkProtocol.ROLE_MEASURE)) {
+            MeasurementServer.serve(channel);
+            exit(0);
+            return;
+        }
+        if (role[0].equals(ForkProtocol.ROLE_POOL)) {
+            exit(PoolWorker.serve(role, channel));
             return;
         }
         WorkerAssignment assignment;
         try {
-            assignment = WorkerAssignment.fromArguments(args);
+            assignment = WorkerAssignment.fromArguments(role);
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: ForkedMain measure | worker <type> <target> <size> <task,task,...> | pool "
-                    + "<type> <target> <size> <payloadBytes> ("
-                    + e.getMessage() + ")");
-            exitExpected = true;
-            System.exit(2);
+            usage(e.getMessage());
             return;
         }
-        int status = Worker.run(assignment, System.in, protocol);
-        exitExpected = true;
-        System.exit(status);
+        exit(Worker.run(assignment, channel));
+    }
+
+    private static void usage(String problem) {
+        System.err.println("usage: ForkedMain (measure | worker <type> <target> <size> <task,task,...> [inputs] | pool "
+                + "<type> <target> <size> <payloadBytes>) <channel port> <channel token> (" + problem + ")");
+        exit(2);
     }
 
     /**
-     * Tells the host where user code called {@code System.exit}: at shutdown, the thread that
-     * called it is still inside {@code Runtime.exit}, so its stack names the caller. A class,
-     * not a lambda, like everything on a worker's way to its first task.
+     * Ends the JVM when its role is done, whatever non-daemon threads user code left: first every
+     * process it started, then the JVM, through its shutdown hooks, halted if they take longer than
+     * {@link #EXIT_HOOKS_MS}.
+     */
+    static void exit(int status) {
+        exitExpected = true;
+        killDescendants();
+        new ExitDeadline(status).start();
+        System.exit(status);
+    }
+
+    /** The host is gone (or is killing this JVM): end every process this JVM started, then the JVM, at once. */
+    static void hostGone() {
+        exitExpected = true;
+        killDescendants();
+        Runtime.getRuntime().halt(3);
+    }
+
+    /**
+     * Kills every process this JVM started and theirs, while they are still its descendants (once
+     * it has exited they belong to PID 1 and cannot be told apart). {@link ProcessHandle}'s streams
+     * cost a fresh JVM about 20 ms of lambda bootstrap, which a worker would pay in every
+     * processes-mode iteration, so they are used only when the JVM has a child at all.
+     */
+    static void killDescendants() {
+        if (!hasChildren()) {
+            return;
+        }
+        Iterator<ProcessHandle> descendants = ProcessHandle.current().descendants().iterator();
+        while (descendants.hasNext()) {
+            descendants.next().destroyForcibly();
+        }
+    }
+
+    /**
+     * Whether this JVM has a child process. On Linux each thread's children are listed under
+     * {@code /proc/self/task/<tid>/children}, read in well under a millisecond; where that is not
+     * available the answer is yes, and {@link ProcessHandle} finds out.
+     */
+    private static boolean hasChildren() {
+        String[] threads = new File("/proc/self/task").list();
+        if (threads == null) {
+            return true;
+        }
+        for (String thread : threads) {
+            try (FileInputStream children = new FileInputStream("/proc/self/task/".concat(thread).concat("/children"))) {
+                if (children.read() != -1) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Halts the JVM when its shutdown hooks do not finish in time, and says so on standard error. */
+    private static final class ExitDeadline extends Thread {
+        private final int status;
+
+        ExitDeadline(int status) {
+            super("speedup-exit-deadline");
+            this.status = status;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(EXIT_HOOKS_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("speedup: shutdown hooks still running " + EXIT_HOOKS_MS + " ms after the JVM was told "
+                    + "to exit; halting it");
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    /**
+     * Tells the host where user code called {@code System.exit} (at shutdown, the thread that
+     * called it is still inside {@code Runtime.exit}, so its stack names the caller), and ends
+     * what this JVM started: any exit but the plugin's own is user code's, or a signal's.
+     * A class, not a lambda, like everything on a worker's way to its first task.
      */
     private static final class ForeignExitReporter extends Thread {
-        private final PrintStream protocol;
+        private final ChildChannel channel;
 
-        ForeignExitReporter(PrintStream protocol) {
+        ForeignExitReporter(ChildChannel channel) {
             super("speedup-exit-reporter");
-            this.protocol = protocol;
+            this.channel = channel;
         }
 
         @Override
@@ -78,13 +180,23 @@ public final class ForkedMain {
             if (exitExpected) {
                 return;
             }
+            killDescendants();
             for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
                 for (int i = 0; i < stack.length; i++) {
                     if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
-                        protocol.println(new ForkMessage.ExitCalled(callerOf(stack, i + 1)).encode());
+                        report(new ForkMessage.ExitCalled(callerOf(stack, i + 1)));
                         return;
                     }
                 }
+            }
+        }
+
+        private void report(ForkMessage message) {
+            OutputStream protocol = channel.output();
+            try {
+                ForkProtocol.write(protocol, message, null);
+            } catch (IOException e) {
+                // the host is gone: nobody is left to tell
             }
         }
 
@@ -102,9 +214,10 @@ public final class ForkedMain {
     }
 
     /**
-     * A worker ends itself when the host is gone (killed without a chance to kill its children).
-     * It polls rather than blocking on standard input: at exit HotSpot waits up to 300 ms for
-     * threads blocked in a native read, which would be charged to every iteration.
+     * A child ends itself, and every process it started, when the host is gone (killed without a
+     * chance to kill its children), even while it runs a task and reads no command. It polls the
+     * host's process rather than blocking on a read of the channel: at exit HotSpot waits up to
+     * 300 ms for threads blocked in a native read, which would be charged to every iteration.
      */
     static final class HostWatchdog extends Thread {
         private final ProcessHandle host;
@@ -128,7 +241,7 @@ public final class ForkedMain {
                 while (host.isAlive()) {
                     Thread.sleep(HOST_POLL_MS);
                 }
-                Runtime.getRuntime().halt(3);
+                hostGone();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -18,6 +18,8 @@ import java.util.Set;
 public final class MeasurementJvm implements AutoCloseable {
 
     private static final String LABEL = "measurement JVM";
+    /** How long closing waits for the JVM to exit before it is killed. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final ChildJvm child;
     private final Duration timeout;
@@ -33,7 +35,8 @@ public final class MeasurementJvm implements AutoCloseable {
     public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output)
             throws ForkException, TaskFailedException {
         // Its failures are the workload's, not this JVM's: they are reported without its label.
-        ChildJvm child = ChildJvm.start(LABEL, "", launcher.processBuilder(ForkProtocol.ROLE_MEASURE), output);
+        ChildJvm child = ChildJvm.start(LABEL, "", launcher.processBuilder(ForkProtocol.ROLE_MEASURE), timeout,
+                output);
         try {
             return new MeasurementJvm(child, timeout);
         } catch (ForkException | TaskFailedException | RuntimeException e) {
@@ -64,12 +67,16 @@ public final class MeasurementJvm implements AutoCloseable {
                 .message().sample();
     }
 
-    /** Asks the JVM to exit, and kills it with its descendants if it does not. */
+    /**
+     * Asks the JVM to exit, which it does at once whatever threads user code left, ending every
+     * process it started; kills it with its descendants if it has not exited within
+     * {@link #CLOSE_WAIT} (the log says so after a second).
+     */
     @Override
     public void close() {
         try {
-            child.send(new ForkMessage.Exit());
-            child.awaitExit(Duration.ofSeconds(10));
+            child.sendExit();
+            child.awaitExit(CLOSE_WAIT);
         } catch (ForkException e) {
             // it is being killed by then; nothing is lost, every sample is already in
         } finally {

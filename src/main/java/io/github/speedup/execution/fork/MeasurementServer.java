@@ -11,15 +11,18 @@ import io.github.speedup.workload.WorkloadSpec;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The measurement JVM's loop: says hello, then defines workloads and runs iterations on command until EXIT. */
+/**
+ * The measurement JVM's loop: says hello, then defines workloads and runs iterations on command
+ * until EXIT. A channel that closes without EXIT means the host is gone: the JVM then ends at once,
+ * with every process it started.
+ */
 final class MeasurementServer {
 
     private MeasurementServer() {
@@ -44,30 +47,39 @@ final class MeasurementServer {
         }
     }
 
-    static void serve(BufferedReader commands, PrintStream protocol) throws IOException {
+    static void serve(ChildChannel channel) {
         keepTheHeapThroughCollections();
-        protocol.println(new ForkMessage.Hello(JvmInfo.current()).encode());
-        Map<String, WorkloadSpec> workloads = new HashMap<>();
-        String line;
-        while ((line = commands.readLine()) != null) {
-            ForkMessage command;
-            try {
-                command = ForkProtocol.decode(line);
-            } catch (ForkProtocol.MalformedMessageException e) {
-                protocol.println(new ForkMessage.Failed("unknown command: " + line).encode());
-                continue;
+        OutputStream protocol = channel.output();
+        try {
+            ForkProtocol.write(protocol, new ForkMessage.Hello(JvmInfo.current()), null);
+            ForkedMain.HostWatchdog.watch();
+            BoundedLineReader commands = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
+            Map<String, WorkloadSpec> workloads = new HashMap<>();
+            String line;
+            while ((line = commands.readLine()) != null) {
+                ForkMessage command;
+                try {
+                    command = ForkProtocol.decode(line);
+                } catch (ForkProtocol.MalformedMessageException e) {
+                    ForkProtocol.write(protocol, new ForkMessage.Failed("unknown command: " + line), null);
+                    continue;
+                }
+                if (command instanceof ForkMessage.DefineWorkload define) {
+                    ForkProtocol.write(protocol, define(define.spec()), null);
+                    workloads.put(define.spec().name(), define.spec());
+                } else if (command instanceof ForkMessage.RunIteration run) {
+                    ForkProtocol.write(protocol, runIteration(workloads.get(run.workload()), run.mode(), run.workers()),
+                            null);
+                } else if (command instanceof ForkMessage.Exit) {
+                    return;
+                } else {
+                    ForkProtocol.write(protocol, new ForkMessage.Failed("unknown command: " + line), null);
+                }
             }
-            if (command instanceof ForkMessage.DefineWorkload define) {
-                protocol.println(define(define.spec()).encode());
-                workloads.put(define.spec().name(), define.spec());
-            } else if (command instanceof ForkMessage.RunIteration run) {
-                protocol.println(runIteration(workloads.get(run.workload()), run.mode(), run.workers()).encode());
-            } else if (command instanceof ForkMessage.Exit) {
-                return;
-            } else {
-                protocol.println(new ForkMessage.Failed("unknown command: " + line).encode());
-            }
+        } catch (IOException e) {
+            // the channel broke: the host is gone, as when it closes
         }
+        ForkedMain.hostGone();
     }
 
     /** Resolves the workload's tasks once up front, so a bad class or method is reported before any timing. */

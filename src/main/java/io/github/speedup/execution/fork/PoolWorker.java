@@ -7,7 +7,7 @@ import io.github.speedup.workload.Task;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.Tasks;
 
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 
 /**
@@ -15,7 +15,8 @@ import java.io.OutputStream;
  * check that the workload loads, says STARTED, then runs each task the host sends (with the
  * frame of input that came with it, if any) and answers with the time the task took inside this
  * JVM (making it and running it, what the user's code costs) and its result in a frame, until
- * EXIT, when it says DONE with its CPU time and peak memory.
+ * EXIT, when it says DONE with its CPU time and peak memory. A channel that closes without EXIT
+ * means the host is gone: the JVM then ends at once, with every process it started.
  */
 final class PoolWorker {
 
@@ -25,7 +26,7 @@ final class PoolWorker {
     private PoolWorker() {
     }
 
-    static int serve(String[] args, InputStream commands, OutputStream protocol) {
+    static int serve(String[] args, ChildChannel channel) {
         try {
             if (args.length != 5) {
                 throw new IllegalArgumentException("expected: pool <type> <target> <size> <payloadBytes>");
@@ -34,9 +35,10 @@ final class PoolWorker {
             int size = Integer.parseInt(args[3]);
             int payload = Integer.parseInt(args[4]);
             Tasks.task(source, size, 0, payload == 0 ? null : Payload.input(0, payload));
+            OutputStream protocol = channel.output();
             ForkProtocol.write(protocol, new ForkMessage.Started(), null);
             ForkedMain.HostWatchdog.watch();
-            BoundedLineReader in = new BoundedLineReader(commands, ChildJvm.PROTOCOL_LINE_LIMIT);
+            BoundedLineReader in = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
             ForkProtocol.Framed next;
             while ((next = ForkProtocol.read(in)) != null) {
                 ForkMessage command = next.message();
@@ -50,11 +52,12 @@ final class PoolWorker {
                     throw new IllegalStateException("a pool worker takes TASK and EXIT, not " + command.encode());
                 }
             }
-            return 0;
+            ForkedMain.hostGone();
+            return 3;
         } catch (Exception | Error e) {
             try {
-                ForkProtocol.write(protocol, new ForkMessage.Failed(Failures.describe(e)), null);
-            } catch (java.io.IOException gone) {
+                ForkProtocol.write(channel.output(), new ForkMessage.Failed(Failures.describe(e)), null);
+            } catch (IOException gone) {
                 // the host is gone; so are we
             }
             return 1;
@@ -62,7 +65,7 @@ final class PoolWorker {
     }
 
     private static void run(TaskSource source, int size, int index, byte[] input, OutputStream protocol)
-            throws java.io.IOException {
+            throws IOException {
         long start = System.nanoTime();
         byte[] result;
         try {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * The processes mode: one iteration starts W fresh child JVMs, deals the tasks out to them
- * round-robin (with their payloads through the pipes, when they have one), and waits for all of
+ * round-robin (with their payloads through their channels, when they have one), and waits for all of
  * them to send their results back and exit. The wall time runs from the first spawn to
  * the last exit, what a user of this mode waits for; the start-up time from the first spawn
  * until the last child starts its first task, which is the price of separate processes.
@@ -51,11 +51,12 @@ public final class ProcessModeExecutor {
                 String label = "worker JVM " + (child + 1) + " of " + children + " (" + spec.name() + ")";
                 WorkerAssignment share = WorkerAssignment.roundRobin(spec.source(), spec.size(), spec.tasks(), child,
                         children, spec.payloadBytes() > 0);
-                started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(share.toArguments()), output));
+                started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(share.toArguments()), timeout,
+                        output));
                 shares.add(share);
             }
-            // Every child is spawned before any input is sent: a pipe takes 64 KiB, so sending blocks
-            // until the child's JVM is up and reads, which must not hold back the next spawn.
+            // Every child is spawned before any input is sent: sending waits until the child's JVM is up,
+            // has connected and reads, which must not hold back the next spawn.
             for (int child = 0; child < children && spec.payloadBytes() > 0; child++) {
                 for (int task : shares.get(child).taskIndices()) {
                     started.get(child).send(new ForkMessage.RunTask(task), inputs[task]);

@@ -6,14 +6,14 @@ import io.github.speedup.workload.Task;
 import io.github.speedup.workload.Tasks;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A worker JVM of the processes mode: makes its share of the tasks (reading their payloads from
- * standard input first, when they have one), says STARTED, runs them, sends their results back
+ * the channel first, when they have one), says STARTED, runs them, sends their results back
  * in one frame and says DONE with its process's CPU time and peak memory. No lambdas on this
  * way: each would cost milliseconds of bootstrap in every worker JVM.
  */
@@ -26,7 +26,7 @@ final class Worker {
     }
 
     /** A task's payload: the frame the host sent, then the TASK line it belongs to. */
-    private static byte[] input(BoundedLineReader in) throws java.io.IOException,
+    private static byte[] input(BoundedLineReader in) throws IOException,
             ForkProtocol.MalformedMessageException {
         ForkProtocol.Framed task = ForkProtocol.read(in);
         if (task == null || task.frame() == null) {
@@ -35,17 +35,19 @@ final class Worker {
         return task.frame();
     }
 
-    static int run(WorkerAssignment assignment, InputStream commands, PrintStream protocol) {
+    static int run(WorkerAssignment assignment, ChildChannel channel) {
         try {
             List<Integer> indices = assignment.taskIndices();
             List<Task> tasks = new ArrayList<>(indices.size());
+            // Without inputs the channel is not needed before STARTED: it connects while the tasks are made.
             BoundedLineReader in = assignment.inputs()
-                    ? new BoundedLineReader(commands, ChildJvm.PROTOCOL_LINE_LIMIT) : null;
+                    ? new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT) : null;
             for (Integer index : indices) {
                 tasks.add(Tasks.task(assignment.source(), assignment.size(), index, in == null ? null : input(in)));
             }
             long sum = 0;
-            protocol.println(new ForkMessage.Started().encode());
+            OutputStream protocol = channel.output();
+            ForkProtocol.write(protocol, new ForkMessage.Started(), null);
             // Started only now: nothing on the way to STARTED that is not needed to begin work.
             ForkedMain.HostWatchdog.watch();
             for (int i = 0; i < tasks.size(); i++) {
@@ -70,7 +72,11 @@ final class Worker {
                     unsent), results.toByteArray());
             return 0;
         } catch (Exception | Error e) {
-            protocol.println(new ForkMessage.Failed(Failures.describe(e)).encode());
+            try {
+                ForkProtocol.write(channel.output(), new ForkMessage.Failed(Failures.describe(e)), null);
+            } catch (IOException gone) {
+                // the host is gone; so are we
+            }
             return 1;
         }
     }

@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * A worker JVM's share of one iteration, given as its main-class arguments
  * ({@code worker <type> <target> <size> <i,j,...> [inputs]}) so it can start work without a
- * round trip; with {@code inputs}, each task's payload follows on its standard input.
+ * round trip; with {@code inputs}, each task's payload follows on its protocol channel.
  *
  * @param taskIndices the tasks it runs, in order
- * @param inputs      each task's payload arrives on standard input, a frame and a TASK line per task
+ * @param inputs      each task's payload arrives on the channel, a frame and a TASK line per task
  */
 record WorkerAssignment(TaskSource source, int size, List<Integer> taskIndices, boolean inputs) {
 

@@ -59,7 +59,7 @@ public final class WorkerPool implements AutoCloseable {
                 String label = "pool worker JVM " + (i + 1) + " of " + count + " (" + spec.name() + ")";
                 started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(ForkProtocol.ROLE_POOL,
                         spec.source().type(), spec.source().target(), String.valueOf(spec.size()),
-                        String.valueOf(spec.payloadBytes())), output));
+                        String.valueOf(spec.payloadBytes())), timeout, output));
             }
             long ready = first;
             for (ChildJvm worker : started) {
@@ -126,7 +126,7 @@ public final class WorkerPool implements AutoCloseable {
         dispatchers.shutdownNow();
         for (ChildJvm worker : workers) {
             try {
-                worker.send(new ForkMessage.Exit());
+                worker.sendExit();
                 worker.expect(ForkMessage.Done.class, CLOSE_WAIT, "its exit");
                 worker.awaitExit(CLOSE_WAIT);
             } catch (ForkException | TaskFailedException e) {

@@ -1,8 +1,25 @@
 /**
  * Child JVMs: how they are started ({@code JvmLauncher}), the host's handles on them
- * ({@code MeasurementJvm}, {@code ProcessModeExecutor}, {@code ChildJvm}), the child's one main class
- * ({@code ForkedMain}) and the typed protocol between the two ({@code ForkMessage}, one record per
- * message, encoded and decoded by {@code ForkProtocol}). Nothing on a worker's way to its first
- * task uses a lambda: each would cost milliseconds of bootstrap in every worker JVM.
+ * ({@code MeasurementJvm}, {@code ProcessModeExecutor}, {@code WorkerPool}, {@code ChildJvm}), the
+ * child's one main class ({@code ForkedMain}) and the typed protocol between the two
+ * ({@code ForkMessage}, one record per message, encoded and decoded by {@code ForkProtocol}).
+ *
+ * <p>The protocol has a channel of its own, as in Surefire 3 and JMH: for each child the host
+ * listens on 127.0.0.1 and an ephemeral port ({@code HostChannel}); the child gets the port and a
+ * random session token as its last two arguments, connects first thing and presents the token
+ * ({@code ChildChannel}); commands and messages both travel on that connection. The child's
+ * standard input is empty, and what it writes to its standard output and error, user code and
+ * native code alike, is forwarded to the log. A line on the channel that is not a message, or a
+ * message that was not expected, fails the waiting call at once, naming the child and showing the
+ * line.
+ *
+ * <p>No process a child starts outlives the build: a child ends its descendants before it exits,
+ * when user code calls {@code System.exit}, and when it notices the host gone (polling its parent,
+ * or its channel closing); the host kills a child's tree, descendants first, on a timeout or a
+ * failure to talk, and from a shutdown hook when Maven is interrupted. A child ends when the
+ * plugin is done with it, whatever non-daemon threads user code left.
+ *
+ * <p>Nothing on a worker's way to its first task uses a lambda or a string concatenation: each
+ * invokedynamic bootstrap would cost milliseconds in every worker JVM.
  */
 package io.github.speedup.execution.fork;

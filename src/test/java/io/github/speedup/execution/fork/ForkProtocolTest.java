@@ -74,13 +74,45 @@ class ForkProtocolTest {
 
     @Test
     void aLineThatIsNotACompleteKnownMessageIsRefusedWithTheReason() {
-        assertEquals("not a protocol line: hello", refusal("hello"));
-        assertEquals("unknown message type NOPE in: #speedup#\tNOPE", refusal("#speedup#\tNOPE"));
+        assertEquals("not a protocol line", refusal("hello"));
+        assertEquals("unknown message type \"NOPE\"", refusal("#speedup#\tNOPE"));
         assertEquals("DONE has 1 fields, more expected", refusal("#speedup#\tDONE\t5"));
-        assertEquals("DONE has 4 fields, 3 expected: #speedup#\tDONE\t5\t6\t\t7", refusal("#speedup#\tDONE\t5\t6\t\t7"));
+        assertEquals("DONE has 4 fields, 3 expected", refusal("#speedup#\tDONE\t5\t6\t\t7"));
         assertEquals("FRAME has a negative length -1", refusal("#speedup#\tFRAME\t-1"));
         assertEquals("SAMPLE has 'x' where a whole number belongs", refusal("#speedup#\tSAMPLE\t1\tx\t3\t4"));
         assertEquals("RUN has an unknown mode fibers", refusal("#speedup#\tRUN\tw\tfibers\t2"));
+    }
+
+    @Test
+    void aBrokenLineIsShownVisiblyEscapedAndCut() {
+        assertEquals("\"progress 50%\\rprogress 100% (3)#speedup#\\tSTARTED\"",
+                ForkProtocol.visible("progress 50%\rprogress 100% (3)#speedup#\tSTARTED"));
+        assertEquals("\"\\u001b[31mred\\u001b[0m \\u0000 \\\"q\\\" back\\\\slash \\n\"",
+                ForkProtocol.visible("\u001b[31mred\u001b[0m \u0000 \"q\" back\\slash \n"));
+        assertEquals("\"zero\\u200bwidth \\u202eright-to-left, lone \\ud800, pair \ud83d\ude00 and \u00fcml\u00e4ut\"",
+                ForkProtocol.visible("zero\u200bwidth \u202eright-to-left, lone \ud800, pair \ud83d\ude00 and \u00fcml\u00e4ut"));
+        String longLine = "x".repeat(ForkProtocol.VISIBLE_CHARACTERS + 50);
+        assertEquals("\"" + "x".repeat(ForkProtocol.VISIBLE_CHARACTERS) + "\" and 50 more characters",
+                ForkProtocol.visible(longLine));
+        assertEquals("\"\"", ForkProtocol.visible(""));
+    }
+
+    /** Whatever a line holds, what is shown of it has no control character and no more than the limit's worth. */
+    @Test
+    void everyCharacterOfABrokenLineIsShownPrintably() {
+        StringBuilder everyChar = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c += c < 0x30000 ? 1 : 0x101) {
+            everyChar.appendCodePoint(c);
+        }
+        everyChar.append("\udc00\ud800 lone surrogates, the wrong way round \ud800");
+        for (int from = 0; from < everyChar.length(); from += ForkProtocol.VISIBLE_CHARACTERS) {
+            String shown = ForkProtocol.visible(everyChar.substring(from,
+                    Math.min(everyChar.length(), from + ForkProtocol.VISIBLE_CHARACTERS)));
+            shown.codePoints().forEach(c -> assertFalse(Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.UNASSIGNED
+                    || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.PRIVATE_USE,
+                    "U+" + Integer.toHexString(c) + " shown as is in " + shown));
+        }
     }
 
     @Test

@@ -1,0 +1,101 @@
+package io.github.speedup.execution.fork;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The child's end of the protocol channel: a TCP connection to the host on the loopback
+ * interface, on which the child first presents the session token the host gave it. Neither
+ * standard stream carries the protocol, so nothing user code writes to file descriptor 1 or
+ * reads from file descriptor 0 can reach it.
+ *
+ * <p>Connecting costs a fresh JVM about 10 ms (the JDK's networking classes and native
+ * libraries), so it runs on a thread of its own from the first line of {@code main}, while the
+ * main thread loads the workload; {@link #output()} and {@link #input()} wait for it. A class, not
+ * a lambda, like everything on a worker's way to its first task.
+ */
+final class ChildChannel extends Thread {
+
+    /** The host listens here only; a fixed IPv4 address, whatever the user's networking flags prefer. */
+    private static final byte[] LOOPBACK = {127, 0, 0, 1};
+
+    private final int port;
+    private final String token;
+    private InputStream in;
+    private OutputStream out;
+    private IOException failure;
+
+    private ChildChannel(int port, String token) {
+        super("speedup-channel-connect");
+        this.port = port;
+        this.token = token;
+        setDaemon(true);
+    }
+
+    /**
+     * Starts connecting to the host.
+     *
+     * @throws NumberFormatException for a port that is not a number
+     */
+    static ChildChannel connect(String port, String token) {
+        ChildChannel channel = new ChildChannel(Integer.parseInt(port), token);
+        channel.start();
+        return channel;
+    }
+
+    @Override
+    public void run() {
+        Socket connecting = new Socket();
+        try {
+            connecting.setTcpNoDelay(true);
+            connecting.connect(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port));
+            OutputStream stream = connecting.getOutputStream();
+            stream.write(token.concat("\n").getBytes(StandardCharsets.UTF_8));
+            in = connecting.getInputStream();
+            out = stream;
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    /** Where messages to the host go; each {@link ForkProtocol#write} is one write, so messages never interleave. */
+    OutputStream output() {
+        return connected().out;
+    }
+
+    /** Where the host's commands come from. */
+    InputStream input() {
+        return connected().in;
+    }
+
+    /**
+     * This channel once connected. A child that cannot reach its host cannot do anything useful:
+     * it says why on its standard error, which the host shows, and ends.
+     */
+    private ChildChannel connected() {
+        boolean interrupted = false;
+        while (isAlive()) {
+            try {
+                join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (out == null) {
+            System.err.println("speedup: cannot connect to the host on 127.0.0.1:".concat(String.valueOf(port))
+                    .concat(": ").concat(String.valueOf(failure)));
+            System.err.flush();
+            ForkedMain.killDescendants();
+            Runtime.getRuntime().halt(2);
+        }
+        return this;
+    }
+}

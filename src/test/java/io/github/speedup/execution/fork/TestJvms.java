@@ -1,0 +1,97 @@
+package io.github.speedup.execution.fork;
+
+import io.github.speedup.workload.TaskSource;
+import io.github.speedup.workload.WorkloadSpec;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Real child JVMs for the fork package's tests: a launcher on the test classes, and the processes they leave. */
+final class TestJvms {
+
+    static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
+    static final Path MAIN_CLASSES = Path.of("target", "classes").toAbsolutePath();
+
+    private TestJvms() {
+    }
+
+    /** A launcher whose children see the test classes and these system properties. */
+    static JvmLauncher launcher(Path work, Map<String, String> properties) throws IOException {
+        return JvmLauncher.prepare(new ForkSettings(JAVA, "", List.of(), List.of(TEST_CLASSES), properties, Map.of(),
+                work, Duration.ofMinutes(5)));
+    }
+
+    /** The plugin's and the tests' classes, for a JVM with a main class of the tests. */
+    static String classPath() {
+        return MAIN_CLASSES + File.pathSeparator + TEST_CLASSES;
+    }
+
+    static WorkloadSpec userClass(String simpleName, int tasks) {
+        return new WorkloadSpec(simpleName, new TaskSource.UserClass("com.example.workloads." + simpleName), tasks, 0);
+    }
+
+    /** A number of seconds no other process on the machine sleeps for: what a test's helpers are found by. */
+    static String uniqueSleep() {
+        return String.valueOf(3_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    /** The live processes running {@code sleep <seconds>}. */
+    static List<ProcessHandle> sleeping(String seconds) {
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(process -> {
+            Optional<String> command = process.info().command();
+            Optional<String[]> arguments = process.info().arguments();
+            if (command.isPresent() && command.get().endsWith("sleep") && arguments.isPresent()
+                    && List.of(arguments.get()).equals(List.of(seconds))) {
+                found.add(process);
+            }
+        });
+        return found;
+    }
+
+    /** The live processes whose command line mentions {@code text} (a test's own work directory). */
+    static List<ProcessHandle> mentioning(String text) {
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(process -> {
+            if (process.pid() != ProcessHandle.current().pid()
+                    && process.info().commandLine().filter(line -> line.contains(text)).isPresent()) {
+                found.add(process);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * How many {@code sleep <seconds>} are left after waiting up to {@code patience} for them to end;
+     * those left are then killed, so that a failing test leaves nothing behind either.
+     */
+    static int leftAfter(String seconds, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<ProcessHandle> left = sleeping(seconds);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            left = sleeping(seconds);
+        }
+        left.forEach(ProcessHandle::destroyForcibly);
+        return left.size();
+    }
+
+    /** Waits up to {@code patience} until {@code count} {@code sleep <seconds>} run. */
+    static int awaitSleeping(String seconds, int count, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        int running = sleeping(seconds).size();
+        while (running < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            running = sleeping(seconds).size();
+        }
+        return running;
+    }
+}
