@@ -1,5 +1,7 @@
 package io.github.speedup.execution.fork;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,17 +11,27 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The child's end of the protocol channel: a TCP connection to the host on the loopback
- * interface, on which the child first presents the session token the host gave it. Neither
- * standard stream carries the protocol, so nothing user code writes to file descriptor 1 or
- * reads from file descriptor 0 can reach it.
+ * The child's end of the protocol channel, as its last two arguments describe it: {@code fds -}
+ * for descriptors 3 (commands) and 4 (messages), which the host's shell handed over
+ * ({@link DescriptorChannel}), or {@code tcp:<port> <token>} for a TCP connection to the host on the
+ * loopback interface, on which the child first presents the session token ({@link LoopbackChannel}).
+ * Neither standard stream carries the protocol, so nothing user code writes to file descriptor 1
+ * or reads from file descriptor 0 can reach it.
  *
- * <p>Connecting costs a fresh JVM about 10 ms (the JDK's networking classes and native
- * libraries), so it runs on a thread of its own from the first line of {@code main}, while the
- * main thread loads the workload; {@link #output()} and {@link #input()} wait for it. A class, not
- * a lambda, like everything on a worker's way to its first task.
+ * <p>Connecting costs a fresh JVM 15–35 ms (the JDK's networking classes and native libraries),
+ * so it runs on a thread of its own from the first line of {@code main}, while the main thread
+ * loads the workload; {@link #output()} and {@link #input()} wait for it. Descriptors are opened
+ * at once: that costs nothing. A class, not a lambda, like everything on a worker's way to its
+ * first task.
  */
 final class ChildChannel extends Thread {
+
+    /** The first channel argument of a child whose channel is descriptors 3 and 4. */
+    static final String DESCRIPTORS = "fds";
+    /** Where a process opens its own descriptors (Linux, macOS and the BSDs have it). */
+    static final String DESCRIPTORS_DIRECTORY = "/dev/fd";
+    /** Before the port in the first channel argument of a child whose channel is a loopback connection. */
+    static final String LOOPBACK_PREFIX = "tcp:";
 
     /** The host listens here only; a fixed IPv4 address, whatever the user's networking flags prefer. */
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
@@ -38,14 +50,26 @@ final class ChildChannel extends Thread {
     }
 
     /**
-     * Starts connecting to the host.
+     * The channel its two arguments describe: descriptors opened now, or a connection started.
      *
-     * @throws NumberFormatException for a port that is not a number
+     * @throws IllegalArgumentException for arguments that describe no channel
+     * @throws IOException              when the descriptors cannot be opened
      */
-    static ChildChannel connect(String port, String token) {
-        ChildChannel channel = new ChildChannel(Integer.parseInt(port), token);
-        channel.start();
-        return channel;
+    static ChildChannel open(String channel, String token) throws IOException {
+        if (channel.equals(DESCRIPTORS)) {
+            ChildChannel descriptors = new ChildChannel(-1, token);
+            descriptors.in = new FileInputStream(DESCRIPTORS_DIRECTORY + "/3");
+            descriptors.out = new FileOutputStream(DESCRIPTORS_DIRECTORY + "/4");
+            return descriptors;
+        }
+        if (!channel.startsWith(LOOPBACK_PREFIX)) {
+            throw new IllegalArgumentException("the channel ".concat(channel).concat(" is neither ")
+                    .concat(DESCRIPTORS).concat(" nor ").concat(LOOPBACK_PREFIX).concat("<port>"));
+        }
+        ChildChannel connection = new ChildChannel(Integer.parseInt(channel.substring(LOOPBACK_PREFIX.length())),
+                token);
+        connection.start();
+        return connection;
     }
 
     @Override

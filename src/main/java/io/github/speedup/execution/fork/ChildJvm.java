@@ -79,20 +79,22 @@ final class ChildJvm implements AutoCloseable {
         this.channel = channel;
         this.timeout = timeout;
         this.output = output;
-        try {
-            // An empty standard input: a task that reads System.in gets its end at once.
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // the child is already gone, which its channel reports
-        }
         readers.add(startReader(this::readChannel, "-channel"));
-        readers.add(startReader(() -> forward(process.getInputStream()), "-out"));
+        if (!channel.carriedByStandardStreams()) {
+            try {
+                // An empty standard input: a task that reads System.in gets its end at once.
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // the child is already gone, which its channel reports
+            }
+            readers.add(startReader(() -> forward(process.getInputStream()), "-out"));
+        }
         readers.add(startReader(() -> forward(process.getErrorStream()), "-err"));
     }
 
     /**
-     * Starts the child with its protocol channel: the port and the session token are added after
-     * the builder's arguments.
+     * Starts the child with its protocol channel ({@link HostChannel#open()}), which wraps or
+     * extends the builder's command.
      *
      * @param failurePrefix put before the description of a failure the child reports: where it
      *                      matters which child failed, its label
@@ -108,17 +110,21 @@ final class ChildJvm implements AutoCloseable {
             throw new ForkException("could not open a port on 127.0.0.1 for the protocol channel of " + label + ": "
                     + e.getMessage(), e);
         }
-        List<String> command = new ArrayList<>(builder.command());
-        command.add(String.valueOf(channel.port()));
-        command.add(channel.token());
-        builder.command(command);
+        return start(label, failurePrefix, builder, timeout, output, channel);
+    }
+
+    /** Starts the child with the given protocol channel: the loopback one is tested on every host. */
+    static ChildJvm start(String label, String failurePrefix, ProcessBuilder builder, Duration timeout,
+                          ChildOutput output, HostChannel channel) throws ForkException {
+        String java = builder.command().get(0);
+        builder.command(channel.command(builder.command()));
         try {
             Process process = builder.start();
             LiveChildren.add(process);
             return new ChildJvm(label, failurePrefix, process, channel, timeout, output);
         } catch (IOException e) {
             channel.close();
-            throw new ForkException("could not start " + label + " with " + command.get(0) + ": " + e.getMessage(), e);
+            throw new ForkException("could not start " + label + " with " + java + ": " + e.getMessage(), e);
         }
     }
 
@@ -296,7 +302,7 @@ final class ChildJvm implements AutoCloseable {
         BoundedLineReader in = channel.accept(process, refusal -> output.line(label, refusal));
         if (in != null) {
             try {
-                commands = channel.output();
+                commands = channel.output(process);
             } catch (IOException e) {
                 in = null;
             }

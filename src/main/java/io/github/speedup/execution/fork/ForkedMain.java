@@ -16,9 +16,10 @@ import java.util.Optional;
  * runs one task after another on command. The roles live in classes of their own so that a worker
  * JVM neither loads nor verifies the measurement JVM's code on its way to its first task.
  *
- * <p>Its arguments are the role's, then the port of the host's protocol channel and the session
- * token to present there ({@link ChildChannel}). Its standard input is empty and its standard
- * output and error are the user's, forwarded to the Maven log by the host.
+ * <p>Its arguments are the role's, then two that say where its protocol channel is: descriptors
+ * 3 and 4, or the host's loopback port and the session token to present there ({@link ChildChannel}).
+ * Its standard input is empty and its standard output and error are the user's, forwarded to the
+ * Maven log by the host.
  *
  * <p>Whatever threads user code left, the JVM ends when the role is done ({@link #exit}), and
  * every process it started ends with it: on its own exit, when user code calls
@@ -42,15 +43,15 @@ public final class ForkedMain {
 
     public static void main(String[] args) {
         if (args.length < 3) {
-            usage("expected the role's arguments, then the channel's port and token");
+            usage("expected the role's arguments, then the channel's two");
             return;
         }
         int roleArguments = args.length - 2;
         ChildChannel channel;
         try {
-            channel = ChildChannel.connect(args[roleArguments], args[roleArguments + 1]);
-        } catch (NumberFormatException e) {
-            usage("the channel's port ".concat(args[roleArguments]).concat(" is not a number"));
+            channel = ChildChannel.open(args[roleArguments], args[roleArguments + 1]);
+        } catch (IllegalArgumentException | IOException e) {
+            usage(String.valueOf(e.getMessage()));
             return;
         }
         Runtime.getRuntime().addShutdownHook(new ForeignExitReporter(channel));
@@ -76,7 +77,7 @@ public final class ForkedMain {
 
     private static void usage(String problem) {
         System.err.println("usage: ForkedMain (measure | worker <type> <target> <size> <task,task,...> [inputs] | pool "
-                + "<type> <target> <size> <payloadBytes>) <channel port> <channel token> (" + problem + ")");
+                + "<type> <target> <size> <payloadBytes>) (fds - | tcp:<port> <token>) (" + problem + ")");
         exit(2);
     }
 

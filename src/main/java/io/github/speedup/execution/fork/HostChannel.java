@@ -2,129 +2,45 @@ package io.github.speedup.execution.fork;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The host's end of one child's protocol channel: a server socket on 127.0.0.1 and an ephemeral
- * port, for that child alone, and the random session token the child must present before
- * anything else. The child learns both from its arguments ({@link ChildChannel}). Once the child
- * has connected the server socket is closed, so nothing else can reach the channel.
+ * The host's end of one child's protocol channel: commands out, messages in, on a channel of its
+ * own that user code in the child cannot write to or read from by accident (its standard streams
+ * are left to it: an empty input, and output forwarded to the log).
  */
-final class HostChannel implements AutoCloseable {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** How often waiting for the child to connect looks whether it is still alive. */
-    private static final int ACCEPT_POLL_MS = 100;
-    /** How long a connection may take to present its token: the child writes it as it connects. */
-    private static final int TOKEN_WAIT_MS = 5_000;
-    private static final int TOKEN_BYTES = 16;
-
-    private final ServerSocket server;
-    private final String token;
-    private volatile Socket socket;
-    private volatile boolean closed;
-
-    private HostChannel(ServerSocket server, String token) {
-        this.server = server;
-        this.token = token;
-    }
-
-    /** @throws IOException when no loopback port can be opened */
-    static HostChannel open() throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 1);
-        byte[] token = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(token);
-        return new HostChannel(server, HexFormat.of().formatHex(token));
-    }
-
-    int port() {
-        return server.getLocalPort();
-    }
-
-    String token() {
-        return token;
-    }
+sealed interface HostChannel extends AutoCloseable permits DescriptorChannel, LoopbackChannel {
 
     /**
-     * Waits until the child connects and presents the token; a connection that presents anything
-     * else is closed, reported to {@code refused} and the wait goes on.
+     * The channel for a child of this host: descriptors where a POSIX shell can hand them over,
+     * a loopback connection elsewhere.
      *
-     * @return what the child sends after its token; {@code null} if the child ended, or the
-     * channel was closed, before it connected
+     * @throws IOException when no loopback port can be opened
      */
-    BoundedLineReader accept(Process child, Consumer<String> refused) {
-        try {
-            server.setSoTimeout(ACCEPT_POLL_MS);
-            while (child.isAlive()) {
-                Socket candidate;
-                try {
-                    candidate = server.accept();
-                } catch (SocketTimeoutException e) {
-                    continue;
-                }
-                BoundedLineReader in = presented(candidate, refused);
-                if (in != null) {
-                    return in;
-                }
-            }
-        } catch (IOException e) {
-            // closed: the host gave up on the child
-        }
-        return null;
+    static HostChannel open() throws IOException {
+        return DescriptorChannel.available() ? new DescriptorChannel() : LoopbackChannel.open();
     }
 
-    private BoundedLineReader presented(Socket candidate, Consumer<String> refused) throws IOException {
-        String presented;
-        BoundedLineReader in;
-        try {
-            candidate.setSoTimeout(TOKEN_WAIT_MS);
-            in = new BoundedLineReader(candidate.getInputStream(), ChildJvm.PROTOCOL_LINE_LIMIT);
-            presented = in.readLine();
-        } catch (IOException e) {
-            presented = null;
-            in = null;
-        }
-        if (!token.equals(presented)) {
-            candidate.close();
-            refused.accept("refused a connection from " + candidate.getRemoteSocketAddress()
-                    + " to its protocol channel: it did not present the session token");
-            return null;
-        }
-        candidate.setSoTimeout(0);
-        candidate.setTcpNoDelay(true);
-        socket = candidate;
-        server.close();
-        if (closed) {
-            candidate.close();
-        }
-        return in;
-    }
+    /** The command that starts the child with this channel: the JVM's command, wrapped or extended. */
+    List<String> command(List<String> javaCommand);
 
-    /** Where commands to the connected child go. */
-    OutputStream output() throws IOException {
-        return socket.getOutputStream();
-    }
+    /** Whether the process's standard input and output are the channel, so not the child's own. */
+    boolean carriedByStandardStreams();
+
+    /**
+     * Waits until the channel is there; a connection that is not the child's is reported to
+     * {@code refused} and the wait goes on.
+     *
+     * @return the messages the child sends; {@code null} if the child ended, or the channel was
+     * closed, before the channel was there
+     */
+    BoundedLineReader accept(Process child, Consumer<String> refused);
+
+    /** Where commands to the child go, once {@link #accept} returned. */
+    OutputStream output(Process child) throws IOException;
 
     /** Closes the channel, connected or not; a child reading from it sees the host gone. */
     @Override
-    public void close() {
-        closed = true;
-        try {
-            server.close();
-            Socket connected = socket;
-            if (connected != null) {
-                connected.close();
-            }
-        } catch (IOException e) {
-            // closing is all that was wanted
-        }
-    }
+    void close();
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The protocol's own channel: what user code writes to file descriptor 1 or reads from standard
@@ -90,28 +91,31 @@ class ForkChannelTest {
         assertTrue(System.nanoTime() - start < PROMPT_NANOS * 3, "no read of System.in waited out a timeout");
     }
 
-    private ChildJvm fake(String behaviour) throws ForkException {
+    private ChildJvm fake(String behaviour, HostChannel channel) throws ForkException {
         ProcessBuilder builder = new ProcessBuilder(TestJvms.JAVA.toString(), "-cp", TestJvms.classPath(),
                 FakeChild.class.getName(), behaviour);
-        return ChildJvm.start("fake child", "fake child: ", builder, TIMEOUT, this::log);
+        return ChildJvm.start("fake child", "fake child: ", builder, TIMEOUT, this::log, channel);
     }
 
     @Test
     void aLineThatIsNotAMessageFailsTheWaitAtOnceNamingTheChildAndShowingTheLine() throws Exception {
-        long start = System.nanoTime();
-        try (ChildJvm child = fake("glued")) {
-            ForkException broken = assertThrows(ForkException.class,
-                    () -> child.expect(ForkMessage.Started.class, TIMEOUT, "start-up"));
-            assertTrue(System.nanoTime() - start < PROMPT_NANOS, "reported at once, not after the timeout");
-            assertEquals("fake child broke the protocol during start-up: not a protocol line; the line, as received: "
-                    + "\"\\rprogress 100% \\u001b[32mdone\\u001b[0m#speedup#\\tSTARTED\"; it was killed with its "
-                    + "descendants", broken.getMessage());
+        assumeTrue(DescriptorChannel.available(), "a POSIX host");
+        for (HostChannel channel : List.of(new DescriptorChannel(), LoopbackChannel.open())) {
+            long start = System.nanoTime();
+            try (ChildJvm child = fake("glued", channel)) {
+                ForkException broken = assertThrows(ForkException.class,
+                        () -> child.expect(ForkMessage.Started.class, TIMEOUT, "start-up"));
+                assertTrue(System.nanoTime() - start < PROMPT_NANOS, "reported at once, not after the timeout");
+                assertEquals("fake child broke the protocol during start-up: not a protocol line; the line, as "
+                        + "received: \"\\rprogress 100% \\u001b[32mdone\\u001b[0m#speedup#\\tSTARTED\"; it was killed "
+                        + "with its descendants", broken.getMessage(), channel.getClass().getSimpleName());
+            }
         }
     }
 
     @Test
     void aConnectionWithoutTheSessionTokenIsRefusedAndTheChildStillGetsThrough() throws Exception {
-        try (ChildJvm child = fake("stranger")) {
+        try (ChildJvm child = fake("stranger", LoopbackChannel.open())) {
             child.expect(ForkMessage.Started.class, TIMEOUT, "start-up");
             assertTrue(logged("fake child: the host answered a stranger with -1"), output.toString());
             assertTrue(output.stream().anyMatch(line -> line.matches("fake child: refused a connection from "
@@ -121,24 +125,31 @@ class ForkChannelTest {
     }
 
     @Test
-    void aMessageOfTheWrongKindFailsTheWaitShowingIt() throws Exception {
+    void aMessageOfTheWrongKindFailsTheWaitShowingItOnEitherChannel() throws Exception {
         JvmLauncher launcher = TestJvms.launcher(work, Map.of());
-        try (ChildJvm child = ChildJvm.start("pool worker", "pool worker: ", launcher.processBuilder(
-                ForkProtocol.ROLE_POOL, "class", "com.example.workloads.Nap", "0", "0"), TIMEOUT, this::log)) {
-            child.expect(ForkMessage.Started.class, TIMEOUT, "start-up");
-            child.send(new ForkMessage.RunTask(0));
-            ForkException unexpected = assertThrows(ForkException.class,
-                    () -> child.expect(ForkMessage.Done.class, TIMEOUT, "its exit"));
-            assertTrue(unexpected.getMessage().startsWith("pool worker answered \"#speedup#\\tTASK_DONE\\t0\\t"),
-                    unexpected.getMessage());
-            assertTrue(unexpected.getMessage().endsWith(" where Done was expected"), unexpected.getMessage());
+        List<HostChannel> channels = new ArrayList<>(List.of(LoopbackChannel.open()));
+        if (DescriptorChannel.available()) {
+            channels.add(new DescriptorChannel());
+        }
+        for (HostChannel channel : channels) {
+            try (ChildJvm child = ChildJvm.start("pool worker", "pool worker: ", launcher.processBuilder(
+                    ForkProtocol.ROLE_POOL, "class", "com.example.workloads.Nap", "0", "0"), TIMEOUT, this::log,
+                    channel)) {
+                child.expect(ForkMessage.Started.class, TIMEOUT, "start-up");
+                child.send(new ForkMessage.RunTask(0));
+                ForkException unexpected = assertThrows(ForkException.class,
+                        () -> child.expect(ForkMessage.Done.class, TIMEOUT, "its exit"));
+                assertTrue(unexpected.getMessage().startsWith("pool worker answered \"#speedup#\\tTASK_DONE\\t0\\t"),
+                        unexpected.getMessage());
+                assertTrue(unexpected.getMessage().endsWith(" where Done was expected"), unexpected.getMessage());
+            }
         }
     }
 
     @Test
     void aChildThatDiesBeforeConnectingIsReportedWithItsExitCodeAndOutput() throws Exception {
         JvmLauncher launcher = new JvmLauncher(TestJvms.JAVA, List.of("-XX:+NoSuchFlagAnywhere"),
-                TestJvms.launcher(work, Map.of()).argumentFile(), Map.of());
+                TestJvms.launcher(work, Map.of()).argumentFile(), Map.of(), Path.of("").toAbsolutePath());
         long start = System.nanoTime();
         ForkException died = assertThrows(ForkException.class,
                 () -> MeasurementJvm.start(launcher, TIMEOUT, this::log));

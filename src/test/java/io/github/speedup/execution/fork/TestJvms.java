@@ -26,7 +26,7 @@ final class TestJvms {
     /** A launcher whose children see the test classes and these system properties. */
     static JvmLauncher launcher(Path work, Map<String, String> properties) throws IOException {
         return JvmLauncher.prepare(new ForkSettings(JAVA, "", List.of(), List.of(TEST_CLASSES), properties, Map.of(),
-                work, Duration.ofMinutes(5)));
+                work, Path.of("").toAbsolutePath(), Duration.ofMinutes(5)));
     }
 
     /** The plugin's and the tests' classes, for a JVM with a main class of the tests. */
