@@ -18,7 +18,7 @@ if (biased.@harnessBias.text() == 'true' || !noisy('biased')) {
     assert biased.finding[0].text().startsWith('Harness bias: threads ×1 takes 0.')
     assert log.contains('Self-check, workload biased: Harness bias: threads ×1 takes')
     def page = new File(basedir, 'target/site/speedup/index.html').text
-    assert page.contains('<div class="warning self-check"><strong>Self-check:</strong><ul><li>Harness bias: threads ×1 takes')
+    assert page.contains('<li class="self-check"><strong>Self-check:</strong> the harness\'s check on itself<ul><li>Harness bias: threads ×1 takes')
 } else {
     assert log.contains('Unstable: workload biased') || log.contains('contaminated'): 'noise must be said'
 }

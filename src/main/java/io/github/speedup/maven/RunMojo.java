@@ -127,6 +127,7 @@ public class RunMojo extends AbstractSamplingMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         ConsoleSummary.lines(result.report()).forEach(getLog()::info);
+        ConsoleSummary.details(result.report()).forEach(getLog()::info);
         ConsoleSummary.warnings(result.report()).forEach(getLog()::warn);
         Path mainFile = result.mainFile().toAbsolutePath();
         getLog().info("Speedup report: " + mainFile);

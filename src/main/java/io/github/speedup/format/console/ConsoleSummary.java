@@ -7,8 +7,10 @@ import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.text.VisibleText;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The summary printed in the Maven log: one table per workload. Lines go through
@@ -17,7 +19,7 @@ import java.util.Locale;
  */
 public final class ConsoleSummary {
 
-    private static final String ROW = "  %-11s %7s %10s %9s %8s %15s %10s %9s %11s %10s %s";
+    private static final String ROW = "  %-11s %7s %10s %9s %8s %15s %10s %9s %14s %10s %s";
 
     private ConsoleSummary() {
     }
@@ -36,7 +38,7 @@ public final class ConsoleSummary {
                     lines.add(String.format(Locale.ROOT, ROW, r.mode().id(), r.workers(), Figures.ms(r.wallMs().median()),
                             Figures.ms(r.wallMs().stddev()), Figures.ratio(r.speedup()),
                             Figures.interval(r.speedupInterval(), Figures::ratio), Figures.percent(r.efficiency()),
-                            Figures.ms(r.cpuMs()), Figures.bytes(r.peakMemoryBytes()), Figures.ms(r.startupMs()),
+                            Figures.ms(r.cpuMs()), memory(r), Figures.ms(r.startupMs()),
                             flags(r)).stripTrailing());
                 }
             }
@@ -46,33 +48,85 @@ public final class ConsoleSummary {
         return visible(lines);
     }
 
+    /**
+     * Peak memory with its measure, since the modes measure two things: {@code 95.6 MiB heap} in the
+     * one measuring JVM, {@code 367.0 MiB RSS} summed over every worker JVM of processes and pool.
+     */
+    static String memory(ResultReport r) {
+        return Figures.bytes(r.peakMemoryBytes()) + (r.mode().inJvm() ? " heap" : " RSS");
+    }
+
     private static String flags(ResultReport r) {
         return ((r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated " : "")
                 + (r.isShortOfTarget() ? "short-of-target" : "")).strip();
     }
 
-    /** What makes the numbers less trustworthy: results taken on a busy machine, unstable ones, a harness bias. */
+    /**
+     * One line per workload whose figures are less certain, naming its flagged results compactly:
+     * {@code Workload parse: 7 of 13 results flagged: unstable threads ×4, processes ×4; short of
+     * target processes ×1, ×2, ×4; busy machine virtual ×2 (details above at INFO and in the
+     * report)}. A run of three workloads says so in three warnings, not fifty.
+     */
     public static List<String> warnings(Report report) {
         List<String> warnings = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
+            List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
+            long flagged = measured.stream().filter(r -> r.isUnstable() || r.isShortOfTarget() || r.isContaminated())
+                    .count();
+            List<String> parts = new ArrayList<>();
+            flag(parts, "unstable", measured.stream().filter(ResultReport::isUnstable).toList());
+            flag(parts, "short of target", measured.stream().filter(ResultReport::isShortOfTarget).toList());
+            flag(parts, "busy machine", measured.stream().filter(ResultReport::isContaminated).toList());
+            int findings = workload.selfCheck().findings().size();
+            if (findings > 0) {
+                parts.add("self-check " + findings + (findings == 1 ? " finding" : " findings"));
+            }
+            if (!parts.isEmpty()) {
+                warnings.add("Workload " + workload.name() + ": " + (flagged == 0 ? "" : flagged + " of "
+                        + measured.size() + (measured.size() == 1 ? " result" : " results") + " flagged: ")
+                        + String.join("; ", parts) + " (details above at INFO and in the report)");
+            }
+        }
+        return visible(warnings);
+    }
+
+    /** {@code short of target threads ×4, processes ×1, ×2, ×4}: each mode named once. */
+    private static void flag(List<String> parts, String flag, List<ResultReport> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> byMode = new LinkedHashMap<>();
+        results.forEach(r -> byMode.computeIfAbsent(r.mode().id(), m -> new ArrayList<>()).add("×" + r.workers()));
+        List<String> modes = new ArrayList<>();
+        byMode.forEach((mode, workers) -> modes.add(mode + " " + String.join(", ", workers)));
+        parts.add(flag + " " + String.join(", ", modes));
+    }
+
+    /**
+     * What each flag of {@link #warnings} is, one line per result (for the log at INFO): results
+     * taken on a busy machine, unstable ones, ones short of their target, a harness bias.
+     */
+    public static List<String> details(Report report) {
+        List<String> details = new ArrayList<>();
+        for (WorkloadReport workload : report.workloads()) {
             for (ResultReport r : workload.results()) {
                 if (r.isContaminated()) {
-                    warnings.add("Contaminated: workload " + workload.name() + ", " + r.label() + ": "
+                    details.add("Contaminated: workload " + workload.name() + ", " + r.label() + ": "
                             + r.contaminationReason() + (r.retries() > 0 ? " (" + r.retries() + " taken again)" : "")
                             + "; not diagnosed, not gated");
                 }
                 if (r.isShortOfTarget()) {
-                    warnings.add("Short of target: workload " + workload.name() + ", " + r.label() + ": "
+                    details.add("Short of target: workload " + workload.name() + ", " + r.label() + ": "
                             + r.shortfallReason());
                 }
                 if (r.isUnstable()) {
-                    warnings.add("Unstable: workload " + workload.name() + ", " + r.label() + ": " + r.unstableReason());
+                    details.add("Unstable: workload " + workload.name() + ", " + r.label() + ": " + r.unstableReason());
                 }
             }
-            workload.selfCheck().findings().forEach(finding -> warnings.add("Self-check, workload "
+            workload.selfCheck().findings().forEach(finding -> details.add("Self-check, workload "
                     + workload.name() + ": " + finding));
         }
-        return visible(warnings);
+        return visible(details);
     }
 
     private static List<String> visible(List<String> lines) {

@@ -7,6 +7,7 @@ import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.Sampling;
 
 import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.report.Figures;
@@ -25,9 +26,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +44,7 @@ public final class HtmlReportWriter implements ReportFormat {
     public static final String FILE_NAME = "index.html";
 
     static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1b1b;padding:0 1rem}
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1200px;color:#1b1b1b;padding:0 1rem}
             h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
             table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:right}
             th{background:#f2f2f2}td{white-space:nowrap}small,th small{color:#555;font-weight:normal}td.text,th.text{text-align:left}tr.skipped td{color:#777;font-style:italic}
@@ -56,6 +59,12 @@ public final class HtmlReportWriter implements ReportFormat {
             tr.check.improved td,td.delta.improved{background:#e3f4e8}tr.check.not-compared td{color:#666}
             table.checks td.text{white-space:normal}.chart .contaminated{opacity:.35}tr.contaminated td{color:#777}
             .flag.busy{background:#b00020;color:#fff}.self-check ul{margin:.3rem 0}
+            .table-scroll{overflow-x:auto;max-width:100%}table.results td,table.results th{padding:.3rem .4rem}
+            td.result{white-space:normal;min-width:7rem}table.scaling td.text{white-space:normal}
+            details.notice{background:#fff3cd;border-left:4px solid #e0b400;padding:.4rem .8rem;margin:.8rem 0}
+            details.notice summary,details.passed-checks summary{cursor:pointer}details.notice ul{margin:.3rem 0}
+            .flag{white-space:nowrap}.charts{display:flex;flex-wrap:wrap;column-gap:1.5rem;align-items:flex-start}
+            .charts svg.chart{max-width:calc(50% - .75rem);height:auto}
             """;
 
     @Override
@@ -187,9 +196,25 @@ public final class HtmlReportWriter implements ReportFormat {
         if (verdict.checks().isEmpty()) {
             return;
         }
+        List<CheckResult> passed = verdict.checks().stream().filter(c -> c.status() == CheckStatus.PASS).toList();
+        List<CheckResult> shown = new ArrayList<>(verdict.failures());
+        verdict.checks().stream().filter(c -> !c.failed() && c.status() != CheckStatus.PASS).forEach(shown::add);
+        if (!shown.isEmpty()) {
+            checkTable(html, shown);
+        }
+        if (!passed.isEmpty()) {
+            html.write("<details class=\"passed-checks\"><summary>" + passed.size() + " of " + verdict.checks().size()
+                    + (verdict.checks().size() == 1 ? " check" : " checks") + " passed</summary>\n");
+            checkTable(html, passed);
+            html.write("</details>\n");
+        }
+    }
+
+    /** The checks a person must read first (failures, then what is neither pass nor fail) or may unfold (passes). */
+    private static void checkTable(Writer html, List<CheckResult> checks) throws IOException {
         html.write("<table class=\"checks\">\n<thead><tr><th class=\"text\">status</th><th class=\"text\">check</th>"
                 + "</tr></thead>\n<tbody>\n");
-        for (CheckResult check : verdict.checks()) {
+        for (CheckResult check : checks) {
             html.write("<tr class=\"check " + check.status().id() + "\"><td class=\"text status\">"
                     + check.status().id() + "</td><td class=\"text\">" + Html.escape(check.message()) + "</td></tr>\n");
         }
@@ -209,6 +234,7 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "<p class=\"evidence\"><strong>Reading:</strong> " + Html.escape(workload.diagnosis().evidence())
                 + "</p><p class=\"recommendation\"><strong>Recommendation:</strong> "
                 + Html.escape(workload.diagnosis().recommendation()) + "</p></div>\n");
+        notice(html, workload);
         selfCheck(html, workload.selfCheck());
         resultsTable(html, workload, verdict);
         scaling(html, workload);
@@ -216,53 +242,102 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("</section>\n");
     }
 
+    /**
+     * The results in twelve columns that fit a 1300 px window (mode and workers in one, the spread
+     * in one); the mean, its interval and the extremes are in the spread's tooltip. A wrapper
+     * scrolls the table inside itself on a narrower screen rather than widening the page. Memory
+     * is two measures, never one column: heap in use inside the one measuring JVM, and the summed
+     * resident sets of every worker JVM for processes and pool.
+     */
     private static void resultsTable(Writer html, WorkloadReport workload, Verdict verdict) throws IOException {
-        html.write("<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th><th>workers</th>"
-                + "<th>median ms<br><small>95% CI</small></th><th>iterations<br><small>precision</small></th>"
-                + "<th>mean ms<br><small>95% CI</small></th>"
-                + "<th>stddev ms<br><small>CV</small></th><th>min – max ms<br><small>outliers</small></th>"
+        html.write("<div class=\"table-scroll\">\n<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th>"
+                + "<th>median ms<br><small>95% CI</small></th>"
                 + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
-                + "<th>CPU ms</th><th>peak memory</th><th>start-up ms</th><th>IPC ms</th>"
-                + "<th>vs baseline<br><small>time Δ, p</small></th>"
+                + "<th>iterations<br><small>precision</small></th><th>stddev ms<br><small>CV, outliers</small></th>"
+                + "<th>CPU ms</th><th title=\"heap in use in the measuring JVM (sequential, threads, virtual)\">"
+                + "peak heap<br><small>one JVM</small></th><th title=\"the summed peak resident sets of every worker "
+                + "JVM (processes, pool)\">peak resident<br><small>all JVMs</small></th>"
+                + "<th>start-up ms</th><th>IPC ms</th><th>vs baseline<br><small>time Δ, p</small></th>"
                 + "</tr></thead>\n<tbody>\n");
         for (ResultReport r : workload.results()) {
             html.write(r.isSkipped() ? skippedRow(r) : measuredRow(r, baselineCell(verdict, workload, r)));
         }
-        html.write("</tbody>\n</table>\n");
-        for (ResultReport r : workload.results()) {
-            if (r.isContaminated()) {
-                html.write("<p class=\"warning contaminated-note\">" + Html.escape(r.label() + " was measured while "
-                        + "other work ran: " + r.contaminationReason() + (r.retries() > 0 ? "; " + r.retries()
-                        + " iteration" + (r.retries() == 1 ? " was" : "s were") + " taken again" : "") + ". It is no "
-                        + "finding: not diagnosed, not gated, faded in the charts.") + "</p>\n");
+        html.write("</tbody>\n</table>\n</div>\n");
+    }
+
+    /**
+     * Everything that makes a workload's figures less certain, in one folded notice: its summary
+     * counts the flags, its details say each flag's meaning and remedy once, then which results
+     * carry it and why. Nothing when no result is flagged and the self-check is quiet.
+     */
+    private static void notice(Writer html, WorkloadReport workload) throws IOException {
+        List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
+        List<ResultReport> unstable = measured.stream().filter(ResultReport::isUnstable).toList();
+        List<ResultReport> shortOfTarget = measured.stream().filter(ResultReport::isShortOfTarget).toList();
+        List<ResultReport> contaminated = measured.stream().filter(ResultReport::isContaminated).toList();
+        List<ResultReport> unsent = measured.stream().filter(r -> !r.unsentResultTypes().isEmpty()).toList();
+        List<String> findings = workload.selfCheck().flagged() ? workload.selfCheck().findings() : List.of();
+        long flagged = measured.stream().filter(r -> r.isUnstable() || r.isShortOfTarget() || r.isContaminated()
+                || !r.unsentResultTypes().isEmpty()).count();
+        if (flagged == 0 && findings.isEmpty()) {
+            return;
+        }
+        List<String> counts = new ArrayList<>();
+        count(counts, unstable.size(), "unstable");
+        count(counts, shortOfTarget.size(), "short of target");
+        count(counts, contaminated.size(), "on a busy machine");
+        count(counts, unsent.size(), "kept results in the workers");
+        if (!findings.isEmpty()) {
+            counts.add("self-check: " + findings.size() + (findings.size() == 1 ? " finding" : " findings"));
+        }
+        html.write("<details class=\"notice\" id=\"notice-" + Html.escape(anchor(workload)) + "\"><summary><strong>"
+                + (flagged == 0 ? "Self-check flagged" : flagged + " of " + measured.size() + (measured.size() == 1
+                ? " result" : " results") + " flagged") + ":</strong> " + Html.escape(String.join(", ", counts))
+                + "</summary>\n<ul>\n");
+        flags(html, "unstable-note", "Unstable", "their figures vary too much from iteration to iteration to trust "
+                + "their speedup; close other work, or raise maxTimeInSeconds and maxIterations.", unstable,
+                ResultReport::unstableReason);
+        flags(html, "shortfall-note", "Short of target", "sampling stopped before the median was known as precisely "
+                + "as asked for; raise maxIterations or maxTimeInSeconds, or quiet the machine.", shortOfTarget,
+                ResultReport::shortfallReason);
+        flags(html, "contaminated-note", "Busy machine", "measured while other work ran; no finding: not diagnosed, "
+                + "not gated, faded in the charts.", contaminated, r -> r.contaminationReason() + (r.retries() > 0
+                ? "; " + r.retries() + " iteration" + (r.retries() == 1 ? " was" : "s were") + " taken again" : ""));
+        flags(html, "unsent-note", "Results kept in the workers", "the tasks' results are not Serializable, so they "
+                + "stayed in the worker JVMs; what moving them would cost is not measured.", unsent,
+                r -> String.join(", ", r.unsentResultTypes()));
+        if (!findings.isEmpty()) {
+            html.write("<li class=\"self-check\"><strong>Self-check:</strong> the harness's check on itself<ul>");
+            for (String finding : findings) {
+                html.write("<li>" + Html.escape(finding) + "</li>");
             }
-            if (!r.unsentResultTypes().isEmpty()) {
-                html.write("<p class=\"warning unsent-note\">" + Html.escape(r.label() + ": the tasks' results ("
-                        + String.join(", ", r.unsentResultTypes()) + ") are not Serializable, so they stayed in the "
-                        + "worker JVMs; what moving them would cost is not measured.") + "</p>\n");
-            }
-            if (r.isShortOfTarget()) {
-                html.write("<p class=\"warning shortfall-note\">" + Html.escape(r.label() + " stopped short of the "
-                        + "target precision: " + r.shortfallReason() + ". Its median is less certain than asked for; "
-                        + "raise maxIterations or maxTimeInSeconds, or quiet the machine.") + "</p>\n");
-            }
-            if (r.isUnstable()) {
-                html.write("<p class=\"warning unstable-note\">" + Html.escape(r.label() + " is unstable: "
-                        + r.unstableReason() + ". Its figures vary too much from iteration to iteration to trust "
-                        + "its speedup; close other work, or raise maxTimeInSeconds and maxIterations.") + "</p>\n");
-            }
+            html.write("</ul></li>\n");
+        }
+        html.write("</ul>\n</details>\n");
+    }
+
+    private static void count(List<String> counts, int count, String flag) {
+        if (count > 0) {
+            counts.add(count + " " + flag);
         }
     }
 
-    /** The harness's check on itself: a line when it is quiet, a warning with every finding when not. */
+    /** One flag of the notice: what it means and what to do, once; then each result with its reason. */
+    private static void flags(Writer html, String cssClass, String flag, String meaning, List<ResultReport> results,
+                              Function<ResultReport, String> reason) throws IOException {
+        if (results.isEmpty()) {
+            return;
+        }
+        html.write("<li class=\"" + cssClass + "\"><strong>" + flag + ":</strong> " + Html.escape(meaning) + "<ul>");
+        for (ResultReport r : results) {
+            html.write("<li>" + Html.escape(r.label() + ": " + reason.apply(r)) + "</li>");
+        }
+        html.write("</ul></li>\n");
+    }
+
+    /** The harness's check on itself, in one line when it is quiet; its findings are in the notice. */
     private static void selfCheck(Writer html, SelfCheck check) throws IOException {
-        if (check.flagged()) {
-            html.write("<div class=\"warning self-check\"><strong>Self-check:</strong><ul>");
-            for (String finding : check.findings()) {
-                html.write("<li>" + Html.escape(finding) + "</li>");
-            }
-            html.write("</ul></div>\n");
-        } else if (!Double.isNaN(check.threadsOneRatio())) {
+        if (!check.flagged() && !Double.isNaN(check.threadsOneRatio())) {
             html.write("<p class=\"meta self-check\">Self-check: threads ×1 takes "
                     + String.format(Locale.ROOT, "%.3f", check.threadsOneRatio()) + " of sequential's median time; "
                     + "no harness bias, no superlinear result.</p>\n");
@@ -270,37 +345,40 @@ public final class HtmlReportWriter implements ReportFormat {
     }
 
     private static String skippedRow(ResultReport r) {
-        return "<tr class=\"skipped\" data-mode=\"" + r.mode().id() + "\"><td class=\"text\">" + r.mode().id()
-                + "</td><td>" + r.workers() + "</td><td class=\"text\" colspan=\"12\">" + Html.escape(r.skippedReason())
-                + "</td></tr>\n";
+        return "<tr class=\"skipped\" data-mode=\"" + r.mode().id() + "\" data-workers=\"" + r.workers()
+                + "\"><td class=\"text result\">" + r.label() + "</td><td class=\"text\" colspan=\"11\">"
+                + Html.escape(r.skippedReason()) + "</td></tr>\n";
     }
 
     private static String measuredRow(ResultReport r, String baselineCell) {
         Summary wall = r.wallMs();
         String classes = (r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated " : "")
                 + (r.isShortOfTarget() ? "short" : "");
-        return "<tr data-mode=\"" + r.mode().id() + "\"" + (classes.isEmpty() ? "" : " class=\"" + classes.strip() + "\"")
-                + "><td class=\"text\">" + r.mode().id() + (r.isUnstable()
+        return "<tr data-mode=\"" + r.mode().id() + "\" data-workers=\"" + r.workers() + "\""
+                + (classes.isEmpty() ? "" : " class=\"" + classes.strip() + "\"")
+                + "><td class=\"text result\">" + r.label() + (r.isUnstable()
                 ? " <span class=\"flag\" title=\"" + Html.escape(r.unstableReason()) + "\">unstable</span>" : "")
                 + (r.isContaminated() ? " <span class=\"flag busy\" title=\"" + Html.escape(r.contaminationReason())
                 + "\">contaminated</span>" : "")
                 + (r.isShortOfTarget() ? " <span class=\"flag\" title=\"" + Html.escape(r.shortfallReason())
                 + "\">short of target</span>" : "")
-                + "</td><td>" + r.workers() + "</td>"
+                + "</td>"
                 + withInterval("median", Figures.ms(wall.median()), Figures.interval(wall.medianInterval(), Figures::ms))
-                + "<td class=\"iterations\" title=\"" + r.warmups() + (r.warmups() == 1 ? " warm-up" : " warm-ups")
-                + " before; stopped by " + r.stopReason().id() + "\">" + wall.count() + "<br><small class=\"precision\">"
-                + Figures.precision(r.precision()) + "</small></td>"
-                + withInterval("mean", Figures.ms(wall.mean()), Figures.interval(wall.meanInterval(), Figures::ms))
-                + "<td>" + Figures.ms(wall.stddev()) + "<br><small class=\"cv\">" + Figures.percent(wall.cv())
-                + "</small></td><td>" + Figures.ms(wall.min()) + " – " + Figures.ms(wall.max())
-                + "<br><small class=\"outliers\">" + wall.outliers() + (wall.outliers() == 1 ? " outlier" : " outliers")
-                + "</small></td>"
                 + withInterval("speedup", Figures.ratio(r.speedup()), Figures.interval(r.speedupInterval(), Figures::ratio))
                 + withInterval("efficiency", Figures.percent(r.efficiency()),
                         Figures.interval(r.efficiencyInterval(), Figures::percent))
-                + "<td>" + Figures.ms(r.cpuMs()) + "</td><td>" + Figures.bytes(r.peakMemoryBytes())
-                + "</td><td class=\"startup\">" + startup(r) + "</td><td class=\"ipc\">" + Figures.ms(r.ipcMs())
+                + "<td class=\"iterations\" title=\"" + r.warmups() + (r.warmups() == 1 ? " warm-up" : " warm-ups")
+                + " before; stopped by " + r.stopReason().id() + "\">" + wall.count() + "<br><small class=\"precision\">"
+                + Figures.precision(r.precision()) + "</small></td>"
+                + "<td class=\"spread\" title=\"mean " + Figures.ms(wall.mean()) + " ms " + Figures.interval(
+                        wall.meanInterval(), Figures::ms) + "; min " + Figures.ms(wall.min()) + ", max "
+                + Figures.ms(wall.max()) + " ms\">" + Figures.ms(wall.stddev()) + "<br><small><span class=\"cv\">"
+                + Figures.percent(wall.cv()) + "</span>, <span class=\"outliers\">" + wall.outliers()
+                + (wall.outliers() == 1 ? " outlier" : " outliers") + "</span></small></td>"
+                + "<td class=\"cpu\">" + Figures.ms(r.cpuMs()) + "</td>"
+                + "<td class=\"heap\">" + (r.mode().inJvm() ? Figures.bytes(r.peakMemoryBytes()) : "–") + "</td>"
+                + "<td class=\"resident\">" + (r.mode().inJvm() ? "–" : Figures.bytes(r.peakMemoryBytes())) + "</td>"
+                + "<td class=\"startup\">" + startup(r) + "</td><td class=\"ipc\">" + Figures.ms(r.ipcMs())
                 + (r.movedBytes() > 0 ? "<br><small class=\"moved\">" + Figures.bytes(r.movedBytes()) + " moved</small>"
                 : "") + "</td>" + baselineCell + "</tr>\n";
     }

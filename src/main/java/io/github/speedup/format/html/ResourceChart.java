@@ -30,11 +30,21 @@ final class ResourceChart {
         List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
         int top = Svg.TOP + 6;
         int bottom = top + ROW * measured.size();
-        Svg svg = new Svg("resource-chart", WIDTH, bottom + 44, "CPU utilisation and peak memory: " + workload.name());
+        boolean both = measured.stream().anyMatch(r -> r.mode().inJvm())
+                && measured.stream().anyMatch(r -> !r.mode().inJvm());
+        Svg svg = new Svg("resource-chart", WIDTH, bottom + (both ? 58 : 44), "CPU utilisation and peak memory: "
+                + workload.name());
         panel(svg, measured, LABEL, top, bottom, ResultReport::cpuUtilisation,
                 "CPU utilisation (cores busy)", r -> Figures.ratio(r.cpuUtilisation()));
         panel(svg, measured, LABEL + PANEL + 40, top, bottom, r -> r.peakMemoryBytes() / 1048576.0,
-                "peak memory (MiB)", r -> Figures.bytes(r.peakMemoryBytes()));
+                "peak memory (MiB)", r -> Figures.bytes(r.peakMemoryBytes()) + (r.mode().inJvm()
+                        ? " heap in use in the measuring JVM" : " resident, summed over its " + r.workers()
+                        + (r.workers() == 1 ? " JVM" : " JVMs")));
+        if (both) {
+            // heap in one JVM and resident sets of several are two measures: the bars share an axis, not a meaning
+            svg.text(20, bottom + 48, "memory: heap in use for in-JVM modes, summed resident sets "
+                    + "of the worker JVMs for processes and pool", "note", "start");
+        }
         return svg.toString();
     }
 

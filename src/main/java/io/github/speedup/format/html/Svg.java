@@ -3,6 +3,8 @@ package io.github.speedup.format.html;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.ResultReport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -147,6 +149,46 @@ final class Svg {
                 Html.escape(label)));
     }
 
+    /**
+     * A vertical logarithmic axis from {@code low} to {@code high} (both above 0) along [y0 (bottom),
+     * y1 (top)] at x, with gridlines to gridRight at 1, 2 and 5 times the powers of ten between.
+     */
+    Svg yLogAxis(double y0, double y1, double x, double gridRight, double low, double high, String label) {
+        line(x, y0, x, y1, "axis", "");
+        double span = Math.log(high) - Math.log(low);
+        for (double tick : logTicks(low, high)) {
+            double y = y0 - (y0 - y1) * (Math.log(tick) - Math.log(low)) / span;
+            line(x, y, gridRight, y, "grid", "");
+            text(x - 6, y + 4, number(tick), "tick", "end");
+        }
+        return raw(format("<text class=\"axis-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                + "transform=\"rotate(-90 %.1f %.1f)\">%s</text>%n", x - 48, (y0 + y1) / 2, x - 48, (y0 + y1) / 2,
+                Html.escape(label)));
+    }
+
+    /**
+     * The ticks of a logarithmic axis: 1, 2 and 5 times each power of ten from low to high, or the
+     * powers of ten alone where that would be more than eight ticks.
+     */
+    static double[] logTicks(double low, double high) {
+        List<Double> ticks = new ArrayList<>();
+        List<Double> decades = new ArrayList<>();
+        for (int exponent = (int) Math.floor(Math.log10(low)); exponent <= (int) Math.ceil(Math.log10(high)); exponent++) {
+            double power = Math.pow(10, exponent);
+            for (double step : new double[] {1, 2, 5}) {
+                double tick = Math.round(step * power * 1e9) / 1e9;
+                if (tick >= low * (1 - 1e-9) && tick <= high * (1 + 1e-9)) {
+                    ticks.add(tick);
+                    if (step == 1) {
+                        decades.add(tick);
+                    }
+                }
+            }
+        }
+        List<Double> chosen = ticks.size() > 8 && decades.size() >= 2 ? decades : ticks;
+        return chosen.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** A legend row per mode: a line sample in its dash and its marker, then the name. */
     Svg legend(double x, double y, Iterable<Mode> modes) {
         double row = y;
@@ -191,6 +233,20 @@ final class Svg {
             }
         }
         return 10 * power;
+    }
+
+    /** The largest of 1, 2, 5 times a power of ten that is at most {@code value} (above 0). */
+    static double roundFloor(double value) {
+        if (!(value > 0)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[] {5, 2, 1}) {
+            if (step * power <= value * (1 + 1e-12)) {
+                return Math.round(step * power * 1e9) / 1e9;
+            }
+        }
+        return power;
     }
 
     /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}. */

@@ -8,6 +8,7 @@ import io.github.speedup.report.HistoryRun;
 import io.github.speedup.stats.Interval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -62,36 +64,65 @@ final class TrendChart {
     private TrendChart() {
     }
 
+    /**
+     * How far apart the smallest and the largest plotted value may be on a linear axis: beyond it,
+     * the small ones (threads and pool at 50 ms beside processes at 2 s) would be squeezed into a
+     * few pixels at the bottom, so the axis becomes logarithmic.
+     */
+    static final double LOG_RATIO = 5;
+    /** The least vertical distance between two series' end labels, in px: one line of 12 px text. */
+    static final double LABEL_GAP = 13;
+
+    /** Whether values from {@code min} to {@code max} are drawn on a logarithmic axis. */
+    static boolean logScale(double min, double max) {
+        return min > 0 && max > LOG_RATIO * min;
+    }
+
     /** The chart, or "" where the workload has nothing of this figure in the history. */
     static String svg(History history, String workload, Figure figure) {
         List<HistoryRun> runs = history.runs();
         Map<String, List<Integer>> series = new LinkedHashMap<>();
         Map<String, Mode> modes = new LinkedHashMap<>();
+        double min = Double.POSITIVE_INFINITY;
         double max = 0;
+        double lowest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < runs.size(); i++) {
             for (HistoryPoint point : runs.get(i).points()) {
                 if (point.workload().equals(workload) && figure.drawn(point)) {
                     series.computeIfAbsent(point.label(), l -> new ArrayList<>()).add(i);
                     modes.put(point.label(), point.mode());
                     Interval interval = figure.interval.apply(point);
-                    max = Math.max(max, interval.defined() ? interval.high() : figure.value.applyAsDouble(point));
+                    double value = figure.value.applyAsDouble(point);
+                    min = Math.min(min, value);
+                    max = Math.max(max, interval.defined() ? interval.high() : value);
+                    lowest = Math.min(lowest, interval.defined() && interval.low() > 0 ? interval.low() : value);
                 }
             }
         }
         if (series.isEmpty()) {
             return "";
         }
-        max = Svg.niceCeiling(max);
-        Svg svg = new Svg("trend-chart " + figure.name().toLowerCase(Locale.ROOT), WIDTH, HEIGHT,
-                figure.title + ": " + workload);
+        boolean log = logScale(min, max);
+        double top = Svg.niceCeiling(max);
+        double bottom = log ? Svg.roundFloor(lowest) : 0;
+        Svg svg = new Svg("trend-chart " + figure.name().toLowerCase(Locale.ROOT) + (log ? " log-scale" : ""),
+                WIDTH, HEIGHT, figure.title + ": " + workload);
         double x0 = Svg.LEFT;
         double y0 = HEIGHT - 56;
         double y1 = Svg.TOP + 8;
         double step = (PLOT_RIGHT - x0) / runs.size();
-        double yScale = (y0 - y1) / max;
+        DoubleUnaryOperator y = log
+                ? v -> y0 - (y0 - y1) * (Math.log(Math.max(v, bottom)) - Math.log(bottom)) / (Math.log(top) - Math.log(bottom))
+                : v -> y0 - (y0 - y1) * v / top;
         svg.raw(Svg.format("<rect class=\"current-run\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                 + "fill=\"#fff3cd\"><title>this run</title></rect>%n", x0 + step * (runs.size() - 1), y1, step, y0 - y1));
-        svg.yAxis(y0, y1, x0, PLOT_RIGHT, max, figure.axis);
+        if (log) {
+            svg.yLogAxis(y0, y1, x0, PLOT_RIGHT, bottom, top, figure.axis);
+            svg.text(PLOT_RIGHT, y1 - 6, "log scale: the values span more than " + Svg.number(LOG_RATIO) + "×",
+                    "note log-scale-note", "end");
+        } else {
+            svg.yAxis(y0, y1, x0, PLOT_RIGHT, top, figure.axis);
+        }
         svg.line(x0, y0, PLOT_RIGHT, y0, "axis", "");
         for (int i = 0; i < runs.size(); i++) {
             HistoryRun run = runs.get(i);
@@ -104,20 +135,29 @@ final class TrendChart {
                 + "compared it with)", "axis-label", "middle");
         svg.text((x0 + PLOT_RIGHT) / 2, y0 + 46, "whiskers: 95% intervals; hover a point or a run for its commit and "
                 + "date", "note", "middle");
+        List<String> labels = new ArrayList<>(series.keySet());
+        double[] labelYs = new double[labels.size()];
+        for (int s = 0; s < labels.size(); s++) {
+            List<Integer> at = series.get(labels.get(s));
+            int last = at.get(at.size() - 1);
+            labelYs[s] = y.applyAsDouble(figure.value.applyAsDouble(point(runs.get(last), workload, labels.get(s)))) + 4;
+        }
+        labelYs = spread(labelYs, y1 + 4, y0 + 4, LABEL_GAP);
         Set<Mode> legend = new LinkedHashSet<>();
-        for (Map.Entry<String, List<Integer>> line : series.entrySet()) {
-            Mode mode = modes.get(line.getKey());
+        for (int s = 0; s < labels.size(); s++) {
+            String label = labels.get(s);
+            Mode mode = modes.get(label);
             legend.add(mode);
             ModeStyle style = ModeStyle.of(mode);
-            List<Integer> at = line.getValue();
+            List<Integer> at = series.get(label);
             double[] xs = at.stream().mapToDouble(i -> x(x0, step, i)).toArray();
             double[] ys = new double[at.size()];
             svg.open("series", mode);
             List<HistoryPoint> points = new ArrayList<>();
             for (int k = 0; k < at.size(); k++) {
-                HistoryPoint point = point(runs.get(at.get(k)), workload, line.getKey());
+                HistoryPoint point = point(runs.get(at.get(k)), workload, label);
                 points.add(point);
-                ys[k] = y0 - figure.value.applyAsDouble(point) * yScale;
+                ys[k] = y.applyAsDouble(figure.value.applyAsDouble(point));
             }
             if (at.size() > 1) {
                 svg.polyline(style, xs, ys);
@@ -128,20 +168,46 @@ final class TrendChart {
                 svg.raw(point.contaminated() ? "<g class=\"point contaminated\">\n" : "<g class=\"point\">\n");
                 Interval interval = figure.interval.apply(point);
                 if (interval.defined()) {
-                    svg.line(xs[k], y0 - interval.low() * yScale, xs[k], y0 - interval.high() * yScale, "whisker",
+                    svg.line(xs[k], y.applyAsDouble(interval.low()), xs[k], y.applyAsDouble(interval.high()), "whisker",
                             "stroke:" + style.colour);
                 }
-                svg.marker(style, xs[k], ys[k], line.getKey() + (point.contaminated() ? " (busy machine)" : "") + ": "
+                svg.marker(style, xs[k], ys[k], label + (point.contaminated() ? " (busy machine)" : "") + ": "
                         + figure.number.apply(figure.value.applyAsDouble(point)) + figure.unit
                         + (interval.defined() ? " " + Figures.interval(interval, figure.number) : "")
                         + "; " + describe(runs.get(run), run, runs.size()));
                 svg.close();
             }
-            svg.text(xs[at.size() - 1] + 8, ys[at.size() - 1] + 4, line.getKey(), "label series-label", "start");
+            svg.text(xs[at.size() - 1] + 8, labelYs[s], label, "label series-label", "start");
             svg.close();
         }
         svg.legend(PLOT_RIGHT + 100, y1 + 10, legend);
         return svg.toString();
+    }
+
+    /**
+     * The end labels' baselines moved apart by at least {@code gap}, each as near its line's end as
+     * that allows, and kept within [{@code top}, {@code bottom}] where there is room: labels of
+     * lines that end close together no longer print over each other.
+     */
+    static double[] spread(double[] wanted, double top, double bottom, double gap) {
+        Integer[] order = new Integer[wanted.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(wanted[a], wanted[b]));
+        double[] placed = new double[wanted.length];
+        double previous = Double.NEGATIVE_INFINITY;
+        for (Integer i : order) {
+            placed[i] = Math.max(wanted[i], previous + gap);
+            previous = placed[i];
+        }
+        double next = Double.POSITIVE_INFINITY;
+        for (int k = order.length - 1; k >= 0; k--) {
+            int i = order[k];
+            placed[i] = Math.max(Math.min(placed[i], Math.min(bottom, next - gap)), Math.min(wanted[i], top));
+            next = placed[i];
+        }
+        return placed;
     }
 
     private static double x(double x0, double step, int run) {

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * {@code speedup.md}: what a person reads in a CI job summary or a pull request comment. Per
- * workload the best mode, its speedup with its interval, the time saved and the reading in one
+ * workload the best mode, its speedup with its interval, the time saved, its peak memory and the reading in one
  * line; then every check that failed or could not compare; then where the full page is. GitHub
  * takes at most 64 KiB of summary per step, so the text stays under {@value #MAX_CHARS}
  * characters however many workloads: rows that do not fit are left out with a line that says how
@@ -57,8 +57,8 @@ public final class MarkdownSummary implements ReportFormat {
             rows.add(row(workload));
         }
         int budget = MAX_CHARS - RESERVE - md.length();
-        md.append("| workload | best mode | speedup (95% interval) | median ms | time saved | reading |\n")
-                .append("|---|---|---|---|---|---|\n");
+        md.append("| workload | best mode | speedup (95% interval) | median ms | time saved | peak memory | reading |\n")
+                .append("|---|---|---|---|---|---|---|\n");
         budget -= appendWithin(md, rows, budget / 2, "workloads");
         List<String> checks = new ArrayList<>();
         for (CheckResult check : verdict.checks()) {
@@ -85,14 +85,25 @@ public final class MarkdownSummary implements ReportFormat {
         Optional<ResultReport> sequential = workload.sequential();
         String reading = firstSentence(workload.diagnosis().evidence());
         if (best.isEmpty() || sequential.isEmpty()) {
-            return "| " + cell(workload.name()) + " | not measured | | | | " + cell(reading) + " |\n";
+            return "| " + cell(workload.name()) + " | not measured | | | | | " + cell(reading) + " |\n";
         }
         ResultReport b = best.get();
         double seq = sequential.get().wallMs().median();
         double saved = seq - b.wallMs().median();
         return "| " + cell(workload.name()) + " | " + cell(b.label()) + " | " + Figures.ratio(b.speedup()) + "× "
                 + Figures.interval(b.speedupInterval(), Figures::ratio) + " | " + Figures.ms(b.wallMs().median())
-                + " | " + Figures.ms(saved) + " ms (" + Figures.percent(saved / seq) + ") | " + cell(reading) + " |\n";
+                + " | " + Figures.ms(saved) + " ms (" + Figures.percent(saved / seq) + ") | " + memory(b) + " | "
+                + cell(reading) + " |\n";
+    }
+
+    /**
+     * The best mode's peak memory, named by what was measured: heap in use inside the one measuring
+     * JVM for sequential, threads and virtual; the summed resident sets of all its JVMs for processes
+     * and pool. The two are not comparable, so a figure never stands without its measure.
+     */
+    static String memory(ResultReport result) {
+        return Figures.bytes(result.peakMemoryBytes()) + (result.mode().inJvm() ? " heap"
+                : " resident, " + result.workers() + (result.workers() == 1 ? " JVM" : " JVMs"));
     }
 
     /** Appends lines while they fit in {@code budget} characters; then one line for those left out. */

@@ -1,5 +1,7 @@
 package io.github.speedup.format.console;
 
+import io.github.speedup.report.CsvTrial;
+import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +25,30 @@ class ConsoleSummaryTest {
         assertTrue(lines.get(7).startsWith("  Reading: I/O-bound"), lines.get(7));
         assertTrue(lines.get(8).startsWith("  Recommendation: Use threads with 2 workers"), lines.get(8));
         assertEquals(9 + 5, lines.size());
+        assertTrue(lines.get(2).contains("2.0 KiB heap"), "in-JVM memory is heap: " + lines.get(2));
+        assertTrue(lines.get(5).contains("76.3 MiB RSS"), "processes' memory is resident sets: " + lines.get(5));
         assertEquals(List.of("Unstable: workload " + ReportFixtures.HOSTILE_NAME + ", processes ×1: coefficient of "
                         + "variation 0.38 exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±42.0%"),
+                ConsoleSummary.details(ReportFixtures.report(true)));
+        assertEquals(List.of("Workload " + ReportFixtures.HOSTILE_NAME + ": 1 of 4 results flagged: unstable "
+                + "processes ×1 (details above at INFO and in the report)"),
                 ConsoleSummary.warnings(ReportFixtures.report(true)));
+    }
+
+    @Test
+    void aRunOfThreeWorkloadsWarnsOncePerWorkloadWithItsFlagsAndLogsEachFlagAtInfo() {
+        Report report = CsvTrial.report();
+        assertEquals(List.of(
+                "Workload parse: 5 of 13 results flagged: unstable threads ×4, processes ×4; short of target threads "
+                        + "×4, processes ×1, ×2, ×4; busy machine virtual ×2 (details above at INFO and in the report)",
+                "Workload print: 5 of 13 results flagged: unstable threads ×4, processes ×4; short of target threads "
+                        + "×4, processes ×1, ×2, ×4; busy machine virtual ×2 (details above at INFO and in the report)",
+                "Workload payload: 4 of 13 results flagged: unstable threads ×4, processes ×4; short of target "
+                        + "threads ×4, processes ×1, ×2, ×4 (details above at INFO and in the report)"),
+                ConsoleSummary.warnings(report));
+        List<String> details = ConsoleSummary.details(report);
+        assertEquals(20, details.size(), "one line per flag of each result: " + details);
+        assertEquals("Contaminated: workload parse, virtual ×2: 2 of 12 samples taken while other work ran: 0.80 "
+                + "cores of foreign CPU (maxForeignLoad 0.10) (2 taken again); not diagnosed, not gated", details.get(2));
     }
 }

@@ -1,6 +1,8 @@
 package io.github.speedup.format.html;
 
 import io.github.speedup.check.Verdict;
+import io.github.speedup.report.CsvTrial;
+import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,10 +57,14 @@ class BrowserRenderTest {
     }
 
     private static List<String> chromium(String... arguments) throws IOException, InterruptedException {
+        return chromium(1200, arguments);
+    }
+
+    private static List<String> chromium(int width, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
-                "--window-size=1200,2400"));
+                "--window-size=" + width + ",2400"));
         command.addAll(List.of(arguments));
         return command;
     }
@@ -98,6 +104,43 @@ class BrowserRenderTest {
         assertTrue(image.length > 20_000, "a screenshot of a page with charts: " + image.length + " bytes");
         assertEquals((byte) 0x89, image[0]);
         assertEquals("PNG", new String(image, 1, 3, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Issue 18's page at a laptop's 1300 px: nothing wider than the window, every results table
+     * whole without scrolling, and far shorter than the 12,000 px it used to be.
+     */
+    @Test
+    void aLargeRunsPageFitsA1300PxWindow() throws Exception {
+        Report report = CsvTrial.report();
+        ByteArrayOutputStream html = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(report, CsvTrial.verdict(report), html);
+        Files.createDirectories(OUT);
+        Path page = Files.write(OUT.resolve("trial.html"), html.toByteArray());
+        String measure = """
+                <script>
+                const b = document.body, e = document.documentElement;
+                b.setAttribute('data-page', e.scrollWidth + 'x' + e.scrollHeight);
+                for (const w of document.querySelectorAll('div.table-scroll')) {
+                  w.setAttribute('data-overflow', String(w.scrollWidth - w.clientWidth));
+                }
+                </script>
+                """;
+        Path probe = Files.writeString(OUT.resolve("trial-check.html"),
+                html.toString(StandardCharsets.UTF_8).replace("</body>", measure + "</body>"));
+        Document dom = Jsoup.parse(run(chromium(1300, "--dump-dom", probe.toUri().toString())));
+        String[] size = dom.body().attr("data-page").split("x");
+        assertTrue(Integer.parseInt(size[0]) <= 1300, "the page is no wider than the window: " + size[0]);
+        assertTrue(Integer.parseInt(size[1]) < 9000, "the page is " + size[1] + " px tall");
+        List<Element> wrappers = dom.select("div.table-scroll");
+        assertEquals(3, wrappers.size());
+        for (Element wrapper : wrappers) {
+            assertEquals("0", wrapper.attr("data-overflow"), "the results table fits without scrolling");
+        }
+        Path png = OUT.resolve("trial.png");
+        Files.deleteIfExists(png);
+        run(chromium(1300, "--screenshot=" + png, page.toUri().toString()));
+        assertTrue(Files.size(png) > 20_000, "a screenshot of the page's first screen");
     }
 
     private static void assertDrawn(Element element, String what) {

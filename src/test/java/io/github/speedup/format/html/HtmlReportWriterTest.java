@@ -83,8 +83,13 @@ class HtmlReportWriterTest {
         Element pool = doc.selectFirst("table.results tr[data-mode=pool]");
         assertEquals("71.9 once", pool.selectFirst("td.startup").text());
         assertEquals("4.5 8.0 MiB moved", pool.selectFirst("td.ipc").text());
-        assertEquals("pool ×2: the tasks' results (com.acme.Unsendable) are not Serializable, so they stayed in the "
-                + "worker JVMs; what moving them would cost is not measured.", doc.selectFirst("p.unsent-note").text());
+        assertEquals("Results kept in the workers: the tasks' results are not Serializable, so they stayed in the "
+                + "worker JVMs; what moving them would cost is not measured. pool ×2: com.acme.Unsendable",
+                doc.selectFirst("details.notice li.unsent-note").text());
+        assertEquals("76.3 MiB", pool.selectFirst("td.resident").text(), "the summed resident sets of its JVMs");
+        assertEquals("–", pool.selectFirst("td.heap").text(), "no heap figure: another measure");
+        assertEquals("1000 B", doc.selectFirst("table.results tr[data-mode=threads] td.heap").text());
+        assertEquals("–", doc.selectFirst("table.results tr[data-mode=threads] td.resident").text());
         assertEquals("–", doc.selectFirst("table.results tr[data-mode=threads] td.ipc").text());
         Element chart = doc.selectFirst("svg.ipc-chart");
         assertEquals("Pool: communication and compute: gil", chart.selectFirst("title").text());
@@ -179,7 +184,8 @@ class HtmlReportWriterTest {
         Element unstable = doc.select("tr.unstable").first();
         assertEquals("processes", unstable.attr("data-mode"));
         assertTrue(unstable.select(".flag").attr("title").startsWith("coefficient of variation 0.38"));
-        assertTrue(doc.select("p.unstable-note").first().text().startsWith("processes ×1 is unstable"));
+        assertEquals("processes ×1: coefficient of variation 0.38 exceeds maxCoefficientOfVariation 0.10, and its "
+                + "median is known only to ±42.0%", doc.selectFirst("details.notice li.unstable-note li").text());
         assertTrue(doc.select("p.meta").first().text().contains("interleaved across modes; machine fingerprint 0123456789abcdef"));
         assertTrue(doc.select("#overloaded").isEmpty());
         assertTrue(Jsoup.parse(html(false)).select("#overloaded").text().contains("load average was 3.50"));
@@ -221,9 +227,11 @@ class HtmlReportWriterTest {
         Element row = doc.selectFirst("table.results tr[data-mode=threads]");
         assertEquals("contaminated", row.className());
         assertEquals("contaminated", row.selectFirst(".flag.busy").text());
-        assertEquals("threads ×2 was measured while other work ran: 5 of 5 samples taken while other work ran: 0.97 "
-                + "cores of foreign CPU (maxForeignLoad 0.10); 3 iterations were taken again. It is no finding: not "
-                + "diagnosed, not gated, faded in the charts.", doc.selectFirst("p.contaminated-note").text());
+        assertEquals("1 of 2 results flagged: 1 on a busy machine", doc.selectFirst("details.notice summary").text());
+        assertEquals("Busy machine: measured while other work ran; no finding: not diagnosed, not gated, faded in the "
+                + "charts. threads ×2: 5 of 5 samples taken while other work ran: 0.97 cores of foreign CPU "
+                + "(maxForeignLoad 0.10); 3 iterations were taken again",
+                doc.selectFirst("details.notice li.contaminated-note").text());
         assertEquals(Pattern.CONTAMINATED.id(), doc.selectFirst(".diagnosis").attr("data-verdict"));
         assertEquals(4, doc.select("svg g.result.contaminated").size(),
                 "faded in the time chart, the speedup chart and both resource panels");
@@ -241,9 +249,10 @@ class HtmlReportWriterTest {
         // 30 values, 3 each of 200, 208, … 272 ms: median 236, 95% interval x(10) = 224 to x(21) = 248, ±12/236
         assertEquals("30 ±5.1%", threads.selectFirst("td.iterations").text());
         assertEquals("3 warm-ups before; stopped by maxIterations", threads.selectFirst("td.iterations").attr("title"));
-        assertEquals("threads ×2 stopped short of the target precision: median known to ±5.1% after maxIterations "
-                + "(30), short of targetPrecision ±3.0%. Its median is less certain than asked for; raise "
-                + "maxIterations or maxTimeInSeconds, or quiet the machine.", doc.selectFirst("p.shortfall-note").text());
+        assertEquals("Short of target: sampling stopped before the median was known as precisely as asked for; raise "
+                + "maxIterations or maxTimeInSeconds, or quiet the machine. threads ×2: median known to ±5.1% after "
+                + "maxIterations (30), short of targetPrecision ±3.0%",
+                doc.selectFirst("details.notice li.shortfall-note").text());
         Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
         assertEquals("6 ±0.6%", sequential.selectFirst("td.iterations").text());
         assertTrue(doc.selectFirst("p.meta").text().contains("each result sampled until its median was known to "

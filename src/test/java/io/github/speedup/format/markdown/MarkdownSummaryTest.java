@@ -48,7 +48,7 @@ class MarkdownSummaryTest {
         List<String> rows = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| workload")).toList();
         assertEquals(2, rows.size(), md);
         List<String> hostile = cells(rows.get(0));
-        assertEquals(6, hostile.size(), "a pipe in the name does not add a cell: " + rows.get(0));
+        assertEquals(7, hostile.size(), "a pipe in the name does not add a cell: " + rows.get(0));
         assertEquals(MarkdownSummary.cell(ReportFixtures.HOSTILE_NAME), hostile.get(0));
         assertFalse(hostile.get(0).contains("<script>"), "no raw HTML");
         assertEquals("threads ×2", hostile.get(1));
@@ -56,7 +56,8 @@ class MarkdownSummaryTest {
         assertEquals("201.0", hostile.get(3));
         assertEquals("199.0 ms (50%)", hostile.get(4));
         assertEquals("I/O-bound: the sequential run keeps a core busy only 0% of the time \\(it waits\\) and threads "
-                + "×2 reach 1.99×.", hostile.get(5), "the reading's first sentence");
+                + "×2 reach 1.99×.", hostile.get(6), "the reading's first sentence");
+        assertEquals("1000 B heap", hostile.get(5), "threads ×2 measured the heap of one JVM");
         assertTrue(md.contains("**Checks:** 1 of 3 failed"), md);
         assertTrue(md.contains("- **failed**: Rule violated for workload cpu \\| \\`x\\`, mode threads ×2: speedup is "
                 + "1.10\n"), md);
@@ -64,6 +65,16 @@ class MarkdownSummaryTest {
         assertTrue(md.contains("- note: No history on testbed t yet\n"), md);
         assertFalse(md.contains("Rule met"), "passed checks are left to the page");
         assertTrue(md.contains("`index.html` beside this file"), md);
+    }
+
+    @Test
+    void peakMemoryNamesItsMeasureHeapInOneJvmOrTheResidentSetsOfAllWorkers() {
+        Report pool = ReportFixtures.pool();
+        assertEquals("1000 B heap", MarkdownSummary.memory(pool.workloads().get(0).results().get(0)));
+        assertEquals("76.3 MiB resident, 2 JVMs", MarkdownSummary.memory(pool.workloads().get(0).results().get(2)));
+        String md = MarkdownSummary.render(pool, Verdict.NONE);
+        assertTrue(md.contains("| workload | best mode | speedup (95% interval) | median ms | time saved | peak memory "
+                + "| reading |\n"), md);
     }
 
     @Test
@@ -83,7 +94,7 @@ class MarkdownSummaryTest {
             assertEquals(2, rows.size(), md);
             for (int i = 0; i < rows.size(); i++) {
                 List<String> cells = cells(rows.get(i));
-                assertEquals(6, cells.size(), "round " + round + ": " + rows.get(i));
+                assertEquals(7, cells.size(), "round " + round + ": " + rows.get(i));
                 assertEquals(VisibleText.of(MarkdownSummary.cell(report.workloads().get(i).name())).strip(),
                         cells.get(0), "round " + round);
             }
@@ -141,7 +152,7 @@ class MarkdownSummaryTest {
                 report.testbed(), report.commit(), report.environment(), report.settings(), List.of(cut), null,
                 report.history()), Verdict.NONE);
         String row = md.lines().filter(l -> l.startsWith("| w |")).findFirst().orElseThrow();
-        assertEquals("x".repeat(238) + "…", cells(row).get(5));
+        assertEquals("x".repeat(238) + "…", cells(row).get(6), "the reading, the last cell");
     }
 
     /** The text is the figure rounded to {@code decimals}, or a dash for no figure. */
