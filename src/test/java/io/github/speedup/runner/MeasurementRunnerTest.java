@@ -98,6 +98,27 @@ class MeasurementRunnerTest {
     }
 
     @Test
+    void setUpIsOutsideTheClockInEveryMode() throws Exception {
+        // 4 tasks of a 200 ms constructor and a 20 ms call on 2 workers: 40 ms of work per worker,
+        // 400 ms of making them. Sleeps, so the margins hold on a busy machine.
+        RunOutcome outcome = run(userClass("com.example.workloads.SlowSetup"),
+                "sequential,threads,processes,pool", fork());
+        assertTrue(outcome.complete(), outcome.failure());
+        for (MeasuredResult result : outcome.results()) {
+            long work = result.measurement().mode() == Mode.SEQUENTIAL ? 80_000_000L : 40_000_000L;
+            for (Sample sample : result.samples()) {
+                long clock = sample.wallNanos() - (sample.hasStartup() ? sample.startupNanos() : 0);
+                assertTrue(clock >= work && clock < work + 150_000_000L, result.measurement().mode().id()
+                        + " timed " + clock / 1e6 + " ms beside the start-up: the 200 ms constructors stay out of it");
+                if (sample.hasStartup()) {
+                    assertTrue(sample.startupNanos() < 2 * 200_000_000L, "processes' start-up is JVM start-up, not "
+                            + "two constructors of 200 ms: " + sample.startupNanos() / 1e6 + " ms");
+                }
+            }
+        }
+    }
+
+    @Test
     void thePoolStartsItsWorkersOnceAndMeasuresTheirCommunication() throws Exception {
         RunOutcome outcome = run(builtIn("sleep", 4, 100), "pool", fork());
         assertTrue(outcome.complete(), outcome.failure());

@@ -145,13 +145,58 @@ sealed interface ForkMessage {
         }
     }
 
-    /** A worker made its tasks and starts the first: the end of its start-up. */
+    /** A pool worker loaded its workload and takes commands: the end of its start-up. */
     record Started() implements ForkMessage {
         static final String TYPE = "STARTED";
 
         @Override
         public String encode() {
             return ForkProtocol.encode(TYPE);
+        }
+    }
+
+    /**
+     * A worker made the tasks of an iteration, before any clock: a processes worker its share, a
+     * pool worker every task it may be dealt; {@code setupNanos} is how long making them took
+     * (constructors, a benchmark's set-up), which the host keeps out of the times it measures.
+     */
+    record Ready(long setupNanos) implements ForkMessage {
+        static final String TYPE = "READY";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(setupNanos));
+        }
+
+        static Ready decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new Ready(fields.number());
+        }
+    }
+
+    /** Every worker of a processes iteration is ready: run the tasks now. */
+    record Go() implements ForkMessage {
+        static final String TYPE = "GO";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE);
+        }
+    }
+
+    /**
+     * A pool worker makes every task of the next iteration, {@code tasks} of them since any may be
+     * dealt to it, and says READY; sent before the iteration's clock starts.
+     */
+    record Prepare(int tasks) implements ForkMessage {
+        static final String TYPE = "PREPARE";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(tasks));
+        }
+
+        static Prepare decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new Prepare(fields.integer());
         }
     }
 
@@ -188,19 +233,22 @@ sealed interface ForkMessage {
 
     /**
      * A pool worker ran a task: how long the task itself took, in the worker, so the rest is the
-     * pool's overhead; its result follows in a frame, unless it could not be serialised, when
-     * {@code unsentType} names its class (else it is empty).
+     * pool's overhead; how long making it took where it could only be made once its input had
+     * arrived (a workload with a payload; else 0: it was made at PREPARE), which the host keeps
+     * out of the iteration's time; its result follows in a frame, unless it could not be
+     * serialised, when {@code unsentType} names its class (else it is empty).
      */
-    record TaskDone(int index, long computeNanos, String unsentType) implements ForkMessage {
+    record TaskDone(int index, long computeNanos, long setupNanos, String unsentType) implements ForkMessage {
         static final String TYPE = "TASK_DONE";
 
         @Override
         public String encode() {
-            return ForkProtocol.encode(TYPE, String.valueOf(index), String.valueOf(computeNanos), unsentType);
+            return ForkProtocol.encode(TYPE, String.valueOf(index), String.valueOf(computeNanos),
+                    String.valueOf(setupNanos), unsentType);
         }
 
         static TaskDone decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
-            return new TaskDone(fields.integer(), fields.number(), fields.text());
+            return new TaskDone(fields.integer(), fields.number(), fields.number(), fields.text());
         }
     }
 

@@ -152,6 +152,9 @@ public final class ForkProtocol {
             case ForkMessage.Exit.TYPE -> new ForkMessage.Exit();
             case ForkMessage.ExitCalled.TYPE -> new ForkMessage.ExitCalled(fields.text());
             case ForkMessage.Started.TYPE -> new ForkMessage.Started();
+            case ForkMessage.Ready.TYPE -> ForkMessage.Ready.decode(fields);
+            case ForkMessage.Go.TYPE -> new ForkMessage.Go();
+            case ForkMessage.Prepare.TYPE -> ForkMessage.Prepare.decode(fields);
             case ForkMessage.Done.TYPE -> ForkMessage.Done.decode(fields);
             case ForkMessage.RunTask.TYPE -> ForkMessage.RunTask.decode(fields);
             case ForkMessage.TaskDone.TYPE -> ForkMessage.TaskDone.decode(fields);

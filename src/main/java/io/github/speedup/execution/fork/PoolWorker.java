@@ -9,14 +9,21 @@ import io.github.speedup.workload.Tasks;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A warm worker JVM of the pool mode ({@code pool <type> <target> <size> <payloadBytes>}): makes one task to
- * check that the workload loads, says STARTED, then runs each task the host sends (with the
- * frame of input that came with it, if any) and answers with the time the task took inside this
- * JVM (making it and running it, what the user's code costs) and its result in a frame, until
- * EXIT, when it says DONE with its CPU time and peak memory. A channel that closes without EXIT
- * means the host is gone: the JVM then ends at once, with every process it started.
+ * check that the workload loads, says STARTED, then serves commands until EXIT, when it says DONE
+ * with its CPU time and peak memory. Before each iteration's clock the host says PREPARE: the
+ * worker makes every task it may be dealt (constructors, a benchmark's set-up) and says READY;
+ * then it runs each task the host sends (with the frame of input that came with it, if any) and
+ * answers with the time the task itself took inside this JVM and its result in a frame. A task
+ * with an input can only be made once its input has arrived: its making is timed apart and
+ * reported, so the host keeps it out of the iteration's time. Tasks are torn down at the next
+ * PREPARE or at EXIT, outside the clock. A channel that closes without EXIT means the host is
+ * gone: the JVM then ends at once, with every process it started.
  */
 final class PoolWorker {
 
@@ -34,22 +41,36 @@ final class PoolWorker {
             TaskSource source = TaskSource.of(args[1], args[2]);
             int size = Integer.parseInt(args[3]);
             int payload = Integer.parseInt(args[4]);
-            Tasks.task(source, size, 0, payload == 0 ? null : Payload.input(0, payload));
+            Tasks.tearDown(Collections.singletonList(
+                    Tasks.task(source, size, 0, payload == 0 ? null : Payload.input(0, payload))));
             OutputStream protocol = channel.output();
             ForkProtocol.write(protocol, new ForkMessage.Started(), null);
             ForkedMain.HostWatchdog.watch();
             BoundedLineReader in = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
+            Task[] prepared = new Task[0];
+            List<Task> made = new ArrayList<>();
             ForkProtocol.Framed next;
             while ((next = ForkProtocol.read(in)) != null) {
                 ForkMessage command = next.message();
                 if (command instanceof ForkMessage.RunTask task) {
-                    run(source, size, task.index(), next.frame(), protocol);
+                    run(source, size, task.index(), next.frame(), prepared, made, protocol);
+                } else if (command instanceof ForkMessage.Prepare prepare) {
+                    tearDown(made);
+                    long start = System.nanoTime();
+                    prepared = new Task[prepare.tasks()];
+                    for (int index = 0; index < prepared.length && payload == 0; index++) {
+                        prepared[index] = Tasks.task(source, size, index, null);
+                        made.add(prepared[index]);
+                    }
+                    ForkProtocol.write(protocol, new ForkMessage.Ready(System.nanoTime() - start), null);
                 } else if (command instanceof ForkMessage.Exit) {
+                    tearDown(made);
                     ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(),
                             Probes.peakResidentBytes(), ""), null);
                     return 0;
                 } else {
-                    throw new IllegalStateException("a pool worker takes TASK and EXIT, not " + command.encode());
+                    throw new IllegalStateException("a pool worker takes PREPARE, TASK and EXIT, not "
+                            .concat(command.encode()));
                 }
             }
             ForkedMain.hostGone();
@@ -64,16 +85,32 @@ final class PoolWorker {
         }
     }
 
-    private static void run(TaskSource source, int size, int index, byte[] input, OutputStream protocol)
-            throws IOException {
-        long start = System.nanoTime();
-        byte[] result;
+    /** Tears down the tasks made since the last time, outside any clock. */
+    private static void tearDown(List<Task> made) throws Exception {
+        Tasks.tearDown(made);
+        made.clear();
+    }
+
+    /**
+     * Runs task {@code index}: the one made at PREPARE, or, for a task with an input, one made now,
+     * whose making is timed apart.
+     */
+    private static void run(TaskSource source, int size, int index, byte[] input, Task[] prepared, List<Task> made,
+                            OutputStream protocol) throws IOException {
         try {
-            Task task = Tasks.task(source, size, index, input);
+            long setup = 0;
+            Task task = index < prepared.length ? prepared[index] : null;
+            if (task == null) {
+                long start = System.nanoTime();
+                task = Tasks.task(source, size, index, input);
+                made.add(task);
+                setup = System.nanoTime() - start;
+            }
+            long start = System.nanoTime();
             sink += task.run();
             long compute = System.nanoTime() - start;
-            result = Results.bytes(task.result());
-            ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, compute,
+            byte[] result = Results.bytes(task.result());
+            ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, compute, setup,
                     result == null ? task.result().getClass().getName() : ""), result);
         } catch (Exception | Error e) {
             ForkProtocol.write(protocol, new ForkMessage.Failed(Failures.describe(

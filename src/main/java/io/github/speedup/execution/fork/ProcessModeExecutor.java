@@ -12,10 +12,13 @@ import java.util.TreeSet;
 
 /**
  * The processes mode: one iteration starts W fresh child JVMs, deals the tasks out to them
- * round-robin (with their payloads through their channels, when they have one), and waits for all of
- * them to send their results back and exit. The wall time runs from the first spawn to
- * the last exit, what a user of this mode waits for; the start-up time from the first spawn
- * until the last child starts its first task, which is the price of separate processes.
+ * round-robin (with their payloads through their channels, when they have one), and waits for all
+ * of them to send their results back and exit. Each worker makes its tasks and says READY with how
+ * long that took; once all are ready the host says GO. The wall time is the start-up, from the
+ * first spawn until the last worker would have been ready had its tasks cost nothing to make
+ * (the price of separate processes: JVM start-up and moving the inputs), plus the time from GO to
+ * the last exit, what a user of this mode waits for; making the tasks (constructors, a benchmark's
+ * set-up) is outside both, as it is outside every mode's clock.
  */
 public final class ProcessModeExecutor {
 
@@ -63,12 +66,20 @@ public final class ProcessModeExecutor {
                     moved += inputs[task].length;
                 }
             }
-            long lastStart = first;
+            long startup = 0;
+            for (ChildJvm child : started) {
+                ChildJvm.Received<ForkMessage.Ready> ready = child.expect(ForkMessage.Ready.class, timeout,
+                        "start-up");
+                // When it would have been ready had its tasks cost nothing to make: JVM start-up and inputs only.
+                startup = Math.max(startup, ready.arrivedNanos() - first - ready.message().setupNanos());
+            }
+            long go = System.nanoTime();
+            for (ChildJvm child : started) {
+                child.send(new ForkMessage.Go());
+            }
             long cpu = 0;
             long rss = 0;
             for (ChildJvm child : started) {
-                lastStart = Math.max(lastStart,
-                        child.expect(ForkMessage.Started.class, timeout, "start-up").arrivedNanos());
                 ChildJvm.Received<ForkMessage.Done> received = child.expect(ForkMessage.Done.class, timeout,
                         "its tasks");
                 ForkMessage.Done done = received.message();
@@ -81,7 +92,7 @@ public final class ProcessModeExecutor {
                 child.awaitExit(timeout);
             }
             long end = System.nanoTime();
-            return new Sample(end - first, cpu, rss, lastStart - first, Sample.NO_GC).withMovedBytes(moved);
+            return new Sample(startup + end - go, cpu, rss, startup, Sample.NO_GC).withMovedBytes(moved);
         } finally {
             started.forEach(ChildJvm::close);
         }

@@ -17,23 +17,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TaskDispatch {
 
-    /** A worker as the dispatch sees it: runs a task and says how long the task itself computed. */
+    /** A worker as the dispatch sees it: runs a task and says how long it took in the worker. */
     interface Lane {
-        long run(int task) throws ForkException, TaskFailedException;
+        TaskTime run(int task) throws ForkException, TaskFailedException;
+    }
+
+    /**
+     * How long one task took in its worker.
+     *
+     * @param computeNanos the task's own run
+     * @param setupNanos   making it, where that could only happen once its input had arrived; else 0
+     */
+    record TaskTime(long computeNanos, long setupNanos) {
     }
 
     /**
      * What one worker did in an iteration.
      *
-     * @param tasks          the tasks it ran, in order
-     * @param computeNanos   their own compute time, summed, as the worker measured it
+     * @param tasks           the tasks it ran, in order
+     * @param computeNanos    their own compute time, summed, as the worker measured it
+     * @param setupNanos      making them inside the iteration, summed (tasks with an input only)
      * @param lastAnswerNanos when its last answer arrived ({@link System#nanoTime()} of the host)
      */
-    record LaneWork(List<Integer> tasks, long computeNanos, long lastAnswerNanos) {
+    record LaneWork(List<Integer> tasks, long computeNanos, long setupNanos, long lastAnswerNanos) {
     }
 
     /**
-     * @param wallNanos from the first dispatch to the last answer
+     * @param wallNanos from the first dispatch to the last answer, less the making of tasks on the
+     *                  worker that answered last, so that set-up stays outside the time as in every mode
      * @param ipcNanos  wall time minus the compute of the worker that answered last: its chain of
      *                  tasks is the iteration's critical path, so the rest is what dispatch,
      *                  transfer and collecting the results cost on it
@@ -47,7 +58,7 @@ final class TaskDispatch {
                     last = lane;
                 }
             }
-            long wall = last.lastAnswerNanos() - startNanos;
+            long wall = last.lastAnswerNanos() - startNanos - last.setupNanos();
             return new Outcome(wall, Math.max(0, wall - last.computeNanos()), lanes);
         }
     }
@@ -70,10 +81,13 @@ final class TaskDispatch {
                 go.await();
                 List<Integer> ran = new ArrayList<>();
                 long compute = 0;
+                long setup = 0;
                 long last = System.nanoTime();
                 try {
                     for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
-                        compute += lane.run(task);
+                        TaskTime time = lane.run(task);
+                        compute += time.computeNanos();
+                        setup += time.setupNanos();
                         last = System.nanoTime();
                         ran.add(task);
                     }
@@ -81,7 +95,7 @@ final class TaskDispatch {
                     next.set(tasks);
                     throw e;
                 }
-                return new LaneWork(ran, compute, last);
+                return new LaneWork(ran, compute, setup, last);
             }));
         }
         long start = System.nanoTime();

@@ -13,9 +13,11 @@ import java.util.List;
 
 /**
  * A worker JVM of the processes mode: makes its share of the tasks (reading their payloads from
- * the channel first, when they have one), says STARTED, runs them, sends their results back
- * in one frame and says DONE with its process's CPU time and peak memory. No lambdas on this
- * way: each would cost milliseconds of bootstrap in every worker JVM.
+ * the channel first, when they have one), says READY with how long making them took, waits for
+ * GO, which the host sends once every worker is ready, runs them, sends their results back in
+ * one frame and says DONE with its process's CPU time and peak memory. Making the tasks
+ * (constructors, a benchmark's set-up) is thus outside the times the host measures, as in every
+ * mode. No lambdas on this way: each would cost milliseconds of bootstrap in every worker JVM.
  */
 final class Worker {
 
@@ -39,17 +41,26 @@ final class Worker {
         try {
             List<Integer> indices = assignment.taskIndices();
             List<Task> tasks = new ArrayList<>(indices.size());
-            // Without inputs the channel is not needed before STARTED: it connects while the tasks are made.
-            BoundedLineReader in = assignment.inputs()
-                    ? new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT) : null;
-            for (Integer index : indices) {
-                tasks.add(Tasks.task(assignment.source(), assignment.size(), index, in == null ? null : input(in)));
+            BoundedLineReader in = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
+            byte[][] inputs = new byte[indices.size()][];
+            for (int i = 0; i < inputs.length && assignment.inputs(); i++) {
+                inputs[i] = input(in);
             }
+            long setupStart = System.nanoTime();
+            for (int i = 0; i < inputs.length; i++) {
+                tasks.add(Tasks.task(assignment.source(), assignment.size(), indices.get(i), inputs[i]));
+            }
+            long setup = System.nanoTime() - setupStart;
             long sum = 0;
             OutputStream protocol = channel.output();
-            ForkProtocol.write(protocol, new ForkMessage.Started(), null);
-            // Started only now: nothing on the way to STARTED that is not needed to begin work.
+            ForkProtocol.write(protocol, new ForkMessage.Ready(setup), null);
+            // The watchdog starts only now: nothing on the way to READY that is not needed to begin work.
             ForkedMain.HostWatchdog.watch();
+            ForkProtocol.Framed go = ForkProtocol.read(in);
+            if (go == null || !(go.message() instanceof ForkMessage.Go)) {
+                throw new IllegalStateException("a worker waits for GO, not ".concat(
+                        go == null ? "the end of its channel" : go.message().encode()));
+            }
             for (int i = 0; i < tasks.size(); i++) {
                 try {
                     sum += tasks.get(i).run();
@@ -70,6 +81,7 @@ final class Worker {
             }
             ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(), Probes.peakResidentBytes(),
                     unsent), results.toByteArray());
+            Tasks.tearDown(tasks);
             return 0;
         } catch (Exception | Error e) {
             try {

@@ -46,8 +46,9 @@ class ForkProtocolTest {
                 new ForkMessage.Done(Long.MAX_VALUE, 0, ""),
                 new ForkMessage.Done(1, 2, "java.lang.Thread"),
                 new ForkMessage.RunTask(7),
-                new ForkMessage.TaskDone(7, 12_345_678L, ""),
-                new ForkMessage.TaskDone(8, 1L, "com.acme.Unserialisable"),
+                new ForkMessage.TaskDone(7, 12_345_678L, 0L, ""),
+                new ForkMessage.Ready(200_000_000L), new ForkMessage.Go(), new ForkMessage.Prepare(4),
+                new ForkMessage.TaskDone(8, 1L, 3L, "com.acme.Unserialisable"),
                 new ForkMessage.Frame(0),
                 new ForkMessage.Frame(1 << 20));
         for (ForkMessage message : messages) {

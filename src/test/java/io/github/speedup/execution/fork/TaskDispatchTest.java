@@ -29,7 +29,7 @@ class TaskDispatchTest {
         return task -> {
             log.add(name + task);
             nap(millis);
-            return millis * 1_000_000;
+            return new TaskDispatch.TaskTime(millis * 1_000_000, 0);
         };
     }
 
@@ -57,14 +57,23 @@ class TaskDispatchTest {
     @Test
     void ipcIsTheWallTimeLessTheComputeOfTheWorkerThatAnsweredLast() {
         long start = 1_000;
-        TaskDispatch.LaneWork early = new TaskDispatch.LaneWork(List.of(0, 2), 80, 1_000 + 90);
-        TaskDispatch.LaneWork late = new TaskDispatch.LaneWork(List.of(1, 3), 95, 1_000 + 110);
+        TaskDispatch.LaneWork early = new TaskDispatch.LaneWork(List.of(0, 2), 80, 0, 1_000 + 90);
+        TaskDispatch.LaneWork late = new TaskDispatch.LaneWork(List.of(1, 3), 95, 0, 1_000 + 110);
         TaskDispatch.Outcome outcome = TaskDispatch.Outcome.of(start, List.of(early, late));
         assertEquals(110, outcome.wallNanos());
         assertEquals(15, outcome.ipcNanos(), "110 of wall on the late worker's path, 95 of it its compute");
         TaskDispatch.Outcome clockSkew = TaskDispatch.Outcome.of(start,
-                List.of(new TaskDispatch.LaneWork(List.of(0), 120, 1_000 + 110)));
+                List.of(new TaskDispatch.LaneWork(List.of(0), 120, 0, 1_000 + 110)));
         assertEquals(0, clockSkew.ipcNanos(), "a worker's clock running ahead never makes communication negative");
+    }
+
+    @Test
+    void makingTasksThatWaitedForTheirInputIsKeptOutOfTheWallTime() {
+        TaskDispatch.LaneWork early = new TaskDispatch.LaneWork(List.of(0, 2), 80, 0, 1_000 + 90);
+        TaskDispatch.LaneWork late = new TaskDispatch.LaneWork(List.of(1, 3), 95, 400, 1_000 + 510);
+        TaskDispatch.Outcome outcome = TaskDispatch.Outcome.of(1_000, List.of(early, late));
+        assertEquals(110, outcome.wallNanos(), "510 on the critical path, 400 of it making its two tasks");
+        assertEquals(15, outcome.ipcNanos());
     }
 
     @Test
@@ -76,7 +85,7 @@ class TaskDispatchTest {
                 throw new TaskFailedException("task 2 threw boom", null);
             }
             nap(10);
-            return 1;
+            return new TaskDispatch.TaskTime(1, 0);
         };
         assertEquals("task 2 threw boom", assertThrows(TaskFailedException.class,
                 () -> TaskDispatch.run(List.of(failsOnTwo, failsOnTwo), 100, dispatchers)).getMessage());
