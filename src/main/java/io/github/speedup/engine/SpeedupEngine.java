@@ -124,11 +124,13 @@ public final class SpeedupEngine {
         RunOutcome outcome;
         double loadAverage;
         Duration lockWait;
+        Path lockFile = load.lockFile();
         try (MeasurementLock lock = MeasurementLock.acquire(load.lockFile(), load.lockTimeout(), build.project(),
-                info)) {
+                info, warnings)) {
             lockWait = lock.waited();
+            lockFile = lock.file();
             if (lockWait.toMillis() >= 1000) {
-                info.accept(String.format(Locale.ROOT, "Measurement lock %s taken after %.1f s", load.lockFile(),
+                info.accept(String.format(Locale.ROOT, "Measurement lock %s taken after %.1f s", lockFile,
                         lockWait.toMillis() / 1000.0));
             }
             started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -136,10 +138,10 @@ public final class SpeedupEngine {
             warnIfLoaded(loadAverage);
             outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress, guard)
                     .run(configuration.plan());
-        } catch (MeasurementLock.LockTimeoutException e) {
+        } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new SpeedupException("Cannot use the measurement lock " + load.lockFile() + " (parameter lockFile): "
+            throw new SpeedupException("Cannot release the measurement lock " + lockFile + " (parameter lockFile): "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -148,7 +150,7 @@ public final class SpeedupEngine {
         Settings settings = new Settings(configuration.modes(), configuration.workers(),
                 configuration.sampling(), configuration.order(),
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
-                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), load.lockFile().toString(),
+                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), lockFile.toString(),
                 load.lockTimeout().toSeconds());
         Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
