@@ -34,6 +34,7 @@ final class UserTasks {
         if (Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
             throw new WorkloadDefinitionException(type.getName() + " must be a public, concrete class");
         }
+        initialise(type);
         Object instance = input == null ? construct(type, index) : constructWithInput(type, index, input);
         if (callable) {
             return new CallableTask((Callable<?>) instance);
@@ -69,6 +70,7 @@ final class UserTasks {
             throw new WorkloadDefinitionException(source.target() + " is not static: a workload method must be "
                     + "public static, with no parameters or one int (the task index)");
         }
+        initialise(type);
         return new MethodTask(method, takesIndex ? new Object[] {index} : new Object[0]);
     }
 
@@ -155,6 +157,22 @@ final class UserTasks {
         }
         throw new WorkloadDefinitionException(type.getName() + " has no public constructor taking no arguments "
                 + "or one int (the task index)");
+    }
+
+    /**
+     * Runs the class's static initialiser before any iteration, as construction is: it is not timed,
+     * and when it throws, the failure names it instead of surfacing as an
+     * {@code ExceptionInInitializerError} from reflection's frames.
+     */
+    private static void initialise(Class<?> type) throws WorkloadDefinitionException {
+        try {
+            Class.forName(type.getName(), true, type.getClassLoader());
+        } catch (ExceptionInInitializerError e) {
+            throw new WorkloadDefinitionException("the static initialiser of " + type.getName() + " threw "
+                    + e.getCause(), e.getCause());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new WorkloadDefinitionException("class " + type.getName() + " cannot be initialised: " + e, e);
+        }
     }
 
     private static Class<?> load(String className) throws WorkloadDefinitionException {
