@@ -16,6 +16,7 @@ expect 'workload stuck, mode processes ×2'
 
 // What was measured before the failure is kept, the report says it is incomplete, and the log says what it holds.
 expect 'What was measured before the failure is in ' + new File(basedir, 'throws/target/site/speedup/index.html').absolutePath + ': workload fine: sequential ×1 (2 iterations), threads ×2 (2 iterations), processes ×2 (2 iterations). Not measured: workload broken.'
+expect 'What was measured before the failure is in ' + new File(basedir, 'exits/target/site/speedup/index.html').absolutePath + ': workload quitter: sequential ×1 (1 iteration, incomplete). Not measured: workload quitter: processes ×2.'
 expect 'Nothing was measured before the failure: ' + new File(basedir, 'missing-class/target/site/speedup/index.html').absolutePath + ' holds only its reason.'
 def xml = new File(basedir, 'throws/target/site/speedup/speedup.xml')
 def report = new groovy.xml.XmlSlurper(false, false, false).parse(xml)

@@ -227,7 +227,7 @@ public final class SpeedupEngine {
         }
         List<String> notMeasured = new ArrayList<>();
         missing.forEach((workload, labels) -> notMeasured.add("workload " + workload
-                + (labels.size() == planned.get(workload).size() ? "" : " " + String.join(", ", labels))));
+                + (labels.size() == planned.get(workload).size() ? "" : ": " + String.join(", ", labels))));
         return "What was measured before the failure is in " + file + ": " + String.join("; ", kept)
                 + (notMeasured.isEmpty() ? "" : ". Not measured: " + String.join("; ", notMeasured)) + ".";
     }
