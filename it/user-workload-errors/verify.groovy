@@ -9,12 +9,17 @@ expect 'Workload instance (parameter workloads): com.acme.Bench#wrongForm cannot
 expect 'or (int, byte[]) (the task index and its payload) when the workload sets payloadBytes; or a JMH @Benchmark method'
 expect 'workload broken, mode sequential ×1, iteration 1/2 failed: task 0 threw java.lang.IllegalStateException: cannot parse 42'
 expect 'at com.acme.Failing.parse(Failing.java:'
+expect "workload settings, mode sequential ×1, iteration 1/2 failed: the static initialiser of com.acme.NeedsSetting threw java.lang.IllegalStateException: no setting 'acme.mode'"
+expect 'at com.acme.NeedsSetting.setting(NeedsSetting.java:'
 expect 'exited with code 3 during its tasks (System.exit was called at com.acme.Exits.run(Exits.java:'
 expect 'workload quitter, mode processes ×2'
 expect 'did not finish its tasks within forkedProcessTimeoutInSeconds=3 s; it was killed with its descendants'
 expect 'workload stuck, mode processes ×2'
 
-// What was measured before the failure is kept, and the report says it is incomplete.
+// What was measured before the failure is kept, the report says it is incomplete, and the log says what it holds.
+expect 'What was measured before the failure is in ' + new File(basedir, 'throws/target/site/speedup/index.html').absolutePath + ': workload fine: sequential ×1 (2 iterations), threads ×2 (2 iterations), processes ×2 (2 iterations). Not measured: workload broken.'
+expect 'What was measured before the failure is in ' + new File(basedir, 'exits/target/site/speedup/index.html').absolutePath + ': workload quitter: sequential ×1 (1 iteration, incomplete). Not measured: workload quitter: processes ×2.'
+expect 'Nothing was measured before the failure: ' + new File(basedir, 'static-init/target/site/speedup/index.html').absolutePath + ' holds only its reason.'
 def xml = new File(basedir, 'throws/target/site/speedup/speedup.xml')
 def report = new groovy.xml.XmlSlurper(false, false, false).parse(xml)
 assert report.@complete.text() == 'false'

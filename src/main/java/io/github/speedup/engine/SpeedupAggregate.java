@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The core API behind {@code speedup:report-aggregate}: reads the modules' reports, writes one page and one XML. */
 public final class SpeedupAggregate {
@@ -22,18 +23,22 @@ public final class SpeedupAggregate {
      *
      * @param id         its {@code groupId:artifactId}
      * @param reportFile where its {@code speedup.xml} would be
+     * @param source     what put it there: the module's configuration, a property, the default
+     * @param whyMissing why there may be no report there, and what to do about it
      */
-    public record ModuleInput(String id, Path reportFile) {
+    public record ModuleInput(String id, Path reportFile, String source, String whyMissing) {
     }
 
     private SpeedupAggregate() {
     }
 
     /**
+     * @param warnings told of each module without a report: where it was looked for, and why it may not be there
      * @return the page written
      * @throws SpeedupException when a module's report is unreadable (naming it) or the files cannot be written
      */
-    public static Path write(List<ModuleInput> modules, Path directory) throws SpeedupException {
+    public static Path write(List<ModuleInput> modules, Path directory, Consumer<String> warnings)
+            throws SpeedupException {
         List<AggregateReport.Module> read = new ArrayList<>();
         for (ModuleInput module : modules) {
             Path xml = module.reportFile();
@@ -42,8 +47,9 @@ public final class SpeedupAggregate {
                     ? directory.toAbsolutePath().normalize().relativize(page.toAbsolutePath().normalize()).toString()
                     .replace('\\', '/') : null;
             if (!Files.isRegularFile(xml)) {
-                read.add(new AggregateReport.Module(module.id(), null, null, Verdict.NONE, "no speedup report at "
-                        + xml + " (bind speedup:run in that module)"));
+                String missing = "no speedup report at " + xml + " (" + module.source() + "): " + module.whyMissing();
+                warnings.accept("Module " + module.id() + " is not in the aggregate: " + missing);
+                read.add(new AggregateReport.Module(module.id(), null, null, Verdict.NONE, missing));
                 continue;
             }
             try {

@@ -15,7 +15,11 @@ import io.github.speedup.history.RunHistory;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.EnvironmentProbe;
 import io.github.speedup.measure.LoadProbe;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.Settings;
 import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.plan.MeasurementPlan;
@@ -55,11 +59,12 @@ public final class SpeedupEngine {
 
     /**
      * What a run produced: the model, what the gate found, the files written from them (the
-     * first of each format), what happened to the baseline, and where the run was added to the
-     * history ({@code null} for no history).
+     * first of each format), what happened to the baseline, where the run was added to the
+     * history ({@code null} for no history), and, for a run that failed, which of its results the
+     * report kept and what was not measured ({@code null} for a complete run).
      */
     public record Result(Report report, Verdict verdict, Map<Format, Path> files,
-                         SpeedupGate.BaselineUpdate baselineUpdate, Path historyEntry) {
+                         SpeedupGate.BaselineUpdate baselineUpdate, Path historyEntry, String kept) {
 
         public Result {
             files = Map.copyOf(files);
@@ -67,8 +72,7 @@ public final class SpeedupEngine {
 
         /** The file to point people at: the page if one was written, else the XML. */
         public Path mainFile() {
-            return files.containsKey(Format.HTML) ? files.get(Format.HTML)
-                    : files.containsKey(Format.XML) ? files.get(Format.XML) : files.values().iterator().next();
+            return SpeedupEngine.mainFile(files);
         }
     }
 
@@ -180,11 +184,13 @@ public final class SpeedupEngine {
         RunOutcome outcome;
         double loadAverage;
         Duration lockWait;
+        Path lockFile = load.lockFile();
         try (MeasurementLock lock = MeasurementLock.acquire(load.lockFile(), load.lockTimeout(), build.project(),
-                info)) {
+                info, warnings)) {
             lockWait = lock.waited();
+            lockFile = lock.file();
             if (lockWait.toMillis() >= 1000) {
-                info.accept(String.format(Locale.ROOT, "Measurement lock %s taken after %.1f s", load.lockFile(),
+                info.accept(String.format(Locale.ROOT, "Measurement lock %s taken after %.1f s", lockFile,
                         lockWait.toMillis() / 1000.0));
             }
             started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -192,10 +198,10 @@ public final class SpeedupEngine {
             warnIfLoaded(loadAverage);
             outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress, guard)
                     .run(configuration.plan());
-        } catch (MeasurementLock.LockTimeoutException e) {
+        } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new SpeedupException("Cannot use the measurement lock " + load.lockFile() + " (parameter lockFile): "
+            throw new SpeedupException("Cannot release the measurement lock " + lockFile + " (parameter lockFile): "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -204,7 +210,7 @@ public final class SpeedupEngine {
         Settings settings = new Settings(configuration.modes(), configuration.workers(),
                 configuration.sampling(), configuration.order(),
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
-                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), load.lockFile().toString(),
+                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), lockFile.toString(),
                 load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration));
         Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
@@ -237,7 +243,53 @@ public final class SpeedupEngine {
         if (entry != null) {
             info.accept("Run added to the history of testbed " + report.testbed() + ": " + entry.toAbsolutePath());
         }
-        return new Result(report, verdict, files, baseline, entry);
+        return new Result(report, verdict, files, baseline, entry,
+                report.complete() ? null : kept(report, configuration.plan(), mainFile(files).toAbsolutePath()));
+    }
+
+    /**
+     * For a run that failed, exactly what its report holds: each workload's results with their
+     * iteration counts, those the failure cut short marked incomplete, then what the plan had that
+     * was not measured; or that nothing was measured at all.
+     */
+    static String kept(Report report, MeasurementPlan plan, Path file) {
+        List<String> kept = new ArrayList<>();
+        for (WorkloadReport workload : report.workloads()) {
+            List<String> results = new ArrayList<>();
+            for (ResultReport result : workload.results()) {
+                if (!result.isSkipped()) {
+                    int iterations = result.wallMs().count();
+                    results.add(result.label() + " (" + iterations + (iterations == 1 ? " iteration" : " iterations")
+                            + (result.isIncomplete() ? ", incomplete" : "") + ")");
+                }
+            }
+            if (!results.isEmpty()) {
+                kept.add("workload " + workload.name() + ": " + String.join(", ", results));
+            }
+        }
+        if (kept.isEmpty()) {
+            return "Nothing was measured before the failure: " + file + " holds only its reason.";
+        }
+        Map<String, List<String>> planned = new LinkedHashMap<>();
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (Measurement measurement : plan.measurements()) {
+            String workload = measurement.workload().name();
+            String label = measurement.mode().id() + " ×" + measurement.workers();
+            planned.computeIfAbsent(workload, w -> new ArrayList<>()).add(label);
+            if (report.result(workload, measurement.mode(), measurement.workers()).isEmpty()) {
+                missing.computeIfAbsent(workload, w -> new ArrayList<>()).add(label);
+            }
+        }
+        List<String> notMeasured = new ArrayList<>();
+        missing.forEach((workload, labels) -> notMeasured.add("workload " + workload
+                + (labels.size() == planned.get(workload).size() ? "" : ": " + String.join(", ", labels))));
+        return "What was measured before the failure is in " + file + ": " + String.join("; ", kept)
+                + (notMeasured.isEmpty() ? "" : ". Not measured: " + String.join("; ", notMeasured)) + ".";
+    }
+
+    private static Path mainFile(Map<Format, Path> files) {
+        return files.containsKey(Format.HTML) ? files.get(Format.HTML)
+                : files.containsKey(Format.XML) ? files.get(Format.XML) : files.values().iterator().next();
     }
 
     private static RunHistory openHistory(HistorySettings settings, String testbed, Consumer<String> warnings)

@@ -38,7 +38,11 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     /**
      * The file every build on the machine locks while it measures, so that two never measure at
      * once (other modules under {@code -T}, other builds). Default: {@code speedup-maven-plugin.lock}
-     * in the system's temporary folder.
+     * in the system's temporary folder. Every user of the machine can take it: it is created
+     * {@code rw-rw-rw-}. Where it cannot be used (another user's file that only its owner may write,
+     * a folder this user may not write, a read-only file system), a per-user lock beside it, or else
+     * {@code ~/.m2/speedup-maven-plugin.lock}, is taken instead, with a warning: builds of other
+     * users are then no longer kept apart from this one.
      */
     @Parameter(property = "speedup.lockFile")
     private String lockFile;

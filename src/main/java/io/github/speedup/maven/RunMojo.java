@@ -133,7 +133,7 @@ public class RunMojo extends AbstractSamplingMojo {
         getLog().info("Speedup report: " + mainFile);
         if (!result.report().complete()) {
             throw new MojoExecutionException("Speedup measurement failed: " + result.report().incompleteReason()
-                    + "\nWhat was measured before the failure is in " + mainFile);
+                    + "\n" + result.kept());
         }
         switch (result.baselineUpdate()) {
             case UPDATED -> getLog().info("Baseline updated: " + configuration.gate().baseline().baseline()

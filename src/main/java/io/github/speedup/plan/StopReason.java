@@ -13,7 +13,12 @@ public enum StopReason implements Vocabulary {
     /** {@code maxIterations} were taken before the target was reached. */
     MAX_ITERATIONS("maxIterations"),
     /** The workload's {@code maxTimeInSeconds} ran out before the target was reached. */
-    MAX_TIME("maxTime");
+    MAX_TIME("maxTime"),
+    /**
+     * The run failed while the measurement was still sampling: its samples are the iterations it
+     * finished before, fewer than it would have taken, and the report says why it stopped.
+     */
+    FAILED("failed");
 
     private final String id;
 

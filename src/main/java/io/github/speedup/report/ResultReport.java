@@ -32,7 +32,8 @@ import java.util.List;
  * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}
  * @param retries            contaminated iterations that were taken again
  * @param warmups            warm-up iterations taken before the samples
- * @param stopReason         why no more samples were taken
+ * @param stopReason         why no more samples were taken; {@code FAILED} for a cell the run's failure
+ *                           stopped (the report's {@code incompleteReason} says why)
  * @param shortfallReason    how far from the target precision sampling stopped, and why, or {@code null}
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
@@ -68,6 +69,11 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
     /** Sampling stopped before the median was known as precisely as asked for. */
     public boolean isShortOfTarget() {
         return shortfallReason != null;
+    }
+
+    /** The run failed while this cell was sampling: its samples are the iterations finished before. */
+    public boolean isIncomplete() {
+        return stopReason == StopReason.FAILED;
     }
 
     /** Half-width of the median's 95% interval relative to the median: 0.03 is ±3%. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param bootstrapResamples        how many resamples
  * @param maxForeignLoad            cores of other work an iteration tolerated before it was contaminated
  * @param maxRetries                contaminated iterations taken again per measurement
- * @param lockFile                  the machine-wide measurement lock
+ * @param lockFile                  the measurement lock taken: {@code lockFile}, or this user's own where
+ *                                  that could not be used
  * @param lockTimeoutSeconds        how long a run waits for it
  * @param workingDirectory          where the child JVMs ran; empty in reports written before it was recorded
  * @param workloadSettings          per workload, what it was measured with

@@ -16,7 +16,8 @@ import java.util.List;
  * @param unsentResultTypes pool and processes: classes of task results that could not be serialised, so
  *                          stayed in the workers and were not sent back
  * @param warmups           warm-up iterations taken
- * @param stopReason        why no more iterations were taken; {@code null} when skipped
+ * @param stopReason        why no more iterations were taken ({@code FAILED}: the run failed first);
+ *                          {@code null} when skipped
  */
 public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
                              long poolStartupNanos, List<String> unsentResultTypes, int warmups,

@@ -17,6 +17,7 @@ import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import java.util.TreeSet;
  * interleaved across the workload's modes or in blocks. In-JVM modes run in one forked
  * measurement JVM, processes in fresh worker JVMs each iteration, the pool in warm worker JVMs
  * started at a measurement's first iteration and ended with its workload, all started by the same
- * {@link JvmLauncher}. A failure stops the run but keeps what was measured.
+ * {@link JvmLauncher}. A failure stops the run but keeps what was measured, the iterations the
+ * failing workload finished included.
  */
 public final class MeasurementRunner {
 
@@ -79,30 +81,56 @@ public final class MeasurementRunner {
                 }
                 WorkloadSampling sampling = new WorkloadSampling(
                         plan.sampling(plan.measurements().get(workload.get(0)).workload()), active, System::nanoTime);
+                IterationFailedException failure = null;
                 try {
                     if (plan.order() == IterationOrder.BLOCKS) {
                         iterations.inBlocks(sampling);
                     } else {
                         iterations.interleaved(sampling);
                     }
+                } catch (IterationFailedException e) {
+                    failure = e;
                 } finally {
                     iterations.closePools();
                 }
-                for (int index : workload) {
-                    results.add(skipped.containsKey(index) ? skipped.get(index)
-                            : new MeasuredResult(plan.measurements().get(index), sampling.samples(index), null,
-                            iterations.retries(index), iterations.poolStartupNanos(index),
-                            iterations.unsentResultTypes(index), sampling.warmups(index), sampling.stopReason(index)));
+                results.addAll(measured(plan, workload, skipped, sampling, iterations));
+                if (failure != null) {
+                    return new RunOutcome(jvm, results, failure.getMessage());
                 }
             }
             return new RunOutcome(jvm, results, null);
-        } catch (IterationFailedException | ForkException | TaskFailedException e) {
+        } catch (ForkException | TaskFailedException e) {
             return new RunOutcome(jvm, results, e.getMessage());
         } finally {
             if (measurementJvm != null) {
                 measurementJvm.close();
             }
         }
+    }
+
+    /**
+     * What a workload's measurements took, in plan order. After a failure, a measurement still
+     * sampling keeps the iterations it finished, stopped by {@link StopReason#FAILED}; one that had
+     * finished none (it failed in its warm-up, or never began) is left out, and so is the whole
+     * workload when none of its measurements finished an iteration: there is nothing of it to show.
+     */
+    private static List<MeasuredResult> measured(MeasurementPlan plan, List<Integer> workload,
+                                                 Map<Integer, MeasuredResult> skipped, WorkloadSampling sampling,
+                                                 Iterations iterations) {
+        List<MeasuredResult> measured = new ArrayList<>();
+        boolean anySamples = false;
+        for (int index : workload) {
+            if (skipped.containsKey(index)) {
+                measured.add(skipped.get(index));
+            } else if (!sampling.samples(index).isEmpty()) {
+                anySamples = true;
+                measured.add(new MeasuredResult(plan.measurements().get(index), sampling.samples(index), null,
+                        iterations.retries(index), iterations.poolStartupNanos(index),
+                        iterations.unsentResultTypes(index), sampling.warmups(index),
+                        sampling.pending(index) ? StopReason.FAILED : sampling.stopReason(index)));
+            }
+        }
+        return anySamples ? measured : List.of();
     }
 
     /** Why a measurement is not taken, or null. */

@@ -37,6 +37,7 @@ final class UserTasks {
     /** @param input the task's payload, given to a constructor (int, byte[]); {@code null} for none */
     static Task instance(TaskSource.UserClass source, int index, byte[] input) throws WorkloadDefinitionException {
         Class<?> type = taskClass(source, Thread.currentThread().getContextClassLoader());
+        initialise(type);
         Object instance = input == null ? construct(type, index) : constructWithInput(type, index, input);
         if (instance instanceof Callable<?> callable) {
             return new CallableTask(callable);
@@ -51,6 +52,7 @@ final class UserTasks {
     /** @param input the task's payload, given to a method (int, byte[]); {@code null} for none */
     static Task call(TaskSource.UserMethod source, int index, byte[] input) throws WorkloadDefinitionException {
         MethodForm form = methodForm(source, Thread.currentThread().getContextClassLoader(), input != null);
+        initialise(form.method().getDeclaringClass());
         return form.task(index, input);
     }
 
@@ -243,6 +245,22 @@ final class UserTasks {
         }
         throw new WorkloadDefinitionException(type.getName() + " has no public constructor taking no arguments "
                 + "or one int (the task index)");
+    }
+
+    /**
+     * Runs the class's static initialiser before any iteration, as construction is: it is not timed,
+     * and when it throws, the failure names it instead of surfacing as an
+     * {@code ExceptionInInitializerError} from reflection's frames.
+     */
+    private static void initialise(Class<?> type) throws WorkloadDefinitionException {
+        try {
+            Class.forName(type.getName(), true, type.getClassLoader());
+        } catch (ExceptionInInitializerError e) {
+            throw new WorkloadDefinitionException("the static initialiser of " + type.getName() + " threw "
+                    + e.getCause(), e.getCause());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new WorkloadDefinitionException("class " + type.getName() + " cannot be initialised: " + e, e);
+        }
     }
 
     /** An instance from the public no-argument constructor, which the caller has checked exists. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,9 +31,15 @@ class SpeedupAggregateTest {
                 out -> new XmlReportWriter().write(ReportFixtures.report(true), Verdict.NONE, out));
         Files.writeString(measured.resolve("index.html"), "<html></html>");
         Path out = build.resolve("report/target/site/speedup-aggregate");
+        Path missing = build.resolve("b/target/elsewhere/speedup.xml");
+        List<String> warnings = new ArrayList<>();
         Path page = SpeedupAggregate.write(List.of(
-                new SpeedupAggregate.ModuleInput("g:a", measured.resolve("speedup.xml")),
-                new SpeedupAggregate.ModuleInput("g:<b>", build.resolve("b/target/site/speedup/speedup.xml"))), out);
+                new SpeedupAggregate.ModuleInput("g:a", measured.resolve("speedup.xml"), "the default", "unused"),
+                new SpeedupAggregate.ModuleInput("g:<b>", missing, "the property speedup.outputDirectory of its POM",
+                        "speedup:run is skipped in that module (skip, speedup.skip)")), out, warnings::add);
+        assertEquals(List.of("Module g:<b> is not in the aggregate: no speedup report at " + missing + " (the "
+                + "property speedup.outputDirectory of its POM): speedup:run is skipped in that module (skip, "
+                + "speedup.skip)"), warnings);
         Document doc = Jsoup.parse(page.toFile(), "UTF-8");
         Elements rows = doc.select("table.aggregate tbody tr");
         assertEquals(3, rows.size(), "two workloads of a, and b without a report");
@@ -42,7 +49,8 @@ class SpeedupAggregateTest {
         assertEquals("io-bound", rows.get(0).select("td").get(5).text());
         assertEquals("none", rows.get(0).select("td.checks").text());
         assertEquals("g:<b>", rows.get(2).select("td").get(0).text());
-        assertTrue(rows.get(2).select("td").get(1).text().startsWith("no speedup report at "), rows.get(2).text());
+        assertEquals("no speedup report at " + missing + " (the property speedup.outputDirectory of its POM): "
+                + "speedup:run is skipped in that module (skip, speedup.skip)", rows.get(2).select("td").get(1).text());
         assertTrue(doc.select("script").isEmpty());
         assertTrue(Files.readString(out.resolve("speedup-aggregate.xml")).contains("id=\"g:&lt;b&gt;\" missing=\"no "
                 + "speedup report at "));
@@ -53,7 +61,8 @@ class SpeedupAggregateTest {
         Path xml = Files.createDirectories(build.resolve("a")).resolve("speedup.xml");
         Files.writeString(xml, "<report");
         SpeedupException e = assertThrows(SpeedupException.class, () -> SpeedupAggregate.write(
-                List.of(new SpeedupAggregate.ModuleInput("g:a", xml)), build.resolve("out")));
+                List.of(new SpeedupAggregate.ModuleInput("g:a", xml, "the default", "unused")), build.resolve("out"),
+                warning -> { }));
         assertTrue(e.getMessage().startsWith("Cannot aggregate module g:a: "), e.getMessage());
         assertTrue(e.getMessage().contains(xml.toString()), e.getMessage());
     }

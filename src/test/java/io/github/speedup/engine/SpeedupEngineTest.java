@@ -12,7 +12,12 @@ import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.SamplingParameters;
 import io.github.speedup.config.WorkloadInput;
 import io.github.speedup.execution.fork.ChildOutput;
+import io.github.speedup.execution.Mode;
 import io.github.speedup.format.Format;
+import io.github.speedup.format.xml.XmlReportReader;
+import io.github.speedup.plan.StopReason;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
 import io.github.speedup.runner.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +30,15 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whole runs through the core API: real child JVMs, real files. */
 class SpeedupEngineTest {
+
+    /** Where the test's own classes are: the "project class path" of runs with user workloads. */
+    private static final String TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
 
     private static final SpeedupEngine.Build BUILD = new SpeedupEngine.Build("3.9.11", "SpeedupEngineTest", false, null);
 
@@ -113,5 +122,62 @@ class SpeedupEngineTest {
                 + "payloadBytes; or a JMH @Benchmark method taking only Blackhole and @State parameters, its @Setup "
                 + "and @TearDown methods run outside the clock.", e.getMessage());
         assertFalse(Files.exists(lock), "the lock was never taken");
+    }
+
+    /**
+     * The measurement JVM runs out of memory (and exits) after sixteen rounds of the second
+     * workload: the report keeps the first workload whole and the second's sixteen iterations per
+     * measurement, marked incomplete; it reads back as written; the message says exactly that.
+     */
+    @Test
+    void aFailedRunKeepsTheIterationsItFinishedAndSaysWhich() throws Exception {
+        RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 2, 5),
+                new WorkloadInput("leak", null, "com.example.workloads.LeaksUntilOutOfMemory", null, 2, null),
+                WorkloadInput.builtIn("later", "sleep", 2, 5)), List.of("sequential,threads"), List.of("2"),
+                SamplingParameters.fixed(0, 20), null, null, null, ForkInput.defaults(work.resolve("fork"))
+                .withClassPath(List.of(TEST_CLASSES))
+                .withArgLine("-Xmx64m -XX:+ExitOnOutOfMemoryError -Dleak.after.calls=64"), GateParameters.NONE,
+                LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
+        Path out = work.resolve("failed");
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(RunConfigurationParser.parse(parameters, 2,
+                warning -> { }), BUILD, out);
+
+        assertTrue(result.report().incompleteReason().startsWith("workload leak, mode sequential ×1, iteration 17/20 "
+                + "failed: "), result.report().incompleteReason());
+        assertEquals("What was measured before the failure is in " + out.resolve("index.html").toAbsolutePath()
+                + ": workload naps: sequential ×1 (20 iterations), threads ×2 (20 iterations); workload leak: "
+                + "sequential ×1 (16 iterations, incomplete), threads ×2 (16 iterations, incomplete). Not measured: "
+                + "workload later.", result.kept());
+        Report read = XmlReportReader.read(result.files().get(Format.XML)).report();
+        assertFalse(read.complete());
+        assertTrue(read.incompleteReason().startsWith("workload leak, mode sequential ×1, iteration 17/20 failed: "),
+                read.incompleteReason());
+        ResultReport leaking = read.result("leak", Mode.THREADS, 2).orElseThrow();
+        assertEquals(16, leaking.samples().size());
+        assertEquals(StopReason.FAILED, leaking.stopReason());
+        assertTrue(leaking.isIncomplete());
+        assertEquals(StopReason.FIXED, read.result("naps", Mode.THREADS, 2).orElseThrow().stopReason());
+        assertTrue(Files.readString(result.files().get(Format.XML)).contains("stoppedBy=\"failed\""));
+        assertEquals(result.report().workloads(), read.workloads(), "the kept samples read back as written");
+    }
+
+    @Test
+    void aRunThatFailsBeforeItsFirstIterationSaysNothingWasKept() throws Exception {
+        RunParameters parameters = RunParameters.of(List.of(new WorkloadInput("broken", null,
+                "com.example.workloads.Failing", null, 2, null)), List.of("sequential,threads"), List.of("2"), 0, 3,
+                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(TEST_CLASSES)));
+        Path out = work.resolve("nothing");
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(RunConfigurationParser.parse(parameters, 2,
+                warning -> { }), BUILD, out);
+        assertEquals(List.of(), result.report().workloads());
+        assertEquals("Nothing was measured before the failure: " + out.resolve("index.html").toAbsolutePath()
+                + " holds only its reason.", result.kept());
+    }
+
+    @Test
+    void aCompleteRunHasNothingToSayAboutWhatWasKept() throws Exception {
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(configuration(List.of("xml"), GateParameters.NONE),
+                BUILD, work.resolve("complete"));
+        assertNull(result.kept());
     }
 }

@@ -289,6 +289,54 @@ class MeasurementRunnerTest {
         assertTrue(exited.contains("Terminating due to java.lang.OutOfMemoryError"), exited);
     }
 
+    /**
+     * Sixteen rounds of sequential and threads ×2 (four calls each) go well, then the measurement JVM
+     * runs out of memory and exits: the workload before it is kept whole, the failing one with the
+     * sixteen iterations each of its measurements finished, the one after it not at all.
+     */
+    @Test
+    void aWorkloadThatFailsAfterSomeIterationsKeepsThem() throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(builtIn("sleep", 2, 5),
+                        new WorkloadInput("leak", null, "com.example.workloads.LeaksUntilOutOfMemory", null, 2, null),
+                        WorkloadInput.builtIn("later", "sleep", 2, 5)), List.of("sequential,threads"), List.of("2"), 0,
+                20, fork().withArgLine("-Xmx64m -XX:+ExitOnOutOfMemoryError -Dleak.after.calls=64")), 2,
+                warning -> { });
+        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+                ChildOutput.DISCARD, ProgressListener.SILENT, guard(config)).run(config.plan());
+        assertTrue(outcome.failure().startsWith("workload leak, mode sequential ×1, iteration 17/20 failed: "),
+                outcome.failure());
+        assertEquals(List.of("w sequential×1 20 fixed", "w threads×2 20 fixed", "leak sequential×1 16 failed",
+                "leak threads×2 16 failed"), outcome.results().stream().map(r -> r.measurement().workload().name()
+                + " " + r.measurement().mode().id() + "×" + r.measurement().workers() + " " + r.samples().size() + " "
+                + r.stopReason().id()).toList());
+    }
+
+    @Test
+    void aWorkloadThatFailsInItsFirstIterationKeepsNothingOfIt() throws Exception {
+        RunOutcome outcome = run(userClass("com.example.workloads.Failing"), "sequential,threads", fork());
+        assertFalse(outcome.complete());
+        assertEquals(List.of(), outcome.results());
+    }
+
+    /** The measurement JVM (a class and a method of it) and the pool's workers alike. */
+    @Test
+    void aThrowingStaticInitialiserIsNamedWithTheUsersFrames() throws Exception {
+        String failure = run(userClass("com.example.workloads.BrokenStaticInitialiser"), "sequential", fork())
+                .failure();
+        assertEquals("workload w, mode sequential ×1, iteration 1/2 failed: the static initialiser of "
+                + "com.example.workloads.BrokenStaticInitialiser threw java.lang.IllegalStateException: no setting "
+                + "'workload.mode' in the environment\n"
+                + "    at com.example.workloads.BrokenStaticInitialiser.load(BrokenStaticInitialiser.java:9)\n"
+                + "    at com.example.workloads.BrokenStaticInitialiser.<clinit>(BrokenStaticInitialiser.java:6)",
+                failure);
+        String method = run(new WorkloadInput("w", null, null, "com.example.workloads.BrokenStaticInitialiser#work",
+                4, null), "sequential", fork()).failure();
+        assertEquals(failure, method, "a method of the class fails as its instances do");
+        String pool = run(userClass("com.example.workloads.BrokenStaticInitialiser"), "pool", fork()).failure();
+        assertTrue(pool.contains("the static initialiser of com.example.workloads.BrokenStaticInitialiser threw "
+                + "java.lang.IllegalStateException: no setting 'workload.mode' in the environment"), pool);
+    }
+
     @Test
     void theMeasurementJvmKeepsItsHeapThroughTheCollectionsBeforeIterationsUnlessTheUserSaidOtherwise()
             throws Exception {

@@ -45,6 +45,7 @@ public final class ConsoleProgress implements ProgressListener {
             case FIXED, TARGET -> "";
             case MAX_ITERATIONS -> ", short of the target: maxIterations reached";
             case MAX_TIME -> ", short of the target: the workload's maxTimeInSeconds ran out";
+            case FAILED -> ", stopped by the run's failure";
         };
         log.accept(prefix(number, total, measurement) + " · " + known + why);
     }
