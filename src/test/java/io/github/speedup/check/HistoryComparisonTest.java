@@ -23,7 +23,7 @@ class HistoryComparisonTest {
         for (double median : sequentialMedians) {
             runs.add(CheckerTest.report(median, median / 1.9, 0.01, seed++, MACHINE).withRun("ci-linux-2core", ""));
         }
-        return new BaselineRuns("ci-linux-2core", runs, 5);
+        return new BaselineRuns("ci-linux-2core", runs, 5, 1);
     }
 
     private static CheckResult sequentialTime(Verdict verdict) {
@@ -72,12 +72,12 @@ class HistoryComparisonTest {
 
     @Test
     void onlyTheLastBaselineRunsCountAndBusyRunsAreSkipped() {
-        BaselineRuns history = new BaselineRuns("t", history(400, 401, 402, 403, 404, 405, 406).candidates(), 3);
+        BaselineRuns history = new BaselineRuns("t", history(400, 401, 402, 403, 404, 405, 406).candidates(), 3, 1);
         List<Report> used = history.of("cpu", Mode.SEQUENTIAL, 1);
         assertEquals(3, used.size());
         assertEquals(history.candidates().subList(0, 3), used);
         Report busy = CheckerTest.busyThreads(400, 210).withRun("t", "");
-        BaselineRuns withBusy = new BaselineRuns("t", List.of(busy, history.candidates().get(0)), 3);
+        BaselineRuns withBusy = new BaselineRuns("t", List.of(busy, history.candidates().get(0)), 3, 1);
         assertEquals(List.of(history.candidates().get(0)), withBusy.of("cpu", Mode.THREADS, 2),
                 "a result measured on a busy machine is no baseline");
         assertEquals(2, withBusy.of("cpu", Mode.SEQUENTIAL, 1).size());
@@ -98,7 +98,7 @@ class HistoryComparisonTest {
     void aResultNoEarlierRunMeasuredIsNotCompared() throws Exception {
         Report current = CheckerTest.report(400, 210, 0.01, 1, MACHINE);
         Verdict verdict = Checker.evaluate(current, List.of(), null, DEFAULTS,
-                new BaselineRuns("fresh", List.of(), 5), List.of());
+                new BaselineRuns("fresh", List.of(), 5, 1), List.of());
         CheckResult check = sequentialTime(verdict);
         assertEquals(CheckStatus.NOT_COMPARED, check.status());
         assertEquals("Not compared with the history for workload cpu, mode sequential ×1: no earlier complete run on "
