@@ -27,13 +27,12 @@ record Comparison(CheckKind kind, String workload, ResultReport result, Metric m
     /**
      * What a history comparison adds to a baseline's.
      *
-     * @param testbed       the testbed compared within
      * @param runs          how many earlier runs the result was compared with
      * @param minRunsToFail the fewest earlier runs a regression fails on ({@code minBaselineRuns})
      * @param spreadKnown   two or more runs, so their run-to-run spread was measured
      * @param outside       the change lies outside the run-to-run bound (always, where the spread is not known)
      */
-    record RunToRun(String testbed, int runs, int minRunsToFail, boolean spreadKnown, boolean outside) {
+    record RunToRun(int runs, int minRunsToFail, boolean spreadKnown, boolean outside) {
     }
 
     /** Change against the reference, in percent. */
@@ -81,10 +80,9 @@ record Comparison(CheckKind kind, String workload, ResultReport result, Metric m
             message = "Improvement for " + name() + figures;
         } else if (history != null && history.runs() < history.minRunsToFail()) {
             status = CheckStatus.INCONCLUSIVE;
-            message = "Inconclusive for " + name() + figures + ": " + threshold + " and " + level + ", but "
-                    + (history.runs() == 1 ? "1 earlier run" : history.runs() + " earlier runs") + " on testbed "
-                    + history.testbed() + " are fewer than minBaselineRuns (" + history.minRunsToFail()
-                    + ") to fail on: a warning, not a failure";
+            message = "Inconclusive for " + name() + figures + ": " + threshold + " and " + level + ", but only "
+                    + (history.runs() == 1 ? "1 earlier run" : history.runs() + " earlier runs")
+                    + ", fewer than the minBaselineRuns (" + history.minRunsToFail() + ") a failure needs: a warning";
         } else {
             status = CheckStatus.FAIL;
             message = "Regression for " + name() + figures + ": " + threshold + ", " + level

@@ -107,7 +107,7 @@ final class HistoryComparison {
                 + Checker.twoDecimals(centre) + (metric == Metric.TIME ? " ms" : "") + ", " + spread.describe();
         return new Comparison(CheckKind.HISTORY, workload.name(), result, metric, value, centre, p, what,
                 Comparison.doubt(workload, result, metric, "this run's"),
-                new Comparison.RunToRun(history.testbed(), runs.size(), history.minRunsToFail(), spread.known(),
+                new Comparison.RunToRun(runs.size(), history.minRunsToFail(), spread.known(),
                         outside));
     }
 
