@@ -27,4 +27,13 @@ class ConsoleSummaryTest {
                         + "variation 0.38 exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±42.0%"),
                 ConsoleSummary.warnings(ReportFixtures.report(true)));
     }
+
+    @Test
+    void noBestModeIsNamedWhereTheReadingCannotNameOne() {
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.unsteady());
+        assertEquals("Workload cpu (cpu, 4 tasks, size 50): no best mode can be named", lines.get(0));
+        assertEquals("  Recommendation: None: every parallel result (threads ×2) varies too much between iterations "
+                + "to recommend. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
+                + "measure again.", lines.get(lines.size() - 1));
+    }
 }
