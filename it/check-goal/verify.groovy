@@ -3,7 +3,13 @@ def violation = ~/Rule violated for workload naps, mode threads ×2: speedup is 
 assert log =~ violation
 assert log.contains('(haltOnFailure is false: the build goes on)')
 assert log.contains('Checked ' + new File(basedir, 'target/site/speedup/speedup.xml').absolutePath)
-assert log.findAll('BUILD FAILURE').size() == 2
+assert log.findAll('BUILD FAILURE').size() == 3
+// check takes the history parameters run takes, and names the speedup.* properties it ignores
+assert log.contains('No history on testbed ')
+assert log.contains('[WARNING] The user property speedup.iteratons is not a parameter of speedup:check and is ignored. '
+        + 'Closest: ')
+assert log.contains('[WARNING] The user property speedup.iterations is read by speedup:run, not by speedup:check, '
+        + 'which ignores it.')
 assert log.contains('Cannot read the speedup report ' + new File(basedir, 'target/none.xml').absolutePath
         + ': the file does not exist (parameter reportFile; run speedup:run first)')
 // check measured nothing: only the first build has progress lines

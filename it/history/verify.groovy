@@ -10,7 +10,7 @@ assert log.contains('No history on testbed a yet ('): 'the first run says it sta
 assert log.contains('No history on testbed b yet ('): 'testbed b compares nothing and starts its own'
 
 // The slowed run failed against the three earlier runs of a, and said which.
-assert log =~ /Regression for workload naps, mode sequential ×1: median time 2[5-9]\d\.\d\d ms against the last 3 runs on testbed a, median 2\d\d\.\d\d ms, run-to-run spread ±\d+\.\d%, bound \d+\.\d% \(\+\d\d\.\d%, p = 0\.\d\d\d; beyond maxRegression 10\.00%, significant at 0\.05 and outside the run-to-run bound\)/
+assert log =~ /Regression for workload naps, mode sequential ×1: median time 2[5-9]\d\.\d\d ms against the last 3 runs on testbed a, median 2\d\d\.\d\d ms, run-to-run spread ±\d+\.\d%, bound \d+\.\d% \(\+\d\d\.\d%, p = 0\.\d\d\d\): beyond maxRegression 10\.00%, significant at 0\.05 after Holm's correction for 3 comparisons \(adjusted p = 0\.\d\d\d\) and outside the run-to-run bound/
 def slowed = new groovy.xml.XmlSlurper(false, false, false).parse(runs('a')[3])
 assert slowed.workload.@size.text() == '65'
 assert slowed.checks.@passed.text() == 'false': 'the stored run keeps its failed checks'

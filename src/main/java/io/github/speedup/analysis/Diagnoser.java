@@ -5,11 +5,13 @@ import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.WorkloadReport;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +34,9 @@ final class Diagnoser {
     static final double NO_GAIN = 1.3;
     /** CPU-bound work reaches at least this share of the ideal speedup at the core count. */
     static final double SCALES_TO_CORES = 0.6;
+    /** What to do about results that vary too much. */
+    private static final String MEASURE_AGAIN = "Close other work on the machine, or raise maxTimeInSeconds and "
+            + "maxIterations, and measure again.";
 
     private Diagnoser() {
     }
@@ -197,14 +202,33 @@ final class Diagnoser {
                 percent(e.gcShare())) + e.caveat());
     }
 
+    /**
+     * The recommendation follows {@link WorkloadReport#recommended}: the fewest workers whose speedup
+     * cannot be told apart from the fastest believable one, never an unstable result; and where that
+     * names nothing, says why rather than name a mode.
+     */
     private static String recommend(List<ResultReport> results, ResultReport sequential) {
-        ResultReport best = results.stream().filter(r -> !r.isSkipped())
-                .min(Comparator.comparingDouble(r -> r.wallMs().median())).orElse(sequential);
-        if (best.mode() == Mode.SEQUENTIAL || best.speedup() < 1.05) {
-            return "Keep it sequential: no mode measured here beat it.";
+        Optional<ResultReport> chosen = WorkloadReport.recommended(results);
+        List<ResultReport> unstable = results.stream().filter(r -> !r.isSkipped() && r.isUnstable()).toList();
+        if (chosen.isEmpty()) {
+            return sequential.isUnstable()
+                    ? format("None: sequential, the baseline of every speedup, varies too much between iterations "
+                    + "(%s) to name a mode. %s", sequential.unstableReason(), MEASURE_AGAIN)
+                    : format("None: every parallel result (%s) varies too much between iterations to recommend. %s",
+                    unstable.stream().map(ResultReport::label).collect(Collectors.joining(", ")), MEASURE_AGAIN);
         }
-        String interval = best.speedupInterval().defined() ? format(" (95%% interval %s–%s)",
-                ratio(best.speedupInterval().low()), ratio(best.speedupInterval().high())) : "";
+        ResultReport best = chosen.get();
+        String doubtful = unstable.stream().filter(r -> r.speedup() > best.speedup())
+                .map(r -> format("%s (%s×)", r.label(), ratio(r.speedup()))).collect(Collectors.joining(", "));
+        String notRecommended = doubtful.isEmpty() ? "" : " Faster on paper, but varying too much between iterations "
+                + "to recommend: " + doubtful + ".";
+        if (best.mode() == Mode.SEQUENTIAL) {
+            return "Keep it sequential: no mode measured here is measurably faster." + notRecommended;
+        }
+        ResultReport fastest = results.stream().filter(r -> !r.isSkipped() && !r.isUnstable())
+                .max(Comparator.comparingDouble(ResultReport::speedup)).orElseThrow();
+        String fewer = fastest == best ? "" : format(" %s reaches %s×%s: not measurably faster, with %d workers.",
+                capitalised(fastest.label()), ratio(fastest.speedup()), interval(fastest), fastest.workers());
         String cost = switch (best.mode()) {
             case PROCESSES -> format("It costs %s ms of JVM start-up in every run and %s of memory against %s "
                     + "sequentially.", Figures.ms(best.startupMs()), Figures.bytes(best.peakMemoryBytes()),
@@ -216,8 +240,17 @@ final class Diagnoser {
             case VIRTUAL -> "Virtual threads cost little memory each; they need Java 21+.";
             default -> format("The threads share one heap (peak %s).", Figures.bytes(best.peakMemoryBytes()));
         };
-        return format("Use %s with %d workers: %s× faster than sequential%s. %s", best.mode().id(), best.workers(),
-                ratio(best.speedup()), interval, cost);
+        return format("Use %s with %d workers: %s× faster than sequential%s.%s %s", best.mode().id(), best.workers(),
+                ratio(best.speedup()), interval(best), fewer, cost) + notRecommended;
+    }
+
+    private static String interval(ResultReport result) {
+        return result.speedupInterval().defined() ? format(" (95%% interval %s–%s)",
+                ratio(result.speedupInterval().low()), ratio(result.speedupInterval().high())) : "";
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static Stream<ResultReport> measured(List<ResultReport> results, Mode mode) {

@@ -13,8 +13,10 @@ import java.util.List;
  * @param testbed    their testbed
  * @param candidates complete runs whose checks passed, since the baseline last started anew, newest first
  * @param count      how many of them one result is compared with at most ({@code baselineRuns})
+ * @param minRunsToFail the fewest earlier runs a regression against them fails on ({@code minBaselineRuns});
+ *                   with fewer it is inconclusive, a warning
  */
-public record BaselineRuns(String testbed, List<Report> candidates, int count) {
+public record BaselineRuns(String testbed, List<Report> candidates, int count, int minRunsToFail) {
 
     public BaselineRuns {
         candidates = List.copyOf(candidates);

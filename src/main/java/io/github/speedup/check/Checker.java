@@ -6,23 +6,50 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Holm;
 import io.github.speedup.stats.Summary;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Applies rules and a baseline to a report. A regression against the baseline fails only when
- * it is both larger than the threshold and significant over the raw samples (two-sided
- * Mann–Whitney U): a slower median alone, which noise produces all the time, does not fail.
+ * Applies rules, a baseline and the testbed's history to a report.
+ *
+ * <p>The gate rule for comparisons (baseline and history): each compares a result's per-iteration
+ * times, and for a parallel mode its per-iteration speedups, with the earlier ones by a two-sided
+ * Mann–Whitney U test. A comparison fails the build only when all of these hold:
+ * <ol>
+ *   <li>the median moved past {@code maxRegression} percent in the worse direction;</li>
+ *   <li>its p-value is significant at {@code significance} after Holm's correction over every
+ *       comparison of the run (the i-th smallest of m p-values is held to {@code significance / (m − i + 1)},
+ *       stopping at the first that misses), so that a run of many unchanged results fails by chance
+ *       at most that often in all, not that often per result;</li>
+ *   <li>against a history: the run lies outside the run-to-run bound of the earlier runs
+ *       ({@link HistoryComparison}), and the history holds at least {@code minBaselineRuns} of them;</li>
+ *   <li>the result is certain enough to judge: neither it nor (for a speedup) its sequential result,
+ *       in this run or in the baseline, is unstable or short of its target precision, and neither was
+ *       measured while other work ran.</li>
+ * </ol>
+ * A change past the threshold that misses any of these is {@link CheckStatus#INCONCLUSIVE}, said
+ * as such and logged as a warning: never a failure, and never "unchanged". Rules are limits, not
+ * comparisons: they fail on the figure measured.
  */
 public final class Checker {
 
     private Checker() {
+    }
+
+    /** A baseline or history check in the run's order: settled already, or a comparison waiting for the family. */
+    sealed interface Entry permits Comparison, Settled {
+    }
+
+    /** A check that compares nothing (not compared, busy machine), so its status does not wait for the family. */
+    record Settled(CheckResult check) implements Entry {
     }
 
     /**
@@ -37,13 +64,53 @@ public final class Checker {
         for (Rule rule : rules) {
             checks.addAll(applyRule(report, rule));
         }
+        List<Entry> comparisons = new ArrayList<>();
         if (baseline != null) {
-            compareWithBaseline(report, baseline, options, checks, allNotes);
+            compareWithBaseline(report, baseline, options, comparisons, allNotes);
         }
         if (history != null) {
-            checks.addAll(HistoryComparison.compare(report, history, options));
+            comparisons.addAll(HistoryComparison.compare(report, history, options));
         }
+        checks.addAll(settle(comparisons, options));
         return new Verdict(checks, allNotes);
+    }
+
+    /**
+     * The verdict of {@code speedup:check}: what it judged again, and every check the run that wrote
+     * the report failed that it did not judge again (no rule of its own covers the result, no
+     * baseline or history was given), failed as it was, saying so. A report whose run failed never
+     * passes only because its checker was told less than the run.
+     *
+     * @param judged   the checks made now
+     * @param recorded the verdict the report holds
+     */
+    public static Verdict withRecordedFailures(Verdict judged, Verdict recorded) {
+        List<CheckResult> checks = new ArrayList<>(judged.checks());
+        List<CheckResult> carried = new ArrayList<>();
+        for (CheckResult failure : recorded.failures()) {
+            boolean judgedAgain = judged.checks().stream().anyMatch(c -> c.kind() == failure.kind()
+                    && c.workload().equals(failure.workload()) && c.mode() == failure.mode()
+                    && c.workers() == failure.workers() && c.metric() == failure.metric());
+            if (!judgedAgain) {
+                carried.add(new CheckResult(failure.kind(), failure.workload(), failure.mode(), failure.workers(),
+                        failure.metric(), failure.value(), failure.limit(), failure.deltaPercent(), failure.pValue(),
+                        CheckStatus.FAIL, "Failed in the run that wrote the report, not judged again here ("
+                        + switch (failure.kind()) {
+                            case RULE -> "no rule given to speedup:check covers it: parameter rules";
+                            case BASELINE -> "speedup:check compared no baseline for it: parameter baseline";
+                            case HISTORY -> "speedup:check compared no history for it: parameter historyDirectory";
+                        } + "): " + failure.message()));
+            }
+        }
+        checks.addAll(carried);
+        List<String> notes = new ArrayList<>(judged.notes());
+        if (!carried.isEmpty()) {
+            notes.add("The report records " + (carried.size() == 1 ? "1 failed check" : carried.size()
+                    + " failed checks") + " that speedup:check does not judge again; "
+                    + (carried.size() == 1 ? "it fails" : "they fail") + " this check as in the run. Give check "
+                    + "the run's rules, baseline and historyDirectory to judge them again.");
+        }
+        return new Verdict(checks, notes);
     }
 
     static List<CheckResult> applyRule(Report report, Rule rule) throws GateException {
@@ -110,7 +177,7 @@ public final class Checker {
     }
 
     private static void compareWithBaseline(Report report, Report baseline, BaselineOptions options,
-                                            List<CheckResult> checks, List<String> notes) {
+                                            List<Entry> entries, List<String> notes) {
         String here = report.environment().fingerprint();
         String there = baseline.environment().fingerprint();
         boolean otherMachine = !here.equals(there);
@@ -132,67 +199,75 @@ public final class Checker {
                     continue;
                 }
                 if (result.isContaminated() || old.get().isContaminated()) {
-                    checks.add(new CheckResult(CheckKind.BASELINE, workload.name(), result.mode(), result.workers(),
-                            Metric.TIME, result.wallMs().median(), old.get().wallMs().median(), Double.NaN, Double.NaN,
-                            CheckStatus.NOT_COMPARED, "Not compared for workload " + workload.name() + ", mode "
-                            + result.label() + ": the machine was busy with other work " + (result.isContaminated()
-                            ? "(" + result.contaminationReason() + ")"
-                            : "when the baseline was measured (" + old.get().contaminationReason() + ")")));
+                    entries.add(new Settled(new CheckResult(CheckKind.BASELINE, workload.name(),
+                            result.mode(), result.workers(), Metric.TIME, result.wallMs().median(),
+                            old.get().wallMs().median(), Double.NaN, Double.NaN, CheckStatus.INCONCLUSIVE,
+                            "Inconclusive for workload " + workload.name() + ", mode " + result.label()
+                                    + ": the machine was busy with other work " + (result.isContaminated()
+                                    ? "(" + result.contaminationReason() + ")"
+                                    : "when the baseline was measured (" + old.get().contaminationReason() + ")")
+                                    + ", so it is not compared with the baseline")));
                     continue;
                 }
                 if (otherMachine && !options.compareAcrossMachines()) {
-                    checks.add(new CheckResult(CheckKind.BASELINE, workload.name(), result.mode(), result.workers(),
-                            Metric.TIME, result.wallMs().median(), old.get().wallMs().median(), Double.NaN, Double.NaN,
-                            CheckStatus.NOT_COMPARED, "Not compared for workload " + workload.name() + ", mode "
-                            + result.label() + ": the baseline comes from another machine (fingerprint " + there + ")"));
+                    entries.add(new Settled(new CheckResult(CheckKind.BASELINE, workload.name(),
+                            result.mode(), result.workers(), Metric.TIME, result.wallMs().median(),
+                            old.get().wallMs().median(), Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
+                            "Not compared for workload " + workload.name() + ", mode " + result.label()
+                                    + ": the baseline comes from another machine (fingerprint " + there + ")")));
                     continue;
                 }
-                double[] nowTimes = gatedTimes(result);
-                double[] thenTimes = gatedTimes(old.get());
-                checks.add(compare(workload.name(), result, Metric.TIME, nowTimes, thenTimes, Summary.median(nowTimes),
-                        Summary.median(thenTimes), true, options));
+                entries.add(compare(workload, result, before.get(), old.get(), Metric.TIME, gatedTimes(result),
+                        gatedTimes(old.get())));
                 if (result.mode() != Mode.SEQUENTIAL && contamination(workload, result) == null
                         && contamination(before.get(), old.get()) == null) {
                     double[] now = iterationSpeedups(workload, result);
                     double[] then = iterationSpeedups(before.get(), old.get());
                     if (now.length > 0 && then.length > 0) {
-                        checks.add(compare(workload.name(), result, Metric.SPEEDUP, now, then, Summary.median(now), Summary.median(then),
-                                false, options));
+                        entries.add(compare(workload, result, before.get(), old.get(), Metric.SPEEDUP, now, then));
                     }
                 }
             }
         }
     }
 
-    /**
-     * One comparison. For time, higher is worse; for speedup, lower is. The change must exceed
-     * the threshold and the samples must differ significantly for a failure or an improvement.
-     */
-    static CheckResult compare(String workload, ResultReport result, Metric metric, double[] now, double[] then,
-                               double value, double baselineValue, boolean higherIsWorse, BaselineOptions options) {
-        double delta = (value - baselineValue) / baselineValue * 100;
+    /** One comparison with the baseline: per-iteration times, or per-iteration speedups. */
+    private static Comparison compare(WorkloadReport workload, ResultReport result, WorkloadReport oldWorkload,
+                                      ResultReport old, Metric metric, double[] now, double[] then) {
+        double value = Summary.median(now);
+        double baselineValue = Summary.median(then);
         double p = new MannWhitneyUTest().mannWhitneyUTest(then, now);
-        boolean significant = p < options.significance();
-        double worse = higherIsWorse ? delta : -delta;
-        CheckStatus status = significant && worse > options.maxRegressionPercent() ? CheckStatus.FAIL
-                : significant && -worse > options.maxRegressionPercent() ? CheckStatus.IMPROVED : CheckStatus.PASS;
         String afterStartup = result.hasStartup() ? " after start-up" : "";
         String what = metric == Metric.TIME
-                ? "median time" + afterStartup + " " + twoDecimals(value) + " ms against " + twoDecimals(baselineValue) + " ms"
-                : "speedup" + afterStartup + " " + twoDecimals(value) + " against " + twoDecimals(baselineValue);
-        String change = String.format(Locale.ROOT, "%+.1f%%, p = %.3f", delta, p);
-        String message = switch (status) {
-            case FAIL -> "Regression for workload " + workload + ", mode " + result.label() + ": " + what + " in the "
-                    + "baseline (" + change + "), beyond maxRegression " + twoDecimals(options.maxRegressionPercent())
-                    + "% and significant at " + twoDecimals(options.significance());
-            case IMPROVED -> "Improvement for workload " + workload + ", mode " + result.label() + ": " + what
-                    + " in the baseline (" + change + ")";
-            default -> "Unchanged for workload " + workload + ", mode " + result.label() + ": " + what + " in the "
-                    + "baseline (" + change + ")" + (Math.abs(worse) > options.maxRegressionPercent()
-                    ? ": beyond the threshold, but not significant" : "");
-        };
-        return new CheckResult(CheckKind.BASELINE, workload, result.mode(), result.workers(), metric, value,
-                baselineValue, delta, p, status, message);
+                ? "median time" + afterStartup + " " + twoDecimals(value) + " ms against " + twoDecimals(baselineValue)
+                + " ms in the baseline"
+                : "speedup" + afterStartup + " " + twoDecimals(value) + " against " + twoDecimals(baselineValue)
+                + " in the baseline";
+        String doubt = Comparison.doubt(workload, result, metric, "this run's");
+        if (doubt == null) {
+            doubt = Comparison.doubt(oldWorkload, old, metric, "the baseline's");
+        }
+        return new Comparison(CheckKind.BASELINE, workload.name(), result, metric, value, baselineValue, p, what,
+                doubt, null);
+    }
+
+    /**
+     * Settles the run's comparisons together: Holm's method over all their p-values at
+     * {@code significance}, so that a run of many unchanged results fails, by chance, at most that
+     * often (about 1 run in 20 at 0.05), not once per result.
+     */
+    static List<CheckResult> settle(List<Entry> entries, BaselineOptions options) {
+        List<Comparison> comparisons = entries.stream().filter(Comparison.class::isInstance)
+                .map(Comparison.class::cast).toList();
+        double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::pValue).toArray());
+        int family = (int) Arrays.stream(adjusted).filter(p -> !Double.isNaN(p)).count();
+        List<CheckResult> checks = new ArrayList<>();
+        int next = 0;
+        for (Entry entry : entries) {
+            checks.add(entry instanceof Settled settled ? settled.check
+                    : ((Comparison) entry).settle(adjusted[next++], family, options));
+        }
+        return checks;
     }
 
     /**

@@ -21,9 +21,11 @@ import java.util.function.BiFunction;
  * build moves (the single-run gate failed 1 of 20 unchanged builds, and its p-value fell below
  * 0.05 in 6 of 20). A change counts only when all three hold: the median moved past
  * {@code maxRegression}; the samples differ (two-sided Mann–Whitney against the baseline runs'
- * samples pooled) at {@code significance}; and the run lies outside the one-sided prediction
- * bound of the earlier runs' medians at {@code significance} (Student's t on their logarithms,
- * with a floor for very quiet histories).
+ * samples pooled) at {@code significance} after Holm's correction over the run's comparisons; and
+ * the run lies outside the one-sided prediction bound of the earlier runs' medians at
+ * {@code significance} (Student's t on their logarithms, with a floor for very quiet histories).
+ * Even then, with fewer than {@code minBaselineRuns} earlier runs a regression is inconclusive (a
+ * warning): one or two runs say little about how much an unchanged build moves.
  */
 final class HistoryComparison {
 
@@ -36,39 +38,41 @@ final class HistoryComparison {
     private HistoryComparison() {
     }
 
-    static List<CheckResult> compare(Report report, BaselineRuns history, BaselineOptions options) {
-        List<CheckResult> checks = new ArrayList<>();
+    static List<Checker.Entry> compare(Report report, BaselineRuns history, BaselineOptions options) {
+        List<Checker.Entry> entries = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             for (ResultReport result : workload.results()) {
                 if (result.isSkipped()) {
                     continue;
                 }
                 List<Report> runs = history.of(workload.name(), result.mode(), result.workers());
-                String unchecked = result.isContaminated()
-                        ? "the machine was busy with other work (" + result.contaminationReason() + ")"
-                        : runs.isEmpty() ? "no earlier complete run on testbed " + history.testbed()
-                        + " measured it on a quiet machine" : null;
-                if (unchecked != null) {
-                    checks.add(new CheckResult(CheckKind.HISTORY, workload.name(), result.mode(), result.workers(),
-                            Metric.TIME, result.wallMs().median(), Double.NaN, Double.NaN, Double.NaN,
-                            CheckStatus.NOT_COMPARED, "Not compared with the history for workload " + workload.name()
-                            + ", mode " + result.label() + ": " + unchecked));
+                if (result.isContaminated() || runs.isEmpty()) {
+                    entries.add(new Checker.Settled(new CheckResult(CheckKind.HISTORY, workload.name(),
+                            result.mode(), result.workers(), Metric.TIME, result.wallMs().median(), Double.NaN,
+                            Double.NaN, Double.NaN, result.isContaminated() ? CheckStatus.INCONCLUSIVE
+                            : CheckStatus.NOT_COMPARED, result.isContaminated()
+                            ? "Inconclusive for workload " + workload.name() + ", mode " + result.label()
+                            + ": the machine was busy with other work (" + result.contaminationReason()
+                            + "), so it is not compared with the history"
+                            : "Not compared with the history for workload " + workload.name() + ", mode "
+                            + result.label() + ": no earlier complete run on testbed " + history.testbed()
+                            + " measured it on a quiet machine")));
                     continue;
                 }
-                checks.add(compare(workload, result, Metric.TIME, runs, history.testbed(), options,
+                entries.add(compare(workload, result, Metric.TIME, runs, history, options,
                         (w, r) -> Checker.gatedTimes(r)));
                 if (result.mode() != Mode.SEQUENTIAL && Checker.contamination(workload, result) == null) {
                     List<Report> quiet = runs.stream().filter(run -> Checker.contamination(workload(run, workload),
                             BaselineRuns.result(run, workload.name(), result.mode(), result.workers())) == null)
                             .toList();
                     if (!quiet.isEmpty() && Checker.iterationSpeedups(workload, result).length > 0) {
-                        checks.add(compare(workload, result, Metric.SPEEDUP, quiet, history.testbed(), options,
+                        entries.add(compare(workload, result, Metric.SPEEDUP, quiet, history, options,
                                 Checker::iterationSpeedups));
                     }
                 }
             }
         }
-        return checks;
+        return entries;
     }
 
     private static WorkloadReport workload(Report run, WorkloadReport like) {
@@ -78,9 +82,9 @@ final class HistoryComparison {
     /**
      * @param values per-iteration values of a result in a run: times, or speedups (higher is better)
      */
-    static CheckResult compare(WorkloadReport workload, ResultReport result, Metric metric, List<Report> runs,
-                               String testbed, BaselineOptions options,
-                               BiFunction<WorkloadReport, ResultReport, double[]> values) {
+    static Comparison compare(WorkloadReport workload, ResultReport result, Metric metric, List<Report> runs,
+                              BaselineRuns history, BaselineOptions options,
+                              BiFunction<WorkloadReport, ResultReport, double[]> values) {
         double[] now = values.apply(workload, result);
         double[] medians = new double[runs.size()];
         List<double[]> pooled = new ArrayList<>();
@@ -93,36 +97,18 @@ final class HistoryComparison {
         }
         double value = Summary.median(now);
         double centre = Summary.median(medians);
-        boolean higherIsWorse = metric == Metric.TIME;
         Spread spread = Spread.of(medians, options.significance());
-        double delta = (value - centre) / centre * 100;
         double p = new MannWhitneyUTest().mannWhitneyUTest(concat(pooled), now);
         double shift = Math.log(value) - Arrays.stream(medians).map(Math::log).average().orElseThrow();
-        double worse = higherIsWorse ? delta : -delta;
-        double worseShift = higherIsWorse ? shift : -shift;
-        boolean significant = p < options.significance();
-        boolean beyond = Math.abs(worse) > options.maxRegressionPercent();
-        boolean outside = !spread.known() || Math.abs(worseShift) > spread.bound();
-        CheckStatus status = !(significant && beyond && outside) ? CheckStatus.PASS
-                : worse > 0 ? CheckStatus.FAIL : CheckStatus.IMPROVED;
+        boolean outside = !spread.known() || Math.abs(shift) > spread.bound();
         String what = (metric == Metric.TIME ? "median time" : "speedup") + (result.hasStartup() ? " after start-up" : "")
                 + " " + Checker.twoDecimals(value) + (metric == Metric.TIME ? " ms" : "") + " against the last "
-                + (runs.size() == 1 ? "run" : runs.size() + " runs") + " on testbed " + testbed + ", median "
+                + (runs.size() == 1 ? "run" : runs.size() + " runs") + " on testbed " + history.testbed() + ", median "
                 + Checker.twoDecimals(centre) + (metric == Metric.TIME ? " ms" : "") + ", " + spread.describe();
-        String change = String.format(Locale.ROOT, "%+.1f%%, p = %.3f", delta, p);
-        String message = switch (status) {
-            case FAIL -> "Regression for workload " + workload.name() + ", mode " + result.label() + ": " + what
-                    + " (" + change + "; beyond maxRegression " + Checker.twoDecimals(options.maxRegressionPercent())
-                    + "%, significant at " + Checker.twoDecimals(options.significance())
-                    + (spread.known() ? " and outside the run-to-run bound" : "") + ")";
-            case IMPROVED -> "Improvement for workload " + workload.name() + ", mode " + result.label() + ": " + what
-                    + " (" + change + ")";
-            default -> "Unchanged for workload " + workload.name() + ", mode " + result.label() + ": " + what
-                    + " (" + change + ")" + (beyond ? ": beyond the threshold, but " + (significant
-                    ? "within the run-to-run variation of this testbed" : "not significant") : "");
-        };
-        return new CheckResult(CheckKind.HISTORY, workload.name(), result.mode(), result.workers(), metric, value,
-                centre, delta, p, status, message);
+        return new Comparison(CheckKind.HISTORY, workload.name(), result, metric, value, centre, p, what,
+                Comparison.doubt(workload, result, metric, "this run's"),
+                new Comparison.RunToRun(runs.size(), history.minRunsToFail(), spread.known(),
+                        outside));
     }
 
     private static double[] concat(List<double[]> arrays) {

@@ -1,5 +1,8 @@
 /**
- * The gate: rules and the comparison with a baseline, evaluated over the report model into a
- * {@code Verdict} of checks. Vocabularies are enums ({@code CheckKind}, {@code Metric}, {@code CheckStatus}).
+ * The gate: rules, the comparison with a baseline and with the testbed's history, evaluated over
+ * the report model into a {@code Verdict} of checks. Comparisons are settled together (Holm's
+ * method over the run's p-values, see {@code Checker}); evidence that says neither "unchanged" nor
+ * "changed" is {@code inconclusive}, never a failure. Vocabularies are enums ({@code CheckKind},
+ * {@code Metric}, {@code CheckStatus}).
  */
 package io.github.speedup.check;

@@ -3,13 +3,15 @@ package io.github.speedup.config;
 /**
  * The run history's parameters as the user gave them; {@code null} where left out.
  *
- * @param directory    where each testbed's runs are kept; none keeps no history
- * @param testbed      the class of machine runs belong to; none means the machine fingerprint
- * @param size         runs kept per testbed
- * @param baselineRuns earlier runs the gate compares with
+ * @param directory       where each testbed's runs are kept; none keeps no history
+ * @param testbed         the class of machine runs belong to; none means the machine fingerprint
+ * @param size            runs kept per testbed
+ * @param baselineRuns    earlier runs the gate compares with
+ * @param minBaselineRuns the fewest earlier runs a regression against the history fails the build on
  */
-public record HistoryParameters(String directory, String testbed, Integer size, Integer baselineRuns) {
+public record HistoryParameters(String directory, String testbed, Integer size, Integer baselineRuns,
+                                Integer minBaselineRuns) {
 
     /** No history. */
-    public static final HistoryParameters NONE = new HistoryParameters(null, null, null, null);
+    public static final HistoryParameters NONE = new HistoryParameters(null, null, null, null, null);
 }

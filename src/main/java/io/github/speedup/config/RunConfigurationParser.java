@@ -49,11 +49,6 @@ public final class RunConfigurationParser {
 
     /** Per task, each way: enough to show what moving data costs, small enough for every task's input in memory. */
     static final int MAX_PAYLOAD_BYTES = 64 << 20;
-    static final int DEFAULT_HISTORY_SIZE = 20;
-    static final int MAX_HISTORY_SIZE = 1000;
-    static final int DEFAULT_BASELINE_RUNS = 5;
-    /** A testbed names a folder, so it holds nothing a file system could read as a path or hide. */
-    private static final String TESTBED = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     /**
      * Powers of two below the core count, the core count, and twice the core count, so that work
@@ -128,7 +123,7 @@ public final class RunConfigurationParser {
             throw new ConfigurationException("maxCoefficientOfVariation", maxCvInput,
                     "a number above 0, such as 0.10 for 10%");
         }
-        HistorySettings history = history(parameters.history());
+        HistorySettings history = HistoryParser.parse(parameters.history());
         GateConfiguration gate = GateParser.parse(parameters.gate(), history.kept());
         List<Format> formats = formats(parameters.formats());
         if (gate.updateBaseline() && parameters.gate().baseline() != null && !formats.contains(Format.XML)) {
@@ -184,32 +179,6 @@ public final class RunConfigurationParser {
             throw new ConfigurationException(parameter, seconds, "1 or more (seconds per workload)");
         }
         return Duration.ofSeconds(seconds);
-    }
-
-    private static HistorySettings history(HistoryParameters history) throws ConfigurationException {
-        int size = history.size() == null ? DEFAULT_HISTORY_SIZE : history.size();
-        if (size < 1 || size > MAX_HISTORY_SIZE) {
-            throw new ConfigurationException("historySize", size, "a number of runs from 1 to " + MAX_HISTORY_SIZE);
-        }
-        int baselineRuns = history.baselineRuns() == null ? Math.min(DEFAULT_BASELINE_RUNS, size)
-                : history.baselineRuns();
-        if (baselineRuns < 1 || baselineRuns > size) {
-            throw new ConfigurationException("baselineRuns", baselineRuns, "a number of runs from 1 to historySize ("
-                    + size + ")");
-        }
-        String testbed = history.testbed() == null || history.testbed().isBlank() ? null : history.testbed().strip();
-        if (testbed != null && !testbed.matches(TESTBED)) {
-            throw new ConfigurationException("testbed", history.testbed(), "a name of letters, digits, '.', '_' and "
-                    + "'-', starting with a letter or digit, at most 64 characters (it names a folder), such as "
-                    + "ci-linux-4core");
-        }
-        Path directory = history.directory() == null || history.directory().isBlank() ? null
-                : Path.of(history.directory().strip());
-        if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new ConfigurationException("historyDirectory", directory, "a folder (it is created if missing), "
-                    + "not a file");
-        }
-        return new HistorySettings(directory, testbed, size, baselineRuns);
     }
 
     private static LoadSettings load(LoadParameters load) throws ConfigurationException {

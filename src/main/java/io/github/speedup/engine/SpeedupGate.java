@@ -5,9 +5,11 @@ import io.github.speedup.check.Checker;
 import io.github.speedup.check.GateException;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.GateConfiguration;
+import io.github.speedup.config.HistorySettings;
 import io.github.speedup.format.AtomicFiles;
 import io.github.speedup.format.xml.ReportFormatException;
 import io.github.speedup.format.xml.XmlReportReader;
+import io.github.speedup.history.RunHistory;
 import io.github.speedup.report.Report;
 
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The core API behind the gate of {@code speedup:run} and {@code speedup:check}: loads the
@@ -49,9 +52,36 @@ public final class SpeedupGate {
         return Checker.evaluate(report, gate.rules(), baseline, gate.baseline(), history, notes);
     }
 
-    /** Checks an existing {@code speedup.xml} without measuring. */
-    public static Verdict check(Path reportXml, GateConfiguration gate) throws ReportFormatException, GateException {
-        return apply(XmlReportReader.read(reportXml).report(), gate, null, List.of());
+    /**
+     * Checks an existing {@code speedup.xml} without measuring, as {@code speedup:run} did: the
+     * rules, the baseline, and the testbed's history where one is given (the runs that started
+     * before the report's, so a report the history already holds is not compared with itself).
+     * Checks the report records as failed that are not judged again here fail it still.
+     *
+     * @param history  the run history's settings; {@link HistorySettings#kept() not kept} for none
+     * @param warnings told of history files that cannot be read
+     * @throws ReportFormatException the report cannot be read
+     * @throws GateException         a rule matches nothing, the baseline or the history cannot be read
+     */
+    public static Verdict check(Path reportXml, GateConfiguration gate, HistorySettings history,
+                                Consumer<String> warnings) throws ReportFormatException, GateException {
+        XmlReportReader.StoredReport stored = XmlReportReader.read(reportXml);
+        Report report = stored.report();
+        BaselineRuns runs = null;
+        List<String> notes = List.of();
+        if (history.kept()) {
+            String testbed = history.testbed() != null ? history.testbed() : report.testbed();
+            RunHistory earlier;
+            try {
+                earlier = RunHistory.open(history, testbed, warnings).before(report.started());
+            } catch (IOException e) {
+                throw new GateException("Cannot read the history in " + history.directory()
+                        + " (parameter historyDirectory): " + e.getMessage(), e);
+            }
+            runs = earlier.baselineRuns();
+            notes = earlier.notes();
+        }
+        return Checker.withRecordedFailures(apply(report, gate, runs, notes), stored.verdict());
     }
 
     /**

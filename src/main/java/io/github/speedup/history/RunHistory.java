@@ -11,6 +11,7 @@ import io.github.speedup.report.WorkloadReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -36,7 +37,7 @@ public final class RunHistory {
         this.testbed = testbed;
         this.runs = List.copyOf(runs);
         this.settings = settings;
-        this.baselineRuns = store == null ? null : candidates(testbed, runs, settings.baselineRuns());
+        this.baselineRuns = store == null ? null : candidates(testbed, runs, settings);
     }
 
     /** Reads the testbed's runs, or returns an empty history where none is kept. */
@@ -49,7 +50,7 @@ public final class RunHistory {
         return new RunHistory(store, testbed, store.load(testbed, warnings), settings);
     }
 
-    private static BaselineRuns candidates(String testbed, List<StoredRun> runs, int count) {
+    private static BaselineRuns candidates(String testbed, List<StoredRun> runs, HistorySettings settings) {
         List<Report> candidates = new ArrayList<>();
         for (StoredRun run : runs) {
             if (run.baselineCandidate()) {
@@ -57,7 +58,17 @@ public final class RunHistory {
             }
         }
         Collections.reverse(candidates);
-        return new BaselineRuns(testbed, candidates, count);
+        return new BaselineRuns(testbed, candidates, settings.baselineRuns(), settings.minBaselineRuns());
+    }
+
+    /**
+     * The history as it stood before a run that started at {@code started}: its runs that started
+     * earlier. {@code speedup:check} reads a report the history may already hold, which must not be
+     * compared with itself, nor with the runs after it.
+     */
+    public RunHistory before(Instant started) {
+        return new RunHistory(store, testbed, runs.stream().filter(run -> run.report().started().isBefore(started))
+                .toList(), settings);
     }
 
     /** The runs the gate may compare with, newest first; {@code null} where no history is kept. */

@@ -4,11 +4,15 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.GateParameters;
+import io.github.speedup.config.HistoryParameters;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The gate's parameters and its ending, shared by {@code run} and {@code check}. */
 abstract class AbstractGateMojo extends AbstractSpeedupMojo {
@@ -39,13 +43,50 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     @Parameter(property = "speedup.maxRegression", defaultValue = "10")
     private double maxRegression;
 
-    /** A change is significant when the two-sided Mann–Whitney U test over the raw samples gives p below this. */
+    /**
+     * A change is significant when the two-sided Mann–Whitney U test over the raw samples gives p
+     * below this, after Holm's correction over all the run's comparisons with the baseline and the
+     * history: the chance that a run of unchanged results fails anywhere stays below this.
+     */
     @Parameter(property = "speedup.significance", defaultValue = "0.05")
     private double significance;
 
     /** Compare with a baseline measured on another machine or JVM (another fingerprint) anyway. */
     @Parameter(property = "speedup.compareAcrossMachines", defaultValue = "false")
     private boolean compareAcrossMachines;
+
+    /**
+     * Where runs are kept between builds, a folder per testbed, such as {@code ${project.basedir}/.speedup}.
+     * With it, the gate compares each run with the last {@code baselineRuns} runs of its testbed,
+     * and the page draws their trend. Without it, no history is kept.
+     */
+    @Parameter(property = "speedup.historyDirectory")
+    private File historyDirectory;
+
+    /**
+     * The class of machine a run belongs to; runs are compared only within one testbed. Default:
+     * the machine fingerprint. Name one (such as {@code ci-linux-4core}) for CI runners whose CPU
+     * model changes from job to job but which are equivalent for your purpose.
+     */
+    @Parameter(property = "speedup.testbed")
+    private String testbed;
+
+    /** Runs kept per testbed; the oldest are dropped first. */
+    @Parameter(property = "speedup.historySize", defaultValue = "20")
+    private int historySize;
+
+    /** How many of the testbed's last runs the gate compares with (fewer while the history is short). */
+    @Parameter(property = "speedup.baselineRuns", defaultValue = "5")
+    private int baselineRuns;
+
+    /**
+     * The fewest earlier runs of the testbed a regression against the history fails the build on.
+     * With fewer, a regression is "inconclusive" and a warning: one or two runs cannot say how much
+     * an unchanged build moves from run to run. From 1 (fail from the first earlier run) to
+     * {@code baselineRuns}; default 3, or {@code baselineRuns} where that is fewer.
+     */
+    @Parameter(property = "speedup.minBaselineRuns")
+    private Integer minBaselineRuns;
 
     /** Fail the build on a violated rule or a regression; with false they are warnings. */
     @Parameter(property = "speedup.haltOnFailure", defaultValue = "true")
@@ -58,11 +99,16 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
                 updateBaseline);
     }
 
+    HistoryParameters historyParameters() {
+        return new HistoryParameters(historyDirectory == null ? null : historyDirectory.getPath(), testbed,
+                historySize, baselineRuns, minBaselineRuns);
+    }
+
     /** Logs every check and note; fails the build on a failure unless haltOnFailure is off. */
     void conclude(Verdict verdict) throws MojoFailureException {
         verdict.notes().forEach(getLog()::warn);
         for (CheckResult check : verdict.checks()) {
-            if (check.status() == CheckStatus.FAIL) {
+            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.INCONCLUSIVE) {
                 getLog().warn(check.message());
             } else {
                 getLog().info(check.status().id() + ": " + check.message());
@@ -71,7 +117,7 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
         List<CheckResult> failures = verdict.failures();
         if (failures.isEmpty()) {
             if (!verdict.checks().isEmpty()) {
-                getLog().info("All " + verdict.checks().size() + " speedup checks passed");
+                getLog().info(allPassed(verdict.checks()));
             }
             return;
         }
@@ -81,5 +127,16 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
             throw new MojoFailureException(message);
         }
         getLog().warn(message + "\n(haltOnFailure is false: the build goes on)");
+    }
+
+    /** {@code All 12 speedup checks passed}, or how many of each status where not all passed. */
+    private static String allPassed(List<CheckResult> checks) {
+        Map<CheckStatus, Long> counts = new EnumMap<>(CheckStatus.class);
+        checks.forEach(check -> counts.merge(check.status(), 1L, Long::sum));
+        if (counts.keySet().stream().allMatch(s -> s == CheckStatus.PASS || s == CheckStatus.IMPROVED)) {
+            return "All " + checks.size() + " speedup checks passed";
+        }
+        return "No speedup check failed (" + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().id())
+                .collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -1,7 +1,6 @@
 package io.github.speedup.maven;
 
 import io.github.speedup.config.ForkInput;
-import io.github.speedup.config.HistoryParameters;
 import io.github.speedup.config.LoadParameters;
 import io.github.speedup.engine.SpeedupEngine;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -116,30 +115,6 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     @Parameter(property = "speedup.timeout", defaultValue = "300")
     private int forkedProcessTimeoutInSeconds;
 
-    /**
-     * Where runs are kept between builds, a folder per testbed, such as {@code ${project.basedir}/.speedup}.
-     * With it, the gate compares each run with the last {@code baselineRuns} runs of its testbed,
-     * and the page draws their trend. Without it, no history is kept.
-     */
-    @Parameter(property = "speedup.historyDirectory")
-    private File historyDirectory;
-
-    /**
-     * The class of machine a run belongs to; runs are compared only within one testbed. Default:
-     * the machine fingerprint. Name one (such as {@code ci-linux-4core}) for CI runners whose CPU
-     * model changes from job to job but which are equivalent for your purpose.
-     */
-    @Parameter(property = "speedup.testbed")
-    private String testbed;
-
-    /** Runs kept per testbed; the oldest are dropped first. */
-    @Parameter(property = "speedup.historySize", defaultValue = "20")
-    private int historySize;
-
-    /** How many of the testbed's last runs the gate compares with (fewer while the history is short). */
-    @Parameter(property = "speedup.baselineRuns", defaultValue = "5")
-    private int baselineRuns;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -150,11 +125,6 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
 
     AbstractMeasuringMojo(ToolchainManager toolchains) {
         this.toolchains = toolchains;
-    }
-
-    HistoryParameters historyParameters() {
-        return new HistoryParameters(historyDirectory == null ? null : historyDirectory.getPath(), testbed,
-                historySize, baselineRuns);
     }
 
     LoadParameters loadParameters() {

@@ -1,13 +1,22 @@
 package io.github.speedup.maven;
 
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What every goal shares (JaCoCo's {@code AbstractJacocoMojo} is the model): {@code skip} is
- * handled once, here, and each goal does its own work in {@link #executeGoal()}.
+ * handled once, here, and each goal does its own work in {@link #executeGoal()}. Before either,
+ * a {@code speedup.*} user property the goal ignores is named in a warning.
  */
 abstract class AbstractSpeedupMojo extends AbstractMojo {
 
@@ -15,13 +24,54 @@ abstract class AbstractSpeedupMojo extends AbstractMojo {
     @Parameter(property = "speedup.skip", defaultValue = "false")
     private boolean skip;
 
+    /** The goal's own descriptor: which user properties its parameters read. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${session.userProperties}", readonly = true)
+    private Properties userProperties;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        warnOfIgnoredProperties();
         if (skip) {
             getLog().info("Skipping " + skippedWork() + " (speedup.skip)");
             return;
         }
         executeGoal();
+    }
+
+    /** Names every {@code speedup.*} user property no parameter of this goal reads. */
+    private void warnOfIgnoredProperties() {
+        if (mojoExecution == null || userProperties == null) {
+            return; // a goal run outside Maven (a test that builds it by hand) has no user properties to check
+        }
+        MojoDescriptor goal = mojoExecution.getMojoDescriptor();
+        Map<String, Set<String>> properties = new LinkedHashMap<>();
+        for (MojoDescriptor mojo : goal.getPluginDescriptor().getMojos()) {
+            properties.put(name(mojo), properties(mojo));
+        }
+        properties.put(name(goal), properties(goal));
+        UnknownProperties.warnings(name(goal), properties, userProperties.stringPropertyNames())
+                .forEach(getLog()::warn);
+    }
+
+    private static String name(MojoDescriptor mojo) {
+        return mojo.getPluginDescriptor().getGoalPrefix() + ":" + mojo.getGoal();
+    }
+
+    /** The user properties the goal's parameters read: {@code ${speedup.baseline}} gives speedup.baseline. */
+    private static Set<String> properties(MojoDescriptor mojo) {
+        Set<String> names = new TreeSet<>();
+        if (mojo.getParameters() != null) {
+            for (org.apache.maven.plugin.descriptor.Parameter parameter : mojo.getParameters()) {
+                String expression = parameter.getExpression();
+                if (expression != null && expression.startsWith("${") && expression.endsWith("}")) {
+                    names.add(expression.substring(2, expression.length() - 1));
+                }
+            }
+        }
+        return names;
     }
 
     boolean skipped() {

@@ -4,6 +4,8 @@ import io.github.speedup.check.GateException;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.ConfigurationException;
 import io.github.speedup.config.GateParser;
+import io.github.speedup.config.HistoryParser;
+import io.github.speedup.config.HistorySettings;
 import io.github.speedup.engine.SpeedupGate;
 import io.github.speedup.format.xml.ReportFormatException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,8 +17,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 
 /**
- * Applies the rules and the baseline to an existing {@code speedup.xml}, without measuring:
- * the gate of {@code speedup:run} on its own, like JaCoCo's {@code check}. Rules for a command-line
+ * Applies the gate of {@code speedup:run} to an existing {@code speedup.xml}, without measuring,
+ * like JaCoCo's {@code check}: the rules, the baseline, and with a {@code historyDirectory} the
+ * testbed's runs before the report's, with the same parameters as {@code run}. A check the report
+ * records as failed that is not judged again here (no rule, baseline or history given for it) fails
+ * this goal too, saying so: {@code check} never passes a run that failed. Rules for a command-line
  * {@code mvn speedup:check} go in an execution with id {@code default-cli}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
@@ -35,7 +40,9 @@ public class CheckMojo extends AbstractGateMojo {
     void executeGoal() throws MojoExecutionException, MojoFailureException {
         Verdict verdict;
         try {
-            verdict = SpeedupGate.check(reportFile.toPath(), GateParser.parse(gateParameters(false), false));
+            HistorySettings history = HistoryParser.parse(historyParameters());
+            verdict = SpeedupGate.check(reportFile.toPath(), GateParser.parse(gateParameters(false), history.kept()),
+                    history, getLog()::warn);
         } catch (ReportFormatException e) {
             throw new MojoExecutionException(e.getMessage() + " (parameter reportFile; run speedup:run first)", e);
         } catch (ConfigurationException | GateException e) {

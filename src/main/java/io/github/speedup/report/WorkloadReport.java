@@ -1,6 +1,7 @@
 package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.stats.Interval;
 
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,9 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
                              List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
                              SelfCheck selfCheck) {
 
+    /** Below this speedup, a mode is not worth its workers: keep it sequential. */
+    public static final double NOT_FASTER = 1.05;
+
     public WorkloadReport {
         results = List.copyOf(results);
         scaling = List.copyOf(scaling);
@@ -36,9 +40,43 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         return measured().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
     }
 
-    /** The measured cell with the shortest median time: what this work should run as. */
+    /** What this work should run as, by {@link #recommended(List)}; empty where none can be named. */
     public Optional<ResultReport> best() {
-        return measured().min(Comparator.comparingDouble(r -> r.wallMs().median()));
+        return recommended(results);
+    }
+
+    /**
+     * What work with these results should run as: of the results that can be believed (neither
+     * unstable nor measured on a busy machine), the one with the fewest workers whose speedup
+     * interval overlaps that of the fastest, since more workers that cannot be told apart only cost
+     * more (sequential first among equals: a mode not measurably faster than sequential is not
+     * worth its workers). Sequential, too, where the fastest gains less than 5%. Empty where none can
+     * be named: sequential, the baseline of every speedup, was not measured or is unstable; any
+     * result was measured while other work ran; or every parallel result is unstable.
+     */
+    public static Optional<ResultReport> recommended(List<ResultReport> results) {
+        List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
+        Optional<ResultReport> sequential = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
+        if (sequential.isEmpty() || sequential.get().isUnstable()
+                || measured.stream().anyMatch(ResultReport::isContaminated)) {
+            return Optional.empty();
+        }
+        List<ResultReport> believed = measured.stream().filter(r -> !r.isUnstable()).toList();
+        if (believed.size() == 1 && measured.size() > 1) {
+            return Optional.empty();
+        }
+        ResultReport fastest = believed.stream().max(Comparator.comparingDouble(ResultReport::speedup)).orElseThrow();
+        if (fastest.speedup() < NOT_FASTER) {
+            return sequential;
+        }
+        return believed.stream().filter(r -> r == fastest || overlap(r.speedupInterval(), fastest.speedupInterval()))
+                .min(Comparator.comparingInt(ResultReport::workers)
+                        .thenComparing(r -> r.mode() != Mode.SEQUENTIAL)
+                        .thenComparing(Comparator.comparingDouble(ResultReport::speedup).reversed()));
+    }
+
+    private static boolean overlap(Interval a, Interval b) {
+        return a.defined() && b.defined() && a.low() <= b.high() && b.low() <= a.high();
     }
 
     private Stream<ResultReport> measured() {

@@ -90,7 +90,63 @@ class DiagnoserTest {
     @Test
     void nothingBeatingSequentialSaysSo() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 100, 100, 0, -1).cell(Mode.PROCESSES, 2, 250, 300, -1, 150).diagnose();
-        assertEquals("Keep it sequential: no mode measured here beat it.", d.recommendation());
+        assertEquals("Keep it sequential: no mode measured here is measurably faster.", d.recommendation());
+    }
+
+    /** Five samples around wall ms that vary by a factor of two: unstable. */
+    private DiagnoserTest unstableCell(Mode mode, int workers, double wall, double cpu) {
+        List<Sample> samples = new ArrayList<>();
+        for (double jitter : new double[] {0.7, 1.0, 1.4, 0.75, 1.05}) {
+            samples.add(new Sample((long) (wall * jitter * 1e6), (long) (cpu * 1e6), 10_000_000, Sample.NO_STARTUP,
+                    0));
+        }
+        results.add(new MeasuredResult(new Measurement(SPEC, mode, workers), samples, null, 0));
+        return this;
+    }
+
+    private List<io.github.speedup.report.WorkloadReport> workloads() {
+        return ReportFixtures.build(results, "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES),
+                List.of(1, 2, 4)).workloads();
+    }
+
+    @Test
+    void theFewestWorkersThatCannotBeToldApartFromTheFastestAreRecommended() {
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.THREADS, 2, 205, 405, 0, -1)
+                .cell(Mode.THREADS, 4, 203, 410, 0, -1).diagnose();
+        assertEquals("Use threads with 2 workers: 1.95× faster than sequential (95% interval 1.92–1.98). Threads ×4 "
+                + "reaches 1.97× (95% interval 1.94–2.00): not measurably faster, with 4 workers. The threads share "
+                + "one heap (peak 9.5 MiB).", d.recommendation());
+    }
+
+    @Test
+    void anUnstableResultIsNeverRecommendedEvenWhenItIsFastestOnPaper() {
+        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.THREADS, 2, 210, 405, 0, -1)
+                .unstableCell(Mode.THREADS, 4, 190, 410);
+        Diagnosis d = diagnose();
+        assertEquals("Use threads with 2 workers: 1.90× faster than sequential (95% interval 1.88–1.93). The threads share "
+                + "one heap (peak 9.5 MiB). Faster on paper, but varying too much between iterations to recommend: "
+                + "threads ×4 (2.11×).", d.recommendation());
+        assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label());
+    }
+
+    @Test
+    void withEveryParallelResultUnstableNoModeIsNamed() {
+        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).unstableCell(Mode.THREADS, 2, 210, 405)
+                .unstableCell(Mode.THREADS, 4, 190, 410);
+        assertEquals("None: every parallel result (threads ×2, threads ×4) varies too much between iterations to "
+                + "recommend. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
+                + "measure again.", diagnose().recommendation());
+        assertTrue(workloads().get(0).best().isEmpty());
+    }
+
+    @Test
+    void withAnUnstableSequentialNoModeIsNamed() {
+        unstableCell(Mode.SEQUENTIAL, 1, 400, 400).cell(Mode.THREADS, 2, 210, 405, 0, -1);
+        assertEquals("None: sequential, the baseline of every speedup, varies too much between iterations (coefficient "
+                + "of variation 0.29 exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±35.0%) "
+                + "to name a mode. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
+                + "measure again.", diagnose().recommendation());
+        assertTrue(workloads().get(0).best().isEmpty());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import io.github.speedup.workload.Kind;
@@ -40,8 +41,12 @@ class CheckerTest {
     }
 
     private static List<Sample> samples(double ms, double noise, Random random) {
+        return samples(ms, noise, random, 5);
+    }
+
+    private static List<Sample> samples(double ms, double noise, Random random, int count) {
         List<Sample> samples = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < count; i++) {
             double wall = ms * (1 + noise * (2 * random.nextDouble() - 1));
             samples.add(new Sample((long) (wall * 1e6), (long) (wall * 1e6), 1000, -1, 0));
         }
@@ -192,10 +197,124 @@ class CheckerTest {
                 TEN_PERCENT, null, List.of());
         assertTrue(baseline.passed(), baseline.failures().toString());
         CheckResult threads = baseline.checks().stream().filter(c -> c.mode() == Mode.THREADS).findFirst().orElseThrow();
-        assertEquals(CheckStatus.NOT_COMPARED, threads.status());
-        assertTrue(threads.message().startsWith("Not compared for workload cpu, mode threads ×2: the machine was busy"),
-                threads.message());
+        assertEquals(CheckStatus.INCONCLUSIVE, threads.status());
+        assertEquals("Inconclusive for workload cpu, mode threads ×2: the machine was busy with other work (5 of 5 "
+                + "samples taken while other work ran: 1.00 cores of foreign CPU (maxForeignLoad 0.10)), so it is not "
+                + "compared with the baseline", threads.message());
         assertEquals(1, baseline.checks().stream().filter(c -> c.mode() == Mode.THREADS).count(),
                 "no speedup comparison either");
+    }
+
+    /** One "cpu" workload with these sequential and threads ×2 samples (ms), stopped as {@code threadsStop} says. */
+    private static Report measured(double[] sequentialMs, double[] threadsMs, StopReason threadsStop) {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        return ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), samples(sequentialMs), null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), samples(threadsMs), null, 0,
+                        Sample.NO_STARTUP, List.of(), 1, threadsStop)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+    }
+
+    private static List<Sample> samples(double[] ms) {
+        List<Sample> samples = new ArrayList<>();
+        for (double wall : ms) {
+            samples.add(new Sample((long) (wall * 1e6), (long) (wall * 1e6), 1000, -1, 0));
+        }
+        return samples;
+    }
+
+    private static CheckResult check(Verdict verdict, Mode mode, Metric metric) {
+        return verdict.checks().stream().filter(c -> c.mode() == mode && c.metric() == metric).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aChangePastTheThresholdThatIsNotSignificantIsInconclusiveNotUnchanged() throws Exception {
+        double[] sequential = {400, 401, 399, 402, 398};
+        Report before = measured(sequential, new double[] {200, 205, 210, 215, 220}, StopReason.FIXED);
+        Report after = measured(sequential, new double[] {195, 236, 240, 245, 250}, StopReason.FIXED);
+        CheckResult threads = check(Checker.evaluate(after, List.of(), before, TEN_PERCENT, null, List.of()),
+                Mode.THREADS, Metric.TIME);
+        assertEquals(CheckStatus.INCONCLUSIVE, threads.status());
+        assertEquals("Inconclusive for workload cpu, mode threads ×2: median time 240.00 ms against 210.00 ms in the "
+                + "baseline (+14.3%, p = 0.117): beyond maxRegression 10.00%, but not significant at 0.05 after Holm's "
+                + "correction for 3 comparisons (adjusted p = 0.352)", threads.message());
+    }
+
+    @Test
+    void anUnstableResultIsInconclusiveHoweverLargeTheChange() throws Exception {
+        double[] sequential = {400, 401, 399, 402, 398};
+        Report before = measured(sequential, new double[] {200, 201, 202, 199, 198}, StopReason.FIXED);
+        Report after = measured(sequential, new double[] {200, 300, 290, 420, 310}, StopReason.FIXED);
+        Verdict verdict = Checker.evaluate(after, List.of(), before, TEN_PERCENT, null, List.of());
+        assertTrue(verdict.passed(), verdict.failures().toString());
+        assertEquals("Inconclusive for workload cpu, mode threads ×2: median time 300.00 ms against 200.00 ms in the "
+                + "baseline (+50.0%, p = 0.037), but this run's threads ×2 is unstable (coefficient of variation 0.26 "
+                + "exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±36.7%)", check(verdict, Mode.THREADS, Metric.TIME).message());
+        assertEquals(CheckStatus.INCONCLUSIVE, check(verdict, Mode.THREADS, Metric.SPEEDUP).status());
+    }
+
+    @Test
+    void aResultShortOfItsTargetIsInconclusive() throws Exception {
+        double[] sequential = {400, 401, 399, 402, 398};
+        Report before = measured(sequential, new double[] {200, 201, 202, 199, 198}, StopReason.FIXED);
+        Report after = measured(sequential, new double[] {260, 280, 300, 290, 270}, StopReason.MAX_ITERATIONS);
+        Verdict verdict = Checker.evaluate(after, List.of(), before, TEN_PERCENT, null, List.of());
+        assertTrue(verdict.passed(), verdict.failures().toString());
+        assertEquals("Inconclusive for workload cpu, mode threads ×2: median time 280.00 ms against 200.00 ms in the "
+                + "baseline (+40.0%, p = 0.009), but this run's threads ×2 stopped short of its target (median known "
+                + "to ±7.1% after maxIterations (5), short of targetPrecision ±3.0%)", check(verdict, Mode.THREADS, Metric.TIME).message());
+    }
+
+    /** {@code workloads} "cpu" workloads, each sequential around 400 ms and threads ×2 around 210 ms (±noise), 10 samples each. */
+    private static Report many(int workloads, double noise, long seed, double slowerFirst) {
+        Random random = new Random(seed);
+        List<MeasuredResult> results = new ArrayList<>();
+        for (int w = 0; w < workloads; w++) {
+            WorkloadSpec spec = new WorkloadSpec("w" + w, Kind.CPU, 4, 50);
+            double factor = w == 0 ? slowerFirst : 1;
+            results.add(new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), samples(400 * factor, noise,
+                    random, 10), null, 0));
+            results.add(new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), samples(210 * factor, noise,
+                    random, 10), null, 0));
+        }
+        return ReportFixtures.build(results, "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+    }
+
+    /**
+     * 17 unchanged workloads make 51 comparisons with the baseline (two times and a speedup each),
+     * with ±16% noise (a coefficient of variation near 0.09, just under the unstable mark). At 0.05
+     * per comparison, most such runs would fail somewhere; over the family, fewer than 1 in 20 may.
+     */
+    @Test
+    void fiftyUnchangedComparisonsFailFewerThanOneRunInTwenty() throws Exception {
+        // each run compares report i with report i - 1: a report built is used twice, which halves the time
+        int runs = 100;
+        int failed = 0;
+        int failedWithoutHolm = 0;
+        Report baseline = many(17, 0.16, 0, 1);
+        for (long seed = 1; seed <= runs; seed++) {
+            Report current = many(17, 0.16, seed, 1);
+            Verdict verdict = Checker.evaluate(current, List.of(), baseline, TEN_PERCENT, null, List.of());
+            assertEquals(51, verdict.checks().size());
+            failed += verdict.passed() ? 0 : 1;
+            failedWithoutHolm += verdict.checks().stream().anyMatch(c -> c.pValue() < 0.05
+                    && Math.abs(c.deltaPercent()) > 10) ? 1 : 0;
+            baseline = current;
+        }
+        assertTrue(failed < runs / 20, failed + " of " + runs + " unchanged runs failed");
+        // 1 of 100 here; at 0.05 per comparison, 83 would have failed
+        assertTrue(failedWithoutHolm > runs / 2, "without the correction " + failedWithoutHolm + " would have");
+    }
+
+    @Test
+    void aRealSlowdownOf25PercentIsFoundAmongFiftyComparisons() throws Exception {
+        for (long seed = 0; seed < 10; seed++) {
+            Verdict verdict = Checker.evaluate(many(17, 0.02, 1000 + seed, 1.25), List.of(), many(17, 0.02, seed, 1),
+                    TEN_PERCENT, null, List.of());
+            assertEquals(List.of("w0"), verdict.failures().stream().map(CheckResult::workload).distinct().toList(),
+                    "seed " + seed + ": " + verdict.failures());
+            assertEquals(2, verdict.failures().size(), "both times, not the speedup: " + verdict.failures());
+        }
     }
 }

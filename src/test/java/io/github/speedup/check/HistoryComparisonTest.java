@@ -23,7 +23,7 @@ class HistoryComparisonTest {
         for (double median : sequentialMedians) {
             runs.add(CheckerTest.report(median, median / 1.9, 0.01, seed++, MACHINE).withRun("ci-linux-2core", ""));
         }
-        return new BaselineRuns("ci-linux-2core", runs, 5);
+        return new BaselineRuns("ci-linux-2core", runs, 5, 1);
     }
 
     private static CheckResult sequentialTime(Verdict verdict) {
@@ -43,21 +43,42 @@ class HistoryComparisonTest {
                 + "(39|40)\\d\\.\\d\\d ms, .*"), check.message());
         assertTrue(check.message().contains("run-to-run spread ±2.0%"), "the floor, not the 0.3% measured: "
                 + check.message());
-        assertTrue(check.message().contains("beyond maxRegression 10.00%, significant at 0.05 and outside the "
-                + "run-to-run bound"), check.message());
+        assertTrue(check.message().endsWith("(+12.1%, p = 0.001): beyond maxRegression 10.00%, significant at 0.05 "
+                + "after Holm's correction for 3 comparisons (adjusted p = 0.002) and outside the run-to-run bound"),
+                check.message());
         assertEquals(400, check.limit(), 2);
         assertEquals(12, check.deltaPercent(), 1.5);
     }
 
     @Test
-    void aNoisyHistoryWhoseSpreadCoversA12PercentChangePassesAndSaysWhy() throws Exception {
+    void aNoisyHistoryWhoseSpreadCoversTheChangeIsInconclusiveAndSaysWhy() throws Exception {
         BaselineRuns noisy = history(400, 470, 350, 440, 380);
-        Report slower = CheckerTest.report(448, 448 / 1.9, 0.01, 1, MACHINE);
+        Report slower = CheckerTest.report(480, 480 / 1.9, 0.01, 1, MACHINE);
         CheckResult check = sequentialTime(Checker.evaluate(slower, List.of(), null, DEFAULTS, noisy, List.of()));
-        assertEquals(CheckStatus.PASS, check.status(), check.message());
-        assertTrue(check.message().startsWith("Unchanged for workload cpu, mode sequential ×1"), check.message());
-        assertTrue(check.message().endsWith(": beyond the threshold, but within the run-to-run variation of this "
-                + "testbed"), check.message());
+        assertEquals(CheckStatus.INCONCLUSIVE, check.status(), check.message());
+        assertEquals("Inconclusive for workload cpu, mode sequential ×1: median time 479.14 ms against the last 5 "
+                + "runs on testbed ci-linux-2core, median 398.06 ms, run-to-run spread ±11.7%, bound 31.3% (+20.4%, "
+                + "p = 0.001): beyond maxRegression 10.00% and significant at 0.05 after Holm's correction for 3 "
+                + "comparisons (adjusted p = 0.002), but within the run-to-run variation of this testbed",
+                check.message());
+    }
+
+    @Test
+    void aRegressionAgainstFewerThanMinBaselineRunsIsAWarningNotAFailure() throws Exception {
+        BaselineRuns two = new BaselineRuns("ci-linux-2core", history(400, 402).candidates(), 5, 3);
+        Report slower = CheckerTest.report(500, 500 / 1.9, 0.01, 1, MACHINE);
+        Verdict verdict = Checker.evaluate(slower, List.of(), null, DEFAULTS, two, List.of());
+        CheckResult check = sequentialTime(verdict);
+        assertEquals(CheckStatus.INCONCLUSIVE, check.status(), check.message());
+        assertEquals("Inconclusive for workload cpu, mode sequential ×1: median time 499.10 ms against the last 2 "
+                + "runs on testbed ci-linux-2core, median 399.74 ms, run-to-run spread ±2.0%, bound 16.7% (+24.9%, "
+                + "p = 0.002): beyond maxRegression 10.00% and significant at 0.05 after Holm's correction for 3 "
+                + "comparisons (adjusted p = 0.007), but only 2 earlier runs, fewer than the minBaselineRuns (3) a "
+                + "failure needs: a warning", check.message());
+        assertTrue(verdict.passed(), verdict.failures().toString());
+        BaselineRuns asked = new BaselineRuns("ci-linux-2core", two.candidates(), 5, 2);
+        assertEquals(CheckStatus.FAIL, sequentialTime(Checker.evaluate(slower, List.of(), null, DEFAULTS, asked,
+                List.of())).status(), "minBaselineRuns 2 fails on two");
     }
 
     @Test
@@ -72,12 +93,12 @@ class HistoryComparisonTest {
 
     @Test
     void onlyTheLastBaselineRunsCountAndBusyRunsAreSkipped() {
-        BaselineRuns history = new BaselineRuns("t", history(400, 401, 402, 403, 404, 405, 406).candidates(), 3);
+        BaselineRuns history = new BaselineRuns("t", history(400, 401, 402, 403, 404, 405, 406).candidates(), 3, 1);
         List<Report> used = history.of("cpu", Mode.SEQUENTIAL, 1);
         assertEquals(3, used.size());
         assertEquals(history.candidates().subList(0, 3), used);
         Report busy = CheckerTest.busyThreads(400, 210).withRun("t", "");
-        BaselineRuns withBusy = new BaselineRuns("t", List.of(busy, history.candidates().get(0)), 3);
+        BaselineRuns withBusy = new BaselineRuns("t", List.of(busy, history.candidates().get(0)), 3, 1);
         assertEquals(List.of(history.candidates().get(0)), withBusy.of("cpu", Mode.THREADS, 2),
                 "a result measured on a busy machine is no baseline");
         assertEquals(2, withBusy.of("cpu", Mode.SEQUENTIAL, 1).size());
@@ -98,7 +119,7 @@ class HistoryComparisonTest {
     void aResultNoEarlierRunMeasuredIsNotCompared() throws Exception {
         Report current = CheckerTest.report(400, 210, 0.01, 1, MACHINE);
         Verdict verdict = Checker.evaluate(current, List.of(), null, DEFAULTS,
-                new BaselineRuns("fresh", List.of(), 5), List.of());
+                new BaselineRuns("fresh", List.of(), 5, 1), List.of());
         CheckResult check = sequentialTime(verdict);
         assertEquals(CheckStatus.NOT_COMPARED, check.status());
         assertEquals("Not compared with the history for workload cpu, mode sequential ×1: no earlier complete run on "

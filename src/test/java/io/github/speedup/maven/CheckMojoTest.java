@@ -1,6 +1,13 @@
 package io.github.speedup.maven;
 
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.history.HistoryStore;
+import io.github.speedup.report.Report;
 import io.github.speedup.format.AtomicFiles;
 import io.github.speedup.format.xml.XmlReportWriter;
 import io.github.speedup.report.ReportFixtures;
@@ -9,11 +16,19 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
 
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,5 +81,104 @@ class CheckMojoTest {
     void skipChecksNothing(CheckMojo mojo) throws Exception {
         Files.deleteIfExists(((File) getVariableValueFromObject(mojo, "reportFile")).toPath());
         mojo.execute(); // without skip, the missing report would be an error
+    }
+
+    /** A history check on threads ×2 that the run failed, as speedup:run writes it into the report. */
+    private static final CheckResult RECORDED = new CheckResult(CheckKind.HISTORY, ReportFixtures.HOSTILE_NAME,
+            Mode.THREADS, 2, Metric.TIME, 202, 180, 12.2, 0.001, CheckStatus.FAIL, "Regression for workload w, mode "
+            + "threads ×2: median time 202.00 ms against the last 3 runs");
+
+    /** Writes the fixture report with the run's verdict where the mojo will read it. */
+    private static Path writeReport(CheckMojo mojo, Report report, Verdict verdict) throws Exception {
+        Path file = ((File) getVariableValueFromObject(mojo, "reportFile")).toPath();
+        AtomicFiles.write(file, out -> new XmlReportWriter().write(report, verdict, out));
+        return file;
+    }
+
+    /** What the goal warns of. */
+    private static List<String> warnings(CheckMojo mojo) {
+        List<String> warnings = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+        return warnings;
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "classpath:/unit/check-history/pom.xml")
+    void aFailureTheRunRecordedFailsTheCheckThatDoesNotJudgeItAgain(CheckMojo mojo) throws Exception {
+        writeReport(mojo, ReportFixtures.report(true), new Verdict(List.of(RECORDED), List.of()));
+        List<String> warnings = warnings(mojo);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("Speedup checks failed (1):\n  Failed in the run that wrote the report, not judged again here "
+                + "(speedup:check compared no history for it: parameter historyDirectory): Regression for workload w, "
+                + "mode threads ×2: median time 202.00 ms against the last 3 runs", e.getMessage());
+        assertTrue(warnings.contains("The report records 1 failed check that speedup:check does not judge again; it "
+                + "fails this check as in the run. Give check the run's rules, baseline and historyDirectory to judge "
+                + "them again."), warnings.toString());
+    }
+
+    /** The report as a run that started {@code daysBefore} days before the fixture's. */
+    private static Report earlier(int daysBefore) {
+        Report r = ReportFixtures.report(true);
+        return new Report(r.schemaVersion(), r.started().minus(Duration.ofDays(daysBefore)),
+                r.created().minus(Duration.ofDays(daysBefore)), r.testbed(), r.commit(), r.environment(), r.settings(),
+                r.workloads(), r.incompleteReason(), r.history());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "classpath:/unit/check-history/pom.xml")
+    @MojoParameter(name = "historyDirectory", value = "${basedir}/target/check-history/runs")
+    void withAHistoryDirectoryTheHistoryIsJudgedAgainWithoutTheReportItself(CheckMojo mojo) throws Exception {
+        Path directory = ((File) getVariableValueFromObject(mojo, "historyDirectory")).toPath();
+        deleteTree(directory);
+        HistoryStore store = new HistoryStore(directory, 20);
+        for (int days = 3; days >= 1; days--) {
+            store.append(earlier(days), Verdict.NONE, false);
+        }
+        Report report = ReportFixtures.report(true);
+        store.append(report, Verdict.NONE, false); // speedup:run adds the run to the history before check reads it
+        writeReport(mojo, report, new Verdict(List.of(RECORDED), List.of()));
+        List<String> infos = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                infos.add(content.toString());
+            }
+        });
+        mojo.execute(); // the recorded failure is judged again, and the same numbers are unchanged
+        assertTrue(infos.stream().anyMatch(line -> line.startsWith("pass: Unchanged for workload "
+                + ReportFixtures.HOSTILE_NAME + ", mode threads ×2: median time 201.00 ms against the last 3 runs on "
+                + "testbed 0123456789abcdef")), infos.toString());
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "classpath:/unit/check-history/pom.xml")
+    void aSpeedupPropertyTheGoalIgnoresIsNamedWithTheClosestItKnows(CheckMojo mojo) throws Exception {
+        writeReport(mojo, ReportFixtures.report(true), Verdict.NONE);
+        Properties user = (Properties) getVariableValueFromObject(mojo, "userProperties");
+        user.setProperty("speedup.historyDirectroy", "runs");
+        user.setProperty("speedup.iterations", "5");
+        user.setProperty("speedup.baseline", "target/check-history/none.xml");
+        user.setProperty("other.property", "x");
+        List<String> warnings = warnings(mojo);
+        mojo.execute();
+        assertEquals(List.of("The user property speedup.historyDirectroy is not a parameter of speedup:check and is "
+                        + "ignored. Closest: speedup.historyDirectory, speedup.historySize, speedup.haltOnFailure.",
+                "The user property speedup.iterations is read by speedup:run, not by speedup:check, which ignores it."),
+                warnings, "speedup.baseline is check's own, other.property not the plugin's");
     }
 }

@@ -150,4 +150,18 @@ public final class ReportFixtures {
                         List.of(), 3, StopReason.MAX_ITERATIONS)), null,
                 environment("0123456789abcdef"), settings, Instant.EPOCH, Instant.EPOCH);
     }
+
+    /**
+     * A cpu workload whose only parallel result varies too much to believe: sequential 400 ms (±1%),
+     * threads ×2 at 150-300 ms, unstable. No mode can be named for it.
+     */
+    public static Report unsteady() {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        return build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), List.of(ms(400, 400, 1000),
+                        ms(404, 404, 1000), ms(396, 396, 1000), ms(401, 401, 1000), ms(399, 399, 1000)), null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), List.of(ms(150, 300, 1000),
+                        ms(200, 400, 1000), ms(300, 600, 1000), ms(210, 420, 1000), ms(190, 380, 1000)), null, 0)),
+                "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+    }
 }

@@ -28,7 +28,8 @@ public final class ConsoleSummary {
         List<String> lines = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             lines.add("Workload " + workload.name() + " (" + workload.description() + ")" + workload.best().map(b -> ": best " + b.label() + ", speedup "
-                    + Figures.ratio(b.speedup())).orElse(""));
+                    + Figures.ratio(b.speedup())).orElse(workload.sequential().isPresent()
+                    ? ": no best mode can be named" : ""));
             lines.add(String.format(Locale.ROOT, ROW, "mode", "workers", "median ms", "± stddev", "speedup", "speedup 95% CI",
                     "efficiency", "CPU ms", "peak memory", "startup ms", "").stripTrailing());
             for (ResultReport r : workload.results()) {

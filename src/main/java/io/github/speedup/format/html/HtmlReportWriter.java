@@ -56,7 +56,7 @@ public final class HtmlReportWriter implements ReportFormat {
             .chart .note{fill:#444;font-size:11px}.diagnosis{background:#eef5fb;border-left:4px solid #0072B2;padding:.2rem .9rem}
             caption{text-align:left;font-weight:600;padding:.3rem 0}td.prediction{font-style:italic}
             .bad{color:#b00020;font-weight:600}tr.check.fail td,td.delta.fail{background:#fde2e4}
-            tr.check.improved td,td.delta.improved{background:#e3f4e8}tr.check.not-compared td{color:#666}
+            tr.check.improved td,td.delta.improved{background:#e3f4e8}tr.check.not-compared td{color:#666}tr.check.inconclusive td{background:#fff4d6}
             table.checks td.text{white-space:normal}.chart .contaminated{opacity:.35}tr.contaminated td{color:#777}
             .flag.busy{background:#b00020;color:#fff}.self-check ul{margin:.3rem 0}
             .table-scroll{overflow-x:auto;max-width:100%}table.results td,table.results th{padding:.3rem .4rem}
@@ -176,7 +176,8 @@ public final class HtmlReportWriter implements ReportFormat {
                         + "</td><td>" + Figures.ms(seq) + "</td><td>" + Figures.ms(saved) + " ms ("
                         + Figures.percent(saved / seq) + ")</td>");
             } else {
-                html.write("<td class=\"text\" colspan=\"5\">not measured</td>");
+                html.write("<td class=\"text\" colspan=\"5\">" + (sequential.isPresent() ? "none can be named: "
+                        + "see the reading" : "not measured") + "</td>");
             }
             html.write("</tr>\n");
         }
@@ -188,8 +189,10 @@ public final class HtmlReportWriter implements ReportFormat {
             return;
         }
         long failed = verdict.failures().size();
-        html.write("<h2 id=\"checks\">Checks: " + (failed == 0 ? "<span class=\"good\">all passed</span>"
-                : "<span class=\"bad\">" + failed + " failed</span>") + "</h2>\n");
+        long inconclusive = verdict.checks().stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
+        html.write("<h2 id=\"checks\">Checks: " + (failed > 0 ? "<span class=\"bad\">" + failed + " failed</span>"
+                : inconclusive > 0 ? "none failed, " + inconclusive + " inconclusive"
+                : "<span class=\"good\">all passed</span>") + "</h2>\n");
         for (String note : verdict.notes()) {
             html.write("<p class=\"warning note\">" + Html.escape(note) + "</p>\n");
         }

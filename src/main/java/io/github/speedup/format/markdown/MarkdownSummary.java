@@ -62,17 +62,20 @@ public final class MarkdownSummary implements ReportFormat {
         budget -= appendWithin(md, rows, budget / 2, "workloads");
         List<String> checks = new ArrayList<>();
         for (CheckResult check : verdict.checks()) {
-            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.NOT_COMPARED) {
-                checks.add("- " + (check.failed() ? "**failed**" : "not compared") + ": " + cell(check.message())
-                        + "\n");
+            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.INCONCLUSIVE
+                    || check.status() == CheckStatus.NOT_COMPARED) {
+                checks.add("- " + (check.failed() ? "**failed**" : check.status() == CheckStatus.INCONCLUSIVE
+                        ? "inconclusive" : "not compared") + ": " + cell(check.message()) + "\n");
             }
         }
         for (String note : verdict.notes()) {
             checks.add("- note: " + cell(note) + "\n");
         }
         long failed = verdict.failures().size();
+        long inconclusive = verdict.checks().stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
         md.append("\n**Checks:** ").append(verdict.checks().isEmpty() ? "none configured"
-                : failed == 0 ? "all " + verdict.checks().size() + " passed" : failed + " of "
+                : failed == 0 ? (inconclusive == 0 ? "all " + verdict.checks().size() + " passed" : "none of "
+                + verdict.checks().size() + " failed, " + inconclusive + " inconclusive") : failed + " of "
                 + verdict.checks().size() + " failed").append("\n\n");
         appendWithin(md, checks, budget, "checks and notes");
         md.append("\nThe full report, with every result, its samples and charts, is `index.html` beside this file "
@@ -85,7 +88,8 @@ public final class MarkdownSummary implements ReportFormat {
         Optional<ResultReport> sequential = workload.sequential();
         String reading = firstSentence(workload.diagnosis().evidence());
         if (best.isEmpty() || sequential.isEmpty()) {
-            return "| " + cell(workload.name()) + " | not measured | | | | | " + cell(reading) + " |\n";
+            return "| " + cell(workload.name()) + " | " + (sequential.isPresent() ? "none can be named"
+                    : "not measured") + " | | | | | " + cell(reading) + " |\n";
         }
         ResultReport b = best.get();
         double seq = sequential.get().wallMs().median();

@@ -51,4 +51,13 @@ class ConsoleSummaryTest {
         assertEquals("Contaminated: workload parse, virtual ×2: 2 of 12 samples taken while other work ran: 0.80 "
                 + "cores of foreign CPU (maxForeignLoad 0.10) (2 taken again); not diagnosed, not gated", details.get(2));
     }
+
+    @Test
+    void noBestModeIsNamedWhereTheReadingCannotNameOne() {
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.unsteady());
+        assertEquals("Workload cpu (cpu, 4 tasks, size 50): no best mode can be named", lines.get(0));
+        assertEquals("  Recommendation: None: every parallel result (threads ×2) varies too much between iterations "
+                + "to recommend. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
+                + "measure again.", lines.get(lines.size() - 1));
+    }
 }

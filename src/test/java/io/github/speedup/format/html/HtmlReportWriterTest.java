@@ -8,6 +8,10 @@ import io.github.speedup.report.Report;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ReportFixtures;
@@ -101,6 +105,18 @@ class HtmlReportWriterTest {
         assertTrue(doc.selectFirst("p.evidence").text().contains("A warm pool of 2 JVMs reaches 1.98× (71.9 ms to "
                 + "start them, once). Its communication (dispatch, transfer, collecting results) costs 4.5 ms of each "
                 + "404.0 ms iteration, moving 8.0 MiB of inputs and results."), doc.selectFirst("p.evidence").text());
+    }
+
+    @Test
+    void anInconclusiveCheckIsSaidAsSuchAndNoBestModeIsNamedWhereNoneCanBe() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(ReportFixtures.unsteady(), new Verdict(List.of(new CheckResult(CheckKind.HISTORY,
+                "cpu", Mode.THREADS, 2, Metric.TIME, 240, 210, 14.3, 0.117, CheckStatus.INCONCLUSIVE,
+                "Inconclusive for workload cpu")), List.of()), out);
+        Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        assertEquals("none can be named: see the reading", doc.select("table.summary tbody tr td").get(2).text());
+        assertEquals("Checks: none failed, 1 inconclusive", doc.select("h2#checks").text());
+        assertEquals("inconclusive", doc.select("tr.check.inconclusive td.status").text());
     }
 
     @Test

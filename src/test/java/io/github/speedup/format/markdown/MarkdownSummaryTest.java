@@ -78,6 +78,21 @@ class MarkdownSummaryTest {
     }
 
     @Test
+    void anInconclusiveCheckIsListedAndNoBestModeIsNamedWhereNoneCanBe() {
+        Verdict verdict = new Verdict(List.of(new CheckResult(CheckKind.HISTORY, "cpu", Mode.THREADS, 2, Metric.TIME,
+                240, 210, 14.3, 0.117, CheckStatus.INCONCLUSIVE, "Inconclusive for workload cpu, mode threads ×2: "
+                + "beyond the threshold, but not significant"), new CheckResult(CheckKind.HISTORY, "cpu", Mode.SEQUENTIAL, 1, Metric.TIME,
+                400, 401, -0.2, 0.8, CheckStatus.PASS, "Unchanged")), List.of());
+        String md = MarkdownSummary.render(ReportFixtures.unsteady(), verdict);
+        List<String> row = cells(md.lines().filter(l -> l.startsWith("| cpu")).findFirst().orElseThrow());
+        assertEquals("none can be named", row.get(1));
+        assertEquals("", row.get(2));
+        assertTrue(md.contains("**Checks:** none of 2 failed, 1 inconclusive"), md);
+        assertTrue(md.contains("- inconclusive: Inconclusive for workload cpu, mode threads ×2: beyond the threshold, "
+                + "but not significant\n"), md);
+    }
+
+    @Test
     void aCellCannotBreakOutOfItsTable() {
         assertEquals("a \\| b \\`c\\` \\<script\\> x y", MarkdownSummary.cell("a | b `c` <script>\nx\ty"));
         assertEquals("ünï\\*\\_\u0001", MarkdownSummary.cell("ünï*_\u0001"), "controls are left to render()");

@@ -10,6 +10,10 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
@@ -104,6 +108,19 @@ class XmlReportReaderTest {
         assertFalse(pool.hasStartup(), "no start-up in the iterations");
         assertEquals(8L << 20, pool.movedBytes());
         assertEquals(List.of("com.acme.Unsendable"), pool.unsentResultTypes());
+    }
+
+    @Test
+    void anInconclusiveCheckIsValidAndReadsBack() throws Exception {
+        Verdict verdict = new Verdict(List.of(new CheckResult(CheckKind.BASELINE, "cpu", Mode.THREADS, 2, Metric.TIME,
+                240, 210, 14.3, 0.117, CheckStatus.INCONCLUSIVE, "Inconclusive for workload cpu")), List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new XmlReportWriter().write(ReportFixtures.unsteady(), verdict, out);
+        ReportXml.validate(out.toByteArray());
+        Path file = Files.write(dir.resolve("inconclusive.xml"), out.toByteArray());
+        XmlReportReader.StoredReport read = XmlReportReader.read(file);
+        assertEquals(verdict, read.verdict());
+        assertTrue(read.verdict().passed());
     }
 
     @Test
