@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packages depend one way, as the README's Layout section draws them: each layer may use
- * the layers below it and none above, and no two packages depend on each other.
+ * The packages depend one way, as the Layout section of {@code src/site/markdown/development.md}
+ * draws them: each layer may use the layers below it and none above, and no two packages depend
+ * on each other.
  */
 class ArchitectureTest {
 
