@@ -4,12 +4,14 @@
  * child's one main class ({@code ForkedMain}) and the typed protocol between the two
  * ({@code ForkMessage}, one record per message, encoded and decoded by {@code ForkProtocol}).
  *
- * <p>The protocol has a channel of its own, as in Surefire 3 and JMH: for each child the host
- * listens on 127.0.0.1 and an ephemeral port ({@code HostChannel}); the child gets the port and a
- * random session token as its last two arguments, connects first thing and presents the token
- * ({@code ChildChannel}); commands and messages both travel on that connection. The child's
- * standard input is empty, and what it writes to its standard output and error, user code and
- * native code alike, is forwarded to the log. A line on the channel that is not a message, or a
+ * <p>The protocol has a channel of its own, as in Surefire 3 and JMH ({@code HostChannel} on the
+ * host, {@code ChildChannel} in the child, told by its last two arguments): on a POSIX host file
+ * descriptors 3 (commands) and 4 (messages), which {@code /bin/sh} hands over before it runs the
+ * JVM in its place ({@code DescriptorChannel}), free for a fresh JVM to open; elsewhere a
+ * connection to 127.0.0.1 on an ephemeral port, on which the child first presents a random session
+ * token ({@code LoopbackChannel}), which costs a fresh JVM 15-35 ms of networking start-up. The
+ * child's standard input is empty, and what it writes to its standard output and error, user code
+ * and native code alike, is forwarded to the log. A line on the channel that is not a message, or a
  * message that was not expected, fails the waiting call at once, naming the child and showing the
  * line.
  *
