@@ -34,7 +34,11 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('Parallel build: modules measure one at a time'): 'the -T note is missing'
 assert log.count('Parallel build: modules measure one at a time') == 1: 'the -T note is said once'
 assert log.contains('Waiting for the measurement lock'): 'the wait is not in the log'
-assert log =~ /held by project io\.github\.speedup\.it:module-[ab]:pom:1\.0, pid \d+, since /
+// The holder is the other module, unless another build of the machine held the lock first (CI may
+// share the machine): then that one is named, and the modules' own waits are still in the reports.
+def holders = (log =~ /held by (.+?), pid \d+, since /).collect { it[1] }
+assert holders.any { it ==~ /project io\.github\.speedup\.it:module-[ab]:pom:1\.0/ } ||
+        holders.any { !it.contains('io.github.speedup.it:module-') }: "no holder named: $holders"
 double waited = Math.max(a.environment.@lockWaitMs.text() as double, b.environment.@lockWaitMs.text() as double)
 assert waited > 1000: "one module waited for the other, yet the longest wait was $waited ms"
 return true
