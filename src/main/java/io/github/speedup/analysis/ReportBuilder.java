@@ -210,8 +210,8 @@ public final class ReportBuilder {
      */
     private static List<SampleReport> samples(MeasuredResult result, Contamination contamination) {
         List<SampleReport> samples = new ArrayList<>();
-        for (Sample sample : result.samples()) {
-            Sample rounded = toMicros(sample);
+        for (int i = 0; i < result.samples().size(); i++) {
+            Sample rounded = toMicros(result.samples().get(i));
             Interference interference = rounded.interference();
             samples.add(new SampleReport(ms(rounded.wallNanos()), ms(rounded.cpuNanos()), rounded.peakMemoryBytes(),
                     rounded.hasStartup() ? ms(rounded.startupNanos()) : Double.NaN,
@@ -220,7 +220,7 @@ public final class ReportBuilder {
                     interference.hasForeignCpu() ? ms(interference.foreignCpuNanos()) : Double.NaN,
                     interference.hasSteal() ? ms(interference.stealNanos()) : Double.NaN,
                     interference.hasThrottled() ? ms(interference.throttledNanos()) : Double.NaN,
-                    contamination.reason(rounded)));
+                    contamination.reason(rounded), result.rounds().get(i)));
         }
         return samples;
     }
