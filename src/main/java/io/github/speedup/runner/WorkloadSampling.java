@@ -90,7 +90,7 @@ final class WorkloadSampling {
         for (Map.Entry<Integer, State> entry : states.entrySet()) {
             State state = entry.getValue();
             if (entry.getKey() != sequential && state.stop == null && state.lastRound() == round) {
-                decide(entry.getKey());
+                decide(entry.getKey(), true);
                 if (state.stop != null) {
                     stopped.add(entry.getKey());
                 }
@@ -98,7 +98,7 @@ final class WorkloadSampling {
         }
         State sequentialState = states.get(sequential);
         if (sequentialState != null && sequentialState.stop == null && sequentialState.lastRound() == round) {
-            decide(sequential);
+            decide(sequential, true);
             if (sequentialState.stop != null) {
                 stopped.add(sequential);
             }
@@ -135,16 +135,17 @@ final class WorkloadSampling {
         state.samples.add(sample);
         state.rounds.add(inRound ? round : MeasuredResult.NO_ROUND);
         if (!inRound) {
-            decide(index);
+            decide(index, false);
         }
     }
 
-    private void decide(int index) {
+    /** @param inRounds whether the workload is taken in rounds, where sequential accompanies the modes */
+    private void decide(int index, boolean inRounds) {
         State state = states.get(index);
         boolean outOfTime = sampling.maxTime() != null && clock.getAsLong() - start >= sampling.maxTime().toNanos();
         state.precision = paired(index) ? pairedPrecision(index) : medianPrecision(state);
         StopReason stop = sampling.stop(state.samples.size(), state.precision, outOfTime);
-        if (index == sequential && !sampling.fixed() && othersPending()) {
+        if (inRounds && index == sequential && !sampling.fixed() && othersPending()) {
             // Without sequential's samples beside theirs, the modes' later rounds would have no pairs.
             stop = null;
         }

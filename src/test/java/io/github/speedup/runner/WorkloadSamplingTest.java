@@ -172,6 +172,23 @@ class WorkloadSamplingTest {
     }
 
     @Test
+    void inBlocksSequentialStopsOnItsOwnMedian() {
+        WorkloadSampling state = new WorkloadSampling(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60)),
+                List.of(0, 1), 0, "w", () -> now);
+        Random random = new Random(8);
+        for (int index : state.pending()) {
+            for (int taken = 0; state.pending(index) && taken < 100; taken++) {
+                state.sampleTaken(index, ms(index == 0 ? 100 * (1 + 0.002 * random.nextGaussian())
+                        : 50 * Math.exp(0.08 * random.nextGaussian())));
+            }
+        }
+        assertEquals(6, state.samples(0).size(), "no mode beside it to wait for");
+        assertEquals(List.of(0, 0, 0, 0, 0, 0), state.rounds(0));
+        assertFalse(state.precisionOfSpeedup(1), "no pairs in blocks: the mode stops on its median");
+        assertTrue(state.samples(1).size() > 6);
+    }
+
+    @Test
     void roundsAreInASeededOrderThatChangesFromRoundToRound() {
         List<List<Integer>> first = orders("w");
         assertEquals(first, orders("w"), "the same workload, the same orders");
