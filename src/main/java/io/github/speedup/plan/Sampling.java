@@ -75,8 +75,8 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
 
     /**
      * Why a measurement with {@code samples} iterations, whose interval (of its speedup or of its
-     * median) is {@code precision} of its estimate, takes no more, or {@code null} when it takes another; {@code outOfTime} when the
-     * workload's budget is spent.
+     * median) is {@code precision} of its estimate, takes no more, or {@code null} when it takes
+     * another; {@code outOfTime} when the workload's budget is spent.
      */
     public StopReason stop(int samples, double precision, boolean outOfTime) {
         if (fixed) {

@@ -82,7 +82,8 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
      * unstable describe the speedup.
      */
     public boolean pairedSpeedup() {
-        return mode != Mode.SEQUENTIAL && speedupInterval.defined() && samples.stream().anyMatch(SampleReport::hasRound);
+        return mode != Mode.SEQUENTIAL && speedupInterval.defined()
+                && samples.stream().anyMatch(SampleReport::hasRound);
     }
 
     /**

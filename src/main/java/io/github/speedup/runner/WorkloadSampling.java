@@ -82,7 +82,10 @@ final class WorkloadSampling {
         return pending;
     }
 
-    /** Decides, for each measurement that took a measured sample in this round, whether it takes another; returns those that stopped. */
+    /**
+     * Decides, for each measurement that took a measured sample in this round, whether it takes
+     * another; returns those that stopped.
+     */
     List<Integer> endRound() {
         inRound = false;
         List<Integer> stopped = new ArrayList<>();
