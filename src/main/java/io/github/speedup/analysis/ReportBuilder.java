@@ -18,6 +18,7 @@ import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.stats.Interval;
+import io.github.speedup.stats.PairedRatio;
 import io.github.speedup.stats.Scaling;
 import io.github.speedup.stats.Summary;
 import io.github.speedup.workload.WorkloadSpec;
@@ -60,11 +61,10 @@ public final class ReportBuilder {
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
                                            int cores) {
         Contamination contamination = new Contamination(settings.maxForeignLoad(), cores);
-        double[] sequential = results.stream()
+        List<SampleReport> sequential = results.stream()
                 .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
-                .map(r -> wallMs(samples(r, contamination)))
-                .findFirst().orElse(new double[0]);
-        double sequentialMedian = sequential.length == 0 ? Double.NaN : Summary.median(sequential);
+                .map(r -> samples(r, contamination))
+                .findFirst().orElse(List.of());
         List<ResultReport> cells = new ArrayList<>();
         for (MeasuredResult result : results) {
             Measurement m = result.measurement();
@@ -75,10 +75,12 @@ public final class ReportBuilder {
             List<SampleReport> samples = samples(result, contamination);
             double[] wall = wallMs(samples);
             Summary summary = Summary.of(wall);
-            double speedup = sequentialMedian / summary.median();
-            Interval speedupInterval = sequential.length == 0 ? Interval.NONE : Bootstrap.speedup(sequential, wall);
-            cells.add(new ResultReport(m.mode(), m.workers(), null, summary, speedup, speedupInterval,
-                    speedup / m.workers(), speedupInterval.scaled(1.0 / m.workers()),
+            Speedup speedup = speedup(sequential, samples);
+            Sampling sampling = workloadSampling(settings, spec);
+            // What sampling stopped on: a mode's paired speedup, else (sequential, no pairs) the median.
+            boolean ofSpeedup = speedup.paired() && speedup.interval().defined() && m.mode() != Mode.SEQUENTIAL;
+            cells.add(new ResultReport(m.mode(), m.workers(), null, summary, speedup.estimate(), speedup.interval(),
+                    speedup.estimate() / m.workers(), speedup.interval().scaled(1.0 / m.workers()),
                     median(samples, SampleReport::cpuMs),
                     samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
                     samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
@@ -87,9 +89,13 @@ public final class ReportBuilder {
                     samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
                     result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos())),
                     result.unsentResultTypes(),
-                    unstableReason(summary, settings.maxCoefficientOfVariation(), settings.sampling()), samples,
+                    ofSpeedup ? unstableReason(speedup, settings.maxCoefficientOfVariation(), sampling)
+                            : unstableReason(summary, settings.maxCoefficientOfVariation(), sampling), samples,
                     contaminationReason(samples), result.retries(), result.warmups(), result.stopReason(),
-                    shortfallReason(summary, result.stopReason(), workloadSampling(settings, spec))));
+                    ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(), result.stopReason(),
+                            sampling)
+                            : shortfallReason("median", summary.medianPrecision(), summary.count(),
+                            result.stopReason(), sampling)));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
@@ -105,19 +111,65 @@ public final class ReportBuilder {
     }
 
     /**
-     * Said of a result whose sampling ended before its median was known to the target precision:
-     * how close it got, and what stopped it.
+     * A result's speedup: from pairs when its samples and sequential's share rounds, each mode's
+     * sample divided into sequential's of the same round (a sample whose round has no partner is
+     * left out), so the machine's speed at the moment cancels; otherwise, as in blocks order and
+     * reports written before rounds, the ratio of the two medians with an unpaired bootstrap.
+     *
+     * @param cv the per-pair ratios' coefficient of variation; NaN when unpaired
      */
-    static String shortfallReason(Summary summary, StopReason stop, Sampling sampling) {
+    record Speedup(double estimate, Interval interval, double cv, boolean paired) {
+
+        /** Half-width of the interval relative to the estimate. */
+        double precision() {
+            return interval.defined() && estimate > 0 ? (interval.high() - interval.low()) / 2 / estimate : Double.NaN;
+        }
+    }
+
+    static Speedup speedup(List<SampleReport> sequential, List<SampleReport> samples) {
+        if (sequential.isEmpty()) {
+            return new Speedup(Double.NaN, Interval.NONE, Double.NaN, false);
+        }
+        Map<Integer, Double> sequentialByRound = new LinkedHashMap<>();
+        for (SampleReport sample : sequential) {
+            if (sample.hasRound()) {
+                sequentialByRound.put(sample.round(), sample.wallMs());
+            }
+        }
+        List<double[]> pairs = new ArrayList<>();
+        for (SampleReport sample : samples) {
+            Double partner = sample.hasRound() ? sequentialByRound.get(sample.round()) : null;
+            if (partner != null) {
+                pairs.add(new double[] {partner, sample.wallMs()});
+            }
+        }
+        if (pairs.isEmpty()) {
+            double[] wall = wallMs(samples);
+            double[] reference = wallMs(sequential);
+            return new Speedup(Summary.median(reference) / Summary.median(wall), Bootstrap.speedup(reference, wall),
+                    Double.NaN, false);
+        }
+        PairedRatio paired = PairedRatio.of(pairs.stream().mapToDouble(pair -> pair[0]).toArray(),
+                pairs.stream().mapToDouble(pair -> pair[1]).toArray());
+        return new Speedup(paired.estimate(), paired.interval(), paired.cv(), true);
+    }
+
+    /**
+     * Said of a result whose sampling ended before {@code what} (its median, or for a mode paired
+     * with sequential its speedup) was known to the target precision: how close it got, and what
+     * stopped it.
+     */
+    static String shortfallReason(String what, double precision, int iterations, StopReason stop,
+                                  Sampling sampling) {
         if (stop == null || !stop.shortOfTarget()) {
             return null;
         }
         String limit = stop == StopReason.MAX_ITERATIONS
                 ? "after maxIterations (" + sampling.maxIterations() + ")"
                 : "when the workload's maxTimeInSeconds (" + sampling.maxTime().toSeconds() + ") ran out, after "
-                + summary.count() + " iterations";
-        return String.format(Locale.ROOT, "median known to ±%.1f%% %s, short of targetPrecision ±%.1f%%",
-                summary.medianPrecision() * 100, limit, sampling.targetPrecision() * 100);
+                + iterations + " iterations";
+        return String.format(Locale.ROOT, "%s known to ±%.1f%% %s, short of targetPrecision ±%.1f%%",
+                what, precision * 100, limit, sampling.targetPrecision() * 100);
     }
 
     /** A scaling model for each parallel mode measured at two or more worker counts. */
@@ -192,6 +244,19 @@ public final class ReportBuilder {
                 + (summary.outliers() > 1 ? "s" : "") + " beyond Tukey's fences)" : "");
     }
 
+    /**
+     * Why a mode's paired speedup is too noisy to read: its per-round speedups spread past
+     * {@code maxCoefficientOfVariation} and the speedup is not known to the target precision.
+     */
+    static String unstableReason(Speedup speedup, double maxCv, Sampling sampling) {
+        if (!(speedup.cv() > maxCv) || speedup.precision() <= sampling.targetPrecision()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "coefficient of variation %.2f of its per-round speedups exceeds "
+                        + "maxCoefficientOfVariation %.2f, and its speedup is known only to ±%.1f%%", speedup.cv(),
+                maxCv, speedup.precision() * 100);
+    }
+
     /** Which of a result's samples other work disturbed, and the worst of them; {@code null} when none. */
     static String contaminationReason(List<SampleReport> samples) {
         List<SampleReport> contaminated = samples.stream().filter(SampleReport::contaminated).toList();
@@ -210,8 +275,8 @@ public final class ReportBuilder {
      */
     private static List<SampleReport> samples(MeasuredResult result, Contamination contamination) {
         List<SampleReport> samples = new ArrayList<>();
-        for (Sample sample : result.samples()) {
-            Sample rounded = toMicros(sample);
+        for (int i = 0; i < result.samples().size(); i++) {
+            Sample rounded = toMicros(result.samples().get(i));
             Interference interference = rounded.interference();
             samples.add(new SampleReport(ms(rounded.wallNanos()), ms(rounded.cpuNanos()), rounded.peakMemoryBytes(),
                     rounded.hasStartup() ? ms(rounded.startupNanos()) : Double.NaN,
@@ -220,7 +285,7 @@ public final class ReportBuilder {
                     interference.hasForeignCpu() ? ms(interference.foreignCpuNanos()) : Double.NaN,
                     interference.hasSteal() ? ms(interference.stealNanos()) : Double.NaN,
                     interference.hasThrottled() ? ms(interference.throttledNanos()) : Double.NaN,
-                    contamination.reason(rounded)));
+                    contamination.reason(rounded), result.rounds().get(i)));
         }
         return samples;
     }

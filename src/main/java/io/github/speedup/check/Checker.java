@@ -12,7 +12,9 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -285,8 +287,9 @@ public final class Checker {
     }
 
     /**
-     * Speedup per iteration: the sequential sample and this mode's sample of the same round.
-     * Iterations are interleaved, so a round's samples were taken moments apart.
+     * Speedup per iteration: the sequential sample and this mode's sample of the same round, taken
+     * moments apart; a sample whose round has no partner is left out. Reports without rounds
+     * (blocks order, written before rounds) pair the samples by their index instead.
      */
     static double[] iterationSpeedups(WorkloadReport workload, ResultReport result) {
         Optional<ResultReport> sequential = workload.sequential();
@@ -295,6 +298,13 @@ public final class Checker {
         }
         List<SampleReport> seq = sequential.get().samples();
         List<SampleReport> mode = result.samples();
+        if (seq.stream().anyMatch(SampleReport::hasRound) && mode.stream().anyMatch(SampleReport::hasRound)) {
+            Map<Integer, SampleReport> sequentialByRound = new HashMap<>();
+            seq.forEach(sample -> sequentialByRound.put(sample.round(), sample));
+            return mode.stream().filter(sample -> sample.hasRound() && sequentialByRound.containsKey(sample.round()))
+                    .mapToDouble(sample -> sequentialByRound.get(sample.round()).wallMs() / gatedTime(sample))
+                    .toArray();
+        }
         int n = Math.min(seq.size(), mode.size());
         double[] speedups = new double[n];
         for (int i = 0; i < n; i++) {

@@ -5,7 +5,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.toolchain.ToolchainManager;
 
 /**
- * How many iterations a measuring goal takes, and in which order: sampled until each median is
+ * How many iterations a measuring goal takes, and in which order: sampled until each speedup is
  * known to a precision, within bounds and a budget, or a fixed count.
  */
 abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
@@ -20,15 +20,18 @@ abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
 
     /**
      * A fixed count of measured iterations per (workload, mode, workers). Unset (the default), each
-     * measurement is sampled until its median is known to {@code targetPrecision}.
+     * measurement is sampled until its speedup is known to {@code targetPrecision}.
      */
     @Parameter(property = "speedup.iterations")
     private Integer iterations;
 
     /**
-     * How precisely each median should be known: the half-width of its 95% interval relative to it.
-     * Rounds of iterations continue until every result of a workload reaches it, or
-     * {@code maxIterations} or {@code maxTimeInSeconds} is reached; a result that stops short says so.
+     * How precisely each speedup should be known: the half-width of its 95% interval relative to it,
+     * the interval from the per-round ratios of sequential's iteration to the mode's taken beside it.
+     * Sequential goes on as long as any mode of its workload does (alone, or in {@code blocks} order,
+     * a result stops on its median's interval). Rounds of iterations continue until every result of a
+     * workload reaches it, or {@code maxIterations} or {@code maxTimeInSeconds} is reached; a result
+     * that stops short says so.
      */
     @Parameter(property = "speedup.targetPrecision", defaultValue = "0.03")
     private double targetPrecision;
@@ -49,9 +52,10 @@ abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
     private Integer maxTimeInSeconds;
 
     /**
-     * {@code interleaved}: one iteration of each mode of a workload in turn, round after round, so
-     * drift of the machine's speed spreads over all modes; {@code blocks}: all iterations of one
-     * mode, then the next.
+     * {@code interleaved}: one iteration of each mode of a workload per round, in a seeded order drawn
+     * for each round, so drift of the machine's speed falls on all modes alike and each mode's
+     * iteration is paired with sequential's of the same round; {@code blocks}: all iterations of one
+     * mode, then the next, and the speedup divides the medians unpaired.
      */
     @Parameter(property = "speedup.iterationOrder", defaultValue = "interleaved")
     private String iterationOrder;

@@ -5,15 +5,18 @@ import java.time.Duration;
 /**
  * How many iterations a measurement gets. Adaptive (the default): warm-ups until one is no faster
  * than the one before by more than the target precision, at most {@code warmupIterations}; then measured iterations, in rounds
- * over the workload's measurements, until each one's 95% median interval is within
- * {@code targetPrecision} of its median, with at least {@code minIterations} and at most
+ * over the workload's measurements, until each mode's speedup (paired with sequential round by
+ * round) has a 95% interval within {@code targetPrecision} of it, sequential going on as long as any
+ * mode does (alone, or in blocks order, a measurement stops on its median's 95% interval), with at
+ * least {@code minIterations} and at most
  * {@code maxIterations}, and no new round once the workload has run for {@code maxTime} (asv's
  * {@code repeat = (min, max, max_time)}: the minimum is kept even past the budget). Fixed (the
  * user set {@code iterations}): exactly {@code warmupIterations} warm-ups and that many iterations.
  *
  * @param warmupIterations at most this many warm-ups (adaptive), exactly this many (fixed)
  * @param fixed            whether the counts are fixed rather than decided by the precision
- * @param targetPrecision  half-width of the 95% median interval relative to the median, such as 0.03
+ * @param targetPrecision  half-width of the 95% interval relative to its estimate, such as 0.03: of a
+ *                         mode's paired speedup, or of a median
  * @param maxTime          per workload; {@code null} when fixed
  */
 public record Sampling(int warmupIterations, boolean fixed, int minIterations, int maxIterations,
@@ -71,9 +74,9 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
     }
 
     /**
-     * Why a measurement with {@code samples} iterations, whose median interval is {@code precision}
-     * of its median, takes no more, or {@code null} when it takes another; {@code outOfTime} when the
-     * workload's budget is spent.
+     * Why a measurement with {@code samples} iterations, whose interval (of its speedup or of its
+     * median) is {@code precision} of its estimate, takes no more, or {@code null} when it takes
+     * another; {@code outOfTime} when the workload's budget is spent.
      */
     public StopReason stop(int samples, double precision, boolean outOfTime) {
         if (fixed) {

@@ -76,9 +76,23 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
         return stopReason == StopReason.FAILED;
     }
 
-    /** Half-width of the median's 95% interval relative to the median: 0.03 is ±3%. */
+    /**
+     * Whether the speedup comes from pairs, each of this mode's samples with sequential's of the same
+     * round: then sampling stopped on the speedup's interval, and precision, short of target and
+     * unstable describe the speedup.
+     */
+    public boolean pairedSpeedup() {
+        return mode != Mode.SEQUENTIAL && speedupInterval.defined()
+                && samples.stream().anyMatch(SampleReport::hasRound);
+    }
+
+    /**
+     * Half-width of a 95% interval relative to its estimate, 0.03 is ±3%: of the speedup when
+     * {@link #pairedSpeedup()}, else of the median time.
+     */
     public double precision() {
-        return wallMs.medianPrecision();
+        return pairedSpeedup() ? (speedupInterval.high() - speedupInterval.low()) / 2 / speedup
+                : wallMs.medianPrecision();
     }
 
     public boolean hasStartup() {

@@ -12,9 +12,16 @@ package io.github.speedup.report;
  * @param stealMs       time the hypervisor gave the machine's CPUs to other guests meanwhile
  * @param throttledMs   time the build's cgroup was held back by its CPU limit meanwhile
  * @param contamination why this iteration is not to be believed, or {@code null}
+ * @param round         the workload's round it was taken in, shared with sequential's sample of that
+ *                      round; 0 when not known (blocks order, reports written before rounds)
  */
 public record SampleReport(double wallMs, double cpuMs, long peakMemoryBytes, double startupMs, double gcMs,
-                           double ipcMs, long movedBytes, double foreignCpuMs, double stealMs, double throttledMs, String contamination) {
+                           double ipcMs, long movedBytes, double foreignCpuMs, double stealMs, double throttledMs,
+                           String contamination, int round) {
+
+    public boolean hasRound() {
+        return round > 0;
+    }
 
     public boolean contaminated() {
         return contamination != null;

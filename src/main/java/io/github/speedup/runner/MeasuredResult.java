@@ -4,6 +4,7 @@ import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.StopReason;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,14 +19,36 @@ import java.util.List;
  * @param warmups           warm-up iterations taken
  * @param stopReason        why no more iterations were taken ({@code FAILED}: the run failed first);
  *                          {@code null} when skipped
+ * @param rounds            for each sample, the workload's round it was taken in (1, 2, …): a mode's
+ *                          sample and sequential's of the same round were taken moments apart; 0 where
+ *                          no round is known (blocks order, reports written before rounds). An empty
+ *                          list stands for all 0.
  */
 public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
                              long poolStartupNanos, List<String> unsentResultTypes, int warmups,
-                             StopReason stopReason) {
+                             StopReason stopReason, List<Integer> rounds) {
 
     public MeasuredResult {
         samples = List.copyOf(samples);
         unsentResultTypes = List.copyOf(unsentResultTypes);
+        if (rounds.isEmpty()) {
+            rounds = Collections.nCopies(samples.size(), NO_ROUND);
+        }
+        if (rounds.size() != samples.size()) {
+            throw new IllegalArgumentException(rounds.size() + " rounds for " + samples.size() + " samples");
+        }
+        rounds = List.copyOf(rounds);
+    }
+
+    /** The round of a sample taken outside rounds, or whose round is not known. */
+    public static final int NO_ROUND = 0;
+
+    /** A measurement whose samples have no known rounds. */
+    public MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
+                          long poolStartupNanos, List<String> unsentResultTypes, int warmups,
+                          StopReason stopReason) {
+        this(measurement, samples, skippedReason, retries, poolStartupNanos, unsentResultTypes, warmups, stopReason,
+                List.of());
     }
 
     /** A measurement of a fixed count of iterations, without a pool; or not taken, with its reason. */

@@ -79,8 +79,12 @@ public final class MeasurementRunner {
                         active.add(index);
                     }
                 }
+                String name = plan.measurements().get(workload.get(0)).workload().name();
+                int sequential = active.stream().filter(i -> plan.measurements().get(i).mode() == Mode.SEQUENTIAL)
+                        .findFirst().orElse(WorkloadSampling.NO_SEQUENTIAL);
                 WorkloadSampling sampling = new WorkloadSampling(
-                        plan.sampling(plan.measurements().get(workload.get(0)).workload()), active, System::nanoTime);
+                        plan.sampling(plan.measurements().get(workload.get(0)).workload()), active, sequential, name,
+                        System::nanoTime);
                 IterationFailedException failure = null;
                 try {
                     if (plan.order() == IterationOrder.BLOCKS) {
@@ -127,7 +131,8 @@ public final class MeasurementRunner {
                 measured.add(new MeasuredResult(plan.measurements().get(index), sampling.samples(index), null,
                         iterations.retries(index), iterations.poolStartupNanos(index),
                         iterations.unsentResultTypes(index), sampling.warmups(index),
-                        sampling.pending(index) ? StopReason.FAILED : sampling.stopReason(index)));
+                        sampling.pending(index) ? StopReason.FAILED : sampling.stopReason(index),
+                        sampling.rounds(index)));
             }
         }
         return anySamples ? measured : List.of();
@@ -175,12 +180,18 @@ public final class MeasurementRunner {
             }
         }
 
-        /** One iteration of each measurement still sampling, round after round. */
+        /**
+         * One iteration of each measurement still sampling, round after round, in an order drawn
+         * for each round; who stops is decided when the round is complete.
+         */
         void interleaved(WorkloadSampling sampling) throws IterationFailedException {
             List<Integer> round;
-            while (!(round = sampling.pending()).isEmpty()) {
+            while (!(round = sampling.startRound()).isEmpty()) {
                 for (int index : round) {
                     step(sampling, index);
+                }
+                for (int index : sampling.endRound()) {
+                    finished(sampling, index);
                 }
             }
         }
@@ -195,10 +206,15 @@ public final class MeasurementRunner {
             } else {
                 sampling.sampleTaken(index, sample);
                 if (!sampling.pending(index)) {
-                    progress.finished(index + 1, plan.measurements().size(), measurement,
-                            sampling.samples(index).size(), sampling.precision(index), sampling.stopReason(index));
+                    finished(sampling, index);
                 }
             }
+        }
+
+        private void finished(WorkloadSampling sampling, int index) {
+            progress.finished(index + 1, plan.measurements().size(), plan.measurements().get(index),
+                    sampling.samples(index).size(), sampling.precision(index), sampling.precisionOfSpeedup(index),
+                    sampling.stopReason(index));
         }
 
         int retries(int index) {

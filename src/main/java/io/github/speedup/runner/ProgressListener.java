@@ -19,9 +19,12 @@ public interface ProgressListener {
     /**
      * The measurement takes no more iterations.
      *
-     * @param precision half-width of its median's 95% interval relative to the median
+     * @param precision half-width of a 95% interval relative to its estimate: of the speedup when
+     *                  {@code ofSpeedup}, else of the median time
+     * @param ofSpeedup whether the precision is the speedup's (a mode paired with sequential round by round)
      */
-    void finished(int number, int total, Measurement measurement, int iterations, double precision, StopReason reason);
+    void finished(int number, int total, Measurement measurement, int iterations, double precision,
+                  boolean ofSpeedup, StopReason reason);
 
     void skipped(int number, int total, Measurement measurement, String reason);
 
@@ -36,7 +39,7 @@ public interface ProgressListener {
 
         @Override
         public void finished(int number, int total, Measurement measurement, int iterations, double precision,
-                             StopReason reason) {
+                             boolean ofSpeedup, StopReason reason) {
         }
 
         @Override

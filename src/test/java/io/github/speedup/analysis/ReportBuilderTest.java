@@ -4,7 +4,13 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.report.ReportFixtures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.report.SampleReport;
+import io.github.speedup.stats.Bootstrap;
+import io.github.speedup.stats.Interval;
+import io.github.speedup.stats.PairedRatio;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,5 +57,40 @@ class ReportBuilderTest {
                 + "below 0.5)", ReportBuilder.notAmdahl(0.3, 0.31));
         assertEquals(null, ReportBuilder.notAmdahl(0.3, 0.95));
         assertEquals(null, ReportBuilder.notAmdahl(0.3, Double.NaN), "one informative point: the fraction stands");
+    }
+
+    @Test
+    void aModeInRoundsIsPairedWithSequentialByRoundNotByIndex() {
+        WorkloadReport cpu = ReportFixtures.paired().workloads().get(0);
+        List<SampleReport> sequential = cpu.results().get(0).samples();
+        ResultReport threads = cpu.results().get(1);
+        assertEquals(2, sequential.get(0).round());
+        assertEquals(3, threads.samples().get(0).round());
+        // Sequential's round 2 has no partner: the pairs are its samples 1..11 with threads' 0..10.
+        double[] baseline = sequential.subList(1, 12).stream().mapToDouble(SampleReport::wallMs).toArray();
+        double[] measured = threads.samples().stream().mapToDouble(SampleReport::wallMs).toArray();
+        PairedRatio paired = PairedRatio.of(baseline, measured);
+        assertEquals(paired.estimate(), threads.speedup(), 0);
+        assertEquals(paired.interval(), threads.speedupInterval());
+        assertEquals(paired.estimate() / 2, threads.efficiency(), 0);
+        assertEquals(paired.interval().scaled(0.5), threads.efficiencyInterval());
+        assertTrue(threads.pairedSpeedup());
+        assertFalse(cpu.results().get(0).pairedSpeedup(), "sequential's precision stays its median's");
+        assertEquals(paired.precision(), threads.precision(), 1e-12);
+        assertTrue(threads.precision() <= 0.03, "paired ±" + threads.precision());
+        assertEquals(null, threads.unstableReason());
+        assertEquals(null, threads.shortfallReason());
+        // The same samples unpaired: the step of the machine's speed sits between the two medians.
+        Interval unpaired = Bootstrap.speedup(sequential.stream().mapToDouble(SampleReport::wallMs).toArray(), measured);
+        assertTrue((unpaired.high() - unpaired.low()) / 2 / threads.speedup() > 0.03, "unpaired " + unpaired);
+    }
+
+    @Test
+    void shortOfTargetAndUnstableDescribeAPairedSpeedup() {
+        ResultReport processes = ReportFixtures.paired().workloads().get(0).results().get(2);
+        assertEquals("speedup known to ±11.0% after maxIterations (11), short of targetPrecision ±3.0%",
+                processes.shortfallReason());
+        assertEquals("coefficient of variation 0.17 of its per-round speedups exceeds maxCoefficientOfVariation 0.10, "
+                + "and its speedup is known only to ±11.0%", processes.unstableReason());
     }
 }

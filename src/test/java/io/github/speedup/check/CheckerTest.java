@@ -12,6 +12,8 @@ import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.report.SampleReport;
+import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -315,6 +317,23 @@ class CheckerTest {
             assertEquals(List.of("w0"), verdict.failures().stream().map(CheckResult::workload).distinct().toList(),
                     "seed " + seed + ": " + verdict.failures());
             assertEquals(2, verdict.failures().size(), "both times, not the speedup: " + verdict.failures());
+        }
+    }
+
+    @Test
+    void perIterationSpeedupsPairTheSamplesOfARoundWhenWarmUpCountsDiffer() {
+        // Sequential warmed up once and sampled rounds 2 to 13, threads ×2 twice and rounds 3 to 13;
+        // the machine slowed by a quarter from round 8. By index, threads' round-8 sample would meet
+        // sequential's fast round 7: a speedup of 1.5 that is the machine, not the code.
+        WorkloadReport cpu = ReportFixtures.paired().workloads().get(0);
+        List<SampleReport> sequential = cpu.results().get(0).samples();
+        List<SampleReport> threads = cpu.results().get(1).samples();
+        double[] speedups = Checker.iterationSpeedups(cpu, cpu.results().get(1));
+        assertEquals(11, speedups.length);
+        for (int i = 0; i < speedups.length; i++) {
+            assertEquals(sequential.get(i + 1).round(), threads.get(i).round());
+            assertEquals(sequential.get(i + 1).wallMs() / threads.get(i).wallMs(), speedups[i], 0);
+            assertEquals(2, speedups[i], 0.05, "round " + threads.get(i).round());
         }
     }
 }

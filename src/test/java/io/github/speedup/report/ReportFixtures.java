@@ -152,6 +152,43 @@ public final class ReportFixtures {
     }
 
     /**
+     * A cpu workload measured in rounds on a machine that loses a quarter of its speed from round 8
+     * on, sequential and the modes alike: sequential warmed up in round 1 and sampled rounds 2 to 13,
+     * threads ×2 (about 2×) warmed up in rounds 1 and 2 and sampled rounds 3 to 13, so its samples'
+     * indices are not their rounds; processes ×2 varies ±20% on its own, unstable and short of
+     * target at maxIterations (11).
+     */
+    public static Report paired() {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        java.util.Random random = new java.util.Random(19);
+        List<Sample> sequential = new ArrayList<>();
+        List<Sample> threads = new ArrayList<>();
+        List<Sample> processes = new ArrayList<>();
+        for (int round = 2; round <= 13; round++) {
+            double slowdown = round < 8 ? 1 : 1 / 0.75;
+            sequential.add(ms(100 * slowdown * (1 + 0.004 * random.nextGaussian()), 100, 1000));
+            if (round >= 3) {
+                threads.add(ms(50 * slowdown * (1 + 0.004 * random.nextGaussian()), 100, 1000));
+                processes.add(ms(60 * slowdown * (1 + 0.2 * random.nextGaussian()), 100, 1000));
+            }
+        }
+        List<Integer> modeRounds = java.util.stream.IntStream.rangeClosed(3, 13).boxed().toList();
+        Sampling sampling = Sampling.adaptive(3, 0.03, 6, 11, Duration.ofSeconds(60));
+        Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES), List.of(2), sampling,
+                IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "lock", 60, "",
+                List.of());
+        return ReportBuilder.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0,
+                        Sample.NO_STARTUP, List.of(), 1, StopReason.TARGET,
+                        java.util.stream.IntStream.rangeClosed(2, 13).boxed().toList()),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), threads, null, 0, Sample.NO_STARTUP,
+                        List.of(), 2, StopReason.TARGET, modeRounds),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null, 0, Sample.NO_STARTUP,
+                        List.of(), 2, StopReason.MAX_ITERATIONS, modeRounds)), null,
+                environment("0123456789abcdef"), settings, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    /**
      * A cpu workload whose only parallel result varies too much to believe: sequential 400 ms (±1%),
      * threads ×2 at 150-300 ms, unstable. No mode can be named for it.
      */

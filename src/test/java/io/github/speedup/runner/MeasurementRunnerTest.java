@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -382,16 +383,26 @@ class MeasurementRunnerTest {
         RunConfiguration config = RunConfigurationParser.parse(parameters, 2, warning -> { });
         JvmLauncher launcher = JvmLauncher.prepare(config.fork());
         List<String> interleaved = new ArrayList<>();
-        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(interleaved),
-                guard(config))
+        RunOutcome outcome = new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD,
+                recorder(interleaved), guard(config))
                 .run(config.plan());
-        assertEquals(List.of("1w1", "2w1", "3w1", "1i1", "2i1", "3i1", "1i2", "1f2", "2i2", "2f2", "3i2", "3f2"),
-                interleaved);
+        // Three rounds, each one iteration of every measurement in an order drawn for the round;
+        // who is finished is told once the last round is complete: the modes, then sequential, which
+        // goes on as long as any of them does.
+        assertEquals(12, interleaved.size(), interleaved.toString());
+        assertEquals(Set.of("1w1", "2w1", "3w1"), Set.copyOf(interleaved.subList(0, 3)));
+        assertEquals(Set.of("1i1", "2i1", "3i1"), Set.copyOf(interleaved.subList(3, 6)));
+        assertEquals(Set.of("1i2", "2i2", "3i2"), Set.copyOf(interleaved.subList(6, 9)));
+        assertEquals(List.of("2f2", "3f2", "1f2"), interleaved.subList(9, 12));
+        for (MeasuredResult result : outcome.results()) {
+            assertEquals(List.of(2, 3), result.rounds(), "the warm-ups' round has no number among the samples");
+        }
         List<String> blocks = new ArrayList<>();
         MeasurementPlan plan = config.plan();
-        new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(blocks), guard(config))
-                .run(new MeasurementPlan(plan.measurements(), plan.sampling(), IterationOrder.BLOCKS));
+        outcome = new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD, recorder(blocks),
+                guard(config)).run(new MeasurementPlan(plan.measurements(), plan.sampling(), IterationOrder.BLOCKS));
         assertEquals(List.of("1w1", "1i1", "1i2", "1f2", "2w1", "2i1", "2i2", "2f2", "3w1", "3i1", "3i2", "3f2"), blocks);
+        assertEquals(List.of(0, 0), outcome.results().get(0).rounds(), "no rounds in blocks");
     }
 
     private static ProgressListener recorder(List<String> into) {
@@ -404,7 +415,7 @@ class MeasurementRunnerTest {
 
             @Override
             public void finished(int number, int total, io.github.speedup.plan.Measurement m, int iterations,
-                                 double precision, StopReason reason) {
+                                 double precision, boolean ofSpeedup, StopReason reason) {
                 into.add(number + "f" + iterations);
             }
 

@@ -39,8 +39,9 @@ public final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void finished(int number, int total, Measurement measurement, int iterations, double precision,
-                         StopReason reason) {
-        String known = "median known to " + Figures.precision(precision) + " after " + iterations + " iterations";
+                         boolean ofSpeedup, StopReason reason) {
+        String known = (ofSpeedup ? "speedup" : "median") + " known to " + Figures.precision(precision) + " after "
+                + iterations + " iterations";
         String why = switch (reason) {
             case FIXED, TARGET -> "";
             case MAX_ITERATIONS -> ", short of the target: maxIterations reached";

@@ -78,7 +78,8 @@ public final class HtmlReportWriter implements ReportFormat {
             return sampling.warmupIterations() + " warm-up and " + sampling.maxIterations()
                     + " measured iterations per result";
         }
-        return String.format(Locale.ROOT, "each result sampled until its median was known to %s (%d to %d "
+        return String.format(Locale.ROOT, "each result sampled until its speedup (sequential: its median) was "
+                        + "known to %s (%d to %d "
                         + "iterations, no new round after %d s per workload; up to %d warm-ups, fewer once they stop getting faster)",
                 Figures.precision(sampling.targetPrecision()), sampling.minIterations(), sampling.maxIterations(),
                 sampling.maxTime().toSeconds(), sampling.warmupIterations());
@@ -300,8 +301,9 @@ public final class HtmlReportWriter implements ReportFormat {
         flags(html, "unstable-note", "Unstable", "their figures vary too much from iteration to iteration to trust "
                 + "their speedup; close other work, or raise maxTimeInSeconds and maxIterations.", unstable,
                 ResultReport::unstableReason);
-        flags(html, "shortfall-note", "Short of target", "sampling stopped before the median was known as precisely "
-                + "as asked for; raise maxIterations or maxTimeInSeconds, or quiet the machine.", shortOfTarget,
+        flags(html, "shortfall-note", "Short of target", "sampling stopped before the speedup (sequential: the "
+                + "median) was known as precisely as asked for; raise maxIterations or maxTimeInSeconds, or quiet "
+                + "the machine.", shortOfTarget,
                 ResultReport::shortfallReason);
         flags(html, "contaminated-note", "Busy machine", "measured while other work ran; no finding: not diagnosed, "
                 + "not gated, faded in the charts.", contaminated, r -> r.contaminationReason() + (r.retries() > 0

@@ -210,7 +210,9 @@ public final class XmlReportReader {
                 continue;
             }
             List<Sample> samples = new ArrayList<>();
+            List<Integer> rounds = new ArrayList<>();
             for (Element sample : children(result, "sample")) {
+                rounds.add((int) number(sample, "round", MeasuredResult.NO_ROUND));
                 samples.add(new Sample(nanos(sample, "wallMs"), nanos(sample, "cpuMs"),
                         Long.parseLong(sample.getAttribute("peakMemoryBytes")),
                         nanos(sample, "startupMs"), nanos(sample, "gcMs"), nanos(sample, "ipcMs"),
@@ -222,7 +224,7 @@ public final class XmlReportReader {
                     nanos(result, "poolStartupMs"), unsent.isEmpty() ? List.of() : List.of(unsent.split(" ")),
                     (int) number(result, "warmups", 0), result.hasAttribute("stoppedBy")
                     // the schema allows only known ids; reports older than adaptive sampling had fixed counts
-                    ? StopReason.fromId(result.getAttribute("stoppedBy")).orElseThrow() : StopReason.FIXED));
+                    ? StopReason.fromId(result.getAttribute("stoppedBy")).orElseThrow() : StopReason.FIXED, rounds));
         }
         return results;
     }

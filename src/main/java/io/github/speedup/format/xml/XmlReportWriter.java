@@ -265,6 +265,9 @@ public final class XmlReportWriter implements ReportFormat {
         for (SampleReport sample : result.samples()) {
             newline(xml, 3);
             xml.writeEmptyElement("sample");
+            if (sample.hasRound()) {
+                xml.writeAttribute("round", String.valueOf(sample.round()));
+            }
             xml.writeAttribute("wallMs", Figures.exact(sample.wallMs()));
             xml.writeAttribute("cpuMs", Figures.exact(sample.cpuMs()));
             xml.writeAttribute("peakMemoryBytes", String.valueOf(sample.peakMemoryBytes()));

@@ -265,14 +265,14 @@ class HtmlReportWriterTest {
         // 30 values, 3 each of 200, 208, … 272 ms: median 236, 95% interval x(10) = 224 to x(21) = 248, ±12/236
         assertEquals("30 ±5.1%", threads.selectFirst("td.iterations").text());
         assertEquals("3 warm-ups before; stopped by maxIterations", threads.selectFirst("td.iterations").attr("title"));
-        assertEquals("Short of target: sampling stopped before the median was known as precisely as asked for; raise "
-                + "maxIterations or maxTimeInSeconds, or quiet the machine. threads ×2: median known to ±5.1% after "
+        assertEquals("Short of target: sampling stopped before the speedup (sequential: the median) was known as "
+                + "precisely as asked for; raise maxIterations or maxTimeInSeconds, or quiet the machine. threads ×2: median known to ±5.1% after "
                 + "maxIterations (30), short of targetPrecision ±3.0%",
                 doc.selectFirst("details.notice li.shortfall-note").text());
         Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
         assertEquals("6 ±0.6%", sequential.selectFirst("td.iterations").text());
-        assertTrue(doc.selectFirst("p.meta").text().contains("each result sampled until its median was known to "
-                + "±3.0% (6 to 30 iterations, no new round after 60 s per workload; up to 3 warm-ups"),
+        assertTrue(doc.selectFirst("p.meta").text().contains("each result sampled until its speedup (sequential: its "
+                + "median) was known to ±3.0% (6 to 30 iterations, no new round after 60 s per workload; up to 3 warm-ups"),
                 doc.selectFirst("p.meta").text());
     }
 }

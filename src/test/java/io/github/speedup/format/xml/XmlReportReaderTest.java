@@ -7,6 +7,7 @@ import io.github.speedup.plan.Measurement;
 import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.SampleReport;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
@@ -96,6 +97,24 @@ class XmlReportReaderTest {
         String xml = Files.readString(written(read));
         assertTrue(xml.contains("warmups=\"3\" precision=\"0.051\" stoppedBy=\"maxIterations\" shortOfTarget=\"true\""),
                 xml);
+    }
+
+    @Test
+    void roundsReadBackAsWrittenAndOlderReportsHaveNone() throws Exception {
+        Report paired = readBack(ReportFixtures.paired());
+        List<ResultReport> results = paired.workloads().get(0).results();
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
+                results.get(0).samples().stream().map(SampleReport::round).toList());
+        assertEquals(3, results.get(1).samples().get(0).round());
+        assertTrue(results.get(1).pairedSpeedup());
+        String xml = Files.readString(written(paired));
+        assertTrue(xml.contains("<sample round=\"3\" wallMs="), xml);
+        String older = xml.replaceAll(" round=\"[0-9]+\"", "");
+        Files.writeString(dir.resolve("older.xml"), older);
+        ResultReport unpaired = XmlReportReader.read(dir.resolve("older.xml")).report().workloads().get(0)
+                .results().get(1);
+        assertEquals(0, unpaired.samples().get(0).round());
+        assertFalse(unpaired.pairedSpeedup(), "without rounds, the unpaired speedup of earlier releases");
     }
 
     @Test

@@ -5,14 +5,18 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.stats.Interval;
+import io.github.speedup.stats.PairedRatio;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,6 +102,44 @@ class XmlReportWriterTest {
         Interval recomputed = Bootstrap.speedup(sequential, walls(threads));
         assertEquals(threads.getAttribute("speedupCiLow"), String.format(Locale.ROOT, "%.3f", recomputed.low()));
         assertEquals(threads.getAttribute("speedupCiHigh"), String.format(Locale.ROOT, "%.3f", recomputed.high()));
+    }
+
+    @Test
+    void thePairedSpeedupAndItsIntervalCanBeRecomputedFromTheXmlAlone() throws Exception {
+        byte[] xml = write(ReportFixtures.paired());
+        ReportXml.validate(xml);
+        NodeList results = ((Element) ReportXml.parse(xml).getElementsByTagName("workload").item(0))
+                .getElementsByTagName("result");
+        Map<String, Double> sequentialByRound = new HashMap<>();
+        NodeList sequential = ((Element) results.item(0)).getElementsByTagName("sample");
+        for (int i = 0; i < sequential.getLength(); i++) {
+            Element sample = (Element) sequential.item(i);
+            sequentialByRound.put(sample.getAttribute("round"), Double.parseDouble(sample.getAttribute("wallMs")));
+        }
+        for (int r = 1; r <= 2; r++) {
+            Element result = (Element) results.item(r);
+            NodeList samples = result.getElementsByTagName("sample");
+            List<Double> baseline = new ArrayList<>();
+            List<Double> measured = new ArrayList<>();
+            for (int i = 0; i < samples.getLength(); i++) {
+                Element sample = (Element) samples.item(i);
+                Double partner = sequentialByRound.get(sample.getAttribute("round"));
+                if (partner != null) {
+                    baseline.add(partner);
+                    measured.add(Double.parseDouble(sample.getAttribute("wallMs")));
+                }
+            }
+            assertEquals(11, baseline.size(), "sequential's first round has no partner");
+            PairedRatio recomputed = PairedRatio.of(baseline.stream().mapToDouble(Double::doubleValue).toArray(),
+                    measured.stream().mapToDouble(Double::doubleValue).toArray());
+            assertEquals(result.getAttribute("speedup"), String.format(Locale.ROOT, "%.3f", recomputed.estimate()));
+            assertEquals(result.getAttribute("speedupCiLow"),
+                    String.format(Locale.ROOT, "%.3f", recomputed.interval().low()));
+            assertEquals(result.getAttribute("speedupCiHigh"),
+                    String.format(Locale.ROOT, "%.3f", recomputed.interval().high()));
+            assertEquals(result.getAttribute("efficiencyCiHigh"),
+                    String.format(Locale.ROOT, "%.3f", recomputed.interval().high() / 2));
+        }
     }
 
     private static double[] walls(Element result) {

@@ -1,0 +1,30 @@
+package io.github.speedup.format.console;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.StopReason;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ConsoleProgressTest {
+
+    @Test
+    void aFinishedModeSaysHowWellItsSpeedupIsKnownAndSequentialItsMedian() {
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(lines::add);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        progress.finished(2, 3, new Measurement(cpu, Mode.THREADS, 2), 25, 0.021, true, StopReason.TARGET);
+        progress.finished(1, 3, new Measurement(cpu, Mode.SEQUENTIAL, 1), 25, 0.009, false, StopReason.TARGET);
+        progress.finished(3, 3, new Measurement(cpu, Mode.POOL, 2), 30, 0.052, true, StopReason.MAX_ITERATIONS);
+        assertEquals(List.of("[2/3] cpu · threads ×2 · speedup known to ±2.1% after 25 iterations",
+                "[1/3] cpu · sequential ×1 · median known to ±0.9% after 25 iterations",
+                "[3/3] cpu · pool ×2 · speedup known to ±5.2% after 30 iterations, short of the target: "
+                        + "maxIterations reached"), lines);
+    }
+}
