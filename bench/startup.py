@@ -82,8 +82,8 @@ worker = ["java", arguments, "io.github.speedup.execution.fork.ForkedMain", "wor
 bare, descriptors, loopback = [], [], []
 for _ in range(ROUNDS):
     bare.append(time_to_first_line(["java", "-cp", hello, "Hello"], "hello"))
-    descriptors.append(time_to_started_on_descriptors(worker, "STARTED"))
-    loopback.append(time_to_started_on_loopback(worker, "STARTED"))
+    descriptors.append(time_to_started_on_descriptors(worker, "READY"))
+    loopback.append(time_to_started_on_loopback(worker, "READY"))
 b, d, l = (median(v) * 1000 for v in (bare, descriptors, loopback))
 table("Start-up: spawn until work starts, median of %d alternated runs" % ROUNDS,
       ["bare JVM (Hello) ms", "plugin worker JVM ms (descriptor channel, POSIX)", "ratio",
