@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -134,7 +133,7 @@ class CheckMojoTest {
     @MojoParameter(name = "historyDirectory", value = "${basedir}/target/check-history/runs")
     void withAHistoryDirectoryTheHistoryIsJudgedAgainWithoutTheReportItself(CheckMojo mojo) throws Exception {
         Path directory = ((File) getVariableValueFromObject(mojo, "historyDirectory")).toPath();
-        deleteTree(directory);
+        TestFiles.deleteTree(directory);
         HistoryStore store = new HistoryStore(directory, 20);
         for (int days = 3; days >= 1; days--) {
             store.append(earlier(days), Verdict.NONE, false);
@@ -153,16 +152,6 @@ class CheckMojoTest {
         assertTrue(infos.stream().anyMatch(line -> line.startsWith("pass: Unchanged for workload "
                 + ReportFixtures.HOSTILE_NAME + ", mode threads ×2: median time 201.00 ms against the last 3 runs on "
                 + "testbed 0123456789abcdef")), infos.toString());
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 
     @Test

@@ -14,8 +14,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,20 +50,10 @@ class RunMojoTest {
     void skipMeasuresNothingAndWritesNothing(RunMojo mojo) throws Exception {
         Path out = ((File) getVariableValueFromObject(mojo, "outputDirectory")).toPath();
         assertTrue(out.endsWith("skipped-run"), "the run would write here: " + out);
-        deleteTree(out);
+        TestFiles.deleteTree(out);
         mojo.execute();
         assertFalse(Files.exists(out), "without skip the run writes its reports into " + out);
         assertEquals(0, ProcessHandle.current().descendants().count(), "no JVM was started");
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 
     @Test
