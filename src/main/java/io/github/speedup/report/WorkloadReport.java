@@ -50,10 +50,16 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
      * unstable nor measured on a busy machine), the one with the fewest workers whose speedup
      * interval overlaps that of the fastest, since more workers that cannot be told apart only cost
      * more (sequential first among equals: a mode not measurably faster than sequential is not
-     * worth its workers). Sequential, too, where the fastest gains less than 5%. Empty where none can
+     * worth its workers; then the cheaper mode: threads share one heap and start nothing, a pool's
+     * JVMs start once, fresh processes every time). Sequential, too, where the fastest gains less
+     * than 5%. Empty where none can
      * be named: sequential, the baseline of every speedup, was not measured or is unstable; any
      * result was measured while other work ran; or every parallel result is unstable.
      */
+    /** The modes from the cheapest to run beyond the work itself to the dearest. */
+    private static final List<Mode> BY_COST = List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL,
+            Mode.PROCESSES);
+
     public static Optional<ResultReport> recommended(List<ResultReport> results) {
         List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
         Optional<ResultReport> sequential = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
@@ -71,7 +77,7 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         }
         return believed.stream().filter(r -> r == fastest || overlap(r.speedupInterval(), fastest.speedupInterval()))
                 .min(Comparator.comparingInt(ResultReport::workers)
-                        .thenComparing(r -> r.mode() != Mode.SEQUENTIAL)
+                        .thenComparingInt(r -> BY_COST.indexOf(r.mode()))
                         .thenComparing(Comparator.comparingDouble(ResultReport::speedup).reversed()));
     }
 

@@ -119,6 +119,14 @@ class DiagnoserTest {
     }
 
     @Test
+    void amongResultsThatCannotBeToldApartTheCheaperModeIsRecommended() {
+        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.PROCESSES, 2, 204, 405, 0, -1)
+                .cell(Mode.THREADS, 2, 205, 405, 0, -1);
+        assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label(),
+                "as fast within the intervals, and threads share a heap and start no JVM");
+    }
+
+    @Test
     void anUnstableResultIsNeverRecommendedEvenWhenItIsFastestOnPaper() {
         cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.THREADS, 2, 210, 405, 0, -1)
                 .unstableCell(Mode.THREADS, 4, 190, 410);
