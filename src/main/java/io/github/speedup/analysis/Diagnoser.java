@@ -214,6 +214,11 @@ final class Diagnoser {
             return sequential.isUnstable()
                     ? format("None: sequential, the baseline of every speedup, varies too much between iterations "
                     + "(%s) to name a mode. %s", sequential.unstableReason(), MEASURE_AGAIN)
+                    : results.stream().anyMatch(r -> !r.isSkipped() && !r.isUnstable() && r.mode() != Mode.SEQUENTIAL)
+                    ? format("None: the results that look faster than sequential (%s) vary too much between "
+                    + "iterations to recommend, and the steady ones are not faster. %s", unstable.stream()
+                    .filter(r -> r.speedup() >= WorkloadReport.NOT_FASTER).map(ResultReport::label)
+                    .collect(Collectors.joining(", ")), MEASURE_AGAIN)
                     : format("None: every parallel result (%s) varies too much between iterations to recommend. %s",
                     unstable.stream().map(ResultReport::label).collect(Collectors.joining(", ")), MEASURE_AGAIN);
         }

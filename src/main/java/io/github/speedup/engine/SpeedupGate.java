@@ -67,6 +67,10 @@ public final class SpeedupGate {
                                 Consumer<String> warnings) throws ReportFormatException, GateException {
         XmlReportReader.StoredReport stored = XmlReportReader.read(reportXml);
         Report report = stored.report();
+        if (!report.complete()) {
+            throw new FailedRunException("The report " + reportXml + " is of a run that failed, and speedup:check "
+                    + "never passes a failed run: " + report.incompleteReason() + ". Measure again with speedup:run.");
+        }
         BaselineRuns runs = null;
         List<String> notes = List.of();
         if (history.kept()) {
@@ -114,5 +118,12 @@ public final class SpeedupGate {
         UPDATED,
         /** Checks failed, so the old baseline stays. */
         KEPT_CHECKS_FAILED
+    }
+
+    /** The report is of a run that failed: there is nothing complete to check, and the run did not pass. */
+    public static final class FailedRunException extends GateException {
+        FailedRunException(String message) {
+            super(message);
+        }
     }
 }

@@ -56,7 +56,7 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     private boolean compareAcrossMachines;
 
     /**
-     * Where runs are kept between builds, a folder per testbed, such as {@code ${project.basedir}/.speedup}.
+     * Where runs are kept between builds, a folder per testbed, such as <code>${project.basedir}/.speedup</code>.
      * With it, the gate compares each run with the last {@code baselineRuns} runs of its testbed,
      * and the page draws their trend. Without it, no history is kept.
      */
@@ -121,8 +121,12 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
             }
             return;
         }
-        String message = "Speedup checks failed (" + failures.size() + "):\n  "
-                + String.join("\n  ", failures.stream().map(CheckResult::message).toList());
+        failOrWarn("Speedup checks failed (" + failures.size() + "):\n  "
+                + String.join("\n  ", failures.stream().map(CheckResult::message).toList()));
+    }
+
+    /** Fails the build with the message, or warns with it where haltOnFailure is off. */
+    void failOrWarn(String message) throws MojoFailureException {
         if (haltOnFailure) {
             throw new MojoFailureException(message);
         }

@@ -8,6 +8,7 @@ import io.github.speedup.config.HistoryParser;
 import io.github.speedup.config.HistorySettings;
 import io.github.speedup.engine.SpeedupGate;
 import io.github.speedup.format.xml.ReportFormatException;
+import io.github.speedup.text.VisibleText;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -43,6 +44,9 @@ public class CheckMojo extends AbstractGateMojo {
             HistorySettings history = HistoryParser.parse(historyParameters());
             verdict = SpeedupGate.check(reportFile.toPath(), GateParser.parse(gateParameters(false), history.kept()),
                     history, getLog()::warn);
+        } catch (SpeedupGate.FailedRunException e) {
+            failOrWarn(VisibleText.of(e.getMessage()));
+            return;
         } catch (ReportFormatException e) {
             throw new MojoExecutionException(e.getMessage() + " (parameter reportFile; run speedup:run first)", e);
         } catch (ConfigurationException | GateException e) {

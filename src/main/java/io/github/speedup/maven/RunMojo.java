@@ -9,6 +9,7 @@ import io.github.speedup.engine.SpeedupEngine;
 import io.github.speedup.engine.SpeedupException;
 import io.github.speedup.format.console.ConsoleProgress;
 import io.github.speedup.format.console.ConsoleSummary;
+import io.github.speedup.text.VisibleText;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -118,13 +119,17 @@ public class RunMojo extends AbstractSamplingMojo {
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        SpeedupEngine engine = new SpeedupEngine((child, line) -> getLog().info("[" + child + "] " + line),
-                new ConsoleProgress(getLog()::info), getLog()::info, getLog()::warn);
+        // What children print and what failures say is user text: shown in the log as in every file,
+        // with the characters a file cannot hold made visible (an ANSI code, a NUL).
+        SpeedupEngine engine = new SpeedupEngine(
+                (child, line) -> getLog().info(VisibleText.of("[" + child + "] " + line)),
+                new ConsoleProgress(getLog()::info), info -> getLog().info(VisibleText.of(info)),
+                warning -> getLog().warn(VisibleText.of(warning)));
         SpeedupEngine.Result result;
         try {
             result = engine.run(configuration, build(runtime.getMavenVersion()), outputDirectory.toPath());
         } catch (SpeedupException | GateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(VisibleText.of(e.getMessage()), e);
         }
         ConsoleSummary.lines(result.report()).forEach(getLog()::info);
         ConsoleSummary.details(result.report()).forEach(getLog()::info);
@@ -132,8 +137,8 @@ public class RunMojo extends AbstractSamplingMojo {
         Path mainFile = result.mainFile().toAbsolutePath();
         getLog().info("Speedup report: " + mainFile);
         if (!result.report().complete()) {
-            throw new MojoExecutionException("Speedup measurement failed: " + result.report().incompleteReason()
-                    + "\n" + result.kept());
+            throw new MojoExecutionException(VisibleText.of("Speedup measurement failed: "
+                    + result.report().incompleteReason() + "\n" + result.kept()));
         }
         switch (result.baselineUpdate()) {
             case UPDATED -> getLog().info("Baseline updated: " + configuration.gate().baseline().baseline()

@@ -45,6 +45,10 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         return recommended(results);
     }
 
+    /** The modes from the cheapest to run beyond the work itself to the dearest. */
+    private static final List<Mode> BY_COST = List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL,
+            Mode.PROCESSES);
+
     /**
      * What work with these results should run as: of the results that can be believed (neither
      * unstable nor measured on a busy machine), the one with the fewest workers whose speedup
@@ -52,14 +56,10 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
      * more (sequential first among equals: a mode not measurably faster than sequential is not
      * worth its workers; then the cheaper mode: threads share one heap and start nothing, a pool's
      * JVMs start once, fresh processes every time). Sequential, too, where the fastest gains less
-     * than 5%. Empty where none can
+     * than 5% and no unstable result looks faster. Empty where none can
      * be named: sequential, the baseline of every speedup, was not measured or is unstable; any
      * result was measured while other work ran; or every parallel result is unstable.
      */
-    /** The modes from the cheapest to run beyond the work itself to the dearest. */
-    private static final List<Mode> BY_COST = List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL,
-            Mode.PROCESSES);
-
     public static Optional<ResultReport> recommended(List<ResultReport> results) {
         List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
         Optional<ResultReport> sequential = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
@@ -73,7 +73,10 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         }
         ResultReport fastest = believed.stream().max(Comparator.comparingDouble(ResultReport::speedup)).orElseThrow();
         if (fastest.speedup() < NOT_FASTER) {
-            return sequential;
+            // Sequential only where nothing measured looks faster: an unstable result that does
+            // cannot be believed, but it cannot be ruled out either.
+            return measured.stream().anyMatch(r -> r.isUnstable() && r.speedup() >= NOT_FASTER) ? Optional.empty()
+                    : sequential;
         }
         return believed.stream().filter(r -> r == fastest || overlap(r.speedupInterval(), fastest.speedupInterval()))
                 .min(Comparator.comparingInt(ResultReport::workers)

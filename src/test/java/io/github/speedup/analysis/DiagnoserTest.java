@@ -119,6 +119,17 @@ class DiagnoserTest {
     }
 
     @Test
+    void sequentialIsNotRecommendedWhereAnUnstableResultLooksFaster() {
+        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.THREADS, 1, 401, 400, 0, -1)
+                .unstableCell(Mode.THREADS, 2, 210, 405);
+        Diagnosis d = diagnose();
+        assertEquals("None: the results that look faster than sequential (threads ×2) vary too much between "
+                + "iterations to recommend, and the steady ones are not faster. Close other work on the machine, or "
+                + "raise maxTimeInSeconds and maxIterations, and measure again.", d.recommendation());
+        assertTrue(workloads().get(0).best().isEmpty(), "no best mode is named");
+    }
+
+    @Test
     void amongResultsThatCannotBeToldApartTheCheaperModeIsRecommended() {
         cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.PROCESSES, 2, 204, 405, 0, -1)
                 .cell(Mode.THREADS, 2, 205, 405, 0, -1);

@@ -108,7 +108,7 @@ class EveryFormatTest {
         assertEquals("workload cpu failed: " + shown, stored.report().incompleteReason());
         assertEquals(List.of(shown), stored.verdict().notes());
         Document page = Jsoup.parse(files.get(HtmlReportWriter.FILE_NAME));
-        assertEquals("Incomplete: measuring stopped early. workload cpu failed: " + shown,
+        assertEquals("Incomplete: measuring stopped early: workload cpu failed: " + shown,
                 page.selectFirst("#incomplete").text());
     }
 
@@ -242,7 +242,7 @@ class EveryFormatTest {
         for (int i = 0; i < headings.size(); i++) {
             assertEquals(html(report.workloads().get(i).name()), headings.get(i).wholeText(), where + "heading");
         }
-        assertEquals(html("Incomplete: measuring stopped early. " + report.incompleteReason()),
+        assertEquals(html("Incomplete: measuring stopped early: " + report.incompleteReason()),
                 page.selectFirst("#incomplete").wholeText(), where + "exception message");
         assertEquals(verdict.notes().stream().map(EveryFormatTest::html).toList(),
                 page.select("p.note").stream().map(Element::wholeText).toList(), where + "notes");

@@ -56,6 +56,17 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "classpath:/unit/check/pom.xml")
+    void aReportOfAFailedRunNeverPasses(CheckMojo mojo) throws Exception {
+        Path report = ((File) getVariableValueFromObject(mojo, "reportFile")).toPath();
+        AtomicFiles.write(report, out -> new XmlReportWriter().write(ReportFixtures.report(false), Verdict.NONE, out));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("The report " + report + " is of a run that failed, and speedup:check never passes a failed run: "
+                + "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more. Measure again with "
+                + "speedup:run.", e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "classpath:/unit/check/pom.xml")
     @MojoParameter(name = "haltOnFailure", value = "false")
     void withoutHaltOnFailureAViolationIsAWarning(CheckMojo mojo) throws Exception {
         writeReport(mojo);

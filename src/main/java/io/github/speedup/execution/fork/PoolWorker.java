@@ -2,7 +2,7 @@ package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.Probes;
-import io.github.speedup.workload.Payload;
+import io.github.speedup.workload.WorkloadSpec;
 import io.github.speedup.workload.Task;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.Tasks;
@@ -10,12 +10,11 @@ import io.github.speedup.workload.Tasks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * A warm worker JVM of the pool mode ({@code pool <type> <target> <size> <payloadBytes>}): makes one task to
- * check that the workload loads, says STARTED, then serves commands until EXIT, when it says DONE
+ * A warm worker JVM of the pool mode ({@code pool <type> <target> <size> <payloadBytes>}): checks that the
+ * workload resolves (without making a task: that is set-up), says STARTED, then serves commands until EXIT, when it says DONE
  * with its CPU time and peak memory. Before each iteration's clock the host says PREPARE: the
  * worker makes every task it may be dealt (constructors, a benchmark's set-up) and says READY;
  * then it runs each task the host sends (with the frame of input that came with it, if any) and
@@ -41,8 +40,10 @@ final class PoolWorker {
             TaskSource source = TaskSource.of(args[1], args[2]);
             int size = Integer.parseInt(args[3]);
             int payload = Integer.parseInt(args[4]);
-            Tasks.tearDown(Collections.singletonList(
-                    Tasks.task(source, size, 0, payload == 0 ? null : Payload.input(0, payload))));
+            // Resolves the workload without making a task: making them is set-up, done at PREPARE, and
+            // the pool's start-up is its JVMs' alone.
+            Tasks.check(new WorkloadSpec("pool", source, 1, size, payload),
+                    Thread.currentThread().getContextClassLoader());
             OutputStream protocol = channel.output();
             ForkProtocol.write(protocol, new ForkMessage.Started(), null);
             ForkedMain.HostWatchdog.watch();

@@ -109,7 +109,7 @@ public final class HtmlReportWriter implements ReportFormat {
                     report.environment().logicalCores())) + "</p>\n");
         }
         if (!report.complete()) {
-            html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early. "
+            html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early: "
                     + Html.escape(report.incompleteReason()) + "</p>\n");
         }
         summary(html, report);

@@ -218,7 +218,7 @@ class HtmlReportWriterTest {
             assertTrue(link.attr("href").startsWith("#"), link.outerHtml());
         }
         assertFalse(page.matches("(?s).*\\b(https?:)?//(?!www\\.w3\\.org/2000/svg).*"), "no URL but the SVG namespace");
-        assertEquals("Incomplete: measuring stopped early. workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more",
+        assertEquals("Incomplete: measuring stopped early: workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more",
                 doc.getElementById("incomplete").text());
         assertTrue(doc.select("p.meta").first().text().contains("Test CPU <1>"));
         assertTrue(doc.select("p.meta").first().text().contains("; child JVMs ran in /work/app's <module> ü"),
