@@ -196,9 +196,9 @@ final class Diagnoser {
 
     private static Reading mixed(Evidence e) {
         return new Reading(Pattern.MIXED, format("The evidence is mixed: CPU utilisation %s, best threads %s, best "
-                + "processes %s, GC share %s; no single limit explains it.", percent(e.utilisation()),
+                + "separate JVMs %s, GC share %s; no single limit explains it.", percent(e.utilisation()),
                 e.threads().map(t -> ratio(t.speedup()) + "× at ×" + t.workers()).orElse("not measured"),
-                e.processes().map(p -> ratio(p.speedup()) + "× at ×" + p.workers()).orElse("not measured"),
+                e.processes().map(p -> ratio(p.speedup()) + "× (" + p.label() + ")").orElse("not measured"),
                 percent(e.gcShare())) + e.caveat());
     }
 
