@@ -86,10 +86,7 @@ public final class InJvmExecutor {
      * (waiting, computing, holding a lock) has nothing to pay for.
      */
     private static Sample measure(Body body) throws TaskFailedException {
-        if (usedAfterCollection < 0 || Probes.heapUsedBytes() - usedAfterCollection > GARBAGE_WORTH_COLLECTING) {
-            System.gc();
-            usedAfterCollection = Probes.heapUsedBytes();
-        }
+        collectGarbageLeftBehind();
         HeapPeak heap = HeapPeak.start();
         Map<Long, Long> cpuBefore = Probes.threadCpuNanos();
         long gcBefore = Probes.gcNanos();
@@ -103,6 +100,18 @@ public final class InJvmExecutor {
 
     /** Less than G1's smallest region: not enough to start a young collection in someone else's iteration. */
     static final long GARBAGE_WORTH_COLLECTING = 1 << 20;
+
+    /**
+     * Collects the heap when it holds more than {@link #GARBAGE_WORTH_COLLECTING} of garbage since
+     * the last collection, before a clock starts: what every iteration of this JVM gets, and what a
+     * pool worker gets before each iteration, so that no mode pays for another iteration's garbage.
+     */
+    public static void collectGarbageLeftBehind() {
+        if (usedAfterCollection < 0 || Probes.heapUsedBytes() - usedAfterCollection > GARBAGE_WORTH_COLLECTING) {
+            System.gc();
+            usedAfterCollection = Probes.heapUsedBytes();
+        }
+    }
 
     /** Heap in use right after the last collection before an iteration; -1 before the first. */
     private static long usedAfterCollection = -1;

@@ -8,12 +8,8 @@ import io.github.speedup.workload.Task;
 import io.github.speedup.workload.Tasks;
 import io.github.speedup.workload.WorkloadSpec;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import com.sun.management.VMOption;
-
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,27 +24,8 @@ final class MeasurementServer {
     private MeasurementServer() {
     }
 
-    /**
-     * Every in-JVM iteration starts with a collection (see {@link InJvmExecutor}); by default each
-     * such collection also shrinks the heap, which the next iteration then grows again, page by
-     * page, at a cost that differs from one iteration to the next: an allocating workload's
-     * threads ×1 / sequential ratio swung between 0.98 and 1.03 from run to run, and was 1.002-1.005
-     * with shrinking off, and faster. MaxHeapFreeRatio is a manageable flag, so it is set here, unless
-     * the user's argLine set it.
-     */
-    private static void keepTheHeapThroughCollections() {
-        try {
-            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            if (vm != null && vm.getVMOption("MaxHeapFreeRatio").getOrigin() == VMOption.Origin.DEFAULT) {
-                vm.setVMOption("MaxHeapFreeRatio", "100");
-            }
-        } catch (IllegalArgumentException e) {
-            // a JVM without the flag, or where it cannot be changed: its heap sizing stays its own
-        }
-    }
-
     static void serve(ChildChannel channel) {
-        keepTheHeapThroughCollections();
+        HeapKeeping.keepTheHeapThroughCollections();
         OutputStream protocol = channel.output();
         try {
             ForkProtocol.write(protocol, new ForkMessage.Hello(JvmInfo.current()), null);

@@ -1,5 +1,6 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.InJvmExecutor;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.workload.WorkloadSpec;
@@ -48,7 +49,7 @@ final class PoolWorker {
             ForkProtocol.write(protocol, new ForkMessage.Started(), null);
             ForkedMain.HostWatchdog.watch();
             BoundedLineReader in = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
-            Task[] prepared = new Task[0];
+            Task[] prepared = null;
             List<Task> made = new ArrayList<>();
             ForkProtocol.Framed next;
             while ((next = ForkProtocol.read(in)) != null) {
@@ -57,6 +58,11 @@ final class PoolWorker {
                     run(source, size, task.index(), next.frame(), prepared, made, protocol);
                 } else if (command instanceof ForkMessage.Prepare prepare) {
                     tearDown(made);
+                    if (prepared == null) {
+                        HeapKeeping.keepTheHeapThroughCollections();
+                    }
+                    // As in the measurement JVM, no iteration pays for the garbage of the one before.
+                    InJvmExecutor.collectGarbageLeftBehind();
                     long start = System.nanoTime();
                     prepared = new Task[prepare.tasks()];
                     for (int index = 0; index < prepared.length && payload == 0; index++) {
@@ -100,7 +106,7 @@ final class PoolWorker {
                             OutputStream protocol) throws IOException {
         try {
             long setup = 0;
-            Task task = index < prepared.length ? prepared[index] : null;
+            Task task = prepared != null && index < prepared.length ? prepared[index] : null;
             if (task == null) {
                 long start = System.nanoTime();
                 task = Tasks.task(source, size, index, input);
