@@ -23,7 +23,6 @@ import io.github.speedup.stats.Scaling;
 import io.github.speedup.stats.Summary;
 import io.github.speedup.workload.WorkloadSpec;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,9 +104,7 @@ public final class ReportBuilder {
 
     /** The run's sampling rule with the workload's own budget. */
     private static Sampling workloadSampling(Settings settings, WorkloadSpec spec) {
-        Duration budget = settings.of(spec.name()).maxTime();
-        return budget == null || settings.sampling().fixed() ? settings.sampling()
-                : settings.sampling().withMaxTime(budget);
+        return settings.sampling().forWorkload(settings.of(spec.name()).maxTime());
     }
 
     /**

@@ -109,8 +109,7 @@ public final class SpeedupEngine {
     }
 
     /** What each workload is measured with: its modes and worker counts, and its budget. */
-    private static List<WorkloadSettings> workloadSettings(RunConfiguration configuration) {
-        MeasurementPlan plan = configuration.plan();
+    private static List<WorkloadSettings> workloadSettings(RunConfiguration configuration, MeasurementPlan plan) {
         List<WorkloadSettings> settings = new ArrayList<>();
         for (WorkloadSpec spec : configuration.workloads()) {
             Map<Mode, List<Integer>> cells = configuration.cells().get(spec.name());
@@ -159,6 +158,7 @@ public final class SpeedupEngine {
     public Result run(RunConfiguration configuration, Build build, Path outputDirectory)
             throws SpeedupException, GateException {
         checkWritable(outputDirectory, "outputDirectory");
+        MeasurementPlan plan = configuration.plan();
         if (configuration.history().kept()) {
             checkWritable(configuration.history().directory(), "historyDirectory");
         }
@@ -197,7 +197,7 @@ public final class SpeedupEngine {
             loadAverage = EnvironmentProbe.loadAverage();
             warnIfLoaded(loadAverage);
             outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress, guard)
-                    .run(configuration.plan());
+                    .run(plan);
         } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);
         } catch (IOException e) {
@@ -211,7 +211,7 @@ public final class SpeedupEngine {
                 configuration.sampling(), configuration.order(),
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
                 fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), lockFile.toString(),
-                load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration));
+                load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration, plan));
         Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
@@ -244,7 +244,7 @@ public final class SpeedupEngine {
             info.accept("Run added to the history of testbed " + report.testbed() + ": " + entry.toAbsolutePath());
         }
         return new Result(report, verdict, files, baseline, entry,
-                report.complete() ? null : kept(report, configuration.plan(), mainFile(files).toAbsolutePath()));
+                report.complete() ? null : kept(report, plan, mainFile(files).toAbsolutePath()));
     }
 
     /**

@@ -49,8 +49,7 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
 
     /** How {@code workload} is sampled: the run's rule, with the workload's own budget where it set one. */
     public Sampling sampling(WorkloadSpec workload) {
-        Duration own = maxTimes.get(workload.name());
-        return own == null || sampling.fixed() ? sampling : sampling.withMaxTime(own);
+        return sampling.forWorkload(maxTimes.get(workload.name()));
     }
 
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */

@@ -40,9 +40,13 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
         return new Sampling(warmupIterations, false, minIterations, maxIterations, targetPrecision, maxTime);
     }
 
-    /** The same rule with another budget per workload. */
-    public Sampling withMaxTime(Duration budget) {
-        return new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, budget);
+    /**
+     * The rule for a workload with its own budget: this one with that budget, or this one where the
+     * workload has none ({@code null}) or the counts are fixed, which no budget changes.
+     */
+    public Sampling forWorkload(Duration ownBudget) {
+        return ownBudget == null || fixed ? this
+                : new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, ownBudget);
     }
 
     /** The most warm-ups or measured iterations a measurement takes: with fixed counts, exactly that many. */
