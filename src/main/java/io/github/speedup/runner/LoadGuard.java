@@ -1,16 +1,21 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.measure.SpeedWatch;
+import io.github.speedup.plan.Measurement;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Watches the machine around every iteration: what other work took from it, whether it must be
- * taken again, and, before it is, waits until the machine is quiet. Waiting is bounded per retry
+ * Watches the machine around every iteration: what other work took from it, whether the host itself
+ * ran it slower than its result's typical iteration ({@link SpeedWatch}), whether it must be taken
+ * again, and, before a contaminated one is, waits until the machine is quiet. Waiting is bounded per retry
  * and per run, so a machine that never calms down costs a bounded time and yields results marked
  * contaminated rather than a build that never ends.
  */
@@ -56,6 +61,58 @@ public final class LoadGuard {
     /** Why the sample is not to be believed, or {@code null}. */
     String contamination(Sample sample) {
         return policy.reason(sample);
+    }
+
+    /**
+     * The watch on the host's speed for a measurement's samples: the gap and the CPU time for in-JVM
+     * modes, whose Java threads' CPU time is exact; the CPU time for the pool, whose warm workers
+     * do the same work every iteration; none for processes, whose CPU time is mostly their fresh
+     * JVMs' start-up, counted in clock ticks.
+     */
+    SpeedWatch watch(Measurement measurement, double targetPrecision) {
+        Mode mode = measurement.mode();
+        SpeedWatch.Signals signals = mode.inJvm() ? SpeedWatch.Signals.GAP_AND_CPU
+                : mode == Mode.POOL ? SpeedWatch.Signals.CPU : SpeedWatch.Signals.NONE;
+        int workers = Math.min(Math.min(measurement.workers(), measurement.workload().tasks()), probe.cpuCount());
+        return new SpeedWatch(targetPrecision, signals, Math.max(1, workers));
+    }
+
+    /**
+     * Why a measured sample is taken again: contaminated by other work, or slowed by the host
+     * against its result's {@code earlier} samples; {@code null} when it is kept.
+     */
+    String retakeReason(Sample sample, List<Sample> earlier, SpeedWatch watch) {
+        String contamination = contamination(sample);
+        if (contamination != null) {
+            return contamination;
+        }
+        SpeedWatch.Slowdown slowdown = watch.slowed(earlier, sample);
+        return slowdown == null ? null : slowdown.describe();
+    }
+
+    /** Takes an iteration again, given why. */
+    interface Retake<E extends Exception> {
+        /** @param contaminated whether other work disturbed it, rather than the host slowing it */
+        Sample take(String reason, boolean contaminated) throws E;
+    }
+
+    /**
+     * The sample to keep: {@code sample}, or, while it is contaminated or slowed and
+     * {@code retriesLeft} allows, another taken by {@code again}. A contaminated one is taken again
+     * once the machine is quiet; a slowed one at once, since nothing else was running to wait for.
+     */
+    <E extends Exception> Sample kept(Sample sample, List<Sample> earlier, SpeedWatch watch, int retriesLeft,
+                                      Retake<E> again) throws E, InterruptedException {
+        Sample taken = sample;
+        String reason;
+        for (int left = retriesLeft; left > 0 && (reason = retakeReason(taken, earlier, watch)) != null; left--) {
+            boolean contaminated = contamination(taken) != null;
+            if (contaminated) {
+                waitForQuiet();
+            }
+            taken = again.take(reason, contaminated);
+        }
+        return taken;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
  * The samples of one measurement, or why it was skipped.
  *
  * @param skippedReason    {@code null} when measured
- * @param retries          how many contaminated iterations were taken again
+ * @param retries          how many iterations were taken again: contaminated, or slowed by the host
  * @param poolStartupNanos pool only: from the first spawn until every worker was ready, once for
  *                         all iterations; {@code -1} for other modes
  * @param unsentResultTypes pool and processes: classes of task results that could not be serialised, so

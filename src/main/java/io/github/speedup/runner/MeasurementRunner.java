@@ -3,6 +3,7 @@ package io.github.speedup.runner;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.measure.VmThreadsCpu;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
@@ -156,7 +157,7 @@ public final class MeasurementRunner {
         private final MeasurementPlan plan;
         private final MeasurementJvm measurementJvm;
         private final ProcessModeExecutor processes;
-        /** Contaminated iterations taken again, per measurement. */
+        /** Iterations taken again, contaminated or slowed by the host, per measurement. */
         private final Map<Integer, Integer> retries = new HashMap<>();
         /** The warm workers of each pool measurement of the current workload, started at its first iteration. */
         private final Map<Integer, WorkerPool> pools = new HashMap<>();
@@ -200,7 +201,7 @@ public final class MeasurementRunner {
         private void step(WorkloadSampling sampling, int index) throws IterationFailedException {
             Measurement measurement = plan.measurements().get(index);
             boolean warmup = sampling.warming(index);
-            Sample sample = run(index, warmup, sampling.next(index));
+            Sample sample = run(index, warmup, sampling.next(index), sampling.samples(index));
             if (warmup) {
                 sampling.warmupTaken(index, sample.wallNanos(), measurement.mode() == Mode.PROCESSES);
             } else {
@@ -254,30 +255,36 @@ public final class MeasurementRunner {
 
         /**
          * One iteration; a measured one that other work disturbed is taken again, once the machine is
-         * quiet, up to maxRetries per measurement. Warm-ups are not: they are not kept.
+         * quiet, and one the host ran slower than the measurement's {@code earlier} samples, at once,
+         * up to maxRetries per measurement. Warm-ups are not: they are not kept.
          */
-        private Sample run(int index, boolean warmup, int number) throws IterationFailedException {
+        private Sample run(int index, boolean warmup, int number, List<Sample> earlier)
+                throws IterationFailedException {
             Measurement measurement = plan.measurements().get(index);
             int total = plan.measurements().size();
             progress.iteration(index + 1, total, measurement, warmup, number, plan.sampling());
             Sampling sampling = plan.sampling();
             String which = (warmup ? "warm-up " : "iteration ") + number
                     + (sampling.fixed() ? "/" + sampling.most(warmup) : "");
-            Sample sample = iteration(index, measurement, which);
-            String contamination;
-            while (!warmup && (contamination = guard.contamination(sample)) != null
-                    && retries(index) < guard.maxRetries()) {
-                retries.merge(index, 1, Integer::sum);
-                progress.retried(index + 1, total, measurement, number, contamination);
-                try {
-                    guard.waitForQuiet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IterationFailedException("interrupted while waiting for a quiet machine", e);
-                }
-                sample = iteration(index, measurement, which);
+            Sample first = iteration(index, measurement, which);
+            if (warmup) {
+                return first;
             }
-            return sample;
+            SpeedWatch watch = guard.watch(measurement, plan.sampling(measurement.workload()).targetPrecision());
+            try {
+                return guard.kept(first, earlier, watch, guard.maxRetries() - retries(index), (reason, contaminated) -> {
+                    retries.merge(index, 1, Integer::sum);
+                    if (contaminated) {
+                        progress.retried(index + 1, total, measurement, number, reason);
+                    } else {
+                        progress.slowed(index + 1, total, measurement, number, reason);
+                    }
+                    return iteration(index, measurement, which);
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IterationFailedException("interrupted while waiting for a quiet machine", e);
+            }
         }
 
         /**

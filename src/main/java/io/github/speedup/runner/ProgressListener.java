@@ -31,6 +31,13 @@ public interface ProgressListener {
     /** Iteration {@code iteration} is taken again, once the machine is quiet: other work disturbed it. */
     void retried(int number, int total, Measurement measurement, int iteration, String contamination);
 
+    /**
+     * Iteration {@code iteration} is taken again at once: the host ran it slower than the
+     * measurement's typical iteration, with no other work to explain it.
+     */
+    default void slowed(int number, int total, Measurement measurement, int iteration, String slowdown) {
+    }
+
     ProgressListener SILENT = new ProgressListener() {
         @Override
         public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration,

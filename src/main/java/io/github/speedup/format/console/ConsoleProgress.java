@@ -62,6 +62,11 @@ public final class ConsoleProgress implements ProgressListener {
                 + "is quiet: " + contamination);
     }
 
+    @Override
+    public void slowed(int number, int total, Measurement measurement, int iteration, String slowdown) {
+        log.accept(prefix(number, total, measurement) + " · iteration " + iteration + " taken again: " + slowdown);
+    }
+
     /** {@code [3/28] cpu · threads ×2} */
     private static String prefix(int number, int total, Measurement measurement) {
         return "[" + number + "/" + total + "] " + measurement.workload().name() + " · " + measurement.mode().id()

@@ -27,4 +27,15 @@ class ConsoleProgressTest {
                 "[3/3] cpu · pool ×2 · speedup known to ±5.2% after 30 iterations, short of the target: "
                         + "maxIterations reached"), lines);
     }
+
+    @Test
+    void anIterationTheHostSlowedIsTakenAgainAtOnceAndSaysWhy() {
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(lines::add);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        progress.slowed(2, 3, new Measurement(cpu, Mode.THREADS, 2), 4, "20% slower than this result's typical"
+                + " iteration (its CPU time grew 20% for the same work, with no other work to explain it)");
+        assertEquals(List.of("[2/3] cpu · threads ×2 · iteration 4 taken again: 20% slower than this result's typical"
+                + " iteration (its CPU time grew 20% for the same work, with no other work to explain it)"), lines);
+    }
 }
