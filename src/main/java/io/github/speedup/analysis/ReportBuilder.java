@@ -15,6 +15,7 @@ import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.stats.Interval;
@@ -94,12 +95,23 @@ public final class ReportBuilder {
                     ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(), result.stopReason(),
                             sampling)
                             : shortfallReason("median", summary.medianPrecision(), summary.count(),
-                            result.stopReason(), sampling)));
+                            result.stopReason(), sampling),
+                    slowedReason(result, sampling, cores)));
         }
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
                 spec.payloadBytes(), cells,
                 scaling(cells, cores), Diagnoser.diagnose(cells, cores), SelfChecker.check(cells));
+    }
+
+    /**
+     * Said of a result that kept iterations the host ran slower than its typical one (its retries
+     * ran out, or the slowdown shows only against all of its samples, where the runner had only the
+     * earlier ones): how many, and how much slower.
+     */
+    static String slowedReason(MeasuredResult result, Sampling sampling, int cores) {
+        SpeedWatch.Kept kept = result.measurement().speedWatch(sampling.targetPrecision(), cores).kept(result.samples());
+        return kept == null ? null : kept.describe();
     }
 
     /** The run's sampling rule with the workload's own budget. */

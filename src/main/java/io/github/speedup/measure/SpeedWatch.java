@@ -1,6 +1,7 @@
 package io.github.speedup.measure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -148,23 +149,27 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     }
 
     /**
-     * The host's speed over a run, from sequential's CPU time per iteration: each iteration's speed is
-     * the fastest CPU time over its own (1 for the fastest). Sequential runs one thread, so its CPU
-     * time per iteration changes only with the host's speed (or the JIT, which warm-up settled).
+     * The host's speed over a workload's sequential iterations, from their CPU time: each iteration's
+     * speed is the fastest CPU time over its own (1 for the fastest). Sequential runs one thread, so
+     * once warm its CPU time per iteration changes only with the host's speed.
      *
-     * @param sequential sequential's samples of one workload
-     * @return {@code null} with fewer than {@value #MIN_EARLIER_SAMPLES} samples or for waiting work,
-     *         whose CPU time says nothing of the host's speed
+     * @param cpu  each iteration's CPU time, in any unit
+     * @param wall each iteration's wall time, in the same unit
+     * @return {@code null} with fewer than {@value #MIN_EARLIER_SAMPLES} iterations, or for work that is
+     *         not CPU-bound (median CPU time under {@value #CPU_BOUND} of the median wall time): its
+     *         CPU time says little of the host's speed
      */
-    public static HostSpeed hostSpeed(List<Sample> sequential) {
-        if (sequential.size() < MIN_EARLIER_SAMPLES
-                || median(sequential, Signal.CPU) < WAITING_UTILISATION * median(sequential, Signal.WALL)) {
+    public static HostSpeed hostSpeed(double[] cpu, double[] wall) {
+        if (cpu.length < MIN_EARLIER_SAMPLES || median(cpu) < CPU_BOUND * median(wall)) {
             return null;
         }
-        long fastest = sequential.stream().mapToLong(Sample::cpuNanos).min().orElseThrow();
-        long slowest = sequential.stream().mapToLong(Sample::cpuNanos).max().orElseThrow();
-        return new HostSpeed((double) fastest / slowest, 1);
+        double fastest = Arrays.stream(cpu).min().orElseThrow();
+        double slowest = Arrays.stream(cpu).max().orElseThrow();
+        return new HostSpeed(fastest / slowest, 1);
     }
+
+    /** Sequential work whose CPU time is at least this share of its wall time is CPU-bound. */
+    public static final double CPU_BOUND = 0.8;
 
     /**
      * The host's speed relative to its fastest over the run.
@@ -173,6 +178,11 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
      * @param highest the fastest's, 1 by construction
      */
     public record HostSpeed(double lowest, double highest) {
+        /** The range over several workloads: the lowest of their lowest. */
+        public HostSpeed and(HostSpeed other) {
+            return other == null ? this : new HostSpeed(Math.min(lowest, other.lowest), Math.max(highest, other.highest));
+        }
+
         /** Below this, the page says the host changed speed. */
         public static final double SHOWN_BELOW = 0.95;
 
@@ -210,7 +220,12 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     }
 
     private static double median(List<Sample> samples, Signal signal) {
-        double[] values = samples.stream().mapToDouble(signal::of).sorted().toArray();
+        return median(samples.stream().mapToDouble(signal::of).toArray());
+    }
+
+    private static double median(double[] unsorted) {
+        double[] values = unsorted.clone();
+        Arrays.sort(values);
         int n = values.length;
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }

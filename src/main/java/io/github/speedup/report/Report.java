@@ -2,6 +2,7 @@ package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Environment;
+import io.github.speedup.measure.SpeedWatch;
 
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,22 @@ public record Report(int schemaVersion, Instant started, Instant created, String
     public Report withHistory(History history) {
         return new Report(schemaVersion, started, created, testbed, commit, environment, settings, workloads,
                 incompleteReason, history);
+    }
+
+    /**
+     * The host's speed over the run, from the CPU time per iteration of each CPU-bound workload's
+     * sequential result relative to its fastest: the lowest over the workloads, or empty when none
+     * is CPU-bound (the CPU time of waiting work says nothing of the host's speed).
+     */
+    public Optional<SpeedWatch.HostSpeed> hostSpeed() {
+        SpeedWatch.HostSpeed run = null;
+        for (WorkloadReport workload : workloads) {
+            List<SampleReport> samples = workload.sequential().map(ResultReport::samples).orElse(List.of());
+            SpeedWatch.HostSpeed speed = SpeedWatch.hostSpeed(samples.stream().mapToDouble(SampleReport::cpuMs).toArray(),
+                    samples.stream().mapToDouble(SampleReport::wallMs).toArray());
+            run = run == null ? speed : run.and(speed);
+        }
+        return Optional.ofNullable(run);
     }
 
     /** A result by its workload, mode and worker count. */

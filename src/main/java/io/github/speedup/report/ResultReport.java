@@ -30,18 +30,20 @@ import java.util.List;
  * @param poolStartupMs      from the first spawn until every worker of the pool was ready, once (pool only)
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}
- * @param retries            contaminated iterations that were taken again
+ * @param retries            iterations that were taken again: contaminated, or slowed by the host
  * @param warmups            warm-up iterations taken before the samples
  * @param stopReason         why no more samples were taken; {@code FAILED} for a cell the run's failure
  *                           stopped (the report's {@code incompleteReason} says why)
  * @param shortfallReason    how far from the target precision sampling stopped, and why, or {@code null}
+ * @param slowedReason       how many of its samples the host ran slower than its typical iteration, with no
+ *                           other work to explain it, and how much slower (see {@code SpeedWatch}), or {@code null}
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
                            Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
                            long peakMemoryBytes, double startupMs, double gcMs, double ipcMs, long movedBytes,
                            double poolStartupMs, List<String> unsentResultTypes, String unstableReason,
                            List<SampleReport> samples, String contaminationReason, int retries, int warmups,
-                           StopReason stopReason, String shortfallReason) {
+                           StopReason stopReason, String shortfallReason, String slowedReason) {
 
     public ResultReport {
         samples = List.copyOf(samples);
@@ -50,7 +52,8 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
 
     public static ResultReport skipped(Mode mode, int workers, String reason) {
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
-                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(), null, 0, 0, null, null);
+                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(), null, 0, 0, null, null,
+                null);
     }
 
     public boolean isSkipped() {
@@ -64,6 +67,11 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
     /** Some of its samples were taken while other work ran: no finding is read from it. */
     public boolean isContaminated() {
         return contaminationReason != null;
+    }
+
+    /** Some of its samples ran slower than its typical one, and nothing but the host explains it. */
+    public boolean isSlowed() {
+        return slowedReason != null;
     }
 
     /** Sampling stopped before the median was known as precisely as asked for. */

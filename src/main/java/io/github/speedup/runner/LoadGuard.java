@@ -1,6 +1,5 @@
 package io.github.speedup.runner;
 
-import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Interference;
@@ -63,18 +62,9 @@ public final class LoadGuard {
         return policy.reason(sample);
     }
 
-    /**
-     * The watch on the host's speed for a measurement's samples: the gap and the CPU time for in-JVM
-     * modes, whose Java threads' CPU time is exact; the CPU time for the pool, whose warm workers
-     * do the same work every iteration; none for processes, whose CPU time is mostly their fresh
-     * JVMs' start-up, counted in clock ticks.
-     */
+    /** The watch on the host's speed for a measurement's samples, over the cores the measurement may use. */
     SpeedWatch watch(Measurement measurement, double targetPrecision) {
-        Mode mode = measurement.mode();
-        SpeedWatch.Signals signals = mode.inJvm() ? SpeedWatch.Signals.GAP_AND_CPU
-                : mode == Mode.POOL ? SpeedWatch.Signals.CPU : SpeedWatch.Signals.NONE;
-        int workers = Math.min(Math.min(measurement.workers(), measurement.workload().tasks()), probe.cpuCount());
-        return new SpeedWatch(targetPrecision, signals, Math.max(1, workers));
+        return measurement.speedWatch(targetPrecision, probe.cpuCount());
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,15 +105,28 @@ class SpeedWatchTest {
         assertEquals(SpeedWatch.FLOOR, new SpeedWatch(0.01, SpeedWatch.Signals.CPU, 1).threshold(), 1e-9);
     }
 
+    private static SpeedWatch.HostSpeed hostSpeed(double... wallCpuPairs) {
+        double[] wall = new double[wallCpuPairs.length / 2];
+        double[] cpu = new double[wall.length];
+        for (int i = 0; i < wall.length; i++) {
+            wall[i] = wallCpuPairs[2 * i];
+            cpu[i] = wallCpuPairs[2 * i + 1];
+        }
+        return SpeedWatch.hostSpeed(cpu, wall);
+    }
+
     @Test
     void theHostsSpeedIsSequentialsFastestCpuTimeOverEachIterations() {
-        SpeedWatch.HostSpeed speed = SpeedWatch.hostSpeed(
-                List.of(sample(54, 54), sample(67.5, 67.5), sample(54.5, 54.3), sample(60, 60)));
+        SpeedWatch.HostSpeed speed = hostSpeed(54, 54, 67.5, 67.5, 54.5, 54.3, 60, 60);
         assertEquals(0.80, speed.lowest(), 0.001);
         assertTrue(speed.shown());
         assertEquals("the host ran between 0.80 and 1.00 of its fastest", speed.describe());
-        assertNull(SpeedWatch.hostSpeed(List.of(sample(50, 1), sample(50, 2), sample(50, 1))),
-                "waiting work's CPU time says nothing of the host");
-        assertTrue(!SpeedWatch.hostSpeed(List.of(sample(54, 54), sample(55, 55), sample(54, 54))).shown());
+        assertNull(hostSpeed(50, 1, 50, 2, 50, 1), "waiting work's CPU time says nothing of the host");
+        assertNull(hostSpeed(50, 35, 50, 38, 50, 36), "nor does work that is not CPU-bound");
+        assertNull(hostSpeed(54, 54, 67.5, 67.5), "two iterations are too few");
+        SpeedWatch.HostSpeed steady = hostSpeed(54, 54, 55, 55, 54, 53.5);
+        assertFalse(steady.shown());
+        assertEquals(0.80, steady.and(speed).lowest(), 0.001);
+        assertSame(steady, steady.and(null));
     }
 }

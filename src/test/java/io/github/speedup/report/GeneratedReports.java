@@ -133,7 +133,7 @@ public final class GeneratedReports {
         Interval speedupCi = mode == Mode.SEQUENTIAL ? Interval.NONE : interval(random, speedup);
         return new ResultReport(mode, workers, null, wall, speedup, speedupCi, speedup / workers, Interval.NONE,
                 median, 1L << 20, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(),
-                null, 0, 0, StopReason.FIXED, null);
+                null, 0, 0, StopReason.FIXED, null, null);
     }
 
     /** Around the value, or two figures of their own. */

@@ -10,6 +10,7 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.measure.Environment;
+import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryRun;
@@ -107,6 +108,13 @@ public final class HtmlReportWriter implements ReportFormat {
                     + Html.escape(String.format(Locale.ROOT, "the load average was %.2f at start, above the %d logical "
                     + "cores; other work competed with these measurements.", report.environment().loadAverage(),
                     report.environment().logicalCores())) + "</p>\n");
+        }
+        Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
+        if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
+            html.write("<p class=\"warning\" id=\"host-speed\"><strong>Host speed:</strong> "
+                    + Html.escape(hostSpeed.get().describe() + " over the run, by sequential's CPU time per "
+                    + "iteration relative to its fastest; a run took longer, or stopped short of its target, "
+                    + "where the host slowed down.") + "</p>\n");
         }
         if (!report.complete()) {
             html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early: "
@@ -280,9 +288,10 @@ public final class HtmlReportWriter implements ReportFormat {
         List<ResultReport> shortOfTarget = measured.stream().filter(ResultReport::isShortOfTarget).toList();
         List<ResultReport> contaminated = measured.stream().filter(ResultReport::isContaminated).toList();
         List<ResultReport> unsent = measured.stream().filter(r -> !r.unsentResultTypes().isEmpty()).toList();
+        List<ResultReport> slowed = measured.stream().filter(ResultReport::isSlowed).toList();
         List<String> findings = workload.selfCheck().flagged() ? workload.selfCheck().findings() : List.of();
         long flagged = measured.stream().filter(r -> r.isUnstable() || r.isShortOfTarget() || r.isContaminated()
-                || !r.unsentResultTypes().isEmpty()).count();
+                || !r.unsentResultTypes().isEmpty() || r.isSlowed()).count();
         if (flagged == 0 && findings.isEmpty()) {
             return;
         }
@@ -291,6 +300,7 @@ public final class HtmlReportWriter implements ReportFormat {
         count(counts, shortOfTarget.size(), "short of target");
         count(counts, contaminated.size(), "on a busy machine");
         count(counts, unsent.size(), "kept results in the workers");
+        count(counts, slowed.size(), "slowed by the host");
         if (!findings.isEmpty()) {
             counts.add("self-check: " + findings.size() + (findings.size() == 1 ? " finding" : " findings"));
         }
@@ -311,6 +321,10 @@ public final class HtmlReportWriter implements ReportFormat {
         flags(html, "unsent-note", "Results kept in the workers", "the tasks' results are not Serializable, so they "
                 + "stayed in the worker JVMs; what moving them would cost is not measured.", unsent,
                 r -> String.join(", ", r.unsentResultTypes()));
+        flags(html, "slowed-note", "Slowed by the host", "some iterations ran slower than the result's typical one "
+                + "while its threads' CPU time stayed flat (they waited for a CPU) or grew (a slower CPU), and no "
+                + "other process or steal showed: the machine itself changed speed. They were taken again while "
+                + "maxRetries allowed; a quieter or dedicated machine avoids them.", slowed, ResultReport::slowedReason);
         if (!findings.isEmpty()) {
             html.write("<li class=\"self-check\"><strong>Self-check:</strong> the harness's check on itself<ul>");
             for (String finding : findings) {

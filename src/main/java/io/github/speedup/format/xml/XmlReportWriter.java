@@ -262,6 +262,9 @@ public final class XmlReportWriter implements ReportFormat {
         if (result.isShortOfTarget()) {
             xml.writeAttribute("shortfallReason", result.shortfallReason());
         }
+        if (result.isSlowed()) {
+            xml.writeAttribute("slowedReason", result.slowedReason());
+        }
         for (SampleReport sample : result.samples()) {
             newline(xml, 3);
             xml.writeEmptyElement("sample");
