@@ -14,9 +14,10 @@ import java.util.Locale;
  * <li>the <em>gap</em>, {@code W × wall − CPU time of the threads}, with {@code W = min(workers,
  * tasks, cores)}: the time the result's threads could have run but did not. A thread that had work
  * and was not on a CPU grows it, although its own CPU time stays flat. Only the in-JVM modes measure
- * their threads' CPU exactly, so only they get it;</li>
+ * their threads' CPU exactly, so only they get it; a collection that grew accounts for as much;</li>
  * <li>the CPU time per iteration, which rises when the host lowers a vCPU's speed: the same work
- * takes more cycles' worth of time.</li>
+ * takes more cycles' worth of time. Also the in-JVM modes' only: a pool's or fresh workers' CPU time
+ * is their whole processes', collectors and JIT included.</li>
  * </ul>
  * Both are compared with the result's own typical value (the median of its samples so far), so the
  * result's own overheads (waiting at the end for the last task, a pool's dispatch) cancel.
@@ -37,9 +38,11 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     public enum Signals {
         /** In-JVM modes: the Java threads' CPU time is exact, so both the gap and the CPU time apply. */
         GAP_AND_CPU,
-        /** CPU time comparable from one iteration to the next (a pool's warm workers), but not per thread. */
-        CPU,
-        /** CPU time dominated by what each iteration starts anew (fresh JVMs): neither applies. */
+        /**
+         * The CPU time is the whole processes' (a pool's or fresh workers' JVMs, their collectors and JIT
+         * included), which varies with the work's garbage and each JVM's start-up more than with the
+         * host's speed: neither applies.
+         */
         NONE
     }
 
@@ -90,13 +93,16 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
             return null;
         }
         double extra = sample.wallNanos() - typicalWall;
-        if (extra <= threshold() * typicalWall || explainedByOtherWork(sample, extra)) {
+        // A longer collection is the work's own (its garbage), not the host's: its threads stand still meanwhile.
+        double gcGrowth = sample.hasGc() && earlier.stream().allMatch(Sample::hasGc)
+                ? Math.max(0, sample.gcNanos() - median(earlier, Signal.GC)) : 0;
+        if (extra <= threshold() * typicalWall || gcGrowth >= extra || explainedByOtherWork(sample, extra)) {
             return null;
         }
         double slower = sample.wallNanos() / typicalWall;
         double cpuGrowth = sample.cpuNanos() / typicalCpu - 1;
         if (signals == Signals.GAP_AND_CPU) {
-            double gapGrowth = gap(sample) - median(earlier, this::gap);
+            double gapGrowth = gap(sample) - median(earlier, this::gap) - workers * gcGrowth;
             // A thread off its CPU for t lengthens the wall by t and grows the gap by up to W × t,
             // as the others wait for it at the end; growth by the threshold's share of W × wall is the host's.
             if (gapGrowth > threshold() * workers * typicalWall) {
@@ -215,6 +221,7 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     private interface Signal {
         Signal WALL = Sample::wallNanos;
         Signal CPU = Sample::cpuNanos;
+        Signal GC = Sample::gcNanos;
 
         double of(Sample sample);
     }

@@ -9,13 +9,12 @@ public record Measurement(WorkloadSpec workload, Mode mode, int workers) {
 
     /**
      * The watch on the host's speed for this measurement's samples, on a machine with {@code cores}
-     * cores: the gap and the CPU time for in-JVM modes, whose Java threads' CPU time is exact; the CPU
-     * time for the pool, whose warm workers do the same work every iteration; none for processes,
-     * whose CPU time is mostly their fresh JVMs' start-up, counted in clock ticks.
+     * cores: the gap and the CPU time for in-JVM modes, whose Java threads' CPU time is exact; none for
+     * the pool and processes, whose CPU time is their worker JVMs' whole processes' (collectors, JIT and,
+     * for processes, start-up included, in clock ticks), which the work's garbage moves more than the host.
      */
     public SpeedWatch speedWatch(double targetPrecision, int cores) {
-        SpeedWatch.Signals signals = mode.inJvm() ? SpeedWatch.Signals.GAP_AND_CPU
-                : mode == Mode.POOL ? SpeedWatch.Signals.CPU : SpeedWatch.Signals.NONE;
+        SpeedWatch.Signals signals = mode.inJvm() ? SpeedWatch.Signals.GAP_AND_CPU : SpeedWatch.Signals.NONE;
         return new SpeedWatch(targetPrecision, signals, Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores)));
     }
 }

@@ -73,13 +73,25 @@ class SpeedWatchTest {
     @Test
     void aSlowerVcpuShowsAsMoreCpuTimeForTheSameWork() {
         List<Sample> earlier = List.of(sample(54, 54), sample(54.5, 54.3), sample(53.8, 53.7));
-        SpeedWatch sequential = new SpeedWatch(0.03, SpeedWatch.Signals.CPU, 1);
+        SpeedWatch sequential = new SpeedWatch(0.03, SpeedWatch.Signals.GAP_AND_CPU, 1);
         SpeedWatch.Slowdown slowdown = sequential.slowed(earlier, sample(65, 64.8));
         assertNotNull(slowdown);
         assertEquals("20% slower than this result's typical iteration (its CPU time grew 20% for the same work,"
                 + " with no other work to explain it)", slowdown.describe());
-        assertNull(sequential.slowed(earlier, sample(65, 54.1)),
-                "without the gap, a wall that grew with flat CPU time is not the host's");
+        assertNull(sequential.slowed(earlier, sample(65, 54.1, 12, 0)), "12 ms of foreign CPU explain it");
+    }
+
+    @Test
+    void aLongerCollectionIsTheWorksOwn() {
+        // alloc: the threads stand still while the collector runs, so the gap grows with no host to blame.
+        List<Sample> earlier = List.of(gc(50, 98, 5), gc(50.5, 99, 5), gc(49.8, 97.5, 6));
+        assertNull(threads.slowed(earlier, gc(60, 99, 16)));
+        assertNotNull(threads.slowed(earlier, gc(60, 99, 5)), "the same iteration without the longer collection");
+    }
+
+    private static Sample gc(double wallMs, double cpuMs, double gcMs) {
+        return new Sample((long) (wallMs * MS), (long) (cpuMs * MS), 0, Sample.NO_STARTUP, (long) (gcMs * MS),
+                new Interference(0, 0, CpuCounters.ABSENT));
     }
 
     @Test
@@ -100,9 +112,9 @@ class SpeedWatchTest {
         assertNull(threads.slowed(earlier, sample(33, 55, 6, 0)), "6 ms of foreign CPU account for it");
         assertNull(threads.slowed(earlier, sample(33, 55, 0, 6)), "so do 6 ms of steal");
         assertNull(new SpeedWatch(0.03, SpeedWatch.Signals.NONE, 2).slowed(earlier, sample(33, 70)),
-                "fresh JVMs every iteration: no signal applies");
-        assertEquals(0.10, new SpeedWatch(0.05, SpeedWatch.Signals.CPU, 1).threshold(), 1e-9);
-        assertEquals(SpeedWatch.FLOOR, new SpeedWatch(0.01, SpeedWatch.Signals.CPU, 1).threshold(), 1e-9);
+                "worker JVMs' whole CPU time: no signal applies");
+        assertEquals(0.10, new SpeedWatch(0.05, SpeedWatch.Signals.NONE, 1).threshold(), 1e-9);
+        assertEquals(SpeedWatch.FLOOR, new SpeedWatch(0.01, SpeedWatch.Signals.NONE, 1).threshold(), 1e-9);
     }
 
     private static SpeedWatch.HostSpeed hostSpeed(double... wallCpuPairs) {

@@ -189,6 +189,33 @@ public final class ReportFixtures {
     }
 
     /**
+     * A cpu workload on a host that changed speed with nothing else running: sequential at 54 ms of
+     * CPU-bound work but one iteration at 67.5 ms, its CPU time as long (the host at 0.80 of its
+     * fastest); threads ×2 at 27.5 ms on 55 ms of CPU but two iterations at 33 ms with their CPU flat
+     * (a thread not on a CPU). Foreign CPU and steal read 0 throughout.
+     */
+    public static Report slowedHost() {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        double[][] sequential = {{54, 54}, {54.3, 54.2}, {53.8, 53.7}, {54.1, 54}, {67.5, 67.5}, {54, 54}};
+        double[][] threads = {{27.5, 55}, {27.4, 54.8}, {27.6, 55.1}, {33, 55.6}, {27.5, 55}, {27.7, 55.3},
+                {33, 55.5}, {27.4, 54.9}};
+        return build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet(sequential), null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), quiet(threads), null, 2)),
+                "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+    }
+
+    /** Samples of these {wall, CPU} ms, no other work seen, no collection. */
+    private static List<Sample> quiet(double[][] wallAndCpu) {
+        List<Sample> samples = new ArrayList<>();
+        for (double[] sample : wallAndCpu) {
+            samples.add(new Sample((long) (sample[0] * 1e6), (long) (sample[1] * 1e6), 1, Sample.NO_STARTUP, 0,
+                    new Interference(0, 0, 0)));
+        }
+        return samples;
+    }
+
+    /**
      * A cpu workload whose only parallel result varies too much to believe: sequential 400 ms (±1%),
      * threads ×2 at 150-300 ms, unstable. No mode can be named for it.
      */

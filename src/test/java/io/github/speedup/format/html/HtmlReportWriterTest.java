@@ -257,6 +257,23 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void iterationsTheHostSlowedAreFlaggedAndTheHostsSpeedIsInTheHeader() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.slowedHost()));
+        assertEquals("2 of 2 results flagged: 2 slowed by the host", doc.selectFirst("details.notice summary").text());
+        assertEquals(List.of("sequential ×1: 1 of 6 iterations ran up to 25% slower than this result's typical "
+                        + "iteration, with no other work to explain it",
+                "threads ×2: 2 of 8 iterations ran up to 20% slower than this result's typical iteration, with no "
+                        + "other work to explain it"),
+                doc.select("details.notice li.slowed-note li").eachText());
+        assertEquals("Host speed: the host ran between 0.80 and 1.00 of its fastest over the run, by sequential's CPU "
+                + "time per iteration relative to its fastest; a run took longer, or stopped short of its target, "
+                + "where the host slowed down.", doc.selectFirst("p#host-speed").text());
+        assertEquals(null, Jsoup.parse(html(true)).selectFirst("p#host-speed"), "sleep's CPU time says nothing of it");
+        assertEquals(null, Jsoup.parse(html(ReportFixtures.unsteady())).selectFirst("p#host-speed"),
+                "sequential within 2% of its fastest");
+    }
+
+    @Test
     void aResultSampledShortOfTheTargetSaysHowCloseItGot() throws Exception {
         Report report = ReportFixtures.sampledShortOfTarget();
         Document doc = Jsoup.parse(html(report));

@@ -87,6 +87,14 @@ class XmlReportReaderTest {
     }
 
     @Test
+    void slowedIterationsAreRecomputedFromTheSamplesAsWritten() throws Exception {
+        Report read = readBack(ReportFixtures.slowedHost());
+        assertEquals("1 of 6 iterations ran up to 25% slower than this result's typical iteration, with no other "
+                + "work to explain it", read.workloads().get(0).results().get(0).slowedReason());
+        assertEquals(0.796, read.hostSpeed().orElseThrow().lowest(), 0.001);
+    }
+
+    @Test
     void samplingToAPrecisionReadsBackAsWritten() throws Exception {
         Report read = readBack(ReportFixtures.sampledShortOfTarget());
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60)), read.settings().sampling());

@@ -162,6 +162,17 @@ class XmlReportWriterTest {
     }
 
     @Test
+    void aResultThatKeptSlowedIterationsSaysSoAndOthersCarryNoSuchAttribute() throws Exception {
+        byte[] xml = write(ReportFixtures.slowedHost());
+        ReportXml.validate(xml);
+        NodeList results = ReportXml.parse(xml).getElementsByTagName("result");
+        assertEquals("2 of 8 iterations ran up to 20% slower than this result's typical iteration, with no other "
+                + "work to explain it", ((Element) results.item(1)).getAttribute("slowedReason"));
+        Document plain = ReportXml.parse(write(ReportFixtures.report(true)));
+        assertFalse(((Element) plain.getElementsByTagName("result").item(0)).hasAttribute("slowedReason"));
+    }
+
+    @Test
     void theSchemaRejectsAReportWithoutFigures() {
         byte[] broken = "<report schemaVersion=\"1\" created=\"2026-01-01T00:00:00Z\" complete=\"true\"><settings/></report>"
                 .getBytes();
