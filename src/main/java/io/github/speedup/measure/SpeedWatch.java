@@ -169,36 +169,47 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
         if (cpu.length < MIN_EARLIER_SAMPLES || median(cpu) < CPU_BOUND * median(wall)) {
             return null;
         }
-        double fastest = Arrays.stream(cpu).min().orElseThrow();
-        double slowest = Arrays.stream(cpu).max().orElseThrow();
-        return new HostSpeed(fastest / slowest, 1);
+        int slowest = 0;
+        for (int i = 1; i < cpu.length; i++) {
+            if (cpu[i] > cpu[slowest]) {
+                slowest = i;
+            }
+        }
+        return new HostSpeed(Arrays.stream(cpu).min().orElseThrow() / cpu[slowest], "iteration " + (slowest + 1));
     }
 
     /** Sequential work whose CPU time is at least this share of its wall time is CPU-bound. */
     public static final double CPU_BOUND = 0.8;
 
     /**
-     * The host's speed relative to its fastest over the run.
+     * The host's speed relative to its fastest over the run (1 at its fastest).
      *
      * @param lowest  the slowest iteration's, such as 0.80
-     * @param highest the fastest's, 1 by construction
+     * @param slowest which iteration that was, such as "iteration 1", so that a reader can tell a host
+     *                that slowed from an iteration that was slow for its own reasons (what warm-up left)
      */
-    public record HostSpeed(double lowest, double highest) {
-        /** The range over several workloads: the lowest of their lowest. */
-        public HostSpeed and(HostSpeed other) {
-            return other == null ? this : new HostSpeed(Math.min(lowest, other.lowest), Math.max(highest, other.highest));
-        }
-
+    public record HostSpeed(double lowest, String slowest) {
         /** Below this, the page says the host changed speed. */
         public static final double SHOWN_BELOW = 0.95;
+
+        /** The same, its slowest iteration named within {@code scope}, such as "cpu's sequential". */
+        public HostSpeed in(String scope) {
+            return new HostSpeed(lowest, scope + " " + slowest);
+        }
+
+        /** The range over several workloads: the lower of the two. */
+        public HostSpeed and(HostSpeed other) {
+            return other == null || lowest <= other.lowest ? this : other;
+        }
 
         public boolean shown() {
             return lowest < SHOWN_BELOW;
         }
 
-        /** "the host ran between 0.80 and 1.00 of its fastest". */
+        /** "the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's sequential iteration 5)". */
         public String describe() {
-            return String.format(Locale.ROOT, "the host ran between %.2f and %.2f of its fastest", lowest, highest);
+            return String.format(Locale.ROOT, "the host ran between %.2f and 1.00 of its fastest (slowest: %s)",
+                    lowest, slowest);
         }
     }
 

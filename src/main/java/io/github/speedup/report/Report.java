@@ -55,7 +55,10 @@ public record Report(int schemaVersion, Instant started, Instant created, String
             List<SampleReport> samples = workload.sequential().map(ResultReport::samples).orElse(List.of());
             SpeedWatch.HostSpeed speed = SpeedWatch.hostSpeed(samples.stream().mapToDouble(SampleReport::cpuMs).toArray(),
                     samples.stream().mapToDouble(SampleReport::wallMs).toArray());
-            run = run == null ? speed : run.and(speed);
+            if (speed != null) {
+                speed = speed.in(workload.name() + "'s sequential");
+                run = run == null ? speed : run.and(speed);
+            }
         }
         return Optional.ofNullable(run);
     }

@@ -132,7 +132,9 @@ class SpeedWatchTest {
         SpeedWatch.HostSpeed speed = hostSpeed(54, 54, 67.5, 67.5, 54.5, 54.3, 60, 60);
         assertEquals(0.80, speed.lowest(), 0.001);
         assertTrue(speed.shown());
-        assertEquals("the host ran between 0.80 and 1.00 of its fastest", speed.describe());
+        assertEquals("the host ran between 0.80 and 1.00 of its fastest (slowest: iteration 2)", speed.describe());
+        assertEquals("the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's sequential iteration 2)",
+                speed.in("cpu's sequential").describe());
         assertNull(hostSpeed(50, 1, 50, 2, 50, 1), "waiting work's CPU time says nothing of the host");
         assertNull(hostSpeed(50, 35, 50, 38, 50, 36), "nor does work that is not CPU-bound");
         assertNull(hostSpeed(54, 54, 67.5, 67.5), "two iterations are too few");

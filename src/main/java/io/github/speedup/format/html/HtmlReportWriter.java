@@ -112,9 +112,9 @@ public final class HtmlReportWriter implements ReportFormat {
         Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
         if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
             html.write("<p class=\"warning\" id=\"host-speed\"><strong>Host speed:</strong> "
-                    + Html.escape(hostSpeed.get().describe() + " over the run, by sequential's CPU time per "
-                    + "iteration relative to its fastest; a run took longer, or stopped short of its target, "
-                    + "where the host slowed down.") + "</p>\n");
+                    + Html.escape("over the run, " + hostSpeed.get().describe() + ", judged by sequential's CPU "
+                    + "time per iteration against its fastest; a run takes longer, or stops short of its target, "
+                    + "where the host slows down.") + "</p>\n");
         }
         if (!report.complete()) {
             html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early: "

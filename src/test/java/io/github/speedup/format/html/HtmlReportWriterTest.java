@@ -265,9 +265,9 @@ class HtmlReportWriterTest {
                 "threads ×2: 2 of 8 iterations ran up to 20% slower than this result's typical iteration, with no "
                         + "other work to explain it"),
                 doc.select("details.notice li.slowed-note li").eachText());
-        assertEquals("Host speed: the host ran between 0.80 and 1.00 of its fastest over the run, by sequential's CPU "
-                + "time per iteration relative to its fastest; a run took longer, or stopped short of its target, "
-                + "where the host slowed down.", doc.selectFirst("p#host-speed").text());
+        assertEquals("Host speed: over the run, the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's "
+                + "sequential iteration 5), judged by sequential's CPU time per iteration against its fastest; a run "
+                + "takes longer, or stops short of its target, where the host slows down.", doc.selectFirst("p#host-speed").text());
         assertEquals(null, Jsoup.parse(html(true)).selectFirst("p#host-speed"), "sleep's CPU time says nothing of it");
         assertEquals(null, Jsoup.parse(html(ReportFixtures.unsteady())).selectFirst("p#host-speed"),
                 "sequential within 2% of its fastest");
