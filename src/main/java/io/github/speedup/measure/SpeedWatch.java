@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A watch on the host's own speed: whether an iteration ran slower than its result's typical one
@@ -14,7 +17,7 @@ import java.util.Locale;
  * <li>the <em>gap</em>, {@code W × wall − CPU time of the threads}, with {@code W = min(workers,
  * tasks, cores)}: the time the result's threads could have run but did not. A thread that had work
  * and was not on a CPU grows it, although its own CPU time stays flat. Only the in-JVM modes measure
- * their threads' CPU exactly, so only they get it; a collection that grew accounts for as much;</li>
+ * their threads' CPU exactly, so only they get it;</li>
  * <li>the CPU time per iteration, which rises when the host lowers a vCPU's speed: the same work
  * takes more cycles' worth of time. Also the in-JVM modes' only: a pool's or fresh workers' CPU time
  * is their whole processes', collectors and JIT included.</li>
@@ -22,9 +25,22 @@ import java.util.Locale;
  * Both are compared with the result's own typical value (the median of its samples so far), so the
  * result's own overheads (waiting at the end for the last task, a pool's dispatch) cancel.
  * <p>
- * Waiting work ({@code sleep}, I/O: the result's CPU time under {@value #WAITING_UTILISATION} of
- * {@code W × wall}) has no such signal: its threads are meant to be off a CPU, and a slower host
- * hardly changes its time. It is never flagged.
+ * Both signals assume that the same work costs the same CPU time and the same waiting in every
+ * iteration, unless the host changes. Two kinds of work break that, and get no signal:
+ * <ul>
+ * <li>waiting work ({@code sleep}, I/O: CPU time under {@value #WAITING_UTILISATION} of {@code W ×
+ * wall}): its threads are meant to be off a CPU, and a slower host hardly changes its time;</li>
+ * <li>allocating work (see {@link #allocating}): it pays for its memory in CPU time and in time in the
+ * kernel that vary by themselves. Every new object is zeroed; a heap page the kernel reclaimed or
+ * never mapped costs a page fault at its first touch (system time, counted in the thread's CPU
+ * time); two threads faulting in one address space wait for each other. On the default suite's
+ * {@code alloc} (about 6 bytes of heap per CPU nanosecond, no collection inside its iterations),
+ * three runs on a 2-core VM had single iterations of sequential and threads ×1 take 9–32% more CPU
+ * time than typical and threads ×2's gap grow by 4–21 ms, while no sequential iteration of {@code
+ * cpu} or {@code contended} (0.1 byte per CPU nanosecond) took more than 6% more: the watch flagged
+ * 2 to 8 of each {@code alloc} result's iterations as slowed by the host, although its other
+ * results in the same rounds ran at full speed.</li>
+ * </ul>
  *
  * @param targetPrecision the run's target precision: an iteration counts as slowed when its wall
  *                        time exceeds the typical one by more than {@link #threshold()}
@@ -52,6 +68,16 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     public static final double FLOOR = 0.05;
     /** Below this share of {@code W × wall} in CPU time, a result waits rather than computes. */
     public static final double WAITING_UTILISATION = 0.2;
+    /**
+     * From this much peak heap in use per nanosecond of the threads' CPU time (1 GB per CPU second),
+     * a result allocates rather than computes. The peak bounds what an iteration allocated, plus what
+     * was live before it (the measurement JVM collects before each iteration's clock). Faulting in and
+     * zeroing a 4 KiB page costs about a microsecond, a quarter of a nanosecond per byte: at 1 byte
+     * per CPU nanosecond, the kernel reclaiming a fifth of the heap between two iterations costs the
+     * next one 5% more CPU time, the {@link #FLOOR} of a slowdown. The default suite's computing
+     * workloads use 0.1 (their few MB of live heap), {@code alloc} about 6.
+     */
+    public static final double ALLOCATING_BYTES_PER_CPU_NANO = 1.0;
 
     public SpeedWatch {
         if (workers < 1) {
@@ -62,6 +88,22 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     /** How much slower than typical an iteration must run to count as slowed: {@code max(2 × targetPrecision, FLOOR)}. */
     public double threshold() {
         return Math.max(2 * targetPrecision, FLOOR);
+    }
+
+    /**
+     * Whether samples show allocating work, whose CPU time and waiting vary with what the kernel and
+     * the collector do with its memory: any of them spent time collecting (the measurement JVM
+     * collects before each iteration's clock, so computing work's iterations show none), or their
+     * median peak heap in use reaches {@value #ALLOCATING_BYTES_PER_CPU_NANO} byte per nanosecond of
+     * their median CPU time.
+     */
+    public static boolean allocating(List<Sample> samples) {
+        for (Sample sample : samples) {
+            if (sample.hasGc() && sample.gcNanos() > 0) {
+                return true;
+            }
+        }
+        return median(samples, Signal.PEAK_HEAP) >= ALLOCATING_BYTES_PER_CPU_NANO * median(samples, Signal.CPU);
     }
 
     /**
@@ -80,8 +122,9 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
 
     /**
      * How {@code sample} compares with the result's {@code earlier} samples, or {@code null} when it
-     * is not slowed, or cannot be told: fewer than {@value #MIN_EARLIER_SAMPLES} earlier samples, waiting
-     * work, no signal for the mode, or foreign CPU and steal that account for the extra time.
+     * is not slowed, or cannot be told: fewer than {@value #MIN_EARLIER_SAMPLES} earlier samples, no
+     * signal for the mode, waiting or allocating work, or foreign CPU and steal that account for the
+     * extra time.
      */
     public Slowdown slowed(List<Sample> earlier, Sample sample) {
         if (signals == Signals.NONE || earlier.size() < MIN_EARLIER_SAMPLES) {
@@ -89,28 +132,25 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
         }
         double typicalWall = median(earlier, Signal.WALL);
         double typicalCpu = median(earlier, Signal.CPU);
-        if (waiting(typicalCpu, typicalWall)) {
+        List<Sample> all = new ArrayList<>(earlier);
+        all.add(sample);
+        if (waiting(typicalCpu, typicalWall) || allocating(all)) {
             return null;
         }
         double extra = sample.wallNanos() - typicalWall;
-        // A longer collection is the work's own (its garbage), not the host's: its threads stand still meanwhile.
-        double gcGrowth = sample.hasGc() && earlier.stream().allMatch(Sample::hasGc)
-                ? Math.max(0, sample.gcNanos() - median(earlier, Signal.GC)) : 0;
-        if (extra <= threshold() * typicalWall || gcGrowth >= extra || explainedByOtherWork(sample, extra)) {
+        if (extra <= threshold() * typicalWall || explainedByOtherWork(sample, extra)) {
             return null;
         }
         double slower = sample.wallNanos() / typicalWall;
-        double cpuGrowth = sample.cpuNanos() / typicalCpu - 1;
-        if (signals == Signals.GAP_AND_CPU) {
-            double gapGrowth = gap(sample) - median(earlier, this::gap) - workers * gcGrowth;
-            // A thread off its CPU for t lengthens the wall by t and grows the gap by up to W × t,
-            // as the others wait for it at the end; growth by the threshold's share of W × wall is the host's.
-            if (gapGrowth > threshold() * workers * typicalWall) {
-                return new Slowdown(slower, String.format(Locale.ROOT,
-                        "its threads were runnable but not running for %.1f ms more than typical,"
-                                + " with no other work to explain it", gapGrowth / 1e6));
-            }
+        double gapGrowth = gap(sample) - median(earlier, this::gap);
+        // A thread off its CPU for t lengthens the wall by t and grows the gap by up to W × t,
+        // as the others wait for it at the end; growth by the threshold's share of W × wall is the host's.
+        if (gapGrowth > threshold() * workers * typicalWall) {
+            return new Slowdown(slower, String.format(Locale.ROOT,
+                    "its threads were runnable but not running for %.1f ms more than typical,"
+                            + " with no other work to explain it", gapGrowth / 1e6));
         }
+        double cpuGrowth = sample.cpuNanos() / typicalCpu - 1;
         if (cpuGrowth > threshold()) {
             return new Slowdown(slower, String.format(Locale.ROOT,
                     "its CPU time grew %.0f%% for the same work, with no other work to explain it", 100 * cpuGrowth));
@@ -154,45 +194,78 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
         }
     }
 
+    /** Computing work whose CPU time is at least this share of {@code W × wall} is CPU-bound. */
+    public static final double CPU_BOUND = 0.8;
+
     /**
-     * The host's speed over a workload's sequential iterations, from their CPU time: each iteration's
-     * speed is the fastest CPU time over its own (1 for the fastest). Sequential runs one thread, so
-     * once warm its CPU time per iteration changes only with the host's speed.
+     * One result's iterations taken in rounds, for the host's speed.
      *
-     * @param cpu  each iteration's CPU time, in any unit
-     * @param wall each iteration's wall time, in the same unit
-     * @return {@code null} with fewer than {@value #MIN_EARLIER_SAMPLES} iterations, or for work that is
-     *         not CPU-bound (median CPU time under {@value #CPU_BOUND} of the median wall time): its
-     *         CPU time says little of the host's speed
+     * @param workers {@code W}, as for the watch
+     * @param byRound its quiet samples (other work disturbed none) by the round they were taken in
      */
-    public static HostSpeed hostSpeed(double[] cpu, double[] wall) {
-        if (cpu.length < MIN_EARLIER_SAMPLES || median(cpu) < CPU_BOUND * median(wall)) {
-            return null;
+    public record RoundSamples(int workers, SortedMap<Integer, Sample> byRound) {
+        public RoundSamples {
+            byRound = new TreeMap<>(byRound);
         }
-        int slowest = 0;
-        for (int i = 1; i < cpu.length; i++) {
-            if (cpu[i] > cpu[slowest]) {
-                slowest = i;
-            }
+
+        /** CPU-bound work that does not allocate: its CPU time per iteration changes with the host's speed only. */
+        boolean witness() {
+            List<Sample> samples = List.copyOf(byRound.values());
+            return samples.size() >= MIN_EARLIER_SAMPLES && !allocating(samples)
+                    && median(samples, Signal.CPU) >= CPU_BOUND * workers * median(samples, Signal.WALL);
         }
-        return new HostSpeed(Arrays.stream(cpu).min().orElseThrow() / cpu[slowest], "iteration " + (slowest + 1));
     }
 
-    /** Sequential work whose CPU time is at least this share of its wall time is CPU-bound. */
-    public static final double CPU_BOUND = 0.8;
+    /**
+     * The host's speed over a workload's rounds, from the CPU time per iteration of its CPU-bound
+     * in-JVM results that do not allocate (see {@link #allocating}), each against its own fastest
+     * iteration. A host that slows down slows everything it runs in that round, so a round's speed
+     * is that of its <em>least</em> slowed result, and only rounds that two or more such results took
+     * part in count: one iteration slower on its own is the work's own (a JIT deoptimisation, a
+     * page the kernel moved), not the host's.
+     *
+     * @param results the workload's in-JVM results; the others' CPU time is their whole processes'
+     * @return {@code null} when no round had two such results: no witness of the host's speed
+     */
+    public static HostSpeed hostSpeed(List<RoundSamples> results) {
+        Map<Integer, Double> speeds = new TreeMap<>();
+        Map<Integer, Integer> witnesses = new TreeMap<>();
+        for (RoundSamples result : results) {
+            if (!result.witness()) {
+                continue;
+            }
+            double fastest = result.byRound().values().stream().mapToLong(Sample::cpuNanos).min().orElseThrow();
+            result.byRound().forEach((round, sample) -> {
+                speeds.merge(round, fastest / sample.cpuNanos(), Math::max);
+                witnesses.merge(round, 1, Integer::sum);
+            });
+        }
+        HostSpeed lowest = null;
+        for (Map.Entry<Integer, Double> round : speeds.entrySet()) {
+            if (witnesses.get(round.getKey()) >= 2 && (lowest == null || round.getValue() < lowest.lowest())) {
+                lowest = new HostSpeed(round.getValue(), "round " + round.getKey());
+            }
+        }
+        return lowest;
+    }
 
     /**
      * The host's speed relative to its fastest over the run (1 at its fastest).
      *
-     * @param lowest  the slowest iteration's, such as 0.80
-     * @param slowest which iteration that was, such as "iteration 1", so that a reader can tell a host
-     *                that slowed from an iteration that was slow for its own reasons (what warm-up left)
+     * @param lowest  the slowest round's, such as 0.80
+     * @param slowest which round that was, such as "round 5", so that a reader can find its samples
      */
     public record HostSpeed(double lowest, String slowest) {
         /** Below this, the page says the host changed speed. */
         public static final double SHOWN_BELOW = 0.95;
+        /**
+         * Below this, the run is no baseline for later runs: a round that ran 10% slower moves the
+         * medians of its results by up to that much, the size of the gate's default {@code
+         * maxRegression}, and later runs compared with it would pass a regression of that size.
+         */
+        public static final double BASELINE_LIMIT = 0.90;
 
-        /** The same, its slowest iteration named within {@code scope}, such as "cpu's sequential". */
+        /** The same, its slowest round named within {@code scope}, such as "cpu's". */
         public HostSpeed in(String scope) {
             return new HostSpeed(lowest, scope + " " + slowest);
         }
@@ -206,7 +279,12 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
             return lowest < SHOWN_BELOW;
         }
 
-        /** "the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's sequential iteration 5)". */
+        /** Whether the run may be a baseline for later runs: the host kept to {@value #BASELINE_LIMIT} of its fastest. */
+        public boolean steadyForBaseline() {
+            return lowest >= BASELINE_LIMIT;
+        }
+
+        /** "the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's round 5)". */
         public String describe() {
             return String.format(Locale.ROOT, "the host ran between %.2f and 1.00 of its fastest (slowest: %s)",
                     lowest, slowest);
@@ -232,7 +310,7 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     private interface Signal {
         Signal WALL = Sample::wallNanos;
         Signal CPU = Sample::cpuNanos;
-        Signal GC = Sample::gcNanos;
+        Signal PEAK_HEAP = Sample::peakMemoryBytes;
 
         double of(Sample sample);
     }

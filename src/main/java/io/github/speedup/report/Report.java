@@ -2,11 +2,15 @@ package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Environment;
+import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The one model every output format is written from.
@@ -45,22 +49,46 @@ public record Report(int schemaVersion, Instant started, Instant created, String
     }
 
     /**
-     * The host's speed over the run, from the CPU time per iteration of each CPU-bound workload's
-     * sequential result relative to its fastest: the lowest over the workloads, or empty when none
-     * is CPU-bound (the CPU time of waiting work says nothing of the host's speed).
+     * The host's speed over the run: per workload, from the CPU time per iteration of its CPU-bound
+     * in-JVM results that do not allocate, in the rounds where all of them slowed (see {@link
+     * SpeedWatch#hostSpeed}); the lowest over the workloads. Empty when no workload had such results
+     * side by side in rounds: the CPU time of waiting or allocating work, of worker JVMs' whole
+     * processes, or of one result alone says nothing certain of the host's speed. Recomputed from
+     * the samples, so a report read back tells the same.
      */
     public Optional<SpeedWatch.HostSpeed> hostSpeed() {
         SpeedWatch.HostSpeed run = null;
         for (WorkloadReport workload : workloads) {
-            List<SampleReport> samples = workload.sequential().map(ResultReport::samples).orElse(List.of());
-            SpeedWatch.HostSpeed speed = SpeedWatch.hostSpeed(samples.stream().mapToDouble(SampleReport::cpuMs).toArray(),
-                    samples.stream().mapToDouble(SampleReport::wallMs).toArray());
+            List<SpeedWatch.RoundSamples> results = new ArrayList<>();
+            for (ResultReport result : workload.results()) {
+                if (!result.isSkipped() && result.mode().inJvm()) {
+                    results.add(roundSamples(result, Math.min(Math.min(result.workers(), workload.tasks()),
+                            environment.logicalCores())));
+                }
+            }
+            SpeedWatch.HostSpeed speed = SpeedWatch.hostSpeed(results);
             if (speed != null) {
-                speed = speed.in(workload.name() + "'s sequential");
+                speed = speed.in(workload.name() + "'s");
                 run = run == null ? speed : run.and(speed);
             }
         }
         return Optional.ofNullable(run);
+    }
+
+    /** A result's quiet samples taken in rounds, by round, as the watch reads them. */
+    private static SpeedWatch.RoundSamples roundSamples(ResultReport result, int workers) {
+        SortedMap<Integer, Sample> byRound = new TreeMap<>();
+        for (SampleReport sample : result.samples()) {
+            if (sample.hasRound() && !sample.contaminated()) {
+                byRound.put(sample.round(), new Sample(nanos(sample.wallMs()), nanos(sample.cpuMs()),
+                        sample.peakMemoryBytes(), Sample.NO_STARTUP, sample.hasGc() ? nanos(sample.gcMs()) : Sample.NO_GC));
+            }
+        }
+        return new SpeedWatch.RoundSamples(Math.max(1, workers), byRound);
+    }
+
+    private static long nanos(double ms) {
+        return Math.round(ms * 1e6);
     }
 
     /** A result by its workload, mode and worker count. */

@@ -112,9 +112,12 @@ public final class HtmlReportWriter implements ReportFormat {
         Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
         if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
             html.write("<p class=\"warning\" id=\"host-speed\"><strong>Host speed:</strong> "
-                    + Html.escape("over the run, " + hostSpeed.get().describe() + ", judged by sequential's CPU "
-                    + "time per iteration against its fastest; a run takes longer, or stops short of its target, "
-                    + "where the host slows down.") + "</p>\n");
+                    + Html.escape("over the run, " + hostSpeed.get().describe() + ", judged by the CPU time per "
+                    + "iteration of the computing results that barely allocate, each against its fastest, in the "
+                    + "rounds where all of them slowed; a run takes longer, or stops short of its target, where the "
+                    + "host slows down." + (hostSpeed.get().steadyForBaseline() ? "" : String.format(Locale.ROOT,
+                    " Below %.2f of its fastest, this run is no baseline for later runs.",
+                    SpeedWatch.HostSpeed.BASELINE_LIMIT))) + "</p>\n");
         }
         if (!report.complete()) {
             html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early: "

@@ -260,14 +260,16 @@ class HtmlReportWriterTest {
     void iterationsTheHostSlowedAreFlaggedAndTheHostsSpeedIsInTheHeader() throws Exception {
         Document doc = Jsoup.parse(html(ReportFixtures.slowedHost()));
         assertEquals("2 of 2 results flagged: 2 slowed by the host", doc.selectFirst("details.notice summary").text());
-        assertEquals(List.of("sequential ×1: 1 of 6 iterations ran up to 25% slower than this result's typical "
+        assertEquals(List.of("sequential ×1: 1 of 8 iterations ran up to 25% slower than this result's typical "
                         + "iteration, with no other work to explain it",
-                "threads ×2: 2 of 8 iterations ran up to 20% slower than this result's typical iteration, with no "
+                "threads ×2: 3 of 8 iterations ran up to 25% slower than this result's typical iteration, with no "
                         + "other work to explain it"),
                 doc.select("details.notice li.slowed-note li").eachText());
         assertEquals("Host speed: over the run, the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's "
-                + "sequential iteration 5), judged by sequential's CPU time per iteration against its fastest; a run "
-                + "takes longer, or stops short of its target, where the host slows down.", doc.selectFirst("p#host-speed").text());
+                + "round 5), judged by the CPU time per iteration of the computing results that barely allocate, "
+                + "each against its fastest, in the rounds where all of them slowed; a run takes longer, or stops "
+                + "short of its target, where the host slows down. Below 0.90 of its fastest, this run is no "
+                + "baseline for later runs.", doc.selectFirst("p#host-speed").text());
         assertEquals(null, Jsoup.parse(html(true)).selectFirst("p#host-speed"), "sleep's CPU time says nothing of it");
         assertEquals(null, Jsoup.parse(html(ReportFixtures.unsteady())).selectFirst("p#host-speed"),
                 "sequential within 2% of its fastest");

@@ -166,7 +166,7 @@ class XmlReportWriterTest {
         byte[] xml = write(ReportFixtures.slowedHost());
         ReportXml.validate(xml);
         NodeList results = ReportXml.parse(xml).getElementsByTagName("result");
-        assertEquals("2 of 8 iterations ran up to 20% slower than this result's typical iteration, with no other "
+        assertEquals("3 of 8 iterations ran up to 25% slower than this result's typical iteration, with no other "
                 + "work to explain it", ((Element) results.item(1)).getAttribute("slowedReason"));
         Document plain = ReportXml.parse(write(ReportFixtures.report(true)));
         assertFalse(((Element) plain.getElementsByTagName("result").item(0)).hasAttribute("slowedReason"));
