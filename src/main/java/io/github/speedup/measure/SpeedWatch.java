@@ -208,7 +208,7 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
             byRound = new TreeMap<>(byRound);
         }
 
-        /** CPU-bound work that does not allocate: its CPU time per iteration changes with the host's speed only. */
+        /** CPU-bound work that does not allocate: its time per iteration changes with the host's speed only. */
         boolean witness() {
             List<Sample> samples = List.copyOf(byRound.values());
             return samples.size() >= MIN_EARLIER_SAMPLES && !allocating(samples)
@@ -217,12 +217,14 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     }
 
     /**
-     * The host's speed over a workload's rounds, from the CPU time per iteration of its CPU-bound
+     * The host's speed over a workload's rounds, from the wall time per iteration of its CPU-bound
      * in-JVM results that do not allocate (see {@link #allocating}), each against its own fastest
-     * iteration. A host that slows down slows everything it runs in that round, so a round's speed
-     * is that of its <em>least</em> slowed result, and only rounds that two or more such results took
-     * part in count: one iteration slower on its own is the work's own (a JIT deoptimisation, a
-     * page the kernel moved), not the host's.
+     * iteration. Such work's iteration takes the same time unless the host changes: a vCPU clocked
+     * down stretches its CPU time and wall time alike, a vCPU descheduled its wall time alone, and
+     * both show here. A host that slows down slows everything it runs in that round, so a round's
+     * speed is that of its <em>least</em> slowed result, and only rounds that two or more such results
+     * took part in count: one iteration slower on its own is the work's own (a JIT deoptimisation, a
+     * thread that waited for the last task), not the host's.
      *
      * @param results the workload's in-JVM results; the others' CPU time is their whole processes'
      * @return {@code null} when no round had two such results: no witness of the host's speed
@@ -234,9 +236,9 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
             if (!result.witness()) {
                 continue;
             }
-            double fastest = result.byRound().values().stream().mapToLong(Sample::cpuNanos).min().orElseThrow();
+            double fastest = result.byRound().values().stream().mapToLong(Sample::wallNanos).min().orElseThrow();
             result.byRound().forEach((round, sample) -> {
-                speeds.merge(round, fastest / sample.cpuNanos(), Math::max);
+                speeds.merge(round, fastest / sample.wallNanos(), Math::max);
                 witnesses.merge(round, 1, Integer::sum);
             });
         }

@@ -49,11 +49,11 @@ public record Report(int schemaVersion, Instant started, Instant created, String
     }
 
     /**
-     * The host's speed over the run: per workload, from the CPU time per iteration of its CPU-bound
+     * The host's speed over the run: per workload, from the time per iteration of its CPU-bound
      * in-JVM results that do not allocate, in the rounds where all of them slowed (see {@link
      * SpeedWatch#hostSpeed}); the lowest over the workloads. Empty when no workload had such results
-     * side by side in rounds: the CPU time of waiting or allocating work, of worker JVMs' whole
-     * processes, or of one result alone says nothing certain of the host's speed. Recomputed from
+     * side by side in rounds: the time of waiting or allocating work, of worker JVMs, or of one result
+     * alone says nothing certain of the host's speed. Recomputed from
      * the samples, so a report read back tells the same.
      */
     public Optional<SpeedWatch.HostSpeed> hostSpeed() {

@@ -190,16 +190,16 @@ public final class ReportFixtures {
 
     /**
      * A cpu workload on a host that changed speed with nothing else running, measured in rounds 1 to
-     * 8: in round 5 the host ran at 0.80 of its fastest, and both results took 25% more CPU time for
-     * the same work (sequential 67.5 ms instead of 54, threads ×2 34.4 ms on 68.5 ms of CPU instead
-     * of 27.5 on 55); in rounds 4 and 7 a thread of threads ×2 was not on a CPU for 5.5 ms (33 ms,
+     * 8: in round 5 the host ran at 0.80 of its fastest, and both results took 25% more time and CPU
+     * time for the same work (sequential 67.25 ms instead of 53.8 to 54.3, threads ×2 34.25 ms on 68.5
+     * ms of CPU instead of 27.4 to 27.7 on 55); in rounds 4 and 7 a thread of threads ×2 was not on a CPU for 5.5 ms (33 ms,
      * its CPU flat) while sequential beside it ran at full speed. Foreign CPU and steal read 0 throughout.
      */
     public static Report slowedHost() {
         WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
-        double[][] sequential = {{54, 54}, {54.3, 54.2}, {53.8, 53.7}, {54.1, 54}, {67.5, 67.5}, {54, 54},
+        double[][] sequential = {{54, 54}, {54.3, 54.2}, {53.8, 53.7}, {54.1, 54}, {67.25, 67.25}, {54, 54},
                 {54.2, 54.1}, {53.9, 53.9}};
-        double[][] threads = {{27.5, 55}, {27.4, 54.8}, {27.6, 55.1}, {33, 55.6}, {34.4, 68.5}, {27.7, 55.3},
+        double[][] threads = {{27.5, 55}, {27.4, 54.8}, {27.6, 55.1}, {33, 55.6}, {34.25, 68.5}, {27.7, 55.3},
                 {33, 55.5}, {27.4, 54.9}};
         List<Integer> rounds = java.util.stream.IntStream.rangeClosed(1, 8).boxed().toList();
         return build(List.of(

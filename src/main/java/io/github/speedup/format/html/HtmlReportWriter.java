@@ -112,7 +112,7 @@ public final class HtmlReportWriter implements ReportFormat {
         Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
         if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
             html.write("<p class=\"warning\" id=\"host-speed\"><strong>Host speed:</strong> "
-                    + Html.escape("over the run, " + hostSpeed.get().describe() + ", judged by the CPU time per "
+                    + Html.escape("over the run, " + hostSpeed.get().describe() + ", judged by the time per "
                     + "iteration of the computing results that barely allocate, each against its fastest, in the "
                     + "rounds where all of them slowed; a run takes longer, or stops short of its target, where the "
                     + "host slows down." + (hostSpeed.get().steadyForBaseline() ? "" : String.format(Locale.ROOT,

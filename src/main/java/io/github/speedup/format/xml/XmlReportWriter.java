@@ -5,6 +5,7 @@ import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.measure.Environment;
+import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryPoint;
@@ -24,6 +25,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +69,7 @@ public final class XmlReportWriter implements ReportFormat {
                 xml.writeEmptyElement("incomplete");
                 xml.writeAttribute("reason", report.incompleteReason());
             }
+            hostSpeed(xml, report);
             for (WorkloadReport workload : report.workloads()) {
                 workload(xml, workload, report.settings().recorded(workload.name()).orElse(null));
             }
@@ -105,6 +109,18 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("mavenVersion", env.mavenVersion());
         xml.writeAttribute("loadProbes", String.join(LIST_SEPARATOR, env.loadProbes()));
         xml.writeAttribute("lockWaitMs", Figures.exact(env.lockWaitMs()));
+    }
+
+    /** The host's speed over the run, where computing results were measured side by side in rounds. */
+    private static void hostSpeed(XMLStreamWriter xml, Report report) throws XMLStreamException {
+        Optional<SpeedWatch.HostSpeed> speed = report.hostSpeed();
+        if (speed.isPresent()) {
+            newline(xml, 1);
+            xml.writeEmptyElement("hostSpeed");
+            xml.writeAttribute("lowest", String.format(Locale.ROOT, "%.3f", speed.get().lowest()));
+            xml.writeAttribute("slowest", speed.get().slowest());
+            xml.writeAttribute("baseline", String.valueOf(speed.get().steadyForBaseline()));
+        }
     }
 
     private static void settings(XMLStreamWriter xml, Settings settings) throws XMLStreamException {

@@ -262,11 +262,11 @@ class HtmlReportWriterTest {
         assertEquals("2 of 2 results flagged: 2 slowed by the host", doc.selectFirst("details.notice summary").text());
         assertEquals(List.of("sequential ×1: 1 of 8 iterations ran up to 25% slower than this result's typical "
                         + "iteration, with no other work to explain it",
-                "threads ×2: 3 of 8 iterations ran up to 25% slower than this result's typical iteration, with no "
+                "threads ×2: 3 of 8 iterations ran up to 24% slower than this result's typical iteration, with no "
                         + "other work to explain it"),
                 doc.select("details.notice li.slowed-note li").eachText());
         assertEquals("Host speed: over the run, the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's "
-                + "round 5), judged by the CPU time per iteration of the computing results that barely allocate, "
+                + "round 5), judged by the time per iteration of the computing results that barely allocate, "
                 + "each against its fastest, in the rounds where all of them slowed; a run takes longer, or stops "
                 + "short of its target, where the host slows down. Below 0.90 of its fastest, this run is no "
                 + "baseline for later runs.", doc.selectFirst("p#host-speed").text());

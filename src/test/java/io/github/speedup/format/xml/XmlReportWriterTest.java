@@ -166,10 +166,24 @@ class XmlReportWriterTest {
         byte[] xml = write(ReportFixtures.slowedHost());
         ReportXml.validate(xml);
         NodeList results = ReportXml.parse(xml).getElementsByTagName("result");
-        assertEquals("3 of 8 iterations ran up to 25% slower than this result's typical iteration, with no other "
+        assertEquals("3 of 8 iterations ran up to 24% slower than this result's typical iteration, with no other "
                 + "work to explain it", ((Element) results.item(1)).getAttribute("slowedReason"));
         Document plain = ReportXml.parse(write(ReportFixtures.report(true)));
         assertFalse(((Element) plain.getElementsByTagName("result").item(0)).hasAttribute("slowedReason"));
+    }
+
+    @Test
+    void theHostsSpeedIsWrittenWithWhetherTheRunMayBeABaseline() throws Exception {
+        byte[] xml = write(ReportFixtures.slowedHost());
+        ReportXml.validate(xml);
+        Element speed = (Element) ReportXml.parse(xml).getElementsByTagName("hostSpeed").item(0);
+        assertEquals("0.800", speed.getAttribute("lowest"));
+        assertEquals("cpu's round 5", speed.getAttribute("slowest"));
+        assertEquals("false", speed.getAttribute("baseline"), "below 0.90");
+        assertEquals(0, ReportXml.parse(write(ReportFixtures.paired())).getElementsByTagName("hostSpeed").getLength(),
+                "paired: each iteration collects for 2 ms, allocating work");
+        assertEquals(0, ReportXml.parse(write(ReportFixtures.report(true))).getElementsByTagName("hostSpeed").getLength(),
+                "sleep: waiting work says nothing of the host");
     }
 
     @Test
