@@ -76,18 +76,33 @@ public final class RunHistory {
         return baselineRuns;
     }
 
-    /** What a person should know when there is nothing to compare with. */
+    /**
+     * What a person should know of the runs compared with: that there are none, and which earlier
+     * runs would have been baselines but for a host whose speed varied, and why.
+     */
     public List<String> notes() {
-        if (store == null || !baselineRuns.candidates().isEmpty()) {
+        if (store == null) {
             return List.of();
         }
-        if (runs.isEmpty()) {
-            return List.of("No history on testbed " + testbed + " yet (" + store.folder(testbed).toAbsolutePath()
-                    + "): nothing to compare with; this run starts it.");
+        List<String> notes = new ArrayList<>();
+        for (StoredRun run : runs) {
+            if (run.report().complete() && run.passed() && run.sinceBaseline()) {
+                run.hostTooSlow().ifPresent(why -> notes.add("The run of " + run.report().created() + " on testbed "
+                        + testbed + " is no baseline: " + why + "."));
+            }
         }
-        return List.of("None of the " + runs.size() + " earlier runs on testbed " + testbed + " can be a baseline "
-                + "(incomplete, failed checks, or older than the run the baseline was last started anew from): "
-                + "nothing to compare with.");
+        if (!baselineRuns.candidates().isEmpty()) {
+            return notes;
+        }
+        if (runs.isEmpty()) {
+            notes.add("No history on testbed " + testbed + " yet (" + store.folder(testbed).toAbsolutePath()
+                    + "): nothing to compare with; this run starts it.");
+        } else {
+            notes.add("None of the " + runs.size() + " earlier runs on testbed " + testbed + " can be a baseline "
+                    + "(incomplete, failed checks, older than the run the baseline was last started anew from, "
+                    + "or the host's speed varied): nothing to compare with.");
+        }
+        return notes;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
+import io.github.speedup.config.HistorySettings;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.GeneratedReports;
 import io.github.speedup.report.Report;
@@ -146,5 +147,31 @@ class HistoryStoreTest {
         assertFalse(runs.get(1).passed(), "the failed check is kept");
         assertEquals(List.of(false, false, true, true, false), runs.stream().map(StoredRun::baselineCandidate).toList(),
                 "before the new start, failed, the new start, after it, incomplete");
+    }
+
+    @Test
+    void aRunOnAHostWhoseSpeedVariedPastTheLimitIsKeptButNoBaselineAndTheNotesSayWhy() throws Exception {
+        HistoryStore store = new HistoryStore(directory, 20);
+        store.append(run(1), Verdict.NONE, false);
+        Report slowed = ReportFixtures.slowedHost().withRun("bed", "1a2b3c4");
+        store.append(new Report(slowed.schemaVersion(), Instant.parse("2026-11-27T10:01:30Z"),
+                Instant.parse("2026-11-27T10:02:00Z"), slowed.testbed(), slowed.commit(), slowed.environment(),
+                slowed.settings(), slowed.workloads(), slowed.incompleteReason(), slowed.history()), Verdict.NONE, false);
+        List<StoredRun> runs = store.load("bed", warning -> { });
+        assertEquals(List.of(true, false), runs.stream().map(StoredRun::baselineCandidate).toList());
+        assertEquals("the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's round 5), below the 0.90 a "
+                + "baseline needs", runs.get(1).hostTooSlow().orElseThrow());
+        assertTrue(runs.get(0).hostTooSlow().isEmpty(), "no computing results in rounds: no figure, a baseline");
+
+        RunHistory history = RunHistory.open(new HistorySettings(directory, "bed", 20, 5, 3), "bed", warning -> { });
+        assertEquals(1, history.baselineRuns().candidates().size());
+        assertEquals(List.of("The run of 2026-11-27T10:02:00Z on testbed bed is no baseline: the host ran between 0.80"
+                + " and 1.00 of its fastest (slowest: cpu's round 5), below the 0.90 a baseline needs."), history.notes());
+
+        store.append(run(3, false), Verdict.NONE, true);
+        RunHistory none = RunHistory.open(new HistorySettings(directory, "bed", 20, 5, 3), "bed", warning -> { });
+        assertEquals(List.of("None of the 3 earlier runs on testbed bed can be a baseline (incomplete, failed checks, "
+                + "older than the run the baseline was last started anew from, or the host's speed varied): nothing "
+                + "to compare with."), none.notes(), "the slowed run is older than the new start: not named");
     }
 }
