@@ -56,9 +56,11 @@ final class Diagnoser {
         }
         Evidence evidence = new Evidence(results, sequential.get(), cores);
         String recommendation = recommend(results, sequential.get());
+        // Memory before I/O: a thread stopped for a collection is off its CPU as a waiting one is,
+        // and a collector that takes much of the time is the cause, not waiting.
         Reading reading = unstable(evidence)
-                .or(() -> ioBound(evidence))
                 .or(() -> memoryBound(evidence))
+                .or(() -> ioBound(evidence))
                 .or(() -> lockBound(evidence))
                 .or(() -> cpuBound(evidence))
                 .orElseGet(() -> mixed(evidence));

@@ -1,6 +1,7 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.Sampling;
@@ -130,9 +131,10 @@ public final class RunConfigurationParser {
             throw new ConfigurationException("formats", String.join(",", split(parameters.formats())),
                     "a list that includes xml when updateBaseline is true (the baseline is a speedup.xml)");
         }
+        ForkSettings fork = ForkParser.parse(parameters.fork(), warnings);
         return new RunConfiguration(specs, modes, workers, cells,
                 sampling, maxTimes, order, maxCv, formats,
-                ForkParser.parse(parameters.fork(), warnings), gate, load(parameters.load()), history,
+                defaultSuite ? fork.precededBy(DefaultSuite.JVM_ARGUMENTS) : fork, gate, load(parameters.load()), history,
                 parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
                         : Path.of(parameters.stepSummary().strip()));
     }

@@ -93,7 +93,7 @@ class RunConfigurationParserTest {
                 config.workloads().stream().map(w -> w.source().builtIn()).toList());
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES), config.modes());
         assertEquals(List.of(1, 2, 4), config.workers());
-        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(1, 2), Mode.THREADS, List.of(1, 2), Mode.VIRTUAL, List.of(1, 2),
+        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(2), Mode.THREADS, List.of(2), Mode.VIRTUAL, List.of(2),
                 Mode.PROCESSES, List.of(2)), config.cells().get("cpu"), "the modes the user set, at the suite's workers");
         assertEquals(Map.of(Mode.SEQUENTIAL, List.of(1, 2, 4), Mode.THREADS, List.of(1, 2, 4), Mode.VIRTUAL,
                 List.of(1, 2, 4), Mode.PROCESSES, List.of(1, 2, 4)), parse(null, ALL_MODES, List.of("1,2,4"), 1, 5)
@@ -108,11 +108,14 @@ class RunConfigurationParserTest {
                 SamplingParameters.DEFAULTS, null, null, null, FORK, GateParameters.NONE, LoadParameters.DEFAULTS,
                 HistoryParameters.NONE, null), 2, WARNINGS::add);
         assertEquals(List.of(Mode.values()), config.modes());
-        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(1, 2, 4), Mode.THREADS, List.of(1, 2, 4), Mode.VIRTUAL,
-                List.of(1, 2, 4)), config.cells().get("sleep"), "waiting work gains past the cores");
-        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(1, 2), Mode.THREADS, List.of(1, 2), Mode.VIRTUAL, List.of(1, 2),
+        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(2, 4), Mode.THREADS, List.of(2, 4), Mode.VIRTUAL,
+                List.of(2, 4)), config.cells().get("sleep"), "waiting work gains past the cores");
+        assertEquals(Map.of(Mode.SEQUENTIAL, List.of(2), Mode.THREADS, List.of(2), Mode.VIRTUAL, List.of(2),
                 Mode.PROCESSES, List.of(2), Mode.POOL, List.of(2)), config.cells().get("contended"),
-                "fresh processes where they teach, separate JVMs at the cores");
+                "fresh processes where they teach, every mode at the cores");
+        assertEquals(List.of("-Xms256m", "-Xmx256m", "-Xmn32m"), config.fork().jvmArguments().subList(0, 3),
+                "the suite's heap, ahead of the user's flags");
+        assertEquals("-Xms256m -Xmx256m -Xmn32m", config.fork().argLine(), "and in the report");
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL),
                 List.copyOf(config.cells().get("cpu").keySet()));
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
@@ -223,7 +226,8 @@ class RunConfigurationParserTest {
     void argLineIsSplitForTheJvm() throws Exception {
         RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5,
                 FORK.withArgLine("-Xmx256m  -Dgreeting='hello world' \"-Dq=a b\"")), 2, WARNINGS::add);
-        assertEquals(List.of("-Xmx256m", "-Dgreeting=hello world", "-Dq=a b"), config.fork().jvmArguments());
+        assertEquals(List.of("-Xms256m", "-Xmx256m", "-Xmn32m", "-Xmx256m", "-Dgreeting=hello world", "-Dq=a b"),
+                config.fork().jvmArguments(), "the default suite's heap first, so that the user's flags win");
         assertThrows(ConfigurationException.class, () -> ArgLine.split("-Dx='open"));
     }
 
@@ -232,7 +236,8 @@ class RunConfigurationParserTest {
         RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5,
                 FORK.withArgLine("-Dline.one=1\n\t\t\t-Dline.two=2\r\n            -Xmx128m\f'-Dq=a\nb'")), 2,
                 WARNINGS::add);
-        assertEquals(List.of("-Dline.one=1", "-Dline.two=2", "-Xmx128m", "-Dq=a\nb"), config.fork().jvmArguments());
+        assertEquals(List.of("-Dline.one=1", "-Dline.two=2", "-Xmx128m", "-Dq=a\nb"),
+                config.fork().jvmArguments().subList(3, 7));
     }
 
     @Test

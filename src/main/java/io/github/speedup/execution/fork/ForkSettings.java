@@ -2,6 +2,7 @@ package io.github.speedup.execution.fork;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,5 +28,17 @@ public record ForkSettings(Path javaExecutable, String argLine, List<String> jvm
         workloadClassPath = List.copyOf(workloadClassPath);
         systemProperties = Map.copyOf(systemProperties);
         environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The same settings with {@code arguments} ahead of the user's flags, in the report's
+     * {@code argLine} too: what every child JVM was started with.
+     */
+    public ForkSettings precededBy(List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(jvmArguments);
+        String line = String.join(" ", arguments) + (argLine.isBlank() ? "" : " " + argLine);
+        return new ForkSettings(javaExecutable, line, all, workloadClassPath, systemProperties, environment,
+                workDirectory, workingDirectory, timeout);
     }
 }
