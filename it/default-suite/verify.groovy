@@ -18,15 +18,15 @@ assert settings.@minIterations.text() == '6' && settings.@maxIterations.text() =
 assert settings.@maxTimeInSeconds.text() == '3'
 
 int cores = Runtime.runtime.availableProcessors()
-def upToCores = [] as SortedSet
-for (int w = 1; w < cores; w *= 2) upToCores << w
-upToCores << cores
-def pastCores = (upToCores + [2 * cores]) as SortedSet
-// Per workload, per mode, the worker counts: separate JVMs at the core count only.
+def atCores = [cores]
+def pastCores = [cores, 2 * cores]
+// Per workload, per mode, the worker counts: every mode at the core count, waiting work also past it.
 def expected = [sleep    : [sequential: [1], threads: pastCores, virtual: pastCores],
-                cpu      : [sequential: [1], threads: upToCores, virtual: upToCores, pool: [cores]],
-                contended: [sequential: [1], threads: upToCores, virtual: upToCores, processes: [cores], pool: [cores]],
-                alloc    : [sequential: [1], threads: upToCores, virtual: upToCores, pool: [cores]]]
+                cpu      : [sequential: [1], threads: atCores, virtual: atCores, pool: atCores],
+                contended: [sequential: [1], threads: atCores, virtual: atCores, processes: atCores, pool: atCores],
+                alloc    : [sequential: [1], threads: atCores, virtual: atCores, pool: atCores]]
+// Every JVM of the suite runs on the same fixed heap, written into the report.
+assert settings.@argLine.text() == '-Xms256m -Xmx256m -Xmn32m'
 assert report.workload*.@kind*.text() == ['sleep', 'cpu', 'contended', 'alloc']
 int javaFeature = (env.@jvmVersion.text() =~ /^(\d+)/)[0][1] as int
 report.workload.each { w ->
@@ -58,9 +58,11 @@ report.workload.each { w ->
         assert javaFeature >= 21 ? it.@skipped.text() != 'true' : it.@reason.text().startsWith('skipped: needs Java 21+')
     }
 }
-// The demo answers quickly: the benchmark (bench/overhead.py) holds the tight figure; this is a loose bound.
+// The demo answers quickly: the benchmark (bench/default_suite.py) holds the tight figure; this is a loose
+// bound that holds on a busy machine too: four workloads' 3 s budgets, the 60 s a run may wait in all
+// for a quiet machine, and the JVMs' start-ups.
 def measuring = Duration.between(Instant.parse(report.@started.text()), Instant.parse(report.@created.text()))
-assert measuring.seconds <= 60: "the default suite took ${measuring.seconds} s to measure"
+assert measuring.seconds <= 120: "the default suite took ${measuring.seconds} s to measure"
 
 // Sleeping work overlaps on threads, past the core count, and is read as I/O-bound ...
 def sleepWorkload = report.workload.find { it.@kind.text() == 'sleep' }
@@ -73,9 +75,8 @@ if (sleepWorkload.result.any { it.@contaminated.text() == 'true' }) {
     assert (check.result(report, 'sleep', 'threads', 2 * cores).@speedup.text() as double) > cores
 }
 // Each kind reads as its own lesson, or as unstable (or contaminated) when this machine's noise hid it:
-// never as another kind's. The allocating kind collects nothing inside a 50 ms iteration on a large
-// heap, so when it is steady it reads as the computation it then is.
-def readings = [cpu: ['cpu-bound'], contended: ['lock-bound'], alloc: ['memory-bound', 'cpu-bound']]
+// never as another kind's.
+def readings = [cpu: ['cpu-bound'], contended: ['lock-bound'], alloc: ['memory-bound']]
 report.workload.findAll { it.@kind.text() in readings.keySet() }.each { w ->
     def verdict = w.diagnosis.@verdict.text()
     assert verdict in readings[w.@kind.text()] + ['mixed', 'contaminated']: "${w.@kind.text()} read as $verdict"
