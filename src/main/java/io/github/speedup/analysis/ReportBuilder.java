@@ -49,20 +49,18 @@ public final class ReportBuilder {
      */
     public static Report build(List<MeasuredResult> results, String incompleteReason, Environment environment,
                                Settings settings, Instant started, Instant created) {
-        return build(results, incompleteReason, environment, settings, started, created, null, Double.NaN);
+        return build(results, incompleteReason, environment, settings, started, created, null);
     }
 
     /**
      * A report of a run that may have measured an earlier version beside this build: its results go
      * beside this build's, and each of this build's results is compared with its partner.
      *
-     * @param compareWith          the earlier version measured, or {@code null} for none
-     * @param maxRegressionPercent the threshold the comparisons' statuses are judged by (the gate's
-     *                             {@code maxRegression}); unused without {@code compareWith}
+     * @param compareWith the earlier version measured, with the threshold the comparisons' statuses are
+     *                    judged by; {@code null} for none
      */
     public static Report build(List<MeasuredResult> results, String incompleteReason, Environment environment,
-                               Settings settings, Instant started, Instant created, ComparedVersion compareWith,
-                               double maxRegressionPercent) {
+                               Settings settings, Instant started, Instant created, ComparedVersion compareWith) {
         Map<WorkloadSpec, List<MeasuredResult>> byWorkload = new LinkedHashMap<>();
         for (MeasuredResult result : results) {
             byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
@@ -76,7 +74,8 @@ public final class ReportBuilder {
             if (compareWith != null && MeasurementPlan.compared(spec)) {
                 List<ResultReport> previousCells = cells(spec, previous, settings, environment.logicalCores());
                 workload = workload.withPrevious(previousCells,
-                        VersionComparer.compare(workload.results(), previousCells, maxRegressionPercent));
+                        VersionComparer.compare(workload.results(), previousCells,
+                                compareWith.maxRegressionPercent()));
             }
             workloads.add(workload);
         });

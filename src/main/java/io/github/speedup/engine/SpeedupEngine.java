@@ -242,8 +242,8 @@ public final class SpeedupEngine {
         Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build),
-                configuration.gate().baseline().maxRegressionPercent());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
+                        configuration.gate().baseline().maxRegressionPercent()));
         HistorySettings historySettings = configuration.history();
         Report run = measured.withRun(historySettings.testbed(measured.environment().fingerprint()),
                 historySettings.kept() ? GitCommit.of(build.projectDirectory()) : "");
@@ -276,9 +276,9 @@ public final class SpeedupEngine {
     }
 
     /** What the report records of the earlier version measured beside this build, or {@code null}. */
-    private static ComparedVersion compared(PreviousVersion previous, Build build) {
+    private static ComparedVersion compared(PreviousVersion previous, Build build, double maxRegressionPercent) {
         return previous == null ? null : new ComparedVersion(previous.requested(), previous.version(),
-                previous.artifact(), build.projectVersion(),
+                previous.artifact(), build.projectVersion(), maxRegressionPercent,
                 previous.classPath().stream().map(entry -> entry.toAbsolutePath().toString()).toList());
     }
 
