@@ -151,4 +151,22 @@ class CompareWithRunTest {
             assertEquals(previous.get(0).skippedReason(), comparison.reason());
         }
     }
+
+    @Test
+    void eachMeasurementRefersToItsOwnSidesSequentialAndIsPartneredWithTheOtherSidesSame() {
+        io.github.speedup.workload.WorkloadSpec spec = new io.github.speedup.workload.WorkloadSpec("work",
+                io.github.speedup.workload.TaskSource.of("class", "com.acme.Work"), 2, 0);
+        io.github.speedup.plan.MeasurementPlan plan = new io.github.speedup.plan.MeasurementPlan(List.of(
+                new io.github.speedup.plan.Measurement(spec, Mode.SEQUENTIAL, 1),
+                new io.github.speedup.plan.Measurement(spec, Mode.THREADS, 2),
+                new io.github.speedup.plan.Measurement(spec, Mode.SEQUENTIAL, 1, Side.PREVIOUS),
+                new io.github.speedup.plan.Measurement(spec, Mode.THREADS, 2, Side.PREVIOUS)),
+                io.github.speedup.plan.Sampling.fixed(0, 2), java.util.Map.of(),
+                io.github.speedup.plan.IterationOrder.INTERLEAVED, new PreviousVersion("1.0", "1.0", "a:b:1.0",
+                List.of()));
+        assertEquals(java.util.Map.of(0, 0, 1, 0, 2, 2, 3, 2), MeasurementRunner.references(plan, List.of(0, 1, 2, 3)));
+        assertEquals(java.util.Map.of(0, 2, 1, 3), MeasurementRunner.partners(plan, List.of(0, 1, 2, 3)));
+        assertEquals(java.util.Map.of(0, 2), MeasurementRunner.partners(plan, List.of(0, 2, 3)),
+                "a measurement skipped on this side has no partner");
+    }
 }
