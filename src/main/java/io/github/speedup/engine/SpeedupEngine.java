@@ -18,6 +18,7 @@ import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.plan.PreviousVersion;
+import io.github.speedup.plan.Side;
 import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
@@ -308,6 +309,9 @@ public final class SpeedupEngine {
         Map<String, List<String>> planned = new LinkedHashMap<>();
         Map<String, List<String>> missing = new LinkedHashMap<>();
         for (Measurement measurement : plan.measurements()) {
+            if (measurement.side() == Side.PREVIOUS) {
+                continue; // the earlier version's side is compared with, not reported as this build's results
+            }
             String workload = measurement.workload().name();
             String label = measurement.mode().id() + " ×" + measurement.workers();
             planned.computeIfAbsent(workload, w -> new ArrayList<>()).add(label);
