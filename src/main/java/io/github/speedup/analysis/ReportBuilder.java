@@ -3,6 +3,7 @@ package io.github.speedup.analysis;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
+import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.History;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
@@ -17,6 +18,8 @@ import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.Side;
 import io.github.speedup.stats.Bootstrap;
 import io.github.speedup.stats.Interval;
 import io.github.speedup.stats.PairedRatio;
@@ -47,19 +50,52 @@ public final class ReportBuilder {
      */
     public static Report build(List<MeasuredResult> results, String incompleteReason, Environment environment,
                                Settings settings, Instant started, Instant created) {
+        return build(results, incompleteReason, environment, settings, started, created, null);
+    }
+
+    /**
+     * A report of a run that may have measured an earlier version beside this build: its results go
+     * beside this build's, and each of this build's results is compared with its partner.
+     *
+     * @param compareWith the earlier version measured, with the threshold the comparisons' statuses are
+     *                    judged by; {@code null} for none
+     */
+    public static Report build(List<MeasuredResult> results, String incompleteReason, Environment environment,
+                               Settings settings, Instant started, Instant created, ComparedVersion compareWith) {
         Map<WorkloadSpec, List<MeasuredResult>> byWorkload = new LinkedHashMap<>();
         for (MeasuredResult result : results) {
             byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
         }
         List<WorkloadReport> workloads = new ArrayList<>();
-        byWorkload.forEach((spec, measured) -> workloads.add(workload(spec, measured, settings,
-                environment.logicalCores())));
+        byWorkload.forEach((spec, measured) -> {
+            List<MeasuredResult> own = measured.stream().filter(r -> r.measurement().side() == Side.THIS).toList();
+            List<MeasuredResult> previous = measured.stream()
+                    .filter(r -> r.measurement().side() == Side.PREVIOUS).toList();
+            WorkloadReport workload = workload(spec, own, settings, environment.logicalCores());
+            if (compareWith != null && MeasurementPlan.compared(spec)) {
+                List<ResultReport> previousCells = cells(spec, previous, settings, environment.logicalCores());
+                workload = workload.withPrevious(previousCells,
+                        VersionComparer.compare(workload.results(), previousCells,
+                                compareWith.maxRegressionPercent()));
+            }
+            workloads.add(workload);
+        });
         return new Report(Report.SCHEMA_VERSION, started, created, environment.fingerprint(), "", environment,
-                settings, workloads, incompleteReason, History.NONE);
+                settings, workloads, incompleteReason, History.NONE, compareWith);
     }
 
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
                                            int cores) {
+        List<ResultReport> cells = cells(spec, results, settings, cores);
+        String target = spec.source().builtIn() == null ? spec.source().target() : null;
+        return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
+                spec.payloadBytes(), cells,
+                scaling(cells, cores), Diagnoser.diagnose(cells, cores), SelfChecker.check(cells));
+    }
+
+    /** One side's results of a workload, in plan order; speedups against that side's own sequential. */
+    private static List<ResultReport> cells(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
+                                            int cores) {
         Contamination contamination = new Contamination(settings.maxForeignLoad(), cores);
         List<SampleReport> sequential = results.stream()
                 .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
@@ -98,10 +134,7 @@ public final class ReportBuilder {
                             result.stopReason(), sampling),
                     slowedReason(result, sampling, cores)));
         }
-        String target = spec.source().builtIn() == null ? spec.source().target() : null;
-        return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
-                spec.payloadBytes(), cells,
-                scaling(cells, cores), Diagnoser.diagnose(cells, cores), SelfChecker.check(cells));
+        return cells;
     }
 
     /**

@@ -9,7 +9,9 @@ public enum CheckKind implements Vocabulary {
     /** A comparison with the baseline file. */
     BASELINE("baseline"),
     /** A comparison with the last runs of the testbed's history. */
-    HISTORY("history");
+    HISTORY("history"),
+    /** A comparison with the earlier version measured side by side in the same run ({@code compareWith}). */
+    COMPARE_WITH("compareWith");
 
     private final String id;
 

@@ -74,6 +74,7 @@ public final class Checker {
             comparisons.addAll(HistoryComparison.compare(report, history, options));
         }
         checks.addAll(settle(comparisons, options));
+        checks.addAll(VersionGate.check(report, options.maxRegressionPercent()));
         return new Verdict(checks, allNotes);
     }
 
@@ -101,6 +102,7 @@ public final class Checker {
                             case RULE -> "no rule given to speedup:check covers it: parameter rules";
                             case BASELINE -> "speedup:check compared no baseline for it: parameter baseline";
                             case HISTORY -> "speedup:check compared no history for it: parameter historyDirectory";
+                            case COMPARE_WITH -> "the report holds no comparison for it: parameter compareWith";
                         } + "): " + failure.message()));
             }
         }

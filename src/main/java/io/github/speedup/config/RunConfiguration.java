@@ -5,6 +5,7 @@ import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.PreviousVersion;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -32,13 +33,15 @@ import java.util.Map;
  * @param load             how the run shares the machine
  * @param history          where runs are kept, and for which testbed
  * @param stepSummary      where the Markdown summary is appended as well, or {@code null}
+ * @param compareWith      the earlier version of the project's artifact measured beside this build
+ *                         ({@code compareWith}), or {@code null} for none
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
                                Map<String, Map<Mode, List<Integer>>> cells,
                                Sampling sampling, Map<String, Duration> maxTimes, IterationOrder order,
                                double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
                                GateConfiguration gate, LoadSettings load, HistorySettings history,
-                               Path stepSummary) {
+                               Path stepSummary, PreviousVersion compareWith) {
 
     public RunConfiguration {
         workloads = List.copyOf(workloads);
@@ -51,6 +54,15 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
 
     /** The measurements to take, in the order they are taken. */
     public MeasurementPlan plan() {
-        return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, maxTimes, order);
+        return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, maxTimes, order, compareWith);
+    }
+
+    /**
+     * This configuration measured beside {@code previous} as well, the earlier version Maven resolved
+     * for {@code compareWith}; {@code null} compares with nothing.
+     */
+    public RunConfiguration withCompareWith(PreviousVersion previous) {
+        return new RunConfiguration(workloads, modes, workers, cells, sampling, maxTimes, order,
+                maxCoefficientOfVariation, formats, fork, gate, load, history, stepSummary, previous);
     }
 }

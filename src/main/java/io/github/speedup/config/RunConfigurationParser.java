@@ -131,12 +131,13 @@ public final class RunConfigurationParser {
             throw new ConfigurationException("formats", String.join(",", split(parameters.formats())),
                     "a list that includes xml when updateBaseline is true (the baseline is a speedup.xml)");
         }
+        // compareWith is resolved by Maven, not parsed here: the goal adds it with withCompareWith.
         ForkSettings fork = ForkParser.parse(parameters.fork(), warnings);
         return new RunConfiguration(specs, modes, workers, cells,
                 sampling, maxTimes, order, maxCv, formats,
                 defaultSuite ? fork.precededBy(DefaultSuite.JVM_ARGUMENTS) : fork, gate, load(parameters.load()), history,
                 parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
-                        : Path.of(parameters.stepSummary().strip()));
+                        : Path.of(parameters.stepSummary().strip()), null);
     }
 
     /** @param maxTime the budget per workload when {@code maxTimeInSeconds} is not set */

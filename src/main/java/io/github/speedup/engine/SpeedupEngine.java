@@ -17,6 +17,9 @@ import io.github.speedup.measure.EnvironmentProbe;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.PreviousVersion;
+import io.github.speedup.plan.Side;
+import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
@@ -127,9 +130,21 @@ public final class SpeedupEngine {
      * @param project       names this build to others who wait for the measurement lock
      * @param parallelBuild    Maven runs modules side by side ({@code -T}): say once what that means
      * @param projectDirectory where the project's Git commit is read from for the history, or {@code null}
+     * @param projectVersion   this build's version, which comparisons with an earlier one name; {@code null}: "this build"
      */
-    public record Build(String mavenVersion, String project, boolean parallelBuild, Path projectDirectory) {
+    public record Build(String mavenVersion, String project, boolean parallelBuild, Path projectDirectory,
+                        String projectVersion) {
+
+        /**
+         * A build whose project version the report need not name.
+         */
+        public Build(String mavenVersion, String project, boolean parallelBuild, Path projectDirectory) {
+            this(mavenVersion, project, parallelBuild, projectDirectory, null);
+        }
     }
+
+    /** Under the fork settings' work directory, where the earlier version's side keeps its argument file. */
+    static final String PREVIOUS_WORK_DIRECTORY = "previous";
 
     /** Said once per Maven JVM, however many modules measure under {@code -T}. */
     private static final AtomicBoolean PARALLEL_BUILD_EXPLAINED = new AtomicBoolean();
@@ -177,6 +192,19 @@ public final class SpeedupEngine {
             throw new SpeedupException("Cannot prepare the child JVMs in " + fork.workDirectory() + ": "
                     + e.getMessage(), e);
         }
+        PreviousVersion previous = configuration.compareWith();
+        JvmLauncher previousLauncher = null;
+        if (previous != null) {
+            // The earlier version's JVMs: every flag of this build's, its own class path, its own argument file.
+            ForkSettings previousFork = fork.withWorkloadClassPath(previous.classPath(),
+                    fork.workDirectory().resolve(PREVIOUS_WORK_DIRECTORY));
+            try {
+                previousLauncher = JvmLauncher.prepare(previousFork);
+            } catch (IOException e) {
+                throw new SpeedupException("Cannot prepare the child JVMs of " + previous.artifact()
+                        + " (parameter compareWith) in " + previousFork.workDirectory() + ": " + e.getMessage(), e);
+            }
+        }
         LoadProbe probe = LoadProbe.detect();
         LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad(),
                 Runtime.getRuntime().availableProcessors()), load.maxRetries());
@@ -196,7 +224,7 @@ public final class SpeedupEngine {
             started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             loadAverage = EnvironmentProbe.loadAverage();
             warnIfLoaded(loadAverage);
-            outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress, guard)
+            outcome = new MeasurementRunner(launcher, previousLauncher, fork.timeout(), childOutput, progress, guard)
                     .run(plan);
         } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);
@@ -215,7 +243,8 @@ public final class SpeedupEngine {
         Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
+                        configuration.gate().baseline().maxRegressionPercent()));
         HistorySettings historySettings = configuration.history();
         Report run = measured.withRun(historySettings.testbed(measured.environment().fingerprint()),
                 historySettings.kept() ? GitCommit.of(build.projectDirectory()) : "");
@@ -247,6 +276,13 @@ public final class SpeedupEngine {
                 report.complete() ? null : kept(report, plan, mainFile(files).toAbsolutePath()));
     }
 
+    /** What the report records of the earlier version measured beside this build, or {@code null}. */
+    private static ComparedVersion compared(PreviousVersion previous, Build build, double maxRegressionPercent) {
+        return previous == null ? null : new ComparedVersion(previous.requested(), previous.version(),
+                previous.artifact(), build.projectVersion(), maxRegressionPercent,
+                previous.classPath().stream().map(entry -> entry.toAbsolutePath().toString()).toList());
+    }
+
     /**
      * For a run that failed, exactly what its report holds: each workload's results with their
      * iteration counts, those the failure cut short marked incomplete, then what the plan had that
@@ -273,6 +309,9 @@ public final class SpeedupEngine {
         Map<String, List<String>> planned = new LinkedHashMap<>();
         Map<String, List<String>> missing = new LinkedHashMap<>();
         for (Measurement measurement : plan.measurements()) {
+            if (measurement.side() == Side.PREVIOUS) {
+                continue; // the earlier version's side is compared with, not reported as this build's results
+            }
             String workload = measurement.workload().name();
             String label = measurement.mode().id() + " ×" + measurement.workers();
             planned.computeIfAbsent(workload, w -> new ArrayList<>()).add(label);

@@ -12,14 +12,24 @@ import java.util.function.Function;
 
 /**
  * The measurements of a run in the order they are taken: per workload, sequential once (on one
- * worker, by definition), then every other mode at every worker count.
+ * worker, by definition), then every other mode at every worker count; with an earlier version to
+ * compare with, a user workload's measurements once more on its side, in the same order. Built-in
+ * kinds have no versions: they are measured on this side only.
+ *
+ * @param compareWith the earlier version measured beside this build, or {@code null} for none
  */
 public record MeasurementPlan(List<Measurement> measurements, Sampling sampling, Map<String, Duration> maxTimes,
-                              IterationOrder order) {
+                              IterationOrder order, PreviousVersion compareWith) {
 
     public MeasurementPlan {
         measurements = List.copyOf(measurements);
         maxTimes = Map.copyOf(maxTimes);
+    }
+
+    /** A plan that compares with no earlier version. */
+    public MeasurementPlan(List<Measurement> measurements, Sampling sampling, Map<String, Duration> maxTimes,
+                           IterationOrder order) {
+        this(measurements, sampling, maxTimes, order, null);
     }
 
     /** A plan whose workloads all share the run's sampling. */
@@ -31,20 +41,36 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
      * @param cells    per workload, per mode in measuring order, the worker counts (sequential: one, whatever they say)
      * @param maxTimes per workload name, its own budget, where it has one
      */
+    /**
+     * @param cells       per workload, per mode in measuring order, the worker counts (sequential: one, whatever they say)
+     * @param maxTimes    per workload name, its own budget, where it has one
+     * @param compareWith the earlier version to measure user workloads on as well, or {@code null}
+     */
     public static MeasurementPlan of(List<WorkloadSpec> workloads,
                                      Function<WorkloadSpec, Map<Mode, List<Integer>>> cells, Sampling sampling,
-                                     Map<String, Duration> maxTimes, IterationOrder order) {
+                                     Map<String, Duration> maxTimes, IterationOrder order,
+                                     PreviousVersion compareWith) {
         List<Measurement> measurements = new ArrayList<>();
         for (WorkloadSpec workload : workloads) {
+            List<Measurement> own = new ArrayList<>();
             cells.apply(workload).forEach((mode, workers) -> {
                 if (mode == Mode.SEQUENTIAL) {
-                    measurements.add(new Measurement(workload, mode, 1));
+                    own.add(new Measurement(workload, mode, 1));
                 } else {
-                    workers.forEach(w -> measurements.add(new Measurement(workload, mode, w)));
+                    workers.forEach(w -> own.add(new Measurement(workload, mode, w)));
                 }
             });
+            measurements.addAll(own);
+            if (compareWith != null && compared(workload)) {
+                own.forEach(m -> measurements.add(m.on(Side.PREVIOUS)));
+            }
         }
-        return new MeasurementPlan(measurements, sampling, maxTimes, order);
+        return new MeasurementPlan(measurements, sampling, maxTimes, order, compareWith);
+    }
+
+    /** Whether a workload has versions to compare: the project's own code does, a built-in kind does not. */
+    public static boolean compared(WorkloadSpec workload) {
+        return workload.source().builtIn() == null;
     }
 
     /** How {@code workload} is sampled: the run's rule, with the workload's own budget where it set one. */
@@ -62,6 +88,11 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
     }
 
     public boolean needsMeasurementJvm() {
-        return measurements.stream().anyMatch(m -> m.mode().inJvm());
+        return needsMeasurementJvm(Side.THIS);
+    }
+
+    /** Whether any of the side's measurements runs in a measurement JVM, the side's own. */
+    public boolean needsMeasurementJvm(Side side) {
+        return measurements.stream().anyMatch(m -> m.side() == side && m.mode().inJvm());
     }
 }

@@ -10,7 +10,9 @@ import java.time.Duration;
  * mode does (alone, or in blocks order, a measurement stops on its median's 95% interval), with at
  * least {@code minIterations} and at most
  * {@code maxIterations}, and no new round once the workload has run for {@code maxTime} (asv's
- * {@code repeat = (min, max, max_time)}: the minimum is kept even past the budget). Fixed (the
+ * {@code repeat = (min, max, max_time)}: the minimum is kept even past the budget). Measured beside an
+ * earlier version ({@code compareWith}), a measurement and its partner on the other side stop together,
+ * once the paired ratio of their times is known to {@code targetPrecision} as well. Fixed (the
  * user set {@code iterations}): exactly {@code warmupIterations} warm-ups and that many iterations.
  *
  * @param warmupIterations at most this many warm-ups (adaptive), exactly this many (fixed)

@@ -22,15 +22,29 @@ import java.util.TreeMap;
  * @param commit           the project's Git commit (short hash) when it is a Git checkout, else empty
  * @param incompleteReason why measuring stopped early, or {@code null} for a complete run
  * @param history          the earlier runs on this testbed and this one, or {@link History#NONE}
+ * @param compareWith      the earlier version this build was measured against, or {@code null} for none
  */
 public record Report(int schemaVersion, Instant started, Instant created, String testbed, String commit,
                      Environment environment, Settings settings, List<WorkloadReport> workloads,
-                     String incompleteReason, History history) {
+                     String incompleteReason, History history, ComparedVersion compareWith) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public Report {
         workloads = List.copyOf(workloads);
+    }
+
+    /** A report that compares with no earlier version. */
+    public Report(int schemaVersion, Instant started, Instant created, String testbed, String commit,
+                  Environment environment, Settings settings, List<WorkloadReport> workloads,
+                  String incompleteReason, History history) {
+        this(schemaVersion, started, created, testbed, commit, environment, settings, workloads, incompleteReason,
+                history, null);
+    }
+
+    /** Whether this build was measured against an earlier version. */
+    public boolean compared() {
+        return compareWith != null;
     }
 
     public boolean complete() {
@@ -40,12 +54,12 @@ public record Report(int schemaVersion, Instant started, Instant created, String
     /** This report as one run of the named testbed, at the given commit. */
     public Report withRun(String testbed, String commit) {
         return new Report(schemaVersion, started, created, testbed, commit, environment, settings, workloads,
-                incompleteReason, history);
+                incompleteReason, history, compareWith);
     }
 
     public Report withHistory(History history) {
         return new Report(schemaVersion, started, created, testbed, commit, environment, settings, workloads,
-                incompleteReason, history);
+                incompleteReason, history, compareWith);
     }
 
     /**

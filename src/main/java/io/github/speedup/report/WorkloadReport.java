@@ -18,10 +18,14 @@ import java.util.stream.Stream;
  * @param scaling per parallel mode with two or more worker counts, its scaling model
  * @param diagnosis what the results say, in plain language
  * @param selfCheck what the harness found about itself on this workload
+ * @param previous  the earlier version's results ({@code compareWith}), measured beside these; empty
+ *                  where nothing was compared
+ * @param comparisons per result of this build that was measured, how it compares with the earlier
+ *                    version's; empty where nothing was compared (built-in kinds, no compareWith)
  */
 public record WorkloadReport(String name, String kind, String target, int tasks, int size, int payloadBytes,
                              List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
-                             SelfCheck selfCheck) {
+                             SelfCheck selfCheck, List<ResultReport> previous, List<VersionComparison> comparisons) {
 
     /** Below this speedup, a mode is not worth its workers: keep it sequential. */
     public static final double NOT_FASTER = 1.05;
@@ -29,6 +33,33 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
     public WorkloadReport {
         results = List.copyOf(results);
         scaling = List.copyOf(scaling);
+        previous = List.copyOf(previous);
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /** A workload measured on this build only. */
+    public WorkloadReport(String name, String kind, String target, int tasks, int size, int payloadBytes,
+                          List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
+                          SelfCheck selfCheck) {
+        this(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis, selfCheck, List.of(),
+                List.of());
+    }
+
+    /** This workload with the earlier version's results beside its own, and how each of its own compares. */
+    public WorkloadReport withPrevious(List<ResultReport> previousResults,
+                                       List<VersionComparison> comparisonsOfResults) {
+        return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,
+                selfCheck, previousResults, comparisonsOfResults);
+    }
+
+    /** How the result of this (mode, workers) compares with the earlier version's, where it was compared. */
+    public Optional<VersionComparison> comparison(Mode mode, int workers) {
+        return comparisons.stream().filter(c -> c.mode() == mode && c.workers() == workers).findFirst();
+    }
+
+    /** The earlier version's result of this (mode, workers), where it was measured. */
+    public Optional<ResultReport> previous(Mode mode, int workers) {
+        return previous.stream().filter(r -> r.mode() == mode && r.workers() == workers).findFirst();
     }
 
     /** How the workload is described to people: {@code cpu, 4 tasks, size 60} or {@code class com.acme.T, 4 tasks}. */

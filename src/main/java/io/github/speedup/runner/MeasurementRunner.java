@@ -17,11 +17,13 @@ import io.github.speedup.execution.fork.WorkerPool;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.Side;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +37,22 @@ import java.util.TreeSet;
  * started at a measurement's first iteration and ended with its workload, all started by the same
  * {@link JvmLauncher}. A failure stops the run but keeps what was measured, the iterations the
  * failing workload finished included.
+ * <p>
+ * With an earlier version to compare with, its side has a launcher of its own (the same flags, its
+ * class path) and a measurement JVM of its own, warm for the whole run like this build's, so the two
+ * share neither JIT nor heap; its pool and processes workers are its own too. Both sides' iterations
+ * of a workload are interleaved in the same rounds, so each of its measurements has a partner on the
+ * other side taken moments apart. A workload that does not link against the earlier version (a
+ * {@link LinkageError} on its side) is not compared: that side's measurements of it are dropped, with
+ * the error as their reason, and the run goes on.
  */
 public final class MeasurementRunner {
 
     static final String VIRTUAL_SKIPPED = "skipped: needs Java " + Mode.VIRTUAL_THREADS_RELEASE + "+";
 
     private final JvmLauncher launcher;
+    /** The earlier version's side's, or {@code null} where nothing is compared. */
+    private final JvmLauncher previousLauncher;
     private final Duration timeout;
     private final ChildOutput output;
     private final ProgressListener progress;
@@ -48,24 +60,50 @@ public final class MeasurementRunner {
 
     public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress,
                              LoadGuard guard) {
+        this(launcher, null, timeout, output, progress, guard);
+    }
+
+    /**
+     * @param previousLauncher starts the JVMs of the earlier version's side (its class path, this
+     *                         build's flags); {@code null} for plans that compare with nothing
+     */
+    public MeasurementRunner(JvmLauncher launcher, JvmLauncher previousLauncher, Duration timeout, ChildOutput output,
+                             ProgressListener progress, LoadGuard guard) {
         this.launcher = launcher;
+        this.previousLauncher = previousLauncher;
         this.timeout = timeout;
         this.output = output;
         this.progress = progress;
         this.guard = guard;
     }
 
+    /**
+     * @throws IllegalArgumentException the plan measures an earlier version and this runner has no
+     *                                  launcher for its side
+     */
     public RunOutcome run(MeasurementPlan plan) {
+        boolean compares = plan.measurements().stream().anyMatch(m -> m.side() == Side.PREVIOUS);
+        if (compares && previousLauncher == null) {
+            throw new IllegalArgumentException("the plan measures " + plan.compareWith().artifact()
+                    + " as well, but the runner has no launcher for its side");
+        }
         List<MeasuredResult> results = new ArrayList<>();
         JvmInfo jvm = JvmInfo.current();
-        MeasurementJvm measurementJvm = null;
+        Map<Side, MeasurementJvm> measurementJvms = new EnumMap<>(Side.class);
         try {
-            if (plan.needsMeasurementJvm()) {
-                measurementJvm = MeasurementJvm.start(launcher, timeout, output);
-                jvm = measurementJvm.info();
+            if (plan.needsMeasurementJvm(Side.THIS)) {
+                measurementJvms.put(Side.THIS, MeasurementJvm.start(launcher, timeout, output));
+                jvm = measurementJvms.get(Side.THIS).info();
             }
-            Iterations iterations = new Iterations(plan, measurementJvm,
-                    new ProcessModeExecutor(launcher, timeout, output));
+            if (plan.needsMeasurementJvm(Side.PREVIOUS)) {
+                measurementJvms.put(Side.PREVIOUS, MeasurementJvm.start(previousLauncher, timeout, output));
+            }
+            Map<Side, ProcessModeExecutor> processes = new EnumMap<>(Side.class);
+            processes.put(Side.THIS, new ProcessModeExecutor(launcher, timeout, output));
+            if (compares) {
+                processes.put(Side.PREVIOUS, new ProcessModeExecutor(previousLauncher, timeout, output));
+            }
+            Iterations iterations = new Iterations(plan, measurementJvms, processes);
             // One workload at a time; within a workload, its measurements in the chosen order.
             for (List<Integer> workload : plan.indicesByWorkload()) {
                 List<Integer> active = new ArrayList<>();
@@ -81,11 +119,9 @@ public final class MeasurementRunner {
                     }
                 }
                 String name = plan.measurements().get(workload.get(0)).workload().name();
-                int sequential = active.stream().filter(i -> plan.measurements().get(i).mode() == Mode.SEQUENTIAL)
-                        .findFirst().orElse(WorkloadSampling.NO_SEQUENTIAL);
                 WorkloadSampling sampling = new WorkloadSampling(
-                        plan.sampling(plan.measurements().get(workload.get(0)).workload()), active, sequential, name,
-                        System::nanoTime);
+                        plan.sampling(plan.measurements().get(workload.get(0)).workload()), active,
+                        references(plan, active), partners(plan, active), name, System::nanoTime);
                 IterationFailedException failure = null;
                 try {
                     if (plan.order() == IterationOrder.BLOCKS) {
@@ -107,10 +143,46 @@ public final class MeasurementRunner {
         } catch (ForkException | TaskFailedException e) {
             return new RunOutcome(jvm, results, e.getMessage());
         } finally {
-            if (measurementJvm != null) {
-                measurementJvm.close();
+            measurementJvms.values().forEach(MeasurementJvm::close);
+        }
+    }
+
+    /** Per measurement of a side that has a sequential measurement among {@code active}, that sequential. */
+    static Map<Integer, Integer> references(MeasurementPlan plan, List<Integer> active) {
+        Map<Side, Integer> sequentials = new EnumMap<>(Side.class);
+        for (int index : active) {
+            Measurement measurement = plan.measurements().get(index);
+            if (measurement.mode() == Mode.SEQUENTIAL) {
+                sequentials.put(measurement.side(), index);
             }
         }
+        Map<Integer, Integer> references = new HashMap<>();
+        for (int index : active) {
+            Integer sequential = sequentials.get(plan.measurements().get(index).side());
+            if (sequential != null) {
+                references.put(index, sequential);
+            }
+        }
+        return references;
+    }
+
+    /** Per measurement of this build among {@code active}, the same (mode, workers) on the earlier version's side. */
+    static Map<Integer, Integer> partners(MeasurementPlan plan, List<Integer> active) {
+        Map<Measurement, Integer> previous = new HashMap<>();
+        for (int index : active) {
+            Measurement measurement = plan.measurements().get(index);
+            if (measurement.side() == Side.PREVIOUS) {
+                previous.put(measurement.on(Side.THIS), index);
+            }
+        }
+        Map<Integer, Integer> partners = new HashMap<>();
+        for (int index : active) {
+            Integer partner = previous.get(plan.measurements().get(index));
+            if (partner != null) {
+                partners.put(index, partner);
+            }
+        }
+        return partners;
     }
 
     /**
@@ -127,6 +199,8 @@ public final class MeasurementRunner {
         for (int index : workload) {
             if (skipped.containsKey(index)) {
                 measured.add(skipped.get(index));
+            } else if (iterations.notLinked(index) != null) {
+                measured.add(MeasuredResult.skipped(plan.measurements().get(index), iterations.notLinked(index)));
             } else if (!sampling.samples(index).isEmpty()) {
                 anySamples = true;
                 measured.add(new MeasuredResult(plan.measurements().get(index), sampling.samples(index), null,
@@ -155,8 +229,14 @@ public final class MeasurementRunner {
     /** The iterations of a plan's measurements, in blocks or interleaved. */
     private final class Iterations {
         private final MeasurementPlan plan;
-        private final MeasurementJvm measurementJvm;
-        private final ProcessModeExecutor processes;
+        /** Per side, its measurement JVM, where the side has in-JVM measurements. */
+        private final Map<Side, MeasurementJvm> measurementJvms;
+        private final Map<Side, ProcessModeExecutor> processes;
+        /**
+         * The earlier version's measurements of workloads that do not link against it, with the
+         * linkage error: they were dropped, and are reported not compared.
+         */
+        private final Map<Integer, String> notLinked = new HashMap<>();
         /** Iterations taken again, contaminated or slowed by the host, per measurement. */
         private final Map<Integer, Integer> retries = new HashMap<>();
         /** The warm workers of each pool measurement of the current workload, started at its first iteration. */
@@ -166,16 +246,22 @@ public final class MeasurementRunner {
         /** Classes of results the workers of a measurement could not send back (pool and processes). */
         private final Map<Integer, SortedSet<String>> unsent = new HashMap<>();
 
-        Iterations(MeasurementPlan plan, MeasurementJvm measurementJvm, ProcessModeExecutor processes) {
+        Iterations(MeasurementPlan plan, Map<Side, MeasurementJvm> measurementJvms,
+                   Map<Side, ProcessModeExecutor> processes) {
             this.plan = plan;
-            this.measurementJvm = measurementJvm;
+            this.measurementJvms = measurementJvms;
             this.processes = processes;
+        }
+
+        /** Why the measurement was dropped (it does not link against the earlier version), or {@code null}. */
+        String notLinked(int index) {
+            return notLinked.get(index);
         }
 
         /** Every iteration of one measurement, then the next's. */
         void inBlocks(WorkloadSampling sampling) throws IterationFailedException {
             for (int index : sampling.pending()) {
-                while (sampling.pending(index)) {
+                while (sampling.has(index) && sampling.pending(index)) {
                     step(sampling, index);
                 }
             }
@@ -189,7 +275,9 @@ public final class MeasurementRunner {
             List<Integer> round;
             while (!(round = sampling.startRound()).isEmpty()) {
                 for (int index : round) {
-                    step(sampling, index);
+                    if (sampling.has(index)) {
+                        step(sampling, index);
+                    }
                 }
                 for (int index : sampling.endRound()) {
                     finished(sampling, index);
@@ -201,7 +289,13 @@ public final class MeasurementRunner {
         private void step(WorkloadSampling sampling, int index) throws IterationFailedException {
             Measurement measurement = plan.measurements().get(index);
             boolean warmup = sampling.warming(index);
-            Sample sample = run(index, warmup, sampling.next(index), sampling.samples(index));
+            Sample sample;
+            try {
+                sample = run(index, warmup, sampling.next(index), sampling.samples(index));
+            } catch (NotLinkedException e) {
+                dropPreviousSide(sampling, e.getMessage());
+                return;
+            }
             if (warmup) {
                 sampling.warmupTaken(index, sample.wallNanos(), measurement.mode() == Mode.PROCESSES);
             } else {
@@ -210,6 +304,23 @@ public final class MeasurementRunner {
                     finished(sampling, index);
                 }
             }
+        }
+
+        /**
+         * Takes the earlier version's measurements out of the workload, those already taken included,
+         * and keeps why: the workload is not compared, and this build's side goes on alone.
+         */
+        private void dropPreviousSide(WorkloadSampling sampling, String reason) {
+            List<Integer> dropped = new ArrayList<>();
+            for (int other : sampling.measurements()) {
+                Measurement measurement = plan.measurements().get(other);
+                if (measurement.side() == Side.PREVIOUS) {
+                    dropped.add(other);
+                    notLinked.put(other, reason);
+                    progress.skipped(other + 1, plan.measurements().size(), measurement, reason);
+                }
+            }
+            sampling.drop(dropped);
         }
 
         private void finished(WorkloadSampling sampling, int index) {
@@ -246,7 +357,8 @@ public final class MeasurementRunner {
         private WorkerPool pool(int index, Measurement measurement) throws ForkException, TaskFailedException {
             WorkerPool pool = pools.get(index);
             if (pool == null) {
-                pool = WorkerPool.start(launcher, timeout, output, measurement.workload(), measurement.workers());
+                pool = WorkerPool.start(measurement.side() == Side.PREVIOUS ? previousLauncher : launcher, timeout,
+                        output, measurement.workload(), measurement.workers());
                 pools.put(index, pool);
                 poolStartups.put(index, pool.startupNanos());
             }
@@ -296,22 +408,25 @@ public final class MeasurementRunner {
         private Sample iteration(int index, Measurement measurement, String which) throws IterationFailedException {
             try {
                 WorkerPool pool = measurement.mode() == Mode.POOL ? pool(index, measurement) : null;
+                ProcessModeExecutor sideProcesses = processes.get(measurement.side());
                 CpuCounters before = guard.read();
                 long from = System.nanoTime();
                 VmThreadsCpu hostBefore = VmThreadsCpu.now();
-                long ownBefore = measurementJvm.cpuNanos();
+                long ownBefore = measurementJvmsCpuNanos();
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
                 Sample sample = switch (measurement.mode()) {
                     case POOL -> pool.runIteration();
                     case PROCESSES -> {
-                        Sample processSample = processes.runIteration(measurement.workload(), measurement.workers());
-                        unsent(index).addAll(processes.takeUnsentTypes());
+                        Sample processSample = sideProcesses.runIteration(measurement.workload(),
+                                measurement.workers());
+                        unsent(index).addAll(sideProcesses.takeUnsentTypes());
                         yield processSample;
                     }
-                    default -> measurementJvm.runIteration(measurement.workload(), measurement.mode(),
-                            measurement.workers());
+                    default -> measurementJvms.get(measurement.side()).runIteration(measurement.workload(),
+                            measurement.mode(), measurement.workers());
                 };
-                long own = measurementJvm.cpuNanos() - ownBefore + VmThreadsCpu.now().since(hostBefore)
+                // Both sides' measurement JVMs are the run's own: the idle one's JIT and GC are not other work.
+                long own = measurementJvmsCpuNanos() - ownBefore + VmThreadsCpu.now().since(hostBefore)
                         + switch (measurement.mode()) {
                             case POOL -> sample.cpuNanos();
                             case PROCESSES -> workersCpu(sample, measurement.workers(), reapedBefore);
@@ -320,11 +435,37 @@ public final class MeasurementRunner {
                 CpuCounters after = guard.read();
                 return sample.withInterference(guard.interference(before, after, own, System.nanoTime() - from,
                         sample.wallNanos()));
-            } catch (TaskFailedException | ForkException e) {
-                throw new IterationFailedException("workload " + measurement.workload().name() + ", mode "
-                        + measurement.mode().id() + " ×" + measurement.workers() + ", " + which + " failed: "
-                        + e.getMessage(), e);
+            } catch (TaskFailedException e) {
+                if (measurement.side() == Side.PREVIOUS && e.linkageError() != null) {
+                    throw new NotLinkedException(notLinkedReason(e));
+                }
+                throw failed(measurement, which, e);
+            } catch (ForkException e) {
+                throw failed(measurement, which, e);
             }
+        }
+
+        private IterationFailedException failed(Measurement measurement, String which, Exception e) {
+            return new IterationFailedException("workload " + measurement.workload().name() + ", mode "
+                    + measurement.mode().id() + " ×" + measurement.workers()
+                    + (measurement.side() == Side.PREVIOUS ? " on " + plan.compareWith().artifact() : "") + ", "
+                    + which + " failed: " + e.getMessage(), e);
+        }
+
+        /** {@code does not link against 1.0: task 0 threw java.lang.NoSuchMethodError: …}, the first line of the failure. */
+        private String notLinkedReason(TaskFailedException e) {
+            String message = e.getMessage().strip();
+            int end = message.indexOf('\n');
+            return "does not link against " + plan.compareWith().version() + ": "
+                    + (end < 0 ? message : message.substring(0, end).strip());
+        }
+
+        private long measurementJvmsCpuNanos() {
+            long cpu = 0;
+            for (MeasurementJvm jvm : measurementJvms.values()) {
+                cpu += jvm.cpuNanos();
+            }
+            return cpu;
         }
     }
 
@@ -345,9 +486,16 @@ public final class MeasurementRunner {
         return sample.cpuNanos() + Math.min(exits, WORKER_EXIT_ALLOWANCE_NANOS * workers);
     }
 
-    private static final class IterationFailedException extends Exception {
+    private static class IterationFailedException extends Exception {
         IterationFailedException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** The earlier version's side of a workload does not link against it; the message says why. */
+    private static final class NotLinkedException extends IterationFailedException {
+        NotLinkedException(String reason) {
+            super(reason, null);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,7 +36,14 @@ final class WorkloadSampling {
     static final int NO_SEQUENTIAL = -1;
 
     private final Sampling sampling;
-    private final int sequential;
+    /** Each side's sequential measurement: the reference of that side's modes. */
+    private final Set<Integer> sequentials;
+    /** Per mode, the sequential of its side, where there is one. */
+    private final Map<Integer, Integer> references;
+    /** Per measurement of this build, the same (mode, workers) on the earlier version's side, where compared. */
+    private final Map<Integer, Integer> previous;
+    /** The reverse of {@link #previous}: per measurement on the earlier version's side, its partner here. */
+    private final Map<Integer, Integer> current;
     private final Random order;
     private final LongSupplier clock;
     private final long start;
@@ -51,12 +59,59 @@ final class WorkloadSampling {
      */
     WorkloadSampling(Sampling sampling, List<Integer> measurements, int sequential, String workload,
                      LongSupplier clock) {
+        this(sampling, measurements, references(measurements, sequential), Map.of(), workload, clock);
+    }
+
+    /**
+     * A workload measured on two sides, this build and the earlier version it is compared with.
+     * A measurement and its partner on the other side stop together, when the paired ratio of their
+     * times (and, for a mode, each one's own speedup) is known to the target precision; each side's
+     * sequential goes on as long as any mode of either side does.
+     *
+     * @param references per measurement of a side that has a sequential, that sequential (itself, for
+     *                   the sequential); no entry for a side without one
+     * @param previous   per measurement of this build, its partner on the earlier version's side
+     */
+    WorkloadSampling(Sampling sampling, List<Integer> measurements, Map<Integer, Integer> references,
+                     Map<Integer, Integer> previous, String workload, LongSupplier clock) {
         this.sampling = sampling;
-        this.sequential = sequential;
+        this.references = Map.copyOf(references);
+        this.sequentials = Set.copyOf(references.values());
+        this.previous = Map.copyOf(previous);
+        Map<Integer, Integer> current = new HashMap<>();
+        previous.forEach((here, there) -> current.put(there, here));
+        this.current = Map.copyOf(current);
         this.order = new Random(Bootstrap.SEED ^ workload.hashCode());
         this.clock = clock;
         this.start = clock.getAsLong();
         measurements.forEach(index -> states.put(index, new State(sampling.warmupIterations() > 0)));
+    }
+
+    /** Every measurement refers to {@code sequential}; none does without one. */
+    private static Map<Integer, Integer> references(List<Integer> measurements, int sequential) {
+        Map<Integer, Integer> references = new HashMap<>();
+        if (sequential != NO_SEQUENTIAL) {
+            measurements.forEach(index -> references.put(index, sequential));
+        }
+        return references;
+    }
+
+    /** The measurements still in the workload, in plan order. */
+    List<Integer> measurements() {
+        return List.copyOf(states.keySet());
+    }
+
+    /** Whether the measurement still belongs to the workload: it was not {@link #drop dropped}. */
+    boolean has(int index) {
+        return states.containsKey(index);
+    }
+
+    /**
+     * Takes measurements out of the workload, as if never planned: the earlier version's side of a
+     * workload that does not link against it. Their partners go on alone, on their own precision.
+     */
+    void drop(List<Integer> indices) {
+        indices.forEach(states::remove);
     }
 
     /** The measurements, in plan order, that take another iteration. */
@@ -89,24 +144,39 @@ final class WorkloadSampling {
     List<Integer> endRound() {
         inRound = false;
         List<Integer> stopped = new ArrayList<>();
-        // The modes first: sequential goes on as long as any of them does.
-        for (Map.Entry<Integer, State> entry : states.entrySet()) {
-            State state = entry.getValue();
-            if (entry.getKey() != sequential && state.stop == null && state.lastRound() == round) {
-                decide(entry.getKey(), true);
+        // The modes first: sequential goes on as long as any of them does. A measurement on the
+        // earlier version's side that has a partner here is decided with it.
+        for (boolean sequentialPhase : new boolean[] {false, true}) {
+            for (Map.Entry<Integer, State> entry : List.copyOf(states.entrySet())) {
+                int index = entry.getKey();
+                State state = entry.getValue();
+                if (sequentials.contains(index) != sequentialPhase || decidedWithPartner(index) || state.stop != null
+                        || state.lastRound() != round) {
+                    continue;
+                }
+                decide(index, true);
                 if (state.stop != null) {
-                    stopped.add(entry.getKey());
+                    stopped.add(index);
+                    Integer partner = partner(index);
+                    if (partner != null && states.get(partner).stop != null) {
+                        stopped.add(partner);
+                    }
                 }
             }
         }
-        State sequentialState = states.get(sequential);
-        if (sequentialState != null && sequentialState.stop == null && sequentialState.lastRound() == round) {
-            decide(sequential, true);
-            if (sequentialState.stop != null) {
-                stopped.add(sequential);
-            }
-        }
         return stopped;
+    }
+
+    /** A measurement on the earlier version's side whose partner here is still in the workload: decided with it. */
+    private boolean decidedWithPartner(int index) {
+        Integer here = current.get(index);
+        return here != null && partner(here) != null;
+    }
+
+    /** {@code index}'s partner on the earlier version's side, still in the workload; {@code null} for none. */
+    private Integer partner(int index) {
+        Integer partner = previous.get(index);
+        return partner != null && states.containsKey(index) && states.containsKey(partner) ? partner : null;
     }
 
     boolean warming(int index) {
@@ -142,27 +212,52 @@ final class WorkloadSampling {
         }
     }
 
-    /** @param inRounds whether the workload is taken in rounds, where sequential accompanies the modes */
+    /**
+     * @param inRounds whether the workload is taken in rounds, where sequential accompanies the modes
+     *                 and a measurement stops with its partner on the other side
+     */
     private void decide(int index, boolean inRounds) {
         State state = states.get(index);
         boolean outOfTime = sampling.maxTime() != null && clock.getAsLong() - start >= sampling.maxTime().toNanos();
-        state.precision = paired(index) ? pairedPrecision(index) : medianPrecision(state);
-        StopReason stop = sampling.stop(state.samples.size(), state.precision, outOfTime);
-        if (inRounds && index == sequential && !sampling.fixed() && othersPending()) {
+        state.precision = ownPrecision(index);
+        double precision = state.precision;
+        Integer partner = inRounds ? partner(index) : null;
+        State other = partner == null ? null : states.get(partner);
+        if (other != null) {
+            other.precision = ownPrecision(partner);
+            state.comparisonPrecision = comparisonPrecision(index, partner);
+            // A mode waits for both sides' speedups and their time ratio (Math.max keeps NaN: one not
+            // known yet holds both back); sequential for the ratio only, which, like a speedup, does
+            // not see the machine's drift that its own median does.
+            precision = sequentials.contains(index) ? state.comparisonPrecision
+                    : Math.max(precision, Math.max(other.precision, state.comparisonPrecision));
+        }
+        StopReason stop = sampling.stop(state.samples.size(), precision, outOfTime);
+        if (inRounds && sequentials.contains(index) && !sampling.fixed() && modesPending()) {
             // Without sequential's samples beside theirs, the modes' later rounds would have no pairs.
             stop = null;
         }
         state.stop = stop;
+        if (other != null && other.stop == null) {
+            other.stop = stop;
+        }
     }
 
-    /** Whether the measurement stops on a paired speedup: a mode, taken in rounds, with sequential beside it. */
+    /** A measurement's own precision: of its paired speedup, or of its median. */
+    private double ownPrecision(int index) {
+        return paired(index) ? pairedPrecision(index) : medianPrecision(states.get(index));
+    }
+
+    /** Whether the measurement stops on a paired speedup: a mode, taken in rounds, with its sequential beside it. */
     private boolean paired(int index) {
-        return index != sequential && states.containsKey(sequential)
+        Integer reference = references.get(index);
+        return !sequentials.contains(index) && reference != null && states.containsKey(reference)
                 && states.get(index).lastRound() != MeasuredResult.NO_ROUND;
     }
 
-    private boolean othersPending() {
-        return states.entrySet().stream().anyMatch(e -> e.getKey() != sequential && e.getValue().stop == null);
+    /** Whether any measurement but the sequentials, on either side, takes more iterations. */
+    private boolean modesPending() {
+        return states.entrySet().stream().anyMatch(e -> !sequentials.contains(e.getKey()) && e.getValue().stop == null);
     }
 
     private static double medianPrecision(State state) {
@@ -175,17 +270,28 @@ final class WorkloadSampling {
      * pairs (at least two): a bootstrap over a handful of pairs is narrow by chance.
      */
     private double pairedPrecision(int index) {
-        State mode = states.get(index);
-        Map<Integer, Long> sequentialByRound = new HashMap<>();
-        State reference = states.get(sequential);
-        for (int i = 0; i < reference.samples.size(); i++) {
-            sequentialByRound.put(reference.rounds.get(i), reference.samples.get(i).wallNanos());
+        return ratioPrecision(states.get(references.get(index)), states.get(index));
+    }
+
+    /** The precision of the ratio of a measurement's times to its partner's on the earlier version's side. */
+    private double comparisonPrecision(int index, int partner) {
+        return ratioPrecision(states.get(index), states.get(partner));
+    }
+
+    /**
+     * The precision of {@code numerator / denominator} over their samples of the same rounds; NaN with
+     * fewer than {@code minIterations} pairs (at least two).
+     */
+    private double ratioPrecision(State numerator, State denominator) {
+        Map<Integer, Long> numeratorByRound = new HashMap<>();
+        for (int i = 0; i < numerator.samples.size(); i++) {
+            numeratorByRound.put(numerator.rounds.get(i), numerator.samples.get(i).wallNanos());
         }
         List<double[]> pairs = new ArrayList<>();
-        for (int i = 0; i < mode.samples.size(); i++) {
-            Long partner = sequentialByRound.get(mode.rounds.get(i));
+        for (int i = 0; i < denominator.samples.size(); i++) {
+            Long partner = numeratorByRound.get(denominator.rounds.get(i));
             if (partner != null) {
-                pairs.add(new double[] {partner, mode.samples.get(i).wallNanos()});
+                pairs.add(new double[] {partner, denominator.samples.get(i).wallNanos()});
             }
         }
         if (pairs.size() < Math.max(2, sampling.minIterations())) {
@@ -207,6 +313,15 @@ final class WorkloadSampling {
     /** Whether {@link #precision} is the speedup's rather than the median's. */
     boolean precisionOfSpeedup(int index) {
         return paired(index);
+    }
+
+    /**
+     * Half-width of the 95% interval of the paired ratio of this measurement's times to its
+     * partner's on the earlier version's side, relative to the ratio, at the last stopping decision;
+     * NaN where it has no partner or before there is one.
+     */
+    double comparisonPrecision(int index) {
+        return states.get(index).comparisonPrecision;
     }
 
     List<Sample> samples(int index) {
@@ -234,6 +349,8 @@ final class WorkloadSampling {
         final List<Integer> rounds = new ArrayList<>();
         /** Of the samples so far, kept from the last stopping decision. */
         double precision = Double.NaN;
+        /** Of the ratio to the partner on the earlier version's side, kept from the last stopping decision. */
+        double comparisonPrecision = Double.NaN;
         StopReason stop;
 
         State(boolean warming) {

@@ -22,4 +22,21 @@ class MeasurementPlanTest {
                         "processes×2"),
                 plan.measurements().subList(0, 7).stream().map(m -> m.mode().id() + "×" + m.workers()).toList());
     }
+
+    @Test
+    void userWorkloadsAreMeasuredOnBothSidesAndBuiltInKindsOnThisOneOnly() throws Exception {
+        MeasurementPlan plan = RunConfigurationParser.parse(RunParameters.of(List.of(
+                        new io.github.speedup.config.WorkloadInput("work", null, "com.acme.Work", null, 2, null),
+                        io.github.speedup.config.WorkloadInput.builtIn("cpu", "cpu", 2, 10)),
+                List.of("sequential,threads"), List.of("2"), 1, 5, ForkInput.defaults(Path.of("target"))), 2,
+                warning -> { }).withCompareWith(new PreviousVersion("1.0", "1.0", "com.acme:lib:1.0",
+                List.of(Path.of("lib-1.0.jar")))).plan();
+        assertEquals(List.of("work sequential×1 this", "work threads×2 this", "work sequential×1 previous",
+                        "work threads×2 previous", "cpu sequential×1 this", "cpu threads×2 this"),
+                plan.measurements().stream().map(m -> m.workload().name() + " " + m.mode().id() + "×" + m.workers()
+                        + " " + m.side().id()).toList());
+        assertEquals(List.of(List.of(0, 1, 2, 3), List.of(4, 5)), plan.indicesByWorkload(),
+                "both sides of a workload are sampled together, in the same rounds");
+        assertEquals(true, plan.needsMeasurementJvm(Side.PREVIOUS));
+    }
 }

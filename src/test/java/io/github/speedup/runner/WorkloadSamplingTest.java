@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 
@@ -209,5 +210,85 @@ class WorkloadSamplingTest {
         }
         assertEquals(8, orders.size());
         return orders;
+    }
+
+    /** This build's sequential (0) and threads (1), the earlier version's sequential (2) and threads (3). */
+    private WorkloadSampling sides(Sampling sampling, RoundTimes times) {
+        WorkloadSampling state = new WorkloadSampling(sampling, List.of(0, 1, 2, 3), Map.of(0, 0, 1, 0, 2, 2, 3, 2),
+                Map.of(0, 2, 1, 3), "w", () -> now);
+        List<Integer> round;
+        int number = 0;
+        while (!(round = state.startRound()).isEmpty()) {
+            number++;
+            for (int index : round) {
+                if (state.has(index)) {
+                    double wall = times.ms(number, index);
+                    now += (long) (wall * 1e6);
+                    state.sampleTaken(index, ms(wall));
+                }
+            }
+            state.endRound();
+        }
+        return state;
+    }
+
+    @Test
+    void bothSidesArePairedByRoundAndAMachineStepSharedByThemIsNotAChange() {
+        // The machine slows by a quarter from round 4 on, both versions alike: each median straddles
+        // the step, the ratio of this build to the earlier one does not see it and is known at once.
+        Random random = new Random(9);
+        WorkloadSampling state = sides(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60)),
+                (round, index) -> (index % 2 == 0 ? 100 : 50) * (round < 4 ? 1 : 1 / 0.75)
+                        * (1 + 0.003 * random.nextGaussian()));
+        for (int index = 0; index < 4; index++) {
+            assertEquals(List.of(1, 2, 3, 4, 5, 6), state.rounds(index), "measurement " + index);
+            assertEquals(StopReason.TARGET, state.stopReason(index), "measurement " + index);
+        }
+        assertTrue(state.comparisonPrecision(1) <= 0.03, "ratio known to ±" + state.comparisonPrecision(1));
+        assertTrue(Double.isNaN(state.comparisonPrecision(3)), "the earlier side's is its partner's");
+    }
+
+    @Test
+    void aMeasurementAndItsPartnerStopTogetherWhenTheRatioIsKnown() {
+        // This build's threads are quiet, the earlier version's are noisy: the ratio is not known to
+        // ±3% for many rounds, and this build's threads wait with it, as does each side's sequential.
+        Random random = new Random(10);
+        WorkloadSampling state = sides(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60)),
+                (round, index) -> index == 3 ? 50 * Math.exp(0.10 * random.nextGaussian())
+                        : (index % 2 == 0 ? 100 : 50) * (1 + 0.002 * random.nextGaussian()));
+        int samples = state.samples(1).size();
+        assertTrue(samples > 6, samples + " samples of this build's threads");
+        for (int index = 0; index < 4; index++) {
+            assertEquals(samples, state.samples(index).size(), "measurement " + index);
+            assertEquals(state.rounds(1), state.rounds(index), "measurement " + index);
+        }
+        assertEquals(state.stopReason(1), state.stopReason(3));
+    }
+
+    @Test
+    void droppingTheEarlierSideLeavesThisBuildOnItsOwnPrecision() {
+        WorkloadSampling state = new WorkloadSampling(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60)),
+                List.of(0, 1, 2, 3), Map.of(0, 0, 1, 0, 2, 2, 3, 2), Map.of(0, 2, 1, 3), "w", () -> now);
+        Random random = new Random(11);
+        List<Integer> round;
+        int number = 0;
+        while (!(round = state.startRound()).isEmpty()) {
+            number++;
+            for (int index : round) {
+                if (number == 2 && index >= 2) {
+                    // the earlier side fails to link in round 2: the runner drops it
+                    state.drop(List.of(2, 3));
+                }
+                if (state.has(index)) {
+                    state.sampleTaken(index, ms(index == 3 ? 50 * Math.exp(0.10 * random.nextGaussian())
+                            : (index % 2 == 0 ? 100 : 50) * (1 + 0.002 * random.nextGaussian())));
+                }
+            }
+            state.endRound();
+        }
+        assertEquals(List.of(0, 1), state.measurements());
+        assertEquals(6, state.samples(1).size(), "the noisy partner no longer holds it back");
+        assertEquals(StopReason.TARGET, state.stopReason(1));
+        assertTrue(Double.isNaN(state.comparisonPrecision(1)));
     }
 }

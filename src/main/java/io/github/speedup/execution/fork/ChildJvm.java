@@ -177,7 +177,8 @@ final class ChildJvm implements AutoCloseable {
             throws ForkException, TaskFailedException {
         Received<ForkMessage> received = next(timeout, waitingFor);
         if (received.message() instanceof ForkMessage.Failed failed) {
-            throw new TaskFailedException(failurePrefix + failed.description().strip(), null);
+            throw new TaskFailedException(failurePrefix + failed.description().strip(), null,
+                    failed.linkageError().isEmpty() ? null : failed.linkageError());
         }
         if (!type.isInstance(received.message())) {
             close();

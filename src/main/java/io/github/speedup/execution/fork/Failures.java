@@ -45,6 +45,22 @@ final class Failures {
         return out.toString();
     }
 
+    /**
+     * The class name of the first {@link LinkageError} in the failure's chain of causes, or empty:
+     * the code did not link against the classes on the class path. A loop, not a stream: a worker
+     * may report it on its way to its first task.
+     */
+    static String linkageError(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 10; depth++) {
+            if (cause instanceof LinkageError) {
+                return cause.getClass().getName();
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return "";
+    }
+
     private static void appendFrames(StringBuilder out, Throwable throwable) {
         if (throwable == null) {
             return;

@@ -115,13 +115,27 @@ sealed interface ForkMessage {
         }
     }
 
-    /** A workload could not be defined or a task failed; the description names the user's frames. */
-    record Failed(String description) implements ForkMessage {
+    /**
+     * A workload could not be defined or a task failed; the description names the user's frames.
+     *
+     * @param linkageError the class name of the {@link LinkageError} behind it, empty when none is
+     */
+    record Failed(String description, String linkageError) implements ForkMessage {
         static final String TYPE = "FAILED";
+
+        /** A failure of the protocol or the harness, not of user code. */
+        Failed(String description) {
+            this(description, "");
+        }
+
+        /** What the child tells of {@code failure}. */
+        static Failed of(Throwable failure) {
+            return new Failed(Failures.describe(failure), Failures.linkageError(failure));
+        }
 
         @Override
         public String encode() {
-            return ForkProtocol.encode(TYPE, description);
+            return ForkProtocol.encode(TYPE, description, linkageError);
         }
     }
 

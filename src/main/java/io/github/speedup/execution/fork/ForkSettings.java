@@ -41,4 +41,14 @@ public record ForkSettings(Path javaExecutable, String argLine, List<String> jvm
         return new ForkSettings(javaExecutable, line, all, workloadClassPath, systemProperties, environment,
                 workDirectory, workingDirectory, timeout);
     }
+
+    /**
+     * The same JVMs on another class path, with their argument file in another work directory: the
+     * earlier version's side of a comparison ({@code compareWith}) runs with every flag, property and
+     * directory of this build's but its own classes.
+     */
+    public ForkSettings withWorkloadClassPath(List<Path> classPath, Path otherWorkDirectory) {
+        return new ForkSettings(javaExecutable, argLine, jvmArguments, classPath, systemProperties, environment,
+                otherWorkDirectory, workingDirectory, timeout);
+    }
 }

@@ -65,7 +65,7 @@ final class MeasurementServer {
             Tasks.task(spec.source(), spec.size(), 0, spec.input(0));
             return new ForkMessage.Defined();
         } catch (Exception | Error e) {
-            return new ForkMessage.Failed(Failures.describe(e));
+            return ForkMessage.Failed.of(e);
         }
     }
 
@@ -76,7 +76,7 @@ final class MeasurementServer {
             Tasks.tearDown(tasks);
             return new ForkMessage.IterationSample(sample);
         } catch (Exception | Error e) {
-            return new ForkMessage.Failed(Failures.describe(e));
+            return ForkMessage.Failed.of(e);
         }
     }
 }

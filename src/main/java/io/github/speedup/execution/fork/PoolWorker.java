@@ -84,7 +84,7 @@ final class PoolWorker {
             return 3;
         } catch (Exception | Error e) {
             try {
-                ForkProtocol.write(channel.output(), new ForkMessage.Failed(Failures.describe(e)), null);
+                ForkProtocol.write(channel.output(), ForkMessage.Failed.of(e), null);
             } catch (IOException gone) {
                 // the host is gone; so are we
             }
@@ -120,8 +120,8 @@ final class PoolWorker {
             ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, compute, setup,
                     result == null ? task.result().getClass().getName() : ""), result);
         } catch (Exception | Error e) {
-            ForkProtocol.write(protocol, new ForkMessage.Failed(Failures.describe(
-                    new TaskFailedException("task " + index + " threw " + e, e))), null);
+            ForkProtocol.write(protocol, ForkMessage.Failed.of(
+                    new TaskFailedException("task " + index + " threw " + e, e)), null);
         }
     }
 }

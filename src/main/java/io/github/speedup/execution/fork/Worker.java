@@ -85,7 +85,7 @@ final class Worker {
             return 0;
         } catch (Exception | Error e) {
             try {
-                ForkProtocol.write(channel.output(), new ForkMessage.Failed(Failures.describe(e)), null);
+                ForkProtocol.write(channel.output(), ForkMessage.Failed.of(e), null);
             } catch (IOException gone) {
                 // the host is gone; so are we
             }

@@ -1,6 +1,7 @@
 package io.github.speedup.format.console;
 
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.Side;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Figures;
@@ -67,9 +68,9 @@ public final class ConsoleProgress implements ProgressListener {
         log.accept(prefix(number, total, measurement) + " · iteration " + iteration + " taken again: " + slowdown);
     }
 
-    /** {@code [3/28] cpu · threads ×2} */
+    /** {@code [3/28] cpu · threads ×2}; on the earlier version's side (compareWith) {@code [9/28] work · threads ×2 · previous} */
     private static String prefix(int number, int total, Measurement measurement) {
         return "[" + number + "/" + total + "] " + measurement.workload().name() + " · " + measurement.mode().id()
-                + " ×" + measurement.workers();
+                + " ×" + measurement.workers() + (measurement.side() == Side.PREVIOUS ? " · previous" : "");
     }
 }

@@ -11,6 +11,7 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.SpeedWatch;
+import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryRun;
@@ -18,6 +19,7 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.SelfCheck;
+import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.execution.Mode;
@@ -66,6 +68,7 @@ public final class HtmlReportWriter implements ReportFormat {
             details.notice summary,details.passed-checks summary{cursor:pointer}details.notice ul{margin:.3rem 0}
             .flag{white-space:nowrap}.charts{display:flex;flex-wrap:wrap;column-gap:1.5rem;align-items:flex-start}
             .charts svg.chart{max-width:calc(50% - .75rem);height:auto}
+            td.versus.regressed{background:#fde2e4}td.versus.improved{background:#e3f4e8}td.versus.inconclusive{background:#fff4d6}td.versus.not-compared{color:#666}
             """;
 
     @Override
@@ -102,7 +105,8 @@ public final class HtmlReportWriter implements ReportFormat {
                 + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine())
                 + (report.settings().workingDirectory().isEmpty() ? ""
                 : "; child JVMs ran in " + report.settings().workingDirectory()))
-                + "<br>" + Html.escape(machineSharing(report)) + "</p>\n");
+                + "<br>" + Html.escape(machineSharing(report))
+                + (report.compared() ? "<br>" + Html.escape(comparedWith(report.compareWith())) : "") + "</p>\n");
         if (report.environment().overloaded()) {
             html.write("<p class=\"warning\" id=\"overloaded\"><strong>Loaded machine:</strong> "
                     + Html.escape(String.format(Locale.ROOT, "the load average was %.2f at start, above the %d logical "
@@ -127,7 +131,7 @@ public final class HtmlReportWriter implements ReportFormat {
         checks(html, verdict);
         for (WorkloadReport workload : report.workloads()) {
             workload(html, workload, report.settings().of(workload.name()), report.environment().logicalCores(),
-                    verdict);
+                    verdict, report.compareWith());
         }
         history(html, report);
         html.write("</body>\n</html>\n");
@@ -150,6 +154,15 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.write("<title>Speedup report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
         html.write("<h1>Speedup report</h1>\n");
+    }
+
+    /** What this build was measured against, side by side, and by which rule. */
+    private static String comparedWith(ComparedVersion compared) {
+        return "Measured side by side with " + compared.artifact() + " (compareWith " + compared.requested()
+                + "), paired by round: a result regresses when the whole 95% interval of its time ratio lies above "
+                + String.format(Locale.ROOT, "+%.1f%% (maxRegression); the earlier version ran on ",
+                compared.maxRegressionPercent()) + compared.classPath().size() + " class path entries, listed in "
+                + "speedup.xml.";
     }
 
     /** How the run shared the machine: the lock, and what could tell other work apart. */
@@ -236,8 +249,9 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("</tbody>\n</table>\n");
     }
 
+    /** @param compared the earlier version measured beside this build, or {@code null} */
     private static void workload(Writer html, WorkloadReport workload, WorkloadSettings settings, int cores,
-                                 Verdict verdict) throws IOException {
+                                 Verdict verdict, ComparedVersion compared) throws IOException {
         html.write("<section class=\"workload\" id=\"" + Html.escape(anchor(workload)) + "\">\n");
         html.write("<h2>" + Html.escape(workload.name()) + "</h2>\n");
         html.write("<p class=\"meta\">" + Html.escape(workload.description() + "; measured in "
@@ -251,9 +265,9 @@ public final class HtmlReportWriter implements ReportFormat {
                 + Html.escape(workload.diagnosis().recommendation()) + "</p></div>\n");
         notice(html, workload);
         selfCheck(html, workload.selfCheck());
-        resultsTable(html, workload, verdict);
+        resultsTable(html, workload, verdict, workload.comparisons().isEmpty() ? null : compared);
         scaling(html, workload);
-        charts(html, workload, cores);
+        charts(html, workload, cores, compared);
         html.write("</section>\n");
     }
 
@@ -264,7 +278,8 @@ public final class HtmlReportWriter implements ReportFormat {
      * is two measures, never one column: heap in use inside the one measuring JVM, and the summed
      * resident sets of every worker JVM for processes and pool.
      */
-    private static void resultsTable(Writer html, WorkloadReport workload, Verdict verdict) throws IOException {
+    private static void resultsTable(Writer html, WorkloadReport workload, Verdict verdict, ComparedVersion compared)
+            throws IOException {
         html.write("<div class=\"table-scroll\">\n<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th>"
                 + "<th>median ms<br><small>95% CI</small></th>"
                 + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
@@ -273,9 +288,12 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "peak heap<br><small>one JVM</small></th><th title=\"the summed peak resident sets of every worker "
                 + "JVM (processes, pool)\">peak resident<br><small>all JVMs</small></th>"
                 + "<th>start-up ms</th><th>IPC ms</th><th>vs baseline<br><small>time Δ, p</small></th>"
+                + (compared == null ? "" : "<th class=\"versus\">vs " + Html.escape(compared.version())
+                + "<br><small>time Δ, 95% CI</small></th>")
                 + "</tr></thead>\n<tbody>\n");
         for (ResultReport r : workload.results()) {
-            html.write(r.isSkipped() ? skippedRow(r) : measuredRow(r, baselineCell(verdict, workload, r)));
+            html.write(r.isSkipped() ? skippedRow(r) : measuredRow(r, baselineCell(verdict, workload, r)
+                    + (compared == null ? "" : versusCell(workload, r))));
         }
         html.write("</tbody>\n</table>\n</div>\n");
     }
@@ -411,7 +429,8 @@ public final class HtmlReportWriter implements ReportFormat {
                 : Figures.ms(r.poolStartupMs()) + "<br><small>once</small>";
     }
 
-    private static void charts(Writer html, WorkloadReport workload, int cores) throws IOException {
+    private static void charts(Writer html, WorkloadReport workload, int cores, ComparedVersion compared)
+            throws IOException {
         if (workload.results().stream().allMatch(ResultReport::isSkipped)) {
             return;
         }
@@ -425,6 +444,9 @@ public final class HtmlReportWriter implements ReportFormat {
             html.write(IpcChart.svg(workload));
         }
         html.write(ResourceChart.svg(workload));
+        if (compared != null) {
+            html.write(ComparisonChart.svg(workload, compared));
+        }
         html.write("</div>\n");
     }
 
@@ -493,6 +515,19 @@ public final class HtmlReportWriter implements ReportFormat {
         CheckResult c = check.get();
         return "<td class=\"delta " + c.status().id() + "\">" + String.format(Locale.ROOT, "%+.1f%%", c.deltaPercent())
                 + "<br><small>p " + String.format(Locale.ROOT, "%.3f", c.pValue()) + "</small></td>";
+    }
+
+    /** The time change against the earlier version with its interval, its status as the cell's class. */
+    private static String versusCell(WorkloadReport workload, ResultReport r) {
+        Optional<VersionComparison> comparison = workload.comparison(r.mode(), r.workers());
+        if (comparison.isEmpty()) {
+            return "<td class=\"versus\">–</td>";
+        }
+        VersionComparison c = comparison.get();
+        String title = c.reason() != null ? c.reason()
+                : c.status().id() + (Double.isNaN(c.speedupRatio()) ? "" : "; speedup " + c.speedupChange());
+        return "<td class=\"versus " + c.status().id() + "\" title=\"" + Html.escape(title) + "\">"
+                + (c.compared() ? Html.escape(c.timeChange()) : "not compared") + "</td>";
     }
 
     /** A figure with its interval on a second, smaller line. */

@@ -4,9 +4,11 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.ReportFormat;
+import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.text.VisibleText;
 
@@ -60,6 +62,9 @@ public final class MarkdownSummary implements ReportFormat {
         md.append("| workload | best mode | speedup (95% interval) | median ms | time saved | peak memory | reading |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         budget -= appendWithin(md, rows, budget / 2, "workloads");
+        if (report.compared()) {
+            budget -= comparisons(md, report, budget / 2);
+        }
         List<String> checks = new ArrayList<>();
         for (CheckResult check : verdict.checks()) {
             if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.INCONCLUSIVE
@@ -81,6 +86,38 @@ public final class MarkdownSummary implements ReportFormat {
         md.append("\nThe full report, with every result, its samples and charts, is `index.html` beside this file "
                 + "(by default `target/site/speedup/index.html`).\n");
         return VisibleText.of(md.toString());
+    }
+
+    /**
+     * This build against the earlier version, one row per compared result: the change of time and of
+     * speedup with their 95% intervals, and what the time's interval says.
+     *
+     * @return the characters appended
+     */
+    private static int comparisons(StringBuilder md, Report report, int budget) {
+        ComparedVersion compared = report.compareWith();
+        String head = "\n**" + cell(compared.thisBuild().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                + compared.thisBuild().substring(1)) + " against " + cell(compared.version()) + "** ("
+                + cell(compared.artifact()) + ", compareWith " + cell(compared.requested()) + ", measured side by side; "
+                + "a result regresses when the whole 95% interval of its time lies above "
+                + String.format(java.util.Locale.ROOT, "+%.1f%%", compared.maxRegressionPercent()) + "):\n\n"
+                + "| workload | result | time (95% interval) | speedup (95% interval) | status |\n|---|---|---|---|---|\n";
+        md.append(head);
+        List<String> rows = new ArrayList<>();
+        for (WorkloadReport workload : report.workloads()) {
+            for (VersionComparison comparison : workload.comparisons()) {
+                rows.add("| " + cell(workload.name()) + " | " + cell(comparison.label()) + " | "
+                        + cell(comparison.timeChange()) + " | " + cell(comparison.speedupChange()) + " | "
+                        + comparison.status().id().replace('-', ' ')
+                        + (comparison.reason() == null ? "" : ": " + cell(comparison.reason())) + " |\n");
+            }
+        }
+        if (rows.isEmpty()) {
+            String none = "| no workload of the project's own code was measured | | | | |\n";
+            md.append(none);
+            return head.length() + none.length();
+        }
+        return head.length() + appendWithin(md, rows, budget - head.length(), "comparisons");
     }
 
     private static String row(WorkloadReport workload) {

@@ -15,6 +15,8 @@ import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
+import io.github.speedup.plan.Side;
+import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.HistoryRun;
@@ -126,9 +128,19 @@ public final class XmlReportReader {
         Instant created = Instant.parse(root.getAttribute("created"));
         Report report = ReportBuilder.build(results, incomplete == null ? null : incomplete.getAttribute("reason"),
                 environment, settings(child(root, "settings"), children(root, "workload")),
-                root.hasAttribute("started") ? Instant.parse(root.getAttribute("started")) : created, created);
+                root.hasAttribute("started") ? Instant.parse(root.getAttribute("started")) : created, created,
+                children(root, "compareWith").stream().findFirst().map(XmlReportReader::compareWith).orElse(null));
         return report.withRun(root.hasAttribute("testbed") ? root.getAttribute("testbed") : report.testbed(),
                 root.getAttribute("commit")).withHistory(history(root));
+    }
+
+    /** The comparisons are recomputed from both sides' samples, judged by the threshold the run judged them by. */
+    private static ComparedVersion compareWith(Element compareWith) {
+        return new ComparedVersion(compareWith.getAttribute("requested"), compareWith.getAttribute("version"),
+                compareWith.getAttribute("artifact"),
+                compareWith.hasAttribute("thisVersion") ? compareWith.getAttribute("thisVersion") : null,
+                Double.parseDouble(compareWith.getAttribute("maxRegression")),
+                children(compareWith, "entry").stream().map(Element::getTextContent).toList());
     }
 
     private static History history(Element root) {
@@ -201,10 +213,18 @@ public final class XmlReportReader {
                 Integer.parseInt(workload.getAttribute("tasks")),
                 workload.hasAttribute("size") ? Integer.parseInt(workload.getAttribute("size")) : 0,
                 (int) number(workload, "payloadBytes", 0));
+        List<MeasuredResult> results = new ArrayList<>(results(spec, children(workload, "result"), Side.THIS));
+        for (Element previous : children(workload, "previous")) {
+            results.addAll(results(spec, children(previous, "result"), Side.PREVIOUS));
+        }
+        return results;
+    }
+
+    private static List<MeasuredResult> results(WorkloadSpec spec, List<Element> elements, Side side) {
         List<MeasuredResult> results = new ArrayList<>();
-        for (Element result : children(workload, "result")) {
+        for (Element result : elements) {
             Measurement measurement = new Measurement(spec, mode(result.getAttribute("mode")),
-                    Integer.parseInt(result.getAttribute("workers")));
+                    Integer.parseInt(result.getAttribute("workers")), side);
             if ("true".equals(result.getAttribute("skipped"))) {
                 results.add(MeasuredResult.skipped(measurement, result.getAttribute("reason")));
                 continue;

@@ -6,6 +6,7 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.SpeedWatch;
+import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryPoint;
@@ -17,6 +18,7 @@ import io.github.speedup.report.SelfCheck;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.Settings;
 import io.github.speedup.plan.Sampling;
+import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.stats.Interval;
@@ -64,6 +66,9 @@ public final class XmlReportWriter implements ReportFormat {
             }
             environment(xml, report.environment());
             settings(xml, report.settings());
+            if (report.compared()) {
+                compareWith(xml, report.compareWith());
+            }
             if (!report.complete()) {
                 newline(xml, 1);
                 xml.writeEmptyElement("incomplete");
@@ -71,7 +76,8 @@ public final class XmlReportWriter implements ReportFormat {
             }
             hostSpeed(xml, report);
             for (WorkloadReport workload : report.workloads()) {
-                workload(xml, workload, report.settings().recorded(workload.name()).orElse(null));
+                workload(xml, workload, report.settings().recorded(workload.name()).orElse(null),
+                        report.compared() ? report.compareWith().version() : null);
             }
             checks(xml, verdict);
             if (report.history().kept()) {
@@ -151,8 +157,29 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("workingDirectory", settings.workingDirectory());
     }
 
-    private static void workload(XMLStreamWriter xml, WorkloadReport workload, WorkloadSettings settings)
-            throws XMLStreamException {
+    private static void compareWith(XMLStreamWriter xml, ComparedVersion compared) throws XMLStreamException {
+        newline(xml, 1);
+        xml.writeStartElement("compareWith");
+        xml.writeAttribute("requested", compared.requested());
+        xml.writeAttribute("version", compared.version());
+        xml.writeAttribute("artifact", compared.artifact());
+        if (compared.thisVersion() != null) {
+            xml.writeAttribute("thisVersion", compared.thisVersion());
+        }
+        xml.writeAttribute("maxRegression", Figures.exact(compared.maxRegressionPercent()));
+        for (String entry : compared.classPath()) {
+            newline(xml, 2);
+            xml.writeStartElement("entry");
+            xml.writeCharacters(entry);
+            xml.writeEndElement();
+        }
+        newline(xml, 1);
+        xml.writeEndElement();
+    }
+
+    /** @param against the earlier version's results are compared with, or {@code null} for none */
+    private static void workload(XMLStreamWriter xml, WorkloadReport workload, WorkloadSettings settings,
+                                 String against) throws XMLStreamException {
         newline(xml, 1);
         xml.writeStartElement("workload");
         xml.writeAttribute("name", workload.name());
@@ -176,7 +203,17 @@ public final class XmlReportWriter implements ReportFormat {
             }
         }
         for (ResultReport result : workload.results()) {
-            result(xml, result);
+            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against);
+        }
+        if (against != null && !workload.previous().isEmpty()) {
+            newline(xml, 2);
+            xml.writeStartElement("previous");
+            xml.writeAttribute("version", against);
+            for (ResultReport result : workload.previous()) {
+                result(xml, result, 3, null, null);
+            }
+            newline(xml, 2);
+            xml.writeEndElement();
         }
         for (ScalingReport model : workload.scaling()) {
             scaling(xml, model);
@@ -222,8 +259,13 @@ public final class XmlReportWriter implements ReportFormat {
         }
     }
 
-    private static void result(XMLStreamWriter xml, ResultReport result) throws XMLStreamException {
-        newline(xml, 2);
+    /**
+     * @param depth      the result element's indentation
+     * @param comparison how it compares with the earlier version's, or {@code null}
+     */
+    private static void result(XMLStreamWriter xml, ResultReport result, int depth, VersionComparison comparison,
+                               String against) throws XMLStreamException {
+        newline(xml, depth);
         if (result.isSkipped()) {
             xml.writeEmptyElement("result");
             xml.writeAttribute("mode", result.mode().id());
@@ -281,8 +323,11 @@ public final class XmlReportWriter implements ReportFormat {
         if (result.isSlowed()) {
             xml.writeAttribute("slowedReason", result.slowedReason());
         }
+        if (comparison != null) {
+            comparison(xml, comparison, against, depth + 1);
+        }
         for (SampleReport sample : result.samples()) {
-            newline(xml, 3);
+            newline(xml, depth + 1);
             xml.writeEmptyElement("sample");
             if (sample.hasRound()) {
                 xml.writeAttribute("round", String.valueOf(sample.round()));
@@ -300,8 +345,23 @@ public final class XmlReportWriter implements ReportFormat {
             optional(xml, "stealMs", sample.stealMs());
             optional(xml, "throttledMs", sample.throttledMs());
         }
-        newline(xml, 2);
+        newline(xml, depth);
         xml.writeEndElement();
+    }
+
+    private static void comparison(XMLStreamWriter xml, VersionComparison comparison, String against, int depth)
+            throws XMLStreamException {
+        newline(xml, depth);
+        xml.writeEmptyElement("comparison");
+        xml.writeAttribute("against", against);
+        optional(xml, "timeRatio", comparison.timeRatio());
+        interval(xml, "timeRatio", "", comparison.timeInterval());
+        optional(xml, "speedupRatio", comparison.speedupRatio());
+        interval(xml, "speedupRatio", "", comparison.speedupInterval());
+        xml.writeAttribute("status", comparison.status().id());
+        if (comparison.reason() != null) {
+            xml.writeAttribute("reason", comparison.reason());
+        }
     }
 
     private static void checks(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {

@@ -193,4 +193,18 @@ class MarkdownSummaryTest {
                 + "full report\\.\\n.*"), md.substring(md.length() - 600));
         assertTrue(md.contains("- **failed**: Rule violated"), "the checks still fit");
     }
+
+    @Test
+    void aComparedRunListsEachResultAgainstTheEarlierVersion() {
+        io.github.speedup.report.Report report = io.github.speedup.report.ComparisonFixtures.report(
+                io.github.speedup.report.ComparisonFixtures.results(1.3, 1.0, 0.02, 10, 1));
+        io.github.speedup.report.VersionComparison threads = report.workloads().get(0)
+                .comparison(io.github.speedup.execution.Mode.THREADS, 2).orElseThrow();
+        String md = MarkdownSummary.render(report, Verdict.NONE);
+        assertTrue(md.contains("**This build \\(1.1-SNAPSHOT\\) against 1.0** (com.acme:lib:1.0, compareWith RELEASE, "
+                + "measured side by side; a result regresses when the whole 95% interval of its time lies above "
+                + "+10.0%):"), md);
+        assertTrue(md.contains("| work | threads ×2 | " + MarkdownSummary.cell(threads.timeChange()) + " | "
+                + MarkdownSummary.cell(threads.speedupChange()) + " | regressed |\n"), md);
+    }
 }

@@ -1,0 +1,146 @@
+package io.github.speedup.analysis;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.report.ComparisonStatus;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.SampleReport;
+import io.github.speedup.report.VersionComparison;
+import io.github.speedup.stats.Interval;
+import io.github.speedup.stats.PairedRatio;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares this build's results of a workload with the earlier version's ({@code compareWith}),
+ * measured side by side: per (mode, workers), the paired ratio of times, this build's over the
+ * earlier one's, one pair per round, and for a parallel mode the paired ratio of speedups, each
+ * side's per-round speedup over its own sequential of the round. Drift of the machine's speed falls
+ * on both sides of a pair alike, so neither ratio sees it. Samples of reports without rounds (the
+ * blocks order) are paired by their index instead, which only an unchanging machine makes fair.
+ */
+public final class VersionComparer {
+
+    private VersionComparer() {
+    }
+
+    /**
+     * @param results              this build's results, in plan order
+     * @param previous             the earlier version's, with the same (mode, workers); a skipped one
+     *                             holds why it was not measured (it does not link against that version)
+     * @param maxRegressionPercent the threshold statuses are judged by
+     * @return one comparison per measured result of this build, in its order
+     */
+    public static List<VersionComparison> compare(List<ResultReport> results, List<ResultReport> previous,
+                                                  double maxRegressionPercent) {
+        Optional<ResultReport> sequential = measured(results, Mode.SEQUENTIAL, 1);
+        Optional<ResultReport> previousSequential = measured(previous, Mode.SEQUENTIAL, 1);
+        List<VersionComparison> comparisons = new ArrayList<>();
+        for (ResultReport result : results) {
+            if (result.isSkipped()) {
+                continue;
+            }
+            Optional<ResultReport> partner = previous.stream()
+                    .filter(r -> r.mode() == result.mode() && r.workers() == result.workers()).findFirst();
+            if (partner.isEmpty()) {
+                comparisons.add(VersionComparison.notCompared(result.mode(), result.workers(),
+                        "the earlier version's " + result.label() + " was not measured"));
+            } else if (partner.get().isSkipped()) {
+                comparisons.add(VersionComparison.notCompared(result.mode(), result.workers(),
+                        partner.get().skippedReason()));
+            } else {
+                comparisons.add(compare(result, partner.get(), sequential, previousSequential,
+                        maxRegressionPercent));
+            }
+        }
+        return comparisons;
+    }
+
+    private static VersionComparison compare(ResultReport result, ResultReport partner,
+                                             Optional<ResultReport> sequential,
+                                             Optional<ResultReport> previousSequential, double maxRegressionPercent) {
+        PairedRatio time = timeRatio(result.samples(), partner.samples());
+        PairedRatio speedup = result.mode() == Mode.SEQUENTIAL || sequential.isEmpty()
+                || previousSequential.isEmpty() ? null
+                : speedupRatio(sequential.get().samples(), result.samples(), previousSequential.get().samples(),
+                partner.samples());
+        ComparisonStatus status = time == null ? ComparisonStatus.INCONCLUSIVE
+                : ComparisonStatus.of(time.interval(), maxRegressionPercent);
+        String reason = time == null ? "no iteration of the two sides was taken in the same round" : null;
+        if (result.isContaminated() || partner.isContaminated()) {
+            // A busy machine slows the two sides of a round unequally: the ratio is not to be judged.
+            status = ComparisonStatus.INCONCLUSIVE;
+            reason = "the machine was busy with other work while " + (result.isContaminated()
+                    ? "this build's " + result.label() + " was measured (" + result.contaminationReason() + ")"
+                    : "the earlier version's " + partner.label() + " was measured (" + partner.contaminationReason()
+                    + ")");
+        }
+        return new VersionComparison(result.mode(), result.workers(), time == null ? Double.NaN : time.estimate(),
+                time == null ? Interval.NONE : time.interval(), speedup == null ? Double.NaN : speedup.estimate(),
+                speedup == null ? Interval.NONE : speedup.interval(), status, reason);
+    }
+
+    /**
+     * This build's time over the earlier version's, per round; {@code null} without a pair.
+     *
+     * @param samples         this build's samples of one (mode, workers)
+     * @param previousSamples the earlier version's of the same
+     */
+    public static PairedRatio timeRatio(List<SampleReport> samples, List<SampleReport> previousSamples) {
+        List<double[]> pairs = pairs(perRound(samples), perRound(previousSamples));
+        return pairs.isEmpty() ? null : PairedRatio.of(column(pairs, 0), column(pairs, 1));
+    }
+
+    /**
+     * This build's speedup over the earlier version's, per round: each side's sequential sample of the
+     * round over its mode's; {@code null} without a round both sides complete.
+     */
+    public static PairedRatio speedupRatio(List<SampleReport> sequential, List<SampleReport> samples,
+                                           List<SampleReport> previousSequential, List<SampleReport> previousSamples) {
+        List<double[]> pairs = pairs(speedups(sequential, samples), speedups(previousSequential, previousSamples));
+        // PairedRatio divides its first column by its second: new speedup / old speedup.
+        return pairs.isEmpty() ? null : PairedRatio.of(column(pairs, 0), column(pairs, 1));
+    }
+
+    /** Per round, sequential's time over the mode's. */
+    private static Map<Integer, Double> speedups(List<SampleReport> sequential, List<SampleReport> samples) {
+        Map<Integer, Double> reference = perRound(sequential);
+        Map<Integer, Double> speedups = new HashMap<>();
+        perRound(samples).forEach((round, wall) -> {
+            Double partner = reference.get(round);
+            if (partner != null) {
+                speedups.put(round, partner / wall);
+            }
+        });
+        return speedups;
+    }
+
+    /** Wall times by round; where the samples have no rounds, by index (from {@code MIN_VALUE} up, never a round). */
+    private static Map<Integer, Double> perRound(List<SampleReport> samples) {
+        Map<Integer, Double> byRound = new HashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            SampleReport sample = samples.get(i);
+            byRound.put(sample.hasRound() ? sample.round() : Integer.MIN_VALUE + i, sample.wallMs());
+        }
+        return byRound;
+    }
+
+    /** The values of the keys both maps have, in ascending order of the key. */
+    private static List<double[]> pairs(Map<Integer, Double> first, Map<Integer, Double> second) {
+        List<double[]> pairs = new ArrayList<>();
+        first.keySet().stream().sorted().filter(second::containsKey)
+                .forEach(key -> pairs.add(new double[] {first.get(key), second.get(key)}));
+        return pairs;
+    }
+
+    private static double[] column(List<double[]> pairs, int column) {
+        return pairs.stream().mapToDouble(pair -> pair[column]).toArray();
+    }
+
+    private static Optional<ResultReport> measured(List<ResultReport> results, Mode mode, int workers) {
+        return results.stream().filter(r -> !r.isSkipped() && r.mode() == mode && r.workers() == workers).findFirst();
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.speedup.report;
+
+import io.github.speedup.stats.Interval;
+import io.github.speedup.vocabulary.Vocabulary;
+
+import java.util.Optional;
+
+/**
+ * What the paired time ratio of a result, this build's time over the earlier version's
+ * ({@code compareWith}), says. The rule reads the whole 95% interval, never the estimate alone: a
+ * change is named only when every ratio the data allow lies past {@code maxRegression}, so an
+ * unchanged build fails only when its interval misses the true ratio by more than the threshold,
+ * which at 95% and a 10% threshold is far rarer than one build in twenty.
+ */
+public enum ComparisonStatus implements Vocabulary {
+    /** The whole interval lies above {@code 1 + maxRegression}: this build is slower, for certain. */
+    REGRESSED("regressed"),
+    /**
+     * The whole interval lies below {@code 1 / (1 + maxRegression)}: the earlier version would regress
+     * against this build by more than the threshold, the same rule seen from the other side. Never a
+     * failure.
+     */
+    IMPROVED("improved"),
+    /** The whole interval lies within those two limits: any change is smaller than the threshold. */
+    UNCHANGED("unchanged"),
+    /** The interval reaches past a limit without lying beyond it, or the result cannot be judged. */
+    INCONCLUSIVE("inconclusive"),
+    /** There is nothing to compare: the workload does not link against the earlier version, or one side was not measured. */
+    NOT_COMPARED("not-compared");
+
+    private final String id;
+
+    ComparisonStatus(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public static Optional<ComparisonStatus> fromId(String id) {
+        return Vocabulary.find(values(), id);
+    }
+
+    public static String allowedIds() {
+        return Vocabulary.allowedIds(values());
+    }
+
+    /**
+     * The status of a paired time ratio (new / old) with this 95% interval.
+     *
+     * @param maxRegressionPercent the threshold in percent, such as 10; above 0
+     * @return {@link #INCONCLUSIVE} for an undefined interval (fewer than two pairs)
+     */
+    public static ComparisonStatus of(Interval timeRatio, double maxRegressionPercent) {
+        if (!timeRatio.defined()) {
+            return INCONCLUSIVE;
+        }
+        double slower = regressionLimit(maxRegressionPercent);
+        double faster = improvementLimit(maxRegressionPercent);
+        if (timeRatio.low() > slower) {
+            return REGRESSED;
+        }
+        if (timeRatio.high() < faster) {
+            return IMPROVED;
+        }
+        if (timeRatio.low() >= faster && timeRatio.high() <= slower) {
+            return UNCHANGED;
+        }
+        return INCONCLUSIVE;
+    }
+
+    /** Above this time ratio, this build is slower than the threshold allows: {@code 1 + maxRegression}. */
+    public static double regressionLimit(double maxRegressionPercent) {
+        return 1 + maxRegressionPercent / 100;
+    }
+
+    /** Below this time ratio, this build is faster by the threshold: {@code 1 / (1 + maxRegression)}. */
+    public static double improvementLimit(double maxRegressionPercent) {
+        return 1 / regressionLimit(maxRegressionPercent);
+    }
+}

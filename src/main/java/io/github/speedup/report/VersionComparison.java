@@ -1,0 +1,65 @@
+package io.github.speedup.report;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.stats.Interval;
+
+import java.util.Locale;
+
+/**
+ * One result of this build against the same (mode, workers) of the earlier version
+ * ({@code compareWith}), measured side by side and paired by round. Each ratio is the median of the
+ * per-round ratios, its interval a percentile bootstrap over the rounds seeded as every interval of
+ * the report, so both can be recomputed from the samples in {@code speedup.xml}.
+ *
+ * @param timeRatio       this build's time / the earlier version's: 1.07 is 7% slower; NaN when not compared
+ * @param timeInterval    its 95% interval
+ * @param speedupRatio    this build's speedup / the earlier version's (the per-round speedups' ratio); NaN for
+ *                        sequential, whose speedup is 1 on both sides, and when not compared
+ * @param speedupInterval its 95% interval
+ * @param status          what the time ratio's interval says against {@code maxRegression}
+ * @param reason          why it is not compared or inconclusive beyond its interval, or {@code null}
+ */
+public record VersionComparison(Mode mode, int workers, double timeRatio, Interval timeInterval, double speedupRatio,
+                                Interval speedupInterval, ComparisonStatus status, String reason) {
+
+    /** A result that could not be compared, and why. */
+    public static VersionComparison notCompared(Mode mode, int workers, String reason) {
+        return new VersionComparison(mode, workers, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
+                ComparisonStatus.NOT_COMPARED, reason);
+    }
+
+    public boolean compared() {
+        return status != ComparisonStatus.NOT_COMPARED;
+    }
+
+    /**
+     * The change of time as people read it: {@code +7.3% [+5.1%, +9.4%]} (this build 7.3% slower, its
+     * 95% interval), or a dash where it has none.
+     */
+    public String timeChange() {
+        return change(timeRatio, timeInterval);
+    }
+
+    /** The change of speedup, as {@link #timeChange()}: {@code -4.0% [-6.2%, -1.9%]} is a smaller speedup. */
+    public String speedupChange() {
+        return change(speedupRatio, speedupInterval);
+    }
+
+    private static String change(double ratio, Interval interval) {
+        if (Double.isNaN(ratio)) {
+            return "–";
+        }
+        return percent(ratio) + (interval.defined() ? " [" + percent(interval.low()) + ", " + percent(interval.high())
+                + "]" : "");
+    }
+
+    /** A ratio as a signed change: 1.073 is {@code +7.3%}. */
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%+.1f%%", (ratio - 1) * 100);
+    }
+
+    /** How the cell is named in logs and messages: {@code threads ×2}. */
+    public String label() {
+        return mode.id() + " ×" + workers;
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.speedup.check;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.report.ComparisonFixtures;
+import io.github.speedup.report.ComparisonStatus;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.VersionComparison;
+import io.github.speedup.stats.Interval;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gate on the paired time ratio against the earlier version: statuses and exact messages. */
+class VersionGateTest {
+
+    private static final BaselineOptions TEN_PERCENT = new BaselineOptions(null, 10, 0.05, false);
+
+    private static CheckResult check(double ratio, double low, double high, ComparisonStatus recorded, String reason) {
+        return VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, ratio, new Interval(low, high, 0.95),
+                1.0, new Interval(0.98, 1.02, 0.95), recorded, reason), ComparisonFixtures.AGAINST_1_0, 10);
+    }
+
+    @Test
+    void aWholeIntervalAboveTheLimitFailsNamingBothVersionsTheRatioAndTheLimit() {
+        CheckResult check = check(1.302, 1.251, 1.349, ComparisonStatus.REGRESSED, null);
+        assertEquals(CheckStatus.FAIL, check.status());
+        assertEquals(CheckKind.COMPARE_WITH, check.kind());
+        assertEquals("Regression for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
+                + "time +30.2% [+25.1%, +34.9%] (paired time ratio 1.30, 95% interval): the whole interval lies "
+                + "above +10.0% (maxRegression 10.00%)", check.message());
+        assertEquals(1.302, check.value());
+        assertEquals(1.1, check.limit());
+        assertEquals(30.2, check.deltaPercent(), 1e-9);
+    }
+
+    @Test
+    void anIntervalReachingPastTheLimitIsAWarningNotAFailure() {
+        CheckResult check = check(1.12, 1.06, 1.19, ComparisonStatus.INCONCLUSIVE, null);
+        assertEquals(CheckStatus.INCONCLUSIVE, check.status());
+        assertEquals("Inconclusive for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
+                + "time +12.0% [+6.0%, +19.0%] (paired time ratio 1.12, 95% interval): the interval reaches past "
+                + "+10.0% without lying beyond it (maxRegression 10.00%)", check.message());
+    }
+
+    @Test
+    void improvementsAndUnchangedResultsPass() {
+        CheckResult faster = check(0.75, 0.70, 0.80, ComparisonStatus.IMPROVED, null);
+        assertEquals(CheckStatus.IMPROVED, faster.status());
+        assertFalse(faster.failed());
+        assertEquals("Improvement for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
+                + "time -25.0% [-30.0%, -20.0%] (paired time ratio 0.75, 95% interval): the whole interval lies "
+                + "below -9.1% (maxRegression 10.00%)", faster.message());
+        CheckResult same = check(1.01, 0.99, 1.03, ComparisonStatus.UNCHANGED, null);
+        assertEquals(CheckStatus.PASS, same.status());
+        assertEquals("Unchanged for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
+                + "time +1.0% [-1.0%, +3.0%] (paired time ratio 1.01, 95% interval): the whole interval lies within "
+                + "-9.1% and +10.0% (maxRegression 10.00%)", same.message());
+    }
+
+    @Test
+    void aWorkloadThatDoesNotLinkIsNotComparedWithItsError() {
+        CheckResult check = VersionGate.check("work", VersionComparison.notCompared(Mode.THREADS, 2,
+                "does not link against 1.0: task 0 threw java.lang.NoSuchMethodError: 'int com.acme.Lib.work(int)'"),
+                ComparisonFixtures.AGAINST_1_0, 10);
+        assertEquals(CheckStatus.NOT_COMPARED, check.status());
+        assertEquals("Not compared for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: does "
+                + "not link against 1.0: task 0 threw java.lang.NoSuchMethodError: 'int com.acme.Lib.work(int)'",
+                check.message());
+    }
+
+    @Test
+    void theThresholdIsTheGatesNotTheRunsSoCheckMayApplyAnother() {
+        // Recorded as regressed under 10%; a check with maxRegression 40 judges the same interval unchanged.
+        CheckResult check = VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, 1.302,
+                new Interval(1.251, 1.349, 0.95), 1.0, Interval.NONE, ComparisonStatus.REGRESSED, null),
+                ComparisonFixtures.AGAINST_1_0, 40);
+        assertEquals(CheckStatus.PASS, check.status());
+    }
+
+    @Test
+    void theCheckerGatesAReportOnItsComparisonsBesideRulesAndBaseline() throws GateException {
+        Report slower = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 10, 7));
+        Verdict verdict = Checker.evaluate(slower, List.of(), null, TEN_PERCENT, null, List.of());
+        assertEquals(2, verdict.checks().size(), "sequential and threads ×2");
+        assertTrue(verdict.checks().stream().allMatch(c -> c.kind() == CheckKind.COMPARE_WITH && c.failed()));
+        assertFalse(verdict.passed());
+        assertTrue(verdict.failures().get(0).message().startsWith("Regression for workload work, mode sequential ×1, "
+                + "this build (1.1-SNAPSHOT) against 1.0: time +"), verdict.failures().get(0).message());
+
+        Report same = ComparisonFixtures.report(ComparisonFixtures.results(1.0, 1 / 0.75, 0.01, 10, 8));
+        assertTrue(Checker.evaluate(same, List.of(), null, TEN_PERCENT, null, List.of()).passed(),
+                "a machine step shared by both sides is no regression");
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.speedup.format.html;
+
+import io.github.speedup.check.BaselineOptions;
+import io.github.speedup.check.Checker;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.report.ComparisonFixtures;
+import io.github.speedup.report.Report;
+import io.github.speedup.report.VersionComparison;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** compareWith on the page: a column per result and a chart per workload. */
+class ComparisonPageTest {
+
+    @Test
+    void eachResultShowsItsChangeAgainstTheEarlierVersionAndTheWorkloadACharts() throws Exception {
+        Report report = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 10, 1));
+        Verdict verdict = Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 0.05, false), null,
+                List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(report, verdict, out);
+        Document page = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+
+        Element table = page.selectFirst("table.results");
+        assertNotNull(table);
+        assertEquals("vs 1.0 time Δ, 95% CI", table.selectFirst("th.versus").text());
+        VersionComparison threads = report.workloads().get(0).comparison(Mode.THREADS, 2).orElseThrow();
+        Element cell = table.selectFirst("tr[data-mode=threads] td.versus");
+        assertEquals(threads.timeChange(), cell.text());
+        assertTrue(cell.hasClass("regressed"), cell.outerHtml());
+        assertTrue(threads.timeChange().matches("\\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%]"), threads.timeChange());
+
+        Element chart = page.selectFirst("svg.comparison-chart");
+        assertNotNull(chart, "a chart of the comparison");
+        assertEquals(2, chart.select("g.comparison.regressed").size());
+        assertTrue(chart.text().contains("this build (1.1-SNAPSHOT) against 1.0"), chart.text());
+        assertTrue(page.selectFirst("p.meta").text().contains("Measured side by side with com.acme:lib:1.0 "
+                + "(compareWith RELEASE)"), page.selectFirst("p.meta").text());
+    }
+}
