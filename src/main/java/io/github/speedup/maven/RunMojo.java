@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.io.File;
@@ -97,12 +98,22 @@ public class RunMojo extends AbstractSamplingMojo {
     @Parameter(property = "speedup.stepSummary", defaultValue = "true")
     private boolean stepSummary;
 
+    /**
+     * The version of {@code com.hazelcast:hazelcast} the {@code cluster} mode runs on; by default the
+     * one the plugin was built with. Resolved from the project's repositories only when a
+     * measurement chooses {@code cluster}, and put on the class path of the cluster's JVMs alone.
+     */
+    @Parameter(property = "speedup.hazelcastVersion")
+    private String hazelcastVersion;
+
     private final RuntimeInformation runtime;
+    private final RepositorySystem repositorySystem;
 
     @Inject
-    public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains) {
+    public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains, RepositorySystem repositorySystem) {
         super(toolchains);
         this.runtime = runtime;
+        this.repositorySystem = repositorySystem;
     }
 
     @Override
@@ -118,6 +129,10 @@ public class RunMojo extends AbstractSamplingMojo {
                     getLog()::warn);
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (configuration.measuresCluster()) {
+            configuration = configuration.withFork(configuration.fork().withClusterClassPath(
+                    List.of(hazelcast(repositorySystem, hazelcastVersion))));
         }
         // What children print and what failures say is user text: shown in the log as in every file,
         // with the characters a file cannot hold made visible (an ANSI code, a NUL).

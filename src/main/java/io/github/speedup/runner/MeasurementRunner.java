@@ -7,6 +7,7 @@ import io.github.speedup.measure.VmThreadsCpu;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.fork.ChildOutput;
+import io.github.speedup.execution.fork.EmbeddedCluster;
 import io.github.speedup.execution.fork.ForkException;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.execution.fork.JvmLauncher;
@@ -31,7 +32,8 @@ import java.util.TreeSet;
  * Takes the measurements of a plan, one workload at a time: warm-ups, then measured iterations,
  * interleaved across the workload's modes or in blocks. In-JVM modes run in one forked
  * measurement JVM, processes in fresh worker JVMs each iteration, the pool in warm worker JVMs
- * started at a measurement's first iteration and ended with its workload, all started by the same
+ * started at a measurement's first iteration and ended with its workload, the cluster likewise
+ * (W Hazelcast member JVMs and a client JVM), all started by the same
  * {@link JvmLauncher}. A failure stops the run but keeps what was measured, the iterations the
  * failing workload finished included.
  */
@@ -160,7 +162,9 @@ public final class MeasurementRunner {
         private final Map<Integer, Integer> retries = new HashMap<>();
         /** The warm workers of each pool measurement of the current workload, started at its first iteration. */
         private final Map<Integer, WorkerPool> pools = new HashMap<>();
-        /** How long each pool took to start, kept after its workers are gone. */
+        /** The members and driver of each cluster measurement of the current workload, likewise. */
+        private final Map<Integer, EmbeddedCluster> clusters = new HashMap<>();
+        /** How long each pool or cluster took to start, kept after its JVMs are gone. */
         private final Map<Integer, Long> poolStartups = new HashMap<>();
         /** Classes of results the workers of a measurement could not send back (pool and processes). */
         private final Map<Integer, SortedSet<String>> unsent = new HashMap<>();
@@ -233,13 +237,29 @@ public final class MeasurementRunner {
             return List.copyOf(unsent.getOrDefault(index, new TreeSet<>()));
         }
 
-        /** Ends the current workload's pools: they live as long as its measurements, not longer. */
+        /** Ends the current workload's pools and clusters: they live as long as its measurements, not longer. */
         void closePools() {
             pools.forEach((index, pool) -> {
                 unsent(index).addAll(pool.unsentTypes());
                 pool.close();
             });
             pools.clear();
+            clusters.forEach((index, cluster) -> {
+                unsent(index).addAll(cluster.unsentTypes());
+                cluster.close();
+            });
+            clusters.clear();
+        }
+
+        private EmbeddedCluster cluster(int index, Measurement measurement) throws ForkException, TaskFailedException {
+            EmbeddedCluster cluster = clusters.get(index);
+            if (cluster == null) {
+                cluster = EmbeddedCluster.start(launcher, timeout, output, measurement.workload(),
+                        measurement.workers());
+                clusters.put(index, cluster);
+                poolStartups.put(index, cluster.startupNanos());
+            }
+            return cluster;
         }
 
         private WorkerPool pool(int index, Measurement measurement) throws ForkException, TaskFailedException {
@@ -289,6 +309,7 @@ public final class MeasurementRunner {
         private Sample iteration(int index, Measurement measurement, String which) throws IterationFailedException {
             try {
                 WorkerPool pool = measurement.mode() == Mode.POOL ? pool(index, measurement) : null;
+                EmbeddedCluster cluster = measurement.mode() == Mode.CLUSTER ? cluster(index, measurement) : null;
                 CpuCounters before = guard.read();
                 long from = System.nanoTime();
                 VmThreadsCpu hostBefore = VmThreadsCpu.now();
@@ -296,6 +317,7 @@ public final class MeasurementRunner {
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
                 Sample sample = switch (measurement.mode()) {
                     case POOL -> pool.runIteration();
+                    case CLUSTER -> cluster.runIteration();
                     case PROCESSES -> {
                         Sample processSample = processes.runIteration(measurement.workload(), measurement.workers());
                         unsent(index).addAll(processes.takeUnsentTypes());
@@ -307,6 +329,7 @@ public final class MeasurementRunner {
                 long own = measurementJvm.cpuNanos() - ownBefore + VmThreadsCpu.now().since(hostBefore)
                         + switch (measurement.mode()) {
                             case POOL -> sample.cpuNanos();
+                            case CLUSTER -> sample.cpuNanos() + cluster.driverCpuNanos();
                             case PROCESSES -> workersCpu(sample, measurement.workers(), reapedBefore);
                             default -> 0;
                         };
