@@ -196,7 +196,7 @@ public final class SpeedupEngine {
             started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             loadAverage = EnvironmentProbe.loadAverage();
             warnIfLoaded(loadAverage);
-            outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress, guard)
+            outcome = new MeasurementRunner(launcher, fork.timeout(), childOutput, progress, guard, fork.cluster())
                     .run(plan);
         } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);

@@ -1,6 +1,7 @@
 package io.github.speedup.maven;
 
 import io.github.speedup.check.GateException;
+import io.github.speedup.config.ClusterParser;
 import io.github.speedup.config.ConfigurationException;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
@@ -60,8 +61,10 @@ public class RunMojo extends AbstractSamplingMojo {
 
     /**
      * The modes to compare: sequential, threads, virtual (Java 21+), processes (fresh JVMs each
-     * iteration) and pool (warm JVMs started once). Sequential is always measured. Default: all five;
-     * in the default suite (no {@code workloads}), the modes that tell each kind's lesson.
+     * iteration), pool (warm JVMs started once) and cluster (W Hazelcast members started once, the
+     * tasks submitted to the cluster's executor service; see {@code hazelcastVersion} and
+     * {@code clusterAddresses}). Sequential is always measured. Default: all but cluster, which must
+     * be listed; in the default suite (no {@code workloads}), the modes that tell each kind's lesson.
      */
     @Parameter(property = "speedup.modes")
     private List<String> modes;
@@ -106,6 +109,20 @@ public class RunMojo extends AbstractSamplingMojo {
     @Parameter(property = "speedup.hazelcastVersion")
     private String hazelcastVersion;
 
+    /**
+     * An existing Hazelcast cluster for the {@code cluster} mode, its members' {@code host:port},
+     * comma-separated; with {@code clusterName}. Without it the plugin starts W members on this
+     * machine for each workload. The members need the workload's classes and the plugin's own on
+     * their class path; each cluster measurement uses W of its members, and fails if it has fewer.
+     * <pre>{@code <clusterAddresses>10.0.0.5:5701,10.0.0.6:5701</clusterAddresses>}</pre>
+     */
+    @Parameter(property = "speedup.clusterAddresses")
+    private String clusterAddresses;
+
+    /** The name of the cluster at {@code clusterAddresses} (its {@code cluster-name}). */
+    @Parameter(property = "speedup.clusterName")
+    private String clusterName;
+
     private final RuntimeInformation runtime;
     private final RepositorySystem repositorySystem;
 
@@ -127,6 +144,8 @@ public class RunMojo extends AbstractSamplingMojo {
         try {
             configuration = RunConfigurationParser.parse(parameters(), Runtime.getRuntime().availableProcessors(),
                     getLog()::warn);
+            configuration = configuration.withFork(configuration.fork().withCluster(
+                    ClusterParser.parse(clusterAddresses, clusterName)));
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

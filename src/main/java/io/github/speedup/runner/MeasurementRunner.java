@@ -7,7 +7,8 @@ import io.github.speedup.measure.VmThreadsCpu;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.fork.ChildOutput;
-import io.github.speedup.execution.fork.EmbeddedCluster;
+import io.github.speedup.execution.fork.ClusterConnection;
+import io.github.speedup.execution.fork.HazelcastCluster;
 import io.github.speedup.execution.fork.ForkException;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.execution.fork.JvmLauncher;
@@ -46,14 +47,22 @@ public final class MeasurementRunner {
     private final ChildOutput output;
     private final ProgressListener progress;
     private final LoadGuard guard;
+    private final ClusterConnection clusterConnection;
 
     public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress,
                              LoadGuard guard) {
+        this(launcher, timeout, output, progress, guard, ClusterConnection.EMBEDDED);
+    }
+
+    /** @param cluster where the cluster mode runs: a cluster started per workload, or an existing one */
+    public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress,
+                             LoadGuard guard, ClusterConnection cluster) {
         this.launcher = launcher;
         this.timeout = timeout;
         this.output = output;
         this.progress = progress;
         this.guard = guard;
+        this.clusterConnection = cluster;
     }
 
     public RunOutcome run(MeasurementPlan plan) {
@@ -163,7 +172,7 @@ public final class MeasurementRunner {
         /** The warm workers of each pool measurement of the current workload, started at its first iteration. */
         private final Map<Integer, WorkerPool> pools = new HashMap<>();
         /** The members and driver of each cluster measurement of the current workload, likewise. */
-        private final Map<Integer, EmbeddedCluster> clusters = new HashMap<>();
+        private final Map<Integer, HazelcastCluster> clusters = new HashMap<>();
         /** How long each pool or cluster took to start, kept after its JVMs are gone. */
         private final Map<Integer, Long> poolStartups = new HashMap<>();
         /** Classes of results the workers of a measurement could not send back (pool and processes). */
@@ -251,11 +260,13 @@ public final class MeasurementRunner {
             clusters.clear();
         }
 
-        private EmbeddedCluster cluster(int index, Measurement measurement) throws ForkException, TaskFailedException {
-            EmbeddedCluster cluster = clusters.get(index);
+        private HazelcastCluster cluster(int index, Measurement measurement) throws ForkException, TaskFailedException {
+            HazelcastCluster cluster = clusters.get(index);
             if (cluster == null) {
-                cluster = EmbeddedCluster.start(launcher, timeout, output, measurement.workload(),
-                        measurement.workers());
+                cluster = clusterConnection.embedded()
+                        ? HazelcastCluster.start(launcher, timeout, output, measurement.workload(), measurement.workers())
+                        : HazelcastCluster.connect(launcher, timeout, output, measurement.workload(),
+                        measurement.workers(), clusterConnection);
                 clusters.put(index, cluster);
                 poolStartups.put(index, cluster.startupNanos());
             }
@@ -309,7 +320,7 @@ public final class MeasurementRunner {
         private Sample iteration(int index, Measurement measurement, String which) throws IterationFailedException {
             try {
                 WorkerPool pool = measurement.mode() == Mode.POOL ? pool(index, measurement) : null;
-                EmbeddedCluster cluster = measurement.mode() == Mode.CLUSTER ? cluster(index, measurement) : null;
+                HazelcastCluster cluster = measurement.mode() == Mode.CLUSTER ? cluster(index, measurement) : null;
                 CpuCounters before = guard.read();
                 long from = System.nanoTime();
                 VmThreadsCpu hostBefore = VmThreadsCpu.now();

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +39,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ClusterDriver {
 
-    static final String ARGUMENTS = "<clusterName> <host:port,...> <members> <type> <target> <size> <payloadBytes> "
-            + "<timeoutSeconds>";
+    static final String ARGUMENTS = "<clusterName> <host:port,...> <members> (embedded | existing) <type> <target> "
+            + "<size> <payloadBytes> <timeoutSeconds>";
+    /** A cluster the plugin started: its members may still be joining, so the driver waits for them. */
+    static final String EMBEDDED = "embedded";
+    /** A cluster the user named: it has the members it has, and W of them are used. */
+    static final String EXISTING = "existing";
     /** The executor service the tasks are submitted to. */
     static final String EXECUTOR = "speedup";
 
@@ -53,29 +58,29 @@ final class ClusterDriver {
     private final ExecutorService dispatchers;
     private byte[][] inputs = new byte[0][];
 
-    private ClusterDriver(HazelcastInstance client, String[] args) {
+    private ClusterDriver(HazelcastInstance client, List<Member> members, String[] args) {
         this.executor = client.getExecutorService(EXECUTOR);
-        this.members = List.copyOf(client.getCluster().getMembers());
-        this.type = args[4];
-        this.target = args[5];
-        this.size = Integer.parseInt(args[6]);
-        this.payloadBytes = Integer.parseInt(args[7]);
-        this.timeoutSeconds = Long.parseLong(args[8]);
+        this.members = List.copyOf(members);
+        this.type = args[5];
+        this.target = args[6];
+        this.size = Integer.parseInt(args[7]);
+        this.payloadBytes = Integer.parseInt(args[8]);
+        this.timeoutSeconds = Long.parseLong(args[9]);
         this.dispatchers = Executors.newFixedThreadPool(members.size());
     }
 
     static int serve(String[] args, ChildChannel channel) {
         HazelcastInstance client = null;
         try {
-            if (args.length != 9) {
+            if (args.length != 10) {
                 throw new IllegalArgumentException("expected: driver " + ARGUMENTS);
             }
             ClusterLogging.quiet();
             int expected = Integer.parseInt(args[3]);
-            long timeoutSeconds = Long.parseLong(args[8]);
+            long timeoutSeconds = Long.parseLong(args[9]);
             client = connect(args[1], args[2], timeoutSeconds);
-            awaitMembers(client, args[1], args[2], expected, timeoutSeconds);
-            ClusterDriver driver = new ClusterDriver(client, args);
+            ClusterDriver driver = new ClusterDriver(client, members(client, args[1], args[2], expected,
+                    args[4].equals(EMBEDDED) ? timeoutSeconds : 0), args);
             OutputStream protocol = channel.output();
             ForkProtocol.write(protocol, new ForkMessage.Started(), null);
             ForkedMain.HostWatchdog.watch();
@@ -104,7 +109,9 @@ final class ClusterDriver {
                 client.shutdown();
             }
             try {
-                ForkProtocol.write(channel.output(), new ForkMessage.Failed(Failures.describe(e)), null);
+                // The driver's own failures (an unreachable cluster, a member that left) say all there is to say.
+                ForkProtocol.write(channel.output(), new ForkMessage.Failed(e instanceof ForkException
+                        ? e.getMessage() : Failures.describe(e)), null);
             } catch (IOException gone) {
                 // the host is gone; so are we
             }
@@ -135,17 +142,25 @@ final class ClusterDriver {
         }
     }
 
-    private static void awaitMembers(HazelcastInstance client, String clusterName, String addresses, int expected,
-                                     long timeoutSeconds) throws ForkException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    /**
+     * The first {@code expected} members by address, once the cluster has that many: an embedded
+     * cluster's members may still be joining, so it waits up to the timeout; an existing one has the
+     * members it has ({@code waitSeconds} 0).
+     */
+    private static List<Member> members(HazelcastInstance client, String clusterName, String addresses, int expected,
+                                        long waitSeconds) throws ForkException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         while (client.getCluster().getMembers().size() < expected) {
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() >= deadline) {
                 throw new ForkException("the Hazelcast cluster " + clusterName + " at " + addresses + " has "
-                        + client.getCluster().getMembers().size() + " members, not " + expected + ", after "
-                        + timeoutSeconds + " s");
+                        + client.getCluster().getMembers().size() + " members, fewer than the " + expected
+                        + " workers of this measurement" + (waitSeconds > 0 ? " after " + waitSeconds + " s" : ""));
             }
             Thread.sleep(10);
         }
+        List<Member> members = new ArrayList<>(client.getCluster().getMembers());
+        members.sort(Comparator.comparing(member -> member.getAddress().toString()));
+        return members.subList(0, expected);
     }
 
     /** Has every member make the iteration's tasks; the longest any took. */

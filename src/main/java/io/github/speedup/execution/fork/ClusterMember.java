@@ -89,7 +89,7 @@ final class ClusterMember {
         config.setProperty("hazelcast.logging.type", ClusterLogging.TYPE);
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(false);
-        network.getInterfaces().setEnabled(true).addInterface(EmbeddedCluster.LOOPBACK);
+        network.getInterfaces().setEnabled(true).addInterface(HazelcastCluster.LOOPBACK);
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

@@ -27,22 +27,31 @@ import java.util.Set;
  * reported once; the members and the driver end when the cluster is closed, when one fails or
  * times out (all are killed with their descendants), and with Maven, as every child does.
  */
-public final class EmbeddedCluster implements AutoCloseable {
+public final class HazelcastCluster implements AutoCloseable {
 
     static final String LOOPBACK = "127.0.0.1";
     /** How long closing waits for a member or the driver to say DONE and exit before it is killed. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /**
+     * How much longer than the timeout the host waits for the driver to connect: the driver tries for
+     * the timeout itself and then says why it could not, naming the cluster, its addresses and the
+     * time waited, which is more than the host could say.
+     */
+    private static final Duration CONNECT_GRACE = Duration.ofSeconds(10);
 
     private final WorkloadSpec spec;
     private final Duration timeout;
     private final List<ChildJvm> members;
     private final ChildJvm driver;
     private final long startupNanos;
+    /** Where the cluster is: its name and its members' addresses. */
+    private final ClusterConnection connection;
     private final Set<String> unsentTypes = new LinkedHashSet<>();
     private long driverCpuNanos;
 
-    private EmbeddedCluster(WorkloadSpec spec, Duration timeout, List<ChildJvm> members, ChildJvm driver,
-                            long startupNanos) {
+    private HazelcastCluster(WorkloadSpec spec, Duration timeout, List<ChildJvm> members, ChildJvm driver,
+                             long startupNanos, ClusterConnection connection) {
+        this.connection = connection;
         this.spec = spec;
         this.timeout = timeout;
         this.members = List.copyOf(members);
@@ -58,7 +67,7 @@ public final class EmbeddedCluster implements AutoCloseable {
      * @throws ForkException where a JVM cannot start, no free port is found, or the cluster does not
      *                       form within the timeout; every JVM started is killed first
      */
-    public static EmbeddedCluster start(JvmLauncher launcher, Duration timeout, ChildOutput output, WorkloadSpec spec,
+    public static HazelcastCluster start(JvmLauncher launcher, Duration timeout, ChildOutput output, WorkloadSpec spec,
                                         int workers) throws ForkException, TaskFailedException {
         int count = Math.min(workers, spec.tasks());
         String name = "speedup-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
@@ -80,22 +89,56 @@ public final class EmbeddedCluster implements AutoCloseable {
                 }
             }
             // The driver starts while the other members join: it waits until it sees all of them.
-            String label = "cluster driver (" + spec.name() + ")";
-            ChildJvm driver = ChildJvm.start(label, "", launcher.clusterProcessBuilder(ForkProtocol.ROLE_DRIVER, name,
-                    String.join(",", addresses), String.valueOf(count), spec.source().type(), spec.source().target(),
-                    String.valueOf(spec.size()), String.valueOf(spec.payloadBytes()),
-                    String.valueOf(timeout.toSeconds())), timeout, output);
+            ChildJvm driver = driver(launcher, timeout, output, spec, count, name, addresses, true);
             started.add(driver);
             for (ChildJvm member : started.subList(1, count)) {
                 member.expect(ForkMessage.Started.class, timeout, "joining the cluster " + name);
             }
-            long ready = driver.expect(ForkMessage.Started.class, timeout, "connecting to the cluster " + name)
+            long ready = driver.expect(ForkMessage.Started.class, timeout.plus(CONNECT_GRACE),
+                    "connecting to the cluster " + name)
                     .arrivedNanos();
-            return new EmbeddedCluster(spec, timeout, started.subList(0, count), driver, ready - first);
+            return new HazelcastCluster(spec, timeout, started.subList(0, count), driver, ready - first,
+                    new ClusterConnection(addresses, name));
         } catch (ForkException | TaskFailedException | RuntimeException e) {
             started.forEach(ChildJvm::close);
             throw e;
         }
+    }
+
+    /**
+     * The cluster mode on an existing cluster: only the driver is started here, and it uses W of the
+     * cluster's members (the first W by address). Their CPU and memory are not this machine's, so not
+     * measured: the samples say 0.
+     *
+     * @throws ForkException naming the addresses and the time waited when the cluster cannot be
+     *                       reached, or its members when it has fewer than W
+     */
+    public static HazelcastCluster connect(JvmLauncher launcher, Duration timeout, ChildOutput output,
+                                           WorkloadSpec spec, int workers, ClusterConnection cluster)
+            throws ForkException, TaskFailedException {
+        long first = System.nanoTime();
+        ChildJvm driver = driver(launcher, timeout, output, spec, Math.min(workers, spec.tasks()), cluster.name(),
+                cluster.addresses(), false);
+        try {
+            long ready = driver.expect(ForkMessage.Started.class, timeout.plus(CONNECT_GRACE),
+                    "connecting to the cluster " + cluster.name())
+                    .arrivedNanos();
+            return new HazelcastCluster(spec, timeout, List.of(), driver, ready - first, cluster);
+        } catch (ForkException | TaskFailedException | RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+    }
+
+    private static ChildJvm driver(JvmLauncher launcher, Duration timeout, ChildOutput output, WorkloadSpec spec,
+                                   int members, String name, List<String> addresses, boolean embedded)
+            throws ForkException {
+        String label = "cluster driver (" + spec.name() + ")";
+        return ChildJvm.start(label, "", launcher.clusterProcessBuilder(ForkProtocol.ROLE_DRIVER, name,
+                String.join(",", addresses), String.valueOf(members), embedded ? ClusterDriver.EMBEDDED
+                        : ClusterDriver.EXISTING, spec.source().type(), spec.source().target(),
+                String.valueOf(spec.size()), String.valueOf(spec.payloadBytes()), String.valueOf(timeout.toSeconds())),
+                timeout, output);
     }
 
     /**
@@ -187,22 +230,25 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     /**
-     * The driver first, then the members, each asked to finish and waited for briefly; one that does
-     * not is killed, as every one is in the end.
+     * The driver first (a client whose members go away under it logs its connections' errors), then
+     * the members together; each is asked to finish and waited for briefly, and one that does not is
+     * killed, as every one is in the end.
      */
     @Override
     public void close() {
-        List<ChildJvm> all = new ArrayList<>(members.size() + 1);
-        all.add(driver);
-        all.addAll(members);
-        for (ChildJvm child : all) {
+        end(List.of(driver));
+        end(members);
+    }
+
+    private static void end(List<ChildJvm> children) {
+        for (ChildJvm child : children) {
             try {
                 child.sendExit();
             } catch (ForkException e) {
                 child.close();
             }
         }
-        for (ChildJvm child : all) {
+        for (ChildJvm child : children) {
             try {
                 child.expect(ForkMessage.Done.class, CLOSE_WAIT, "its exit");
                 child.awaitExit(CLOSE_WAIT);
@@ -212,6 +258,11 @@ public final class EmbeddedCluster implements AutoCloseable {
                 child.close();
             }
         }
+    }
+
+    /** Where the cluster is: for a test that connects to it as to an existing one. */
+    ClusterConnection connection() {
+        return connection;
     }
 
     /** The JVMs' process ids, members first, then the driver: for tests of the clean-up. */

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tasks, and none of them is left once the cluster is closed, after a task failed, or after a member
  * died.
  */
-class EmbeddedClusterTest {
+class HazelcastClusterTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PATIENCE = Duration.ofSeconds(5);
@@ -66,7 +66,7 @@ class EmbeddedClusterTest {
         int before = LiveChildren.count();
         List<Long> pids;
         // 4 tasks of 200 ms: 800 ms one after another, about 400 ms on two members.
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
+        try (HazelcastCluster cluster = HazelcastCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
                 new WorkloadSpec("naps", Kind.SLEEP, 4, 200).withPayload(1000), 2)) {
             pids = cluster.pids();
             assertEquals(3, pids.size(), "two members and a driver");
@@ -87,7 +87,7 @@ class EmbeddedClusterTest {
     @Test
     void aFailingTaskIsReportedWithItsFramesAndNothingIsLeft() throws Exception {
         List<Long> pids;
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
+        try (HazelcastCluster cluster = HazelcastCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
                 TestJvms.userClass("Failing", 2), 2)) {
             pids = cluster.pids();
             TaskFailedException failure = assertThrows(TaskFailedException.class, cluster::runIteration);
@@ -99,7 +99,7 @@ class EmbeddedClusterTest {
 
     @Test
     void resultsThatCannotBeSerialisedStayInTheMembersAndAreNamed() throws Exception {
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
+        try (HazelcastCluster cluster = HazelcastCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
                 TestJvms.userClass("Unsendable", 2), 2)) {
             cluster.runIteration();
             // a thread of the member's executor, a subclass of Thread
@@ -111,7 +111,7 @@ class EmbeddedClusterTest {
     @Test
     void aMemberThatDiesIsNamedAndTheOthersAreEnded() throws Exception {
         List<Long> pids;
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
+        try (HazelcastCluster cluster = HazelcastCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
                 new WorkloadSpec("naps", Kind.SLEEP, 4, 100), 2)) {
             pids = cluster.pids();
             cluster.runIteration();
@@ -124,5 +124,43 @@ class EmbeddedClusterTest {
         }
         assertTrue(allGone(pids), "no member or driver left: " + pids);
         assertFalse(ProcessHandle.of(pids.get(0)).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void anExistingClusterLendsWOfItsMembersAndSaysWhenItHasTooFew() throws Exception {
+        JvmLauncher launcher = launcher();
+        WorkloadSpec naps = new WorkloadSpec("naps", Kind.SLEEP, 4, 100);
+        try (HazelcastCluster embedded = HazelcastCluster.start(launcher, TIMEOUT, (child, line) -> output.add(line),
+                naps, 2)) {
+            ClusterConnection existing = embedded.connection();
+            List<Long> pids;
+            try (HazelcastCluster connected = HazelcastCluster.connect(launcher, TIMEOUT,
+                    (child, line) -> output.add(line), naps, 2, existing)) {
+                pids = connected.pids();
+                assertEquals(1, pids.size(), "only a driver is started");
+                Sample sample = connected.runIteration();
+                assertTrue(sample.wallNanos() >= 195_000_000L && sample.wallNanos() < 400_000_000L,
+                        "two members at once: " + sample.wallNanos() / 1e6 + " ms");
+                assertEquals(0, sample.cpuNanos(), "another machine's CPU is not measured");
+            }
+            assertTrue(allGone(pids), "the driver is gone");
+            TaskFailedException tooFew = assertThrows(TaskFailedException.class, () -> HazelcastCluster.connect(launcher,
+                    TIMEOUT, (child, line) -> output.add(line), naps, 3, existing));
+            assertTrue(tooFew.getMessage().contains("the Hazelcast cluster " + existing.name() + " at "
+                    + String.join(",", existing.addresses()) + " has 2 members, fewer than the 3 workers of this "
+                    + "measurement"), tooFew.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreachableClusterIsNamedWithItsAddressesAndTheTimeWaited() throws Exception {
+        String nowhere = "127.0.0.1:" + HazelcastCluster.freePorts(1).get(0);
+        long start = System.nanoTime();
+        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> HazelcastCluster.connect(
+                launcher(), Duration.ofSeconds(3), (child, line) -> output.add(line),
+                new WorkloadSpec("naps", Kind.SLEEP, 2, 10), 2, new ClusterConnection(List.of(nowhere), "nobody")));
+        assertTrue(failure.getMessage().contains("could not connect to the Hazelcast cluster nobody at " + nowhere
+                + " within 3 s"), failure.getMessage());
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "it gave up after about the timeout");
     }
 }
