@@ -87,6 +87,8 @@ final class ClusterMember {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.logging.type", ClusterLogging.TYPE);
+        // One task at a time on each member, as on each pool worker: W members are W workers, whatever is submitted.
+        config.getExecutorConfig(ClusterDriver.EXECUTOR).setPoolSize(1);
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(false);
         network.getInterfaces().setEnabled(true).addInterface(HazelcastCluster.LOOPBACK);
