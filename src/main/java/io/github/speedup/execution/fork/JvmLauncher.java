@@ -78,7 +78,8 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
     }
 
     /**
-     * Writes the argument file into the fork settings' work directory.
+     * Writes the argument file into the fork settings' work directory, and the cluster JVMs' beside
+     * it where the settings carry a cluster class path.
      *
      * @throws IOException where the file cannot be written, or a class path entry cannot reach a
      *                     child JVM as written (see {@link #cannotCarry(String)})
