@@ -64,7 +64,8 @@ final class Diagnoser {
                 .or(() -> lockBound(evidence))
                 .or(() -> cpuBound(evidence))
                 .orElseGet(() -> mixed(evidence));
-        return new Reading(reading.pattern(), reading.evidence() + priceOfProcesses(evidence))
+        return new Reading(reading.pattern(), reading.evidence() + priceOfProcesses(evidence)
+                + priceOfCluster(evidence))
                 .withRecommendation(recommendation);
     }
 
@@ -196,6 +197,30 @@ final class Diagnoser {
                 .orElse(ipc);
     }
 
+    /**
+     * What distributing costs, where a cluster was measured: its one-time forming, and per iteration
+     * the time that was not the tasks' compute (serialisation, the network, the executor). That
+     * overhead stays about the same when each task computes more, so the cluster gains over
+     * sequential from about {@code S × overhead / (S − compute)} ms of sequential work per
+     * iteration, S being the sequential median and compute the cluster's critical path.
+     */
+    private static String priceOfCluster(Evidence e) {
+        Optional<ResultReport> cluster = best(e.results(), Mode.CLUSTER);
+        if (cluster.isEmpty() || !cluster.get().hasIpc()) {
+            return "";
+        }
+        ResultReport c = cluster.get();
+        double sequentialMs = e.sequential().wallMs().median();
+        double computeMs = c.wallMs().median() - c.ipcMs();
+        String pays = sequentialMs > computeMs ? format(" Distributing pays here from about %s ms of sequential "
+                + "work per iteration (this workload has %s ms).", Figures.ms(sequentialMs * c.ipcMs()
+                / (sequentialMs - computeMs)), Figures.ms(sequentialMs)) : "";
+        return format(" A %d-member cluster on this machine reaches %s× (%s ms to form it and connect its client, "
+                + "once): %s ms of each %s ms iteration is serialisation and network%s.", c.workers(),
+                ratio(c.speedup()), Figures.ms(c.poolStartupMs()), Figures.ms(c.ipcMs()), Figures.ms(c.wallMs().median()),
+                c.movedBytes() > 0 ? ", moving " + Figures.bytes(c.movedBytes()) + " of inputs and results" : "") + pays;
+    }
+
     private static Reading mixed(Evidence e) {
         return new Reading(Pattern.MIXED, format("The evidence is mixed: CPU utilisation %s, best threads %s, best "
                 + "separate JVMs %s, GC share %s; no single limit explains it.", percent(e.utilisation()),
@@ -243,6 +268,10 @@ final class Diagnoser {
             case POOL -> format("Keep the JVMs warm and send them work (as Surefire's reuseForks=true does): it "
                     + "costs %s ms once to start them, %s ms of communication per iteration and %s of memory against "
                     + "%s sequentially.", Figures.ms(best.poolStartupMs()), Figures.ms(best.ipcMs()),
+                    Figures.bytes(best.peakMemoryBytes()), Figures.bytes(sequential.peakMemoryBytes()));
+            case CLUSTER -> format("Distribute it over the cluster's %d members: it costs %s ms once to form the "
+                    + "cluster, %s ms of serialisation and network per iteration and %s of memory against %s "
+                    + "sequentially.", best.workers(), Figures.ms(best.poolStartupMs()), Figures.ms(best.ipcMs()),
                     Figures.bytes(best.peakMemoryBytes()), Figures.bytes(sequential.peakMemoryBytes()));
             case VIRTUAL -> "Virtual threads cost little memory each; they need Java 21+.";
             default -> format("The threads share one heap (peak %s).", Figures.bytes(best.peakMemoryBytes()));

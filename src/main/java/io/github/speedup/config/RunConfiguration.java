@@ -52,6 +52,17 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
         formats = List.copyOf(formats);
     }
 
+    /** Whether any measurement runs in {@link Mode#CLUSTER}, which needs Hazelcast resolved. */
+    public boolean measuresCluster() {
+        return cells.values().stream().anyMatch(byMode -> byMode.containsKey(Mode.CLUSTER));
+    }
+
+    /** The same configuration with other fork settings (the cluster JVMs' class path added). */
+    public RunConfiguration withFork(ForkSettings newFork) {
+        return new RunConfiguration(workloads, modes, workers, cells, sampling, maxTimes, order,
+                maxCoefficientOfVariation, formats, newFork, gate, load, history, stepSummary, compareWith);
+    }
+
     /** The measurements to take, in the order they are taken. */
     public MeasurementPlan plan() {
         return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, maxTimes, order, compareWith);

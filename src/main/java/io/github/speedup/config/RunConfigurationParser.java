@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -323,10 +324,10 @@ public final class RunConfigurationParser {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** The listed modes and sequential; every mode when none is listed. */
+    /** The listed modes and sequential; every mode measured by default when none is listed. */
     private static List<Mode> modes(List<String> modes, String parameter) throws ConfigurationException {
         if (split(modes).isEmpty()) {
-            return List.of(Mode.values());
+            return Arrays.stream(Mode.values()).filter(Mode::byDefault).toList();
         }
         Set<Mode> parsed = new LinkedHashSet<>();
         parsed.add(Mode.SEQUENTIAL); // the baseline of every speedup, measured whether listed or not

@@ -224,7 +224,8 @@ public final class SpeedupEngine {
             started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             loadAverage = EnvironmentProbe.loadAverage();
             warnIfLoaded(loadAverage);
-            outcome = new MeasurementRunner(launcher, previousLauncher, fork.timeout(), childOutput, progress, guard)
+            outcome = new MeasurementRunner(launcher, previousLauncher, fork.timeout(), childOutput, progress, guard,
+                    fork.cluster())
                     .run(plan);
         } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);

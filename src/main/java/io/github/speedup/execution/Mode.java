@@ -18,7 +18,13 @@ public enum Mode implements Vocabulary {
      * W warm child JVMs started once per (workload, W), each task sent to whichever is idle
      * (Python's ProcessPoolExecutor, Surefire's reuseForks=true).
      */
-    POOL("pool");
+    POOL("pool"),
+    /**
+     * W Hazelcast members, started once per (workload, W) on this machine or those of a named
+     * cluster, each task submitted to the cluster's executor service, to whichever member is free.
+     * Measured only where chosen: it starts a distributed engine that is resolved for it.
+     */
+    CLUSTER("cluster");
 
     /** The feature release that brought virtual threads out of preview. */
     public static final int VIRTUAL_THREADS_RELEASE = 21;
@@ -34,9 +40,17 @@ public enum Mode implements Vocabulary {
         return id;
     }
 
-    /** Whether the mode runs inside the measurement JVM (all but processes and pool). */
+    /** Whether the mode runs inside the measurement JVM (all but processes, pool and cluster). */
     public boolean inJvm() {
-        return this != PROCESSES && this != POOL;
+        return this != PROCESSES && this != POOL && this != CLUSTER;
+    }
+
+    /**
+     * Whether the mode is measured when no modes are listed: every one but cluster, which starts a
+     * distributed engine (resolved on demand) and must be chosen in {@code modes}.
+     */
+    public boolean byDefault() {
+        return this != CLUSTER;
     }
 
     public static Optional<Mode> fromId(String id) {

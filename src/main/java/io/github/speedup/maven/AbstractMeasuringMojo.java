@@ -9,6 +9,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -135,6 +136,12 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     SpeedupEngine.Build build(String mavenVersion) {
         return new SpeedupEngine.Build(mavenVersion, "project " + project.getId(),
                 session.getRequest().getDegreeOfConcurrency() > 1, project.getBasedir().toPath());
+    }
+
+    /** Hazelcast for the cluster mode's JVMs: {@link HazelcastArtifact#resolve} from the project's repositories. */
+    Path hazelcast(RepositorySystem repositories, String version) throws MojoExecutionException {
+        return HazelcastArtifact.resolve(repositories, session.getRepositorySession(),
+                project.getRemoteProjectRepositories(), version);
     }
 
     ForkInput forkInput() throws MojoExecutionException {

@@ -1,6 +1,7 @@
 package io.github.speedup.maven;
 
 import io.github.speedup.check.GateException;
+import io.github.speedup.config.ClusterParser;
 import io.github.speedup.config.ConfigurationException;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
@@ -18,6 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.io.File;
@@ -59,8 +61,10 @@ public class RunMojo extends AbstractSamplingMojo {
 
     /**
      * The modes to compare: sequential, threads, virtual (Java 21+), processes (fresh JVMs each
-     * iteration) and pool (warm JVMs started once). Sequential is always measured. Default: all five;
-     * in the default suite (no {@code workloads}), the modes that tell each kind's lesson.
+     * iteration), pool (warm JVMs started once) and cluster (W Hazelcast members started once, the
+     * tasks submitted to the cluster's executor service; see {@code hazelcastVersion} and
+     * {@code clusterAddresses}). Sequential is always measured. Default: all but cluster, which must
+     * be listed; in the default suite (no {@code workloads}), the modes that tell each kind's lesson.
      */
     @Parameter(property = "speedup.modes")
     private List<String> modes;
@@ -97,12 +101,36 @@ public class RunMojo extends AbstractSamplingMojo {
     @Parameter(property = "speedup.stepSummary", defaultValue = "true")
     private boolean stepSummary;
 
+    /**
+     * The version of {@code com.hazelcast:hazelcast} the {@code cluster} mode runs on; by default the
+     * one the plugin was built with. Resolved from the project's repositories only when a
+     * measurement chooses {@code cluster}, and put on the class path of the cluster's JVMs alone.
+     */
+    @Parameter(property = "speedup.hazelcastVersion")
+    private String hazelcastVersion;
+
+    /**
+     * An existing Hazelcast cluster for the {@code cluster} mode, its members' {@code host:port},
+     * comma-separated; with {@code clusterName}. Without it the plugin starts W members on this
+     * machine for each workload. The members need the workload's classes and the plugin's own on
+     * their class path; each cluster measurement uses W of its members, and fails if it has fewer.
+     * <pre>{@code <clusterAddresses>10.0.0.5:5701,10.0.0.6:5701</clusterAddresses>}</pre>
+     */
+    @Parameter(property = "speedup.clusterAddresses")
+    private String clusterAddresses;
+
+    /** The name of the cluster at {@code clusterAddresses} (its {@code cluster-name}). */
+    @Parameter(property = "speedup.clusterName")
+    private String clusterName;
+
     private final RuntimeInformation runtime;
+    private final RepositorySystem repositorySystem;
 
     @Inject
-    public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains) {
+    public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains, RepositorySystem repositorySystem) {
         super(toolchains);
         this.runtime = runtime;
+        this.repositorySystem = repositorySystem;
     }
 
     @Override
@@ -116,8 +144,14 @@ public class RunMojo extends AbstractSamplingMojo {
         try {
             configuration = RunConfigurationParser.parse(parameters(), Runtime.getRuntime().availableProcessors(),
                     getLog()::warn);
+            configuration = configuration.withFork(configuration.fork().withCluster(
+                    ClusterParser.parse(clusterAddresses, clusterName)));
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (configuration.measuresCluster()) {
+            configuration = configuration.withFork(configuration.fork().withClusterClassPath(
+                    List.of(hazelcast(repositorySystem, hazelcastVersion))));
         }
         // What children print and what failures say is user text: shown in the log as in every file,
         // with the characters a file cannot hold made visible (an ANSI code, a NUL).

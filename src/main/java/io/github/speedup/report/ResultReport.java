@@ -27,7 +27,7 @@ import java.util.List;
  *                           processes with a payload or results to send back); -1 for in-JVM modes
  * @param unsentResultTypes  pool and processes: classes of task results that are not Serializable, which stayed
  *                           in the workers
- * @param poolStartupMs      from the first spawn until every worker of the pool was ready, once (pool only)
+ * @param poolStartupMs      from the first spawn until every worker of the pool was ready, or the cluster had formed and its client saw every member, once (pool and cluster; {@code clusterStartupMs} in the XML for the cluster)
  * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
  * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}
  * @param retries            iterations that were taken again: contaminated, or slowed by the host

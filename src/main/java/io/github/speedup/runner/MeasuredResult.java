@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param skippedReason    {@code null} when measured
  * @param retries          how many iterations were taken again: contaminated, or slowed by the host
- * @param poolStartupNanos pool only: from the first spawn until every worker was ready, once for
+ * @param poolStartupNanos pool and cluster only: from the first spawn until every worker (or every member and the cluster's client) was ready, once for
  *                         all iterations; {@code -1} for other modes
  * @param unsentResultTypes pool and processes: classes of task results that could not be serialised, so
  *                          stayed in the workers and were not sent back

@@ -8,6 +8,8 @@ import io.github.speedup.measure.VmThreadsCpu;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.fork.ChildOutput;
+import io.github.speedup.execution.fork.ClusterConnection;
+import io.github.speedup.execution.fork.HazelcastCluster;
 import io.github.speedup.execution.fork.ForkException;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.execution.fork.JvmLauncher;
@@ -34,7 +36,8 @@ import java.util.TreeSet;
  * Takes the measurements of a plan, one workload at a time: warm-ups, then measured iterations,
  * interleaved across the workload's modes or in blocks. In-JVM modes run in one forked
  * measurement JVM, processes in fresh worker JVMs each iteration, the pool in warm worker JVMs
- * started at a measurement's first iteration and ended with its workload, all started by the same
+ * started at a measurement's first iteration and ended with its workload, the cluster likewise
+ * (W Hazelcast member JVMs and a client JVM), all started by the same
  * {@link JvmLauncher}. A failure stops the run but keeps what was measured, the iterations the
  * failing workload finished included.
  * <p>
@@ -57,24 +60,27 @@ public final class MeasurementRunner {
     private final ChildOutput output;
     private final ProgressListener progress;
     private final LoadGuard guard;
+    private final ClusterConnection clusterConnection;
 
     public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress,
                              LoadGuard guard) {
-        this(launcher, null, timeout, output, progress, guard);
+        this(launcher, null, timeout, output, progress, guard, ClusterConnection.EMBEDDED);
     }
 
     /**
      * @param previousLauncher starts the JVMs of the earlier version's side (its class path, this
      *                         build's flags); {@code null} for plans that compare with nothing
+     * @param cluster          where the cluster mode runs: a cluster started per workload, or an existing one
      */
     public MeasurementRunner(JvmLauncher launcher, JvmLauncher previousLauncher, Duration timeout, ChildOutput output,
-                             ProgressListener progress, LoadGuard guard) {
+                             ProgressListener progress, LoadGuard guard, ClusterConnection cluster) {
         this.launcher = launcher;
         this.previousLauncher = previousLauncher;
         this.timeout = timeout;
         this.output = output;
         this.progress = progress;
         this.guard = guard;
+        this.clusterConnection = cluster;
     }
 
     /**
@@ -241,7 +247,9 @@ public final class MeasurementRunner {
         private final Map<Integer, Integer> retries = new HashMap<>();
         /** The warm workers of each pool measurement of the current workload, started at its first iteration. */
         private final Map<Integer, WorkerPool> pools = new HashMap<>();
-        /** How long each pool took to start, kept after its workers are gone. */
+        /** The members and driver of each cluster measurement of the current workload, likewise. */
+        private final Map<Integer, HazelcastCluster> clusters = new HashMap<>();
+        /** How long each pool or cluster took to start, kept after its JVMs are gone. */
         private final Map<Integer, Long> poolStartups = new HashMap<>();
         /** Classes of results the workers of a measurement could not send back (pool and processes). */
         private final Map<Integer, SortedSet<String>> unsent = new HashMap<>();
@@ -345,13 +353,33 @@ public final class MeasurementRunner {
             return List.copyOf(unsent.getOrDefault(index, new TreeSet<>()));
         }
 
-        /** Ends the current workload's pools: they live as long as its measurements, not longer. */
+        /** Ends the current workload's pools and clusters: they live as long as its measurements, not longer. */
         void closePools() {
             pools.forEach((index, pool) -> {
                 unsent(index).addAll(pool.unsentTypes());
                 pool.close();
             });
             pools.clear();
+            clusters.forEach((index, cluster) -> {
+                unsent(index).addAll(cluster.unsentTypes());
+                cluster.close();
+            });
+            clusters.clear();
+        }
+
+        private HazelcastCluster cluster(int index, Measurement measurement) throws ForkException, TaskFailedException {
+            HazelcastCluster cluster = clusters.get(index);
+            if (cluster == null) {
+                JvmLauncher sideLauncher = measurement.side() == Side.PREVIOUS ? previousLauncher : launcher;
+                cluster = clusterConnection.embedded()
+                        ? HazelcastCluster.start(sideLauncher, timeout, output, measurement.workload(),
+                        measurement.workers())
+                        : HazelcastCluster.connect(sideLauncher, timeout, output, measurement.workload(),
+                        measurement.workers(), clusterConnection);
+                clusters.put(index, cluster);
+                poolStartups.put(index, cluster.startupNanos());
+            }
+            return cluster;
         }
 
         private WorkerPool pool(int index, Measurement measurement) throws ForkException, TaskFailedException {
@@ -409,6 +437,7 @@ public final class MeasurementRunner {
             try {
                 WorkerPool pool = measurement.mode() == Mode.POOL ? pool(index, measurement) : null;
                 ProcessModeExecutor sideProcesses = processes.get(measurement.side());
+                HazelcastCluster cluster = measurement.mode() == Mode.CLUSTER ? cluster(index, measurement) : null;
                 CpuCounters before = guard.read();
                 long from = System.nanoTime();
                 VmThreadsCpu hostBefore = VmThreadsCpu.now();
@@ -416,6 +445,7 @@ public final class MeasurementRunner {
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
                 Sample sample = switch (measurement.mode()) {
                     case POOL -> pool.runIteration();
+                    case CLUSTER -> cluster.runIteration();
                     case PROCESSES -> {
                         Sample processSample = sideProcesses.runIteration(measurement.workload(),
                                 measurement.workers());
@@ -429,6 +459,7 @@ public final class MeasurementRunner {
                 long own = measurementJvmsCpuNanos() - ownBefore + VmThreadsCpu.now().since(hostBefore)
                         + switch (measurement.mode()) {
                             case POOL -> sample.cpuNanos();
+                            case CLUSTER -> sample.cpuNanos() + cluster.driverCpuNanos();
                             case PROCESSES -> workersCpu(sample, measurement.workers(), reapedBefore);
                             default -> 0;
                         };

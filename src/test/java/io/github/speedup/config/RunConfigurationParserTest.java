@@ -107,7 +107,9 @@ class RunConfigurationParserTest {
         RunConfiguration config = RunConfigurationParser.parse(new RunParameters(null, null, null,
                 SamplingParameters.DEFAULTS, null, null, null, FORK, GateParameters.NONE, LoadParameters.DEFAULTS,
                 HistoryParameters.NONE, null), 2, WARNINGS::add);
-        assertEquals(List.of(Mode.values()), config.modes());
+        List<Mode> byDefault = List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES, Mode.POOL);
+        assertEquals(byDefault, config.modes(), "cluster only where chosen");
+        assertFalse(config.measuresCluster());
         assertEquals(Map.of(Mode.SEQUENTIAL, List.of(2, 4), Mode.THREADS, List.of(2, 4), Mode.VIRTUAL,
                 List.of(2, 4)), config.cells().get("sleep"), "waiting work gains past the cores");
         assertEquals(Map.of(Mode.SEQUENTIAL, List.of(2), Mode.THREADS, List.of(2), Mode.VIRTUAL, List.of(2),
@@ -120,8 +122,13 @@ class RunConfigurationParserTest {
                 List.copyOf(config.cells().get("cpu").keySet()));
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
         RunConfiguration user = parse(List.of(WorkloadInput.builtIn("w", "cpu", 2, 10)), null, null, 1, 5);
-        assertEquals(List.of(Mode.values()), List.copyOf(user.cells().get("w").keySet()),
-                "every mode when none is listed");
+        assertEquals(byDefault, List.copyOf(user.cells().get("w").keySet()),
+                "every mode but cluster when none is listed");
+        RunConfiguration cluster = RunConfigurationParser.parse(new RunParameters(List.of(WorkloadInput.builtIn("w",
+                "cpu", 2, 10)), List.of("cluster"), List.of("2"), SamplingParameters.DEFAULTS, null, null, null, FORK,
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add);
+        assertEquals(List.of(Mode.SEQUENTIAL, Mode.CLUSTER), cluster.modes(), "chosen in modes");
+        assertTrue(cluster.measuresCluster(), "so Hazelcast is resolved");
     }
 
     @Test

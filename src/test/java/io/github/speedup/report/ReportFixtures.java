@@ -129,6 +129,28 @@ public final class ReportFixtures {
     }
 
     /**
+     * A sleep workload, 4 tasks of 200 ms: sequential 800 ms, threads ×2 400 ms, a 2-member cluster at
+     * about 410 ms of which 9-11 ms serialisation and network, formed once in 3051.8 ms, moving 8000
+     * bytes of inputs and results per iteration.
+     */
+    public static Report cluster() {
+        WorkloadSpec sleep = new WorkloadSpec("naps", Kind.SLEEP, 4, 200);
+        List<Sample> cluster = new ArrayList<>();
+        for (double wall : new double[] {409, 410, 411}) {
+            cluster.add(new Sample((long) (wall * 1e6), 20_000_000, 300_000_000, Sample.NO_STARTUP, Sample.NO_GC,
+                    (long) ((wall - 400) * 1e6), 8000, Interference.NOT_MEASURED));
+        }
+        return build(List.of(
+                new MeasuredResult(new Measurement(sleep, Mode.SEQUENTIAL, 1),
+                        List.of(ms(800, 8, 1000), ms(801, 8, 1000), ms(799, 8, 1000)), null, 0),
+                new MeasuredResult(new Measurement(sleep, Mode.THREADS, 2),
+                        List.of(ms(400, 8, 1000), ms(401, 8, 1000), ms(399, 8, 1000)), null, 0),
+                new MeasuredResult(new Measurement(sleep, Mode.CLUSTER, 2), cluster, null, 0, 3_051_800_000L,
+                        List.of(), 1, StopReason.FIXED)),
+                "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.CLUSTER), List.of(2));
+    }
+
+    /**
      * Sampled to ±3%: sequential reached it after 6 iterations (2 warm-ups); threads ×2 stopped at
      * maxIterations (30) with its median known to ±5.1%.
      */

@@ -8,6 +8,7 @@ import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.WorkloadInput;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.fork.ChildOutput;
+import io.github.speedup.execution.fork.ClusterConnection;
 import io.github.speedup.execution.fork.JvmLauncher;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
@@ -93,7 +94,7 @@ class CompareWithRunTest {
                 work.resolve("fork").resolve("previous")));
         return new MeasurementRunner(JvmLauncher.prepare(config.fork()), previousLauncher, config.fork().timeout(),
                 ChildOutput.DISCARD, ProgressListener.SILENT,
-                new LoadGuard(LoadProbe.detect(), new Contamination(config.load().maxForeignLoad(), 2), 0))
+                new LoadGuard(LoadProbe.detect(), new Contamination(config.load().maxForeignLoad(), 2), 0), ClusterConnection.EMBEDDED)
                 .run(config.plan());
     }
 

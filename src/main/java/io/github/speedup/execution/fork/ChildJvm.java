@@ -132,6 +132,15 @@ final class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The failure of a child that died during {@code when}, with its exit code and last output, as for a pool worker. */
+    ForkException deathDuring(String when) {
+        return died("during " + when);
+    }
+
     /** The child's whole process CPU time so far (clock ticks), or 0 where the OS does not tell. */
     long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);

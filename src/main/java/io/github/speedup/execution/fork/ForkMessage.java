@@ -19,6 +19,11 @@ import io.github.speedup.workload.WorkloadSpec;
  * host -> pool worker       RunTask (after the Frame of its input, with a payload), Exit
  *                           (its workload arrives as arguments: {@link PoolWorker})
  * pool worker -> host       Started, TaskDone (after the Frame of its result), Done, Failed
+ * host -> cluster member   Exit (its cluster and workload arrive as arguments: {@link ClusterMember})
+ * cluster member -> host   Started (it joined), Done, Failed
+ * host -> cluster driver   Prepare, Go, Exit (its cluster and workload arrive as arguments:
+ *                          {@link ClusterDriver})
+ * cluster driver -> host   Started (connected, every member there), Ready, ClusterSample, Done, Failed
  * either -> host            ExitCalled (user code called System.exit; the JVM is ending)
  * either way                Frame: raw bytes (a task's input or result) for the message that follows
  * </pre>
@@ -285,6 +290,28 @@ sealed interface ForkMessage {
                 throw new ForkProtocol.MalformedMessageException("FRAME has a negative length " + length);
             }
             return new Frame(length);
+        }
+    }
+
+    /**
+     * What one cluster iteration took, as its driver measured it: from the first submission to the
+     * last answer, less the making of tasks on the member that answered last; the part of it that
+     * was not the tasks' own compute on the critical path (serialisation, network, the executor's
+     * queueing); the bytes of the tasks' inputs sent and of their results received; and the
+     * classes of results that could not be serialised (space-separated, or empty).
+     */
+    record ClusterSample(long wallNanos, long overheadNanos, long inputBytes, long resultBytes, String unsentTypes)
+            implements ForkMessage {
+        static final String TYPE = "CLUSTER_SAMPLE";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(wallNanos), String.valueOf(overheadNanos),
+                    String.valueOf(inputBytes), String.valueOf(resultBytes), unsentTypes);
+        }
+
+        static ClusterSample decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new ClusterSample(fields.number(), fields.number(), fields.number(), fields.number(), fields.text());
         }
     }
 }

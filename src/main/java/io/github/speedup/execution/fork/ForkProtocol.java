@@ -29,6 +29,10 @@ public final class ForkProtocol {
     public static final String ROLE_WORKER = "worker";
     /** The main-class argument that makes a forked JVM one warm worker of the pool mode. */
     public static final String ROLE_POOL = "pool";
+    /** The main-class argument that makes a forked JVM one Hazelcast member of the cluster mode. */
+    public static final String ROLE_MEMBER = "member";
+    /** The main-class argument that makes a forked JVM the cluster mode's Hazelcast client. */
+    public static final String ROLE_DRIVER = "driver";
 
     static final String PREFIX = "#speedup#";
 
@@ -159,6 +163,7 @@ public final class ForkProtocol {
             case ForkMessage.RunTask.TYPE -> ForkMessage.RunTask.decode(fields);
             case ForkMessage.TaskDone.TYPE -> ForkMessage.TaskDone.decode(fields);
             case ForkMessage.Frame.TYPE -> ForkMessage.Frame.decode(fields);
+            case ForkMessage.ClusterSample.TYPE -> ForkMessage.ClusterSample.decode(fields);
             default -> throw new MalformedMessageException("unknown message type " + visible(raw[0]));
         };
         fields.end();

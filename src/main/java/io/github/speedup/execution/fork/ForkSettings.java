@@ -18,16 +18,41 @@ import java.util.Map;
  * @param workDirectory     where the argument file goes
  * @param workingDirectory  where every child JVM runs (workingDirectory), absolute
  * @param timeout           forkedProcessTimeoutInSeconds
+ * @param clusterClassPath  what the cluster mode's JVMs need beyond the others' (Hazelcast, resolved on
+ *                          demand); empty where no measurement chose cluster
+ * @param cluster           the cluster the cluster mode runs on: embedded, or an existing one
  */
 public record ForkSettings(Path javaExecutable, String argLine, List<String> jvmArguments, List<Path> workloadClassPath,
                            Map<String, String> systemProperties, Map<String, String> environment,
-                           Path workDirectory, Path workingDirectory, Duration timeout) {
+                           Path workDirectory, Path workingDirectory, Duration timeout, List<Path> clusterClassPath,
+                           ClusterConnection cluster) {
 
     public ForkSettings {
         jvmArguments = List.copyOf(jvmArguments);
         workloadClassPath = List.copyOf(workloadClassPath);
         systemProperties = Map.copyOf(systemProperties);
         environment = Map.copyOf(environment);
+        clusterClassPath = List.copyOf(clusterClassPath);
+    }
+
+    /** Settings for runs without the cluster mode. */
+    public ForkSettings(Path javaExecutable, String argLine, List<String> jvmArguments, List<Path> workloadClassPath,
+                        Map<String, String> systemProperties, Map<String, String> environment, Path workDirectory,
+                        Path workingDirectory, Duration timeout) {
+        this(javaExecutable, argLine, jvmArguments, workloadClassPath, systemProperties, environment, workDirectory,
+                workingDirectory, timeout, List.of(), ClusterConnection.EMBEDDED);
+    }
+
+    /** The same settings, the cluster JVMs given {@code entries} (the resolved Hazelcast jar) as well. */
+    public ForkSettings withClusterClassPath(List<Path> entries) {
+        return new ForkSettings(javaExecutable, argLine, jvmArguments, workloadClassPath, systemProperties, environment,
+                workDirectory, workingDirectory, timeout, entries, cluster);
+    }
+
+    /** The same settings, the cluster mode run on {@code connection}. */
+    public ForkSettings withCluster(ClusterConnection connection) {
+        return new ForkSettings(javaExecutable, argLine, jvmArguments, workloadClassPath, systemProperties, environment,
+                workDirectory, workingDirectory, timeout, clusterClassPath, connection);
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.Optional;
  * of a foreign {@code System.exit}, and the role. As the measurement JVM it hands over to
  * {@link MeasurementServer}, which runs the in-JVM modes on command; as a worker to {@link Worker},
  * which runs its share of a workload's tasks once; as a pool worker to {@link PoolWorker}, which
- * runs one task after another on command. The roles live in classes of their own so that a worker
+ * runs one task after another on command; as a cluster member to {@link ClusterMember}, a Hazelcast
+ * member that runs what the cluster's executor hands it; as the cluster's driver to
+ * {@link ClusterDriver}, the Hazelcast client that submits the tasks. The roles live in classes of their own so that a worker
  * JVM neither loads nor verifies the measurement JVM's code on its way to its first task.
  *
  * <p>Its arguments are the role's, then two that say where its protocol channel is: descriptors
@@ -65,6 +67,14 @@ public final class ForkedMain {
             exit(PoolWorker.serve(role, channel));
             return;
         }
+        if (role[0].equals(ForkProtocol.ROLE_MEMBER)) {
+            exit(ClusterMember.serve(role, channel));
+            return;
+        }
+        if (role[0].equals(ForkProtocol.ROLE_DRIVER)) {
+            exit(ClusterDriver.serve(role, channel));
+            return;
+        }
         WorkerAssignment assignment;
         try {
             assignment = WorkerAssignment.fromArguments(role);
@@ -77,7 +87,8 @@ public final class ForkedMain {
 
     private static void usage(String problem) {
         System.err.println("usage: ForkedMain (measure | worker <type> <target> <size> <task,task,...> [inputs] | pool "
-                + "<type> <target> <size> <payloadBytes>) (fds - | tcp:<port> <token>) (" + problem + ")");
+                + "<type> <target> <size> <payloadBytes> | member " + ClusterMember.ARGUMENTS + " | driver "
+                + ClusterDriver.ARGUMENTS + ") (fds - | tcp:<port> <token>) (" + problem + ")");
         exit(2);
     }
 

@@ -35,11 +35,35 @@ import java.util.stream.Collectors;
  * @param argumentFile      the argument file holding the other flags, the class path and the system properties
  * @param environment       variables added to the children's environment
  * @param workingDirectory  where every child runs
+ * @param clusterArgumentFile the cluster JVMs' argument file: the same with Hazelcast on the class path
+ *                          and {@link #CLUSTER_FLAGS} before the user's flags; {@code null} where no
+ *                          measurement chose cluster
  */
 public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path argumentFile,
-                          Map<String, String> environment, Path workingDirectory) {
+                          Map<String, String> environment, Path workingDirectory, Path clusterArgumentFile) {
 
     static final String ARGUMENT_FILE = "java.args";
+    static final String CLUSTER_ARGUMENT_FILE = "java-cluster.args";
+
+    /**
+     * Flags of the cluster JVMs, before the user's {@code argLine} (so a flag of the user's wins): a
+     * modest heap, since W members and a client share the machine with Maven, and the packages
+     * Hazelcast asks to be opened on Java 9+ (without them every member logs a warning and falls back
+     * to slower paths).
+     */
+    static final List<String> CLUSTER_FLAGS = List.of("-Xmx512m",
+            "--add-modules", "java.se",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
+    /** A launcher without cluster JVMs. */
+    public JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path argumentFile,
+                       Map<String, String> environment, Path workingDirectory) {
+        this(javaExecutable, jvmArguments, argumentFile, environment, workingDirectory, null);
+    }
 
     /**
      * The encoding the java launcher reads an argument file in and the JVM decodes its arguments
@@ -54,7 +78,8 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
     }
 
     /**
-     * Writes the argument file into the fork settings' work directory.
+     * Writes the argument file into the fork settings' work directory, and the cluster JVMs' beside
+     * it where the settings carry a cluster class path.
      *
      * @throws IOException where the file cannot be written, or a class path entry cannot reach a
      *                     child JVM as written (see {@link #cannotCarry(String)})
@@ -68,28 +93,47 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
             classPath.add(entry.toAbsolutePath());
         }
         classPath.add(forkClasses(pluginClassPathEntry(), workDirectory.resolve("classes")));
-        for (Path entry : classPath) {
+        List<Path> clusterClassPath = new ArrayList<>(classPath);
+        for (Path entry : fork.clusterClassPath()) {
+            clusterClassPath.add(entry.toAbsolutePath());
+        }
+        for (Path entry : clusterClassPath) {
             Optional<String> obstacle = cannotCarry(entry.toString());
             if (obstacle.isPresent()) {
                 throw new IOException("the class path entry " + entry + " cannot reach a child JVM: " + obstacle.get());
             }
         }
         List<String> commandLine = new ArrayList<>();
-        List<String> arguments = new ArrayList<>();
         for (String argument : fork.jvmArguments()) {
-            (argument.startsWith("@") ? commandLine : arguments).add(argument);
+            if (argument.startsWith("@")) {
+                commandLine.add(argument);
+            }
+        }
+        Files.createDirectories(workDirectory);
+        Path file = writeArgumentFile(workDirectory.resolve(ARGUMENT_FILE), List.of(), classPath, fork);
+        Path clusterFile = fork.clusterClassPath().isEmpty() ? null
+                : writeArgumentFile(workDirectory.resolve(CLUSTER_ARGUMENT_FILE), CLUSTER_FLAGS, clusterClassPath, fork);
+        Path java = fork.javaExecutable().getParent() == null ? fork.javaExecutable()
+                : fork.javaExecutable().toAbsolutePath();
+        return new JvmLauncher(java, commandLine, file, fork.environment(), fork.workingDirectory(), clusterFile);
+    }
+
+    /** One argument file: {@code leading} flags, the user's flags (but argument files), the class path, the properties. */
+    private static Path writeArgumentFile(Path file, List<String> leading, List<Path> classPath, ForkSettings fork)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(leading);
+        for (String argument : fork.jvmArguments()) {
+            if (!argument.startsWith("@")) {
+                arguments.add(argument);
+            }
         }
         arguments.add("-cp");
         arguments.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         fork.systemProperties().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(p -> arguments.add("-D" + p.getKey() + "=" + p.getValue()));
-        Files.createDirectories(workDirectory);
-        Path file = workDirectory.resolve(ARGUMENT_FILE);
         Files.writeString(file, arguments.stream().map(JvmLauncher::quote).collect(Collectors.joining("\n")) + "\n",
                 PLATFORM);
-        Path java = fork.javaExecutable().getParent() == null ? fork.javaExecutable()
-                : fork.javaExecutable().toAbsolutePath();
-        return new JvmLauncher(java, commandLine, file, fork.environment(), fork.workingDirectory());
+        return file;
     }
 
     /**
@@ -208,7 +252,30 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
     }
 
     ProcessBuilder processBuilder(String... mainArguments) {
-        ProcessBuilder builder = new ProcessBuilder(command(mainArguments));
+        return processBuilder(command(mainArguments));
+    }
+
+    /**
+     * A cluster JVM (member or driver): Hazelcast on its class path.
+     *
+     * @throws IllegalStateException where the launcher was prepared without Hazelcast, which the
+     *                               mojo resolves whenever a measurement chooses cluster
+     */
+    ProcessBuilder clusterProcessBuilder(String... mainArguments) {
+        if (clusterArgumentFile == null) {
+            throw new IllegalStateException("the cluster mode's JVMs were not prepared: Hazelcast was not resolved");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.addAll(jvmArguments);
+        command.add("@" + clusterArgumentFile);
+        command.add(ForkedMain.class.getName());
+        command.addAll(List.of(mainArguments));
+        return processBuilder(command);
+    }
+
+    private ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.directory(workingDirectory.toFile());
         builder.environment().putAll(environment);
         return builder;

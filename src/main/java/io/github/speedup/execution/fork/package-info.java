@@ -1,6 +1,7 @@
 /**
  * Child JVMs: how they are started ({@code JvmLauncher}), the host's handles on them
- * ({@code MeasurementJvm}, {@code ProcessModeExecutor}, {@code WorkerPool}, {@code ChildJvm}), the
+ * ({@code MeasurementJvm}, {@code ProcessModeExecutor}, {@code WorkerPool}, {@code HazelcastCluster},
+ * {@code ChildJvm}), the
  * child's one main class ({@code ForkedMain}) and the typed protocol between the two
  * ({@code ForkMessage}, one record per message, encoded and decoded by {@code ForkProtocol}).
  *
@@ -20,6 +21,13 @@
  * or its channel closing); the host kills a child's tree, descendants first, on a timeout or a
  * failure to talk, and from a shutdown hook when Maven is interrupted. A child ends when the
  * plugin is done with it, whatever non-daemon threads user code left.
+ *
+ * <p>The cluster mode lives here too, since its JVMs are children like the others, started by the
+ * same launcher, spoken to in the same protocol and ended by the same guarantees: {@code HazelcastCluster}
+ * on the host starts W Hazelcast members ({@code ClusterMember}) and a client ({@code ClusterDriver}),
+ * or only the client for an existing cluster ({@code ClusterConnection}); the client submits
+ * {@code ClusterTask}s to the cluster's executor service. Only the member and the driver touch
+ * Hazelcast, which is on the cluster JVMs' class path alone, never on Maven's.
  *
  * <p>Nothing on a worker's way to its first task uses a lambda or a string concatenation: each
  * invokedynamic bootstrap would cost milliseconds in every worker JVM.

@@ -12,7 +12,8 @@ enum ModeStyle {
     THREADS("#0072B2", "", "square"),
     VIRTUAL("#009E73", "6 3", "triangle"),
     PROCESSES("#D55E00", "2 3", "diamond"),
-    POOL("#CC79A7", "8 3 2 3", "down-triangle");
+    POOL("#CC79A7", "8 3 2 3", "down-triangle"),
+    CLUSTER("#E69F00", "1 3", "circle");
 
     final String colour;
     final String dash;
@@ -31,6 +32,7 @@ enum ModeStyle {
             case VIRTUAL -> VIRTUAL;
             case PROCESSES -> PROCESSES;
             case POOL -> POOL;
+            case CLUSTER -> CLUSTER;
         };
     }
 }

@@ -241,7 +241,8 @@ public final class XmlReportReader {
             }
             String unsent = result.getAttribute("unsentResultTypes");
             results.add(new MeasuredResult(measurement, samples, null, (int) number(result, "retries", 0),
-                    nanos(result, "poolStartupMs"), unsent.isEmpty() ? List.of() : List.of(unsent.split(" ")),
+                    nanos(result, result.hasAttribute("clusterStartupMs") ? "clusterStartupMs" : "poolStartupMs"),
+                    unsent.isEmpty() ? List.of() : List.of(unsent.split(" ")),
                     (int) number(result, "warmups", 0), result.hasAttribute("stoppedBy")
                     // the schema allows only known ids; reports older than adaptive sampling had fixed counts
                     ? StopReason.fromId(result.getAttribute("stoppedBy")).orElseThrow() : StopReason.FIXED, rounds));

@@ -300,7 +300,8 @@ public final class XmlReportWriter implements ReportFormat {
         if (result.movedBytes() >= 0) {
             xml.writeAttribute("movedBytes", String.valueOf(result.movedBytes()));
         }
-        optional(xml, "poolStartupMs", result.poolStartupMs());
+        // one start-up per result, the pool's workers' or the cluster's members' and client's
+        optional(xml, result.mode() == Mode.CLUSTER ? "clusterStartupMs" : "poolStartupMs", result.poolStartupMs());
         if (!result.unsentResultTypes().isEmpty()) {
             xml.writeAttribute("unsentResultTypes", String.join(" ", result.unsentResultTypes()));
         }

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,26 @@ class HtmlReportWriterTest {
         assertEquals(3, speedup.select("g.series[data-mode=threads] .marker").size());
         assertEquals(3, doc.select("section#history svg.trend-chart.time").size()
                 + doc.select("section#history svg.trend-chart.speedup").size(), "cpu has only sequential: no speedup");
+    }
+
+    @Test
+    void theClusterShowsItsFormingOnceAndItsSerialisationAndNetworkStackedOnCompute() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.cluster()));
+        Element cluster = doc.selectFirst("table.results tr[data-mode=cluster]");
+        assertEquals("3051.8 once", cluster.selectFirst("td.startup").text());
+        assertEquals("10.0 7.8 KiB moved", cluster.selectFirst("td.ipc").text());
+        assertNull(doc.selectFirst("svg.ipc-chart"), "no pool, no pool chart");
+        Element chart = doc.selectFirst("svg.cluster-chart");
+        assertEquals("Cluster: serialisation, network and compute: naps", chart.selectFirst("title").text());
+        Elements bars = chart.select("g.series[data-mode=cluster] rect.bar");
+        assertEquals(2, bars.size());
+        assertEquals("cluster ×2: compute on the critical path 400.0 ms", bars.get(0).selectFirst("title").text());
+        assertEquals("cluster ×2: serialisation and network 10.0 ms", bars.get(1).selectFirst("title").text());
+        assertTrue(doc.selectFirst("p.evidence").text().contains("A 2-member cluster on this machine reaches 1.95× "
+                + "(3051.8 ms to form it and connect its client, once): 10.0 ms of each 410.0 ms iteration is "
+                + "serialisation and network, moving 7.8 KiB of inputs and results. Distributing pays here from about "
+                + "20.0 ms of sequential work per iteration (this workload has 800.0 ms)."),
+                doc.selectFirst("p.evidence").text());
     }
 
     @Test

@@ -141,6 +141,21 @@ class XmlReportReaderTest {
     }
 
     @Test
+    void theClustersStartUpHasItsOwnNameAndReadsBack() throws Exception {
+        Report written = ReportFixtures.cluster();
+        Report read = readBack(written);
+        ResultReport cluster = read.workloads().get(0).results().get(2);
+        assertEquals(Mode.CLUSTER, cluster.mode());
+        assertEquals(3051.8, cluster.poolStartupMs());
+        assertEquals(10.0, cluster.ipcMs(), "the median of 9, 10 and 11 ms");
+        assertEquals(8000, cluster.movedBytes());
+        String xml = Files.readString(written(read));
+        assertTrue(xml.contains("<result mode=\"cluster\" workers=\"2\""), xml);
+        assertTrue(xml.contains(" clusterStartupMs=\"3051.800\""), xml);
+        assertFalse(xml.contains("poolStartupMs"), xml);
+    }
+
+    @Test
     void anInconclusiveCheckIsValidAndReadsBack() throws Exception {
         Verdict verdict = new Verdict(List.of(new CheckResult(CheckKind.BASELINE, "cpu", Mode.THREADS, 2, Metric.TIME,
                 240, 210, 14.3, 0.117, CheckStatus.INCONCLUSIVE, "Inconclusive for workload cpu")), List.of());

@@ -1,0 +1,66 @@
+package io.github.speedup.execution.fork;
+
+import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.workload.Task;
+import io.github.speedup.workload.TaskSource;
+import io.github.speedup.workload.Tasks;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+
+/**
+ * One task of an iteration as the cluster's executor carries it to a member: the workload's task
+ * by number, with its input, if any. The member runs the task it made at PREPARE (or makes it now,
+ * with its input, timed apart), as a pool worker does: the task's own class need not be
+ * serialisable, only its input and result cross the network. A task that throws comes back as a
+ * failure described here, since the user's exception need not be serialisable either.
+ *
+ * @param input the task's payload, or {@code null}
+ */
+record ClusterTask(String type, String target, int size, int index, byte[] input)
+        implements Callable<ClusterTask.Outcome>, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Consumes every task's result, so that no result is dead code to the JIT. */
+    private static volatile long sink;
+
+    /**
+     * What the member reports of a task.
+     *
+     * @param computeNanos the task's own run, in the member
+     * @param setupNanos   making it, where that could only happen once its input had arrived; else 0
+     * @param result       its result as bytes ({@link Results}), or {@code null} when it could not be serialised
+     * @param unsentType   the class of a result that could not be serialised, or empty
+     * @param failure      what the task threw, described with the user's frames, or {@code null}
+     */
+    record Outcome(long computeNanos, long setupNanos, byte[] result, String unsentType, String failure)
+            implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Override
+    public Outcome call() {
+        try {
+            long setup = 0;
+            Task task = MemberTasks.prepared(index);
+            if (task == null) {
+                long start = System.nanoTime();
+                task = Tasks.task(TaskSource.of(type, target), size, index, input);
+                MemberTasks.made(task);
+                setup = System.nanoTime() - start;
+            }
+            long start = System.nanoTime();
+            sink += task.run();
+            long compute = System.nanoTime() - start;
+            byte[] result = Results.bytes(task.result());
+            return new Outcome(compute, setup, result, result == null ? task.result().getClass().getName() : "", null);
+        } catch (Exception | Error e) {
+            return new Outcome(0, 0, null, "", Failures.describe(new TaskFailedException("task " + index + " threw " + e,
+                    e)));
+        }
+    }
+}

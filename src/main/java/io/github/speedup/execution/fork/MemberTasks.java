@@ -1,0 +1,60 @@
+package io.github.speedup.execution.fork;
+
+import io.github.speedup.execution.InJvmExecutor;
+import io.github.speedup.workload.Task;
+import io.github.speedup.workload.TaskSource;
+import io.github.speedup.workload.Tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tasks a cluster member made for the current iteration, as a pool worker keeps them: before
+ * the iteration's clock every member makes every task it may be dealt ({@link ClusterPrepare}), and
+ * the task the executor hands it by number ({@link ClusterTask}) runs the one made here. Tasks with
+ * an input are made when it arrives, and their making is timed apart. One per member JVM.
+ */
+final class MemberTasks {
+
+    private static Task[] prepared;
+    private static final List<Task> MADE = new ArrayList<>();
+
+    private MemberTasks() {
+    }
+
+    /**
+     * Tears down the previous iteration's tasks, collects what it left, and makes {@code tasks}
+     * tasks (none with a payload: those wait for their input).
+     *
+     * @return how long making them took
+     */
+    static synchronized long prepare(TaskSource source, int size, int tasks, int payloadBytes) throws Exception {
+        tearDown();
+        if (prepared == null) {
+            HeapKeeping.keepTheHeapThroughCollections();
+        }
+        // As in the measurement JVM and the pool, no iteration pays for the garbage of the one before.
+        InJvmExecutor.collectGarbageLeftBehind();
+        long start = System.nanoTime();
+        prepared = new Task[tasks];
+        for (int index = 0; index < tasks && payloadBytes == 0; index++) {
+            prepared[index] = Tasks.task(source, size, index, null);
+            MADE.add(prepared[index]);
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** The task made for {@code index} at PREPARE, or {@code null}: it is made with its input. */
+    static synchronized Task prepared(int index) {
+        return prepared != null && index < prepared.length ? prepared[index] : null;
+    }
+
+    static synchronized void made(Task task) {
+        MADE.add(task);
+    }
+
+    static synchronized void tearDown() throws Exception {
+        Tasks.tearDown(MADE);
+        MADE.clear();
+    }
+}
