@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.io.File;
@@ -100,8 +101,8 @@ public class RunMojo extends AbstractSamplingMojo {
     private final RuntimeInformation runtime;
 
     @Inject
-    public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains) {
-        super(toolchains);
+    public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains, RepositorySystem repositorySystem) {
+        super(toolchains, repositorySystem);
         this.runtime = runtime;
     }
 
@@ -119,6 +120,9 @@ public class RunMojo extends AbstractSamplingMojo {
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        // Before anything is measured: a compareWith that cannot be resolved fails the build at once,
+        // and the log says what the workloads are measured against.
+        previousVersion();
         // What children print and what failures say is user text: shown in the log as in every file,
         // with the characters a file cannot hold made visible (an ANSI code, a NUL).
         SpeedupEngine engine = new SpeedupEngine(
