@@ -10,6 +10,7 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -19,8 +20,6 @@ import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.VersionRangeRequest;
 import org.eclipse.aether.resolution.VersionRangeResolutionException;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.version.Version;
 
 import java.nio.file.Path;
@@ -38,7 +37,9 @@ import java.util.stream.Collectors;
  * resolver, and assembles the class path its side of the measurement runs on.
  *
  * <p>Only the resolver API that Maven 3.6.3 already ships (resolver 1.4.1) is used: version ranges,
- * artifact and dependency requests. The repositories are the project's own, so a mirror, a
+ * artifact and dependency requests. Maven lends a plugin the resolver's API but not its utilities
+ * ({@code org.eclipse.aether.util.filter}, {@code .artifact}: a {@code NoClassDefFoundError} at run
+ * time), so the runtime scope filter is written out here. The repositories are the project's own, so a mirror, a
  * repository manager or {@code -o} in the user's build apply here as they do to its dependencies.
  */
 final class PreviousVersionResolver {
@@ -55,6 +56,13 @@ final class PreviousVersionResolver {
      * "1.0:jar" as something else entirely.
      */
     private static final Pattern VERSION = Pattern.compile("[^\\s\\[\\]()/\\\\:,\"<>|?*$]+");
+
+    /** The scopes a runtime class path holds, as Maven's resolver names them. */
+    private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
+
+    /** What a runtime class path holds (the graph's root, a project without coordinates, holds nothing). */
+    private static final DependencyFilter RUNTIME = (node, parents) ->
+            node.getDependency() == null || RUNTIME_SCOPES.contains(node.getDependency().getScope());
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -215,11 +223,13 @@ final class PreviousVersionResolver {
         } catch (ArtifactResolutionException e) {
             throw unresolvable(compareWith, previous.toString(), e);
         }
-        CollectRequest collect = new CollectRequest(new Dependency(previous, JavaScopes.RUNTIME), repositories);
+        // A dependency of a project without coordinates rather than the root of the graph: resolved as a
+        // project depending on it would have it, without its optional, test and provided dependencies.
+        CollectRequest collect = new CollectRequest(List.of(new Dependency(previous, "runtime")), List.of(),
+                repositories);
         collect.setRequestContext("project");
         try {
-            return system.resolveDependencies(session, new DependencyRequest(collect,
-                            DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
+            return system.resolveDependencies(session, new DependencyRequest(collect, RUNTIME))
                     .getArtifactResults().stream().map(ArtifactResult::getArtifact).toList();
         } catch (DependencyResolutionException e) {
             throw unresolvable(compareWith, previous + " with its runtime dependencies", e);

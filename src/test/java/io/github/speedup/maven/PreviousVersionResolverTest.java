@@ -1,5 +1,7 @@
 package io.github.speedup.maven;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import io.github.speedup.plan.PreviousVersion;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -32,6 +34,7 @@ import java.util.Optional;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,8 +99,9 @@ class PreviousVersionResolverTest {
         install("org.dep:shared:1.0");
         install("org.dep:deep:1.0");
         install("org.dep:middle:1.0", "org.dep:deep:1.0:runtime");
+        install("org.dep:optional:1.0");
         install("com.acme:lib:1.0", "org.dep:middle:1.0:compile", "org.dep:shared:1.0:runtime",
-                "org.dep:only-its-tests:1.0:test", "org.dep:container:1.0:provided");
+                "org.dep:only-its-tests:1.0:test", "org.dep:container:1.0:provided", "org.dep:optional:1.0:compile:true");
         MavenProject project = project("1.1-SNAPSHOT");
         project.setArtifacts(new LinkedHashSet<>(List.of(
                 dependency("org.dep:now-main:2.0", "compile"),
@@ -118,7 +122,8 @@ class PreviousVersionResolverTest {
                 dir.resolve("dependencies/assertions-3.0.jar"),
                 dir.resolve("dependencies/fixtures-3.0.jar"))), previous,
                 "not this build's main classes nor its compile, runtime or provided dependencies; not the"
-                        + " earlier artifact's test or provided dependencies; shared once, at the earlier artifact's version");
+                        + " earlier artifact's test, provided or optional dependencies (as for a project depending on"
+                        + " it); shared once, at the earlier artifact's version");
     }
 
     @Test
@@ -153,6 +158,16 @@ class PreviousVersionResolverTest {
                 new PreviousVersionResolver(system, session, List.of(CENTRAL,
                         new RemoteRepository.Builder("acme", "default", "https://repo.acme.com/releases").build()),
                         new SystemStreamLog()).repositoriesTried());
+    }
+
+    @Test
+    void usesNoResolverUtilityClassesWhichMavenDoesNotLendToPlugins() {
+        // Maven exports org.eclipse.aether's API to plugins, not maven-resolver-util's subpackages: a plugin
+        // using DependencyFilterUtils compiles and passes its unit tests, then fails with NoClassDefFoundError
+        // in a real build.
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.eclipse.aether.util..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.github.speedup"));
     }
 
     @ParameterizedTest
@@ -245,7 +260,7 @@ class PreviousVersionResolverTest {
         return artifact;
     }
 
-    /** Installs a jar with one class file entry and a POM with these dependencies (groupId:artifactId:version:scope). */
+    /** Installs a jar with one entry and a POM with these dependencies (groupId:artifactId:version:scope[:optional]). */
     private void install(String coordinates, String... dependencies) throws Exception {
         Artifact jar = new DefaultArtifact(coordinates);
         Path jarFile = dir.resolve("build/" + jar.getArtifactId() + "-" + jar.getVersion() + ".jar");
@@ -262,7 +277,7 @@ class PreviousVersionResolverTest {
             String[] parts = dependency.split(":");
             pom.append("<dependency><groupId>").append(parts[0]).append("</groupId><artifactId>").append(parts[1])
                     .append("</artifactId><version>").append(parts[2]).append("</version><scope>").append(parts[3])
-                    .append("</scope></dependency>");
+                    .append("</scope>").append(parts.length > 4 ? "<optional>true</optional>" : "").append("</dependency>");
         }
         pom.append("</dependencies></project>");
         Path pomFile = jarFile.resolveSibling(jar.getArtifactId() + "-" + jar.getVersion() + ".pom");
