@@ -84,6 +84,18 @@ class PreviousVersionResolverTest {
     }
 
     @Test
+    void eachModuleOfAMultiModuleBuildComparesWithItsOwnArtifact() throws Exception {
+        install("com.acme:lib:1.0");
+        install("com.acme:lib:1.1");
+        install("com.acme:app:2.0");
+        MavenProject app = project("2.1-SNAPSHOT");
+        app.setArtifactId("app");
+        assertEquals("com.acme:app:2.0", resolve("RELEASE", app).orElseThrow().artifact());
+        assertEquals("com.acme:lib:1.1", resolve("RELEASE", project("1.2-SNAPSHOT")).orElseThrow().artifact());
+        assertEquals(installed("com.acme:app:2.0"), resolve("RELEASE", app).orElseThrow().classPath().get(1));
+    }
+
+    @Test
     void releaseWithNoReleaseBeforeComparesNothingAndSaysWhereItLooked() throws Exception {
         install("com.acme:lib:1.0");
         install("com.acme:lib:0.9-SNAPSHOT");
