@@ -3,6 +3,7 @@ package io.github.speedup.maven;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.LoadParameters;
 import io.github.speedup.engine.SpeedupEngine;
+import io.github.speedup.plan.PreviousVersion;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a goal measures: its child JVMs, started with Surefire's fork parameters under Surefire's
@@ -116,6 +118,26 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     @Parameter(property = "speedup.timeout", defaultValue = "300")
     private int forkedProcessTimeoutInSeconds;
 
+    /**
+     * An earlier version of this module's own artifact to measure side by side with this build: a
+     * version such as {@code 1.4.0}, or {@code RELEASE} for the newest release before this module's
+     * version ({@code 1.1-SNAPSHOT} and {@code 1.1} compare with the newest release before 1.1).
+     * It is resolved, with its own runtime dependencies, from the project's repositories (from the
+     * local repository alone under {@code -o}). Its side runs on this class path, in this order:
+     * this build's test classes (the workloads), that version's artifact and its runtime
+     * dependencies, then this build's test-scoped dependencies that are not dependencies of the main
+     * code; this build's main classes and its compile and runtime dependencies are not on it.
+     * <pre>{@code
+     * <compareWith>RELEASE</compareWith>
+     * }</pre>
+     * In a multi-module build each module compares with its own artifact's version; a module of
+     * packaging {@code pom} compares nothing. {@code RELEASE} with no release before this version
+     * compares nothing and says so. A version that cannot be resolved is an error naming the
+     * coordinates and the repositories tried.
+     */
+    @Parameter(property = "speedup.compareWith")
+    private String compareWith;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -124,8 +146,25 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
 
     private final ToolchainManager toolchains;
 
-    AbstractMeasuringMojo(ToolchainManager toolchains) {
+    private final RepositorySystem repositorySystem;
+
+    AbstractMeasuringMojo(ToolchainManager toolchains, RepositorySystem repositorySystem) {
         this.toolchains = toolchains;
+        this.repositorySystem = repositorySystem;
+    }
+
+    /**
+     * The earlier version {@code compareWith} names, resolved from the project's repositories with
+     * the class path its side runs on; empty when nothing is compared (see {@code compareWith}).
+     *
+     * @throws MojoExecutionException for a value that is no version, or a version that cannot be resolved
+     */
+    Optional<PreviousVersion> previousVersion() throws MojoExecutionException {
+        if (compareWith == null) {
+            return Optional.empty();
+        }
+        return new PreviousVersionResolver(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories(), getLog()).resolve(compareWith, project);
     }
 
     LoadParameters loadParameters() {
@@ -135,12 +174,12 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     /** Who measures, for those who wait for the lock, and whether Maven builds modules side by side. */
     SpeedupEngine.Build build(String mavenVersion) {
         return new SpeedupEngine.Build(mavenVersion, "project " + project.getId(),
-                session.getRequest().getDegreeOfConcurrency() > 1, project.getBasedir().toPath());
+                session.getRequest().getDegreeOfConcurrency() > 1, project.getBasedir().toPath(), project.getVersion());
     }
 
     /** Hazelcast for the cluster mode's JVMs: {@link HazelcastArtifact#resolve} from the project's repositories. */
-    Path hazelcast(RepositorySystem repositories, String version) throws MojoExecutionException {
-        return HazelcastArtifact.resolve(repositories, session.getRepositorySession(),
+    Path hazelcast(String version) throws MojoExecutionException {
+        return HazelcastArtifact.resolve(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories(), version);
     }
 

@@ -3,6 +3,7 @@ package io.github.speedup.maven;
 import io.github.speedup.config.SamplingParameters;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * How many iterations a measuring goal takes, and in which order: sampled until each speedup is
@@ -67,8 +68,8 @@ abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
     @Parameter(property = "speedup.maxCoefficientOfVariation", defaultValue = "0.10")
     private double maxCoefficientOfVariation;
 
-    AbstractSamplingMojo(ToolchainManager toolchains) {
-        super(toolchains);
+    AbstractSamplingMojo(ToolchainManager toolchains, RepositorySystem repositorySystem) {
+        super(toolchains, repositorySystem);
     }
 
     SamplingParameters samplingParameters() {

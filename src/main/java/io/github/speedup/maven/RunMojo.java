@@ -124,13 +124,11 @@ public class RunMojo extends AbstractSamplingMojo {
     private String clusterName;
 
     private final RuntimeInformation runtime;
-    private final RepositorySystem repositorySystem;
 
     @Inject
     public RunMojo(RuntimeInformation runtime, ToolchainManager toolchains, RepositorySystem repositorySystem) {
-        super(toolchains);
+        super(toolchains, repositorySystem);
         this.runtime = runtime;
-        this.repositorySystem = repositorySystem;
     }
 
     @Override
@@ -151,8 +149,11 @@ public class RunMojo extends AbstractSamplingMojo {
         }
         if (configuration.measuresCluster()) {
             configuration = configuration.withFork(configuration.fork().withClusterClassPath(
-                    List.of(hazelcast(repositorySystem, hazelcastVersion))));
+                    List.of(hazelcast(hazelcastVersion))));
         }
+        // Before anything is measured: a compareWith that cannot be resolved fails the build at once,
+        // and the log says what the workloads are measured against.
+        configuration = configuration.withCompareWith(previousVersion().orElse(null));
         // What children print and what failures say is user text: shown in the log as in every file,
         // with the characters a file cannot hold made visible (an ANSI code, a NUL).
         SpeedupEngine engine = new SpeedupEngine(

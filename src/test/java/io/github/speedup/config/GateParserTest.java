@@ -38,7 +38,7 @@ class GateParserTest {
     @Test
     void badRulesAreRejectedByName() {
         assertEquals("Invalid value for parameter 'rules/rule[1]/mode': 'fibers'. Allowed: * or one of sequential, "
-                + "threads, virtual, processes, pool.", error(new RuleInput("*", "fibers", null, "1", null, null)));
+                + "threads, virtual, processes, pool, cluster.", error(new RuleInput("*", "fibers", null, "1", null, null)));
         assertEquals("Invalid value for parameter 'rules/rule[1]/minEfficiency': 'lots'. Allowed: a fraction such as "
                 + "0.6, or a percentage such as 60%.", error(new RuleInput("*", "*", null, null, "lots", null)));
         assertEquals("Invalid value for parameter 'rules/rule[1]/workers': '0'. Allowed: a positive whole number of "

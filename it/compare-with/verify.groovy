@@ -1,0 +1,58 @@
+// Four builds (invoker.properties): 1.0 installed, then three 1.1-SNAPSHOTs measured against it.
+def check = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../it/ReportCheck.groovy'))
+def log = new File(basedir, 'build.log').text
+
+// 1. The release 1.0 went into the IT's local repository, never into the user's.
+File installed = new File(localRepositoryPath, 'io/github/speedup/it/compare-lib/1.0/compare-lib-1.0.jar')
+assert installed.isFile(): "1.0 not installed at $installed"
+assert !new File(System.getProperty('user.home'), '.m2/repository/io/github/speedup/it/compare-lib').exists():
+        'the IT installed into ~/.m2'
+// Building 1.0 itself, RELEASE finds nothing before it: the log says so and the build goes on.
+assert log =~ /compareWith RELEASE: no release of io\.github\.speedup\.it:compare-lib before 1\.0 in the local repository \S*it-repo.*; nothing is compared/
+assert new File(basedir, 'lib-1.0/target/site/speedup/speedup.xml').isFile(): 'the 1.0 build measured as usual'
+// Each 1.1-SNAPSHOT resolved 1.0: with RELEASE (unchanged), with 1.0 in the POM (slower) and on the command line.
+assert log.count('compareWith RELEASE: the workloads are measured against io.github.speedup.it:compare-lib:1.0 too') == 1
+assert log.count('compareWith 1.0: the workloads are measured against io.github.speedup.it:compare-lib:1.0 too') == 2
+
+// 2. The comparisons, as speedup.xml records them: a <comparison> per result, against the version
+// compared with, the paired time ratio new / old with its 95% interval, a status and a reason.
+def comparisons = { String module ->
+    def report = check.load(new File(basedir, module), localRepositoryPath, projectVersion)
+    def workload = report.workload.find { it.@name.text() == 'checksum' }
+    assert workload.size() == 1: "$module: no workload checksum"
+    def found = workload.'**'.findAll { it.name() == 'comparison' }
+    assert !found.isEmpty(): "$module: no comparison in the report"
+    found.each { assert it.@against.text() == '1.0': "$module: compared with ${it.@against.text()}" }
+    return found
+}
+def ratios = { c ->
+    [c.@timeRatioLow.text() as double, c.@timeRatio.text() as double, c.@timeRatioHigh.text() as double]
+}
+
+// Unchanged: no comparison regressed, and the ratio is about 1.
+comparisons('unchanged').each { c ->
+    assert c.@status.text() in ['unchanged', 'improved', 'inconclusive']: "unchanged: ${c.@status.text()}"
+    def (low, ratio, high) = ratios(c)
+    assert low <= ratio && ratio <= high
+    assert ratio > 0.85 && ratio < 1.15: "the same method, measured side by side: new / old = $ratio"
+}
+
+// 30% more work: regressed, and the build failed naming the workload and both versions.
+comparisons('slower').each { c ->
+    assert c.@status.text() == 'regressed': "slower: ${c.@status.text()}"
+    def (low, ratio, high) = ratios(c)
+    assert low <= ratio && ratio <= high
+    assert low > 1.10 && ratio > 1.15 && ratio < 1.6: "30% more work: new / old = $ratio [$low, $high]"
+}
+assert log.readLines().any { it.contains('checksum') && it.contains('1.0') && it.contains('1.1-SNAPSHOT') && it.contains('[ERROR]') }:
+        'the failed build names the workload and both versions'
+
+// A changed signature: not compared, with the linkage error, and the build went on (invoker.properties).
+comparisons('changed-signature').each { c ->
+    assert c.@status.text() == 'not-compared': "changed-signature: ${c.@status.text()}"
+    assert c.@timeRatio.text() == ''
+    assert c.@reason.text().contains('NoSuchMethodError'): c.@reason.text()
+    assert c.@reason.text().contains('com.acme.lib.Work.checksum(long)'): c.@reason.text()
+}
+assert new File(basedir, 'changed-signature/target/site/speedup/index.html').isFile()
+return true
