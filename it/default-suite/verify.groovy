@@ -22,8 +22,8 @@ def atCores = [cores]
 def pastCores = [cores, 2 * cores]
 // Per workload, per mode, the worker counts: every mode at the core count, waiting work also past it.
 def expected = [sleep    : [sequential: [1], threads: pastCores, virtual: pastCores],
-                cpu      : [sequential: [1], threads: atCores, virtual: atCores, pool: atCores],
-                contended: [sequential: [1], threads: atCores, virtual: atCores, processes: atCores, pool: atCores],
+                cpu      : [sequential: [1], threads: atCores, virtual: atCores],
+                contended: [sequential: [1], threads: atCores, virtual: atCores, pool: atCores],
                 alloc    : [sequential: [1], threads: atCores, virtual: atCores, pool: atCores]]
 // Every JVM of the suite runs on the same fixed heap, written into the report.
 assert settings.@argLine.text() == '-Xms256m -Xmx256m -Xmn32m'

@@ -57,8 +57,13 @@ final class Diagnoser {
         Evidence evidence = new Evidence(results, sequential.get(), cores);
         String recommendation = recommend(results, sequential.get());
         // Memory before I/O: a thread stopped for a collection is off its CPU as a waiting one is,
-        // and a collector that takes much of the time is the cause, not waiting.
-        Reading reading = unstable(evidence)
+        // and a collector that takes much of the time is the cause, not waiting. And before the
+        // instability check when separate JVMs' speedup interval lies wholly above threads': a
+        // collector makes every iteration's time vary by how much it found to do (10-15% on a 2-core
+        // VM), and a conclusion that the intervals, which carry that variation, already separate
+        // stands, said to be tentative.
+        Reading reading = memoryBound(evidence).filter(r -> separated(evidence))
+                .or(() -> unstable(evidence))
                 .or(() -> memoryBound(evidence))
                 .or(() -> ioBound(evidence))
                 .or(() -> lockBound(evidence))
@@ -141,6 +146,13 @@ final class Diagnoser {
                 + "collect separately, one shared heap collects for everyone.", percent(e.gcShare()),
                 processes.label(), ratio(processes.speedup()), threads.workers(), ratio(threads.speedup()))
                 + e.caveat()));
+    }
+
+    /** Whether separate JVMs' speedup interval lies wholly above threads'. */
+    private static boolean separated(Evidence e) {
+        return e.processes().isPresent() && e.threads().isPresent()
+                && e.processes().get().speedupInterval().defined() && e.threads().get().speedupInterval().defined()
+                && e.processes().get().speedupInterval().low() > e.threads().get().speedupInterval().high();
     }
 
     private static Optional<Reading> lockBound(Evidence e) {

@@ -76,6 +76,32 @@ class DiagnoserTest {
         assertTrue(d.evidence().contains("38% of its time in garbage collection"), d.evidence());
     }
 
+    /** Six samples around wall ms that vary by 15%, each with gc ms in the collector, without rounds: unstable. */
+    private DiagnoserTest collectingCell(Mode mode, int workers, double wall, double cpu, double gc) {
+        List<Sample> samples = new ArrayList<>();
+        for (double jitter : new double[] {0.8, 1.0, 1.2, 0.85, 1.05, 1.15}) {
+            samples.add(new Sample((long) (wall * jitter * 1e6), (long) (cpu * 1e6), 10_000_000, Sample.NO_STARTUP,
+                    gc < 0 ? Sample.NO_GC : (long) (gc * jitter * 1e6)));
+        }
+        results.add(new MeasuredResult(new Measurement(SPEC, mode, workers), samples, null, 0));
+        return this;
+    }
+
+    @Test
+    void aCollectorBoundRunReadsThroughItsNoiseWhenTheIntervalsSeparate() {
+        // alloc as measured on a 2-core VM: sequential 30 ms (13 of them collecting), threads ×2 0.85×, the pool 1.5×
+        Diagnosis d = collectingCell(Mode.SEQUENTIAL, 1, 30, 17, 13).collectingCell(Mode.THREADS, 2, 35, 17, 20)
+                .collectingCell(Mode.PROCESSES, 2, 20, 30, -1).diagnose();
+        assertEquals(Pattern.MEMORY_BOUND, d.pattern(), d.evidence());
+        assertTrue(d.evidence().endsWith("Some results are unstable (sequential ×1, threads ×2, processes ×2), so this "
+                + "reading is tentative."), d.evidence());
+        results.clear();
+        // The same noise with separate JVMs only a little ahead: the intervals overlap, and nothing is read.
+        d = collectingCell(Mode.SEQUENTIAL, 1, 30, 17, 13).collectingCell(Mode.THREADS, 2, 21, 17, 20)
+                .collectingCell(Mode.PROCESSES, 2, 20, 30, -1).diagnose();
+        assertEquals(Pattern.MIXED, d.pattern(), d.evidence());
+    }
+
     @Test
     void unstableResultsAreSaidToBeUnstable() {
         results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(

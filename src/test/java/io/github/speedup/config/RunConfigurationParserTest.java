@@ -113,12 +113,12 @@ class RunConfigurationParserTest {
         assertEquals(Map.of(Mode.SEQUENTIAL, List.of(2, 4), Mode.THREADS, List.of(2, 4), Mode.VIRTUAL,
                 List.of(2, 4)), config.cells().get("sleep"), "waiting work gains past the cores");
         assertEquals(Map.of(Mode.SEQUENTIAL, List.of(2), Mode.THREADS, List.of(2), Mode.VIRTUAL, List.of(2),
-                Mode.PROCESSES, List.of(2), Mode.POOL, List.of(2)), config.cells().get("contended"),
-                "fresh processes where they teach, every mode at the cores");
+                Mode.POOL, List.of(2)), config.cells().get("contended"),
+                "separate JVMs as the warm pool where they teach, every mode at the cores");
         assertEquals(List.of("-Xms256m", "-Xmx256m", "-Xmn32m"), config.fork().jvmArguments().subList(0, 3),
                 "the suite's heap, ahead of the user's flags");
         assertEquals("-Xms256m -Xmx256m -Xmn32m", config.fork().argLine(), "and in the report");
-        assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL),
+        assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL),
                 List.copyOf(config.cells().get("cpu").keySet()));
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
         RunConfiguration user = parse(List.of(WorkloadInput.builtIn("w", "cpu", 2, 10)), null, null, 1, 5);
