@@ -37,7 +37,11 @@ for size in SIZES:
         reaches = size
     elif share < TARGET:
         reaches = None  # reached only if it stays reached at every larger size
-    rows.append([size, "%.2f" % speedups[0], "%.2f" % speedups[1], "%.2f" % speedups[2], "%.0f%%" % (share * 100)])
+    flagged = [mode for mode in ("sequential", "threads", "pool", "cluster")
+               for r in [result(root, name, mode, 1 if mode == "sequential" else 2)]
+               if r.get("unstable") == "true" or r.get("contaminated") == "true"]
+    rows.append([size, "%.2f" % speedups[0], "%.2f" % speedups[1], "%.2f" % speedups[2], "%.0f%%" % (share * 100),
+                 " ".join(flagged) or "-"])
     cluster_ms, pool_ms = float(cluster.get("medianMs")), float(pool.get("medianMs"))
     overhead_rows.append([size, "%.1f" % pool_ms, "%.1f" % cluster_ms,
                           "%.2f" % (float(pool.get("ipcMs")) / TASKS), "%.2f" % (float(cluster.get("ipcMs")) / TASKS),
@@ -46,7 +50,7 @@ for size in SIZES:
 
 print(machine())
 table("Speedup over sequential, %d cpu tasks, 2 workers" % TASKS,
-      ["task ms", "threads x2", "pool x2", "cluster x2", "cluster / pool"], rows)
+      ["task ms", "threads x2", "pool x2", "cluster x2", "cluster / pool", "unstable or contaminated"], rows)
 table("Overhead per task (iteration medians)",
       ["task ms", "pool ms", "cluster ms", "pool ipc/task ms", "cluster ipc/task ms",
        "(cluster - pool)/task ms", "cluster movedBytes"], overhead_rows)
