@@ -11,6 +11,11 @@ for (name in ['sleep', 'cpu', 'primes']) {
     assert cluster.@ipcMs.text() != '' && cluster.sample.every { it.@ipcMs.text() != '' }:
             "$name: the cluster reports the time outside the tasks' compute"
     assert cluster.sample.every { it.@startupMs.text() == '' }: 'start-up is paid once, not in the iterations'
+    // The members described themselves: two JVMs of this machine, with its cores, Hazelcast's and Java's versions.
+    def members = cluster.cluster
+    assert members.size() == 1 && members.@members.text() == '2': "$name: the cluster's members are recorded"
+    assert members.@cores.text() ==~ /[1-9][0-9]* [1-9][0-9]*/: "$name: cores ${members.@cores}"
+    assert members.@hazelcastVersion.text() ==~ /5\.[0-9]+\.[0-9]+.*/ && members.@javaVersion.text() != ''
     println "$name: sequential ${check.result(report, name, 'sequential', 1).@medianMs} ms; " +
             ['threads', 'pool', 'cluster'].collect { mode ->
                 def r = check.result(report, name, mode, 2)
@@ -34,6 +39,7 @@ if (sleep.result.any { it.@contaminated.text() == 'true' }) {
 
 File page = new File(basedir, 'target/site/speedup/index.html')
 assert page.text.contains('cluster-chart'): 'the page splits the cluster time into compute and the rest'
+assert page.text.contains('Cluster results ran on 2 members ('): 'the page header names the cluster\'s members'
 
 // Hazelcast was resolved for the cluster's JVMs, never put on Maven's: the build log shows the
 // members and the driver, and the plugin's own class path has no Hazelcast jar.

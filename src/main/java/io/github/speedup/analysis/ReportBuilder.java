@@ -132,7 +132,7 @@ public final class ReportBuilder {
                             sampling)
                             : shortfallReason("median", summary.medianPrecision(), summary.count(),
                             result.stopReason(), sampling),
-                    slowedReason(result, sampling, cores)));
+                    slowedReason(result, sampling, cores), result.cluster()));
         }
         return cells;
     }

@@ -1,6 +1,7 @@
 package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.plan.StopReason;
 
 import io.github.speedup.stats.Interval;
@@ -37,13 +38,16 @@ import java.util.List;
  * @param shortfallReason    how far from the target precision sampling stopped, and why, or {@code null}
  * @param slowedReason       how many of its samples the host ran slower than its typical iteration, with no
  *                           other work to explain it, and how much slower (see {@code SpeedWatch}), or {@code null}
+ * @param cluster            cluster only: the members of the cluster it ran on, as they described themselves;
+ *                           {@link ClusterMembers#NONE} for other modes and reports that did not record them
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
                            Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
                            long peakMemoryBytes, double startupMs, double gcMs, double ipcMs, long movedBytes,
                            double poolStartupMs, List<String> unsentResultTypes, String unstableReason,
                            List<SampleReport> samples, String contaminationReason, int retries, int warmups,
-                           StopReason stopReason, String shortfallReason, String slowedReason) {
+                           StopReason stopReason, String shortfallReason, String slowedReason,
+                           ClusterMembers cluster) {
 
     public ResultReport {
         samples = List.copyOf(samples);
@@ -53,7 +57,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
     public static ResultReport skipped(Mode mode, int workers, String reason) {
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
                 Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(), null, 0, 0, null, null,
-                null);
+                null, ClusterMembers.NONE);
     }
 
     public boolean isSkipped() {

@@ -1,5 +1,6 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.StopReason;
@@ -23,10 +24,12 @@ import java.util.List;
  *                          sample and sequential's of the same round were taken moments apart; 0 where
  *                          no round is known (blocks order, reports written before rounds). An empty
  *                          list stands for all 0.
+ * @param cluster           cluster only: the members of the cluster it ran on, as they described
+ *                          themselves; {@link ClusterMembers#NONE} for other modes
  */
 public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
                              long poolStartupNanos, List<String> unsentResultTypes, int warmups,
-                             StopReason stopReason, List<Integer> rounds) {
+                             StopReason stopReason, List<Integer> rounds, ClusterMembers cluster) {
 
     public MeasuredResult {
         samples = List.copyOf(samples);
@@ -42,6 +45,14 @@ public record MeasuredResult(Measurement measurement, List<Sample> samples, Stri
 
     /** The round of a sample taken outside rounds, or whose round is not known. */
     public static final int NO_ROUND = 0;
+
+    /** A measurement of a mode other than the cluster. */
+    public MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
+                          long poolStartupNanos, List<String> unsentResultTypes, int warmups,
+                          StopReason stopReason, List<Integer> rounds) {
+        this(measurement, samples, skippedReason, retries, poolStartupNanos, unsentResultTypes, warmups, stopReason,
+                rounds, ClusterMembers.NONE);
+    }
 
     /** A measurement whose samples have no known rounds. */
     public MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,

@@ -1,5 +1,6 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
@@ -213,7 +214,7 @@ public final class MeasurementRunner {
                         iterations.retries(index), iterations.poolStartupNanos(index),
                         iterations.unsentResultTypes(index), sampling.warmups(index),
                         sampling.pending(index) ? StopReason.FAILED : sampling.stopReason(index),
-                        sampling.rounds(index)));
+                        sampling.rounds(index), iterations.clusterMembers(index)));
             }
         }
         return anySamples ? measured : List.of();
@@ -251,6 +252,8 @@ public final class MeasurementRunner {
         private final Map<Integer, HazelcastCluster> clusters = new HashMap<>();
         /** How long each pool or cluster took to start, kept after its JVMs are gone. */
         private final Map<Integer, Long> poolStartups = new HashMap<>();
+        /** The members of each cluster measurement's cluster, kept after its JVMs are gone. */
+        private final Map<Integer, ClusterMembers> clusterMembers = new HashMap<>();
         /** Classes of results the workers of a measurement could not send back (pool and processes). */
         private final Map<Integer, SortedSet<String>> unsent = new HashMap<>();
 
@@ -345,6 +348,10 @@ public final class MeasurementRunner {
             return poolStartups.getOrDefault(index, Sample.NO_STARTUP);
         }
 
+        ClusterMembers clusterMembers(int index) {
+            return clusterMembers.getOrDefault(index, ClusterMembers.NONE);
+        }
+
         private SortedSet<String> unsent(int index) {
             return unsent.computeIfAbsent(index, i -> new TreeSet<>());
         }
@@ -378,6 +385,7 @@ public final class MeasurementRunner {
                         measurement.workers(), clusterConnection);
                 clusters.put(index, cluster);
                 poolStartups.put(index, cluster.startupNanos());
+                clusterMembers.put(index, cluster.clusterMembers());
             }
             return cluster;
         }

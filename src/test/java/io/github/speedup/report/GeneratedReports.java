@@ -7,6 +7,7 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.IterationOrder;
@@ -133,7 +134,7 @@ public final class GeneratedReports {
         Interval speedupCi = mode == Mode.SEQUENTIAL ? Interval.NONE : interval(random, speedup);
         return new ResultReport(mode, workers, null, wall, speedup, speedupCi, speedup / workers, Interval.NONE,
                 median, 1L << 20, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(),
-                null, 0, 0, StopReason.FIXED, null, null);
+                null, 0, 0, StopReason.FIXED, null, null, ClusterMembers.NONE);
     }
 
     /** Around the value, or two figures of their own. */

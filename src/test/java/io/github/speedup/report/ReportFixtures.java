@@ -1,6 +1,7 @@
 package io.github.speedup.report;
 
 import io.github.speedup.analysis.ReportBuilder;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.execution.Mode;
@@ -131,7 +132,8 @@ public final class ReportFixtures {
     /**
      * A sleep workload, 4 tasks of 200 ms: sequential 800 ms, threads ×2 400 ms, a 2-member cluster at
      * about 410 ms of which 9-11 ms serialisation and network, formed once in 3051.8 ms, moving 8000
-     * bytes of inputs and results per iteration.
+     * bytes of inputs and results per iteration; its members have 2 cores each, Hazelcast 5.7.0 and
+     * Java 17.0.15.
      */
     public static Report cluster() {
         WorkloadSpec sleep = new WorkloadSpec("naps", Kind.SLEEP, 4, 200);
@@ -146,7 +148,8 @@ public final class ReportFixtures {
                 new MeasuredResult(new Measurement(sleep, Mode.THREADS, 2),
                         List.of(ms(400, 8, 1000), ms(401, 8, 1000), ms(399, 8, 1000)), null, 0),
                 new MeasuredResult(new Measurement(sleep, Mode.CLUSTER, 2), cluster, null, 0, 3_051_800_000L,
-                        List.of(), 1, StopReason.FIXED)),
+                        List.of(), 1, StopReason.FIXED, List.of(), new ClusterMembers(List.of(2, 2), "5.7.0",
+                        "17.0.15"))),
                 "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.CLUSTER), List.of(2));
     }
 

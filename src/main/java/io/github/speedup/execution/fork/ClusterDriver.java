@@ -6,6 +6,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.workload.Payload;
 
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The cluster mode's client ({@code driver} {@value #ARGUMENTS}), in a JVM of its own so that
  * Maven's never loads Hazelcast: connects to the cluster as a Hazelcast client, waits until it has
- * its members, and says STARTED. Then, on the host's commands as a pool worker takes them: PREPARE
+ * its members, asks every member of the cluster to describe itself ({@link MemberFacts}) and says
+ * CONNECTED with what they said. Then, on the host's commands as a pool worker takes them: PREPARE
  * has every member make the iteration's tasks ({@link ClusterPrepare}) and answers READY; GO runs
  * the iteration, each task submitted to the cluster's executor service on whichever member is free
  * (a dispatcher thread per member submits its next task when its last answer came back, as the pool
@@ -89,7 +92,7 @@ final class ClusterDriver {
             ClusterDriver driver = new ClusterDriver(client, members(client, args[1], args[2], expected,
                     args[4].equals(EMBEDDED) ? timeoutSeconds : 0), args);
             OutputStream protocol = channel.output();
-            ForkProtocol.write(protocol, new ForkMessage.Started(), null);
+            ForkProtocol.write(protocol, new ForkMessage.Connected(driver.describeMembers(client)), null);
             ForkedMain.HostWatchdog.watch();
             BoundedLineReader in = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
             ForkProtocol.Framed next;
@@ -168,6 +171,26 @@ final class ClusterDriver {
         List<Member> members = new ArrayList<>(client.getCluster().getMembers());
         members.sort(Comparator.comparing(member -> member.getAddress().toString()));
         return members.subList(0, expected);
+    }
+
+    /**
+     * Every member of the cluster (not only the W used), in the order of their addresses: its cores
+     * and Java version as it tells them, its Hazelcast version as the cluster does.
+     */
+    private ClusterMembers describeMembers(HazelcastInstance client) throws ForkException {
+        List<Member> all = new ArrayList<>(client.getCluster().getMembers());
+        all.sort(Comparator.comparing(member -> member.getAddress().toString()));
+        Map<Member, Future<String>> told = executor.submitToMembers(new MemberFacts(), all);
+        List<Integer> cores = new ArrayList<>();
+        Set<String> hazelcast = new LinkedHashSet<>();
+        Set<String> java = new LinkedHashSet<>();
+        for (Member member : all) {
+            String[] facts = await(told.get(member), member, "describing itself").split(" ", 2);
+            cores.add(Integer.parseInt(facts[0]));
+            java.add(facts[1]);
+            hazelcast.add(member.getVersion().toString());
+        }
+        return new ClusterMembers(cores, String.join(", ", hazelcast), String.join(", ", java));
     }
 
     /** Has every member make the iteration's tasks; the longest any took. */

@@ -1,10 +1,14 @@
 package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One message between the host and a forked JVM, one record per kind, each with its encoding
@@ -23,7 +27,8 @@ import io.github.speedup.workload.WorkloadSpec;
  * cluster member -> host   Started (it joined), Done, Failed
  * host -> cluster driver   Prepare, Go, Exit (its cluster and workload arrive as arguments:
  *                          {@link ClusterDriver})
- * cluster driver -> host   Started (connected, every member there), Ready, ClusterSample, Done, Failed
+ * cluster driver -> host   Connected (every member there, as they describe themselves), Ready,
+ *                          ClusterSample, Done, Failed
  * either -> host            ExitCalled (user code called System.exit; the JVM is ending)
  * either way                Frame: raw bytes (a task's input or result) for the message that follows
  * </pre>
@@ -171,6 +176,37 @@ sealed interface ForkMessage {
         @Override
         public String encode() {
             return ForkProtocol.encode(TYPE);
+        }
+    }
+
+    /**
+     * The cluster driver is connected and sees every member it needs: the end of the cluster's start-up.
+     * It carries the cluster's members as they described themselves (cores space-separated).
+     */
+    record Connected(ClusterMembers members) implements ForkMessage {
+        static final String TYPE = "CONNECTED";
+
+        @Override
+        public String encode() {
+            StringBuilder cores = new StringBuilder();
+            for (int core : members.cores()) {
+                cores.append(cores.length() == 0 ? "" : " ").append(core);
+            }
+            return ForkProtocol.encode(TYPE, cores.toString(), members.hazelcastVersion(), members.javaVersion());
+        }
+
+        static Connected decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            String cores = fields.text();
+            List<Integer> each = new ArrayList<>();
+            for (String core : cores.isEmpty() ? new String[0] : cores.split(" ")) {
+                try {
+                    each.add(Integer.parseInt(core));
+                } catch (NumberFormatException e) {
+                    throw new ForkProtocol.MalformedMessageException(TYPE + " has '" + core
+                            + "' where a member's core count belongs");
+                }
+            }
+            return new Connected(new ClusterMembers(each, fields.text(), fields.text()));
         }
     }
 

@@ -164,6 +164,7 @@ public final class ForkProtocol {
             case ForkMessage.TaskDone.TYPE -> ForkMessage.TaskDone.decode(fields);
             case ForkMessage.Frame.TYPE -> ForkMessage.Frame.decode(fields);
             case ForkMessage.ClusterSample.TYPE -> ForkMessage.ClusterSample.decode(fields);
+            case ForkMessage.Connected.TYPE -> ForkMessage.Connected.decode(fields);
             default -> throw new MalformedMessageException("unknown message type " + visible(raw[0]));
         };
         fields.end();

@@ -1,6 +1,7 @@
 package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
@@ -46,12 +47,15 @@ public final class HazelcastCluster implements AutoCloseable {
     private final long startupNanos;
     /** Where the cluster is: its name and its members' addresses. */
     private final ClusterConnection connection;
+    /** The cluster's members as they described themselves to the driver. */
+    private final ClusterMembers described;
     private final Set<String> unsentTypes = new LinkedHashSet<>();
     private long driverCpuNanos;
 
     private HazelcastCluster(WorkloadSpec spec, Duration timeout, List<ChildJvm> members, ChildJvm driver,
-                             long startupNanos, ClusterConnection connection) {
+                             long startupNanos, ClusterConnection connection, ClusterMembers described) {
         this.connection = connection;
+        this.described = described;
         this.spec = spec;
         this.timeout = timeout;
         this.members = List.copyOf(members);
@@ -94,11 +98,10 @@ public final class HazelcastCluster implements AutoCloseable {
             for (ChildJvm member : started.subList(1, count)) {
                 member.expect(ForkMessage.Started.class, timeout, "joining the cluster " + name);
             }
-            long ready = driver.expect(ForkMessage.Started.class, timeout.plus(CONNECT_GRACE),
-                    "connecting to the cluster " + name)
-                    .arrivedNanos();
-            return new HazelcastCluster(spec, timeout, started.subList(0, count), driver, ready - first,
-                    new ClusterConnection(addresses, name));
+            ChildJvm.Received<ForkMessage.Connected> ready = driver.expect(ForkMessage.Connected.class,
+                    timeout.plus(CONNECT_GRACE), "connecting to the cluster " + name);
+            return new HazelcastCluster(spec, timeout, started.subList(0, count), driver,
+                    ready.arrivedNanos() - first, new ClusterConnection(addresses, name), ready.message().members());
         } catch (ForkException | TaskFailedException | RuntimeException e) {
             started.forEach(ChildJvm::close);
             throw e;
@@ -120,10 +123,10 @@ public final class HazelcastCluster implements AutoCloseable {
         ChildJvm driver = driver(launcher, timeout, output, spec, Math.min(workers, spec.tasks()), cluster.name(),
                 cluster.addresses(), false);
         try {
-            long ready = driver.expect(ForkMessage.Started.class, timeout.plus(CONNECT_GRACE),
-                    "connecting to the cluster " + cluster.name())
-                    .arrivedNanos();
-            return new HazelcastCluster(spec, timeout, List.of(), driver, ready - first, cluster);
+            ChildJvm.Received<ForkMessage.Connected> ready = driver.expect(ForkMessage.Connected.class,
+                    timeout.plus(CONNECT_GRACE), "connecting to the cluster " + cluster.name());
+            return new HazelcastCluster(spec, timeout, List.of(), driver, ready.arrivedNanos() - first, cluster,
+                    ready.message().members());
         } catch (ForkException | TaskFailedException | RuntimeException e) {
             driver.close();
             throw e;
@@ -167,6 +170,14 @@ public final class HazelcastCluster implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Every member of the cluster, as it described itself when the driver connected: this machine's
+     * JVMs for an embedded cluster, the cluster's (all of them, W of which are used) for an existing one.
+     */
+    public ClusterMembers clusterMembers() {
+        return described;
     }
 
     /** From the first member's spawn until the driver saw every member. */

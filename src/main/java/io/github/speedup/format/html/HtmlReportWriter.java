@@ -30,9 +30,11 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -106,6 +108,7 @@ public final class HtmlReportWriter implements ReportFormat {
                 + (report.settings().workingDirectory().isEmpty() ? ""
                 : "; child JVMs ran in " + report.settings().workingDirectory()))
                 + "<br>" + Html.escape(machineSharing(report))
+                + (clusters(report).isEmpty() ? "" : "<br>" + Html.escape(clusters(report)))
                 + (report.compared() ? "<br>" + Html.escape(comparedWith(report.compareWith())) : "") + "</p>\n");
         if (report.environment().overloaded()) {
             html.write("<p class=\"warning\" id=\"overloaded\"><strong>Loaded machine:</strong> "
@@ -175,6 +178,23 @@ public final class HtmlReportWriter implements ReportFormat {
                 report.settings().maxForeignLoad(), report.settings().maxRetries());
         return String.format(Locale.ROOT, "Measured %s to %s, after %.1f s waiting for the measurement lock; %s.",
                 report.started(), report.created(), env.lockWaitMs() / 1000, probes);
+    }
+
+    /**
+     * The clusters the cluster results ran on, each once, as their members described themselves: the
+     * machine fingerprint covers this host only. Empty without cluster results that recorded them.
+     */
+    private static String clusters(Report report) {
+        Set<String> clusters = new LinkedHashSet<>();
+        for (WorkloadReport workload : report.workloads()) {
+            for (ResultReport result : workload.results()) {
+                if (result.cluster().known()) {
+                    clusters.add(result.cluster().describe());
+                }
+            }
+        }
+        return clusters.isEmpty() ? "" : "Cluster results ran on " + String.join("; on ", clusters)
+                + " (the machine fingerprint covers this host only).";
     }
 
     private static String describe(Environment env) {

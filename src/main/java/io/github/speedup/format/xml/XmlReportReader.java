@@ -11,10 +11,11 @@ import io.github.speedup.plan.StopReason;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
-import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
+import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Side;
 import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.History;
@@ -245,9 +246,20 @@ public final class XmlReportReader {
                     unsent.isEmpty() ? List.of() : List.of(unsent.split(" ")),
                     (int) number(result, "warmups", 0), result.hasAttribute("stoppedBy")
                     // the schema allows only known ids; reports older than adaptive sampling had fixed counts
-                    ? StopReason.fromId(result.getAttribute("stoppedBy")).orElseThrow() : StopReason.FIXED, rounds));
+                    ? StopReason.fromId(result.getAttribute("stoppedBy")).orElseThrow() : StopReason.FIXED, rounds,
+                    children(result, "cluster").stream().findFirst().map(XmlReportReader::clusterMembers)
+                            .orElse(ClusterMembers.NONE)));
         }
         return results;
+    }
+
+    /** The schema allows only whole numbers, one per member, in {@code cores}. */
+    private static ClusterMembers clusterMembers(Element cluster) {
+        List<Integer> cores = new ArrayList<>();
+        for (String core : cluster.getAttribute("cores").split(" ")) {
+            cores.add(Integer.parseInt(core));
+        }
+        return new ClusterMembers(cores, cluster.getAttribute("hazelcastVersion"), cluster.getAttribute("javaVersion"));
     }
 
     private static Verdict verdict(Element root) {

@@ -4,6 +4,7 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.format.ReportFormat;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.report.ComparedVersion;
@@ -324,6 +325,9 @@ public final class XmlReportWriter implements ReportFormat {
         if (result.isSlowed()) {
             xml.writeAttribute("slowedReason", result.slowedReason());
         }
+        if (result.cluster().known()) {
+            cluster(xml, result.cluster(), depth + 1);
+        }
         if (comparison != null) {
             comparison(xml, comparison, against, depth + 1);
         }
@@ -348,6 +352,19 @@ public final class XmlReportWriter implements ReportFormat {
         }
         newline(xml, depth);
         xml.writeEndElement();
+    }
+
+    private static void cluster(XMLStreamWriter xml, ClusterMembers cluster, int depth) throws XMLStreamException {
+        newline(xml, depth);
+        xml.writeEmptyElement("cluster");
+        xml.writeAttribute("members", String.valueOf(cluster.count()));
+        StringBuilder cores = new StringBuilder();
+        for (int core : cluster.cores()) {
+            cores.append(cores.length() == 0 ? "" : " ").append(core);
+        }
+        xml.writeAttribute("cores", cores.toString());
+        xml.writeAttribute("hazelcastVersion", cluster.hazelcastVersion());
+        xml.writeAttribute("javaVersion", cluster.javaVersion());
     }
 
     private static void comparison(XMLStreamWriter xml, VersionComparison comparison, String against, int depth)

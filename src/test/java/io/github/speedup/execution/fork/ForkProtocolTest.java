@@ -1,6 +1,7 @@
 package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.Kind;
@@ -50,7 +51,9 @@ class ForkProtocolTest {
                 new ForkMessage.Ready(200_000_000L), new ForkMessage.Go(), new ForkMessage.Prepare(4),
                 new ForkMessage.TaskDone(8, 1L, 3L, "com.acme.Unserialisable"),
                 new ForkMessage.Frame(0),
-                new ForkMessage.Frame(1 << 20));
+                new ForkMessage.Frame(1 << 20),
+                new ForkMessage.Connected(new ClusterMembers(List.of(2, 16, 64), "5.6.0, 5.7.0", "17.0.15, 21.0.4")),
+                new ForkMessage.ClusterSample(9_000_000L, 4_100_000L, 0, 8000, "com.acme.Unsendable"));
         for (ForkMessage message : messages) {
             assertEquals(message, roundTrip(message));
         }
@@ -82,6 +85,8 @@ class ForkProtocolTest {
         assertEquals("FRAME has a negative length -1", refusal("#speedup#\tFRAME\t-1"));
         assertEquals("SAMPLE has 'x' where a whole number belongs", refusal("#speedup#\tSAMPLE\t1\tx\t3\t4"));
         assertEquals("RUN has an unknown mode fibers", refusal("#speedup#\tRUN\tw\tfibers\t2"));
+        assertEquals("CONNECTED has 'x' where a member's core count belongs",
+                refusal("#speedup#\tCONNECTED\t2 x\t5.7.0\t17"));
     }
 
     @Test

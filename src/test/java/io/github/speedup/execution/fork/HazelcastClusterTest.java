@@ -1,7 +1,9 @@
 package io.github.speedup.execution.fork;
 
 import com.hazelcast.core.Hazelcast;
+import com.hazelcast.instance.BuildInfoProvider;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
@@ -71,6 +73,9 @@ class HazelcastClusterTest {
             pids = cluster.pids();
             assertEquals(3, pids.size(), "two members and a driver");
             assertTrue(cluster.startupNanos() > 0);
+            int cores = Runtime.getRuntime().availableProcessors();
+            assertEquals(new ClusterMembers(List.of(cores, cores), BuildInfoProvider.getBuildInfo().getVersion(),
+                    System.getProperty("java.version")), cluster.clusterMembers(), "this machine's, as each member says");
             Sample sample = cluster.runIteration();
             sample = cluster.runIteration(); // the second: the first pays for loading the classes
             assertTrue(sample.wallNanos() >= 390_000_000L && sample.wallNanos() < 700_000_000L,
@@ -138,6 +143,7 @@ class HazelcastClusterTest {
                     (child, line) -> output.add(line), naps, 2, existing)) {
                 pids = connected.pids();
                 assertEquals(1, pids.size(), "only a driver is started");
+                assertEquals(embedded.clusterMembers(), connected.clusterMembers(), "the same members, described");
                 Sample sample = connected.runIteration();
                 assertTrue(sample.wallNanos() >= 195_000_000L && sample.wallNanos() < 400_000_000L,
                         "two members at once: " + sample.wallNanos() / 1e6 + " ms");

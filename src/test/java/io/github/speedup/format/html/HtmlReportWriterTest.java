@@ -85,6 +85,9 @@ class HtmlReportWriterTest {
     @Test
     void theClusterShowsItsFormingOnceAndItsSerialisationAndNetworkStackedOnCompute() throws Exception {
         Document doc = Jsoup.parse(html(ReportFixtures.cluster()));
+        assertTrue(doc.selectFirst("p.meta").text().contains("Cluster results ran on 2 members (2 + 2 cores), "
+                + "Hazelcast 5.7.0, Java 17.0.15 (the machine fingerprint covers this host only)."),
+                doc.selectFirst("p.meta").text());
         Element cluster = doc.selectFirst("table.results tr[data-mode=cluster]");
         assertEquals("3051.8 once", cluster.selectFirst("td.startup").text());
         assertEquals("10.0 7.8 KiB moved", cluster.selectFirst("td.ipc").text());

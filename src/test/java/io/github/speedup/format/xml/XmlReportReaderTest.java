@@ -1,6 +1,7 @@
 package io.github.speedup.format.xml;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
@@ -153,6 +154,30 @@ class XmlReportReaderTest {
         assertTrue(xml.contains("<result mode=\"cluster\" workers=\"2\""), xml);
         assertTrue(xml.contains(" clusterStartupMs=\"3051.800\""), xml);
         assertFalse(xml.contains("poolStartupMs"), xml);
+    }
+
+    @Test
+    void theClustersMembersReadBackAsWrittenAndOlderReportsHaveNone() throws Exception {
+        Report read = readBack(ReportFixtures.cluster());
+        ClusterMembers members = read.workloads().get(0).results().get(2).cluster();
+        assertEquals(new ClusterMembers(List.of(2, 2), "5.7.0", "17.0.15"), members);
+        assertEquals(ClusterMembers.NONE, read.workloads().get(0).results().get(1).cluster(), "threads: none");
+        String xml = Files.readString(written(read));
+        assertTrue(xml.contains("<cluster members=\"2\" cores=\"2 2\" hazelcastVersion=\"5.7.0\" "
+                + "javaVersion=\"17.0.15\"/>"), xml);
+        String older = xml.replaceAll("<cluster [^>]*/>", "");
+        Files.writeString(dir.resolve("older.xml"), older);
+        assertEquals(ClusterMembers.NONE, XmlReportReader.read(dir.resolve("older.xml")).report().workloads().get(0)
+                .results().get(2).cluster(), "reports written before members were recorded");
+    }
+
+    @Test
+    void aClustersCoresAreWholeNumbersOnePerMember() throws Exception {
+        String xml = Files.readString(written(ReportFixtures.cluster())).replace("cores=\"2 2\"", "cores=\"2,2\"");
+        Files.writeString(dir.resolve("bad.xml"), xml);
+        ReportFormatException e = assertThrows(ReportFormatException.class,
+                () -> XmlReportReader.read(dir.resolve("bad.xml")));
+        assertTrue(e.getMessage().contains("2,2"), e.getMessage());
     }
 
     @Test
