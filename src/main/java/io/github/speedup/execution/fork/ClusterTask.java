@@ -1,9 +1,7 @@
 package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.TaskFailedException;
-import io.github.speedup.workload.Task;
 import io.github.speedup.workload.TaskSource;
-import io.github.speedup.workload.Tasks;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -24,9 +22,6 @@ record ClusterTask(String type, String target, int size, int index, byte[] input
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Consumes every task's result, so that no result is dead code to the JIT. */
-    private static volatile long sink;
-
     /**
      * What the member reports of a task.
      *
@@ -45,19 +40,8 @@ record ClusterTask(String type, String target, int size, int index, byte[] input
     @Override
     public Outcome call() {
         try {
-            long setup = 0;
-            Task task = MemberTasks.prepared(index);
-            if (task == null) {
-                long start = System.nanoTime();
-                task = Tasks.task(TaskSource.of(type, target), size, index, input);
-                MemberTasks.made(task);
-                setup = System.nanoTime() - start;
-            }
-            long start = System.nanoTime();
-            sink += task.run();
-            long compute = System.nanoTime() - start;
-            byte[] result = Results.bytes(task.result());
-            return new Outcome(compute, setup, result, result == null ? task.result().getClass().getName() : "", null);
+            TaskRun run = MemberTasks.run(index, TaskSource.of(type, target), size, input);
+            return new Outcome(run.computeNanos(), run.setupNanos(), run.result(), run.unsentType(), null);
         } catch (Exception | Error e) {
             return new Outcome(0, 0, null, "", Failures.describe(new TaskFailedException("task " + index + " threw " + e,
                     e)));

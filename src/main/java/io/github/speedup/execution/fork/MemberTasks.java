@@ -44,13 +44,13 @@ final class MemberTasks {
         return System.nanoTime() - start;
     }
 
-    /** The task made for {@code index} at PREPARE, or {@code null}: it is made with its input. */
-    static synchronized Task prepared(int index) {
-        return prepared != null && index < prepared.length ? prepared[index] : null;
-    }
-
-    static synchronized void made(Task task) {
-        MADE.add(task);
+    /**
+     * Task {@code index}: the one made at PREPARE, or made now with its input, timed apart. Run under
+     * the lock: a member runs one task at a time (its executor has one thread).
+     */
+    static synchronized TaskRun run(int index, TaskSource source, int size, byte[] input) throws Exception {
+        return TaskRun.of(prepared != null && index < prepared.length ? prepared[index] : null, source, size, index,
+                input, MADE);
     }
 
     static synchronized void tearDown() throws Exception {

@@ -27,9 +27,6 @@ import java.util.List;
  */
 final class PoolWorker {
 
-    /** Consumes every task's result, so that no result is dead code to the JIT. */
-    private static volatile long sink;
-
     private PoolWorker() {
     }
 
@@ -105,20 +102,10 @@ final class PoolWorker {
     private static void run(TaskSource source, int size, int index, byte[] input, Task[] prepared, List<Task> made,
                             OutputStream protocol) throws IOException {
         try {
-            long setup = 0;
-            Task task = prepared != null && index < prepared.length ? prepared[index] : null;
-            if (task == null) {
-                long start = System.nanoTime();
-                task = Tasks.task(source, size, index, input);
-                made.add(task);
-                setup = System.nanoTime() - start;
-            }
-            long start = System.nanoTime();
-            sink += task.run();
-            long compute = System.nanoTime() - start;
-            byte[] result = Results.bytes(task.result());
-            ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, compute, setup,
-                    result == null ? task.result().getClass().getName() : ""), result);
+            TaskRun run = TaskRun.of(prepared != null && index < prepared.length ? prepared[index] : null, source, size,
+                    index, input, made);
+            ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, run.computeNanos(), run.setupNanos(),
+                    run.unsentType()), run.result());
         } catch (Exception | Error e) {
             ForkProtocol.write(protocol, ForkMessage.Failed.of(
                     new TaskFailedException("task " + index + " threw " + e, e)), null);
