@@ -153,6 +153,11 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
         this.repositorySystem = repositorySystem;
     }
 
+    /** {@code compareWith} as given, or {@code null}: checked against the other parameters before it is resolved. */
+    String compareWith() {
+        return compareWith;
+    }
+
     /**
      * The earlier version {@code compareWith} names, resolved from the project's repositories with
      * the class path its side runs on; empty when nothing is compared (see {@code compareWith}).
