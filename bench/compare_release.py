@@ -14,10 +14,15 @@ history gate from the earlier builds.
 Counted per build: regressed (compareWith) or failed (history) in an unchanged build is a false
 alarm, in a slower build a detection; inconclusive and not compared are counted apart.
 
-Long: about 40 s a build on 2 cores. It runs in chunks: each call does builds for at most
-CHUNK_MINUTES (default 12), keeps its state in STATE (default /tmp/speedup-bench-compare), and
-prints the tables once every build is done; call it again until it does. Extra Maven arguments
-(another local repository, settings) go in MVN_ARGS."""
+Long: 45 builds of about 10-20 s on 2 cores. It runs in chunks: each call does builds for at
+most CHUNK_MINUTES (default 12), keeps its state in STATE (default /tmp/speedup-bench-compare; a
+new STATE starts afresh), and prints the tables once every build is done; call it again until it
+does, e.g. each call under a machine-wide lock:
+    flock /tmp/speedup-bench.lock python3 bench/compare_release.py
+Extra Maven arguments go in MVN_ARGS: to use a plugin built but not installed into ~/.m2, copy its
+jar and pom.xml into another local repository and let it read ~/.m2 as a remote one (it/settings.xml
+with @localRepositoryUrl@ as file:///root/.m2/repository):
+    MVN_ARGS="-s /tmp/settings.xml -Dmaven.repo.local=/tmp/bench-repo" python3 bench/compare_release.py"""
 import json
 import os
 import shlex
@@ -280,6 +285,16 @@ for version in ("unchanged", "10% slower"):
                      sorted(r["pairs"] for r in judged_here)[len(judged_here) // 2]])
 table("compareWith per result", ["builds", "result", "maxRegression %g%%" % MAX_REGRESSION, "at 10%",
                                  "median new / old", "median half-width", "median pairs"], rows)
+rows = []
+for threshold in (2, 3, 4, 5, 6, 7, 8, 10):
+    def builds(version, wanted):
+        return sum(1 for b in state["builds"] if b["version"] == version
+                   and any(rejudged(r, threshold) == wanted for r in b["results"]))
+    rows.append(["%d%%" % threshold, "%d of %d" % (builds("unchanged", "regressed"), BUILDS),
+                 "%d of %d" % (builds("10% slower", "regressed"), BUILDS),
+                 "%d / %d" % (builds("unchanged", "inconclusive"), builds("10% slower", "inconclusive"))])
+table("compareWith's intervals judged again at other thresholds", ["maxRegression", "false alarms", "detected",
+                                                                   "inconclusive (unchanged / slower)"], rows)
 for version in ("unchanged", "10% slower"):
     ratios = sorted(r["ratio"] for b in state["builds"] if b["version"] == version for r in b["results"])
     widths = sorted((r["high"] - r["low"]) / 2 for b in state["builds"] if b["version"] == version
