@@ -9,3 +9,5 @@ python3 -c 'import common; print("Machine:", common.machine())'
 for bench in fidelity startup jmh_agreement selfcheck overhead sampling gate gate_history gate_unchanged cluster; do
   python3 "$bench.py"
 done
+# 45 builds: in one go here, in a fresh state folder
+STATE="$(mktemp -d)" CHUNK_MINUTES=1000 python3 compare_release.py

@@ -69,6 +69,22 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
     }
 
     /**
+     * Fails for a {@code compareWith} this configuration cannot measure, before Maven resolves it: the
+     * two versions are paired by round, and the blocks order takes no rounds (its samples could only
+     * be paired by index, minutes apart, which is what measuring side by side is to avoid).
+     *
+     * @param compareWith the parameter as the user gave it, or {@code null} for none
+     * @throws ConfigurationException naming iterationOrder and compareWith when the order is blocks
+     */
+    public void checkCompareWith(String compareWith) throws ConfigurationException {
+        if (compareWith != null && order == IterationOrder.BLOCKS) {
+            throw new ConfigurationException("iterationOrder", order.id(), IterationOrder.INTERLEAVED.id()
+                    + " when compareWith is set (here " + compareWith + "): the two versions are measured in "
+                    + "the same rounds and paired by round, and " + order.id() + " takes no rounds");
+        }
+    }
+
+    /**
      * This configuration measured beside {@code previous} as well, the earlier version Maven resolved
      * for {@code compareWith}; {@code null} compares with nothing.
      */

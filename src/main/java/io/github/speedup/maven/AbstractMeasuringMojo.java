@@ -133,7 +133,8 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
      * In a multi-module build each module compares with its own artifact's version; a module of
      * packaging {@code pom} compares nothing. {@code RELEASE} with no release before this version
      * compares nothing and says so. A version that cannot be resolved is an error naming the
-     * coordinates and the repositories tried.
+     * coordinates and the repositories tried. The two versions are paired round by round, so
+     * {@code iterationOrder} must be {@code interleaved} (the default): with {@code blocks} it is an error.
      */
     @Parameter(property = "speedup.compareWith")
     private String compareWith;
@@ -151,6 +152,11 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     AbstractMeasuringMojo(ToolchainManager toolchains, RepositorySystem repositorySystem) {
         this.toolchains = toolchains;
         this.repositorySystem = repositorySystem;
+    }
+
+    /** {@code compareWith} as given, or {@code null}: checked against the other parameters before it is resolved. */
+    String compareWith() {
+        return compareWith;
     }
 
     /**

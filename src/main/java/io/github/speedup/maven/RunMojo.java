@@ -144,6 +144,7 @@ public class RunMojo extends AbstractSamplingMojo {
                     getLog()::warn);
             configuration = configuration.withFork(configuration.fork().withCluster(
                     ClusterParser.parse(clusterAddresses, clusterName)));
+            configuration.checkCompareWith(compareWith());
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -132,6 +132,24 @@ class RunConfigurationParserTest {
     }
 
     @Test
+    void compareWithNeedsTheInterleavedOrder() throws Exception {
+        RunConfiguration blocks = order("blocks");
+        assertEquals("Invalid value for parameter 'iterationOrder': 'blocks'. Allowed: interleaved when compareWith "
+                + "is set (here RELEASE): the two versions are measured in the same rounds and paired by round, and "
+                + "blocks takes no rounds.", assertThrows(ConfigurationException.class,
+                () -> blocks.checkCompareWith("RELEASE")).getMessage());
+        blocks.checkCompareWith(null);
+        order(null).checkCompareWith("1.4.0");
+        order("interleaved").checkCompareWith("1.4.0");
+    }
+
+    private static RunConfiguration order(String iterationOrder) throws ConfigurationException {
+        return RunConfigurationParser.parse(new RunParameters(List.of(WorkloadInput.builtIn("w", "cpu", 2, 10)),
+                List.of("sequential"), null, SamplingParameters.DEFAULTS, iterationOrder, null, null, FORK,
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add);
+    }
+
+    @Test
     void samplingParametersAreChecked() throws Exception {
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60)),
                 sampling(SamplingParameters.DEFAULTS).sampling());

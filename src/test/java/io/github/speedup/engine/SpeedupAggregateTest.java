@@ -1,8 +1,12 @@
 package io.github.speedup.engine;
 
+import io.github.speedup.check.BaselineOptions;
+import io.github.speedup.check.Checker;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.AtomicFiles;
 import io.github.speedup.format.xml.XmlReportWriter;
+import io.github.speedup.report.ComparisonFixtures;
+import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,6 +58,31 @@ class SpeedupAggregateTest {
         assertTrue(doc.select("script").isEmpty());
         assertTrue(Files.readString(out.resolve("speedup-aggregate.xml")).contains("id=\"g:&lt;b&gt;\" missing=\"no "
                 + "speedup report at "));
+    }
+
+    /**
+     * A module measured against an earlier version (compareWith): its workload is one row, with this
+     * build's best result (the earlier side, 30% faster here, is not this build's), and its checks
+     * count the comparisons that failed.
+     */
+    @Test
+    void aComparedModuleShowsThisBuildsResultsAndItsFailedComparisons() throws Exception {
+        Report compared = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1, 0, 8, 1));
+        Verdict verdict = Checker.evaluate(compared, List.of(), null, new BaselineOptions(null, 10, 0.05, false),
+                null, List.of());
+        Path measured = build.resolve("lib/target/site/speedup");
+        AtomicFiles.write(measured.resolve("speedup.xml"), out -> new XmlReportWriter().write(compared, verdict, out));
+        Path page = SpeedupAggregate.write(List.of(new SpeedupAggregate.ModuleInput("com.acme:lib",
+                measured.resolve("speedup.xml"), "the default", "unused")), build.resolve("out"),
+                warning -> { throw new AssertionError(warning); });
+        Elements rows = Jsoup.parse(page.toFile(), "UTF-8").select("table.aggregate tbody tr");
+        assertEquals(1, rows.size(), "one workload, once");
+        assertEquals("threads ×2", rows.get(0).select("td").get(2).text());
+        assertEquals("260.0", rows.get(0).select("td").get(4).text(), "this build's median, not the earlier 200 ms");
+        assertEquals("2 of 2 failed", rows.get(0).select("td.checks").text(), "both results regressed by 30%");
+        String xml = Files.readString(build.resolve("out/speedup-aggregate.xml"));
+        assertEquals(1, xml.split("<workload ", -1).length - 1, xml);
+        assertTrue(xml.contains("name=\"work\"") && xml.contains("medianMs=\"260"), xml);
     }
 
     @Test

@@ -1,15 +1,21 @@
 package io.github.speedup.history;
 
+import io.github.speedup.check.BaselineOptions;
+import io.github.speedup.check.BaselineRuns;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Checker;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.HistorySettings;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.report.ComparisonFixtures;
 import io.github.speedup.report.GeneratedReports;
+import io.github.speedup.report.HistoryRun;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.report.WorkloadReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -64,6 +71,51 @@ class HistoryStoreTest {
         store.append(failed, Verdict.NONE, false);
         List<StoredRun> runs = store.load("bed", warning -> { throw new AssertionError(warning); });
         assertEquals("workload cpu failed: ␛[31mexpected␛[0m␀", runs.get(0).report().incompleteReason());
+    }
+
+    /**
+     * A run measured against an earlier version (compareWith) is stored with both sides, and only this
+     * build's results are the run's: the earlier side, 30% faster here, is neither on the trend nor a
+     * yardstick for the next run, which would otherwise read as 30% slower.
+     */
+    @Test
+    void aComparedRunIsStoredAndOnlyThisBuildsResultsAreItsOwn() throws Exception {
+        HistoryStore store = new HistoryStore(directory, 5);
+        for (int run = 1; run <= 3; run++) {
+            Report compared = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1, 0.02, 10, run));
+            store.append(new Report(compared.schemaVersion(), compared.started(), compared.created().plusSeconds(run),
+                    "bed", "1a2b3c4", compared.environment(), compared.settings(), compared.workloads(), null,
+                    compared.history(), compared.compareWith()), Verdict.NONE, false);
+        }
+        List<StoredRun> runs = store.load("bed", warning -> { throw new AssertionError(warning); });
+        assertEquals(3, runs.size());
+        Report stored = runs.get(2).report();
+        assertEquals(ComparisonFixtures.AGAINST_1_0, stored.compareWith(), "what was compared with reads back");
+        WorkloadReport workload = stored.workloads().get(0);
+        assertMedians(List.of(520.0, 260.0), workload.results().stream().map(r -> r.wallMs().median()).toList(),
+                "this build's, 1.3 × the earlier's");
+        assertMedians(List.of(400.0, 200.0), workload.previous().stream().map(r -> r.wallMs().median()).toList(),
+                "the earlier version's, apart");
+        assertMedians(List.of(520.0, 260.0), HistoryRun.of(stored, false, false).points().stream()
+                .map(p -> p.medianMs()).toList(), "the trend shows this build's");
+        assertTrue(runs.stream().allMatch(StoredRun::baselineCandidate));
+
+        Report next = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1, 0.02, 10, 4));
+        List<Report> newestFirst = new ArrayList<>(runs.stream().map(StoredRun::report).toList());
+        Collections.reverse(newestFirst);
+        List<CheckResult> history = Checker.evaluate(next, List.of(), null, new BaselineOptions(null, 10, 0.05,
+                false), new BaselineRuns("bed", newestFirst, 5, 3), List.of()).checks().stream()
+                .filter(c -> c.kind() == CheckKind.HISTORY).toList();
+        assertEquals(3, history.size(), "time of both results and the speedup of threads ×2");
+        assertTrue(history.stream().allMatch(c -> c.status() == CheckStatus.PASS), history.toString());
+    }
+
+    /** Within 5%: the fixture's noise (2%) moves them a little, the other side's would move them 30%. */
+    private static void assertMedians(List<Double> expected, List<Double> medians, String message) {
+        assertEquals(expected.size(), medians.size(), message + ": " + medians);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), medians.get(i), expected.get(i) * 0.05, message + ": " + medians);
+        }
     }
 
     @Test

@@ -63,4 +63,16 @@ class RunMojoTest {
         assertEquals("Invalid value for parameter 'workloads/workload[disk]/kind': 'io'. "
                 + "Allowed: sleep, cpu, contended, alloc, seed-demo.", e.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "run", pom = "classpath:/unit/run/pom.xml")
+    @MojoParameter(name = "iterationOrder", value = "blocks")
+    @MojoParameter(name = "compareWith", value = "1.0")
+    void compareWithInTheBlocksOrderFailsBeforeAnythingIsResolvedOrMeasured(RunMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("Invalid value for parameter 'iterationOrder': 'blocks'. Allowed: interleaved when compareWith "
+                + "is set (here 1.0): the two versions are measured in the same rounds and paired by round, and "
+                + "blocks takes no rounds.", e.getMessage());
+        assertEquals(0, ProcessHandle.current().descendants().count(), "no JVM was started");
+    }
 }
