@@ -95,8 +95,12 @@ public final class RunConfigurationParser {
             Map<Mode, List<Integer>> workloadCells = new LinkedHashMap<>();
             String name = specs.get(i).name();
             if (defaultSuite) {
-                workloadCells.putAll(DefaultSuite.ENTRIES.get(i).cells(userModes ? modes : List.of(),
+                DefaultSuite.Entry entry = DefaultSuite.ENTRIES.get(i);
+                workloadCells.putAll(entry.cells(userModes ? modes : List.of(),
                         userWorkers ? workers : List.of(), workers, Math.max(1, cores)));
+                if (entry.maxTime() != null && parameters.sampling().maxTimeInSeconds() == null && !sampling.fixed()) {
+                    maxTimes.put(name, entry.maxTime());
+                }
             } else {
                 WorkloadInput input = inputs.get(i);
                 String parameter = "workloads/workload[" + name + "]/";

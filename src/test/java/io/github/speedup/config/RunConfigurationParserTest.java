@@ -121,6 +121,11 @@ class RunConfigurationParserTest {
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL),
                 List.copyOf(config.cells().get("cpu").keySet()));
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
+        assertEquals(Map.of("alloc", Duration.ofSeconds(2)), config.maxTimes(), "alloc's own budget");
+        assertEquals(Map.of(), RunConfigurationParser.parse(new RunParameters(null, null, null,
+                new SamplingParameters(null, null, null, null, null, 5), null, null, null, FORK, GateParameters.NONE,
+                LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add).maxTimes(),
+                "unless the user set maxTimeInSeconds");
         RunConfiguration user = parse(List.of(WorkloadInput.builtIn("w", "cpu", 2, 10)), null, null, 1, 5);
         assertEquals(byDefault, List.copyOf(user.cells().get("w").keySet()),
                 "every mode but cluster when none is listed");
