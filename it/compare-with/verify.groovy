@@ -46,6 +46,10 @@ comparisons('slower').each { c ->
 }
 assert log.readLines().any { it.contains('checksum') && it.contains('1.0') && it.contains('1.1-SNAPSHOT') && it.contains('[ERROR]') }:
         'the failed build names the workload and both versions'
+// Judged by compareWithMaxRegression (5% by default), not by maxRegression (10%), and recorded so.
+assert log =~ /Regression for workload checksum, mode sequential ×1, this build \(1\.1-SNAPSHOT\) against 1\.0: time \+\d+\.\d% \[\+\d+\.\d%, \+\d+\.\d%\] \(paired time ratio 1\.\d\d, 95% interval\): the whole interval lies above \+5\.0% \(compareWithMaxRegression 5\.00%\)/
+assert check.load(new File(basedir, 'slower'), localRepositoryPath, projectVersion).compareWith
+        .@compareWithMaxRegression.text() == '5.000'
 
 // A changed signature: not compared, with the linkage error, and the build went on (invoker.properties).
 comparisons('changed-signature').each { c ->

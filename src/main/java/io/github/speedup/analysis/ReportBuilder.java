@@ -76,7 +76,7 @@ public final class ReportBuilder {
                 List<ResultReport> previousCells = cells(spec, previous, settings, environment.logicalCores());
                 workload = workload.withPrevious(previousCells,
                         VersionComparer.compare(workload.results(), previousCells,
-                                compareWith.maxRegressionPercent()));
+                                compareWith.compareWithMaxRegressionPercent()));
             }
             workloads.add(workload);
         });

@@ -31,11 +31,11 @@ public final class VersionComparer {
      * @param results              this build's results, in plan order
      * @param previous             the earlier version's, with the same (mode, workers); a skipped one
      *                             holds why it was not measured (it does not link against that version)
-     * @param maxRegressionPercent the threshold statuses are judged by
+     * @param thresholdPercent     the threshold statuses are judged by, in percent ({@code compareWithMaxRegression})
      * @return one comparison per measured result of this build, in its order
      */
     public static List<VersionComparison> compare(List<ResultReport> results, List<ResultReport> previous,
-                                                  double maxRegressionPercent) {
+                                                  double thresholdPercent) {
         Optional<ResultReport> sequential = measured(results, Mode.SEQUENTIAL, 1);
         Optional<ResultReport> previousSequential = measured(previous, Mode.SEQUENTIAL, 1);
         List<VersionComparison> comparisons = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class VersionComparer {
                         partner.get().skippedReason()));
             } else {
                 comparisons.add(compare(result, partner.get(), sequential, previousSequential,
-                        maxRegressionPercent));
+                        thresholdPercent));
             }
         }
         return comparisons;
@@ -61,14 +61,14 @@ public final class VersionComparer {
 
     private static VersionComparison compare(ResultReport result, ResultReport partner,
                                              Optional<ResultReport> sequential,
-                                             Optional<ResultReport> previousSequential, double maxRegressionPercent) {
+                                             Optional<ResultReport> previousSequential, double thresholdPercent) {
         PairedRatio time = timeRatio(result.samples(), partner.samples());
         PairedRatio speedup = result.mode() == Mode.SEQUENTIAL || sequential.isEmpty()
                 || previousSequential.isEmpty() ? null
                 : speedupRatio(sequential.get().samples(), result.samples(), previousSequential.get().samples(),
                 partner.samples());
         ComparisonStatus status = time == null ? ComparisonStatus.INCONCLUSIVE
-                : ComparisonStatus.of(time.interval(), maxRegressionPercent);
+                : ComparisonStatus.of(time.interval(), thresholdPercent);
         String reason = time == null ? "no iteration of the two sides was taken in the same round" : null;
         if (result.isContaminated() || partner.isContaminated()) {
             // A busy machine slows the two sides of a round unequally: the ratio is not to be judged.

@@ -74,7 +74,7 @@ public final class Checker {
             comparisons.addAll(HistoryComparison.compare(report, history, options));
         }
         checks.addAll(settle(comparisons, options));
-        checks.addAll(VersionGate.check(report, options.maxRegressionPercent()));
+        checks.addAll(VersionGate.check(report, options.compareWithMaxRegressionPercent()));
         return new Verdict(checks, allNotes);
     }
 

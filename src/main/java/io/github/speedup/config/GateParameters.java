@@ -6,13 +6,16 @@ import java.util.List;
 /**
  * The gate's parameters as the user gave them, before validation.
  *
- * @param rules          the {@code <rule>} elements, or null
- * @param baseline       an earlier {@code speedup.xml}, or null
- * @param updateBaseline write the new report over {@code baseline} after a run that passed
+ * @param rules                    the {@code <rule>} elements, or null
+ * @param baseline                 an earlier {@code speedup.xml}, or null
+ * @param maxRegression            percent, for the baseline and the history
+ * @param compareWithMaxRegression percent, for the earlier version measured side by side ({@code compareWith})
+ * @param updateBaseline           write the new report over {@code baseline} after a run that passed
  */
-public record GateParameters(List<RuleInput> rules, Path baseline, double maxRegression, double significance,
-                             boolean compareAcrossMachines, boolean updateBaseline) {
+public record GateParameters(List<RuleInput> rules, Path baseline, double maxRegression,
+                             double compareWithMaxRegression, double significance, boolean compareAcrossMachines,
+                             boolean updateBaseline) {
 
     /** No rules, no baseline, the documented defaults. */
-    public static final GateParameters NONE = new GateParameters(null, null, 10, 0.05, false, false);
+    public static final GateParameters NONE = new GateParameters(null, null, 10, 5, 0.05, false, false);
 }

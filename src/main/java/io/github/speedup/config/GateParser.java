@@ -18,7 +18,7 @@ public final class GateParser {
     public static GateConfiguration parse(GateParameters parameters, boolean historyKept)
             throws ConfigurationException {
         BaselineOptions baseline = baseline(parameters.baseline(), parameters.maxRegression(),
-                parameters.significance(), parameters.compareAcrossMachines());
+                parameters.compareWithMaxRegression(), parameters.significance(), parameters.compareAcrossMachines());
         if (parameters.updateBaseline() && parameters.baseline() == null && !historyKept) {
             throw new ConfigurationException("updateBaseline", true, "true only together with a 'baseline' path to "
                     + "write to, or a 'historyDirectory' whose baseline it starts anew");
@@ -60,15 +60,20 @@ public final class GateParser {
         return rules;
     }
 
-    static BaselineOptions baseline(Path baseline, double maxRegression, double significance,
-                                           boolean compareAcrossMachines) throws ConfigurationException {
+    static BaselineOptions baseline(Path baseline, double maxRegression, double compareWithMaxRegression,
+                                    double significance, boolean compareAcrossMachines) throws ConfigurationException {
         if (!(maxRegression > 0)) {
             throw new ConfigurationException("maxRegression", maxRegression, "a percentage above 0, such as 10");
+        }
+        if (!(compareWithMaxRegression > 0)) {
+            throw new ConfigurationException("compareWithMaxRegression", compareWithMaxRegression,
+                    "a percentage above 0, such as 5");
         }
         if (!(significance > 0 && significance < 1)) {
             throw new ConfigurationException("significance", significance, "a probability between 0 and 1, such as 0.05");
         }
-        return new BaselineOptions(baseline, maxRegression, significance, compareAcrossMachines);
+        return new BaselineOptions(baseline, maxRegression, compareWithMaxRegression, significance,
+                compareAcrossMachines);
     }
 
     /** {@code 0.6} or {@code 60%}. */

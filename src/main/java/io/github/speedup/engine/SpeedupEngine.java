@@ -245,7 +245,7 @@ public final class SpeedupEngine {
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
-                        configuration.gate().baseline().maxRegressionPercent()));
+                        configuration.gate().baseline().compareWithMaxRegressionPercent()));
         HistorySettings historySettings = configuration.history();
         Report run = measured.withRun(historySettings.testbed(measured.environment().fingerprint()),
                 historySettings.kept() ? GitCommit.of(build.projectDirectory()) : "");
@@ -278,9 +278,10 @@ public final class SpeedupEngine {
     }
 
     /** What the report records of the earlier version measured beside this build, or {@code null}. */
-    private static ComparedVersion compared(PreviousVersion previous, Build build, double maxRegressionPercent) {
+    private static ComparedVersion compared(PreviousVersion previous, Build build,
+                                            double compareWithMaxRegressionPercent) {
         return previous == null ? null : new ComparedVersion(previous.requested(), previous.version(),
-                previous.artifact(), build.projectVersion(), maxRegressionPercent,
+                previous.artifact(), build.projectVersion(), compareWithMaxRegressionPercent,
                 previous.classPath().stream().map(entry -> entry.toAbsolutePath().toString()).toList());
     }
 

@@ -39,9 +39,19 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     @Parameter(property = "speedup.baseline")
     private File baseline;
 
-    /** A change against the baseline smaller than this percentage is never a regression. */
+    /** A change against the baseline or the history smaller than this percentage is never a regression. */
     @Parameter(property = "speedup.maxRegression", defaultValue = "10")
     private double maxRegression;
+
+    /**
+     * Against the earlier version measured side by side ({@code compareWith}), in percent: a result
+     * regressed when the whole 95% interval of its paired time ratio, this build's over the earlier
+     * version's, lies above 1 + this, and improved when it lies below 1 / (1 + this). Tighter than
+     * {@code maxRegression}, whose tolerance is for noise across runs: the ratio paired round by round
+     * is known to a few percent. Set it to about half the slowdown that must fail.
+     */
+    @Parameter(property = "speedup.compareWithMaxRegression", defaultValue = "5")
+    private double compareWithMaxRegression;
 
     /**
      * A change is significant when the two-sided Mann–Whitney U test over the raw samples gives p
@@ -95,8 +105,8 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     /** @param updateBaseline whether this goal writes the baseline after a run that passed */
     GateParameters gateParameters(boolean updateBaseline) {
         return new GateParameters(rules == null ? null : rules.stream().map(RuleParameter::toInput).toList(),
-                baseline == null ? null : baseline.toPath(), maxRegression, significance, compareAcrossMachines,
-                updateBaseline);
+                baseline == null ? null : baseline.toPath(), maxRegression, compareWithMaxRegression, significance,
+                compareAcrossMachines, updateBaseline);
     }
 
     HistoryParameters historyParameters() {

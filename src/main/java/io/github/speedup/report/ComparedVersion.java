@@ -9,12 +9,13 @@ import java.util.List;
  * @param version     the version resolved
  * @param artifact    its coordinates, {@code groupId:artifactId:version}
  * @param thisVersion this build's version, such as {@code 1.1-SNAPSHOT}; {@code null} where not known
- * @param maxRegressionPercent the threshold the comparisons' statuses were judged by (the gate's
- *                    {@code maxRegression} in the run), so that a report read back judges them alike
+ * @param compareWithMaxRegressionPercent the threshold the comparisons' statuses were judged by (the
+ *                    gate's {@code compareWithMaxRegression} in the run), so that a report read back judges
+ *                    them alike
  * @param classPath   the class path the earlier version's side ran on, in order
  */
 public record ComparedVersion(String requested, String version, String artifact, String thisVersion,
-                              double maxRegressionPercent, List<String> classPath) {
+                              double compareWithMaxRegressionPercent, List<String> classPath) {
 
     public ComparedVersion {
         classPath = List.copyOf(classPath);

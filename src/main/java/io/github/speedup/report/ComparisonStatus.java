@@ -8,17 +8,17 @@ import java.util.Optional;
 /**
  * What the paired time ratio of a result, this build's time over the earlier version's
  * ({@code compareWith}), says. The rule reads the whole 95% interval, never the estimate alone: a
- * change is named only when every ratio the data allow lies past {@code maxRegression}, so an
- * unchanged build fails only when its interval misses the true ratio by more than the threshold,
- * which at 95% and a 10% threshold is far rarer than one build in twenty.
+ * change is named only when every ratio the data allow lies past {@code compareWithMaxRegression},
+ * so an unchanged build fails only when its interval misses the true ratio by more than the
+ * threshold, which at 95% and a 5% threshold is far rarer than one build in twenty.
  */
 public enum ComparisonStatus implements Vocabulary {
-    /** The whole interval lies above {@code 1 + maxRegression}: this build is slower, for certain. */
+    /** The whole interval lies above {@code 1 + compareWithMaxRegression}: this build is slower, for certain. */
     REGRESSED("regressed"),
     /**
-     * The whole interval lies below {@code 1 / (1 + maxRegression)}: the earlier version would regress
-     * against this build by more than the threshold, the same rule seen from the other side. Never a
-     * failure.
+     * The whole interval lies below {@code 1 / (1 + compareWithMaxRegression)}: the earlier version
+     * would regress against this build by more than the threshold, the same rule seen from the other
+     * side. Never a failure.
      */
     IMPROVED("improved"),
     /** The whole interval lies within those two limits: any change is smaller than the threshold. */
@@ -50,15 +50,15 @@ public enum ComparisonStatus implements Vocabulary {
     /**
      * The status of a paired time ratio (new / old) with this 95% interval.
      *
-     * @param maxRegressionPercent the threshold in percent, such as 10; above 0
+     * @param thresholdPercent the threshold in percent, such as 5; above 0
      * @return {@link #INCONCLUSIVE} for an undefined interval (fewer than two pairs)
      */
-    public static ComparisonStatus of(Interval timeRatio, double maxRegressionPercent) {
+    public static ComparisonStatus of(Interval timeRatio, double thresholdPercent) {
         if (!timeRatio.defined()) {
             return INCONCLUSIVE;
         }
-        double slower = regressionLimit(maxRegressionPercent);
-        double faster = improvementLimit(maxRegressionPercent);
+        double slower = regressionLimit(thresholdPercent);
+        double faster = improvementLimit(thresholdPercent);
         if (timeRatio.low() > slower) {
             return REGRESSED;
         }
@@ -71,13 +71,13 @@ public enum ComparisonStatus implements Vocabulary {
         return INCONCLUSIVE;
     }
 
-    /** Above this time ratio, this build is slower than the threshold allows: {@code 1 + maxRegression}. */
-    public static double regressionLimit(double maxRegressionPercent) {
-        return 1 + maxRegressionPercent / 100;
+    /** Above this time ratio, this build is slower than the threshold allows: {@code 1 + threshold}. */
+    public static double regressionLimit(double thresholdPercent) {
+        return 1 + thresholdPercent / 100;
     }
 
-    /** Below this time ratio, this build is faster by the threshold: {@code 1 / (1 + maxRegression)}. */
-    public static double improvementLimit(double maxRegressionPercent) {
-        return 1 / regressionLimit(maxRegressionPercent);
+    /** Below this time ratio, this build is faster by the threshold: {@code 1 / (1 + threshold)}. */
+    public static double improvementLimit(double thresholdPercent) {
+        return 1 / regressionLimit(thresholdPercent);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param speedupRatio    this build's speedup / the earlier version's (the per-round speedups' ratio); NaN for
  *                        sequential, whose speedup is 1 on both sides, and when not compared
  * @param speedupInterval its 95% interval
- * @param status          what the time ratio's interval says against {@code maxRegression}
+ * @param status          what the time ratio's interval says against {@code compareWithMaxRegression}
  * @param reason          why it is not compared or inconclusive beyond its interval, or {@code null}
  */
 public record VersionComparison(Mode mode, int workers, double timeRatio, Interval timeInterval, double speedupRatio,

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckerTest {
 
-    private static final BaselineOptions TEN_PERCENT = new BaselineOptions(Path.of("b.xml"), 10, 0.05, false);
+    private static final BaselineOptions TEN_PERCENT = new BaselineOptions(Path.of("b.xml"), 10, 5, 0.05, false);
 
     /** A "cpu" workload: sequential around seqMs, threads ×2 around threadsMs, with ±noise relative jitter. */
     static Report report(double seqMs, double threadsMs, double noise, long seed, String fingerprint) {
@@ -56,7 +56,7 @@ class CheckerTest {
     }
 
     private static List<Rule> rules(RuleInput... inputs) throws ConfigurationException {
-        return GateParser.parse(new GateParameters(List.of(inputs), null, 10, 0.05, false, false), false).rules();
+        return GateParser.parse(new GateParameters(List.of(inputs), null, 10, 5, 0.05, false, false), false).rules();
     }
 
     @Test
@@ -167,7 +167,7 @@ class CheckerTest {
         assertTrue(verdict.checks().stream().allMatch(c -> c.status() == CheckStatus.NOT_COMPARED));
         assertTrue(verdict.notes().get(0).contains("another machine or JVM (fingerprint ffffffffffffffff, here 0123456789abcdef)"));
         Verdict forced = Checker.evaluate(slower, List.of(), baseline,
-                new BaselineOptions(Path.of("b.xml"), 10, 0.05, true), null, List.of());
+                new BaselineOptions(Path.of("b.xml"), 10, 5, 0.05, true), null, List.of());
         assertEquals(2, forced.failures().size());
     }
 

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The run-to-run rule on constructed histories: runs whose medians are known, each with 5 samples. */
 class HistoryComparisonTest {
 
-    private static final BaselineOptions DEFAULTS = new BaselineOptions(null, 10, 0.05, false);
+    private static final BaselineOptions DEFAULTS = new BaselineOptions(null, 10, 5, 0.05, false);
     private static final String MACHINE = "0123456789abcdef";
 
     /** Earlier runs, newest first, whose sequential medians are these (threads ×2 at about half). */

@@ -17,11 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The gate on the paired time ratio against the earlier version: statuses and exact messages. */
 class VersionGateTest {
 
-    private static final BaselineOptions TEN_PERCENT = new BaselineOptions(null, 10, 0.05, false);
+    /** maxRegression 10% for the baseline and the history, compareWithMaxRegression 5%: the defaults. */
+    private static final BaselineOptions DEFAULTS = new BaselineOptions(null, 10, 5, 0.05, false);
 
     private static CheckResult check(double ratio, double low, double high, ComparisonStatus recorded, String reason) {
         return VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, ratio, new Interval(low, high, 0.95),
-                1.0, new Interval(0.98, 1.02, 0.95), recorded, reason), ComparisonFixtures.AGAINST_1_0, 10);
+                1.0, new Interval(0.98, 1.02, 0.95), recorded, reason), ComparisonFixtures.AGAINST_1_0, 5);
     }
 
     @Test
@@ -31,19 +32,19 @@ class VersionGateTest {
         assertEquals(CheckKind.COMPARE_WITH, check.kind());
         assertEquals("Regression for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
                 + "time +30.2% [+25.1%, +34.9%] (paired time ratio 1.30, 95% interval): the whole interval lies "
-                + "above +10.0% (maxRegression 10.00%)", check.message());
+                + "above +5.0% (compareWithMaxRegression 5.00%)", check.message());
         assertEquals(1.302, check.value());
-        assertEquals(1.1, check.limit());
+        assertEquals(1.05, check.limit());
         assertEquals(30.2, check.deltaPercent(), 1e-9);
     }
 
     @Test
     void anIntervalReachingPastTheLimitIsAWarningNotAFailure() {
-        CheckResult check = check(1.12, 1.06, 1.19, ComparisonStatus.INCONCLUSIVE, null);
+        CheckResult check = check(1.07, 1.03, 1.11, ComparisonStatus.INCONCLUSIVE, null);
         assertEquals(CheckStatus.INCONCLUSIVE, check.status());
         assertEquals("Inconclusive for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
-                + "time +12.0% [+6.0%, +19.0%] (paired time ratio 1.12, 95% interval): the interval reaches past "
-                + "+10.0% without lying beyond it (maxRegression 10.00%)", check.message());
+                + "time +7.0% [+3.0%, +11.0%] (paired time ratio 1.07, 95% interval): the interval reaches past "
+                + "+5.0% without lying beyond it (compareWithMaxRegression 5.00%)", check.message());
     }
 
     @Test
@@ -53,19 +54,19 @@ class VersionGateTest {
         assertFalse(faster.failed());
         assertEquals("Improvement for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
                 + "time -25.0% [-30.0%, -20.0%] (paired time ratio 0.75, 95% interval): the whole interval lies "
-                + "below -9.1% (maxRegression 10.00%)", faster.message());
+                + "below -4.8% (compareWithMaxRegression 5.00%)", faster.message());
         CheckResult same = check(1.01, 0.99, 1.03, ComparisonStatus.UNCHANGED, null);
         assertEquals(CheckStatus.PASS, same.status());
         assertEquals("Unchanged for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
                 + "time +1.0% [-1.0%, +3.0%] (paired time ratio 1.01, 95% interval): the whole interval lies within "
-                + "-9.1% and +10.0% (maxRegression 10.00%)", same.message());
+                + "-4.8% and +5.0% (compareWithMaxRegression 5.00%)", same.message());
     }
 
     @Test
     void aWorkloadThatDoesNotLinkIsNotComparedWithItsError() {
         CheckResult check = VersionGate.check("work", VersionComparison.notCompared(Mode.THREADS, 2,
                 "does not link against 1.0: task 0 threw java.lang.NoSuchMethodError: 'int com.acme.Lib.work(int)'"),
-                ComparisonFixtures.AGAINST_1_0, 10);
+                ComparisonFixtures.AGAINST_1_0, 5);
         assertEquals(CheckStatus.NOT_COMPARED, check.status());
         assertEquals("Not compared for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: does "
                 + "not link against 1.0: task 0 threw java.lang.NoSuchMethodError: 'int com.acme.Lib.work(int)'",
@@ -74,7 +75,7 @@ class VersionGateTest {
 
     @Test
     void theThresholdIsTheGatesNotTheRunsSoCheckMayApplyAnother() {
-        // Recorded as regressed under 10%; a check with maxRegression 40 judges the same interval unchanged.
+        // Recorded as regressed under 10%; a check with compareWithMaxRegression 40 judges the same interval unchanged.
         CheckResult check = VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, 1.302,
                 new Interval(1.251, 1.349, 0.95), 1.0, Interval.NONE, ComparisonStatus.REGRESSED, null),
                 ComparisonFixtures.AGAINST_1_0, 40);
@@ -84,7 +85,7 @@ class VersionGateTest {
     @Test
     void theCheckerGatesAReportOnItsComparisonsBesideRulesAndBaseline() throws GateException {
         Report slower = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 10, 7));
-        Verdict verdict = Checker.evaluate(slower, List.of(), null, TEN_PERCENT, null, List.of());
+        Verdict verdict = Checker.evaluate(slower, List.of(), null, DEFAULTS, null, List.of());
         assertEquals(2, verdict.checks().size(), "sequential and threads ×2");
         assertTrue(verdict.checks().stream().allMatch(c -> c.kind() == CheckKind.COMPARE_WITH && c.failed()));
         assertFalse(verdict.passed());
@@ -92,7 +93,23 @@ class VersionGateTest {
                 + "this build (1.1-SNAPSHOT) against 1.0: time +"), verdict.failures().get(0).message());
 
         Report same = ComparisonFixtures.report(ComparisonFixtures.results(1.0, 1 / 0.75, 0.01, 10, 8));
-        assertTrue(Checker.evaluate(same, List.of(), null, TEN_PERCENT, null, List.of()).passed(),
+        assertTrue(Checker.evaluate(same, List.of(), null, DEFAULTS, null, List.of()).passed(),
                 "a machine step shared by both sides is no regression");
+    }
+
+    @Test
+    void compareWithIsJudgedByCompareWithMaxRegressionNotByMaxRegression() throws GateException {
+        // 8% slower, its interval about ±1%: past the 5% of compareWithMaxRegression, within the 10% of maxRegression.
+        Report slower = ComparisonFixtures.report(ComparisonFixtures.results(1.08, 1.0, 0.01, 10, 7));
+        Verdict byDefault = Checker.evaluate(slower, List.of(), null, DEFAULTS, null, List.of());
+        assertEquals(2, byDefault.failures().size(), byDefault.checks().toString());
+        assertTrue(byDefault.failures().get(0).message().endsWith("the whole interval lies above +5.0% "
+                + "(compareWithMaxRegression 5.00%)"), byDefault.failures().get(0).message());
+
+        Verdict atTen = Checker.evaluate(slower, List.of(), null, new BaselineOptions(null, 5, 10, 0.05, false), null,
+                List.of());
+        assertTrue(atTen.passed(), atTen.checks().toString());
+        assertTrue(atTen.checks().stream().allMatch(c -> c.message().endsWith("(compareWithMaxRegression 10.00%)")),
+                atTen.checks().toString());
     }
 }

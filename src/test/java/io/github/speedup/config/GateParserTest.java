@@ -1,5 +1,6 @@
 package io.github.speedup.config;
 
+import io.github.speedup.check.BaselineOptions;
 import io.github.speedup.execution.Mode;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class GateParserTest {
 
     private static GateConfiguration parse(RuleInput rule) throws ConfigurationException {
-        return GateParser.parse(new GateParameters(List.of(rule), null, 10, 0.05, false, false), false);
+        return GateParser.parse(new GateParameters(List.of(rule), null, 10, 5, 0.05, false, false), false);
     }
 
     private static String error(RuleInput rule) {
@@ -51,10 +52,26 @@ class GateParserTest {
     void baselineSettingsAreChecked() {
         assertEquals("Invalid value for parameter 'maxRegression': '0.0'. Allowed: a percentage above 0, such as 10.",
                 assertThrows(ConfigurationException.class, () -> GateParser.parse(
-                        new GateParameters(null, null, 0, 0.05, false, false), false)).getMessage());
+                        new GateParameters(null, null, 0, 5, 0.05, false, false), false)).getMessage());
         assertEquals("Invalid value for parameter 'significance': '1.5'. Allowed: a probability between 0 and 1, such "
                 + "as 0.05.", assertThrows(ConfigurationException.class, () -> GateParser.parse(
-                        new GateParameters(null, null, 10, 1.5, false, false), false)).getMessage());
+                        new GateParameters(null, null, 10, 5, 1.5, false, false), false)).getMessage());
+    }
+
+    @Test
+    void compareWithMaxRegressionIsCheckedAndKeptApartFromMaxRegression() throws Exception {
+        assertEquals("Invalid value for parameter 'compareWithMaxRegression': '-2.0'. Allowed: a percentage above 0, "
+                + "such as 5.", assertThrows(ConfigurationException.class, () -> GateParser.parse(
+                        new GateParameters(null, null, 10, -2, 0.05, false, false), false)).getMessage());
+        assertEquals("Invalid value for parameter 'compareWithMaxRegression': 'NaN'. Allowed: a percentage above 0, "
+                + "such as 5.", assertThrows(ConfigurationException.class, () -> GateParser.parse(
+                        new GateParameters(null, null, 10, Double.NaN, 0.05, false, false), false)).getMessage());
+        BaselineOptions options = GateParser.parse(new GateParameters(null, null, 12, 3, 0.05, false, false), false)
+                .baseline();
+        assertEquals(12, options.maxRegressionPercent());
+        assertEquals(3, options.compareWithMaxRegressionPercent());
+        assertEquals(5, GateParser.parse(GateParameters.NONE, false).baseline().compareWithMaxRegressionPercent(),
+                "5% by default");
     }
 
     @Test
@@ -62,12 +79,12 @@ class GateParserTest {
         assertEquals("Invalid value for parameter 'updateBaseline': 'true'. Allowed: true only together with a "
                 + "'baseline' path to write to, or a 'historyDirectory' whose baseline it starts anew.",
                 assertThrows(ConfigurationException.class, () -> GateParser.parse(
-                        new GateParameters(null, null, 10, 0.05, false, true), false)).getMessage());
-        GateConfiguration gate = GateParser.parse(new GateParameters(null, Path.of("b.xml"), 10, 0.05, false, true),
+                        new GateParameters(null, null, 10, 5, 0.05, false, true), false)).getMessage());
+        GateConfiguration gate = GateParser.parse(new GateParameters(null, Path.of("b.xml"), 10, 5, 0.05, false, true),
                 false);
         assertEquals(Path.of("b.xml"), gate.baseline().baseline());
         assertEquals(true, gate.updateBaseline());
-        assertEquals(true, GateParser.parse(new GateParameters(null, null, 10, 0.05, false, true), true)
+        assertEquals(true, GateParser.parse(new GateParameters(null, null, 10, 5, 0.05, false, true), true)
                 .updateBaseline());
     }
 }

@@ -395,7 +395,7 @@ class RunConfigurationParserTest {
     @Test
     void updatingTheBaselineNeedsTheXmlFormat() {
         RunParameters htmlOnly = new RunParameters(null, ALL_MODES, null, SamplingParameters.fixed(1, 5), null, null, List.of("html"), FORK,
-                new GateParameters(null, Path.of("baseline.xml"), 10, 0.05, false, true), LoadParameters.DEFAULTS,
+                new GateParameters(null, Path.of("baseline.xml"), 10, 5, 0.05, false, true), LoadParameters.DEFAULTS,
                 HistoryParameters.NONE, null);
         assertEquals("Invalid value for parameter 'formats': 'html'. Allowed: a list that includes xml when "
                 + "updateBaseline is true (the baseline is a speedup.xml).", assertThrows(ConfigurationException.class,

@@ -68,7 +68,7 @@ class SpeedupAggregateTest {
     @Test
     void aComparedModuleShowsThisBuildsResultsAndItsFailedComparisons() throws Exception {
         Report compared = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1, 0, 8, 1));
-        Verdict verdict = Checker.evaluate(compared, List.of(), null, new BaselineOptions(null, 10, 0.05, false),
+        Verdict verdict = Checker.evaluate(compared, List.of(), null, new BaselineOptions(null, 10, 5, 0.05, false),
                 null, List.of());
         Path measured = build.resolve("lib/target/site/speedup");
         AtomicFiles.write(measured.resolve("speedup.xml"), out -> new XmlReportWriter().write(compared, verdict, out));

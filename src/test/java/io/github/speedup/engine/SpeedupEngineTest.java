@@ -61,12 +61,12 @@ class SpeedupEngineTest {
         Path baseline = work.resolve("baseline.xml");
         List<String> warnings = new ArrayList<>();
         SpeedupEngine.Result first = engine(warnings).run(configuration(null,
-                new GateParameters(null, baseline, 10, 0.05, false, true)), BUILD, work.resolve("first"));
+                new GateParameters(null, baseline, 10, 5, 0.05, false, true)), BUILD, work.resolve("first"));
         assertEquals(SpeedupGate.BaselineUpdate.UPDATED, first.baselineUpdate());
         assertArrayEquals(Files.readAllBytes(first.files().get(Format.XML)), Files.readAllBytes(baseline));
 
         GateParameters gate = new GateParameters(List.of(new RuleInput("naps", "threads", "2", "1.2", null, null)),
-                baseline, 10, 0.05, false, false);
+                baseline, 10, 5, 0.05, false, false);
         SpeedupEngine.Result second = engine(warnings).run(configuration(null, gate), BUILD, work.resolve("second"));
         assertTrue(second.verdict().checks().stream().anyMatch(c -> c.kind() == CheckKind.RULE), "a rule was checked");
         // compared, or not compared where the machine was busy: either way the page shows the check

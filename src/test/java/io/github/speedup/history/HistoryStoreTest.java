@@ -103,7 +103,7 @@ class HistoryStoreTest {
         Report next = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1, 0.02, 10, 4));
         List<Report> newestFirst = new ArrayList<>(runs.stream().map(StoredRun::report).toList());
         Collections.reverse(newestFirst);
-        List<CheckResult> history = Checker.evaluate(next, List.of(), null, new BaselineOptions(null, 10, 0.05,
+        List<CheckResult> history = Checker.evaluate(next, List.of(), null, new BaselineOptions(null, 10, 5, 0.05,
                 false), new BaselineRuns("bed", newestFirst, 5, 3), List.of()).checks().stream()
                 .filter(c -> c.kind() == CheckKind.HISTORY).toList();
         assertEquals(3, history.size(), "time of both results and the speedup of threads ×2");

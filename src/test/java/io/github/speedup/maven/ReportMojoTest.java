@@ -47,8 +47,8 @@ class ReportMojoTest {
         Report report = ReportFixtures.report(true);
         Path xml = ((File) getVariableValueFromObject(mojo, "reportFile")).toPath();
         Verdict verdict = Checker.evaluate(report, GateParser.parse(new GateParameters(
-                        List.of(new RuleInput("*", "threads", null, "2.5", null, null)), xml, 10, 0.05, false, false), false)
-                .rules(), ReportFixtures.report(true), new BaselineOptions(xml, 10, 0.05, false), null, List.of("a note"));
+                        List.of(new RuleInput("*", "threads", null, "2.5", null, null)), xml, 10, 5, 0.05, false, false), false)
+                .rules(), ReportFixtures.report(true), new BaselineOptions(xml, 10, 5, 0.05, false), null, List.of("a note"));
         AtomicFiles.write(xml, out -> new XmlReportWriter().write(report, verdict, out));
         ByteArrayOutputStream runPage = new ByteArrayOutputStream();
         new HtmlReportWriter().write(report, verdict, runPage);

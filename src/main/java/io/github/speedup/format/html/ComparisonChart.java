@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * This build against the earlier version ({@code compareWith}), one row per compared result: the
  * change of time with its 95% interval as a bar on a percent axis, 0 marked, and the two limits of
- * {@code maxRegression} dashed, so a bar wholly past the right one is a regression and one wholly
+ * {@code compareWithMaxRegression} dashed, so a bar wholly past the right one is a regression and one wholly
  * past the left an improvement; the rule reads the bar, not its dot.
  */
 final class ComparisonChart {
@@ -30,8 +30,8 @@ final class ComparisonChart {
         if (rows.isEmpty()) {
             return "";
         }
-        double slower = percent(ComparisonStatus.regressionLimit(compared.maxRegressionPercent()));
-        double faster = percent(ComparisonStatus.improvementLimit(compared.maxRegressionPercent()));
+        double slower = percent(ComparisonStatus.regressionLimit(compared.compareWithMaxRegressionPercent()));
+        double faster = percent(ComparisonStatus.improvementLimit(compared.compareWithMaxRegressionPercent()));
         double extent = Math.abs(slower);
         for (VersionComparison row : rows) {
             extent = Math.max(extent, Math.abs(percent(row.timeRatio())));

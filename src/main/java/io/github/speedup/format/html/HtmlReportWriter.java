@@ -163,9 +163,9 @@ public final class HtmlReportWriter implements ReportFormat {
     private static String comparedWith(ComparedVersion compared) {
         return "Measured side by side with " + compared.artifact() + " (compareWith " + compared.requested()
                 + "), paired by round: a result regresses when the whole 95% interval of its time ratio lies above "
-                + String.format(Locale.ROOT, "+%.1f%% (maxRegression); the earlier version ran on ",
-                compared.maxRegressionPercent()) + compared.classPath().size() + " class path entries, listed in "
-                + "speedup.xml.";
+                + String.format(Locale.ROOT, "+%.1f%% (compareWithMaxRegression); the earlier version ran on ",
+                compared.compareWithMaxRegressionPercent()) + compared.classPath().size()
+                + " class path entries, listed in speedup.xml.";
     }
 
     /** How the run shared the machine: the lock, and what could tell other work apart. */

@@ -100,7 +100,8 @@ public final class MarkdownSummary implements ReportFormat {
                 + compared.thisBuild().substring(1)) + " against " + cell(compared.version()) + "** ("
                 + cell(compared.artifact()) + ", compareWith " + cell(compared.requested()) + ", measured side by side; "
                 + "a result regresses when the whole 95% interval of its time lies above "
-                + String.format(java.util.Locale.ROOT, "+%.1f%%", compared.maxRegressionPercent()) + "):\n\n"
+                + String.format(java.util.Locale.ROOT, "+%.1f%%", compared.compareWithMaxRegressionPercent())
+                + "):\n\n"
                 + "| workload | result | time (95% interval) | speedup (95% interval) | status |\n|---|---|---|---|---|\n";
         md.append(head);
         List<String> rows = new ArrayList<>();

@@ -140,7 +140,7 @@ public final class XmlReportReader {
         return new ComparedVersion(compareWith.getAttribute("requested"), compareWith.getAttribute("version"),
                 compareWith.getAttribute("artifact"),
                 compareWith.hasAttribute("thisVersion") ? compareWith.getAttribute("thisVersion") : null,
-                Double.parseDouble(compareWith.getAttribute("maxRegression")),
+                Double.parseDouble(compareWith.getAttribute("compareWithMaxRegression")),
                 children(compareWith, "entry").stream().map(Element::getTextContent).toList());
     }
 

@@ -167,7 +167,7 @@ public final class XmlReportWriter implements ReportFormat {
         if (compared.thisVersion() != null) {
             xml.writeAttribute("thisVersion", compared.thisVersion());
         }
-        xml.writeAttribute("maxRegression", Figures.exact(compared.maxRegressionPercent()));
+        xml.writeAttribute("compareWithMaxRegression", Figures.exact(compared.compareWithMaxRegressionPercent()));
         for (String entry : compared.classPath()) {
             newline(xml, 2);
             xml.writeStartElement("entry");

@@ -26,7 +26,7 @@ class ComparisonPageTest {
     @Test
     void eachResultShowsItsChangeAgainstTheEarlierVersionAndTheWorkloadACharts() throws Exception {
         Report report = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 10, 1));
-        Verdict verdict = Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 0.05, false), null,
+        Verdict verdict = Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 5, 0.05, false), null,
                 List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new HtmlReportWriter().write(report, verdict, out);

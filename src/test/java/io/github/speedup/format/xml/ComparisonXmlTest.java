@@ -52,6 +52,7 @@ class ComparisonXmlTest {
         assertEquals("1.0", compareWith.getAttribute("version"));
         assertEquals("com.acme:lib:1.0", compareWith.getAttribute("artifact"));
         assertEquals("1.1-SNAPSHOT", compareWith.getAttribute("thisVersion"));
+        assertEquals("10.000", compareWith.getAttribute("compareWithMaxRegression"), "the threshold the statuses were judged by");
         NodeList entries = compareWith.getElementsByTagName("entry");
         assertEquals(2, entries.getLength());
         assertEquals("/m2/com/acme/lib/1.0/lib-1.0.jar", entries.item(1).getTextContent());
