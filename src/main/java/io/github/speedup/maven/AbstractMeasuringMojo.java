@@ -135,6 +135,8 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
      * compares nothing and says so. A version that cannot be resolved is an error naming the
      * coordinates and the repositories tried. The two versions are paired round by round, so
      * {@code iterationOrder} must be {@code interleaved} (the default): with {@code blocks} it is an error.
+     * A result regresses when the whole 95% interval of its paired time ratio (this build over that
+     * version) lies above {@code compareWithMaxRegression}.
      */
     @Parameter(property = "speedup.compareWith")
     private String compareWith;
