@@ -280,9 +280,8 @@ public final class ReportBuilder {
         if (summary.cv() <= maxCv || summary.medianPrecision() <= sampling.targetPrecision()) {
             return null;
         }
-        return String.format(Locale.ROOT, "coefficient of variation %.2f exceeds maxCoefficientOfVariation %.2f, "
-                        + "and its median is known only to ±%.1f%%", summary.cv(), maxCv,
-                summary.medianPrecision() * 100) + (summary.outliers() > 0 ? " (" + summary.outliers() + " outlier"
+        return "coefficient of variation " + exceeds(summary.cv(), maxCv)
+                + String.format(Locale.ROOT, ", and its median is known only to ±%.1f%%", summary.medianPrecision() * 100) + (summary.outliers() > 0 ? " (" + summary.outliers() + " outlier"
                 + (summary.outliers() > 1 ? "s" : "") + " beyond Tukey's fences)" : "");
     }
 
@@ -294,9 +293,19 @@ public final class ReportBuilder {
         if (!(speedup.cv() > maxCv) || speedup.precision() <= sampling.targetPrecision()) {
             return null;
         }
-        return String.format(Locale.ROOT, "coefficient of variation %.2f of its per-round speedups exceeds "
-                        + "maxCoefficientOfVariation %.2f, and its speedup is known only to ±%.1f%%", speedup.cv(),
-                maxCv, speedup.precision() * 100);
+        return "coefficient of variation " + exceeds(speedup.cv(), maxCv).replaceFirst(" exceeds",
+                " of its per-round speedups exceeds")
+                + String.format(Locale.ROOT, ", and its speedup is known only to ±%.1f%%", speedup.precision() * 100);
+    }
+
+    /**
+     * "0.16 exceeds maxCoefficientOfVariation 0.10", with a third decimal where two would show the
+     * two equal ("0.104 exceeds maxCoefficientOfVariation 0.100").
+     */
+    static String exceeds(double cv, double maxCv) {
+        String digits = String.format(Locale.ROOT, "%.2f", cv).equals(String.format(Locale.ROOT, "%.2f", maxCv))
+                ? "%.3f" : "%.2f";
+        return String.format(Locale.ROOT, digits + " exceeds maxCoefficientOfVariation " + digits, cv, maxCv);
     }
 
     /** Which of a result's samples other work disturbed, and the worst of them; {@code null} when none. */

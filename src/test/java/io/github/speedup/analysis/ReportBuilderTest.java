@@ -19,6 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportBuilderTest {
 
     @Test
+    void aVariationJustPastTheLimitIsShownWithTheDigitThatTellsThemApart() {
+        assertEquals("0.16 exceeds maxCoefficientOfVariation 0.10", ReportBuilder.exceeds(0.1612, 0.10));
+        assertEquals("0.104 exceeds maxCoefficientOfVariation 0.100", ReportBuilder.exceeds(0.1041, 0.10));
+    }
+
+
+    @Test
     void speedupIsSequentialMedianOverModeMedian() {
         WorkloadReport sleep = ReportFixtures.report(true).workloads().get(0);
         ResultReport threads = sleep.results().get(1);

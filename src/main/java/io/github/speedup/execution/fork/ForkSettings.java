@@ -64,16 +64,16 @@ public record ForkSettings(Path javaExecutable, String argLine, List<String> jvm
         all.addAll(jvmArguments);
         String line = String.join(" ", arguments) + (argLine.isBlank() ? "" : " " + argLine);
         return new ForkSettings(javaExecutable, line, all, workloadClassPath, systemProperties, environment,
-                workDirectory, workingDirectory, timeout);
+                workDirectory, workingDirectory, timeout, clusterClassPath, cluster);
     }
 
     /**
      * The same JVMs on another class path, with their argument file in another work directory: the
-     * earlier version's side of a comparison ({@code compareWith}) runs with every flag, property and
-     * directory of this build's but its own classes.
+     * earlier version's side of a comparison ({@code compareWith}) runs with every flag, property,
+     * directory and cluster setting of this build's but its own classes.
      */
     public ForkSettings withWorkloadClassPath(List<Path> classPath, Path otherWorkDirectory) {
         return new ForkSettings(javaExecutable, argLine, jvmArguments, classPath, systemProperties, environment,
-                otherWorkDirectory, workingDirectory, timeout);
+                otherWorkDirectory, workingDirectory, timeout, clusterClassPath, cluster);
     }
 }

@@ -307,12 +307,15 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "<th>CPU ms</th><th title=\"heap in use in the measuring JVM (sequential, threads, virtual)\">"
                 + "peak heap<br><small>one JVM</small></th><th title=\"the summed peak resident sets of every worker "
                 + "JVM (processes, pool)\">peak resident<br><small>all JVMs</small></th>"
-                + "<th>start-up ms</th><th>IPC ms</th><th>vs baseline<br><small>time Δ, p</small></th>"
+                + "<th>start-up ms</th><th>IPC ms</th>"
+                + (againstEarlierRuns(verdict) ? "<th>vs baseline<br><small>time Δ, p</small></th>" : "")
                 + (compared == null ? "" : "<th class=\"versus\">vs " + Html.escape(compared.version())
                 + "<br><small>time Δ, 95% CI</small></th>")
                 + "</tr></thead>\n<tbody>\n");
         for (ResultReport r : workload.results()) {
-            html.write(r.isSkipped() ? skippedRow(r) : measuredRow(r, baselineCell(verdict, workload, r)
+            html.write(r.isSkipped() ? skippedRow(r, 10 + (againstEarlierRuns(verdict) ? 1 : 0)
+                    + (compared == null ? 0 : 1)) : measuredRow(r,
+                    (againstEarlierRuns(verdict) ? baselineCell(verdict, workload, r) : "")
                     + (compared == null ? "" : versusCell(workload, r))));
         }
         html.write("</tbody>\n</table>\n</div>\n");
@@ -404,9 +407,10 @@ public final class HtmlReportWriter implements ReportFormat {
         }
     }
 
-    private static String skippedRow(ResultReport r) {
+    /** @param span the columns after the first */
+    private static String skippedRow(ResultReport r, int span) {
         return "<tr class=\"skipped\" data-mode=\"" + r.mode().id() + "\" data-workers=\"" + r.workers()
-                + "\"><td class=\"text result\">" + r.label() + "</td><td class=\"text\" colspan=\"11\">"
+                + "\"><td class=\"text result\">" + r.label() + "</td><td class=\"text\" colspan=\"" + span + "\">"
                 + Html.escape(r.skippedReason()) + "</td></tr>\n";
     }
 
@@ -523,10 +527,22 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("</tbody>\n</table>\n");
     }
 
-    /** The time change against the baseline with its p-value, or a dash. */
+    /**
+     * Whether any time was compared with earlier runs (a baseline or the history): only then has the
+     * page a "vs baseline" column, so that a "vs 1.0" column of compareWith still fits 1300 px.
+     */
+    private static boolean againstEarlierRuns(Verdict verdict) {
+        return verdict.checks().stream().anyMatch(HtmlReportWriter::againstEarlierRun);
+    }
+
+    private static boolean againstEarlierRun(CheckResult check) {
+        return (check.kind() == CheckKind.BASELINE || check.kind() == CheckKind.HISTORY) && check.metric() == Metric.TIME;
+    }
+
+    /** The time change against the baseline or the history with its p-value, or a dash. */
     private static String baselineCell(Verdict verdict, WorkloadReport workload, ResultReport r) {
         Optional<CheckResult> check = verdict.checks().stream()
-                .filter(c -> c.kind() != CheckKind.RULE && c.metric() == Metric.TIME
+                .filter(c -> againstEarlierRun(c)
                         && c.workload().equals(workload.name()) && c.mode() == r.mode() && c.workers() == r.workers())
                 .findFirst();
         if (check.isEmpty() || Double.isNaN(check.get().deltaPercent())) {

@@ -35,6 +35,12 @@ class ComparisonPageTest {
         Element table = page.selectFirst("table.results");
         assertNotNull(table);
         assertEquals("vs 1.0 time Δ, 95% CI", table.selectFirst("th.versus").text());
+        assertTrue(table.select("th").stream().noneMatch(th -> th.text().startsWith("vs baseline")),
+                "no baseline nor history: no column for them, and no compareWith check shown as one");
+        int columns = table.select("thead th").size();
+        table.select("tbody tr").forEach(row -> assertEquals(columns, row.select("td").stream()
+                .mapToInt(td -> td.hasAttr("colspan") ? Integer.parseInt(td.attr("colspan")) : 1).sum(),
+                "every row as wide as the header: " + row.outerHtml()));
         VersionComparison threads = report.workloads().get(0).comparison(Mode.THREADS, 2).orElseThrow();
         Element cell = table.selectFirst("tr[data-mode=threads] td.versus");
         assertEquals(threads.timeChange(), cell.text());
