@@ -200,8 +200,7 @@ final class Diagnoser {
         String ipc = format(" A warm pool of %d JVMs reaches %s× (%s ms to start them, once)%s. Its communication "
                 + "(dispatch, transfer, collecting results) costs %s ms of each %s ms iteration%s.", p.workers(),
                 ratio(p.speedup()), Figures.ms(p.poolStartupMs()), fresh, Figures.ms(p.ipcMs()),
-                Figures.ms(p.wallMs().median()), p.movedBytes() > 0 ? ", moving " + Figures.bytes(p.movedBytes())
-                        + " of inputs and results" : "");
+                Figures.ms(p.wallMs().median()), moving(p));
         return e.threads().filter(t -> t.workers() == p.workers() && t.speedup() > p.speedup() * 1.1
                         && p.ipcMs() > 0.1 * p.wallMs().median())
                 .map(t -> ipc + format(" Threads ×%d (%s×) beat it by about that cost: the pool is bound by "
@@ -230,7 +229,16 @@ final class Diagnoser {
         return format(" A %d-member cluster on this machine reaches %s× (%s ms to form it and connect its client, "
                 + "once): %s ms of each %s ms iteration is serialisation and network%s.", c.workers(),
                 ratio(c.speedup()), Figures.ms(c.poolStartupMs()), Figures.ms(c.ipcMs()), Figures.ms(c.wallMs().median()),
-                c.movedBytes() > 0 ? ", moving " + Figures.bytes(c.movedBytes()) + " of inputs and results" : "") + pays;
+                moving(c)) + pays;
+    }
+
+    /** What an iteration moved at most, each way where the report tells them apart; "" if nothing. */
+    private static String moving(ResultReport r) {
+        if (r.movedBytes() <= 0) {
+            return "";
+        }
+        return ", moving " + (r.inputBytes() < 0 ? Figures.bytes(r.movedBytes()) + " of inputs and results"
+                : Figures.eachWay(r.inputBytes(), r.resultBytes()));
     }
 
     private static Reading mixed(Evidence e) {

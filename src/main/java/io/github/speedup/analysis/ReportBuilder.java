@@ -332,7 +332,7 @@ public final class ReportBuilder {
             samples.add(new SampleReport(ms(rounded.wallNanos()), ms(rounded.cpuNanos()), rounded.peakMemoryBytes(),
                     rounded.hasStartup() ? ms(rounded.startupNanos()) : Double.NaN,
                     rounded.hasGc() ? ms(rounded.gcNanos()) : Double.NaN,
-                    rounded.hasIpc() ? ms(rounded.ipcNanos()) : Double.NaN, rounded.movedBytes(),
+                    rounded.hasIpc() ? ms(rounded.ipcNanos()) : Double.NaN, rounded.movedBytes(), rounded.inputBytes(),
                     interference.hasForeignCpu() ? ms(interference.foreignCpuNanos()) : Double.NaN,
                     interference.hasSteal() ? ms(interference.stealNanos()) : Double.NaN,
                     interference.hasThrottled() ? ms(interference.throttledNanos()) : Double.NaN,
@@ -345,7 +345,7 @@ public final class ReportBuilder {
         Interference interference = sample.interference();
         return new Sample(micros(sample.wallNanos()), micros(sample.cpuNanos()), sample.peakMemoryBytes(),
                 micros(sample.startupNanos()), micros(sample.gcNanos()), micros(sample.ipcNanos()), sample.movedBytes(),
-                new Interference(
+                sample.inputBytes(), new Interference(
                 micros(interference.foreignCpuNanos()), micros(interference.stealNanos()),
                 micros(interference.throttledNanos())));
     }

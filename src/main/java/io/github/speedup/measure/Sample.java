@@ -16,12 +16,22 @@ package io.github.speedup.measure;
  *                        loading the management beans would lengthen every child's life
  * @param ipcNanos        pool only: the iteration's time that was not the tasks' own compute on
  *                        its critical path (dispatch, transfer, collecting results); {@code -1} otherwise
- * @param movedBytes      pool and processes: the tasks' inputs and results that crossed the
- *                        process boundary in the iteration; {@code -1} for in-JVM modes (zero copy)
+ * @param movedBytes      pool, processes and cluster: the tasks' inputs and results that crossed
+ *                        the process boundary in the iteration; {@code -1} for in-JVM modes (zero copy)
+ * @param inputBytes      of {@code movedBytes}, the inputs sent to the tasks (the rest are their
+ *                        results sent back); {@code -1} where the direction is not known: in-JVM
+ *                        modes and reports written before it was recorded
  * @param interference    what other work took from the iteration, as the host saw it
  */
 public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
-                     long ipcNanos, long movedBytes, Interference interference) {
+                     long ipcNanos, long movedBytes, long inputBytes, Interference interference) {
+
+    /** A sample whose moved bytes are not told apart by direction. */
+    public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
+                  long ipcNanos, long movedBytes, Interference interference) {
+        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, NOT_MOVED,
+                interference);
+    }
 
     /** A sample as a JVM measures it: what other processes did meanwhile only the host can tell. */
     public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos) {
@@ -35,7 +45,8 @@ public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long s
     }
 
     public Sample withInterference(Interference seen) {
-        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, seen);
+        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, inputBytes,
+                seen);
     }
 
     public static final long NO_STARTUP = -1;
@@ -43,13 +54,29 @@ public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long s
     public static final long NO_IPC = -1;
     public static final long NOT_MOVED = -1;
 
-    /** The same sample with what crossed the process boundary. */
-    public Sample withMovedBytes(long bytes) {
-        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, bytes, interference);
+    /**
+     * The same sample with what crossed the process boundary, each way.
+     *
+     * @param inputBytes  bytes of the tasks' inputs sent to the workers, 0 or more
+     * @param resultBytes bytes of the tasks' results sent back, 0 or more
+     */
+    public Sample withMovedBytes(long inputBytes, long resultBytes) {
+        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos,
+                inputBytes + resultBytes, inputBytes, interference);
     }
 
     public boolean hasMovedBytes() {
         return movedBytes >= 0;
+    }
+
+    /** Whether {@code movedBytes} is told apart into inputs and results. */
+    public boolean hasInputBytes() {
+        return movedBytes >= 0 && inputBytes >= 0;
+    }
+
+    /** Of {@code movedBytes}, the results sent back; {@link #NOT_MOVED} where the direction is not known. */
+    public long resultBytes() {
+        return hasInputBytes() ? movedBytes - inputBytes : NOT_MOVED;
     }
 
     public boolean hasIpc() {

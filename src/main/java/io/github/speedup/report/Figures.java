@@ -46,6 +46,11 @@ public final class Figures {
     }
 
     /** Bytes in binary units: {@code 12.3 MiB}. */
+    /** What crossed the process boundary each way, e.g. "4.0 MiB in, 4.0 MiB back": inputs sent, results returned. */
+    public static String eachWay(long inputBytes, long resultBytes) {
+        return bytes(inputBytes) + " in, " + bytes(resultBytes) + " back";
+    }
+
     public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";

@@ -8,6 +8,7 @@ import io.github.speedup.stats.Interval;
 import io.github.speedup.stats.Summary;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One (mode, workers) cell of a workload. A skipped cell has a reason and nothing else; NaN
@@ -24,8 +25,9 @@ import java.util.List;
  * @param startupMs          median start-up time (processes only)
  * @param gcMs               median time in garbage collection (in-JVM modes only)
  * @param ipcMs              median time of an iteration that was not compute on its critical path (pool only)
- * @param movedBytes         the most any iteration moved across the process boundary (pool and
- *                           processes with a payload or results to send back); -1 for in-JVM modes
+ * @param movedBytes         the most any iteration moved across the process boundary (pool, processes
+ *                           and cluster with a payload or results to send back); -1 for in-JVM modes;
+ *                           {@link #inputBytes()} and {@link #resultBytes()} tell it apart by direction
  * @param unsentResultTypes  pool and processes: classes of task results that are not Serializable, which stayed
  *                           in the workers
  * @param poolStartupMs      from the first spawn until every worker of the pool was ready, or the cluster had formed and its client saw every member, once (pool and cluster; {@code clusterStartupMs} in the XML for the cluster)
@@ -58,6 +60,30 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
         return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
                 Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(), null, 0, 0, null, null,
                 null, ClusterMembers.NONE);
+    }
+
+    /**
+     * Of {@code movedBytes}, the bytes of the inputs sent to the tasks, in the iteration that moved the
+     * most, so that it and {@link #resultBytes()} add up to {@code movedBytes}.
+     *
+     * @return bytes, or -1 where the directions are not told apart (in-JVM modes, older reports)
+     */
+    public long inputBytes() {
+        return mostMoved().map(SampleReport::inputBytes).orElse(-1L);
+    }
+
+    /**
+     * Of {@code movedBytes}, the bytes of the results sent back, in the iteration that moved the most.
+     *
+     * @return bytes, or -1 where the directions are not told apart (in-JVM modes, older reports)
+     */
+    public long resultBytes() {
+        return mostMoved().map(SampleReport::resultBytes).orElse(-1L);
+    }
+
+    private Optional<SampleReport> mostMoved() {
+        return samples.stream().filter(SampleReport::hasInputBytes)
+                .filter(sample -> sample.movedBytes() == movedBytes).findFirst();
     }
 
     public boolean isSkipped() {

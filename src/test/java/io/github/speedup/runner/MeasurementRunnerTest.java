@@ -145,12 +145,16 @@ class MeasurementRunnerTest {
             for (Sample sample : result.samples()) {
                 assertEquals(mode.inJvm() ? Sample.NOT_MOVED : 8L << 20, sample.movedBytes(),
                         mode + ": 4 inputs and 4 results of 1 MiB cross, or nothing is copied");
+                assertEquals(mode.inJvm() ? Sample.NOT_MOVED : 4L << 20, sample.inputBytes(),
+                        mode + ": the inputs apart, 4 tasks × payloadBytes");
             }
         }
         RunOutcome echo = run(new WorkloadInput("w", null, "com.example.workloads.Echo", null, 4, null, 1000),
                 "sequential,pool,processes", fork());
         assertTrue(echo.complete(), echo.failure());
         assertEquals(8000, echo.results().get(1).samples().get(0).movedBytes(), "user code: 4 × (1000 in, 1000 out)");
+        assertEquals(4000, echo.results().get(2).samples().get(0).inputBytes(), "processes: 4 × 1000 in");
+        assertEquals(4000, echo.results().get(2).samples().get(0).resultBytes(), "processes: 4 × 1000 back");
     }
 
     @Test
@@ -159,6 +163,7 @@ class MeasurementRunnerTest {
         assertTrue(outcome.complete(), outcome.failure());
         for (Sample sample : outcome.results().get(1).samples()) {
             assertEquals(4L << 20, sample.movedBytes(), "four results of 1 MiB");
+            assertEquals(0, sample.inputBytes(), "no payload: nothing sent but the task's index");
             assertTrue(sample.ipcNanos() > 0, sample.toString());
         }
         RunOutcome unsendable = run(userClass("com.example.workloads.Unsendable"), "processes,pool", fork());

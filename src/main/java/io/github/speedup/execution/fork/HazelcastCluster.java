@@ -188,7 +188,7 @@ public final class HazelcastCluster implements AutoCloseable {
     /**
      * One iteration: every task once. CPU is the members' process CPU over the iteration (clock
      * ticks), memory the sum of their peak resident sets so far, {@code ipcNanos} the time that was
-     * not the tasks' own compute on the critical path, {@code movedBytes} inputs and results.
+     * not the tasks' own compute on the critical path, {@code movedBytes} inputs and results, told apart.
      *
      * @throws ForkException naming the member that died, as for a pool worker, or what failed
      */
@@ -211,7 +211,8 @@ public final class HazelcastCluster implements AutoCloseable {
                 memory += Probes.peakResidentBytes(member.pid());
             }
             return new Sample(sample.wallNanos(), cpu, memory, Sample.NO_STARTUP, Sample.NO_GC, sample.overheadNanos(),
-                    sample.inputBytes() + sample.resultBytes(), Interference.NOT_MEASURED);
+                    Sample.NOT_MOVED, Interference.NOT_MEASURED)
+                    .withMovedBytes(sample.inputBytes(), sample.resultBytes());
         } catch (ForkException | TaskFailedException e) {
             for (ChildJvm member : members) {
                 if (!member.isAlive()) {

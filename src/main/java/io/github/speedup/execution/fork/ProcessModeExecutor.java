@@ -49,7 +49,8 @@ public final class ProcessModeExecutor {
         byte[][] inputs = spec.inputs(); // made before timing, as the in-JVM modes' are
         try {
             long first = System.nanoTime();
-            long moved = 0;
+            long inputBytes = 0;
+            long resultBytes = 0;
             for (int child = 0; child < children; child++) {
                 String label = "worker JVM " + (child + 1) + " of " + children + " (" + spec.name() + ")";
                 WorkerAssignment share = WorkerAssignment.roundRobin(spec.source(), spec.size(), spec.tasks(), child,
@@ -63,7 +64,7 @@ public final class ProcessModeExecutor {
             for (int child = 0; child < children && spec.payloadBytes() > 0; child++) {
                 for (int task : shares.get(child).taskIndices()) {
                     started.get(child).send(new ForkMessage.RunTask(task), inputs[task]);
-                    moved += inputs[task].length;
+                    inputBytes += inputs[task].length;
                 }
             }
             long startup = 0;
@@ -85,14 +86,15 @@ public final class ProcessModeExecutor {
                 ForkMessage.Done done = received.message();
                 cpu += done.cpuNanos();
                 rss += done.peakResidentBytes();
-                moved += received.frame() == null ? 0 : received.frame().length;
+                resultBytes += received.frame() == null ? 0 : received.frame().length;
                 if (!done.unsentType().isEmpty()) {
                     unsentTypes.add(done.unsentType());
                 }
                 child.awaitExit(timeout);
             }
             long end = System.nanoTime();
-            return new Sample(startup + end - go, cpu, rss, startup, Sample.NO_GC).withMovedBytes(moved);
+            return new Sample(startup + end - go, cpu, rss, startup, Sample.NO_GC).withMovedBytes(inputBytes,
+                    resultBytes);
         } finally {
             started.forEach(ChildJvm::close);
         }

@@ -79,18 +79,20 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * One iteration: every task once. CPU is the workers' process CPU over the iteration (clock
-     * ticks), memory the sum of their peak resident sets so far.
+     * ticks), memory the sum of their peak resident sets so far, the bytes moved the inputs' and
+     * the results' frames.
      */
     public Sample runIteration() throws ForkException, TaskFailedException {
         List<TaskDispatch.Lane> lanes = new ArrayList<>(workers.size());
-        AtomicLong moved = new AtomicLong();
+        AtomicLong inputBytes = new AtomicLong();
+        AtomicLong resultBytes = new AtomicLong();
         for (ChildJvm worker : workers) {
             lanes.add(task -> {
                 worker.send(new ForkMessage.RunTask(task), inputs[task]);
                 ChildJvm.Received<ForkMessage.TaskDone> done = worker.expect(ForkMessage.TaskDone.class, timeout,
                         "task " + task);
-                moved.addAndGet((inputs[task] == null ? 0 : inputs[task].length)
-                        + (done.frame() == null ? 0 : done.frame().length));
+                inputBytes.addAndGet(inputs[task] == null ? 0 : inputs[task].length);
+                resultBytes.addAndGet(done.frame() == null ? 0 : done.frame().length);
                 if (!done.message().unsentType().isEmpty()) {
                     unsentTypes.add(done.message().unsentType());
                 }
@@ -105,7 +107,8 @@ public final class WorkerPool implements AutoCloseable {
             memory += Probes.peakResidentBytes(worker.pid());
         }
         return new Sample(outcome.wallNanos(), cpuNanos() - cpuBefore, memory, Sample.NO_STARTUP, Sample.NO_GC,
-                outcome.ipcNanos(), moved.get(), Interference.NOT_MEASURED);
+                outcome.ipcNanos(), Sample.NOT_MOVED, Interference.NOT_MEASURED)
+                .withMovedBytes(inputBytes.get(), resultBytes.get());
     }
 
     /**

@@ -443,8 +443,17 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "<td class=\"heap\">" + (r.mode().inJvm() ? Figures.bytes(r.peakMemoryBytes()) : "–") + "</td>"
                 + "<td class=\"resident\">" + (r.mode().inJvm() ? "–" : Figures.bytes(r.peakMemoryBytes())) + "</td>"
                 + "<td class=\"startup\">" + startup(r) + "</td><td class=\"ipc\">" + Figures.ms(r.ipcMs())
-                + (r.movedBytes() > 0 ? "<br><small class=\"moved\">" + Figures.bytes(r.movedBytes()) + " moved</small>"
-                : "") + "</td>" + baselineCell + "</tr>\n";
+                + moved(r) + "</td>" + baselineCell + "</tr>\n";
+    }
+
+    /** The bytes an iteration moved at most, each way where the report tells them apart. */
+    private static String moved(ResultReport r) {
+        if (r.movedBytes() <= 0) {
+            return "";
+        }
+        return r.inputBytes() < 0 ? "<br><small class=\"moved\">" + Figures.bytes(r.movedBytes()) + " moved</small>"
+                : "<br><small class=\"moved\" title=\"" + Figures.bytes(r.movedBytes()) + " moved: the tasks' inputs "
+                + "sent, their results sent back\">" + Figures.eachWay(r.inputBytes(), r.resultBytes()) + "</small>";
     }
 
     /** Start-up per iteration for processes; for the pool, once, when its workers were started. */

@@ -237,7 +237,9 @@ public final class XmlReportReader {
                 samples.add(new Sample(nanos(sample, "wallMs"), nanos(sample, "cpuMs"),
                         Long.parseLong(sample.getAttribute("peakMemoryBytes")),
                         nanos(sample, "startupMs"), nanos(sample, "gcMs"), nanos(sample, "ipcMs"),
-                        (long) number(sample, "movedBytes", Sample.NOT_MOVED), new Interference(
+                        (long) number(sample, "movedBytes", Sample.NOT_MOVED),
+                        // reports written before the two directions were told apart have their sum only
+                        (long) number(sample, "inputBytes", Sample.NOT_MOVED), new Interference(
                         nanos(sample, "foreignCpuMs"), nanos(sample, "stealMs"), nanos(sample, "throttledMs"))));
             }
             String unsent = result.getAttribute("unsentResultTypes");

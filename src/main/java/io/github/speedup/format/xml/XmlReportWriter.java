@@ -301,6 +301,10 @@ public final class XmlReportWriter implements ReportFormat {
         if (result.movedBytes() >= 0) {
             xml.writeAttribute("movedBytes", String.valueOf(result.movedBytes()));
         }
+        if (result.inputBytes() >= 0) {
+            xml.writeAttribute("inputBytes", String.valueOf(result.inputBytes()));
+            xml.writeAttribute("resultBytes", String.valueOf(result.resultBytes()));
+        }
         // one start-up per result, the pool's workers' or the cluster's members' and client's
         optional(xml, result.mode() == Mode.CLUSTER ? "clusterStartupMs" : "poolStartupMs", result.poolStartupMs());
         if (!result.unsentResultTypes().isEmpty()) {
@@ -345,6 +349,9 @@ public final class XmlReportWriter implements ReportFormat {
             optional(xml, "ipcMs", sample.ipcMs());
             if (sample.movedBytes() >= 0) {
                 xml.writeAttribute("movedBytes", String.valueOf(sample.movedBytes()));
+            }
+            if (sample.hasInputBytes()) {
+                xml.writeAttribute("inputBytes", String.valueOf(sample.inputBytes()));
             }
             optional(xml, "foreignCpuMs", sample.foreignCpuMs());
             optional(xml, "stealMs", sample.stealMs());

@@ -82,6 +82,8 @@ class HazelcastClusterTest {
                     "two members at once: " + sample.wallNanos() / 1e6 + " ms");
             assertTrue(sample.hasIpc() && sample.ipcNanos() < sample.wallNanos(), "overhead " + sample.ipcNanos());
             assertEquals(4 * 1000 * 2, sample.movedBytes(), "each task's 1000 bytes of input and of result");
+            assertEquals(4 * 1000, sample.inputBytes(), "the inputs, apart: 4 tasks × payloadBytes");
+            assertEquals(4 * 1000, sample.resultBytes());
             assertTrue(sample.cpuNanos() >= 0 && sample.peakMemoryBytes() > 0);
         }
         assertTrue(allGone(pids), "no member or driver left: " + pids);

@@ -90,7 +90,9 @@ class HtmlReportWriterTest {
                 doc.selectFirst("p.meta").text());
         Element cluster = doc.selectFirst("table.results tr[data-mode=cluster]");
         assertEquals("3051.8 once", cluster.selectFirst("td.startup").text());
-        assertEquals("10.0 7.8 KiB moved", cluster.selectFirst("td.ipc").text());
+        assertEquals("10.0 3.9 KiB in, 3.9 KiB back", cluster.selectFirst("td.ipc").text());
+        assertEquals("7.8 KiB moved: the tasks' inputs sent, their results sent back",
+                cluster.selectFirst("td.ipc small.moved").attr("title"));
         assertNull(doc.selectFirst("svg.ipc-chart"), "no pool, no pool chart");
         Element chart = doc.selectFirst("svg.cluster-chart");
         assertEquals("Cluster: serialisation, network and compute: naps", chart.selectFirst("title").text());
@@ -100,7 +102,7 @@ class HtmlReportWriterTest {
         assertEquals("cluster ×2: serialisation and network 10.0 ms", bars.get(1).selectFirst("title").text());
         assertTrue(doc.selectFirst("p.evidence").text().contains("A 2-member cluster on this machine reaches 1.95× "
                 + "(3051.8 ms to form it and connect its client, once): 10.0 ms of each 410.0 ms iteration is "
-                + "serialisation and network, moving 7.8 KiB of inputs and results. Distributing pays here from about "
+                + "serialisation and network, moving 3.9 KiB in, 3.9 KiB back. Distributing pays here from about "
                 + "20.0 ms of sequential work per iteration (this workload has 800.0 ms)."),
                 doc.selectFirst("p.evidence").text());
     }

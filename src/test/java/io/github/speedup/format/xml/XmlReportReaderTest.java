@@ -157,6 +157,28 @@ class XmlReportReaderTest {
     }
 
     @Test
+    void theBytesMovedEachWayReadBackAsWrittenAndOlderReportsHaveTheirSumOnly() throws Exception {
+        Report read = readBack(ReportFixtures.cluster());
+        ResultReport cluster = read.workloads().get(0).results().get(2);
+        assertEquals(4000, cluster.inputBytes());
+        assertEquals(4000, cluster.resultBytes());
+        assertEquals(List.of(4000L, 4000L, 4000L), cluster.samples().stream().map(SampleReport::inputBytes).toList());
+        String xml = Files.readString(written(read));
+        assertTrue(xml.contains(" movedBytes=\"8000\" inputBytes=\"4000\" resultBytes=\"4000\" clusterStartupMs="), xml);
+        assertTrue(xml.contains(" movedBytes=\"8000\" inputBytes=\"4000\"/>"), xml);
+        assertFalse(read.workloads().get(0).results().get(1).samples().get(0).hasInputBytes(), "threads move nothing");
+        assertFalse(xml.contains("inputBytes=\"-"), xml);
+        String older = xml.replaceAll(" (input|result)Bytes=\"[0-9]+\"", "");
+        Files.writeString(dir.resolve("older.xml"), older);
+        ResultReport unsplit = XmlReportReader.read(dir.resolve("older.xml")).report().workloads().get(0)
+                .results().get(2);
+        assertEquals(8000, unsplit.movedBytes(), "the sum, as written before the directions were told apart");
+        assertEquals(-1, unsplit.inputBytes());
+        assertEquals(-1, unsplit.resultBytes());
+        assertEquals(-1, unsplit.samples().get(0).resultBytes());
+    }
+
+    @Test
     void theClustersMembersReadBackAsWrittenAndOlderReportsHaveNone() throws Exception {
         Report read = readBack(ReportFixtures.cluster());
         ClusterMembers members = read.workloads().get(0).results().get(2).cluster();
