@@ -141,7 +141,8 @@ public final class ReportFixtures {
         List<Sample> cluster = new ArrayList<>();
         for (double wall : new double[] {409, 410, 411}) {
             cluster.add(new Sample((long) (wall * 1e6), 20_000_000, 300_000_000, Sample.NO_STARTUP, Sample.NO_GC,
-                    (long) ((wall - 400) * 1e6), Sample.NOT_MOVED, Interference.NOT_MEASURED).withMovedBytes(4000, 4000));
+                    (long) ((wall - 400) * 1e6), Sample.NOT_MOVED, Interference.NOT_MEASURED)
+                    .withMovedBytes(4000, 4000));
         }
         return build(List.of(
                 new MeasuredResult(new Measurement(sleep, Mode.SEQUENTIAL, 1),

@@ -164,7 +164,8 @@ class XmlReportReaderTest {
         assertEquals(4000, cluster.resultBytes());
         assertEquals(List.of(4000L, 4000L, 4000L), cluster.samples().stream().map(SampleReport::inputBytes).toList());
         String xml = Files.readString(written(read));
-        assertTrue(xml.contains(" movedBytes=\"8000\" inputBytes=\"4000\" resultBytes=\"4000\" clusterStartupMs="), xml);
+        assertTrue(xml.contains(" movedBytes=\"8000\" inputBytes=\"4000\" resultBytes=\"4000\" clusterStartupMs="),
+                xml);
         assertTrue(xml.contains(" movedBytes=\"8000\" inputBytes=\"4000\"/>"), xml);
         assertFalse(read.workloads().get(0).results().get(1).samples().get(0).hasInputBytes(), "threads move nothing");
         assertFalse(xml.contains("inputBytes=\"-"), xml);
