@@ -33,8 +33,11 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     @Parameter(property = "speedup.maxForeignLoad", defaultValue = "0.10")
     private double maxForeignLoad;
 
-    /** How often one measurement takes a contaminated iteration again. */
-    @Parameter(property = "speedup.maxRetries", defaultValue = "3")
+    /**
+     * How often one measurement takes an iteration again: one that other work disturbed
+     * (contaminated, taken again once the machine is quiet) or that the host slowed (taken again at once).
+     */
+    @Parameter(property = "speedup.maxRetries", defaultValue = "10")
     private int maxRetries;
 
     /**
