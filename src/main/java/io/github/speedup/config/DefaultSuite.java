@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * What runs when the POM names no workloads: one workload of each kind that shows a different
  * limit, sized and given the modes that tell its lesson, so that {@code mvn verify} of a POM with
- * only the plugin answers in about 12 s on 2 cores. Each mode is measured at the core count, and
+ * only the plugin answers in about 10 s on 2 cores. Each mode is measured at the core count, and
  * waiting work also past it: one worker tells what a pool of one costs, not the lesson, and every
  * result measured is a round's iteration less for the others within the budget. Separate JVMs are
  * measured as the warm pool, where they are the lesson (separate locks, separate heaps): fresh
