@@ -90,7 +90,7 @@ report.workload.findAll { it.@kind.text() in readings.keySet() }.each { w ->
 report.workload.each { assert it.diagnosis.evidence.text() && it.diagnosis.recommendation.text() }
 def html = new File(basedir, 'target/site/speedup/index.html').text
 ['sleep', 'cpu', 'contended', 'alloc'].each { assert html.contains("id=\"workload-$it\"") }
-assert html.contains('each result sampled until its speedup (sequential: its median) was known to ±3.0%')
+assert html.contains('Each result sampled until its speedup (sequential: its median) was known to ±3.0%')
 def log = new File(basedir, 'build.log').text
 assert log.contains('[1/') && log.contains('sleep · sequential ×1 · median known to ±')
 return true

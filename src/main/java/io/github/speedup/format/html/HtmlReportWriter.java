@@ -97,7 +97,7 @@ public final class HtmlReportWriter implements ReportFormat {
         Writer html = Html.page(out);
         head(html);
         html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
-                + Html.escape("Measured " + report.created() + "; " + sampling(report.settings().sampling()) + ", "
+                + Html.escape(capitalised(sampling(report.settings().sampling())) + ", "
                 + report.settings().iterationOrder().id() + (report.settings().iterationOrder() == IterationOrder.INTERLEAVED
                 ? " across modes" : "") + "; machine fingerprint " + report.environment().fingerprint()
                 + (report.testbed().equals(report.environment().fingerprint()) ? "" : ", testbed " + report.testbed())
@@ -583,5 +583,10 @@ public final class HtmlReportWriter implements ReportFormat {
     /** A fragment id from the workload name: letters, digits and dashes only, so it needs no escaping. */
     static String anchor(WorkloadReport workload) {
         return "workload-" + workload.name().replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    /** The same text with its first letter in capitals: the meta lines are sentences. */
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

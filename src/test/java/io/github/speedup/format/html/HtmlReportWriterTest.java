@@ -316,7 +316,7 @@ class HtmlReportWriterTest {
                 doc.selectFirst("details.notice li.shortfall-note").text());
         Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
         assertEquals("6 ±0.6%", sequential.selectFirst("td.iterations").text());
-        assertTrue(doc.selectFirst("p.meta").text().contains("each result sampled until its speedup (sequential: its "
+        assertTrue(doc.selectFirst("p.meta").text().contains("Each result sampled until its speedup (sequential: its "
                 + "median) was known to ±3.0% (6 to 30 iterations, no new round after 60 s per workload; up to 3 warm-ups"),
                 doc.selectFirst("p.meta").text());
     }
