@@ -26,6 +26,8 @@ expected.each { name, meta ->
 def pool = check.result(report, 'snapshot', 'pool', 2)
 assert pool.sample.every { (it.@movedBytes.text() as long) == 4L << 20 }: 'four results of 1 MiB moved'
 assert (pool.@movedBytes.text() as long) == 4L << 20
+// Each way: the tasks take no input here, and their 4 MiB of results come back.
+assert pool.@inputBytes.text() == '0' && (pool.@resultBytes.text() as long) == 4L << 20
 assert (pool.@ipcMs.text() as double) > 0: 'moving 4 MiB is not free'
 assert check.result(report, 'snapshot', 'threads', 2).@movedBytes.text() == '': 'threads pass references'
 def snapshot = report.workload.find { it.@name.text() == 'snapshot' }
@@ -35,6 +37,6 @@ def reading = snapshot.diagnosis.evidence.text()
 if (snapshot.result.any { it.@contaminated.text() == 'true' }) {
     assert reading.contains('The machine was busy with other work'): reading
 } else {
-    assert reading.contains('moving 4.0 MiB of inputs and results'): reading
+    assert reading.contains('moving 0 B in, 4.0 MiB back'): reading
 }
 return true
