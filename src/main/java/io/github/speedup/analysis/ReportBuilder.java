@@ -7,6 +7,7 @@ import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.History;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.Settings;
@@ -29,6 +30,7 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +76,10 @@ public final class ReportBuilder {
             WorkloadReport workload = workload(spec, own, settings, environment.logicalCores());
             if (compareWith != null && MeasurementPlan.compared(spec)) {
                 List<ResultReport> previousCells = cells(spec, previous, settings, environment.logicalCores());
-                workload = workload.withPrevious(previousCells,
-                        VersionComparer.compare(workload.results(), previousCells,
-                                compareWith.compareWithMaxRegressionPercent()));
+                List<VersionComparison> comparisons = VersionComparer.compare(workload.results(), previousCells,
+                        compareWith.compareWithMaxRegressionPercent());
+                workload = workload.withResults(withComparisonShortfalls(workload.results(), comparisons,
+                        compareWith.version(), workloadSampling(settings, spec))).withPrevious(previousCells, comparisons);
             }
             workloads.add(workload);
         });
@@ -206,12 +209,46 @@ public final class ReportBuilder {
         if (stop == null || !stop.shortOfTarget()) {
             return null;
         }
+        return shortfall(String.format(Locale.ROOT, "%s known to ±%.1f%%", what, precision * 100), stop, iterations,
+                sampling);
+    }
+
+    /** "{@code known} after maxIterations (30), short of targetPrecision ±3.0%", or when the budget ran out. */
+    private static String shortfall(String known, StopReason stop, int iterations, Sampling sampling) {
         String limit = stop == StopReason.MAX_ITERATIONS
                 ? "after maxIterations (" + sampling.maxIterations() + ")"
                 : "when the workload's maxTimeInSeconds (" + sampling.maxTime().toSeconds() + ") ran out, after "
                 + iterations + " iterations";
-        return String.format(Locale.ROOT, "%s known to ±%.1f%% %s, short of targetPrecision ±%.1f%%",
-                what, precision * 100, limit, sampling.targetPrecision() * 100);
+        return String.format(Locale.ROOT, "%s %s, short of targetPrecision ±%.1f%%", known, limit,
+                sampling.targetPrecision() * 100);
+    }
+
+    /**
+     * A compared result samples until its time against the earlier version is known to the target
+     * precision too: where it stopped short, its shortfall names that ratio's precision beside its own,
+     * which alone may have been reached ("speedup known to ±1.3% and its time against 1.0 to ±4.2% …").
+     */
+    static List<ResultReport> withComparisonShortfalls(List<ResultReport> results, List<VersionComparison> comparisons,
+                                                       String version, Sampling sampling) {
+        List<ResultReport> said = new ArrayList<>();
+        for (ResultReport result : results) {
+            Optional<VersionComparison> comparison = comparisons.stream()
+                    .filter(c -> c.compared() && c.mode() == result.mode() && c.workers() == result.workers()
+                            && c.timeInterval().defined())
+                    .findFirst();
+            if (!result.isShortOfTarget() || comparison.isEmpty()) {
+                said.add(result);
+                continue;
+            }
+            VersionComparison c = comparison.get();
+            double ratioPrecision = (c.timeInterval().high() - c.timeInterval().low()) / 2 / c.timeRatio();
+            String known = String.format(Locale.ROOT, "%s known to ±%.1f%% and its time against %s to ±%.1f%%",
+                    result.mode() != Mode.SEQUENTIAL && result.pairedSpeedup() ? "speedup" : "median",
+                    result.precision() * 100, version, ratioPrecision * 100);
+            said.add(result.withShortfallReason(shortfall(known, result.stopReason(), result.samples().size(),
+                    sampling)));
+        }
+        return said;
     }
 
     /** A scaling model for each parallel mode measured at two or more worker counts. */

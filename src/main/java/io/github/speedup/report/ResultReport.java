@@ -105,6 +105,14 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
     }
 
     /** Sampling stopped before the median was known as precisely as asked for. */
+    /** The same result, its shortfall said otherwise (what kept it sampling, as the report finds it). */
+    public ResultReport withShortfallReason(String reason) {
+        return new ResultReport(mode, workers, skippedReason, wallMs, speedup, speedupInterval, efficiency,
+                efficiencyInterval, cpuMs, peakMemoryBytes, startupMs, gcMs, ipcMs, movedBytes, poolStartupMs,
+                unsentResultTypes, unstableReason, samples, contaminationReason, retries, warmups, stopReason, reason,
+                slowedReason, cluster);
+    }
+
     public boolean isShortOfTarget() {
         return shortfallReason != null;
     }

@@ -46,6 +46,12 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
     }
 
     /** This workload with the earlier version's results beside its own, and how each of its own compares. */
+    /** The same workload with its results said otherwise (the same measurements). */
+    public WorkloadReport withResults(List<ResultReport> sameResults) {
+        return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, sameResults, scaling, diagnosis,
+                selfCheck, previous, comparisons);
+    }
+
     public WorkloadReport withPrevious(List<ResultReport> previousResults,
                                        List<VersionComparison> comparisonsOfResults) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,

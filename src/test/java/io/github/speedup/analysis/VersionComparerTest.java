@@ -24,6 +24,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The paired comparison of this build with an earlier version, on synthetic rounds. */
 class VersionComparerTest {
 
+    @Test
+    void aComparedResultCutShortNamesTheRatioThatKeptItSampling() {
+        // Six rounds cut short by maxIterations: the shortfall names the time ratio's precision beside the speedup's.
+        List<MeasuredResult> results = new ArrayList<>();
+        for (MeasuredResult r : ComparisonFixtures.results(1.0, 1.0, 0.06, 6, 7)) {
+            results.add(new MeasuredResult(r.measurement(), r.samples(), null, 0, r.poolStartupNanos(),
+                    r.unsentResultTypes(), 0, io.github.speedup.plan.StopReason.MAX_ITERATIONS, r.rounds()));
+        }
+        WorkloadReport workload = ComparisonFixtures.report(results).workloads().get(0);
+        ResultReport threads = workload.results().stream().filter(r -> r.mode() == Mode.THREADS).findFirst()
+                .orElseThrow();
+        VersionComparison comparison = workload.comparison(Mode.THREADS, 2).orElseThrow();
+        double ratioPrecision = (comparison.timeInterval().high() - comparison.timeInterval().low()) / 2
+                / comparison.timeRatio();
+        assertEquals(String.format(java.util.Locale.ROOT, "speedup known to ±%.1f%% and its time against 1.0 to "
+                        + "±%.1f%% after maxIterations (5), short of targetPrecision ±%.1f%%", threads.precision() * 100, ratioPrecision * 100,
+                100 * io.github.speedup.report.ReportFixtures.settings(List.of(Mode.THREADS), List.of(2)).sampling()
+                        .targetPrecision()), threads.shortfallReason());
+    }
+
+
     private static WorkloadReport workload(double thisBuild, double machineStep, double noise, int rounds, long seed) {
         Report report = ComparisonFixtures.report(ComparisonFixtures.results(thisBuild, machineStep, noise, rounds,
                 seed));
