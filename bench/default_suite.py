@@ -13,9 +13,9 @@ and named with EARLIER=0.0.2-release (the default)."""
 import os
 import random
 import statistics
+import tempfile
 
 from common import POM, VERSION, mvn, report, table
-import tempfile
 
 EARLIER = os.environ.get("EARLIER", "0.0.2-release")
 BUILDS = int(os.environ.get("BUILDS", "5"))

@@ -62,9 +62,10 @@ final class Diagnoser {
         // collector makes every iteration's time vary by how much it found to do (10-15% on a 2-core
         // VM), and a conclusion that the intervals, which carry that variation, already separate
         // stands, said to be tentative.
-        Reading reading = memoryBound(evidence).filter(r -> separated(evidence))
+        Optional<Reading> memory = memoryBound(evidence);
+        Reading reading = memory.filter(r -> separated(evidence))
                 .or(() -> unstable(evidence))
-                .or(() -> memoryBound(evidence))
+                .or(() -> memory)
                 .or(() -> ioBound(evidence))
                 .or(() -> lockBound(evidence))
                 .or(() -> cpuBound(evidence))

@@ -330,8 +330,7 @@ public final class ReportBuilder {
         if (!(speedup.cv() > maxCv) || speedup.precision() <= sampling.targetPrecision()) {
             return null;
         }
-        return "coefficient of variation " + exceeds(speedup.cv(), maxCv).replaceFirst(" exceeds",
-                " of its per-round speedups exceeds")
+        return "coefficient of variation " + exceeds(speedup.cv(), " of its per-round speedups", maxCv)
                 + String.format(Locale.ROOT, ", and its speedup is known only to ±%.1f%%", speedup.precision() * 100);
     }
 
@@ -340,9 +339,14 @@ public final class ReportBuilder {
      * two equal ("0.104 exceeds maxCoefficientOfVariation 0.100").
      */
     static String exceeds(double cv, double maxCv) {
+        return exceeds(cv, "", maxCv);
+    }
+
+    /** The same, {@code of} saying of what the variation is (" of its per-round speedups"). */
+    private static String exceeds(double cv, String of, double maxCv) {
         String digits = String.format(Locale.ROOT, "%.2f", cv).equals(String.format(Locale.ROOT, "%.2f", maxCv))
                 ? "%.3f" : "%.2f";
-        return String.format(Locale.ROOT, digits + " exceeds maxCoefficientOfVariation " + digits, cv, maxCv);
+        return String.format(Locale.ROOT, digits + "%s exceeds maxCoefficientOfVariation " + digits, cv, of, maxCv);
     }
 
     /** Which of a result's samples other work disturbed, and the worst of them; {@code null} when none. */

@@ -146,6 +146,39 @@ final class ChildJvm implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
+    /** The CPU time of {@code children} so far, summed (ns). */
+    static long cpuNanos(List<ChildJvm> children) {
+        long cpu = 0;
+        for (ChildJvm child : children) {
+            cpu += child.cpuNanos();
+        }
+        return cpu;
+    }
+
+    /**
+     * Ends {@code children} together: asks each to finish, then waits up to {@code wait} for each to
+     * say DONE and exit; one that does not is killed, as every one is in the end.
+     */
+    static void endAll(List<ChildJvm> children, Duration wait) {
+        for (ChildJvm child : children) {
+            try {
+                child.sendExit();
+            } catch (ForkException e) {
+                child.close();
+            }
+        }
+        for (ChildJvm child : children) {
+            try {
+                child.expect(ForkMessage.Done.class, wait, "its exit");
+                child.awaitExit(wait);
+            } catch (ForkException | TaskFailedException e) {
+                // it is killed below, which is all closing needs
+            } finally {
+                child.close();
+            }
+        }
+    }
+
     void send(ForkMessage message) throws ForkException {
         send(message, null);
     }

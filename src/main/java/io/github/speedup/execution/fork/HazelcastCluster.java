@@ -196,12 +196,12 @@ public final class HazelcastCluster implements AutoCloseable {
         try {
             driver.send(new ForkMessage.Prepare(spec.tasks()));
             driver.expect(ForkMessage.Ready.class, timeout, "making the tasks of an iteration");
-            long cpuBefore = membersCpuNanos();
+            long cpuBefore = ChildJvm.cpuNanos(members);
             long driverBefore = driver.cpuNanos();
             driver.send(new ForkMessage.Go());
             ForkMessage.ClusterSample sample = driver.expect(ForkMessage.ClusterSample.class, timeout,
                     "an iteration").message();
-            long cpu = membersCpuNanos() - cpuBefore;
+            long cpu = ChildJvm.cpuNanos(members) - cpuBefore;
             driverCpuNanos = driver.cpuNanos() - driverBefore;
             if (!sample.unsentTypes().isEmpty()) {
                 unsentTypes.addAll(List.of(sample.unsentTypes().split(" ")));
@@ -233,14 +233,6 @@ public final class HazelcastCluster implements AutoCloseable {
         return Set.copyOf(unsentTypes);
     }
 
-    private long membersCpuNanos() {
-        long cpu = 0;
-        for (ChildJvm member : members) {
-            cpu += member.cpuNanos();
-        }
-        return cpu;
-    }
-
     /**
      * The driver first (a client whose members go away under it logs its connections' errors), then
      * the members together; each is asked to finish and waited for briefly, and one that does not is
@@ -248,28 +240,8 @@ public final class HazelcastCluster implements AutoCloseable {
      */
     @Override
     public void close() {
-        end(List.of(driver));
-        end(members);
-    }
-
-    private static void end(List<ChildJvm> children) {
-        for (ChildJvm child : children) {
-            try {
-                child.sendExit();
-            } catch (ForkException e) {
-                child.close();
-            }
-        }
-        for (ChildJvm child : children) {
-            try {
-                child.expect(ForkMessage.Done.class, CLOSE_WAIT, "its exit");
-                child.awaitExit(CLOSE_WAIT);
-            } catch (ForkException | TaskFailedException e) {
-                // it is killed below, which is all closing needs
-            } finally {
-                child.close();
-            }
-        }
+        ChildJvm.endAll(List.of(driver), CLOSE_WAIT);
+        ChildJvm.endAll(members, CLOSE_WAIT);
     }
 
     /** Where the cluster is: for a test that connects to it as to an existing one. */

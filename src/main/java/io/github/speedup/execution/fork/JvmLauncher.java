@@ -242,10 +242,15 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
     }
 
     public List<String> command(String... mainArguments) {
+        return command(argumentFile, mainArguments);
+    }
+
+    /** java, the flags, the argument file with its class path, the one main class and its arguments. */
+    private List<String> command(Path arguments, String... mainArguments) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.addAll(jvmArguments);
-        command.add("@" + argumentFile);
+        command.add("@" + arguments);
         command.add(ForkedMain.class.getName());
         command.addAll(List.of(mainArguments));
         return command;
@@ -265,13 +270,7 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
         if (clusterArgumentFile == null) {
             throw new IllegalStateException("the cluster mode's JVMs were not prepared: Hazelcast was not resolved");
         }
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable.toString());
-        command.addAll(jvmArguments);
-        command.add("@" + clusterArgumentFile);
-        command.add(ForkedMain.class.getName());
-        command.addAll(List.of(mainArguments));
-        return processBuilder(command);
+        return processBuilder(command(clusterArgumentFile, mainArguments));
     }
 
     private ProcessBuilder processBuilder(List<String> command) {

@@ -100,13 +100,13 @@ public final class WorkerPool implements AutoCloseable {
             });
         }
         prepare();
-        long cpuBefore = cpuNanos();
+        long cpuBefore = ChildJvm.cpuNanos(workers);
         TaskDispatch.Outcome outcome = TaskDispatch.run(lanes, spec.tasks(), dispatchers);
         long memory = 0;
         for (ChildJvm worker : workers) {
             memory += Probes.peakResidentBytes(worker.pid());
         }
-        return new Sample(outcome.wallNanos(), cpuNanos() - cpuBefore, memory, Sample.NO_STARTUP, Sample.NO_GC,
+        return new Sample(outcome.wallNanos(), ChildJvm.cpuNanos(workers) - cpuBefore, memory, Sample.NO_STARTUP, Sample.NO_GC,
                 outcome.ipcNanos(), Sample.NOT_MOVED, Interference.NOT_MEASURED)
                 .withMovedBytes(inputBytes.get(), resultBytes.get());
     }
@@ -129,29 +129,11 @@ public final class WorkerPool implements AutoCloseable {
         return Set.copyOf(unsentTypes);
     }
 
-    private long cpuNanos() {
-        long cpu = 0;
-        for (ChildJvm worker : workers) {
-            cpu += worker.cpuNanos();
-        }
-        return cpu;
-    }
-
-    /** Asks each worker to finish and waits briefly; a worker that does not is killed, as every worker is in the end. */
+    /** Asks the workers to finish and waits briefly; a worker that does not is killed, as every worker is in the end. */
     @Override
     public void close() {
         dispatchers.shutdownNow();
-        for (ChildJvm worker : workers) {
-            try {
-                worker.sendExit();
-                worker.expect(ForkMessage.Done.class, CLOSE_WAIT, "its exit");
-                worker.awaitExit(CLOSE_WAIT);
-            } catch (ForkException | TaskFailedException e) {
-                // it is killed below, which is all closing needs
-            } finally {
-                worker.close();
-            }
-        }
+        ChildJvm.endAll(workers, CLOSE_WAIT);
     }
 
     /** Daemon threads named after the workload, so a thread dump of Maven says what they are. */

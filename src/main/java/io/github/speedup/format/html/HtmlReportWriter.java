@@ -300,6 +300,7 @@ public final class HtmlReportWriter implements ReportFormat {
      */
     private static void resultsTable(Writer html, WorkloadReport workload, Verdict verdict, ComparedVersion compared)
             throws IOException {
+        boolean againstEarlierRuns = againstEarlierRuns(verdict);
         html.write("<div class=\"table-scroll\">\n<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th>"
                 + "<th>median ms<br><small>95% CI</small></th>"
                 + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
@@ -308,14 +309,14 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "peak heap<br><small>one JVM</small></th><th title=\"the summed peak resident sets of every worker "
                 + "JVM (processes, pool)\">peak resident<br><small>all JVMs</small></th>"
                 + "<th>start-up ms</th><th>IPC ms</th>"
-                + (againstEarlierRuns(verdict) ? "<th>vs baseline<br><small>time Δ, p</small></th>" : "")
+                + (againstEarlierRuns ? "<th>vs baseline<br><small>time Δ, p</small></th>" : "")
                 + (compared == null ? "" : "<th class=\"versus\">vs " + Html.escape(compared.version())
                 + "<br><small>time Δ, 95% CI</small></th>")
                 + "</tr></thead>\n<tbody>\n");
         for (ResultReport r : workload.results()) {
-            html.write(r.isSkipped() ? skippedRow(r, 10 + (againstEarlierRuns(verdict) ? 1 : 0)
+            html.write(r.isSkipped() ? skippedRow(r, 10 + (againstEarlierRuns ? 1 : 0)
                     + (compared == null ? 0 : 1)) : measuredRow(r,
-                    (againstEarlierRuns(verdict) ? baselineCell(verdict, workload, r) : "")
+                    (againstEarlierRuns ? baselineCell(verdict, workload, r) : "")
                     + (compared == null ? "" : versusCell(workload, r))));
         }
         html.write("</tbody>\n</table>\n</div>\n");
