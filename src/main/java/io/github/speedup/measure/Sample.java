@@ -22,9 +22,22 @@ package io.github.speedup.measure;
  *                        results sent back); {@code -1} where the direction is not known: in-JVM
  *                        modes and reports written before it was recorded
  * @param interference    what other work took from the iteration, as the host saw it
+ * @param taskCpuNanos    pool only: the CPU time of the threads that ran the tasks, as each worker
+ *                        measured its own (exact, unlike {@code cpuNanos}, which is the workers' whole
+ *                        processes' in clock ticks), for the watch on the host's speed; {@link
+ *                        #NOT_MEASURED} otherwise, and where a collection ran during the tasks. Not
+ *                        written to the report.
  */
 public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
-                     long ipcNanos, long movedBytes, long inputBytes, Interference interference) {
+                     long ipcNanos, long movedBytes, long inputBytes, Interference interference,
+                     long taskCpuNanos) {
+
+    /** A sample without the tasks' own CPU time. */
+    public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
+                  long ipcNanos, long movedBytes, long inputBytes, Interference interference) {
+        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, inputBytes,
+                interference, NOT_MEASURED);
+    }
 
     /** A sample whose moved bytes are not told apart by direction. */
     public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
@@ -46,13 +59,20 @@ public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long s
 
     public Sample withInterference(Interference seen) {
         return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, inputBytes,
-                seen);
+                seen, taskCpuNanos);
+    }
+
+    /** The same sample with the tasks' threads' own CPU time, ns (pool). */
+    public Sample withTaskCpu(long nanos) {
+        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, inputBytes,
+                interference, nanos);
     }
 
     public static final long NO_STARTUP = -1;
     public static final long NO_GC = -1;
     public static final long NO_IPC = -1;
     public static final long NOT_MOVED = -1;
+    public static final long NOT_MEASURED = -1;
 
     /**
      * The same sample with what crossed the process boundary, each way.
@@ -62,7 +82,7 @@ public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long s
      */
     public Sample withMovedBytes(long inputBytes, long resultBytes) {
         return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos,
-                inputBytes + resultBytes, inputBytes, interference);
+                inputBytes + resultBytes, inputBytes, interference, taskCpuNanos);
     }
 
     public boolean hasMovedBytes() {
@@ -89,5 +109,9 @@ public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long s
 
     public boolean hasGc() {
         return gcNanos >= 0;
+    }
+
+    public boolean hasTaskCpu() {
+        return taskCpuNanos >= 0;
     }
 }

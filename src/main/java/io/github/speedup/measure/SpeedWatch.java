@@ -17,10 +17,11 @@ import java.util.TreeMap;
  * <li>the <em>gap</em>, {@code W × wall − CPU time of the threads}, with {@code W = min(workers,
  * tasks, cores)}: the time the result's threads could have run but did not. A thread that had work
  * and was not on a CPU grows it, although its own CPU time stays flat. Only the in-JVM modes measure
- * their threads' CPU exactly, so only they get it;</li>
+ * their threads' CPU exactly, and so does the pool, whose workers measure the CPU time of the
+ * thread that runs each task;</li>
  * <li>the CPU time per iteration, which rises when the host lowers a vCPU's speed: the same work
- * takes more cycles' worth of time. Also the in-JVM modes' only: a pool's or fresh workers' CPU time
- * is their whole processes', collectors and JIT included.</li>
+ * takes more cycles' worth of time. The same modes: fresh workers' CPU time is their whole
+ * processes', start-up, collectors and JIT included.</li>
  * </ul>
  * Both are compared with the result's own typical value (the median of its samples so far), so the
  * result's own overheads (waiting at the end for the last task, a pool's dispatch) cancel.
@@ -55,7 +56,15 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
         /** In-JVM modes: the Java threads' CPU time is exact, so both the gap and the CPU time apply. */
         GAP_AND_CPU,
         /**
-         * The CPU time is the whole processes' (a pool's or fresh workers' JVMs, their collectors and JIT
+         * The pool: its workers' CPU time is their whole processes', but each measures the CPU time of
+         * the thread that runs each task ({@link Sample#taskCpuNanos()}), and both signals apply to it.
+         * The gap then also holds the dispatch's round trips: an iteration whose dispatch waited for the
+         * host's threads to run is slowed by the host as much as one whose worker did. Iterations in
+         * which a worker collected garbage carry no such time and are not judged.
+         */
+        TASKS,
+        /**
+         * The CPU time is the whole processes' (fresh workers' JVMs, their start-up, collectors and JIT
          * included), which varies with the work's garbage and each JVM's start-up more than with the
          * host's speed: neither applies.
          */
@@ -127,14 +136,21 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
      * extra time.
      */
     public Slowdown slowed(List<Sample> earlier, Sample sample) {
-        if (signals == Signals.NONE || earlier.size() < MIN_EARLIER_SAMPLES) {
+        if (signals == Signals.NONE || (signals == Signals.TASKS && !sample.hasTaskCpu())) {
+            return null;
+        }
+        if (signals == Signals.TASKS) {
+            earlier = earlier.stream().filter(Sample::hasTaskCpu).toList();
+        }
+        if (earlier.size() < MIN_EARLIER_SAMPLES) {
             return null;
         }
         double typicalWall = median(earlier, Signal.WALL);
-        double typicalCpu = median(earlier, Signal.CPU);
+        double typicalCpu = median(earlier, this::cpu);
         List<Sample> all = new ArrayList<>(earlier);
         all.add(sample);
-        if (waiting(typicalCpu, typicalWall) || allocating(all)) {
+        // A pool's peak memory is its workers' resident sets, not heap in use; its collections are kept out above.
+        if (waiting(typicalCpu, typicalWall) || (signals == Signals.GAP_AND_CPU && allocating(all))) {
             return null;
         }
         double extra = sample.wallNanos() - typicalWall;
@@ -150,7 +166,7 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
                     "its threads were runnable but not running for %.1f ms more than typical,"
                             + " with no other work to explain it", gapGrowth / 1e6));
         }
-        double cpuGrowth = sample.cpuNanos() / typicalCpu - 1;
+        double cpuGrowth = cpu(sample) / typicalCpu - 1;
         if (cpuGrowth > threshold()) {
             return new Slowdown(slower, String.format(Locale.ROOT,
                     "its CPU time grew %.0f%% for the same work, with no other work to explain it", 100 * cpuGrowth));
@@ -297,16 +313,27 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
         return typicalCpu < WAITING_UTILISATION * workers * typicalWall;
     }
 
-    /** Foreign CPU and steal of at least the extra wall time account for it: the iteration is contamination's, not ours. */
+    /**
+     * Foreign CPU and steal of at least the extra wall time, beyond what the counters' 10 ms ticks
+     * can read on an idle machine ({@link Contamination#RESOLUTION_SLACK_NANOS}), account for it: the
+     * iteration is contamination's, not ours. Without the slack, a tick of foreign CPU read around a
+     * 27 ms iteration (8–9 ms, in a third of the default suite's {@code cpu} iterations with nothing
+     * else running) excused slowdowns of up to 30% in the iterations that had one.
+     */
     private static boolean explainedByOtherWork(Sample sample, double extraNanos) {
         Interference interference = sample.interference();
         long other = (interference.hasForeignCpu() ? interference.foreignCpuNanos() : 0)
                 + (interference.hasSteal() ? interference.stealNanos() : 0);
-        return other >= extraNanos;
+        return other - Contamination.RESOLUTION_SLACK_NANOS >= extraNanos;
     }
 
     private double gap(Sample sample) {
-        return (double) workers * sample.wallNanos() - sample.cpuNanos();
+        return (double) workers * sample.wallNanos() - cpu(sample);
+    }
+
+    /** The CPU time the signals read: the Java threads' in the JVM, or the pool's tasks' threads'. */
+    private double cpu(Sample sample) {
+        return signals == Signals.TASKS ? sample.taskCpuNanos() : sample.cpuNanos();
     }
 
     private interface Signal {

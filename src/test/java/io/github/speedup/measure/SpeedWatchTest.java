@@ -80,7 +80,7 @@ class SpeedWatchTest {
         assertNotNull(slowdown);
         assertEquals("20% slower than this result's typical iteration (its CPU time grew 20% for the same work,"
                 + " with no other work to explain it)", slowdown.describe());
-        assertNull(sequential.slowed(earlier, sample(65, 54.1, 12, 0)), "12 ms of foreign CPU explain it");
+        assertNull(sequential.slowed(earlier, sample(65, 54.1, 42, 0)), "42 ms of foreign CPU explain it");
     }
 
     @Test
@@ -147,14 +147,48 @@ class SpeedWatchTest {
         assertNull(threads.kept(List.of(sample(50, 2), sample(50.5, 2.1), sample(70, 2), sample(50.1, 2))));
     }
 
+    /** A pool ×2 iteration: {wall, whole processes' CPU in ticks, its tasks' threads' CPU} ms. */
+    private static Sample poolSample(double wallMs, double processesCpuMs, double taskCpuMs) {
+        return new Sample((long) (wallMs * MS), (long) (processesCpuMs * MS), 80_000_000, Sample.NO_STARTUP,
+                Sample.NO_GC, 1_000_000, 0, 0, Interference.NOT_MEASURED,
+                taskCpuMs < 0 ? Sample.NOT_MEASURED : (long) (taskCpuMs * MS));
+    }
+
+    /**
+     * The default suite's contended pool ×2 on the 2-core VM: about 42 ms per iteration and 80 ms of
+     * its tasks' CPU time; in round 9 one worker's thread stood 16 ms off its CPU (58.7 ms, the tasks'
+     * CPU flat). Its processes' CPU in ticks (70–100 ms) could not have told.
+     */
+    @Test
+    void thePoolIsWatchedThroughItsTasksThreadsCpuTime() {
+        SpeedWatch pool = new SpeedWatch(0.03, SpeedWatch.Signals.TASKS, 2);
+        List<Sample> earlier = List.of(poolSample(42.1, 80, 80.4), poolSample(41.7, 100, 80.2),
+                poolSample(42.6, 70, 80.6), poolSample(43.0, 80, 80.3));
+        SpeedWatch.Slowdown slowdown = pool.slowed(earlier, poolSample(58.7, 80, 80.5));
+        assertNotNull(slowdown);
+        assertEquals("39% slower than this result's typical iteration (its threads were runnable but not running"
+                + " for 32.7 ms more than typical, with no other work to explain it)", slowdown.describe());
+        assertNull(pool.slowed(earlier, poolSample(58.7, 80, -1)),
+                "a worker collected garbage during its tasks: the work's garbage, not the host, may explain it");
+        assertNull(pool.slowed(earlier, poolSample(43.5, 90, 80.5)), "3% slower is the pool's own jitter");
+        assertNull(new SpeedWatch(0.03, SpeedWatch.Signals.NONE, 2).slowed(earlier, poolSample(58.7, 80, 80.5)),
+                "fresh processes: no signal");
+        List<Sample> collecting = new ArrayList<>(List.of(poolSample(42.1, 80, -1), poolSample(41.7, 80, -1)));
+        collecting.addAll(earlier.subList(0, 2));
+        assertNull(pool.slowed(collecting, poolSample(58.7, 80, 80.5)),
+                "two iterations without a collection are no typical one yet");
+    }
+
     @Test
     void notBeforeThreeEarlierSamplesNorUnderTheThresholdNorWhereOtherWorkExplainsIt() {
         List<Sample> earlier = List.of(sample(27.5, 55), sample(27.4, 54.8), sample(27.6, 55.1));
         assertNull(threads.slowed(earlier.subList(0, 2), sample(33, 55)), "no typical iteration yet");
         assertNull(threads.slowed(earlier, sample(29, 55)), "5.5% slower is under the 6% threshold");
         assertNotNull(threads.slowed(earlier, sample(33, 55)));
-        assertNull(threads.slowed(earlier, sample(33, 55, 6, 0)), "6 ms of foreign CPU account for it");
-        assertNull(threads.slowed(earlier, sample(33, 55, 0, 6)), "so do 6 ms of steal");
+        assertNull(threads.slowed(earlier, sample(33, 55, 36, 0)), "36 ms of foreign CPU account for it");
+        assertNull(threads.slowed(earlier, sample(33, 55, 6, 30)), "so do 36 ms of foreign CPU and steal");
+        assertNotNull(threads.slowed(earlier, sample(33, 55, 9, 0)),
+                "9 ms are a tick of the counters, read in a third of a quiet machine's iterations");
         assertNull(new SpeedWatch(0.03, SpeedWatch.Signals.NONE, 2).slowed(earlier, sample(33, 70)),
                 "worker JVMs' whole CPU time: no signal applies");
         assertEquals(0.10, new SpeedWatch(0.05, SpeedWatch.Signals.NONE, 1).threshold(), 1e-9);

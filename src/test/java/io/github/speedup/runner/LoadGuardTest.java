@@ -80,8 +80,9 @@ class LoadGuardTest {
         assertEquals(new SpeedWatch(0.03, SpeedWatch.Signals.GAP_AND_CPU, 1),
                 guard.watch(new Measurement(cpu, Mode.SEQUENTIAL, 1), 0.03));
         assertEquals(SpeedWatch.Signals.GAP_AND_CPU, guard.watch(new Measurement(cpu, Mode.VIRTUAL, 2), 0.03).signals());
-        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.POOL, 2), 0.03).signals());
+        assertEquals(SpeedWatch.Signals.TASKS, guard.watch(new Measurement(cpu, Mode.POOL, 2), 0.03).signals());
         assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.PROCESSES, 2), 0.03).signals());
+        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.CLUSTER, 2), 0.03).signals());
         int cores = LoadProbe.detect().cpuCount();
         assertEquals(Math.min(4, cores), guard.watch(new Measurement(cpu, Mode.THREADS, 8), 0.03).workers(),
                 "W is at most the tasks and the cores");

@@ -290,20 +290,24 @@ sealed interface ForkMessage {
      * A pool worker ran a task: how long the task itself took, in the worker, so the rest is the
      * pool's overhead; how long making it took where it could only be made once its input had
      * arrived (a workload with a payload; else 0: it was made at PREPARE), which the host keeps
-     * out of the iteration's time; its result follows in a frame, unless it could not be
-     * serialised, when {@code unsentType} names its class (else it is empty).
+     * out of the iteration's time; the CPU time of the worker's thread over both, and the time its
+     * collectors reported meanwhile (-1 each where the JVM cannot tell), for the watch on the host's
+     * speed; its result follows in a frame, unless it could not be serialised, when {@code
+     * unsentType} names its class (else it is empty).
      */
-    record TaskDone(int index, long computeNanos, long setupNanos, String unsentType) implements ForkMessage {
+    record TaskDone(int index, long computeNanos, long setupNanos, long cpuNanos, long gcNanos, String unsentType)
+            implements ForkMessage {
         static final String TYPE = "TASK_DONE";
 
         @Override
         public String encode() {
             return ForkProtocol.encode(TYPE, String.valueOf(index), String.valueOf(computeNanos),
-                    String.valueOf(setupNanos), unsentType);
+                    String.valueOf(setupNanos), String.valueOf(cpuNanos), String.valueOf(gcNanos), unsentType);
         }
 
         static TaskDone decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
-            return new TaskDone(fields.integer(), fields.number(), fields.number(), fields.text());
+            return new TaskDone(fields.integer(), fields.number(), fields.number(), fields.number(), fields.number(),
+                    fields.text());
         }
     }
 

@@ -57,6 +57,9 @@ final class PoolWorker {
                     tearDown(made);
                     if (prepared == null) {
                         HeapKeeping.keepTheHeapThroughCollections();
+                        // Loads the management classes the tasks' CPU and GC readings use, before any clock.
+                        Probes.currentThreadCpuNanos();
+                        Probes.gcNanos();
                     }
                     // As in the measurement JVM, no iteration pays for the garbage of the one before.
                     InJvmExecutor.collectGarbageLeftBehind();
@@ -97,14 +100,19 @@ final class PoolWorker {
 
     /**
      * Runs task {@code index}: the one made at PREPARE, or, for a task with an input, one made now,
-     * whose making is timed apart.
+     * whose making is timed apart. The thread's CPU time and the collectors' time over it go with
+     * the answer.
      */
     private static void run(TaskSource source, int size, int index, byte[] input, Task[] prepared, List<Task> made,
                             OutputStream protocol) throws IOException {
         try {
+            long cpuBefore = Probes.currentThreadCpuNanos();
+            long gcBefore = Probes.gcNanos();
             TaskRun run = TaskRun.of(prepared != null && index < prepared.length ? prepared[index] : null, source, size,
                     index, input, made);
-            ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, run.computeNanos(), run.setupNanos(),
+            long cpu = cpuBefore < 0 ? -1 : Probes.currentThreadCpuNanos() - cpuBefore;
+            long gc = Probes.gcNanos() - gcBefore;
+            ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, run.computeNanos(), run.setupNanos(), cpu, gc,
                     run.unsentType()), run.result());
         } catch (Exception | Error e) {
             ForkProtocol.write(protocol, ForkMessage.Failed.of(

@@ -9,26 +9,50 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 
 /**
  * One iteration of a pool: the tasks go out one at a time, each to the first worker that is free
  * (a dispatcher thread per worker takes the next task number as soon as its worker answered), as
  * a process pool does, and the iteration ends with the last answer.
+ *
+ * <p>A lane may be kept one task ahead: its next task is sent before the answer to the current
+ * one is awaited, so that the worker finds it waiting when it finishes, as Python's
+ * {@code ProcessPoolExecutor} keeps a call queued beyond its workers ({@code EXTRA_QUEUED_CALLS}).
+ * Without it each task pays a round trip through the host between two tasks of a worker: the
+ * answer read, a dispatcher woken, the next task sent and read, three threads to schedule on
+ * cores the workers keep busy. On 2 cores that cost 0.2–0.4 ms a task and varied by more than
+ * the tasks did. A task sent ahead waits behind its worker's current one even if another worker
+ * frees first, so no lane is sent ahead once fewer tasks are left than there are lanes: at the
+ * end of an iteration every task still goes to the first worker that is free.
  */
 final class TaskDispatch {
 
-    /** A worker as the dispatch sees it: runs a task and says how long it took in the worker. */
+    /**
+     * A worker as the dispatch sees it. Tasks are answered in the order they were sent; a lane has
+     * at most two tasks out at a time.
+     */
     interface Lane {
-        TaskTime run(int task) throws ForkException, TaskFailedException;
+        /** Hands the task to the worker without waiting for it to run. */
+        void send(int task) throws ForkException, TaskFailedException;
+
+        /** Waits for the answer to {@code task}, the oldest one sent, and says how long it took in the worker. */
+        TaskTime receive(int task) throws ForkException, TaskFailedException;
     }
 
     /**
-     * How long one task took in its worker.
+     * How long one task took in its worker, and when its answer reached the host.
      *
-     * @param computeNanos the task's own run
-     * @param setupNanos   making it, where that could only happen once its input had arrived; else 0
+     * @param computeNanos  the task's own run, ns
+     * @param setupNanos    making it, where that could only happen once its input had arrived; else 0
+     * @param answeredNanos when the answer was read off the channel ({@link System#nanoTime()} of the
+     *                      host): not when the dispatcher got round to it, which is this host's
+     *                      scheduling, not the pool's
+     * @param cpuNanos      the CPU time of the worker's thread over making and running it, ns, or -1
+     *                      where the worker cannot tell
+     * @param gcNanos       the time the worker's collectors reported meanwhile, ns, or -1 where not asked
      */
-    record TaskTime(long computeNanos, long setupNanos) {
+    record TaskTime(long computeNanos, long setupNanos, long answeredNanos, long cpuNanos, long gcNanos) {
     }
 
     /**
@@ -37,28 +61,66 @@ final class TaskDispatch {
      * @param tasks           the tasks it ran, in order
      * @param computeNanos    their own compute time, summed, as the worker measured it
      * @param setupNanos      making them inside the iteration, summed (tasks with an input only)
+     * @param firstSentNanos  when its first task was sent ({@link System#nanoTime()} of the host)
      * @param lastAnswerNanos when its last answer arrived ({@link System#nanoTime()} of the host)
+     * @param cpuNanos        its tasks' CPU time, summed, or -1 where one was not told
+     * @param gcNanos         its collectors' time during them, summed, or -1 where one was not told
      */
-    record LaneWork(List<Integer> tasks, long computeNanos, long setupNanos, long lastAnswerNanos) {
+    record LaneWork(List<Integer> tasks, long computeNanos, long setupNanos, long firstSentNanos,
+                    long lastAnswerNanos, long cpuNanos, long gcNanos) {
     }
 
     /**
-     * @param wallNanos from the first dispatch to the last answer, less the making of tasks on the
-     *                  worker that answered last, so that set-up stays outside the time as in every mode
+     * @param wallNanos from the first task sent to the last answer read, less the making of tasks on
+     *                  the worker that answered last, so that set-up stays outside the time as in every
+     *                  mode. Waking the dispatcher threads is not in it: on cores the workers keep busy
+     *                  a woken thread may wait a scheduler slice or more to run, in some iterations
+     *                  and not others (the default suite's contended pool ×2 read 1 to 9 ms of
+     *                  communication in iterations of 42 ms when its clock counted those wake-ups)
      * @param ipcNanos  wall time minus the compute of the worker that answered last: its chain of
      *                  tasks is the iteration's critical path, so the rest is what dispatch,
      *                  transfer and collecting the results cost on it
      */
     record Outcome(long wallNanos, long ipcNanos, List<LaneWork> lanes) {
 
-        static Outcome of(long startNanos, List<LaneWork> lanes) {
-            LaneWork last = lanes.get(0);
+        /** The tasks' CPU time over every lane, ns, or -1 where a worker could not tell its own. */
+        long cpuNanos() {
+            return total(LaneWork::cpuNanos);
+        }
+
+        /** The workers' collectors' time during the tasks, ns, or -1 where one was not told. */
+        long gcNanos() {
+            return total(LaneWork::gcNanos);
+        }
+
+        private long total(ToLongFunction<LaneWork> figure) {
+            long total = 0;
             for (LaneWork lane : lanes) {
-                if (lane.lastAnswerNanos() > last.lastAnswerNanos()) {
+                long value = figure.applyAsLong(lane);
+                if (value < 0) {
+                    return -1;
+                }
+                total += value;
+            }
+            return total;
+        }
+
+        static Outcome of(List<LaneWork> lanes) {
+            LaneWork last = null;
+            long start = Long.MAX_VALUE;
+            for (LaneWork lane : lanes) {
+                if (lane.tasks().isEmpty()) {
+                    continue; // a lane that found no task left: its times are its thread's, not the pool's
+                }
+                if (last == null || lane.lastAnswerNanos() > last.lastAnswerNanos()) {
                     last = lane;
                 }
+                start = Math.min(start, lane.firstSentNanos());
             }
-            long wall = last.lastAnswerNanos() - startNanos - last.setupNanos();
+            if (last == null) {
+                return new Outcome(0, 0, lanes);
+            }
+            long wall = last.lastAnswerNanos() - start - last.setupNanos();
             return new Outcome(wall, Math.max(0, wall - last.computeNanos()), lanes);
         }
     }
@@ -68,37 +130,70 @@ final class TaskDispatch {
 
     /**
      * Runs {@code tasks} tasks over the lanes, one dispatcher per lane on {@code dispatchers}
-     * (which must have a thread for each). A failure stops further dispatch and is rethrown once
-     * the lanes have stopped.
+     * (which must have a thread for each), each lane kept one task ahead when {@code ahead}. A
+     * failure stops further dispatch and is rethrown once the lanes have stopped; a lane whose
+     * task failed first collects the answer to the task it had sent ahead, so that its worker is
+     * left with nothing in flight.
      */
-    static Outcome run(List<Lane> lanes, int tasks, ExecutorService dispatchers)
+    static Outcome run(List<Lane> lanes, int tasks, boolean ahead, ExecutorService dispatchers)
             throws ForkException, TaskFailedException {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<LaneWork>> work = new ArrayList<>(lanes.size());
+        int lanesCount = lanes.size();
+        List<Future<LaneWork>> work = new ArrayList<>(lanesCount);
         for (Lane lane : lanes) {
             work.add(dispatchers.submit(() -> {
                 go.await();
                 List<Integer> ran = new ArrayList<>();
                 long compute = 0;
                 long setup = 0;
-                long last = System.nanoTime();
+                long cpu = 0;
+                long gc = 0;
+                int current = next.getAndIncrement();
+                int queued = tasks; // the task sent ahead of current, if any
+                long first = System.nanoTime();
+                long last = first;
                 try {
-                    for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
-                        TaskTime time = lane.run(task);
+                    if (current < tasks) {
+                        first = System.nanoTime();
+                        lane.send(current);
+                    }
+                    while (current < tasks) {
+                        int claimed = ahead ? claimAhead(next, tasks, lanesCount) : tasks;
+                        if (claimed < tasks) {
+                            lane.send(claimed);
+                            queued = claimed;
+                        }
+                        TaskTime time = lane.receive(current);
                         compute += time.computeNanos();
                         setup += time.setupNanos();
-                        last = System.nanoTime();
-                        ran.add(task);
+                        cpu = cpu < 0 || time.cpuNanos() < 0 ? -1 : cpu + time.cpuNanos();
+                        gc = gc < 0 || time.gcNanos() < 0 ? -1 : gc + time.gcNanos();
+                        last = time.answeredNanos();
+                        ran.add(current);
+                        if (queued < tasks) {
+                            current = queued;
+                            queued = tasks;
+                        } else {
+                            current = next.getAndIncrement();
+                            if (current < tasks) {
+                                lane.send(current);
+                            }
+                        }
                     }
-                } catch (ForkException | TaskFailedException | RuntimeException e) {
+                } catch (TaskFailedException e) {
+                    next.set(tasks);
+                    if (queued < tasks) {
+                        drain(lane, queued);
+                    }
+                    throw e;
+                } catch (ForkException | RuntimeException e) {
                     next.set(tasks);
                     throw e;
                 }
-                return new LaneWork(ran, compute, setup, last);
+                return new LaneWork(ran, compute, setup, first, last, cpu, gc);
             }));
         }
-        long start = System.nanoTime();
         go.countDown();
         List<LaneWork> done = new ArrayList<>(lanes.size());
         Throwable failure = null;
@@ -124,6 +219,31 @@ final class TaskDispatch {
         if (failure != null) {
             throw new IllegalStateException("a pool dispatcher failed", failure);
         }
-        return Outcome.of(start, done);
+        return Outcome.of(done);
+    }
+
+    /**
+     * The next task to send ahead, or {@code tasks} for none: only while at least as many tasks are
+     * left unclaimed after it as there are lanes, so that the last ones go to whichever worker frees.
+     */
+    private static int claimAhead(AtomicInteger next, int tasks, int lanes) {
+        while (true) {
+            int task = next.get();
+            if (tasks - task - 1 < lanes) {
+                return tasks;
+            }
+            if (next.compareAndSet(task, task + 1)) {
+                return task;
+            }
+        }
+    }
+
+    /** Collects the answer to a task sent ahead of one that failed; its own outcome no longer matters. */
+    private static void drain(Lane lane, int task) {
+        try {
+            lane.receive(task);
+        } catch (ForkException | TaskFailedException | RuntimeException ignored) {
+            // the first failure is the one reported
+        }
     }
 }
