@@ -7,7 +7,7 @@ import java.time.Duration;
  * How a run shares the machine, validated.
  *
  * @param maxForeignLoad cores of other work an iteration tolerates on average before it is contaminated
- * @param maxRetries     contaminated iterations taken again per measurement
+ * @param maxRetries     iterations taken again per measurement, contaminated or slowed by the host
  * @param lockFile       the file every build on the machine locks while measuring
  * @param lockTimeout    how long to wait for it before failing
  */

@@ -37,7 +37,7 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
      * How often one measurement takes an iteration again: one that other work disturbed
      * (contaminated, taken again once the machine is quiet) or that the host slowed (taken again at once).
      */
-    @Parameter(property = "speedup.maxRetries", defaultValue = "10")
+    @Parameter(property = "speedup.maxRetries", defaultValue = "20")
     private int maxRetries;
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -193,6 +194,30 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
             }
         }
         return count == 0 ? null : new Kept(count, samples.size(), slowest);
+    }
+
+    /**
+     * The first {@value #MIN_EARLIER_SAMPLES} samples of a result were taken before it had a typical
+     * iteration to be judged against; once it has one more, each of them is judged against all the
+     * others, as {@link #kept} judges.
+     *
+     * @return the slowed ones among the first {@value #MIN_EARLIER_SAMPLES}, by position; empty unless
+     * {@code samples} holds exactly {@value #MIN_EARLIER_SAMPLES} + 1
+     */
+    public NavigableMap<Integer, Slowdown> firstSlowed(List<Sample> samples) {
+        NavigableMap<Integer, Slowdown> slowed = new TreeMap<>();
+        if (samples.size() != MIN_EARLIER_SAMPLES + 1) {
+            return slowed;
+        }
+        for (int i = 0; i < MIN_EARLIER_SAMPLES; i++) {
+            List<Sample> others = new ArrayList<>(samples);
+            Sample sample = others.remove(i);
+            Slowdown slowdown = slowed(others, sample);
+            if (slowdown != null) {
+                slowed.put(i, slowdown);
+            }
+        }
+        return slowed;
     }
 
     /**

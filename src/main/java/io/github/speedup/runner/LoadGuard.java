@@ -32,7 +32,7 @@ public final class LoadGuard {
     private final int maxRetries;
     private long quietBudgetNanos = RUN_QUIET_BUDGET.toNanos();
 
-    /** @param maxRetries how often one measurement may re-run a contaminated iteration */
+    /** @param maxRetries how often one measurement may take an iteration again, contaminated or slowed */
     public LoadGuard(LoadProbe probe, Contamination policy, int maxRetries) {
         this.probe = probe;
         this.policy = policy;

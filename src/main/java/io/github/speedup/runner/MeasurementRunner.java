@@ -311,9 +311,31 @@ public final class MeasurementRunner {
                 sampling.warmupTaken(index, sample.wallNanos(), measurement.mode() == Mode.PROCESSES);
             } else {
                 sampling.sampleTaken(index, sample);
+                dropFirstSlowed(sampling, index, measurement);
                 if (!sampling.pending(index)) {
                     finished(sampling, index);
                 }
+            }
+        }
+
+        /**
+         * The measurement's first samples had no typical iteration to be judged against when they were
+         * taken; once it has one, those the host slowed are dropped, within {@code maxRetries}, and the
+         * measurement samples on in later rounds. Taking one again at once, as later iterations are,
+         * would give it a second sample in this round and none beside its partner in theirs.
+         */
+        private void dropFirstSlowed(WorkloadSampling sampling, int index, Measurement measurement) {
+            SpeedWatch watch = guard.watch(measurement, plan.sampling(measurement.workload()).targetPrecision());
+            // Highest position first, so that the positions still to drop stay where they were.
+            for (Map.Entry<Integer, SpeedWatch.Slowdown> first
+                    : watch.firstSlowed(sampling.samples(index)).descendingMap().entrySet()) {
+                if (retries(index) >= guard.maxRetries()) {
+                    return;
+                }
+                retries.merge(index, 1, Integer::sum);
+                sampling.dropSample(index, first.getKey());
+                progress.dropped(index + 1, plan.measurements().size(), measurement, first.getKey() + 1,
+                        first.getValue().describe());
             }
         }
 

@@ -38,6 +38,14 @@ public interface ProgressListener {
     default void slowed(int number, int total, Measurement measurement, int iteration, String slowdown) {
     }
 
+    /**
+     * Measured iteration {@code iteration}, one of the first, is dropped: judged once the measurement
+     * had a typical iteration, the host ran it slower, with no other work to explain it. The
+     * measurement samples on in later rounds.
+     */
+    default void dropped(int number, int total, Measurement measurement, int iteration, String slowdown) {
+    }
+
     ProgressListener SILENT = new ProgressListener() {
         @Override
         public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration,

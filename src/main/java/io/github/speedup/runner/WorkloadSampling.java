@@ -213,6 +213,20 @@ final class WorkloadSampling {
     }
 
     /**
+     * Drops the measurement's sample at {@code position} (0 for its first), with its round: one the
+     * host slowed, found only once the measurement had a typical iteration. The measurement samples
+     * on in later rounds; outside rounds, whether it takes another is decided again.
+     */
+    void dropSample(int index, int position) {
+        State state = states.get(index);
+        state.samples.remove(position);
+        state.rounds.remove(position);
+        if (!inRound) {
+            decide(index, false);
+        }
+    }
+
+    /**
      * @param inRounds whether the workload is taken in rounds, where sequential accompanies the modes
      *                 and a measurement stops with its partner on the other side
      */

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -81,6 +84,20 @@ class SpeedWatchTest {
         assertEquals("20% slower than this result's typical iteration (its CPU time grew 20% for the same work,"
                 + " with no other work to explain it)", slowdown.describe());
         assertNull(sequential.slowed(earlier, sample(65, 54.1, 42, 0)), "42 ms of foreign CPU explain it");
+    }
+
+    @Test
+    void theFirstSamplesAreJudgedOnceTheResultHasATypicalIteration() {
+        // rounds 4 and 5 of a threads ×2 of cpu: 36.8 ms with its CPU time flat, then 26.4 ms
+        List<Sample> samples = new ArrayList<>(List.of(sample(26.6, 53.0), sample(36.8, 53.1), sample(26.4, 52.8)));
+        assertEquals(Map.of(), threads.firstSlowed(samples), "three samples: no typical iteration yet");
+        samples.add(sample(26.6, 53.1));
+        NavigableMap<Integer, SpeedWatch.Slowdown> slowed = threads.firstSlowed(samples);
+        assertEquals(Set.of(1), slowed.keySet(), "the second, judged against the three others");
+        assertEquals("38% slower than this result's typical iteration (its threads were runnable but not running"
+                + " for 20.4 ms more than typical, with no other work to explain it)", slowed.get(1).describe());
+        samples.add(sample(26.5, 53.0));
+        assertEquals(Map.of(), threads.firstSlowed(samples), "judged once: later samples are judged as they come");
     }
 
     @Test

@@ -116,6 +116,26 @@ class WorkloadSamplingTest {
         assertEquals(List.of(1, 2, 3, 4, 5, 6), state.rounds(0));
     }
 
+    @Test
+    void aDroppedSampleTakesItsRoundWithItAndTheMeasurementSamplesOn() {
+        WorkloadSampling state = new WorkloadSampling(Sampling.adaptive(0, 0.03, 4, 30, Duration.ofSeconds(60)),
+                List.of(0, 1), WorkloadSampling.NO_SEQUENTIAL, "w", () -> now);
+        for (int number = 1; number <= 4; number++) {
+            state.startRound();
+            state.sampleTaken(0, ms(100));
+            state.sampleTaken(1, ms(number == 2 ? 140 : 100));
+            if (number == 4) {
+                state.dropSample(1, 1);
+            }
+            state.endRound();
+        }
+        assertEquals(List.of(1, 3, 4), state.rounds(1), "round 2's sample went, with its round");
+        assertEquals(List.of(100_000_000L, 100_000_000L, 100_000_000L),
+                state.samples(1).stream().map(Sample::wallNanos).toList());
+        assertTrue(state.pending(1), "three samples are short of minIterations 4: it samples on");
+        assertFalse(state.pending(0), "the other one had its four");
+    }
+
     /** Runs sequential (0) and a mode (1) in rounds, each round's times from {@code times(round, index)}. */
     private WorkloadSampling rounds(Sampling sampling, RoundTimes times) {
         WorkloadSampling state = new WorkloadSampling(sampling, List.of(0, 1), 0, "w", () -> now);

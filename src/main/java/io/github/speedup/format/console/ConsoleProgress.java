@@ -68,6 +68,12 @@ public final class ConsoleProgress implements ProgressListener {
         log.accept(prefix(number, total, measurement) + " · iteration " + iteration + " taken again: " + slowdown);
     }
 
+    @Override
+    public void dropped(int number, int total, Measurement measurement, int iteration, String slowdown) {
+        log.accept(prefix(number, total, measurement) + " · iteration " + iteration
+                + " dropped, judged once the result had a typical iteration; it samples on: " + slowdown);
+    }
+
     /** {@code [3/28] cpu · threads ×2}; on the earlier version's side (compareWith) {@code [9/28] work · threads ×2 · previous} */
     private static String prefix(int number, int total, Measurement measurement) {
         return "[" + number + "/" + total + "] " + measurement.workload().name() + " · " + measurement.mode().id()

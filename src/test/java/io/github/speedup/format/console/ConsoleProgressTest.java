@@ -38,4 +38,15 @@ class ConsoleProgressTest {
         assertEquals(List.of("[2/3] cpu · threads ×2 · iteration 4 taken again: 20% slower than this result's typical"
                 + " iteration (its CPU time grew 20% for the same work, with no other work to explain it)"), lines);
     }
+
+    @Test
+    void aFirstIterationTheHostSlowedIsDroppedAndSaysWhy() {
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(lines::add);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        progress.dropped(2, 3, new Measurement(cpu, Mode.THREADS, 2), 2, "39% slower than this result's typical"
+                + " iteration (…)");
+        assertEquals(List.of("[2/3] cpu · threads ×2 · iteration 2 dropped, judged once the result had a typical"
+                + " iteration; it samples on: 39% slower than this result's typical iteration (…)"), lines);
+    }
 }
