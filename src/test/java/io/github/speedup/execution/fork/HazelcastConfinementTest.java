@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -18,8 +20,8 @@ class HazelcastConfinementTest {
     void onlyTheMemberAndTheDriverUseHazelcast() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.github.speedup");
-        noClasses().that().doNotHaveFullyQualifiedName(ClusterMember.class.getName())
-                .and().doNotHaveFullyQualifiedName(ClusterDriver.class.getName())
+        // Their nested and anonymous classes (a lane of the driver's dispatch) run in the same JVMs.
+        noClasses().that(not(belongToAnyOf(ClusterMember.class, ClusterDriver.class)))
                 .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
                 .check(classes);
     }
