@@ -29,24 +29,16 @@ class ConsoleProgressTest {
     }
 
     @Test
-    void anIterationTheHostSlowedIsTakenAgainAtOnceAndSaysWhy() {
+    void anIterationTheHostSlowedIsTakenAgainAtOnceOrDroppedIfOneOfTheFirstAndSaysWhy() {
         List<String> lines = new ArrayList<>();
         ConsoleProgress progress = new ConsoleProgress(lines::add);
-        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
-        progress.slowed(2, 3, new Measurement(cpu, Mode.THREADS, 2), 4, "20% slower than this result's typical"
-                + " iteration (its CPU time grew 20% for the same work, with no other work to explain it)");
-        assertEquals(List.of("[2/3] cpu · threads ×2 · iteration 4 taken again: 20% slower than this result's typical"
-                + " iteration (its CPU time grew 20% for the same work, with no other work to explain it)"), lines);
-    }
-
-    @Test
-    void aFirstIterationTheHostSlowedIsDroppedAndSaysWhy() {
-        List<String> lines = new ArrayList<>();
-        ConsoleProgress progress = new ConsoleProgress(lines::add);
-        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
-        progress.dropped(2, 3, new Measurement(cpu, Mode.THREADS, 2), 2, "39% slower than this result's typical"
-                + " iteration (…)");
-        assertEquals(List.of("[2/3] cpu · threads ×2 · iteration 2 dropped, judged once the result had a typical"
-                + " iteration; it samples on: 39% slower than this result's typical iteration (…)"), lines);
+        Measurement threads = new Measurement(new WorkloadSpec("cpu", Kind.CPU, 4, 50), Mode.THREADS, 2);
+        String slowdown = "20% slower than this result's typical iteration (its CPU time grew 20% for the same work,"
+                + " with no other work to explain it)";
+        progress.slowed(2, 3, threads, 4, slowdown);
+        progress.dropped(2, 3, threads, 2, slowdown);
+        assertEquals(List.of("[2/3] cpu · threads ×2 · iteration 4 taken again: " + slowdown,
+                "[2/3] cpu · threads ×2 · iteration 2 dropped, judged once the result had a typical iteration;"
+                        + " it samples on: " + slowdown), lines);
     }
 }
