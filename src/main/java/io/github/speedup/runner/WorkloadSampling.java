@@ -186,7 +186,7 @@ final class WorkloadSampling {
     /** 1-based number of the next iteration among the warm-ups, or among the measured ones. */
     int next(int index) {
         State state = states.get(index);
-        return (state.warming ? state.warmups : state.samples.size()) + 1;
+        return (state.warming ? state.warmups : state.samples.size() + state.dropped) + 1;
     }
 
     /** @param freshJvms whether the measurement starts new JVMs in every iteration */
@@ -221,6 +221,7 @@ final class WorkloadSampling {
         State state = states.get(index);
         state.samples.remove(position);
         state.rounds.remove(position);
+        state.dropped++;
         if (!inRound) {
             decide(index, false);
         }
@@ -361,6 +362,8 @@ final class WorkloadSampling {
         long lastWarmupNanos;
         final List<Sample> samples = new ArrayList<>();
         final List<Integer> rounds = new ArrayList<>();
+        /** Samples dropped, so that the log numbers the measured iterations taken, not those kept. */
+        int dropped;
         /** Of the samples so far, kept from the last stopping decision. */
         double precision = Double.NaN;
         /** Of the ratio to the partner on the earlier version's side, kept from the last stopping decision. */

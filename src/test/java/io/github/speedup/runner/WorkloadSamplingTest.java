@@ -133,6 +133,7 @@ class WorkloadSamplingTest {
         assertEquals(List.of(100_000_000L, 100_000_000L, 100_000_000L),
                 state.samples(1).stream().map(Sample::wallNanos).toList());
         assertTrue(state.pending(1), "three samples are short of minIterations 4: it samples on");
+        assertEquals(5, state.next(1), "the log numbers the iterations taken: the next is the fifth");
         assertFalse(state.pending(0), "the other one had its four");
     }
 

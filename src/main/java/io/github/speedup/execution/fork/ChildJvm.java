@@ -155,11 +155,6 @@ final class ChildJvm implements AutoCloseable {
         return cpu;
     }
 
-    /** What the child is called in messages, e.g. {@code pool worker JVM 1 of 2 (cpu)}. */
-    String label() {
-        return label;
-    }
-
     /**
      * Ends {@code children} together: asks each to finish, then waits up to {@code wait} for each to
      * say DONE and exit; one that does not is killed, as every one is in the end.

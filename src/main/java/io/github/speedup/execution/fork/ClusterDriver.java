@@ -218,35 +218,24 @@ final class ClusterDriver {
         Set<String> unsent = ConcurrentHashMap.newKeySet();
         List<TaskDispatch.Lane> lanes = new ArrayList<>(members.size());
         for (Member member : members) {
-            lanes.add(new TaskDispatch.Lane() {
-                private Future<ClusterTask.Outcome> answer;
-
-                @Override
-                public void send(int task) {
-                    answer = executor.submitToMember(new ClusterTask(type, target, size, task, inputs[task]), member);
+            lanes.add(task -> {
+                byte[] input = inputs[task];
+                ClusterTask.Outcome outcome = await(executor.submitToMember(
+                        new ClusterTask(type, target, size, task, input), member), member, "task " + task);
+                long answered = System.nanoTime();
+                if (outcome.failure() != null) {
+                    throw new TaskFailedException("member " + member.getAddress() + ": " + outcome.failure(), null);
                 }
-
-                @Override
-                public TaskDispatch.TaskTime receive(int task) throws ForkException, TaskFailedException {
-                    ClusterTask.Outcome outcome = await(answer, member, "task " + task);
-                    long answered = System.nanoTime();
-                    if (outcome.failure() != null) {
-                        throw new TaskFailedException("member " + member.getAddress() + ": " + outcome.failure(), null);
-                    }
-                    sent.addAndGet(inputs[task] == null ? 0 : inputs[task].length);
-                    received.addAndGet(outcome.result() == null ? 0 : outcome.result().length);
-                    if (!outcome.unsentType().isEmpty()) {
-                        unsent.add(outcome.unsentType());
-                    }
-                    return new TaskDispatch.TaskTime(outcome.computeNanos(), outcome.setupNanos(), answered,
-                            Sample.NOT_MEASURED, Sample.NO_GC);
+                sent.addAndGet(input == null ? 0 : input.length);
+                received.addAndGet(outcome.result() == null ? 0 : outcome.result().length);
+                if (!outcome.unsentType().isEmpty()) {
+                    unsent.add(outcome.unsentType());
                 }
+                return new TaskDispatch.TaskTime(outcome.computeNanos(), outcome.setupNanos(), answered,
+                        Sample.NOT_MEASURED, Sample.NO_GC);
             });
         }
-        // Never a task ahead: a cluster the user named may run several of a member's tasks at once
-        // (Hazelcast's executor has 16 threads unless configured), and then a member would no
-        // longer be one worker.
-        TaskDispatch.Outcome outcome = TaskDispatch.run(lanes, inputs.length, false, dispatchers);
+        TaskDispatch.Outcome outcome = TaskDispatch.run(lanes, inputs.length, dispatchers);
         return new ForkMessage.ClusterSample(outcome.wallNanos(), outcome.ipcNanos(), sent.get(), received.get(),
                 String.join(" ", new TreeSet<>(unsent)));
     }

@@ -16,28 +16,19 @@ import java.util.function.ToLongFunction;
  * (a dispatcher thread per worker takes the next task number as soon as its worker answered), as
  * a process pool does, and the iteration ends with the last answer.
  *
- * <p>A lane may be kept one task ahead: its next task is sent before the answer to the current
- * one is awaited, so that the worker finds it waiting when it finishes, as Python's
- * {@code ProcessPoolExecutor} keeps a call queued beyond its workers ({@code EXTRA_QUEUED_CALLS}).
- * Without it each task pays a round trip through the host between two tasks of a worker: the
- * answer read, a dispatcher woken, the next task sent and read, three threads to schedule on
- * cores the workers keep busy. On 2 cores that cost 0.2–0.4 ms a task and varied by more than
- * the tasks did. A task sent ahead waits behind its worker's current one even if another worker
- * frees first, so no lane is sent ahead once fewer tasks are left than there are lanes: at the
- * end of an iteration every task still goes to the first worker that is free.
+ * <p>No worker is sent a task ahead of its current one. Python's {@code ProcessPoolExecutor} keeps
+ * calls queued beyond its workers, but in one queue that every worker takes from; a task queued
+ * to one worker here waits behind that worker's task even when another worker frees first. Tried
+ * on 2026-11-30: with four tasks, one five times longer than the others, the pool ×2 read 1.31×
+ * where threads read 1.58× (the short task queued behind the long one), while on the default
+ * suite's even tasks it saved about 0.4 ms of an iteration's 1.6–2.0 ms of communication and gave
+ * 9 of 10 builds every speedup to ±3% against 8 of 10 without.
  */
 final class TaskDispatch {
 
-    /**
-     * A worker as the dispatch sees it. Tasks are answered in the order they were sent; a lane has
-     * at most two tasks out at a time.
-     */
+    /** A worker as the dispatch sees it: runs a task and says how long it took in the worker. */
     interface Lane {
-        /** Hands the task to the worker without waiting for it to run. */
-        void send(int task) throws ForkException, TaskFailedException;
-
-        /** Waits for the answer to {@code task}, the oldest one sent, and says how long it took in the worker. */
-        TaskTime receive(int task) throws ForkException, TaskFailedException;
+        TaskTime run(int task) throws ForkException, TaskFailedException;
     }
 
     /**
@@ -130,17 +121,14 @@ final class TaskDispatch {
 
     /**
      * Runs {@code tasks} tasks over the lanes, one dispatcher per lane on {@code dispatchers}
-     * (which must have a thread for each), each lane kept one task ahead when {@code ahead}. A
-     * failure stops further dispatch and is rethrown once the lanes have stopped; a lane whose
-     * task failed first collects the answer to the task it had sent ahead, so that its worker is
-     * left with nothing in flight.
+     * (which must have a thread for each). A failure stops further dispatch and is rethrown once
+     * the lanes have stopped.
      */
-    static Outcome run(List<Lane> lanes, int tasks, boolean ahead, ExecutorService dispatchers)
+    static Outcome run(List<Lane> lanes, int tasks, ExecutorService dispatchers)
             throws ForkException, TaskFailedException {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
-        int lanesCount = lanes.size();
-        List<Future<LaneWork>> work = new ArrayList<>(lanesCount);
+        List<Future<LaneWork>> work = new ArrayList<>(lanes.size());
         for (Lane lane : lanes) {
             work.add(dispatchers.submit(() -> {
                 go.await();
@@ -149,45 +137,22 @@ final class TaskDispatch {
                 long setup = 0;
                 long cpu = 0;
                 long gc = 0;
-                int current = next.getAndIncrement();
-                int queued = tasks; // the task sent ahead of current, if any
                 long first = System.nanoTime();
                 long last = first;
                 try {
-                    if (current < tasks) {
-                        first = System.nanoTime();
-                        lane.send(current);
-                    }
-                    while (current < tasks) {
-                        int claimed = ahead ? claimAhead(next, tasks, lanesCount) : tasks;
-                        if (claimed < tasks) {
-                            lane.send(claimed);
-                            queued = claimed;
+                    for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
+                        if (ran.isEmpty()) {
+                            first = System.nanoTime();
                         }
-                        TaskTime time = lane.receive(current);
+                        TaskTime time = lane.run(task);
                         compute += time.computeNanos();
                         setup += time.setupNanos();
                         cpu = cpu < 0 || time.cpuNanos() < 0 ? -1 : cpu + time.cpuNanos();
                         gc = gc < 0 || time.gcNanos() < 0 ? -1 : gc + time.gcNanos();
                         last = time.answeredNanos();
-                        ran.add(current);
-                        if (queued < tasks) {
-                            current = queued;
-                            queued = tasks;
-                        } else {
-                            current = next.getAndIncrement();
-                            if (current < tasks) {
-                                lane.send(current);
-                            }
-                        }
+                        ran.add(task);
                     }
-                } catch (TaskFailedException e) {
-                    next.set(tasks);
-                    if (queued < tasks) {
-                        drain(lane, queued);
-                    }
-                    throw e;
-                } catch (ForkException | RuntimeException e) {
+                } catch (ForkException | TaskFailedException | RuntimeException e) {
                     next.set(tasks);
                     throw e;
                 }
@@ -220,30 +185,5 @@ final class TaskDispatch {
             throw new IllegalStateException("a pool dispatcher failed", failure);
         }
         return Outcome.of(done);
-    }
-
-    /**
-     * The next task to send ahead, or {@code tasks} for none: only while at least as many tasks are
-     * left unclaimed after it as there are lanes, so that the last ones go to whichever worker frees.
-     */
-    private static int claimAhead(AtomicInteger next, int tasks, int lanes) {
-        while (true) {
-            int task = next.get();
-            if (tasks - task - 1 < lanes) {
-                return tasks;
-            }
-            if (next.compareAndSet(task, task + 1)) {
-                return task;
-            }
-        }
-    }
-
-    /** Collects the answer to a task sent ahead of one that failed; its own outcome no longer matters. */
-    private static void drain(Lane lane, int task) {
-        try {
-            lane.receive(task);
-        } catch (ForkException | TaskFailedException | RuntimeException ignored) {
-            // the first failure is the one reported
-        }
     }
 }

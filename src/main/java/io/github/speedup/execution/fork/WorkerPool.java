@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The pool mode: W worker JVMs started once for a (workload, W) and kept warm across its
  * iterations; before each iteration's clock every worker makes the tasks it may be dealt, then
- * the iteration sends the tasks one by one to whichever worker is free, each worker kept a task
- * ahead ({@link TaskDispatch}). Start-up is paid once and reported once; what each iteration pays
+ * the iteration sends the tasks one by one to whichever worker is free ({@link TaskDispatch}). Start-up is paid once and reported once; what each iteration pays
  * beyond the tasks' own compute is the inter-process communication. The workers end when the
  * pool is closed, when one fails or times out (all are killed with their descendants), and with
  * Maven, as every child does.
@@ -88,33 +87,22 @@ public final class WorkerPool implements AutoCloseable {
         AtomicLong inputBytes = new AtomicLong();
         AtomicLong resultBytes = new AtomicLong();
         for (ChildJvm worker : workers) {
-            lanes.add(new TaskDispatch.Lane() {
-                @Override
-                public void send(int task) throws ForkException {
-                    worker.send(new ForkMessage.RunTask(task), inputs[task]);
+            lanes.add(task -> {
+                worker.send(new ForkMessage.RunTask(task), inputs[task]);
+                ChildJvm.Received<ForkMessage.TaskDone> done = worker.expect(ForkMessage.TaskDone.class, timeout,
+                        "task " + task);
+                inputBytes.addAndGet(inputs[task] == null ? 0 : inputs[task].length);
+                resultBytes.addAndGet(done.frame() == null ? 0 : done.frame().length);
+                if (!done.message().unsentType().isEmpty()) {
+                    unsentTypes.add(done.message().unsentType());
                 }
-
-                @Override
-                public TaskDispatch.TaskTime receive(int task) throws ForkException, TaskFailedException {
-                    ChildJvm.Received<ForkMessage.TaskDone> done = worker.expect(ForkMessage.TaskDone.class,
-                            timeout, "task " + task);
-                    if (done.message().index() != task) {
-                        throw new ForkException(worker.label() + " answered task " + done.message().index()
-                                + " where task " + task + " was due: the protocol is out of step");
-                    }
-                    inputBytes.addAndGet(inputs[task] == null ? 0 : inputs[task].length);
-                    resultBytes.addAndGet(done.frame() == null ? 0 : done.frame().length);
-                    if (!done.message().unsentType().isEmpty()) {
-                        unsentTypes.add(done.message().unsentType());
-                    }
-                    return new TaskDispatch.TaskTime(done.message().computeNanos(), done.message().setupNanos(),
-                            done.arrivedNanos(), done.message().cpuNanos(), done.message().gcNanos());
-                }
+                return new TaskDispatch.TaskTime(done.message().computeNanos(), done.message().setupNanos(),
+                        done.arrivedNanos(), done.message().cpuNanos(), done.message().gcNanos());
             });
         }
         prepare();
         long cpuBefore = ChildJvm.cpuNanos(workers);
-        TaskDispatch.Outcome outcome = TaskDispatch.run(lanes, spec.tasks(), true, dispatchers);
+        TaskDispatch.Outcome outcome = TaskDispatch.run(lanes, spec.tasks(), dispatchers);
         long memory = 0;
         for (ChildJvm worker : workers) {
             memory += Probes.peakResidentBytes(worker.pid());

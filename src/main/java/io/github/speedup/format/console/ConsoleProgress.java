@@ -71,7 +71,8 @@ public final class ConsoleProgress implements ProgressListener {
     @Override
     public void dropped(int number, int total, Measurement measurement, int iteration, String slowdown) {
         log.accept(prefix(number, total, measurement) + " · iteration " + iteration
-                + " dropped, judged once the result had a typical iteration; it samples on: " + slowdown);
+                + " dropped, another taken in a later round (judged once the result had a typical iteration): "
+                + slowdown);
     }
 
     /** {@code [3/28] cpu · threads ×2}; on the earlier version's side (compareWith) {@code [9/28] work · threads ×2 · previous} */

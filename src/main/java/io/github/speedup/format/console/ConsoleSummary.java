@@ -65,19 +65,20 @@ public final class ConsoleSummary {
     /**
      * One line per workload whose figures are less certain, naming its flagged results compactly:
      * {@code Workload parse: 7 of 13 results flagged: unstable threads ×4, processes ×4; short of
-     * target processes ×1, ×2, ×4; busy machine virtual ×2 (details above at INFO and in the
-     * report)}. A run of three workloads says so in three warnings, not fifty.
+     * target processes ×1, ×2, ×4; busy machine virtual ×2; slowed by the host pool ×2 (details
+     * above at INFO and in the report)}. A run of three workloads says so in three warnings, not fifty.
      */
     public static List<String> warnings(Report report) {
         List<String> warnings = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
-            long flagged = measured.stream().filter(r -> r.isUnstable() || r.isShortOfTarget() || r.isContaminated())
-                    .count();
+            long flagged = measured.stream().filter(r -> r.isUnstable() || r.isShortOfTarget() || r.isContaminated()
+                    || r.isSlowed()).count();
             List<String> parts = new ArrayList<>();
             flag(parts, "unstable", measured.stream().filter(ResultReport::isUnstable).toList());
             flag(parts, "short of target", measured.stream().filter(ResultReport::isShortOfTarget).toList());
             flag(parts, "busy machine", measured.stream().filter(ResultReport::isContaminated).toList());
+            flag(parts, "slowed by the host", measured.stream().filter(ResultReport::isSlowed).toList());
             int findings = workload.selfCheck().findings().size();
             if (findings > 0) {
                 parts.add("self-check " + findings + (findings == 1 ? " finding" : " findings"));

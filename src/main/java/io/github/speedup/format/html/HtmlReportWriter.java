@@ -427,6 +427,8 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "\">contaminated</span>" : "")
                 + (r.isShortOfTarget() ? " <span class=\"flag\" title=\"" + Html.escape(r.shortfallReason())
                 + "\">short of target</span>" : "")
+                + (r.isSlowed() ? " <span class=\"flag\" title=\"" + Html.escape(r.slowedReason())
+                + "\">slowed by the host</span>" : "")
                 + "</td>"
                 + withInterval("median", Figures.ms(wall.median()), Figures.interval(wall.medianInterval(), Figures::ms))
                 + withInterval("speedup", Figures.ratio(r.speedup()), Figures.interval(r.speedupInterval(), Figures::ratio))

@@ -38,7 +38,7 @@ class ConsoleProgressTest {
         progress.slowed(2, 3, threads, 4, slowdown);
         progress.dropped(2, 3, threads, 2, slowdown);
         assertEquals(List.of("[2/3] cpu · threads ×2 · iteration 4 taken again: " + slowdown,
-                "[2/3] cpu · threads ×2 · iteration 2 dropped, judged once the result had a typical iteration;"
-                        + " it samples on: " + slowdown), lines);
+                "[2/3] cpu · threads ×2 · iteration 2 dropped, another taken in a later round (judged once the"
+                        + " result had a typical iteration): " + slowdown), lines);
     }
 }

@@ -53,6 +53,13 @@ class ConsoleSummaryTest {
     }
 
     @Test
+    void resultsTheHostSlowedAreNamedInTheWarning() {
+        assertEquals(List.of("Workload cpu: 2 of 2 results flagged: slowed by the host sequential ×1, threads ×2"
+                        + " (details above at INFO and in the report)"),
+                ConsoleSummary.warnings(ReportFixtures.slowedHost()));
+    }
+
+    @Test
     void noBestModeIsNamedWhereTheReadingCannotNameOne() {
         List<String> lines = ConsoleSummary.lines(ReportFixtures.unsteady());
         assertEquals("Workload cpu (cpu, 4 tasks, size 50): no best mode can be named", lines.get(0));

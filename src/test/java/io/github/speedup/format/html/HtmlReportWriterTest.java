@@ -286,6 +286,10 @@ class HtmlReportWriterTest {
     void iterationsTheHostSlowedAreFlaggedAndTheHostsSpeedIsInTheHeader() throws Exception {
         Document doc = Jsoup.parse(html(ReportFixtures.slowedHost()));
         assertEquals("2 of 2 results flagged: 2 slowed by the host", doc.selectFirst("details.notice summary").text());
+        Element threadsRow = doc.selectFirst("tr[data-mode=threads][data-workers=2]");
+        assertEquals("slowed by the host", threadsRow.selectFirst(".flag").text(), "the row says so too");
+        assertEquals("3 of 8 iterations ran up to 24% slower than this result's typical iteration, with no other work"
+                + " to explain it", threadsRow.selectFirst(".flag").attr("title"));
         assertEquals(List.of("sequential ×1: 1 of 8 iterations ran up to 25% slower than this result's typical "
                         + "iteration, with no other work to explain it",
                 "threads ×2: 3 of 8 iterations ran up to 24% slower than this result's typical iteration, with no "
