@@ -21,7 +21,7 @@ import java.util.Set;
  * pool shows the same start-up once, as its start-up time. The pool is left out of {@code cpu}: it
  * scales there as threads do, and its dispatch through Maven's JVM varies by more
  * than ±3% between iterations on 2 busy cores, where threads answer the question in 6.
- * On the 2-core VM of 2026-11-30 the suite took 8.2–9.9 s a build (median 8.6 s, five builds).
+ * On the 2-core VM of 2026-11-30 the suite took 8.1–9.4 s a build (median 8.2 s, five builds).
  */
 final class DefaultSuite {
 
