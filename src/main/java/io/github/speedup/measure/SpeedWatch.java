@@ -137,10 +137,13 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
      * extra time.
      */
     public Slowdown slowed(List<Sample> earlier, Sample sample) {
-        if (signals == Signals.NONE || (signals == Signals.TASKS && !sample.hasTaskCpu())) {
+        if (signals == Signals.NONE) {
             return null;
         }
         if (signals == Signals.TASKS) {
+            if (!sample.hasTaskCpu()) {
+                return null;
+            }
             earlier = earlier.stream().filter(Sample::hasTaskCpu).toList();
         }
         if (earlier.size() < MIN_EARLIER_SAMPLES) {
@@ -185,9 +188,7 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
         int count = 0;
         double slowest = 1;
         for (int i = 0; i < samples.size(); i++) {
-            List<Sample> others = new ArrayList<>(samples);
-            Sample sample = others.remove(i);
-            Slowdown slowdown = slowed(others, sample);
+            Slowdown slowdown = slowedAgainstTheOthers(samples, i);
             if (slowdown != null) {
                 count++;
                 slowest = Math.max(slowest, slowdown.slower());
@@ -210,14 +211,19 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
             return slowed;
         }
         for (int i = 0; i < MIN_EARLIER_SAMPLES; i++) {
-            List<Sample> others = new ArrayList<>(samples);
-            Sample sample = others.remove(i);
-            Slowdown slowdown = slowed(others, sample);
+            Slowdown slowdown = slowedAgainstTheOthers(samples, i);
             if (slowdown != null) {
                 slowed.put(i, slowdown);
             }
         }
         return slowed;
+    }
+
+    /** Sample {@code i} judged against all the others, as if they had been taken before it. */
+    private Slowdown slowedAgainstTheOthers(List<Sample> samples, int i) {
+        List<Sample> others = new ArrayList<>(samples);
+        Sample sample = others.remove(i);
+        return slowed(others, sample);
     }
 
     /**

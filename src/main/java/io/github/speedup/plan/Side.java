@@ -2,8 +2,6 @@ package io.github.speedup.plan;
 
 import io.github.speedup.vocabulary.Vocabulary;
 
-import java.util.Optional;
-
 /**
  * Which code a measurement runs: this build's, or the earlier version's it is compared with
  * ({@code compareWith}). The two sides of a workload run in separate measurement JVMs, so neither
@@ -24,9 +22,5 @@ public enum Side implements Vocabulary {
     @Override
     public String id() {
         return id;
-    }
-
-    public static Optional<Side> fromId(String id) {
-        return Vocabulary.find(values(), id);
     }
 }

@@ -3,8 +3,6 @@ package io.github.speedup.report;
 import io.github.speedup.stats.Interval;
 import io.github.speedup.vocabulary.Vocabulary;
 
-import java.util.Optional;
-
 /**
  * What the paired time ratio of a result, this build's time over the earlier version's
  * ({@code compareWith}), says. The rule reads the whole 95% interval, never the estimate alone: a
@@ -37,14 +35,6 @@ public enum ComparisonStatus implements Vocabulary {
     @Override
     public String id() {
         return id;
-    }
-
-    public static Optional<ComparisonStatus> fromId(String id) {
-        return Vocabulary.find(values(), id);
-    }
-
-    public static String allowedIds() {
-        return Vocabulary.allowedIds(values());
     }
 
     /**

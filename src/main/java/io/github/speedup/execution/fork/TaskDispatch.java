@@ -137,8 +137,8 @@ final class TaskDispatch {
                 long setup = 0;
                 long cpu = 0;
                 long gc = 0;
-                long first = System.nanoTime();
-                long last = first;
+                long first = 0; // a lane that finds no task has no times: Outcome passes it over
+                long last = 0;
                 try {
                     for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
                         if (ran.isEmpty()) {

@@ -169,10 +169,7 @@ public final class XmlReportWriter implements ReportFormat {
         }
         xml.writeAttribute("compareWithMaxRegression", Figures.exact(compared.compareWithMaxRegressionPercent()));
         for (String entry : compared.classPath()) {
-            newline(xml, 2);
-            xml.writeStartElement("entry");
-            xml.writeCharacters(entry);
-            xml.writeEndElement();
+            textElement(xml, 2, "entry", entry);
         }
         newline(xml, 1);
         xml.writeEndElement();
@@ -222,14 +219,8 @@ public final class XmlReportWriter implements ReportFormat {
         newline(xml, 2);
         xml.writeStartElement("diagnosis");
         xml.writeAttribute("verdict", workload.diagnosis().pattern().id()); // the schema's name for the pattern
-        newline(xml, 3);
-        xml.writeStartElement("evidence");
-        xml.writeCharacters(workload.diagnosis().evidence());
-        xml.writeEndElement();
-        newline(xml, 3);
-        xml.writeStartElement("recommendation");
-        xml.writeCharacters(workload.diagnosis().recommendation());
-        xml.writeEndElement();
+        textElement(xml, 3, "evidence", workload.diagnosis().evidence());
+        textElement(xml, 3, "recommendation", workload.diagnosis().recommendation());
         newline(xml, 2);
         xml.writeEndElement();
         selfCheck(xml, workload.selfCheck());
@@ -250,10 +241,7 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("superlinear", String.valueOf(!check.superlinear().isEmpty()));
         if (findings) {
             for (String finding : check.findings()) {
-                newline(xml, 3);
-                xml.writeStartElement("finding");
-                xml.writeCharacters(finding);
-                xml.writeEndElement();
+                textElement(xml, 3, "finding", finding);
             }
             newline(xml, 2);
             xml.writeEndElement();
@@ -394,10 +382,7 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeStartElement("checks");
         xml.writeAttribute("passed", String.valueOf(verdict.passed()));
         for (String note : verdict.notes()) {
-            newline(xml, 2);
-            xml.writeStartElement("note");
-            xml.writeCharacters(note);
-            xml.writeEndElement();
+            textElement(xml, 2, "note", note);
         }
         for (CheckResult check : verdict.checks()) {
             newline(xml, 2);
@@ -494,6 +479,14 @@ public final class XmlReportWriter implements ReportFormat {
             xml.writeAttribute(prefix + "Low" + unit, Figures.exact(interval.low()));
             xml.writeAttribute(prefix + "High" + unit, Figures.exact(interval.high()));
         }
+    }
+
+    /** {@code <name>text</name>} on a line of its own at {@code depth}. */
+    private static void textElement(XMLStreamWriter xml, int depth, String name, String text) throws XMLStreamException {
+        newline(xml, depth);
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
     }
 
     private static void newline(XMLStreamWriter xml, int depth) throws XMLStreamException {
