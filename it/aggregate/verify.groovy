@@ -6,8 +6,19 @@ def rows = page.select('table.aggregate tbody tr')
 assert rows.size() == 4: rows.outerHtml()
 def measured = rows.subList(0, 3)
 assert measured*.select('td')*.get(1)*.text() == ['naps-a & <co>', 'naps-b & <co>', 'naps-c & <co>']
-assert measured.every { it.select('td').get(2).text() == 'threads ×2' }
 def links = measured*.selectFirst('a')*.attr('href')
+// Three fixed iterations under -T 2, beside the other modules' builds: a module whose iterations the
+// machine disturbed says so (a flagged result, the reading "mixed") instead of naming a best mode.
+def flagged = { String href ->
+    def module = new groovy.xml.XmlSlurper(false, false, false).parse(
+            new File(new File(dir, href).canonicalFile.parentFile, 'speedup.xml'))
+    module.workload.result.any { it.@unstable.text() == 'true' || it.@contaminated.text() == 'true' } &&
+            module.workload.diagnosis.@verdict.text() == 'mixed'
+}
+[measured, links].transpose().each { row, href ->
+    assert row.select('td').get(2).text() == 'threads ×2' ||
+            (row.select('td').get(2).text() == 'not measured' && flagged(href)): row.outerHtml()
+}
 assert links == ['../../../../a/target/site/speedup/index.html', '../../../../b/target/speedup-elsewhere/index.html',
                  '../../../../c/target/speedup-by-property/index.html']: links
 links.each { assert new File(dir, it).canonicalFile.isFile(): "the link $it leads to the module's page" }
@@ -26,7 +37,11 @@ assert !log.contains('io.github.speedup.it:c is not in the aggregate')
 def xml = new groovy.xml.XmlSlurper(false, false, false).parse(new File(dir, 'speedup-aggregate.xml'))
 assert xml.module*.@id*.text() == ['io.github.speedup.it:a', 'io.github.speedup.it:b', 'io.github.speedup.it:c',
                                    'io.github.speedup.it:d']
-assert xml.module.workload.every { it.@bestMode.text() == 'threads' && (it.@speedup.text() as double) > 1.5 }
+assert xml.module.workload.every {
+    (it.@bestMode.text() == 'threads' && (it.@speedup.text() as double) > 1.5) || it.@reading.text() == 'mixed'
+}
+assert xml.module.workload.count { it.@bestMode.text() == 'threads' } ==
+        measured.count { it.select('td').get(2).text() == 'threads ×2' }: 'the page and the XML agree'
 assert xml.module.find { it.@id.text() == 'io.github.speedup.it:d' }.@missing.text() == missing
 assert log.contains('Speedup aggregate report: ')
 return true
