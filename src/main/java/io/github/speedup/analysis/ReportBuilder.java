@@ -1,5 +1,6 @@
 package io.github.speedup.analysis;
 
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
@@ -64,6 +65,17 @@ public final class ReportBuilder {
      */
     public static Report build(List<MeasuredResult> results, String incompleteReason, Environment environment,
                                Settings settings, Instant started, Instant created, ComparedVersion compareWith) {
+        return build(results, Map.of(), incompleteReason, environment, settings, started, created, compareWith);
+    }
+
+    /**
+     * The report of a run whose workloads' time against their budgets is known.
+     *
+     * @param times per workload name, what its measuring took; a workload without an entry has it unknown
+     */
+    public static Report build(List<MeasuredResult> results, Map<String, WorkloadTime> times,
+                               String incompleteReason, Environment environment, Settings settings, Instant started,
+                               Instant created, ComparedVersion compareWith) {
         Map<WorkloadSpec, List<MeasuredResult>> byWorkload = new LinkedHashMap<>();
         for (MeasuredResult result : results) {
             byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
@@ -81,7 +93,7 @@ public final class ReportBuilder {
                 workload = workload.withResults(withComparisonShortfalls(workload.results(), comparisons,
                         compareWith.version(), workloadSampling(settings, spec))).withPrevious(previousCells, comparisons);
             }
-            workloads.add(workload);
+            workloads.add(workload.withTime(times.getOrDefault(spec.name(), WorkloadTime.UNKNOWN)));
         });
         return new Report(Report.SCHEMA_VERSION, started, created, environment.fingerprint(), "", environment,
                 settings, workloads, incompleteReason, History.NONE, compareWith);

@@ -184,8 +184,19 @@ public final class RunConfigurationParser {
             throw new ConfigurationException("maxIterations", max, "minIterations (" + min + ") or more");
         }
         Duration budget = maxTime(sampling.maxTimeInSeconds(), "maxTimeInSeconds");
+        Duration runBudget = maxRunTime(sampling.maxRunTimeInSeconds());
         return Sampling.adaptive(sampling.warmupIterations() == null ? Sampling.DEFAULT_WARMUP_ITERATIONS
-                : sampling.warmupIterations(), target, min, max, budget == null ? maxTime : budget);
+                : sampling.warmupIterations(), target, min, max, budget == null ? maxTime : budget)
+                .withMaxRunTime(runBudget);
+    }
+
+    /** The run's budget, or {@code null} for the sum of its workloads'. */
+    private static Duration maxRunTime(Integer seconds) throws ConfigurationException {
+        if (seconds != null && seconds <= 0) {
+            throw new ConfigurationException("maxRunTimeInSeconds", seconds,
+                    "1 or more (seconds for the whole run), or leave it out for the sum of the workloads' budgets");
+        }
+        return seconds == null ? null : Duration.ofSeconds(seconds);
     }
 
     /** A budget per workload, or {@code null} where none was given. */

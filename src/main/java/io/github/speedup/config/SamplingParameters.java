@@ -7,9 +7,17 @@ package io.github.speedup.config;
  * @param iterations       a fixed count of measured iterations, instead of sampling to a precision
  * @param targetPrecision  half-width of each result's 95% median interval relative to its median
  * @param maxTimeInSeconds per workload
+ * @param maxRunTimeInSeconds the whole run; {@code null}: the sum of its workloads' budgets
  */
 public record SamplingParameters(Integer warmupIterations, Integer iterations, Double targetPrecision,
-                                 Integer minIterations, Integer maxIterations, Integer maxTimeInSeconds) {
+                                 Integer minIterations, Integer maxIterations, Integer maxTimeInSeconds,
+                                 Integer maxRunTimeInSeconds) {
+
+    /** Parameters that leave the run's budget to the sum of its workloads'. */
+    public SamplingParameters(Integer warmupIterations, Integer iterations, Double targetPrecision,
+                              Integer minIterations, Integer maxIterations, Integer maxTimeInSeconds) {
+        this(warmupIterations, iterations, targetPrecision, minIterations, maxIterations, maxTimeInSeconds, null);
+    }
 
     /** Every default: sampling until the target precision. */
     public static final SamplingParameters DEFAULTS = new SamplingParameters(null, null, null, null, null, null);

@@ -241,7 +241,7 @@ public final class SpeedupEngine {
                 configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
                 fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), lockFile.toString(),
                 load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration, plan));
-        Report measured = ReportBuilder.build(outcome.results(), outcome.failure(), EnvironmentProbe.probe(
+        Report measured = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(), EnvironmentProbe.probe(
                 outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,

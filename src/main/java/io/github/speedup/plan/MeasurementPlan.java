@@ -5,9 +5,11 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,10 +39,6 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
         this(measurements, sampling, Map.of(), order);
     }
 
-    /**
-     * @param cells    per workload, per mode in measuring order, the worker counts (sequential: one, whatever they say)
-     * @param maxTimes per workload name, its own budget, where it has one
-     */
     /**
      * @param cells       per workload, per mode in measuring order, the worker counts (sequential: one, whatever they say)
      * @param maxTimes    per workload name, its own budget, where it has one
@@ -76,6 +74,59 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
     /** How {@code workload} is sampled: the run's rule, with the workload's own budget where it set one. */
     public Sampling sampling(WorkloadSpec workload) {
         return sampling.forWorkload(maxTimes.get(workload.name()));
+    }
+
+    /**
+     * The whole run's budget: {@code maxRunTimeInSeconds} where set, else the sum of its workloads'
+     * budgets; {@code null} where the counts are fixed, which no budget bounds.
+     */
+    public Duration runBudget() {
+        if (sampling.maxRunTime() != null) {
+            return sampling.maxRunTime();
+        }
+        Duration sum = Duration.ZERO;
+        for (List<Integer> workload : indicesByWorkload()) {
+            Duration own = sampling(measurements.get(workload.get(0)).workload()).maxTime();
+            if (own == null) {
+                return null;
+            }
+            sum = sum.plus(own);
+        }
+        return sum;
+    }
+
+    /**
+     * The measurements among {@code indices} (one workload's) that decide its reading and
+     * recommendation, on both sides: sequential, and each other mode at the worker count nearest the
+     * cores it can use ({@code min(cores, tasks)}), the largest below it where that count was not
+     * chosen, else the smallest above. The reading compares exactly these (threads against the
+     * separate-JVM modes at the cores), so they are measured first and to the target precision; the
+     * rest of the sweep (other worker counts) only places itself against them.
+     */
+    public Set<Integer> deciding(List<Integer> indices, int cores) {
+        record ModeOnSide(Mode mode, Side side) {
+        }
+        Map<ModeOnSide, Integer> chosen = new HashMap<>();
+        for (int index : indices) {
+            Measurement m = measurements.get(index);
+            int target = Math.max(1, Math.min(cores, m.workload().tasks()));
+            ModeOnSide key = new ModeOnSide(m.mode(), m.side());
+            Integer best = chosen.get(key);
+            if (best == null || closer(m.workers(), measurements.get(best).workers(), target)) {
+                chosen.put(key, index);
+            }
+        }
+        return Set.copyOf(chosen.values());
+    }
+
+    /** Whether {@code workers} is nearer {@code target} than {@code other}: at or below it beats above it. */
+    private static boolean closer(int workers, int other, int target) {
+        boolean below = workers <= target;
+        boolean otherBelow = other <= target;
+        if (below != otherBelow) {
+            return below;
+        }
+        return below ? workers > other : workers < other;
     }
 
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */

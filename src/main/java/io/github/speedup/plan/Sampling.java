@@ -9,8 +9,11 @@ import java.time.Duration;
  * round) has a 95% interval within {@code targetPrecision} of it, sequential going on as long as any
  * mode does (alone, or in blocks order, a measurement stops on its median's 95% interval), with at
  * least {@code minIterations} and at most
- * {@code maxIterations}, and no new round once the workload has run for {@code maxTime} (asv's
- * {@code repeat = (min, max, max_time)}: the minimum is kept even past the budget). Measured beside an
+ * {@code maxIterations}, and nothing more once the workload has run for {@code maxTime}: its budget
+ * bounds its whole wall time (warm-ups, retakes, waits for a quiet machine and JVM start-ups
+ * included), so a result the budget cuts short keeps fewer than {@code minIterations} and says so.
+ * Unlike asv's {@code repeat = (min, max, max_time)}, the minimum is not kept past the budget: a user
+ * who grants 20 s gets the answer in 20 s, with its precision stated. Measured beside an
  * earlier version ({@code compareWith}), a measurement and its partner on the other side stop together,
  * once the paired ratio of their times is known to {@code targetPrecision} as well. Fixed (the
  * user set {@code iterations}): exactly {@code warmupIterations} warm-ups and that many iterations.
@@ -20,9 +23,17 @@ import java.time.Duration;
  * @param targetPrecision  half-width of the 95% interval relative to its estimate, such as 0.03: of a
  *                         mode's paired speedup, or of a median
  * @param maxTime          per workload; {@code null} when fixed
+ * @param maxRunTime       the whole run's budget ({@code maxRunTimeInSeconds}); {@code null} for the sum
+ *                         of its workloads' budgets ({@link MeasurementPlan#runBudget()})
  */
 public record Sampling(int warmupIterations, boolean fixed, int minIterations, int maxIterations,
-                       double targetPrecision, Duration maxTime) {
+                       double targetPrecision, Duration maxTime, Duration maxRunTime) {
+
+    /** A rule whose run is bounded by the sum of its workloads' budgets. */
+    public Sampling(int warmupIterations, boolean fixed, int minIterations, int maxIterations,
+                    double targetPrecision, Duration maxTime) {
+        this(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, maxTime, null);
+    }
 
     public static final double DEFAULT_TARGET_PRECISION = 0.03;
     /** The fewest samples whose order-statistic median interval has 95% coverage (1 - 2/2⁶ = 96.9%). */
@@ -48,7 +59,14 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
      */
     public Sampling forWorkload(Duration ownBudget) {
         return ownBudget == null || fixed ? this
-                : new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, ownBudget);
+                : new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, ownBudget,
+                maxRunTime);
+    }
+
+    /** This rule with a budget for the whole run ({@code maxRunTimeInSeconds}); {@code null} for none of its own. */
+    public Sampling withMaxRunTime(Duration runBudget) {
+        return new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, maxTime,
+                runBudget);
     }
 
     /** The most warm-ups or measured iterations a measurement takes: with fixed counts, exactly that many. */
@@ -89,7 +107,7 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
             return samples >= maxIterations ? StopReason.FIXED : null;
         }
         if (samples < minIterations) {
-            return null;
+            return outOfTime ? StopReason.MAX_TIME : null;
         }
         if (precision <= targetPrecision) {
             return StopReason.TARGET;

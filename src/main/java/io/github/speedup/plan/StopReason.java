@@ -15,6 +15,12 @@ public enum StopReason implements Vocabulary {
     /** The workload's {@code maxTimeInSeconds} ran out before the target was reached. */
     MAX_TIME("maxTime"),
     /**
+     * Its speedup's interval lay wholly above or below the best speedup of the results that decide the
+     * workload's reading: more iterations would not change the recommendation. Only a result outside
+     * those stops so (another worker count, a mode that cannot win), once it has {@code minIterations} pairs.
+     */
+    DECIDED("decided"),
+    /**
      * The run failed while the measurement was still sampling: its samples are the iterations it
      * finished before, fewer than it would have taken, and the report says why it stopped.
      */

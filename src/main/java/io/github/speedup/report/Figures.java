@@ -1,7 +1,11 @@
 package io.github.speedup.report;
 
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.stats.Interval;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 
@@ -45,12 +49,42 @@ public final class Figures {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "±%.1f%%", fraction * 100);
     }
 
-    /** Bytes in binary units: {@code 12.3 MiB}. */
+    /**
+     * What a workload's measuring took against its budget, for people: {@code measured in 18.2 s of its
+     * 20 s (maxTimeInSeconds); 1.1 s of it waiting for a quiet machine, 2.3 s on iterations taken again}.
+     */
+    public static String timeSpent(WorkloadTime time) {
+        if (!time.known()) {
+            return "time spent not recorded";
+        }
+        StringBuilder text = new StringBuilder("measured in " + seconds(time.spent()));
+        if (time.budget() != null) {
+            text.append(" of its ").append(seconds(time.budget())).append(" (").append(time.budgetSource()).append(')');
+        }
+        List<String> lost = new ArrayList<>();
+        if (!time.waited().isZero()) {
+            lost.add(seconds(time.waited()) + " waiting for a quiet machine");
+        }
+        if (!time.retaken().isZero()) {
+            lost.add(seconds(time.retaken()) + " on iterations taken again");
+        }
+        if (!lost.isEmpty()) {
+            text.append("; of it ").append(String.join(", ", lost));
+        }
+        return text.toString();
+    }
+
+    /** Seconds for people, one decimal: {@code 18.2 s}. */
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
+    }
+
     /** What crossed the process boundary each way, e.g. "4.0 MiB in, 4.0 MiB back": inputs sent, results returned. */
     public static String eachWay(long inputBytes, long resultBytes) {
         return bytes(inputBytes) + " in, " + bytes(resultBytes) + " back";
     }
 
+    /** Bytes in binary units: {@code 12.3 MiB}. */
     public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";

@@ -1,6 +1,7 @@
 package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.stats.Interval;
 
 import java.util.Comparator;
@@ -22,10 +23,13 @@ import java.util.stream.Stream;
  *                  where nothing was compared
  * @param comparisons per result of this build that was measured, how it compares with the earlier
  *                    version's; empty where nothing was compared (built-in kinds, no compareWith)
+ * @param time        what its measuring took against its budget; {@link WorkloadTime#UNKNOWN} in
+ *                    reports written before it was recorded
  */
 public record WorkloadReport(String name, String kind, String target, int tasks, int size, int payloadBytes,
                              List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
-                             SelfCheck selfCheck, List<ResultReport> previous, List<VersionComparison> comparisons) {
+                             SelfCheck selfCheck, List<ResultReport> previous, List<VersionComparison> comparisons,
+                             WorkloadTime time) {
 
     /** Below this speedup, a mode is not worth its workers: keep it sequential. */
     public static final double NOT_FASTER = 1.05;
@@ -35,6 +39,14 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         scaling = List.copyOf(scaling);
         previous = List.copyOf(previous);
         comparisons = List.copyOf(comparisons);
+    }
+
+    /** A workload whose time against its budget is not known. */
+    public WorkloadReport(String name, String kind, String target, int tasks, int size, int payloadBytes,
+                          List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
+                          SelfCheck selfCheck, List<ResultReport> previous, List<VersionComparison> comparisons) {
+        this(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis, selfCheck, previous,
+                comparisons, WorkloadTime.UNKNOWN);
     }
 
     /** A workload measured on this build only. */
@@ -49,13 +61,19 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
     /** The same workload with its results said otherwise (the same measurements). */
     public WorkloadReport withResults(List<ResultReport> sameResults) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, sameResults, scaling, diagnosis,
-                selfCheck, previous, comparisons);
+                selfCheck, previous, comparisons, time);
     }
 
     public WorkloadReport withPrevious(List<ResultReport> previousResults,
                                        List<VersionComparison> comparisonsOfResults) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,
-                selfCheck, previousResults, comparisonsOfResults);
+                selfCheck, previousResults, comparisonsOfResults, time);
+    }
+
+    /** This workload with what its measuring took against its budget. */
+    public WorkloadReport withTime(WorkloadTime spent) {
+        return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,
+                selfCheck, previous, comparisons, spent);
     }
 
     /** How the result of this (mode, workers) compares with the earlier version's, where it was compared. */

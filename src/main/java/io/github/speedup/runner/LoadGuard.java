@@ -43,6 +43,11 @@ public final class LoadGuard {
         return maxRetries;
     }
 
+    /** The machine's logical cores, as the load probe counts them. */
+    int cores() {
+        return probe.cpuCount();
+    }
+
     CpuCounters read() {
         return probe.read();
     }
@@ -87,18 +92,23 @@ public final class LoadGuard {
     }
 
     /**
-     * The sample to keep: {@code sample}, or, while it is contaminated or slowed and
-     * {@code retriesLeft} allows, another taken by {@code again}. A contaminated one is taken again
-     * once the machine is quiet; a slowed one at once, since nothing else was running to wait for.
+     * The sample to keep: {@code sample}, or, while it is contaminated or slowed, {@code retriesLeft}
+     * allows and the workload's {@code clock} has time left, another taken by {@code again}. A
+     * contaminated one is taken again once the machine is quiet; a slowed one at once, since nothing
+     * else was running to wait for. The waits and the discarded iterations are counted on the clock.
      */
     <E extends Exception> Sample kept(Sample sample, List<Sample> earlier, SpeedWatch watch, int retriesLeft,
-                                      Retake<E> again) throws E, InterruptedException {
+                                      WorkloadClock clock, Retake<E> again) throws E, InterruptedException {
         Sample taken = sample;
         String reason;
-        for (int left = retriesLeft; left > 0 && (reason = retakeReason(taken, earlier, watch)) != null; left--) {
+        for (int left = retriesLeft; left > 0 && !clock.spent()
+                && (reason = retakeReason(taken, earlier, watch)) != null; left--) {
             boolean contaminated = contamination(taken) != null;
+            clock.retaken(taken.wallNanos());
             if (contaminated) {
-                waitForQuiet();
+                long from = System.nanoTime();
+                waitForQuiet(clock.leftNanos());
+                clock.waited(System.nanoTime() - from);
             }
             taken = again.take(reason, contaminated);
         }
@@ -106,11 +116,12 @@ public final class LoadGuard {
     }
 
     /**
-     * Waits, within the bounds, until a window passes in which other work used less than
-     * {@code maxForeignLoad} cores. Nothing of ours runs meanwhile, so all the CPU used is foreign.
+     * Waits, within the bounds and at most {@code atMostNanos}, until a window passes in which other
+     * work used less than {@code maxForeignLoad} cores. Nothing of ours runs meanwhile, so all the CPU
+     * used is foreign.
      */
-    void waitForQuiet() throws InterruptedException {
-        long deadline = System.nanoTime() + Math.min(QUIET_WAIT.toNanos(), quietBudgetNanos);
+    void waitForQuiet(long atMostNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.min(Math.min(QUIET_WAIT.toNanos(), quietBudgetNanos), atMostNanos);
         long start = System.nanoTime();
         try {
             while (System.nanoTime() < deadline) {

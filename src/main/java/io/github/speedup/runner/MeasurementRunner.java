@@ -6,6 +6,8 @@ import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.measure.VmThreadsCpu;
+import io.github.speedup.measure.WorkloadTime;
+import io.github.speedup.workload.WorkloadSpec;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.fork.ChildOutput;
@@ -28,8 +30,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -95,6 +100,10 @@ public final class MeasurementRunner {
                     + " as well, but the runner has no launcher for its side");
         }
         List<MeasuredResult> results = new ArrayList<>();
+        Map<String, WorkloadTime> times = new LinkedHashMap<>();
+        // The run's budget counts from here: the measurement JVMs' start-up is the run's time too.
+        long runStart = System.nanoTime();
+        Duration runBudget = plan.runBudget();
         JvmInfo jvm = JvmInfo.current();
         Map<Side, MeasurementJvm> measurementJvms = new EnumMap<>(Side.class);
         try {
@@ -125,10 +134,17 @@ public final class MeasurementRunner {
                         active.add(index);
                     }
                 }
-                String name = plan.measurements().get(workload.get(0)).workload().name();
-                WorkloadSampling sampling = new WorkloadSampling(
-                        plan.sampling(plan.measurements().get(workload.get(0)).workload()), active,
-                        references(plan, active), partners(plan, active), name, System::nanoTime);
+                WorkloadSpec spec = plan.measurements().get(workload.get(0)).workload();
+                long runLeft = runBudget == null ? WorkloadClock.NO_BUDGET
+                        : runBudget.toNanos() - (System.nanoTime() - runStart);
+                WorkloadClock clock = WorkloadClock.of(System::nanoTime, plan.sampling(spec).maxTime(), runLeft);
+                // The blocks order takes no rounds, so nothing could place the rest against the deciding
+                // results: it measures each result in turn, as it always did, within the budget.
+                Set<Integer> deciding = plan.order() == IterationOrder.BLOCKS ? Set.copyOf(active)
+                        : plan.deciding(active, guard.cores());
+                WorkloadSampling sampling = new WorkloadSampling(plan.sampling(spec), active,
+                        references(plan, active), partners(plan, active), deciding, spec.name(), clock);
+                iterations.clock = clock;
                 IterationFailedException failure = null;
                 try {
                     if (plan.order() == IterationOrder.BLOCKS) {
@@ -141,14 +157,19 @@ public final class MeasurementRunner {
                 } finally {
                     iterations.closePools();
                 }
-                results.addAll(measured(plan, workload, skipped, sampling, iterations));
+                List<MeasuredResult> measured = measured(plan, workload, skipped, sampling, iterations);
+                results.addAll(measured);
+                if (!measured.isEmpty()) {
+                    times.put(spec.name(), clock.time());
+                    progress.workloadFinished(spec.name(), clock.time());
+                }
                 if (failure != null) {
-                    return new RunOutcome(jvm, results, failure.getMessage());
+                    return new RunOutcome(jvm, results, failure.getMessage(), times);
                 }
             }
-            return new RunOutcome(jvm, results, null);
+            return new RunOutcome(jvm, results, null, times);
         } catch (ForkException | TaskFailedException e) {
-            return new RunOutcome(jvm, results, e.getMessage());
+            return new RunOutcome(jvm, results, e.getMessage(), times);
         } finally {
             measurementJvms.values().forEach(MeasurementJvm::close);
         }
@@ -197,17 +218,25 @@ public final class MeasurementRunner {
      * sampling keeps the iterations it finished, stopped by {@link StopReason#FAILED}; one that had
      * finished none (it failed in its warm-up, or never began) is left out, and so is the whole
      * workload when none of its measurements finished an iteration: there is nothing of it to show.
+     * A measurement the budget left without an answer is not measured, with the reason: a result of
+     * a few iterations would be read as if it were one.
      */
-    private static List<MeasuredResult> measured(MeasurementPlan plan, List<Integer> workload,
-                                                 Map<Integer, MeasuredResult> skipped, WorkloadSampling sampling,
-                                                 Iterations iterations) {
+    private List<MeasuredResult> measured(MeasurementPlan plan, List<Integer> workload,
+                                          Map<Integer, MeasuredResult> skipped, WorkloadSampling sampling,
+                                          Iterations iterations) {
         List<MeasuredResult> measured = new ArrayList<>();
         boolean anySamples = false;
         for (int index : workload) {
+            Measurement measurement = plan.measurements().get(index);
             if (skipped.containsKey(index)) {
                 measured.add(skipped.get(index));
             } else if (iterations.notLinked(index) != null) {
-                measured.add(MeasuredResult.skipped(plan.measurements().get(index), iterations.notLinked(index)));
+                measured.add(MeasuredResult.skipped(measurement, iterations.notLinked(index)));
+            } else if (sampling.has(index) && (sampling.unreached(index)
+                    || sampling.samples(index).isEmpty() && sampling.stopReason(index) == StopReason.MAX_TIME)) {
+                String reason = notReached(plan, workload, sampling, iterations.clock);
+                progress.skipped(index + 1, plan.measurements().size(), measurement, reason);
+                measured.add(MeasuredResult.skipped(measurement, reason));
             } else if (!sampling.samples(index).isEmpty()) {
                 anySamples = true;
                 measured.add(new MeasuredResult(plan.measurements().get(index), sampling.samples(index), null,
@@ -218,6 +247,29 @@ public final class MeasurementRunner {
             }
         }
         return anySamples ? measured : List.of();
+    }
+
+    /**
+     * Why a measurement has no result though it was planned: the budget went to the results that
+     * decide the workload's reading; {@code not measured: the workload's 20 s (maxTimeInSeconds) went to
+     * the results that decide its reading (sequential ×1, threads ×2, pool ×2)}.
+     */
+    private static String notReached(MeasurementPlan plan, List<Integer> workload, WorkloadSampling sampling,
+                                     WorkloadClock clock) {
+        Set<Integer> deciding = plan.deciding(workload, Runtime.getRuntime().availableProcessors());
+        List<String> labels = new ArrayList<>();
+        for (int index : workload) {
+            Measurement m = plan.measurements().get(index);
+            if (deciding.contains(index) && m.side() == Side.THIS && sampling.has(index)) {
+                labels.add(m.mode().id() + " ×" + m.workers());
+            }
+        }
+        String budget = clock.bounded()
+                ? String.format(Locale.ROOT, "%.0f s (%s)", clock.budgetNanos() / 1e9, clock.budgetSource())
+                : "budget";
+        return "not measured: the workload's " + budget + " went to the results that decide its reading ("
+                + String.join(", ", labels) + "); raise " + (clock.budgetSource() == null ? "maxTimeInSeconds"
+                : clock.budgetSource()) + " to measure it";
     }
 
     /** Why a measurement is not taken, or null. */
@@ -256,6 +308,8 @@ public final class MeasurementRunner {
         private final Map<Integer, ClusterMembers> clusterMembers = new HashMap<>();
         /** Classes of results the workers of a measurement could not send back (pool and processes). */
         private final Map<Integer, SortedSet<String>> unsent = new HashMap<>();
+        /** The current workload's time against its budget. */
+        private WorkloadClock clock;
 
         Iterations(MeasurementPlan plan, Map<Side, MeasurementJvm> measurementJvms,
                    Map<Side, ProcessModeExecutor> processes) {
@@ -269,12 +323,15 @@ public final class MeasurementRunner {
             return notLinked.get(index);
         }
 
-        /** Every iteration of one measurement, then the next's. */
+        /** Every iteration of one measurement, then the next's, while the workload's budget lasts. */
         void inBlocks(WorkloadSampling sampling) throws IterationFailedException {
             for (int index : sampling.pending()) {
-                while (sampling.has(index) && sampling.pending(index)) {
+                while (sampling.has(index) && sampling.pending(index) && !sampling.outOfTime()) {
                     step(sampling, index);
                 }
+            }
+            for (int index : sampling.stopForTime()) {
+                finished(sampling, index);
             }
         }
 
@@ -291,6 +348,11 @@ public final class MeasurementRunner {
                     }
                 }
                 for (int index : sampling.endRound()) {
+                    finished(sampling, index);
+                }
+            }
+            for (int index : sampling.stopForTime()) {
+                if (!sampling.samples(index).isEmpty()) {
                     finished(sampling, index);
                 }
             }
@@ -333,6 +395,7 @@ public final class MeasurementRunner {
                     return;
                 }
                 retries.merge(index, 1, Integer::sum);
+                clock.retaken(sampling.samples(index).get(first.getKey()).wallNanos());
                 sampling.dropSample(index, first.getKey());
                 progress.dropped(index + 1, plan.measurements().size(), measurement, first.getKey() + 1,
                         first.getValue().describe());
@@ -442,7 +505,8 @@ public final class MeasurementRunner {
             }
             SpeedWatch watch = guard.watch(measurement, plan.sampling(measurement.workload()).targetPrecision());
             try {
-                return guard.kept(first, earlier, watch, guard.maxRetries() - retries(index), (reason, contaminated) -> {
+                return guard.kept(first, earlier, watch, guard.maxRetries() - retries(index), clock,
+                        (reason, contaminated) -> {
                     retries.merge(index, 1, Integer::sum);
                     if (contaminated) {
                         progress.retried(index + 1, total, measurement, number, reason);

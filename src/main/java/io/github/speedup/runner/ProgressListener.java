@@ -1,5 +1,6 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
@@ -44,6 +45,10 @@ public interface ProgressListener {
      * measurement samples on in later rounds.
      */
     default void dropped(int number, int total, Measurement measurement, int iteration, String slowdown) {
+    }
+
+    /** The workload's measuring is over: what it took against its budget. */
+    default void workloadFinished(String workload, WorkloadTime time) {
     }
 
     ProgressListener SILENT = new ProgressListener() {

@@ -1,8 +1,12 @@
 package io.github.speedup.runner;
 
 import io.github.speedup.measure.JvmInfo;
+import io.github.speedup.measure.WorkloadTime;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * All that a run measured.
@@ -13,11 +17,19 @@ import java.util.List;
  *                    measurements finished (those still sampling are stopped by
  *                    {@link io.github.speedup.plan.StopReason#FAILED})
  * @param failure     why the run stopped early, or {@code null} when every measurement finished
+ * @param times       per workload name that has results, what its measuring took against its budget
  */
-public record RunOutcome(JvmInfo workloadJvm, List<MeasuredResult> results, String failure) {
+public record RunOutcome(JvmInfo workloadJvm, List<MeasuredResult> results, String failure,
+                         Map<String, WorkloadTime> times) {
 
     public RunOutcome {
         results = List.copyOf(results);
+        times = Collections.unmodifiableMap(new LinkedHashMap<>(times));
+    }
+
+    /** An outcome whose workloads' times are not known. */
+    public RunOutcome(JvmInfo workloadJvm, List<MeasuredResult> results, String failure) {
+        this(workloadJvm, results, failure, Map.of());
     }
 
     public boolean complete() {

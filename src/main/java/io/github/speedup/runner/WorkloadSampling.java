@@ -10,7 +10,9 @@ import io.github.speedup.stats.Summary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,6 +31,14 @@ import java.util.function.LongSupplier;
  * pair, and a mode stops on its speedup's paired interval, what the user reads, rather than on its
  * own median; sequential takes part in every round as long as any mode does, so that each of a
  * mode's samples has a partner.
+ * <p>
+ * Samples go where the answer is: the measurements that decide the workload's reading and
+ * recommendation (sequential and each mode at the cores, {@link io.github.speedup.plan.MeasurementPlan#deciding})
+ * are measured first, to the target precision; the rest of the sweep starts once they have stopped,
+ * with what is left of the budget, and each of its results stops as soon as its speedup's interval
+ * lies wholly above or below the best deciding speedup ({@link StopReason#DECIDED}): its place is
+ * known. The workload's {@link WorkloadClock} bounds everything: once it is spent nothing more starts,
+ * and a result of the rest that did not reach {@code minIterations} is {@link #unreached not measured}.
  */
 final class WorkloadSampling {
 
@@ -45,9 +55,14 @@ final class WorkloadSampling {
     /** The reverse of {@link #previous}: per measurement on the earlier version's side, its partner here. */
     private final Map<Integer, Integer> current;
     private final Random order;
-    private final LongSupplier clock;
-    private final long start;
+    private final WorkloadClock clock;
     private final Map<Integer, State> states = new LinkedHashMap<>();
+    /** The rest of the sweep, waiting for the deciding measurements to stop; empty once released. */
+    private final Set<Integer> waiting = new LinkedHashSet<>();
+    /** The rest of the sweep once released: it stops on its place against {@link #best}. */
+    private final Set<Integer> rest = new HashSet<>();
+    /** The best paired speedup among the deciding measurements when the rest was released; NaN before. */
+    private double best = Double.NaN;
     /** The current round, 1-based; 0 before the first and outside rounds. */
     private int round;
     private boolean inRound;
@@ -62,6 +77,13 @@ final class WorkloadSampling {
         this(sampling, measurements, references(measurements, sequential), Map.of(), workload, clock);
     }
 
+    /** A workload whose measurements all decide its reading, bounded by its own budget alone. */
+    WorkloadSampling(Sampling sampling, List<Integer> measurements, Map<Integer, Integer> references,
+                     Map<Integer, Integer> previous, String workload, LongSupplier clock) {
+        this(sampling, measurements, references, previous, Set.copyOf(measurements), workload,
+                WorkloadClock.of(clock, sampling.maxTime(), WorkloadClock.NO_BUDGET));
+    }
+
     /**
      * A workload measured on two sides, this build and the earlier version it is compared with.
      * A measurement and its partner on the other side stop together, when the paired ratio of their
@@ -71,9 +93,12 @@ final class WorkloadSampling {
      * @param references per measurement of a side that has a sequential, that sequential (itself, for
      *                   the sequential); no entry for a side without one
      * @param previous   per measurement of this build, its partner on the earlier version's side
+     * @param deciding   the measurements measured first; the others wait until these have stopped
+     *                   (all of them with fixed counts, which measure everything alike)
+     * @param clock      the workload's time against its budget, started now
      */
     WorkloadSampling(Sampling sampling, List<Integer> measurements, Map<Integer, Integer> references,
-                     Map<Integer, Integer> previous, String workload, LongSupplier clock) {
+                     Map<Integer, Integer> previous, Set<Integer> deciding, String workload, WorkloadClock clock) {
         this.sampling = sampling;
         this.references = Map.copyOf(references);
         this.sequentials = Set.copyOf(references.values());
@@ -83,8 +108,10 @@ final class WorkloadSampling {
         this.current = Map.copyOf(current);
         this.order = new Random(Bootstrap.SEED ^ workload.hashCode());
         this.clock = clock;
-        this.start = clock.getAsLong();
         measurements.forEach(index -> states.put(index, new State(sampling.warmupIterations() > 0)));
+        if (!sampling.fixed()) {
+            measurements.stream().filter(index -> !deciding.contains(index)).forEach(waiting::add);
+        }
     }
 
     /** Every measurement refers to {@code sequential}; none does without one. */
@@ -114,9 +141,77 @@ final class WorkloadSampling {
         indices.forEach(states::remove);
     }
 
-    /** The measurements, in plan order, that take another iteration. */
+    /**
+     * The measurements, in plan order, that take another iteration: the deciding ones first; once they
+     * have all stopped, the rest of the sweep, with sequential again beside it.
+     */
     List<Integer> pending() {
-        return states.entrySet().stream().filter(e -> e.getValue().stop == null).map(Map.Entry::getKey).toList();
+        if (!waiting.isEmpty() && !clock.spent() && started().noneMatch(this::pendingMode)) {
+            release();
+        }
+        return started().filter(index -> states.get(index).stop == null).toList();
+    }
+
+    /** The measurements not waiting for the deciding ones, in plan order. */
+    private java.util.stream.Stream<Integer> started() {
+        return states.keySet().stream().filter(index -> !waiting.contains(index));
+    }
+
+    private boolean pendingMode(int index) {
+        return !sequentials.contains(index) && states.get(index).stop == null;
+    }
+
+    /**
+     * Starts the rest of the sweep: what the deciding measurements found is its yardstick, and each
+     * side's sequential samples on beside it, so that its samples have partners.
+     */
+    private void release() {
+        best = Double.NaN;
+        for (int index : states.keySet()) {
+            PairedRatio speedup = paired(index) ? speedup(index) : null;
+            if (speedup != null && !(speedup.estimate() <= best)) {
+                best = speedup.estimate();
+            }
+        }
+        rest.addAll(waiting);
+        waiting.clear();
+        sequentials.forEach(index -> {
+            State state = states.get(index);
+            if (state != null && state.stop != StopReason.FAILED) {
+                state.stop = null;
+            }
+        });
+    }
+
+    /**
+     * Whether the measurement was left without an answer for lack of time: one of the rest of the sweep
+     * that the budget stopped before it had {@code minIterations} samples, or never started. The
+     * deciding measurements are always reported, however short.
+     */
+    boolean unreached(int index) {
+        State state = states.get(index);
+        return waiting.contains(index)
+                || rest.contains(index) && state.stop == StopReason.MAX_TIME && state.samples.size() < sampling.minIterations();
+    }
+
+    /** Whether the workload's budget ran out with measurements still wanting iterations. */
+    boolean outOfTime() {
+        return clock.spent();
+    }
+
+    /**
+     * Stops every measurement still sampling on the budget, and returns them: nothing more starts once
+     * it is spent, or when a round would not fit in it. What waits to start stays {@link #unreached}.
+     */
+    List<Integer> stopForTime() {
+        List<Integer> stopped = new ArrayList<>();
+        states.forEach((index, state) -> {
+            if (state.stop == null && !waiting.contains(index)) {
+                state.stop = StopReason.MAX_TIME;
+                stopped.add(index);
+            }
+        });
+        return stopped;
     }
 
     boolean pending(int index) {
@@ -125,10 +220,15 @@ final class WorkloadSampling {
 
     /**
      * Begins the next round: the measurements that take an iteration in it, in this round's order.
-     * Their stopping decisions wait for {@link #endRound()}, when the round's pairs are complete.
+     * Their stopping decisions wait for {@link #endRound()}, when the round's pairs are complete. Empty
+     * when none does, or when the round would not fit in the budget: then {@link #stopForTime()}.
      */
     List<Integer> startRound() {
         List<Integer> pending = new ArrayList<>(pending());
+        long expected = pending.stream().mapToLong(index -> states.get(index).lastNanos).sum();
+        if (!pending.isEmpty() && !clock.allowsRound(expected)) {
+            return List.of();
+        }
         if (!pending.isEmpty()) {
             round++;
             inRound = true;
@@ -193,10 +293,10 @@ final class WorkloadSampling {
     void warmupTaken(int index, long wallNanos, boolean freshJvms) {
         State state = states.get(index);
         state.warmups++;
-        if (sampling.warmedUp(state.warmups, state.lastWarmupNanos, wallNanos, freshJvms)) {
+        if (sampling.warmedUp(state.warmups, state.lastNanos, wallNanos, freshJvms)) {
             state.warming = false;
         }
-        state.lastWarmupNanos = wallNanos;
+        state.lastNanos = wallNanos;
     }
 
     /**
@@ -206,6 +306,7 @@ final class WorkloadSampling {
     void sampleTaken(int index, Sample sample) {
         State state = states.get(index);
         state.samples.add(sample);
+        state.lastNanos = sample.wallNanos();
         state.rounds.add(inRound ? round : MeasuredResult.NO_ROUND);
         if (!inRound) {
             decide(index, false);
@@ -233,7 +334,7 @@ final class WorkloadSampling {
      */
     private void decide(int index, boolean inRounds) {
         State state = states.get(index);
-        boolean outOfTime = sampling.maxTime() != null && clock.getAsLong() - start >= sampling.maxTime().toNanos();
+        boolean outOfTime = clock.spent();
         state.precision = ownPrecision(index);
         double precision = state.precision;
         Integer partner = inRounds ? partner(index) : null;
@@ -248,7 +349,10 @@ final class WorkloadSampling {
                     : Math.max(precision, Math.max(other.precision, state.comparisonPrecision));
         }
         StopReason stop = sampling.stop(state.samples.size(), precision, outOfTime);
-        if (inRounds && sequentials.contains(index) && !sampling.fixed() && modesPending()) {
+        if (stop == null && other == null && placed(index)) {
+            stop = StopReason.DECIDED;
+        }
+        if (inRounds && sequentials.contains(index) && !sampling.fixed() && modesPending() && !outOfTime) {
             // Without sequential's samples beside theirs, the modes' later rounds would have no pairs.
             stop = null;
         }
@@ -272,7 +376,21 @@ final class WorkloadSampling {
 
     /** Whether any measurement but the sequentials, on either side, takes more iterations. */
     private boolean modesPending() {
-        return states.entrySet().stream().anyMatch(e -> !sequentials.contains(e.getKey()) && e.getValue().stop == null);
+        return started().anyMatch(this::pendingMode) || !waiting.isEmpty();
+    }
+
+    /**
+     * Whether a measurement of the rest of the sweep knows its place: with {@code minIterations}
+     * pairs, its speedup's 95% interval lies wholly above or below the best deciding speedup, so more
+     * iterations would not change which result is recommended.
+     */
+    private boolean placed(int index) {
+        if (!rest.contains(index) || Double.isNaN(best) || !paired(index)) {
+            return false;
+        }
+        PairedRatio speedup = speedup(index);
+        return speedup != null && speedup.interval().defined()
+                && (speedup.interval().high() < best || speedup.interval().low() > best);
     }
 
     private static double medianPrecision(State state) {
@@ -285,19 +403,26 @@ final class WorkloadSampling {
      * pairs (at least two): a bootstrap over a handful of pairs is narrow by chance.
      */
     private double pairedPrecision(int index) {
-        return ratioPrecision(states.get(references.get(index)), states.get(index));
+        PairedRatio speedup = speedup(index);
+        return speedup == null ? Double.NaN : speedup.precision();
+    }
+
+    /** The mode's paired speedup over the pairs so far; {@code null} with fewer than {@code minIterations}. */
+    private PairedRatio speedup(int index) {
+        return ratio(states.get(references.get(index)), states.get(index));
     }
 
     /** The precision of the ratio of a measurement's times to its partner's on the earlier version's side. */
     private double comparisonPrecision(int index, int partner) {
-        return ratioPrecision(states.get(index), states.get(partner));
+        PairedRatio ratio = ratio(states.get(index), states.get(partner));
+        return ratio == null ? Double.NaN : ratio.precision();
     }
 
     /**
-     * The precision of {@code numerator / denominator} over their samples of the same rounds; NaN with
-     * fewer than {@code minIterations} pairs (at least two).
+     * {@code numerator / denominator} over their samples of the same rounds; {@code null} with fewer
+     * than {@code minIterations} pairs (at least two).
      */
-    private double ratioPrecision(State numerator, State denominator) {
+    private PairedRatio ratio(State numerator, State denominator) {
         Map<Integer, Long> numeratorByRound = new HashMap<>();
         for (int i = 0; i < numerator.samples.size(); i++) {
             numeratorByRound.put(numerator.rounds.get(i), numerator.samples.get(i).wallNanos());
@@ -310,10 +435,10 @@ final class WorkloadSampling {
             }
         }
         if (pairs.size() < Math.max(2, sampling.minIterations())) {
-            return Double.NaN;
+            return null;
         }
         return PairedRatio.of(pairs.stream().mapToDouble(p -> p[0]).toArray(),
-                pairs.stream().mapToDouble(p -> p[1]).toArray()).precision();
+                pairs.stream().mapToDouble(p -> p[1]).toArray());
     }
 
     /**
@@ -359,7 +484,8 @@ final class WorkloadSampling {
     private static final class State {
         boolean warming;
         int warmups;
-        long lastWarmupNanos;
+        /** The wall time of its last iteration, warm-up or measured: what its next one is expected to take. */
+        long lastNanos;
         final List<Sample> samples = new ArrayList<>();
         final List<Integer> rounds = new ArrayList<>();
         /** Samples dropped, so that the log numbers the measured iterations taken, not those kept. */

@@ -39,4 +39,48 @@ class MeasurementPlanTest {
                 "both sides of a workload are sampled together, in the same rounds");
         assertEquals(true, plan.needsMeasurementJvm(Side.PREVIOUS));
     }
+
+    /** Sampling to a precision, with the default budgets. */
+    private static MeasurementPlan adaptive(List<io.github.speedup.config.WorkloadInput> workloads, String modes,
+                                            String workers) throws Exception {
+        return RunConfigurationParser.parse(new RunParameters(workloads, List.of(modes), List.of(workers),
+                io.github.speedup.config.SamplingParameters.DEFAULTS, null, null, null,
+                ForkInput.defaults(Path.of("target")), io.github.speedup.config.GateParameters.NONE,
+                io.github.speedup.config.LoadParameters.DEFAULTS, io.github.speedup.config.HistoryParameters.NONE,
+                null), 2, warning -> { }).plan();
+    }
+
+    private static MeasurementPlan plan(String modes, String workers, int tasks) throws Exception {
+        return adaptive(List.of(io.github.speedup.config.WorkloadInput.builtIn("cpu", "cpu", tasks, 10)), modes,
+                workers);
+    }
+
+    private static List<String> deciding(MeasurementPlan plan, int cores) {
+        return plan.deciding(plan.indicesByWorkload().get(0), cores).stream().sorted()
+                .map(i -> plan.measurements().get(i).mode().id() + "×" + plan.measurements().get(i).workers()).toList();
+    }
+
+    @Test
+    void theDecidingResultsAreSequentialAndEachModeAtTheCores() throws Exception {
+        MeasurementPlan plan = plan("sequential,threads,processes,pool", "1,2,4", 8);
+        assertEquals(List.of("sequential×1", "threads×2", "processes×2", "pool×2"), deciding(plan, 2));
+        assertEquals(List.of("sequential×1", "threads×4", "processes×4", "pool×4"), deciding(plan, 8),
+                "past the sweep: the largest worker count below the cores");
+        assertEquals(List.of("sequential×1", "threads×1", "processes×1", "pool×1"),
+                deciding(plan("sequential,threads,processes,pool", "1,2,4", 1), 2), "no more workers than tasks");
+        assertEquals(List.of("sequential×1", "threads×4"), deciding(plan("sequential,threads", "4,8", 8), 2),
+                "no count at or below the cores: the smallest above");
+    }
+
+    @Test
+    void theRunsBudgetIsTheSumOfItsWorkloadsUnlessSet() throws Exception {
+        MeasurementPlan plan = adaptive(List.of(io.github.speedup.config.WorkloadInput.builtIn("a", "cpu", 2, 10),
+                io.github.speedup.config.WorkloadInput.builtIn("b", "sleep", 2, 10)), "sequential", "1");
+        assertEquals(java.time.Duration.ofSeconds(120), plan.runBudget(), "2 workloads of 60 s");
+        MeasurementPlan bounded = new MeasurementPlan(plan.measurements(),
+                plan.sampling().withMaxRunTime(java.time.Duration.ofSeconds(30)), plan.order());
+        assertEquals(java.time.Duration.ofSeconds(30), bounded.runBudget());
+        MeasurementPlan fixed = new MeasurementPlan(plan.measurements(), Sampling.fixed(1, 5), plan.order());
+        assertEquals(null, fixed.runBudget(), "fixed counts: no budget");
+    }
 }

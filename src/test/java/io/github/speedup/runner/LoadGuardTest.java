@@ -36,9 +36,16 @@ class LoadGuardTest {
 
     private static final List<Sample> EARLIER = List.of(sample(27.5, 55), sample(27.4, 54.8), sample(27.6, 55.1));
 
+    private final WorkloadClock unbounded = new WorkloadClock(System::nanoTime, WorkloadClock.NO_BUDGET);
+
     private Sample kept(Sample first, SpeedWatch watch, int retriesLeft, Sample... again) throws Exception {
+        return kept(first, watch, retriesLeft, unbounded, again);
+    }
+
+    private Sample kept(Sample first, SpeedWatch watch, int retriesLeft, WorkloadClock clock, Sample... again)
+            throws Exception {
         Deque<Sample> next = new ArrayDeque<>(List.of(again));
-        return guard.kept(first, EARLIER, watch, retriesLeft, (reason, contaminated) -> {
+        return guard.kept(first, EARLIER, watch, retriesLeft, clock, (reason, contaminated) -> {
             assertFalse(contaminated, reason);
             reasons.add(reason);
             return next.removeFirst();
@@ -63,12 +70,31 @@ class LoadGuardTest {
     }
 
     @Test
+    void theDiscardedIterationsCountOnTheWorkloadsClock() throws Exception {
+        WorkloadClock clock = new WorkloadClock(System::nanoTime, WorkloadClock.NO_BUDGET);
+        kept(sample(33, 55.6), threads, 2, clock, sample(33.1, 55.5), sample(27.5, 55.1));
+        assertEquals(2, reasons.size());
+        assertEquals(66_100_000, clock.retakenNanos(), "the two slowed iterations' wall time");
+        assertEquals(0, clock.waitedNanos(), "a slowed iteration is taken again at once");
+    }
+
+    @Test
+    void noIterationIsTakenAgainOnceTheBudgetIsSpent() throws Exception {
+        long[] now = {0};
+        WorkloadClock clock = new WorkloadClock(() -> now[0], 1_000_000_000);
+        now[0] = 1_000_000_000;
+        Sample slowed = sample(33, 55.6);
+        assertSame(slowed, kept(slowed, threads, 3, clock, sample(27.5, 55.1)), "kept: the budget is spent");
+        assertEquals(List.of(), reasons);
+    }
+
+    @Test
     void anIterationOfTypicalSpeedOrOfWaitingWorkIsKept() throws Exception {
         Sample normal = sample(27.9, 55.6);
         assertSame(normal, kept(normal, threads, 3));
         Sample sleep = sample(33, 2);
         assertSame(sleep, guard.kept(sleep, List.of(sample(27.5, 2), sample(27.4, 2.1), sample(27.6, 1.9)), threads, 3,
-                (reason, contaminated) -> {
+                unbounded, (reason, contaminated) -> {
                     throw new AssertionError("taken again: " + reason);
                 }));
         assertEquals(List.of(), reasons);

@@ -63,17 +63,21 @@ class WorkloadSamplingTest {
     }
 
     @Test
-    void theBudgetStopsASlowNoisyOneButNotBeforeMinIterations() {
+    void theBudgetStopsASlowNoisyOneEvenBeforeMinIterations() {
         Random random = new Random(3);
         Sampling tenSeconds = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(10));
         WorkloadSampling state = run(tenSeconds, () -> 1000 * Math.exp(0.20 * random.nextGaussian()));
         assertEquals(StopReason.MAX_TIME, state.stopReason(0));
         int samples = state.samples(0).size();
         assertTrue(samples >= 6 && samples < 10, samples + " samples of about 1 s each in a 10 s budget");
+        assertTrue(now <= 11_500_000_000L, "within the budget and the iteration (about 1 s) under way at its end: "
+                + now / 1e9 + " s");
 
         Sampling oneSecond = Sampling.adaptive(1, 0.03, 6, 30, Duration.ofSeconds(1));
         WorkloadSampling overBudget = run(oneSecond, () -> 1000 * Math.exp(0.20 * random.nextGaussian()));
-        assertEquals(6, overBudget.samples(0).size(), "the minimum is kept past the budget, as asv's min_repeat");
+        assertEquals(StopReason.MAX_TIME, overBudget.stopReason(0));
+        assertEquals(1, overBudget.samples(0).size(), "the budget bounds the wall time: unlike asv's min_repeat, "
+                + "the minimum is not kept past it");
     }
 
     @Test
@@ -191,6 +195,77 @@ class WorkloadSamplingTest {
         double medianPrecision = io.github.speedup.stats.Summary.of(state.samples(1).stream()
                 .mapToDouble(Sample::wallNanos).toArray()).medianPrecision();
         assertTrue(medianPrecision > 0.03, "median known only to ±" + medianPrecision);
+    }
+
+    /**
+     * Sequential (0), threads ×2 (1) and pool ×2 (3) decide the reading; threads ×1 (2) is the rest of
+     * the sweep. Each round's times come from {@code times}; the clock moves by each iteration's time.
+     */
+    private WorkloadSampling sweep(long budgetNanos, RoundTimes times, List<List<Integer>> rounds) {
+        WorkloadSampling state = new WorkloadSampling(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60)),
+                List.of(0, 1, 2, 3), Map.of(0, 0, 1, 0, 2, 0, 3, 0), Map.of(), java.util.Set.of(0, 1, 3), "w",
+                new WorkloadClock(() -> now, budgetNanos));
+        List<Integer> round;
+        int number = 0;
+        while (!(round = state.startRound()).isEmpty()) {
+            number++;
+            rounds.add(round.stream().sorted().toList());
+            for (int index : round) {
+                double wall = times.ms(number, index);
+                now += (long) (wall * 1e6);
+                state.sampleTaken(index, ms(wall));
+            }
+            state.endRound();
+        }
+        state.stopForTime();
+        return state;
+    }
+
+    /** Sequential 100 ms, threads ×2 52 ms, threads ×1 101 ms, pool ×2 51 ms, each with 2% noise. */
+    private static RoundTimes lockBound(Random random) {
+        double[] typical = {100, 52, 101, 51};
+        return (round, index) -> typical[index] * (1 + 0.02 * random.nextGaussian());
+    }
+
+    @Test
+    void theRestOfTheSweepStartsOnceTheDecidingResultsStoppedAndStopsOnceItsPlaceIsKnown() {
+        List<List<Integer>> rounds = new java.util.ArrayList<>();
+        WorkloadSampling state = sweep(WorkloadClock.NO_BUDGET, lockBound(new Random(12)), rounds);
+        int firstOfTheRest = rounds.indexOf(List.of(0, 2));
+        assertTrue(firstOfTheRest > 0, "the rest starts after the deciding results: " + rounds);
+        for (List<Integer> round : rounds.subList(0, firstOfTheRest)) {
+            assertTrue(round.contains(0) && !round.contains(2), "the deciding results alone first: " + rounds);
+        }
+        assertEquals(StopReason.TARGET, state.stopReason(1));
+        assertEquals(StopReason.TARGET, state.stopReason(3));
+        assertEquals(StopReason.DECIDED, state.stopReason(2), "threads ×1 at 1.0× is clear of the best, 1.96×");
+        assertEquals(6, state.samples(2).size(), "placed as soon as it had minIterations pairs");
+        assertEquals(state.rounds(2), state.rounds(0).subList(state.rounds(0).size() - 6, state.rounds(0).size()),
+                "sequential sampled beside it");
+        assertFalse(state.unreached(2));
+    }
+
+    @Test
+    void whatTheBudgetCouldNotReachIsUnreachedAndTheWorkloadEndsWithinItsBudget() {
+        List<List<Integer>> rounds = new java.util.ArrayList<>();
+        // 2 s: the deciding results' 6 rounds of 203 ms take 1.2 s, the rest's 201 ms rounds the remainder.
+        long budget = 1_500_000_000L;
+        WorkloadSampling state = sweep(budget, lockBound(new Random(13)), rounds);
+        assertTrue(now <= budget * 1.1, "ended after " + now / 1e9 + " s of a 1.5 s budget");
+        assertTrue(state.unreached(2), "threads ×1 had " + state.samples(2).size() + " of 6 samples");
+        assertFalse(state.unreached(1));
+        assertEquals(StopReason.TARGET, state.stopReason(1), "the deciding results were measured first");
+        assertEquals(StopReason.MAX_TIME, state.stopReason(2));
+    }
+
+    @Test
+    void theBudgetStopsTheDecidingResultsTooButTheyAreReported() {
+        WorkloadSampling state = sweep(500_000_000L, lockBound(new Random(14)), new java.util.ArrayList<>());
+        assertTrue(now <= 550_000_000L, "ended after " + now / 1e9 + " s of a 0.5 s budget");
+        assertEquals(StopReason.MAX_TIME, state.stopReason(1));
+        assertFalse(state.unreached(1), "a deciding result is reported however short: it says how far it got");
+        assertTrue(state.unreached(2), "never started");
+        assertEquals(List.of(), state.samples(2));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.speedup.format.console;
 
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.Side;
 import io.github.speedup.plan.Sampling;
@@ -46,7 +47,8 @@ public final class ConsoleProgress implements ProgressListener {
         String why = switch (reason) {
             case FIXED, TARGET -> "";
             case MAX_ITERATIONS -> ", short of the target: maxIterations reached";
-            case MAX_TIME -> ", short of the target: the workload's maxTimeInSeconds ran out";
+            case MAX_TIME -> ", short of the target: the workload's budget ran out";
+            case DECIDED -> ", enough to place it against the results that decide the reading";
             case FAILED -> ", stopped by the run's failure";
         };
         log.accept(prefix(number, total, measurement) + " · " + known + why);
@@ -73,6 +75,11 @@ public final class ConsoleProgress implements ProgressListener {
         log.accept(prefix(number, total, measurement) + " · iteration " + iteration
                 + " dropped, another taken in a later round (judged once the result had a typical iteration): "
                 + slowdown);
+    }
+
+    @Override
+    public void workloadFinished(String workload, WorkloadTime time) {
+        log.accept(workload + " · " + Figures.timeSpent(time));
     }
 
     /** {@code [3/28] cpu · threads ×2}; on the earlier version's side (compareWith) {@code [9/28] work · threads ×2 · previous} */

@@ -277,7 +277,8 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("<p class=\"meta\">" + Html.escape(workload.description() + "; measured in "
                 + settings.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + " at "
                 + settings.workers().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " workers"
-                + (settings.maxTime() == null ? "" : ", within " + settings.maxTime().toSeconds() + " s"))
+                + (settings.maxTime() == null ? "" : ", within " + settings.maxTime().toSeconds() + " s")
+                + (workload.time().known() ? "; " + Figures.timeSpent(workload.time()) : ""))
                 + "</p>\n");
         html.write("<div class=\"diagnosis\" data-verdict=\"" + workload.diagnosis().pattern().id() + "\">"
                 + "<p class=\"evidence\"><strong>Reading:</strong> " + Html.escape(workload.diagnosis().evidence())

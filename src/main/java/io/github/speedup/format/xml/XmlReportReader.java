@@ -26,6 +26,7 @@ import io.github.speedup.stats.Interval;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.report.Settings;
 import io.github.speedup.report.WorkloadSettings;
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
 import org.w3c.dom.Document;
@@ -47,6 +48,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * Reads a {@code speedup.xml} back into the report model and the gate's verdict: the file is
@@ -122,17 +125,31 @@ public final class XmlReportReader {
                 probes.isEmpty() ? List.of() : List.of(probes.split(XmlReportWriter.LIST_SEPARATOR)),
                 number(env, "lockWaitMs", 0));
         List<MeasuredResult> results = new ArrayList<>();
+        Map<String, WorkloadTime> times = new LinkedHashMap<>();
         for (Element workload : children(root, "workload")) {
             results.addAll(results(workload));
+            children(workload, "time").stream().findFirst()
+                    .ifPresent(time -> times.put(workload.getAttribute("name"), time(time)));
         }
         Element incomplete = children(root, "incomplete").stream().findFirst().orElse(null);
         Instant created = Instant.parse(root.getAttribute("created"));
-        Report report = ReportBuilder.build(results, incomplete == null ? null : incomplete.getAttribute("reason"),
+        Report report = ReportBuilder.build(results, times, incomplete == null ? null : incomplete.getAttribute("reason"),
                 environment, settings(child(root, "settings"), children(root, "workload")),
                 root.hasAttribute("started") ? Instant.parse(root.getAttribute("started")) : created, created,
                 children(root, "compareWith").stream().findFirst().map(XmlReportReader::compareWith).orElse(null));
         return report.withRun(root.hasAttribute("testbed") ? root.getAttribute("testbed") : report.testbed(),
                 root.getAttribute("commit")).withHistory(history(root));
+    }
+
+    /** What a workload's measuring took against its budget, as written (seconds, three decimals). */
+    private static WorkloadTime time(Element time) {
+        return new WorkloadTime(time.hasAttribute("budgetSeconds") ? seconds(time, "budgetSeconds") : null,
+                time.hasAttribute("budgetFrom") ? time.getAttribute("budgetFrom") : null, seconds(time, "spentSeconds"),
+                seconds(time, "waitedSeconds"), seconds(time, "retakenSeconds"));
+    }
+
+    private static Duration seconds(Element element, String attribute) {
+        return Duration.ofNanos(Math.round(Double.parseDouble(element.getAttribute(attribute)) * 1e9));
     }
 
     /** The comparisons are recomputed from both sides' samples, judged by the threshold the run judged them by. */
@@ -204,7 +221,9 @@ public final class XmlReportReader {
         return Sampling.adaptive(warmups, Double.parseDouble(settings.getAttribute("targetPrecision")),
                 Integer.parseInt(settings.getAttribute("minIterations")),
                 Integer.parseInt(settings.getAttribute("maxIterations")),
-                Duration.ofSeconds(Long.parseLong(settings.getAttribute("maxTimeInSeconds"))));
+                Duration.ofSeconds(Long.parseLong(settings.getAttribute("maxTimeInSeconds"))))
+                .withMaxRunTime(settings.hasAttribute("maxRunTimeInSeconds")
+                        ? Duration.ofSeconds(Long.parseLong(settings.getAttribute("maxRunTimeInSeconds"))) : null);
     }
 
     private static List<MeasuredResult> results(Element workload) {

@@ -1,5 +1,6 @@
 package io.github.speedup.format.xml;
 
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
@@ -144,6 +145,9 @@ public final class XmlReportWriter implements ReportFormat {
             xml.writeAttribute("minIterations", String.valueOf(sampling.minIterations()));
             xml.writeAttribute("maxIterations", String.valueOf(sampling.maxIterations()));
             xml.writeAttribute("maxTimeInSeconds", String.valueOf(sampling.maxTime().toSeconds()));
+            if (sampling.maxRunTime() != null) {
+                xml.writeAttribute("maxRunTimeInSeconds", String.valueOf(sampling.maxRunTime().toSeconds()));
+            }
         }
         xml.writeAttribute("iterationOrder", settings.iterationOrder().id());
         xml.writeAttribute("maxCoefficientOfVariation", Figures.exact(settings.maxCoefficientOfVariation()));
@@ -224,8 +228,29 @@ public final class XmlReportWriter implements ReportFormat {
         newline(xml, 2);
         xml.writeEndElement();
         selfCheck(xml, workload.selfCheck());
+        time(xml, workload.time());
         newline(xml, 1);
         xml.writeEndElement();
+    }
+
+    /** What the workload's measuring took against its budget, in seconds; nothing where it is not known. */
+    private static void time(XMLStreamWriter xml, WorkloadTime time) throws XMLStreamException {
+        if (!time.known()) {
+            return;
+        }
+        newline(xml, 2);
+        xml.writeEmptyElement("time");
+        xml.writeAttribute("spentSeconds", seconds(time.spent()));
+        if (time.budget() != null) {
+            xml.writeAttribute("budgetSeconds", seconds(time.budget()));
+            xml.writeAttribute("budgetFrom", time.budgetSource());
+        }
+        xml.writeAttribute("waitedSeconds", seconds(time.waited()));
+        xml.writeAttribute("retakenSeconds", seconds(time.retaken()));
+    }
+
+    private static String seconds(java.time.Duration duration) {
+        return Figures.exact(duration.toNanos() / 1e9);
     }
 
     private static void selfCheck(XMLStreamWriter xml, SelfCheck check) throws XMLStreamException {

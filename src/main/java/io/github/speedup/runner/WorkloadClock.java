@@ -1,0 +1,125 @@
+package io.github.speedup.runner;
+
+import io.github.speedup.measure.WorkloadTime;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * A workload's wall time against its budget, from its first step: warm-ups, measured iterations,
+ * iterations taken again, waits for a quiet machine and the start-up of its pools and clusters all
+ * count, since the user who grants {@code maxTimeInSeconds} waits for all of them. Its deadline is the
+ * earlier of its own budget and what is left of the run's ({@code maxRunTimeInSeconds}).
+ * <p>
+ * No iteration starts once the budget is spent, so a workload ends within its budget plus the one
+ * iteration under way: within 10% when iterations are shorter than a tenth of the budget. It also
+ * keeps how much of the time went to waiting for quiet and to iterations that were taken again, which
+ * the report shows beside the time spent.
+ */
+final class WorkloadClock {
+
+    /** A clock without a deadline: fixed iteration counts, which no budget bounds. */
+    static final long NO_BUDGET = Long.MAX_VALUE;
+
+    private final LongSupplier clock;
+    private final long start;
+    private final long budgetNanos;
+    /** The parameter that set the budget, for the report; {@code null} without one. */
+    private final String budgetSource;
+    private long waitedNanos;
+    private long retakenNanos;
+
+    /**
+     * @param clock       nanoseconds, {@link System#nanoTime} but in tests
+     * @param budgetNanos from now, or {@link #NO_BUDGET}
+     */
+    WorkloadClock(LongSupplier clock, long budgetNanos) {
+        this(clock, budgetNanos, budgetNanos == NO_BUDGET ? null : MAX_TIME);
+    }
+
+    private WorkloadClock(LongSupplier clock, long budgetNanos, String budgetSource) {
+        this.clock = clock;
+        this.start = clock.getAsLong();
+        this.budgetNanos = Math.max(0, budgetNanos);
+        this.budgetSource = budgetSource;
+    }
+
+    static final String MAX_TIME = "maxTimeInSeconds";
+    static final String MAX_RUN_TIME = "maxRunTimeInSeconds";
+
+    /**
+     * A clock for a workload whose own budget is {@code own} ({@code null}: none) with {@code runLeftNanos}
+     * left of the run's ({@link #NO_BUDGET}: none): the earlier deadline of the two.
+     */
+    static WorkloadClock of(LongSupplier clock, Duration own, long runLeftNanos) {
+        long ownNanos = own == null ? NO_BUDGET : own.toNanos();
+        if (ownNanos == NO_BUDGET && runLeftNanos == NO_BUDGET) {
+            return new WorkloadClock(clock, NO_BUDGET, null);
+        }
+        return runLeftNanos < ownNanos ? new WorkloadClock(clock, runLeftNanos, MAX_RUN_TIME)
+                : new WorkloadClock(clock, ownNanos, MAX_TIME);
+    }
+
+    /** What the workload took so far against its budget. */
+    WorkloadTime time() {
+        return new WorkloadTime(bounded() ? Duration.ofNanos(budgetNanos) : null, budgetSource,
+                Duration.ofNanos(elapsedNanos()), Duration.ofNanos(waitedNanos), Duration.ofNanos(retakenNanos));
+    }
+
+    /** The parameter that set the budget: {@code maxTimeInSeconds} or {@code maxRunTimeInSeconds}; {@code null} for none. */
+    String budgetSource() {
+        return budgetSource;
+    }
+
+    long elapsedNanos() {
+        return clock.getAsLong() - start;
+    }
+
+    /** Whether the budget is spent: nothing more starts. */
+    boolean spent() {
+        return budgetNanos != NO_BUDGET && elapsedNanos() >= budgetNanos;
+    }
+
+    /** Nanoseconds left of the budget, 0 when spent, {@link #NO_BUDGET} without one. */
+    long leftNanos() {
+        return budgetNanos == NO_BUDGET ? NO_BUDGET : Math.max(0, budgetNanos - elapsedNanos());
+    }
+
+    /**
+     * Whether a round of iterations expected to take {@code expectedNanos} may start: the budget is not
+     * spent and the round would end within it plus a tenth. A round that cannot complete would leave
+     * its measurements without the sequential partner that makes their samples a pair.
+     */
+    boolean allowsRound(long expectedNanos) {
+        if (budgetNanos == NO_BUDGET) {
+            return true;
+        }
+        long elapsed = elapsedNanos();
+        return elapsed < budgetNanos && elapsed + expectedNanos <= budgetNanos + budgetNanos / 10;
+    }
+
+    boolean bounded() {
+        return budgetNanos != NO_BUDGET;
+    }
+
+    long budgetNanos() {
+        return budgetNanos;
+    }
+
+    void waited(long nanos) {
+        waitedNanos += nanos;
+    }
+
+    /** An iteration of {@code nanos} was taken again (or dropped): its time bought nothing kept. */
+    void retaken(long nanos) {
+        retakenNanos += nanos;
+    }
+
+    long waitedNanos() {
+        return waitedNanos;
+    }
+
+    long retakenNanos() {
+        return retakenNanos;
+    }
+}
