@@ -59,9 +59,9 @@ abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
 
     /**
      * The wall time of the whole measurement, from taking the measurement lock to the last workload's
-     * end, the measurement JVM's start-up included: each workload's budget is the earlier of its own
-     * {@code maxTimeInSeconds} and what is left of this. Default: the sum of the workloads' budgets.
-     * Not used with {@code iterations}.
+     * end, the measurement JVMs' start-up included: each workload's budget is the earlier of its own
+     * {@code maxTimeInSeconds} and what is left of this. Without it, each workload's own budget
+     * bounds it, and so the run takes at most their sum. Not used with {@code iterations}.
      */
     @Parameter(property = "speedup.maxRunTimeInSeconds")
     private Integer maxRunTimeInSeconds;

@@ -77,25 +77,6 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
     }
 
     /**
-     * The whole run's budget: {@code maxRunTimeInSeconds} where set, else the sum of its workloads'
-     * budgets; {@code null} where the counts are fixed, which no budget bounds.
-     */
-    public Duration runBudget() {
-        if (sampling.maxRunTime() != null) {
-            return sampling.maxRunTime();
-        }
-        Duration sum = Duration.ZERO;
-        for (List<Integer> workload : indicesByWorkload()) {
-            Duration own = sampling(measurements.get(workload.get(0)).workload()).maxTime();
-            if (own == null) {
-                return null;
-            }
-            sum = sum.plus(own);
-        }
-        return sum;
-    }
-
-    /**
      * The measurements among {@code indices} (one workload's) that decide its reading and
      * recommendation, on both sides: sequential, and each other mode at the worker count nearest the
      * cores it can use ({@code min(cores, tasks)}), the largest below it where that count was not

@@ -23,8 +23,8 @@ import java.time.Duration;
  * @param targetPrecision  half-width of the 95% interval relative to its estimate, such as 0.03: of a
  *                         mode's paired speedup, or of a median
  * @param maxTime          per workload; {@code null} when fixed
- * @param maxRunTime       the whole run's budget ({@code maxRunTimeInSeconds}); {@code null} for the sum
- *                         of its workloads' budgets ({@link MeasurementPlan#runBudget()})
+ * @param maxRunTime       the whole run's budget ({@code maxRunTimeInSeconds}); {@code null} for none but
+ *                         its workloads' own, which bound it by their sum
  */
 public record Sampling(int warmupIterations, boolean fixed, int minIterations, int maxIterations,
                        double targetPrecision, Duration maxTime, Duration maxRunTime) {

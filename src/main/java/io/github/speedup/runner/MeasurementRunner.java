@@ -101,9 +101,10 @@ public final class MeasurementRunner {
         }
         List<MeasuredResult> results = new ArrayList<>();
         Map<String, WorkloadTime> times = new LinkedHashMap<>();
-        // The run's budget counts from here: the measurement JVMs' start-up is the run's time too.
+        // A budget the user set for the run counts from here, the measurement JVMs' start-up included.
+        // Without one, each workload's own budget bounds it, so the run takes at most their sum.
         long runStart = System.nanoTime();
-        Duration runBudget = plan.runBudget();
+        Duration runBudget = plan.sampling().maxRunTime();
         JvmInfo jvm = JvmInfo.current();
         Map<Side, MeasurementJvm> measurementJvms = new EnumMap<>(Side.class);
         try {
@@ -234,7 +235,7 @@ public final class MeasurementRunner {
                 measured.add(MeasuredResult.skipped(measurement, iterations.notLinked(index)));
             } else if (sampling.has(index) && (sampling.unreached(index)
                     || sampling.samples(index).isEmpty() && sampling.stopReason(index) == StopReason.MAX_TIME)) {
-                String reason = notReached(plan, workload, sampling, iterations.clock);
+                String reason = notReached(plan, workload, index, sampling, iterations.clock);
                 progress.skipped(index + 1, plan.measurements().size(), measurement, reason);
                 measured.add(MeasuredResult.skipped(measurement, reason));
             } else if (!sampling.samples(index).isEmpty()) {
@@ -254,22 +255,26 @@ public final class MeasurementRunner {
      * decide the workload's reading; {@code not measured: the workload's 20 s (maxTimeInSeconds) went to
      * the results that decide its reading (sequential ×1, threads ×2, pool ×2)}.
      */
-    private static String notReached(MeasurementPlan plan, List<Integer> workload, WorkloadSampling sampling,
-                                     WorkloadClock clock) {
-        Set<Integer> deciding = plan.deciding(workload, Runtime.getRuntime().availableProcessors());
-        List<String> labels = new ArrayList<>();
-        for (int index : workload) {
-            Measurement m = plan.measurements().get(index);
-            if (deciding.contains(index) && m.side() == Side.THIS && sampling.has(index)) {
-                labels.add(m.mode().id() + " ×" + m.workers());
-            }
-        }
+    private String notReached(MeasurementPlan plan, List<Integer> workload, int index, WorkloadSampling sampling,
+                              WorkloadClock clock) {
+        Set<Integer> deciding = plan.deciding(workload, guard.cores());
         String budget = clock.bounded()
                 ? String.format(Locale.ROOT, "%.0f s (%s)", clock.budgetNanos() / 1e9, clock.budgetSource())
                 : "budget";
+        String raise = "; raise " + (clock.budgetSource() == null ? "maxTimeInSeconds" : clock.budgetSource())
+                + " to measure it";
+        if (deciding.contains(index)) {
+            return "not measured: the workload's " + budget + " ran out before its first measured iteration" + raise;
+        }
+        List<String> labels = new ArrayList<>();
+        for (int other : workload) {
+            Measurement m = plan.measurements().get(other);
+            if (deciding.contains(other) && m.side() == Side.THIS && sampling.has(other)) {
+                labels.add(m.mode().id() + " ×" + m.workers());
+            }
+        }
         return "not measured: the workload's " + budget + " went to the results that decide its reading ("
-                + String.join(", ", labels) + "); raise " + (clock.budgetSource() == null ? "maxTimeInSeconds"
-                : clock.budgetSource()) + " to measure it";
+                + String.join(", ", labels) + ")" + raise;
     }
 
     /** Why a measurement is not taken, or null. */

@@ -173,6 +173,11 @@ class RunConfigurationParserTest {
                 samplingError(new SamplingParameters(null, null, null, null, 5, null)));
         assertEquals("Invalid value for parameter 'maxTimeInSeconds': '0'. Allowed: 1 or more (seconds per "
                 + "workload).", samplingError(new SamplingParameters(null, null, null, null, null, 0)));
+        assertEquals("Invalid value for parameter 'maxRunTimeInSeconds': '-5'. Allowed: 1 or more (seconds for the "
+                + "whole run), or leave it out for the sum of the workloads' budgets.",
+                samplingError(new SamplingParameters(null, null, null, null, null, null, -5)));
+        assertEquals(java.time.Duration.ofSeconds(90),
+                sampling(new SamplingParameters(null, null, null, null, null, null, 90)).sampling().maxRunTime());
         assertEquals("Invalid value for parameter 'iterations': '0'. Allowed: 1 or more.",
                 samplingError(new SamplingParameters(null, 0, null, null, null, null)));
     }

@@ -72,15 +72,4 @@ class MeasurementPlanTest {
                 "no count at or below the cores: the smallest above");
     }
 
-    @Test
-    void theRunsBudgetIsTheSumOfItsWorkloadsUnlessSet() throws Exception {
-        MeasurementPlan plan = adaptive(List.of(io.github.speedup.config.WorkloadInput.builtIn("a", "cpu", 2, 10),
-                io.github.speedup.config.WorkloadInput.builtIn("b", "sleep", 2, 10)), "sequential", "1");
-        assertEquals(java.time.Duration.ofSeconds(120), plan.runBudget(), "2 workloads of 60 s");
-        MeasurementPlan bounded = new MeasurementPlan(plan.measurements(),
-                plan.sampling().withMaxRunTime(java.time.Duration.ofSeconds(30)), plan.order());
-        assertEquals(java.time.Duration.ofSeconds(30), bounded.runBudget());
-        MeasurementPlan fixed = new MeasurementPlan(plan.measurements(), Sampling.fixed(1, 5), plan.order());
-        assertEquals(null, fixed.runBudget(), "fixed counts: no budget");
-    }
 }

@@ -98,6 +98,62 @@ class MeasurementRunnerTest {
         }
     }
 
+    /**
+     * Sleeps of 100 ms, 4 tasks: sequential 400 ms an iteration, threads ×2 200 ms, threads ×1 400 ms;
+     * with warm-ups, the deciding results (sequential, threads ×2) alone need about 3 s to reach their
+     * 6 pairs, so a 3 s budget leaves threads ×1, the rest of the sweep, unreached.
+     */
+    @Test
+    void theBudgetBoundsTheWorkloadsWallTimeAndGoesToTheDecidingResultsFirst() throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(new RunParameters(List.of(builtIn("sleep", 4, 100)),
+                List.of("sequential,threads"), List.of("1,2"),
+                new io.github.speedup.config.SamplingParameters(null, null, null, null, null, 3), null, null, null,
+                fork(), io.github.speedup.config.GateParameters.NONE, io.github.speedup.config.LoadParameters.DEFAULTS,
+                io.github.speedup.config.HistoryParameters.NONE, null), 2, warning -> { });
+        List<String> skipped = new ArrayList<>();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void iteration(int number, int total, io.github.speedup.plan.Measurement measurement,
+                                  boolean warmup, int iteration, Sampling sampling) {
+            }
+
+            @Override
+            public void finished(int number, int total, io.github.speedup.plan.Measurement measurement,
+                                 int iterations, double precision, boolean ofSpeedup, StopReason reason) {
+            }
+
+            @Override
+            public void skipped(int number, int total, io.github.speedup.plan.Measurement measurement,
+                                String reason) {
+                skipped.add(measurement.mode().id() + " ×" + measurement.workers() + ": " + reason);
+            }
+
+            @Override
+            public void retried(int number, int total, io.github.speedup.plan.Measurement measurement,
+                                int iteration, String contamination) {
+            }
+        };
+        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+                (child, line) -> output.add(child + ": " + line), progress, guard(config)).run(config.plan());
+        assertTrue(outcome.complete(), outcome.failure());
+        io.github.speedup.measure.WorkloadTime time = outcome.times().get("w");
+        assertEquals(java.time.Duration.ofSeconds(3), time.budget());
+        assertEquals("maxTimeInSeconds", time.budgetSource());
+        assertTrue(time.spent().toMillis() <= 3_000 + 400, "the budget and at most the one 400 ms iteration under way: "
+                + time.spent().toMillis() + " ms");
+        assertEquals(List.of("threads ×1: not measured: the workload's 3 s (maxTimeInSeconds) went to the results that"
+                + " decide its reading (sequential ×1, threads ×2); raise maxTimeInSeconds to measure it"), skipped);
+        MeasuredResult threadsOne = outcome.results().stream()
+                .filter(r -> r.measurement().mode() == Mode.THREADS && r.measurement().workers() == 1)
+                .findFirst().orElseThrow();
+        assertTrue(threadsOne.skipped());
+        MeasuredResult threadsTwo = outcome.results().stream()
+                .filter(r -> r.measurement().mode() == Mode.THREADS && r.measurement().workers() == 2)
+                .findFirst().orElseThrow();
+        assertFalse(threadsTwo.skipped(), "a deciding result is measured first");
+        assertTrue(threadsTwo.samples().size() >= 2, threadsTwo.samples().size() + " samples");
+    }
+
     @Test
     void setUpIsOutsideTheClockInEveryMode() throws Exception {
         // 4 tasks of a 200 ms constructor and a 20 ms call on 2 workers: 40 ms of work per worker,

@@ -42,8 +42,10 @@ public final class ConsoleProgress implements ProgressListener {
     @Override
     public void finished(int number, int total, Measurement measurement, int iterations, double precision,
                          boolean ofSpeedup, StopReason reason) {
-        String known = (ofSpeedup ? "speedup" : "median") + " known to " + Figures.precision(precision) + " after "
-                + iterations + " iterations";
+        String after = " after " + iterations + (iterations == 1 ? " iteration" : " iterations");
+        String known = (ofSpeedup ? "speedup" : "median") + (Double.isNaN(precision)
+                ? " not yet known to any precision" + after + " (too few pairs for an interval)"
+                : " known to " + Figures.precision(precision) + after);
         String why = switch (reason) {
             case FIXED, TARGET -> "";
             case MAX_ITERATIONS -> ", short of the target: maxIterations reached";

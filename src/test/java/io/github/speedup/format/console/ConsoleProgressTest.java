@@ -1,12 +1,14 @@
 package io.github.speedup.format.console;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,5 +42,25 @@ class ConsoleProgressTest {
         assertEquals(List.of("[2/3] cpu · threads ×2 · iteration 4 taken again: " + slowdown,
                 "[2/3] cpu · threads ×2 · iteration 2 dropped, another taken in a later round (judged once the"
                         + " result had a typical iteration): " + slowdown), lines);
+    }
+
+    @Test
+    void aPlacedOrCutShortResultSaysWhyAndAWorkloadSaysWhatItsTimeWentTo() {
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(lines::add);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        progress.finished(4, 5, new Measurement(cpu, Mode.THREADS, 1), 6, 0.031, true, StopReason.DECIDED);
+        progress.finished(5, 5, new Measurement(cpu, Mode.POOL, 2), 4, Double.NaN, true, StopReason.MAX_TIME);
+        progress.workloadFinished("cpu", new WorkloadTime(Duration.ofSeconds(20), "maxTimeInSeconds",
+                Duration.ofMillis(19_840), Duration.ofMillis(1_100), Duration.ofMillis(2_340)));
+        progress.workloadFinished("sleep", new WorkloadTime(null, null, Duration.ofMillis(3_400), Duration.ZERO,
+                Duration.ZERO));
+        assertEquals(List.of("[4/5] cpu · threads ×1 · speedup known to ±3.1% after 6 iterations, enough to place it"
+                        + " against the results that decide the reading",
+                "[5/5] cpu · pool ×2 · speedup not yet known to any precision after 4 iterations (too few pairs for"
+                        + " an interval), short of the target: the workload's budget ran out",
+                "cpu · measured in 19.8 s of its 20.0 s (maxTimeInSeconds); of it 1.1 s waiting for a quiet machine,"
+                        + " 2.3 s on iterations taken again",
+                "sleep · measured in 3.4 s"), lines);
     }
 }

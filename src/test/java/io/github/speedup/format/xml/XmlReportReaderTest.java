@@ -20,6 +20,7 @@ import io.github.speedup.check.Verdict;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.measure.SpeedWatch;
+import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,33 @@ class XmlReportReaderTest {
         String xml = Files.readString(written(read));
         assertTrue(xml.contains("warmups=\"3\" precision=\"0.051\" stoppedBy=\"maxIterations\" shortOfTarget=\"true\""),
                 xml);
+    }
+
+    @Test
+    void aWorkloadsTimeAgainstItsBudgetReadsBackAsWrittenAndOlderReportsHaveNone() throws Exception {
+        Report original = ReportFixtures.sampledShortOfTarget();
+        WorkloadTime time = new WorkloadTime(Duration.ofSeconds(20), "maxRunTimeInSeconds",
+                Duration.ofMillis(19_873), Duration.ofMillis(1_250), Duration.ofMillis(2_004));
+        Report timed = new Report(original.schemaVersion(), original.started(), original.created(),
+                original.testbed(), original.commit(), original.environment(),
+                new io.github.speedup.report.Settings(original.settings().modes(), original.settings().workers(),
+                        original.settings().sampling().withMaxRunTime(Duration.ofSeconds(45)),
+                        original.settings().iterationOrder(), original.settings().maxCoefficientOfVariation(),
+                        original.settings().bootstrapSeed(), original.settings().bootstrapResamples(),
+                        original.settings().argLine(), original.settings().timeoutSeconds(),
+                        original.settings().maxForeignLoad(), original.settings().maxRetries(),
+                        original.settings().lockFile(), original.settings().lockTimeoutSeconds(),
+                        original.settings().workingDirectory(), original.settings().workloadSettings()),
+                List.of(original.workloads().get(0).withTime(time)), null, original.history());
+        Report read = readBack(timed);
+        assertEquals(time, read.workloads().get(0).time());
+        assertEquals(Duration.ofSeconds(45), read.settings().sampling().maxRunTime());
+        String xml = Files.readString(written(read));
+        assertTrue(xml.contains("<time spentSeconds=\"19.873\" budgetSeconds=\"20.000\" "
+                + "budgetFrom=\"maxRunTimeInSeconds\" waitedSeconds=\"1.250\" retakenSeconds=\"2.004\"/>"), xml);
+        Files.writeString(dir.resolve("older.xml"), xml.replaceAll("\\s*<time [^>]*/>", ""));
+        assertEquals(WorkloadTime.UNKNOWN,
+                XmlReportReader.read(dir.resolve("older.xml")).report().workloads().get(0).time());
     }
 
     @Test

@@ -1,0 +1,52 @@
+package io.github.speedup.runner;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkloadClockTest {
+
+    private long now;
+
+    @Test
+    void theEarlierDeadlineOfTheWorkloadsAndTheRunsBindsAndIsNamed() {
+        WorkloadClock own = WorkloadClock.of(() -> now, Duration.ofSeconds(20), 45_000_000_000L);
+        assertEquals(20_000_000_000L, own.budgetNanos());
+        assertEquals("maxTimeInSeconds", own.budgetSource());
+        WorkloadClock run = WorkloadClock.of(() -> now, Duration.ofSeconds(20), 12_000_000_000L);
+        assertEquals(12_000_000_000L, run.budgetNanos());
+        assertEquals("maxRunTimeInSeconds", run.budgetSource());
+        WorkloadClock none = WorkloadClock.of(() -> now, null, WorkloadClock.NO_BUDGET);
+        assertFalse(none.bounded());
+        assertNull(none.time().budget(), "fixed counts: no budget");
+    }
+
+    @Test
+    void aRoundStartsOnlyIfItEndsWithinTheBudgetAndATenth() {
+        WorkloadClock clock = new WorkloadClock(() -> now, 10_000_000_000L);
+        now = 9_000_000_000L;
+        assertTrue(clock.allowsRound(2_000_000_000L), "ends at 11 s: within 10 s and a tenth");
+        assertFalse(clock.allowsRound(2_100_000_000L), "would end at 11.1 s");
+        assertTrue(clock.allowsRound(0), "a round of unknown length starts while time is left");
+        now = 10_000_000_000L;
+        assertTrue(clock.spent());
+        assertFalse(clock.allowsRound(0));
+        assertEquals(0, clock.leftNanos());
+    }
+
+    @Test
+    void whatTheTimeWentToIsKept() {
+        WorkloadClock clock = new WorkloadClock(() -> now, 10_000_000_000L);
+        clock.waited(1_500_000_000L);
+        clock.retaken(250_000_000L);
+        clock.retaken(250_000_000L);
+        now = 7_000_000_000L;
+        assertEquals(new io.github.speedup.measure.WorkloadTime(Duration.ofSeconds(10), "maxTimeInSeconds",
+                Duration.ofSeconds(7), Duration.ofMillis(1_500), Duration.ofMillis(500)), clock.time());
+    }
+}
