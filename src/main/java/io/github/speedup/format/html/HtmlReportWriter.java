@@ -86,7 +86,7 @@ public final class HtmlReportWriter implements ReportFormat {
         }
         return String.format(Locale.ROOT, "each result sampled until its speedup (sequential: its median) was "
                         + "known to %s (%d to %d "
-                        + "iterations, no new round after %d s per workload; up to %d warm-ups, fewer once they stop getting faster)",
+                        + "iterations, within %d s per workload, everything included; up to %d warm-ups, fewer once they stop getting faster)",
                 Figures.precision(sampling.targetPrecision()), sampling.minIterations(), sampling.maxIterations(),
                 sampling.maxTime().toSeconds(), sampling.warmupIterations());
     }

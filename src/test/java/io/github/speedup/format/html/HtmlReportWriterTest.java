@@ -321,7 +321,7 @@ class HtmlReportWriterTest {
         Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
         assertEquals("6 ±0.6%", sequential.selectFirst("td.iterations").text());
         assertTrue(doc.selectFirst("p.meta").text().contains("Each result sampled until its speedup (sequential: its "
-                + "median) was known to ±3.0% (6 to 30 iterations, no new round after 60 s per workload; up to 3 warm-ups"),
+                + "median) was known to ±3.0% (6 to 30 iterations, within 60 s per workload, everything included; up to 3 warm-ups"),
                 doc.selectFirst("p.meta").text());
     }
 }

@@ -1,0 +1,132 @@
+"""How long a user workload takes to answer, this version against an earlier one, side by side.
+
+Issue 27's target: on 2 cores, a user workload of 50-100 ms per iteration with all five modes
+answers its reading and recommendation in at most 20 s, with the results that decide it known to
+±3%. Two workloads of the project's own classes (bench/answer/: 8 tasks of about 10 ms each,
+CPU-bound `crunch` and lock-bound `registry`), the modes sequential, threads, virtual, processes and
+pool at the default worker counts and sampling, one workload per build, the two versions taking
+turns build by build so both see the same machine. Per version and workload: the median build
+time, the median time the workload itself took (speedup.xml's workload/time where the version writes
+it), the builds whose reading named the lesson, the builds whose deciding results (sequential's
+partners at the core count: threads, virtual, processes, pool) were all known to ±3%, and the
+WARNING lines.
+
+Virtual threads need Java 21+ for the measurement JVM: run Maven on Java 21+ (JAVA_HOME) to include
+them; on Java 17 they are reported skipped on both sides alike.
+
+The earlier version must be installed under its own version, e.g. from a worktree at its commit
+with the POM's version changed to 0.1.0-a86d61b, `mvn -B -q install -DskipTests -Dinvoker.skip`,
+and named with EARLIER=0.1.0-a86d61b (the default)."""
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+from common import ROOT, VERSION, table
+
+EARLIER = os.environ.get("EARLIER", "0.1.0-a86d61b")
+BUILDS = int(os.environ.get("BUILDS", "3"))
+CORES = os.cpu_count()
+WORKLOADS = {"crunch": ("bench.Crunch", "cpu-bound"), "registry": ("bench.Registry", "lock-bound")}
+
+POM = """<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>answer</artifactId>
+  <version>1.0</version>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <build>
+    <pluginManagement>
+      <plugins>
+        <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+        <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+        <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.6</version></plugin>
+        <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
+      </plugins>
+    </pluginManagement>
+    <plugins>
+      <plugin>
+        <groupId>io.github.speedup</groupId>
+        <artifactId>speedup-maven-plugin</artifactId>
+        <version>{version}</version>
+        <executions><execution><goals><goal>run</goal></goals></execution></executions>
+        <configuration>
+          <workloads><workload><name>{name}</name><className>{cls}</className><tasks>8</tasks></workload></workloads>
+          <modes>sequential,threads,virtual,processes,pool</modes>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+"""
+
+
+def project(version, name):
+    directory = tempfile.mkdtemp(prefix="speedup-bench-answer-%s-%s-" % (name, version))
+    shutil.copytree(os.path.join(ROOT, "bench", "answer", "src"), os.path.join(directory, "src"))
+    with open(os.path.join(directory, "pom.xml"), "w") as pom:
+        pom.write(POM.format(version=version, name=name, cls=WORKLOADS[name][0]))
+    return directory
+
+
+def build(directory):
+    """`mvn -B verify` there: the wall time in seconds and the WARNING lines of the plugin's run."""
+    start = time.monotonic()
+    done = subprocess.run(["mvn", "-B", "-o", "verify"], cwd=directory, check=True, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL)
+    seconds = time.monotonic() - start
+    warnings = [line for line in done.stdout.splitlines() if line.startswith("[WARNING]")
+                and "JAR will be empty" not in line]
+    return seconds, warnings
+
+
+def deciding_precision(workload):
+    """The widest relative half-width of the speedups at the core count (the deciding results)."""
+    widest = 0.0
+    for r in workload.iter("result"):
+        if r.get("skipped") == "true" or r.get("mode") == "sequential":
+            continue
+        if int(r.get("workers")) != min(CORES, 8):
+            continue
+        low, high, speedup = (float(r.get(a)) for a in ("speedupCiLow", "speedupCiHigh", "speedup"))
+        widest = max(widest, (high - low) / 2 / speedup)
+    return widest
+
+
+def main():
+    rows = []
+    figures = {(v, w): [] for v in (VERSION, EARLIER) for w in WORKLOADS}
+    for _ in range(BUILDS):
+        for name in WORKLOADS:
+            for version in (VERSION, EARLIER):
+                directory = project(version, name)
+                seconds, warnings = build(directory)
+                root = ET.parse(os.path.join(directory, "target", "site", "speedup", "speedup.xml")).getroot()
+                workload = next(root.iter("workload"))
+                spent = workload.find("time")
+                verdict = workload.find("diagnosis").get("verdict")
+                figures[(version, name)].append((seconds, float(spent.get("spentSeconds")) if spent is not None
+                                                 else float("nan"), verdict == WORKLOADS[name][1],
+                                                 deciding_precision(workload), len(warnings)))
+                shutil.rmtree(directory, ignore_errors=True)
+    for (version, name), runs in figures.items():
+        rows.append((name, version, "%.1f s" % statistics.median(r[0] for r in runs),
+                     "%.1f s" % statistics.median(r[1] for r in runs),
+                     "%d of %d" % (sum(r[2] for r in runs), len(runs)),
+                     "%d of %d" % (sum(r[3] <= 0.03 for r in runs), len(runs)),
+                     "%.1f%%" % (100 * max(r[3] for r in runs)),
+                     "%d" % max(r[4] for r in runs)))
+    table("Time to an answer: %d builds per version and workload, taking turns" % BUILDS,
+          ("workload", "version", "median build", "median workload time", "lesson read",
+           "deciding to ±3%", "widest deciding", "most WARNINGs"), rows)
+
+
+if __name__ == "__main__":
+    main()
