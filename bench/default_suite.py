@@ -9,9 +9,17 @@ the two sides are resampled independently (what earlier releases did).
 The earlier release must be installed under its own version first, e.g. from a clone at its commit:
     sed -i '0,/<version>0.1.0-SNAPSHOT</s//<version>0.0.2-release</' pom.xml
     mvn -B -q install -DskipTests -Dinvoker.skip
-and named with EARLIER=0.0.2-release (the default)."""
+and named with EARLIER=0.0.2-release (the default); EARLIER= (empty) measures this version alone.
+Extra Maven arguments go in MVN_ARGS, e.g. to use a plugin built but not installed into ~/.m2 (see
+bench/compare_release.py): MVN_ARGS="-s /tmp/settings.xml -Dmaven.repo.local=/tmp/bench-repo".
+
+Besides the figures above, per version: in how many builds `alloc` had no result flagged (unstable,
+short of target, on a busy machine, slowed by the host) and all four workloads read their lesson,
+and how busy the machine was while the suite measured (other processes' CPU over the samples' wall
+time, in cores, the mean and the busiest build, and the results taken again)."""
 import os
 import random
+import shlex
 import statistics
 import tempfile
 
@@ -19,6 +27,8 @@ from common import POM, VERSION, mvn, report, table
 
 EARLIER = os.environ.get("EARLIER", "0.0.2-release")
 BUILDS = int(os.environ.get("BUILDS", "5"))
+EXTRA = shlex.split(os.environ.get("MVN_ARGS", ""))
+VERSIONS = [v for v in (EARLIER, VERSION) if v]
 LESSONS = {"sleep": "io-bound", "cpu": "cpu-bound", "contended": "lock-bound", "alloc": "memory-bound"}
 
 
@@ -36,10 +46,21 @@ def measured(root):
                 yield w, r
 
 
+def is_flagged(r):
+    return (r.get("shortOfTarget") == "true" or r.get("unstable") == "true" or r.get("contaminated") == "true"
+            or r.get("slowedReason") is not None)
+
+
+def busy(root):
+    """Other processes' CPU over the samples' wall time, in cores (0 where no probe ran), and the retakes."""
+    samples = [s for _, r in measured(root) for s in r.findall("sample")]
+    foreign = sum(float(s.get("foreignCpuMs", "0")) for s in samples)
+    wall = sum(float(s.get("wallMs")) for s in samples)
+    return foreign / wall, sum(int(r.get("retries", "0")) for _, r in measured(root))
+
+
 def summary(root):
-    flagged = sum(1 for _, r in measured(root)
-                  if r.get("shortOfTarget") == "true" or r.get("unstable") == "true"
-                  or r.get("contaminated") == "true")
+    flagged = sum(1 for _, r in measured(root) if is_flagged(r))
     # Earlier releases have no speedup interval on sequential and may not write `precision` for a mode's
     # speedup: the half-width over the speedup is recomputed here from the interval both write.
     def precision(r):
@@ -48,7 +69,9 @@ def summary(root):
                         for w, r in measured(root)
                         if w.get("kind") in ("sleep", "cpu", "contended") and r.get("mode") != "sequential")
     readings = {w.get("kind"): w.find("diagnosis").get("verdict") for w in root.iter("workload")}
-    return flagged, sum(1 for _ in measured(root)), lessons_known, readings
+    alloc_clean = not any(is_flagged(r) for w, r in measured(root) if w.get("kind") == "alloc")
+    all_lessons = all(readings.get(kind) == lesson for kind, lesson in LESSONS.items())
+    return flagged, sum(1 for _ in measured(root)), lessons_known, readings, alloc_clean and all_lessons, busy(root)
 
 
 def unpaired_precision(sequential, mode, resamples=2000, seed=42):
@@ -65,31 +88,53 @@ def walls(result):
     return [float(s.get("wallMs")) for s in result.findall("sample")]
 
 
-earlier_dir, now_dir = project(EARLIER), project(VERSION)
-mvn(now_dir)  # warms Maven's own caches
-times = {EARLIER: [], VERSION: []}
-summaries = {EARLIER: [], VERSION: []}
+def alloc_detail(build, root):
+    """One row per alloc result of a build: its speedup, precision and flags, and the reading."""
+    for w, r in measured(root):
+        if w.get("kind") == "alloc":
+            flags = [f for f, on in (("unstable", r.get("unstable") == "true"),
+                                     ("short", r.get("shortOfTarget") == "true"),
+                                     ("busy", r.get("contaminated") == "true"),
+                                     ("slowed", r.get("slowedReason") is not None)) if on]
+            yield [build, "%s x%s" % (r.get("mode"), r.get("workers")), len(r.findall("sample")),
+                   r.get("speedup", "-")[:5], "±%.1f%%" % (100 * float(r.get("precision", "nan"))),
+                   " ".join(flags) or "-", w.find("diagnosis").get("verdict")]
+
+
+alloc_rows = []
+directories = {version: project(version) for version in VERSIONS}
+now_dir = directories[VERSION]
+mvn(now_dir, *EXTRA)  # warms Maven's own caches
+times = {version: [] for version in VERSIONS}
+summaries = {version: [] for version in VERSIONS}
 for _ in range(BUILDS):
-    for version, directory in ((EARLIER, earlier_dir), (VERSION, now_dir)):
-        times[version].append(mvn(directory))
-        summaries[version].append(summary(report(directory)))
+    for version in VERSIONS:
+        times[version].append(mvn(directories[version], *EXTRA))
+        summaries[version].append(summary(report(directories[version])))
+        if version == VERSION:
+            alloc_rows.extend(alloc_detail(len(times[version]), report(directories[version])))
 
 rows = []
-for version in (EARLIER, VERSION):
+for version in VERSIONS:
     s = summaries[version]
     readings = {}
-    for _, _, _, r in s:
+    for _, _, _, r, _, _ in s:
         for kind, verdict in r.items():
             readings.setdefault(kind, []).append(verdict)
     rows.append([version, "%.1f" % statistics.median(times[version]),
                  "%.1f-%.1f" % (min(times[version]), max(times[version])),
-                 " ".join("%d/%d" % (f, n) for f, n, _, _ in s),
-                 "%d of %d" % (sum(1 for _, _, known, _ in s if known), len(s)),
+                 " ".join("%d/%d" % (f, n) for f, n, _, _, _, _ in s),
+                 "%d of %d" % (sum(1 for _, _, known, _, _, _ in s if known), len(s)),
                  "; ".join("%s %d/%d" % (kind, sum(1 for v in verdicts if v == LESSONS.get(kind)), len(verdicts))
-                           for kind, verdicts in readings.items())])
+                           for kind, verdicts in readings.items()),
+                 "%d of %d" % (sum(1 for _, _, _, _, clean, _ in s if clean), len(s)),
+                 "%.2f (%.2f)" % (statistics.mean(b[0] for *_, b in s), max(b[0] for *_, b in s)),
+                 " ".join(str(b[1]) for *_, b in s)])
 table("Default suite, mvn verify of a POM with only the plugin, %d builds each, taking turns" % BUILDS,
       ["version", "median s", "range s", "flagged / results per build",
-       "builds with sleep, cpu, contended to ±3%, none unstable", "builds reading the lesson"], rows)
+       "builds with sleep, cpu, contended to ±3%, none unstable", "builds reading the lesson",
+       "builds with alloc unflagged and all four lessons", "other work, cores: mean (busiest build)",
+       "retakes per build"], rows)
 
 rows = []
 root = report(now_dir)
@@ -105,3 +150,5 @@ for w in root.iter("workload"):
 table("The last build of %s: each speedup's 95%% interval from its pairs, and from the same samples "
       "resampled as independent sides" % VERSION,
       ["workload", "result", "samples", "paired", "unpaired", "unpaired / paired"], rows)
+table("alloc in each build of %s" % VERSION, ["build", "result", "samples", "speedup", "precision", "flags",
+                                               "reading"], alloc_rows)

@@ -18,16 +18,26 @@ for (r in results) {
     }
 }
 
-// No reading from a busy machine, and never the wrong lesson: contaminated results say so; what
-// was kept may still vary more than a quiet machine's, and then the reading says that instead.
-def verdict = report.workload.diagnosis.@verdict.text()
+// No pattern from busy results the reading needs (sequential and threads at the core count), and never
+// the wrong lesson: they are named instead. A busy threads ×1 leaves the reading, which says so in one
+// line; what was kept may still vary more than a quiet machine's, and then the reading says that instead.
+def workload = report.workload[0]
+def verdict = workload.diagnosis.@verdict.text()
+def evidence = workload.diagnosis.evidence.text()
+int cores = report.environment.@logicalCores.text() as int
+def needed = contaminated.findAll { it.@mode.text() == 'sequential' || (it.@workers.text() as int) == Math.min(2, cores) }
 assert verdict != 'lock-bound': 'pure CPU work read as lock-bound'
-if (!contaminated.isEmpty()) {
+if (!needed.isEmpty()) {
     assert verdict == 'contaminated': "read as $verdict"
+    assert evidence.startsWith('No pattern can be read: the reading needs '): evidence
+    needed.each { assert evidence.contains("${it.@mode.text()} ×${it.@workers.text()}"): evidence }
 } else if (verdict == 'mixed') {
     assert results.any { it.@unstable.text() == 'true' }: 'a mixed reading without an unstable result'
 } else {
     assert verdict == 'cpu-bound': "read as $verdict"
+}
+if (needed.isEmpty() && !contaminated.isEmpty()) {
+    assert log.contains('  Left out of the reading: threads ×1 (busy machine: '): 'the busy threads ×1 is not said to be left out'
 }
 
 // The busy loops ended by themselves.

@@ -7,6 +7,7 @@ import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import java.util.stream.Stream;
  * (CPU-bound); work that serialises on a lock gains nothing from threads but does from
  * processes (lock-bound, the GIL pattern); work that allocates spends its time in the shared
  * heap's collector, which separate heaps avoid (memory/GC-bound). When the evidence is unstable
- * or points several ways, it says so rather than guess.
+ * or points several ways, it says so rather than guess. A result measured while other work ran, or
+ * one that varies too much, leaves the reading and says so in one line, unless the reading needs it
+ * ({@link #deciding}): then no pattern is read, and the reading names what it missed.
  */
 final class Diagnoser {
 
@@ -45,16 +48,21 @@ final class Diagnoser {
         Optional<ResultReport> sequential = measured(results, Mode.SEQUENTIAL).findFirst();
         if (sequential.isEmpty()) {
             return new Diagnosis(Pattern.NOT_MEASURED, "The sequential baseline was not measured, so there is nothing "
-                    + "to compare with.", "Run again with the sequential mode.");
+                    + "to compare with.", "Run again with the sequential mode.", "");
         }
-        Optional<ResultReport> contaminated = results.stream().filter(ResultReport::isContaminated).findFirst();
-        if (contaminated.isPresent()) {
-            return new Diagnosis(Pattern.CONTAMINATED, "The machine was busy with other work during "
-                    + contaminated.get().label() + " (" + contaminated.get().contaminationReason() + "), so no pattern "
-                    + "is read from these numbers. Measure on a quiet machine.", "None from a busy machine: measure "
-                    + "again when other work does not compete for the cores.");
+        List<ResultReport> deciding = deciding(results, cores);
+        List<ResultReport> leftOut = results.stream().filter(r -> !r.isSkipped() && !deciding.contains(r)
+                && (r.isContaminated() || r.isUnstable())).toList();
+        String leftOutLine = leftOut(leftOut);
+        List<ResultReport> busy = deciding.stream().filter(ResultReport::isContaminated).toList();
+        if (!busy.isEmpty()) {
+            return new Diagnosis(Pattern.CONTAMINATED, "No pattern can be read: " + needsBusy(busy)
+                    + " Measure again on a quiet machine.", "None: " + labels(busy) + ", which the reading needs, "
+                    + (busy.size() == 1 ? "was" : "were") + " measured while other work ran. Measure again when "
+                    + "other work does not compete for the cores.", leftOutLine);
         }
-        Evidence evidence = new Evidence(results, sequential.get(), cores);
+        List<ResultReport> kept = results.stream().filter(r -> !leftOut.contains(r)).toList();
+        Evidence evidence = new Evidence(kept, sequential.get(), cores);
         String recommendation = recommend(results, sequential.get());
         // Memory before I/O: a thread stopped for a collection is off its CPU as a waiting one is,
         // and a collector that takes much of the time is the cause, not waiting. And before the
@@ -70,14 +78,62 @@ final class Diagnoser {
                 .or(() -> lockBound(evidence))
                 .or(() -> cpuBound(evidence))
                 .orElseGet(() -> mixed(evidence));
-        return new Reading(reading.pattern(), reading.evidence() + priceOfProcesses(evidence)
-                + priceOfCluster(evidence))
-                .withRecommendation(recommendation);
+        return new Diagnosis(reading.pattern(), reading.evidence() + priceOfProcesses(evidence)
+                + priceOfCluster(evidence), recommendation, leftOutLine);
     }
 
     /**
-     * What every pattern reads from: the results, the sequential baseline and the best parallel
-     * results; {@code processes} is the best of separate JVMs, fresh or pooled.
+     * The results a reading and a recommendation rest on: sequential; each parallel mode at the
+     * core count (where a mode was not measured there, at its most workers below it, else at its
+     * fewest above); and the separate-JVM result (processes or pool) that is fastest on paper. A
+     * flagged result outside these leaves the reading; one of these cannot, since the lesson
+     * (threads against the cores, separate JVMs against threads) is read from them.
+     */
+    static List<ResultReport> deciding(List<ResultReport> results, int cores) {
+        List<ResultReport> deciding = new ArrayList<>();
+        for (ResultReport result : results) {
+            boolean atCores = !result.isSkipped() && measured(results, result.mode())
+                    .min(Comparator.comparingInt((ResultReport r) -> r.workers() <= cores ? cores - r.workers()
+                            : cores + r.workers())).orElseThrow() == result;
+            if (atCores) {
+                deciding.add(result);
+            }
+        }
+        best(results, Mode.PROCESSES, Mode.POOL).filter(r -> !deciding.contains(r)).ifPresent(deciding::add);
+        return deciding;
+    }
+
+    /** "threads ×2, and other work ran while it was measured (…)." naming each busy result's reason. */
+    private static String needsBusy(List<ResultReport> busy) {
+        String reasons = busy.size() == 1 ? busy.get(0).contaminationReason() : busy.stream()
+                .map(r -> r.label() + ": " + r.contaminationReason()).collect(Collectors.joining("; "));
+        return "the reading needs " + labels(busy) + ", and other work ran while " + (busy.size() == 1 ? "it was"
+                : "they were") + " measured (" + reasons + ").";
+    }
+
+    /**
+     * The one line that names the results the reading and the recommendation were made without,
+     * and why; empty when none was left out.
+     */
+    private static String leftOut(List<ResultReport> leftOut) {
+        if (leftOut.isEmpty()) {
+            return "";
+        }
+        return "Left out of the reading: " + leftOut.stream().map(r -> r.label() + " (" + (r.isContaminated()
+                ? "busy machine: " + r.contaminationReason() : "unstable: " + r.unstableReason()) + ")")
+                .collect(Collectors.joining("; ")) + ".";
+    }
+
+    /** "sequential ×1", "sequential ×1 and threads ×2", "a, b and c". */
+    private static String labels(List<ResultReport> results) {
+        List<String> labels = results.stream().map(ResultReport::label).toList();
+        return labels.size() == 1 ? labels.get(0) : String.join(", ", labels.subList(0, labels.size() - 1))
+                + " and " + labels.get(labels.size() - 1);
+    }
+
+    /**
+     * What every pattern reads from: the results the reading kept, the sequential baseline and the
+     * best parallel results; {@code processes} is the best of separate JVMs, fresh or pooled.
      */
     private record Evidence(List<ResultReport> results, ResultReport sequential, int cores,
                             Optional<ResultReport> threads, Optional<ResultReport> processes, List<String> unstable) {
@@ -108,20 +164,24 @@ final class Diagnoser {
         }
     }
 
-    /** A reading whose recommendation is filled in last, as every pattern shares it. */
+    /** A pattern and the evidence for it; the recommendation and what was left out are the workload's. */
     private record Reading(Pattern pattern, String evidence) {
-        Diagnosis withRecommendation(String recommendation) {
-            return new Diagnosis(pattern, evidence, recommendation);
-        }
     }
 
+    /**
+     * No pattern where sequential or threads at the core count vary too much: every pattern reads
+     * from them, and read through their noise it could be any (memory-bound, whose separated
+     * intervals carry that noise, is read before this).
+     */
     private static Optional<Reading> unstable(Evidence e) {
-        if (!e.unstable().contains(e.sequential().label()) && !e.threads().map(ResultReport::isUnstable).orElse(false)) {
+        List<ResultReport> needed = Stream.concat(Stream.of(e.sequential()), e.threads().map(t -> e.threadsAtCores())
+                .stream()).filter(ResultReport::isUnstable).toList();
+        if (needed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Reading(Pattern.MIXED, format("The evidence is unstable: %s vary too much between "
-                + "iterations to read a pattern (sequential CPU utilisation %s).", String.join(", ", e.unstable()),
-                percent(e.utilisation())) + " Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and measure again."));
+        return Optional.of(new Reading(Pattern.MIXED, format("No pattern can be read: the reading needs %s, and %s "
+                + "too much between iterations (sequential CPU utilisation %s). %s", labels(needed),
+                needed.size() == 1 ? "it varies" : "they vary", percent(e.utilisation()), MEASURE_AGAIN)));
     }
 
     private static Optional<Reading> ioBound(Evidence e) {
@@ -252,8 +312,8 @@ final class Diagnoser {
 
     /**
      * The recommendation follows {@link WorkloadReport#recommended}: the fewest workers whose speedup
-     * cannot be told apart from the fastest believable one, never an unstable result; and where that
-     * names nothing, says why rather than name a mode.
+     * cannot be told apart from the fastest believable one, never an unstable result or one measured
+     * while other work ran; and where that names nothing, says why rather than name a mode.
      */
     private static String recommend(List<ResultReport> results, ResultReport sequential) {
         Optional<ResultReport> chosen = WorkloadReport.recommended(results);
@@ -262,7 +322,8 @@ final class Diagnoser {
             return sequential.isUnstable()
                     ? format("None: sequential, the baseline of every speedup, varies too much between iterations "
                     + "(%s) to name a mode. %s", sequential.unstableReason(), MEASURE_AGAIN)
-                    : results.stream().anyMatch(r -> !r.isSkipped() && !r.isUnstable() && r.mode() != Mode.SEQUENTIAL)
+                    : results.stream().anyMatch(r -> !r.isSkipped() && !r.isUnstable() && !r.isContaminated()
+                    && r.mode() != Mode.SEQUENTIAL)
                     ? format("None: the results that look faster than sequential (%s) vary too much between "
                     + "iterations to recommend, and the steady ones are not faster. %s", unstable.stream()
                     .filter(r -> r.speedup() >= WorkloadReport.NOT_FASTER).map(ResultReport::label)
@@ -278,7 +339,7 @@ final class Diagnoser {
         if (best.mode() == Mode.SEQUENTIAL) {
             return "Keep it sequential: no mode measured here is measurably faster." + notRecommended;
         }
-        ResultReport fastest = results.stream().filter(r -> !r.isSkipped() && !r.isUnstable())
+        ResultReport fastest = results.stream().filter(r -> !r.isSkipped() && !r.isUnstable() && !r.isContaminated())
                 .max(Comparator.comparingDouble(ResultReport::speedup)).orElseThrow();
         String fewer = fastest == best ? "" : format(" %s reaches %s×%s: not measurably faster, with %d workers.",
                 capitalised(fastest.label()), ratio(fastest.speedup()), interval(fastest), fastest.workers());

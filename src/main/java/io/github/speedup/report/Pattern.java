@@ -14,7 +14,7 @@ public enum Pattern implements Vocabulary {
     MEMORY_BOUND("memory-bound"),
     /** Unstable or pointing several ways: no single limit explains it. */
     MIXED("mixed"),
-    /** Other work ran on the machine while results were taken: no pattern is read from them. */
+    /** Other work ran on the machine while results the reading needs were taken: no pattern is read. */
     CONTAMINATED("contaminated"),
     /** No sequential baseline to compare with. */
     NOT_MEASURED("not-measured");

@@ -95,9 +95,13 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         return measured().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
     }
 
-    /** What this work should run as, by {@link #recommended(List)}; empty where none can be named. */
+    /**
+     * What this work should run as, by {@link #recommended(List)}; empty where none can be named,
+     * and where the reading could not be made because a result it needs was measured while other
+     * work ran ({@link Pattern#CONTAMINATED}): a better mode might hide behind that result.
+     */
     public Optional<ResultReport> best() {
-        return recommended(results);
+        return diagnosis.pattern() == Pattern.CONTAMINATED ? Optional.empty() : recommended(results);
     }
 
     /** The modes from the cheapest to run beyond the work itself to the dearest. */
@@ -106,23 +110,22 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
 
     /**
      * What work with these results should run as: of the results that can be believed (neither
-     * unstable nor measured on a busy machine), the one with the fewest workers whose speedup
+     * unstable nor measured while other work ran), the one with the fewest workers whose speedup
      * interval overlaps that of the fastest, since more workers that cannot be told apart only cost
      * more (sequential first among equals: a mode not measurably faster than sequential is not
      * worth its workers; then the cheaper mode: threads share one heap and start nothing, a pool's
      * JVMs start once, fresh processes every time). Sequential, too, where the fastest gains less
      * than 5% and no unstable result looks faster. Empty where none can
-     * be named: sequential, the baseline of every speedup, was not measured or is unstable; any
-     * result was measured while other work ran; or every parallel result is unstable.
+     * be named: sequential, the baseline of every speedup, was not measured, is unstable or was
+     * measured while other work ran; or no parallel result can be believed.
      */
     public static Optional<ResultReport> recommended(List<ResultReport> results) {
         List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
         Optional<ResultReport> sequential = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
-        if (sequential.isEmpty() || sequential.get().isUnstable()
-                || measured.stream().anyMatch(ResultReport::isContaminated)) {
+        if (sequential.isEmpty() || sequential.get().isUnstable() || sequential.get().isContaminated()) {
             return Optional.empty();
         }
-        List<ResultReport> believed = measured.stream().filter(r -> !r.isUnstable()).toList();
+        List<ResultReport> believed = measured.stream().filter(r -> !r.isUnstable() && !r.isContaminated()).toList();
         if (believed.size() == 1 && measured.size() > 1) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package io.github.speedup.analysis;
 import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.report.ResultReport;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Interference;
@@ -110,7 +111,9 @@ class DiagnoserTest {
         cell(Mode.THREADS, 2, 60, 100, 0, -1);
         Diagnosis d = diagnose();
         assertEquals(Pattern.MIXED, d.pattern());
-        assertTrue(d.evidence().startsWith("The evidence is unstable: sequential ×1"), d.evidence());
+        assertEquals("No pattern can be read: the reading needs sequential ×1, and it varies too much between "
+                + "iterations (sequential CPU utilisation 83%). Close other work on the machine, or raise "
+                + "maxTimeInSeconds and maxIterations, and measure again.", d.evidence());
     }
 
     @Test
@@ -172,6 +175,10 @@ class DiagnoserTest {
                 + "one heap (peak 9.5 MiB). Faster on paper, but varying too much between iterations to recommend: "
                 + "threads ×4 (2.11×).", d.recommendation());
         assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label());
+        // past the cores, it is not a result the reading needs: it leaves the reading, which says so
+        assertEquals(Pattern.CPU_BOUND, d.pattern(), d.evidence());
+        assertTrue(d.leftOut().startsWith("Left out of the reading: threads ×4 (unstable: coefficient of variation "),
+                d.leftOut());
     }
 
     @Test
@@ -194,20 +201,71 @@ class DiagnoserTest {
         assertTrue(workloads().get(0).best().isEmpty());
     }
 
-    @Test
-    void aBusyMachineIsSaidToBeBusyInsteadOfReadAsAPattern() {
-        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1);
+    /** Five samples around wall ms, each taken while other processes used 0.93 cores: contaminated, 3 retakes. */
+    private DiagnoserTest busyCell(Mode mode, int workers, double wall, double cpu) {
         List<Sample> busy = new ArrayList<>();
-        for (double wall : new double[] {400, 405, 398, 402, 401}) {
-            busy.add(new Sample((long) (wall * 1e6), (long) (wall * 1e6), 1, -1, 0,
-                    new Interference((long) (0.93 * wall * 1e6), 0, 0)));
+        for (double jitter : new double[] {1.0, 1.0125, 0.995, 1.005, 1.0025}) {
+            busy.add(new Sample((long) (wall * jitter * 1e6), (long) (cpu * 1e6), 1, -1, 0,
+                    new Interference((long) (0.93 * wall * jitter * 1e6), 0, 0)));
         }
-        results.add(new MeasuredResult(new Measurement(SPEC, Mode.THREADS, 2), busy, null, 3));
+        results.add(new MeasuredResult(new Measurement(SPEC, mode, workers), busy, null, 3));
+        return this;
+    }
+
+    @Test
+    void aResultTheReadingNeedsTakenOnABusyMachineLeavesNoPatternAndIsNamed() {
+        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).busyCell(Mode.THREADS, 2, 400, 400);
         Diagnosis d = diagnose();
         assertEquals(Pattern.CONTAMINATED, d.pattern());
-        assertEquals("The machine was busy with other work during threads ×2 (5 of 5 samples taken while other work "
-                + "ran: 0.93 cores of foreign CPU (maxForeignLoad 0.10)), so no pattern is read from these numbers. "
-                + "Measure on a quiet machine.", d.evidence());
-        assertTrue(d.recommendation().startsWith("None from a busy machine"), d.recommendation());
+        assertEquals("No pattern can be read: the reading needs threads ×2, and other work ran while it was measured "
+                + "(5 of 5 samples taken while other work ran: 0.93 cores of foreign CPU (maxForeignLoad 0.10)). "
+                + "Measure again on a quiet machine.", d.evidence());
+        assertEquals("None: threads ×2, which the reading needs, was measured while other work ran. Measure again "
+                + "when other work does not compete for the cores.", d.recommendation());
+        assertEquals("", d.leftOut());
+        assertTrue(workloads().get(0).best().isEmpty(), "no best mode behind a busy result the reading needs");
+    }
+
+    @Test
+    void aBusySequentialLeavesNoPatternAndEveryBusyResultTheReadingNeedsIsNamed() {
+        busyCell(Mode.SEQUENTIAL, 1, 500, 500).cell(Mode.THREADS, 2, 505, 510, 0, -1)
+                .busyCell(Mode.PROCESSES, 2, 360, 700);
+        Diagnosis d = diagnose();
+        assertEquals(Pattern.CONTAMINATED, d.pattern());
+        assertEquals("No pattern can be read: the reading needs sequential ×1 and processes ×2, and other work ran "
+                + "while they were measured (sequential ×1: 5 of 5 samples taken while other work ran: 0.93 cores of "
+                + "foreign CPU (maxForeignLoad 0.10); processes ×2: 5 of 5 samples taken while other work ran: 0.93 "
+                + "cores of foreign CPU (maxForeignLoad 0.10)). Measure again on a quiet machine.", d.evidence());
+        assertEquals("None: sequential ×1 and processes ×2, which the reading needs, were measured while other work "
+                + "ran. Measure again when other work does not compete for the cores.", d.recommendation());
+    }
+
+    @Test
+    void aBusyResultTheReadingDoesNotNeedLeavesTheReadingAndSaysSo() {
+        // The README's gil: threads ×2 gain nothing, separate JVMs do, and threads ×4 (past the 2 cores) was
+        // taken while other work ran: the lesson is read from the clean results.
+        cell(Mode.SEQUENTIAL, 1, 500, 500, 0, -1).cell(Mode.THREADS, 2, 505, 510, 0, -1)
+                .busyCell(Mode.THREADS, 4, 520, 515).cell(Mode.PROCESSES, 2, 270, 700, -1, 80);
+        Diagnosis d = diagnose();
+        assertEquals(Pattern.LOCK_BOUND, d.pattern(), d.evidence());
+        assertEquals("Lock-bound: the work computes (CPU utilisation 100%) yet threads gain nothing: threads ×2 run "
+                + "at 0.99× with 1.01 cores busy, while processes ×2 reaches 1.85×: each process has its own lock "
+                + "(the GIL pattern).", d.evidence());
+        assertEquals("Left out of the reading: threads ×4 (busy machine: 5 of 5 samples taken while other work ran: "
+                + "0.93 cores of foreign CPU (maxForeignLoad 0.10)).", d.leftOut());
+        assertTrue(d.recommendation().startsWith("Use processes with 2 workers: 1.85× faster"), d.recommendation());
+        assertEquals("processes ×2", workloads().get(0).best().orElseThrow().label());
+    }
+
+    @Test
+    void theResultsAReadingNeedsAreSequentialEachModeAtTheCoresAndTheFastestSeparateJvms() {
+        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.THREADS, 1, 400, 400, 0, -1)
+                .cell(Mode.THREADS, 2, 205, 405, 0, -1).cell(Mode.THREADS, 4, 210, 410, 0, -1)
+                .cell(Mode.VIRTUAL, 4, 210, 410, 0, -1).cell(Mode.PROCESSES, 1, 480, 500, -1, 80)
+                .cell(Mode.PROCESSES, 4, 190, 800, -1, 80).cell(Mode.PROCESSES, 2, 250, 600, -1, 80);
+        results.add(new MeasuredResult(new Measurement(SPEC, Mode.POOL, 2), List.of(), "skipped: no pool here", 0));
+        // on 2 cores: virtual was measured only past them, and processes ×4 is the fastest separate-JVM result
+        assertEquals(List.of("sequential ×1", "threads ×2", "virtual ×4", "processes ×2", "processes ×4"),
+                Diagnoser.deciding(workloads().get(0).results(), 2).stream().map(ResultReport::label).toList());
     }
 }

@@ -98,7 +98,7 @@ public final class GeneratedReports {
             List<ResultReport> results = List.of(result(random, Mode.SEQUENTIAL, 1), result(random, Mode.THREADS, 2));
             workloads.add(new WorkloadReport("w" + i + " " + GeneratedText.next(random, 12), "cpu", null, 4, 10, 0,
                     results, List.of(), new Diagnosis(Pattern.CPU_BOUND, "Generated figures. Nothing to read.",
-                    "None."), new SelfCheck(Double.NaN, null, List.of())));
+                    "None.", ""), new SelfCheck(Double.NaN, null, List.of())));
         }
         return new Report(Report.SCHEMA_VERSION, Instant.EPOCH, Instant.EPOCH, "ci-linux", "",
                 ReportFixtures.environment("0123456789abcdef"),

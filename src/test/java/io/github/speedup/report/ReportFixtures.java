@@ -248,6 +248,28 @@ public final class ReportFixtures {
     }
 
     /**
+     * The README's gil on 2 cores: sequential 500 ms, threads ×2 505 ms (no gain), processes ×2 270 ms,
+     * and threads ×4, past the cores, taken while other work used 0.5 cores: it leaves the reading.
+     */
+    public static Report gil() {
+        WorkloadSpec spec = new WorkloadSpec("gil", Kind.CONTENDED, 4, 50);
+        List<Sample> busy = new ArrayList<>();
+        for (double wall : new double[] {520, 524, 518, 522, 521}) {
+            busy.add(new Sample((long) (wall * 1e6), (long) (wall * 1e6), 1000, Sample.NO_STARTUP, 0,
+                    new Interference((long) (0.5 * wall * 1e6), 0, 0)));
+        }
+        return build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), List.of(ms(500, 500, 1000),
+                        ms(504, 504, 1000), ms(496, 496, 1000), ms(501, 501, 1000), ms(499, 499, 1000)), null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), List.of(ms(505, 510, 1000),
+                        ms(509, 514, 1000), ms(501, 506, 1000), ms(506, 511, 1000), ms(504, 509, 1000)), null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 4), busy, null, 2),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), List.of(process(270, 80),
+                        process(272, 80), process(268, 80), process(271, 80), process(269, 80)), null, 0)),
+                "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES), List.of(2, 4));
+    }
+
+    /**
      * A cpu workload whose only parallel result varies too much to believe: sequential 400 ms (±1%),
      * threads ×2 at 150-300 ms, unstable. No mode can be named for it.
      */

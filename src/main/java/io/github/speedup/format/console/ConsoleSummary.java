@@ -44,6 +44,9 @@ public final class ConsoleSummary {
                 }
             }
             lines.add("  Reading: " + workload.diagnosis().evidence());
+            if (!workload.diagnosis().leftOut().isEmpty()) {
+                lines.add("  " + workload.diagnosis().leftOut());
+            }
             lines.add("  Recommendation: " + workload.diagnosis().recommendation());
         }
         return visible(lines);

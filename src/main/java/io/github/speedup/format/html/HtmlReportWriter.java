@@ -282,7 +282,9 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "</p>\n");
         html.write("<div class=\"diagnosis\" data-verdict=\"" + workload.diagnosis().pattern().id() + "\">"
                 + "<p class=\"evidence\"><strong>Reading:</strong> " + Html.escape(workload.diagnosis().evidence())
-                + "</p><p class=\"recommendation\"><strong>Recommendation:</strong> "
+                + "</p>" + (workload.diagnosis().leftOut().isEmpty() ? "" : "<p class=\"left-out\">"
+                + Html.escape(workload.diagnosis().leftOut()) + "</p>")
+                + "<p class=\"recommendation\"><strong>Recommendation:</strong> "
                 + Html.escape(workload.diagnosis().recommendation()) + "</p></div>\n");
         notice(html, workload);
         selfCheck(html, workload.selfCheck());

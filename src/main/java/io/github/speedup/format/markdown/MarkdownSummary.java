@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * {@code speedup.md}: what a person reads in a CI job summary or a pull request comment. Per
  * workload the best mode, its speedup with its interval, the time saved, its peak memory and the reading in one
- * line; then every check that failed or could not compare; then where the full page is. GitHub
+ * line (its first sentence, and which results it was made without); then every check that failed or could not compare; then where the full page is. GitHub
  * takes at most 64 KiB of summary per step, so the text stays under {@value #MAX_CHARS}
  * characters however many workloads: rows that do not fit are left out with a line that says how
  * many. Characters no one can see, or that XML forbids, are shown as {@link VisibleText} shows them.
@@ -124,7 +124,8 @@ public final class MarkdownSummary implements ReportFormat {
     private static String row(WorkloadReport workload) {
         Optional<ResultReport> best = workload.best();
         Optional<ResultReport> sequential = workload.sequential();
-        String reading = firstSentence(workload.diagnosis().evidence());
+        String reading = firstSentence(workload.diagnosis().evidence()) + (workload.diagnosis().leftOut().isEmpty()
+                ? "" : " " + workload.diagnosis().leftOut());
         if (best.isEmpty() || sequential.isEmpty()) {
             return "| " + cell(workload.name()) + " | " + (sequential.isPresent() ? "none can be named"
                     : "not measured") + " | | | | | " + cell(reading) + " |\n";

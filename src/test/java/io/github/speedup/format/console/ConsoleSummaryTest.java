@@ -23,8 +23,11 @@ class ConsoleSummaryTest {
         assertTrue(lines.get(4).contains("skipped: needs Java 21+"));
         assertTrue(lines.get(6).endsWith("unstable"), lines.get(6));
         assertTrue(lines.get(7).startsWith("  Reading: I/O-bound"), lines.get(7));
-        assertTrue(lines.get(8).startsWith("  Recommendation: Use threads with 2 workers"), lines.get(8));
-        assertEquals(9 + 5, lines.size());
+        assertEquals("  Left out of the reading: processes ×1 (unstable: coefficient of variation 0.38 exceeds "
+                + "maxCoefficientOfVariation 0.10, and its median is known only to ±42.0%).", lines.get(8),
+                "processes ×2 is the separate JVMs' result at the cores: the reading does without ×1");
+        assertTrue(lines.get(9).startsWith("  Recommendation: Use threads with 2 workers"), lines.get(9));
+        assertEquals(10 + 5, lines.size());
         assertTrue(lines.get(2).contains("2.0 KiB heap"), "in-JVM memory is heap: " + lines.get(2));
         assertTrue(lines.get(5).contains("76.3 MiB RSS"), "processes' memory is resident sets: " + lines.get(5));
         assertEquals(List.of("Unstable: workload " + ReportFixtures.HOSTILE_NAME + ", processes ×1: coefficient of "
@@ -66,5 +69,19 @@ class ConsoleSummaryTest {
         assertEquals("  Recommendation: None: every parallel result (threads ×2) varies too much between iterations "
                 + "to recommend. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
                 + "measure again.", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aResultLeftOutOfTheReadingIsNamedWithWhyBetweenTheReadingAndTheRecommendation() {
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.gil());
+        assertEquals("Workload gil (contended, 4 tasks, size 50): best processes ×2, speedup 1.85", lines.get(0));
+        assertEquals(List.of("  Reading: " + "Lock-bound: the work computes (CPU utilisation 100%) yet threads gain nothing: threads ×2 run at "
+                + "0.99× with 1.01 cores busy, while processes ×2 reaches 1.85×: each process has its own lock (the GIL "
+                + "pattern).",
+                "  " + "Left out of the reading: threads ×4 (busy machine: 5 of 5 samples taken while other work ran: "
+                + "0.50 cores of foreign CPU (maxForeignLoad 0.10)).",
+                "  Recommendation: Use processes with 2 workers: 1.85× faster than sequential (95% interval 1.83–1.87). "
+                        + "It costs 80.0 ms of JVM start-up in every run and 76.3 MiB of memory against 1000 B "
+                        + "sequentially."), lines.subList(lines.size() - 3, lines.size()));
     }
 }

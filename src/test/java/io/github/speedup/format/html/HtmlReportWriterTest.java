@@ -275,6 +275,11 @@ class HtmlReportWriterTest {
                 + "(maxForeignLoad 0.10); 3 iterations were taken again",
                 doc.selectFirst("details.notice li.contaminated-note").text());
         assertEquals(Pattern.CONTAMINATED.id(), doc.selectFirst(".diagnosis").attr("data-verdict"));
+        assertEquals("Reading: No pattern can be read: the reading needs threads ×2, and other work ran while it was "
+                + "measured (5 of 5 samples taken while other work ran: 0.97 cores of foreign CPU (maxForeignLoad "
+                + "0.10)). Measure again on a quiet machine.", doc.selectFirst(".diagnosis p.evidence").text());
+        assertNull(doc.selectFirst(".diagnosis p.left-out"), "it is named in the reading, not left out of it");
+        assertEquals("none can be named: see the reading", doc.select("table.summary tbody tr td").get(2).text());
         assertEquals(4, doc.select("svg g.result.contaminated").size(),
                 "faded in the time chart, the speedup chart and both resource panels");
         assertTrue(doc.selectFirst("svg.time-chart").text().contains("threads ×2 (busy machine)"));
@@ -323,5 +328,16 @@ class HtmlReportWriterTest {
         assertTrue(doc.selectFirst("p.meta").text().contains("Each result sampled until its speedup (sequential: its "
                 + "median) was known to ±3.0% (6 to 30 iterations, within 60 s per workload, everything included; up to 3 warm-ups"),
                 doc.selectFirst("p.meta").text());
+    }
+
+    @Test
+    void aResultLeftOutOfTheReadingIsNamedUnderTheReadingAndTheLessonStands() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.gil()));
+        Element diagnosis = doc.selectFirst(".diagnosis");
+        assertEquals(Pattern.LOCK_BOUND.id(), diagnosis.attr("data-verdict"));
+        assertEquals(List.of("evidence", "left-out", "recommendation"), diagnosis.children().eachAttr("class"));
+        assertEquals("Left out of the reading: threads ×4 (busy machine: 5 of 5 samples taken while other work ran: "
+                + "0.50 cores of foreign CPU (maxForeignLoad 0.10)).", diagnosis.selectFirst("p.left-out").text());
+        assertEquals("processes ×2", doc.select("table.summary tbody tr td").get(2).text());
     }
 }

@@ -56,7 +56,9 @@ class MarkdownSummaryTest {
         assertEquals("201.0", hostile.get(3));
         assertEquals("199.0 ms (50%)", hostile.get(4));
         assertEquals("I/O-bound: the sequential run keeps a core busy only 0% of the time \\(it waits\\) and threads "
-                + "×2 reach 1.99×.", hostile.get(6), "the reading's first sentence");
+                + "×2 reach 1.99×. Left out of the reading: processes ×1 \\(unstable: coefficient of variation 0.38 "
+                + "exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±42.0%\\).", hostile.get(6),
+                "the reading's first sentence, and the result it was made without (past the fastest separate JVMs)");
         assertEquals("1000 B heap", hostile.get(5), "threads ×2 measured the heap of one JVM");
         assertTrue(md.contains("**Checks:** 1 of 3 failed"), md);
         assertTrue(md.contains("- **failed**: Rule violated for workload cpu \\| \\`x\\`, mode threads ×2: speedup is "
@@ -162,7 +164,7 @@ class MarkdownSummaryTest {
         WorkloadReport w = report.workloads().get(0);
         String evidence = "x".repeat(238) + "😀 and more than fits in a cell";
         WorkloadReport cut = new WorkloadReport("w", w.kind(), w.target(), w.tasks(), w.size(), w.payloadBytes(),
-                w.results(), w.scaling(), new Diagnosis(w.diagnosis().pattern(), evidence, "None."), w.selfCheck());
+                w.results(), w.scaling(), new Diagnosis(w.diagnosis().pattern(), evidence, "None.", ""), w.selfCheck());
         String md = MarkdownSummary.render(new Report(report.schemaVersion(), report.started(), report.created(),
                 report.testbed(), report.commit(), report.environment(), report.settings(), List.of(cut), null,
                 report.history()), Verdict.NONE);
@@ -206,5 +208,18 @@ class MarkdownSummaryTest {
                 + "+10.0%):"), md);
         assertTrue(md.contains("| work | threads ×2 | " + MarkdownSummary.cell(threads.timeChange()) + " | "
                 + MarkdownSummary.cell(threads.speedupChange()) + " | regressed |\n"), md);
+    }
+
+    @Test
+    void theReadingSaysWhichResultsItWasMadeWithout() {
+        String md = MarkdownSummary.render(ReportFixtures.gil(), Verdict.NONE);
+        List<String> row = cells(md.lines().filter(l -> l.startsWith("| gil")).findFirst().orElseThrow());
+        assertEquals("processes ×2", row.get(1));
+        assertEquals(MarkdownSummary.cell("Lock-bound: the work computes (CPU utilisation 100%) yet threads gain nothing: threads ×2 run at "
+                + "0.99× with 1.01 cores busy, while processes ×2 reaches 1.85×: each process has its own lock (the GIL "
+                + "pattern)." + " " + "Left out of the reading: threads ×4 (busy machine: 5 of 5 samples taken while other work ran: "
+                + "0.50 cores of foreign CPU (maxForeignLoad 0.10))."), row.get(6));
+        String unsteady = MarkdownSummary.render(ReportFixtures.unsteady(), Verdict.NONE);
+        assertFalse(unsteady.contains("Left out"), "nothing left out, nothing said: " + unsteady);
     }
 }
