@@ -60,10 +60,14 @@ final class WorkloadClock {
                 : new WorkloadClock(clock, ownNanos, MAX_TIME);
     }
 
-    /** What the workload took so far against its budget. */
+    /** What the workload took so far against its budget, to the millisecond, as the report holds it. */
     WorkloadTime time() {
-        return new WorkloadTime(bounded() ? Duration.ofNanos(budgetNanos) : null, budgetSource,
-                Duration.ofNanos(elapsedNanos()), Duration.ofNanos(waitedNanos), Duration.ofNanos(retakenNanos));
+        return new WorkloadTime(bounded() ? millis(budgetNanos) : null, budgetSource, millis(elapsedNanos()),
+                millis(waitedNanos), millis(retakenNanos));
+    }
+
+    private static Duration millis(long nanos) {
+        return Duration.ofMillis(Math.round(nanos / 1e6));
     }
 
     /** The parameter that set the budget: {@code maxTimeInSeconds} or {@code maxRunTimeInSeconds}; {@code null} for none. */
