@@ -1,5 +1,6 @@
 package io.github.speedup.analysis;
 
+import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.Figures;
@@ -92,10 +93,8 @@ final class Diagnoser {
     static List<ResultReport> deciding(List<ResultReport> results, int cores) {
         List<ResultReport> deciding = new ArrayList<>();
         for (ResultReport result : results) {
-            boolean atCores = !result.isSkipped() && measured(results, result.mode())
-                    .min(Comparator.comparingInt((ResultReport r) -> r.workers() <= cores ? cores - r.workers()
-                            : cores + r.workers())).orElseThrow() == result;
-            if (atCores) {
+            if (!result.isSkipped() && result.workers() == MeasurementPlan.atTheCores(
+                    measured(results, result.mode()).map(ResultReport::workers).toList(), cores)) {
                 deciding.add(result);
             }
         }

@@ -5,7 +5,9 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,27 +89,30 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
     public Set<Integer> deciding(List<Integer> indices, int cores) {
         record ModeOnSide(Mode mode, Side side) {
         }
-        Map<ModeOnSide, Integer> chosen = new HashMap<>();
+        Map<ModeOnSide, List<Integer>> byMode = new LinkedHashMap<>();
         for (int index : indices) {
             Measurement m = measurements.get(index);
-            int target = Math.max(1, Math.min(cores, m.workload().tasks()));
-            ModeOnSide key = new ModeOnSide(m.mode(), m.side());
-            Integer best = chosen.get(key);
-            if (best == null || closer(m.workers(), measurements.get(best).workers(), target)) {
-                chosen.put(key, index);
-            }
+            byMode.computeIfAbsent(new ModeOnSide(m.mode(), m.side()), k -> new ArrayList<>()).add(index);
         }
-        return Set.copyOf(chosen.values());
+        Set<Integer> deciding = new HashSet<>();
+        byMode.values().forEach(group -> {
+            WorkloadSpec workload = measurements.get(group.get(0)).workload();
+            int chosen = atTheCores(group.stream().map(i -> measurements.get(i).workers()).toList(),
+                    Math.min(cores, workload.tasks()));
+            group.stream().filter(i -> measurements.get(i).workers() == chosen).forEach(deciding::add);
+        });
+        return Set.copyOf(deciding);
     }
 
-    /** Whether {@code workers} is nearer {@code target} than {@code other}: at or below it beats above it. */
-    private static boolean closer(int workers, int other, int target) {
-        boolean below = workers <= target;
-        boolean otherBelow = other <= target;
-        if (below != otherBelow) {
-            return below;
-        }
-        return below ? workers > other : workers < other;
+    /**
+     * Of a mode's worker counts, the one its lesson is read at: {@code cores} itself, else the most
+     * below it, else the fewest above it.
+     *
+     * @throws java.util.NoSuchElementException when {@code workerCounts} is empty
+     */
+    public static int atTheCores(Collection<Integer> workerCounts, int cores) {
+        return workerCounts.stream().min(Comparator.comparingInt((Integer w) -> w <= cores ? cores - w : cores + w))
+                .orElseThrow();
     }
 
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */
