@@ -25,7 +25,7 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 
-from common import ROOT, VERSION, table
+from common import PINNED_PLUGINS, ROOT, VERSION, table
 
 EARLIER = os.environ.get("EARLIER", "0.1.0-a86d61b")
 BUILDS = int(os.environ.get("BUILDS", "3"))
@@ -45,10 +45,7 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
   <build>
     <pluginManagement>
       <plugins>
-        <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
-        <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
-        <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.6</version></plugin>
-        <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
+{pinned}
       </plugins>
     </pluginManagement>
     <plugins>
@@ -72,7 +69,7 @@ def project(version, name):
     directory = tempfile.mkdtemp(prefix="speedup-bench-answer-%s-%s-" % (name, version))
     shutil.copytree(os.path.join(ROOT, "bench", "answer", "src"), os.path.join(directory, "src"))
     with open(os.path.join(directory, "pom.xml"), "w") as pom:
-        pom.write(POM.format(version=version, name=name, cls=WORKLOADS[name][0]))
+        pom.write(POM.format(version=version, name=name, cls=WORKLOADS[name][0], pinned=PINNED_PLUGINS))
     return directory
 
 

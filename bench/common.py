@@ -37,6 +37,16 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# The versions of the build's own plugins for a bench project with Java sources, pinned as
+# BUILD-NOTES.md says (Maven 3.8.7 would otherwise bind surefire 2.12.4): the lines of a
+# <pluginManagement><plugins> block, for a POM template to open and close.
+PINNED_PLUGINS = """        <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+        <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+        <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.6</version></plugin>
+        <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
+        <plugin><artifactId>maven-install-plugin</artifactId><version>3.1.4</version></plugin>"""
+
+
 def project(artifact, configuration):
     """A fresh project directory whose POM holds only the plugin with this configuration."""
     directory = tempfile.mkdtemp(prefix="speedup-bench-" + artifact + "-")

@@ -29,7 +29,7 @@ import shlex
 import shutil
 import time
 
-from common import VERSION, machine, mvn, report, table
+from common import PINNED_PLUGINS, VERSION, machine, mvn, report, table
 
 BUILDS = int(os.environ.get("BUILDS", "20"))
 WARM = int(os.environ.get("WARM", "5"))
@@ -56,11 +56,7 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
   <build>
     <pluginManagement>
       <plugins>
-        <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
-        <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
-        <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.6</version></plugin>
-        <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
-        <plugin><artifactId>maven-install-plugin</artifactId><version>3.1.4</version></plugin>
+{pinned}
       </plugins>
     </pluginManagement>
     <plugins>
@@ -124,7 +120,7 @@ public class ChecksumTask implements Callable<Long> {{
 
 def library(name, version, extra, compare):
     directory = os.path.join(STATE, name)
-    for path, text in (("pom.xml", POM.format(version=version, plugin=VERSION, workload=WORKLOAD, max_time=MAX_TIME,
+    for path, text in (("pom.xml", POM.format(pinned=PINNED_PLUGINS, version=version, plugin=VERSION, workload=WORKLOAD, max_time=MAX_TIME,
                                               max_regression="%g" % MAX_REGRESSION,
                                               compare=compare)),
                        ("src/main/java/bench/compare/Work.java", WORK.format(extra=extra)),
