@@ -402,8 +402,8 @@ public final class HtmlReportWriter implements ReportFormat {
     /** The harness's check on itself, in one line when it is quiet; its findings are in the notice. */
     private static void selfCheck(Writer html, SelfCheck check) throws IOException {
         if (!check.flagged() && !Double.isNaN(check.threadsOneRatio())) {
-            html.write("<p class=\"meta self-check\">Self-check: threads ×1 takes "
-                    + String.format(Locale.ROOT, "%.3f", check.threadsOneRatio()) + " of sequential's median time; "
+            html.write("<p class=\"meta self-check\">Self-check: threads ×1 reads a speedup of "
+                    + Figures.ratio(1 / check.threadsOneRatio()) + " over sequential; "
                     + "no harness bias, no superlinear result.</p>\n");
         }
     }
