@@ -335,8 +335,9 @@ public final class ReportBuilder {
     }
 
     /**
-     * "0.16 exceeds maxCoefficientOfVariation 0.10", with a third decimal where two would show the
-     * two equal ("0.104 exceeds maxCoefficientOfVariation 0.100").
+     * "0.16 exceeds maxCoefficientOfVariation 0.10", with as many more decimals as it takes for the
+     * two printed to differ ("0.104 exceeds maxCoefficientOfVariation 0.100", "0.1004 exceeds
+     * maxCoefficientOfVariation 0.1000"): a reader compares what is printed.
      */
     static String exceeds(double cv, double maxCv) {
         return exceeds(cv, "", maxCv);
@@ -344,9 +345,18 @@ public final class ReportBuilder {
 
     /** The same, {@code of} saying of what the variation is (" of its per-round speedups"). */
     private static String exceeds(double cv, String of, double maxCv) {
-        String digits = String.format(Locale.ROOT, "%.2f", cv).equals(String.format(Locale.ROOT, "%.2f", maxCv))
-                ? "%.3f" : "%.2f";
-        return String.format(Locale.ROOT, digits + "%s exceeds maxCoefficientOfVariation " + digits, cv, of, maxCv);
+        int decimals = 2;
+        while (decimals < MAX_DECIMALS && decimal(cv, decimals).equals(decimal(maxCv, decimals))) {
+            decimals++;
+        }
+        return decimal(cv, decimals) + of + " exceeds maxCoefficientOfVariation " + decimal(maxCv, decimals);
+    }
+
+    /** Enough for any variation that exceeds its limit by more than a rounding error of the double itself. */
+    private static final int MAX_DECIMALS = 9;
+
+    private static String decimal(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** Which of a result's samples other work disturbed, and the worst of them; {@code null} when none. */

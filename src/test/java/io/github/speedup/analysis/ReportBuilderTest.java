@@ -22,6 +22,8 @@ class ReportBuilderTest {
     void aVariationJustPastTheLimitIsShownWithTheDigitThatTellsThemApart() {
         assertEquals("0.16 exceeds maxCoefficientOfVariation 0.10", ReportBuilder.exceeds(0.1612, 0.10));
         assertEquals("0.104 exceeds maxCoefficientOfVariation 0.100", ReportBuilder.exceeds(0.1041, 0.10));
+        assertEquals("0.1004 exceeds maxCoefficientOfVariation 0.1000", ReportBuilder.exceeds(0.10041, 0.10));
+        assertEquals("0.1000004 exceeds maxCoefficientOfVariation 0.1000000", ReportBuilder.exceeds(0.1000004, 0.10));
     }
 
 
