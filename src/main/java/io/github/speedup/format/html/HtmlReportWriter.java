@@ -514,6 +514,10 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("</section>\n");
     }
 
+    /** The predictions' cell where the measured points reach the cores and the work is not read as waiting. */
+    static final String NO_PREDICTION = "none: the measured points reach the cores, and only work that waits "
+            + "gains past them";
+
     private static void scaling(Writer html, WorkloadReport workload) throws IOException {
         if (workload.scaling().isEmpty()) {
             return;
@@ -532,7 +536,7 @@ public final class HtmlReportWriter implements ReportFormat {
             html.write("<tr data-mode=\"" + model.mode().id() + "\"><td class=\"text\">" + model.mode().id()
                     + "</td><td class=\"text\">" + Html.escape(points) + "</td>" + (model.followsAmdahl()
                     ? "<td>" + Figures.ratio(model.serialFraction()) + "</td><td class=\"text prediction\">"
-                    + Html.escape(predictions) + " (prediction)</td>"
+                    + (predictions.isEmpty() ? NO_PREDICTION : Html.escape(predictions) + " (prediction)") + "</td>"
                     : "<td class=\"text not-amdahl\" colspan=\"2\">" + Html.escape(model.notAmdahl()) + "</td>")
                     + "</tr>\n");
         }
