@@ -114,19 +114,38 @@ public final class LoadGuard {
         long start = System.nanoTime();
         try {
             while (System.nanoTime() < deadline) {
-                CpuCounters before = probe.read();
-                long from = System.nanoTime();
-                Thread.sleep(QUIET_WINDOW.toMillis());
-                CpuCounters after = probe.read();
-                long window = System.nanoTime() - from;
-                Sample idle = new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC,
-                        interference(before, after, 0, window, window));
-                if (policy.reason(idle) == null) {
+                if (policy.reason(idleWindow()) == null) {
                     return;
                 }
             }
         } finally {
             quietBudgetNanos = Math.max(0, quietBudgetNanos - (System.nanoTime() - start));
         }
+    }
+
+    /**
+     * Why the machine is busy now, judged as an iteration is: what other work used over one
+     * {@link #QUIET_WINDOW} (the counters' difference, not the one-minute load average, which still
+     * carries the build that ran before this one); {@code null} when it is quiet, or where no probe can
+     * tell (then {@link io.github.speedup.measure.LoadProbe#probes()} is empty).
+     */
+    public String busyNow() throws InterruptedException {
+        return policy.reason(idleWindow());
+    }
+
+    /** The warning for a machine {@link #busyNow() busy} at the start of a run, given why. */
+    public static String busyWarning(String reason) {
+        return "The machine is busy: " + reason + " over the " + QUIET_WINDOW.toMillis() + " ms before measuring. "
+                + "The iterations other work disturbs are taken again once it is quiet: expect a longer run";
+    }
+
+    /** One window in which nothing of ours runs, as a sample whose CPU is all foreign. */
+    private Sample idleWindow() throws InterruptedException {
+        CpuCounters before = probe.read();
+        long from = System.nanoTime();
+        Thread.sleep(QUIET_WINDOW.toMillis());
+        CpuCounters after = probe.read();
+        long window = System.nanoTime() - from;
+        return new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC, interference(before, after, 0, window, window));
     }
 }
