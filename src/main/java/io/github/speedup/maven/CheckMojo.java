@@ -7,6 +7,7 @@ import io.github.speedup.config.GateParser;
 import io.github.speedup.config.HistoryParser;
 import io.github.speedup.config.HistorySettings;
 import io.github.speedup.engine.SpeedupGate;
+import io.github.speedup.format.console.ConsoleSummary;
 import io.github.speedup.format.xml.ReportFormatException;
 import io.github.speedup.text.VisibleText;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -53,10 +54,12 @@ public class CheckMojo extends AbstractGateMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         getLog().info("Checked " + reportFile);
+        logChecks(verdict);
         if (verdict.checks().isEmpty()) {
             getLog().warn(NOTHING_JUDGED + (verdict.notes().isEmpty() ? "no rule, baseline or historyDirectory was "
                     + "given" : "there was nothing to compare with yet (above)") + ". " + HOW_TO_JUDGE);
         }
+        ConsoleSummary.warnings(verdict).forEach(getLog()::warn);
         conclude(verdict);
     }
 
