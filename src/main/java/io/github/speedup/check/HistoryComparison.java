@@ -61,7 +61,7 @@ final class HistoryComparison {
                             result.isContaminated() ? CheckResult.BUSY_MACHINE : "no earlier run")));
                     continue;
                 }
-                if (runs.size() < history.minRunsToFail()) {
+                if (runs.size() < history.minRuns()) {
                     entries.add(new Checker.Settled(notYet(workload, result, runs.size(), history)));
                     continue;
                 }
@@ -87,7 +87,7 @@ final class HistoryComparison {
      * read from them; with {@code minBaselineRuns} runs the comparison starts.
      */
     static CheckResult notYet(WorkloadReport workload, ResultReport result, int runs, BaselineRuns history) {
-        String count = runs + " of " + history.minRunsToFail() + " runs";
+        String count = runs + " of " + history.minRuns() + " runs";
         return new CheckResult(CheckKind.HISTORY, workload.name(), result.mode(), result.workers(), Metric.TIME,
                 result.wallMs().median(), Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
                 "Not compared yet with the history for workload " + workload.name() + ", mode " + result.label()

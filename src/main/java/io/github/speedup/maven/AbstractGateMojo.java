@@ -91,9 +91,9 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     private int baselineRuns;
 
     /**
-     * The fewest earlier runs of the testbed a regression against the history fails the build on.
-     * With fewer, a regression is "inconclusive" and a warning: one or two runs cannot say how much
-     * an unchanged build moves from run to run. From 1 (fail from the first earlier run) to
+     * The fewest earlier runs of the testbed a result is compared with the history on. With fewer,
+     * it is "not compared yet (1 of 3 runs)", at INFO: one or two runs cannot say how much an
+     * unchanged build moves from run to run. From 1 (compare from the first earlier run) to
      * {@code baselineRuns}; default 3, or {@code baselineRuns} where that is fewer.
      */
     @Parameter(property = "speedup.minBaselineRuns")
