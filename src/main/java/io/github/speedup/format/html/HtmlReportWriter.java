@@ -110,12 +110,6 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "<br>" + Html.escape(machineSharing(report))
                 + (clusters(report).isEmpty() ? "" : "<br>" + Html.escape(clusters(report)))
                 + (report.compared() ? "<br>" + Html.escape(comparedWith(report.compareWith())) : "") + "</p>\n");
-        if (report.environment().overloaded()) {
-            html.write("<p class=\"warning\" id=\"overloaded\"><strong>Loaded machine:</strong> "
-                    + Html.escape(String.format(Locale.ROOT, "the load average was %.2f at start, above the %d logical "
-                    + "cores; other work competed with these measurements.", report.environment().loadAverage(),
-                    report.environment().logicalCores())) + "</p>\n");
-        }
         Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
         if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
             html.write("<p class=\"warning\" id=\"host-speed\"><strong>Host speed:</strong> "
