@@ -22,7 +22,8 @@ import java.util.TreeSet;
 /**
  * What every goal shares (JaCoCo's {@code AbstractJacocoMojo} is the model): {@code skip} is
  * handled once, here, and each goal does its own work in {@link #executeGoal()}. Before either,
- * a {@code speedup.*} user property the goal ignores is named in a warning.
+ * a {@code speedup.*} user property the goal ignores, and an element of the POM's
+ * {@code <configuration>} no goal of the plugin has, are named in a warning.
  */
 abstract class AbstractSpeedupMojo extends AbstractMojo {
 
