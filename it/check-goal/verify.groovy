@@ -12,6 +12,9 @@ assert log.contains('[WARNING] The user property speedup.iterations is read by s
         + 'which ignores it.')
 assert log.contains('Cannot read the speedup report ' + new File(basedir, 'target/none.xml').absolutePath
         + ': the file does not exist (parameter reportFile; run speedup:run first)')
+// a misspelled parameter in the POM is named by each check, never by run (whose execution does not hold it)
+assert log.count('[WARNING] The parameter <haltOnFalure> in the POM\'s <configuration> is not a parameter of '
+        + 'speedup:check nor of any other goal of the plugin, and is ignored. Closest: <haltOnFailure>, ') == 4
 // check measured nothing: only the first build has progress lines
 assert log.findAll('naps · sequential ×1 · median known to ±').size() == 1
 return true

@@ -9,6 +9,13 @@ assert runs('b').size() == 1: runs('b')
 assert log.contains('No history on testbed a yet ('): 'the first run says it starts the history'
 assert log.contains('No history on testbed b yet ('): 'testbed b compares nothing and starts its own'
 
+// The second and third runs of a: too few earlier runs (minBaselineRuns 3), so not compared yet, at INFO.
+assert log.contains('[INFO] not-compared: Not compared yet with the history for workload naps, mode sequential ×1: '
+        + 'testbed a holds 1 of 3 runs (minBaselineRuns) of it')
+assert log.contains('[INFO] Speedup checks of workload naps: 2 not compared (1 of 3 runs so far)')
+assert log.contains('[INFO] Speedup checks of workload naps: 2 not compared (2 of 3 runs so far)')
+assert !log.contains('[WARNING] Inconclusive for'): 'no check has a warning of its own'
+
 // The slowed run failed against the three earlier runs of a, and said which.
 assert log =~ /Regression for workload naps, mode sequential ×1: median time 2[5-9]\d\.\d\d ms against the last 3 runs on testbed a, median 2\d\d\.\d\d ms, run-to-run spread ±\d+\.\d%, bound \d+\.\d% \(\+\d\d\.\d%, p = 0\.\d\d\d\): beyond maxRegression 10\.00%, significant at 0\.05 after Holm's correction for 3 comparisons \(adjusted p = 0\.\d\d\d\) and outside the run-to-run bound/
 def slowed = new groovy.xml.XmlSlurper(false, false, false).parse(runs('a')[3])

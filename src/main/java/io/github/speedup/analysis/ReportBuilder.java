@@ -5,6 +5,8 @@ import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.report.ComparedVersion;
+import io.github.speedup.report.Diagnosis;
+import io.github.speedup.report.Pattern;
 import io.github.speedup.report.History;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
@@ -31,6 +33,7 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /** Turns raw samples into the report model: milliseconds, summaries, speedups. */
 public final class ReportBuilder {
@@ -102,10 +106,11 @@ public final class ReportBuilder {
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
                                            int cores) {
         List<ResultReport> cells = cells(spec, results, settings, cores);
+        Diagnosis diagnosis = Diagnoser.diagnose(cells, cores);
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
                 spec.payloadBytes(), cells,
-                scaling(cells, cores), Diagnoser.diagnose(cells, cores), SelfChecker.check(cells));
+                scaling(cells, cores, diagnosis.pattern()), diagnosis, SelfChecker.check(cells));
     }
 
     /** One side's results of a workload, in plan order; speedups against that side's own sequential. */
@@ -263,8 +268,14 @@ public final class ReportBuilder {
         return said;
     }
 
-    /** A scaling model for each parallel mode measured at two or more worker counts. */
-    static List<ScalingReport> scaling(List<ResultReport> cells, int cores) {
+    /**
+     * A scaling model for each parallel mode measured at two or more worker counts, with Amdahl's
+     * predictions where the fit follows his law, at {@linkplain #predictedWorkers the counts past
+     * what was measured}.
+     *
+     * @param pattern what the diagnosis reads the workload as: only waiting work is predicted past the cores
+     */
+    static List<ScalingReport> scaling(List<ResultReport> cells, int cores, Pattern pattern) {
         Map<Mode, List<ResultReport>> byMode = new LinkedHashMap<>();
         for (ResultReport cell : cells) {
             if (!cell.isSkipped() && cell.mode() != Mode.SEQUENTIAL && !Double.isNaN(cell.speedup())) {
@@ -286,12 +297,28 @@ public final class ReportBuilder {
             models.add(new ScalingReport(mode,
                     points.stream().map(p -> new ScalingReport.Point(p.workers(), p.speedup(),
                             Scaling.karpFlatt(p.speedup(), p.workers()))).toList(),
-                    serialFraction, notAmdahl != null ? List.of() : List.of(
-                    new ScalingReport.Prediction(2 * cores, Scaling.amdahlSpeedup(serialFraction, 2 * cores)),
-                    new ScalingReport.Prediction(4 * cores, Scaling.amdahlSpeedup(serialFraction, 4 * cores))),
+                    serialFraction, notAmdahl != null ? List.of() : predictedWorkers(Arrays.stream(workers).max()
+                    .orElseThrow(), cores, pattern).stream().map(w -> new ScalingReport.Prediction(w,
+                    Scaling.amdahlSpeedup(serialFraction, w))).toList(),
                     notAmdahl));
         });
         return models;
+    }
+
+    /**
+     * Where Amdahl's curve is read past the points: at twice and four times the most workers
+     * measured, and for work that computes also at the core count, but never at a count measured or
+     * below one, and never past the cores unless the work waits ({@link Pattern#IO_BOUND}). Computing
+     * work cannot use more cores than the machine has (the curve would promise ×2.88 on 2 cores),
+     * and a point measured is a measurement, not a prediction.
+     *
+     * @param mostMeasured the most workers the mode was measured with
+     * @return the worker counts to predict, ascending; none where the points already reach the cores
+     */
+    static List<Integer> predictedWorkers(int mostMeasured, int cores, Pattern pattern) {
+        boolean waits = pattern == Pattern.IO_BOUND;
+        return IntStream.of(2 * mostMeasured, 4 * mostMeasured, waits ? 0 : cores)
+                .filter(w -> w > mostMeasured && (waits || w <= cores)).distinct().sorted().boxed().toList();
     }
 
     /** Below this R² the points do not follow Amdahl's curve closely enough to read a fraction from it. */
@@ -347,8 +374,9 @@ public final class ReportBuilder {
     }
 
     /**
-     * "0.16 exceeds maxCoefficientOfVariation 0.10", with a third decimal where two would show the
-     * two equal ("0.104 exceeds maxCoefficientOfVariation 0.100").
+     * "0.16 exceeds maxCoefficientOfVariation 0.10", with as many more decimals as it takes for the
+     * two printed to differ ("0.104 exceeds maxCoefficientOfVariation 0.100", "0.1004 exceeds
+     * maxCoefficientOfVariation 0.1000"): a reader compares what is printed.
      */
     static String exceeds(double cv, double maxCv) {
         return exceeds(cv, "", maxCv);
@@ -356,9 +384,18 @@ public final class ReportBuilder {
 
     /** The same, {@code of} saying of what the variation is (" of its per-round speedups"). */
     private static String exceeds(double cv, String of, double maxCv) {
-        String digits = String.format(Locale.ROOT, "%.2f", cv).equals(String.format(Locale.ROOT, "%.2f", maxCv))
-                ? "%.3f" : "%.2f";
-        return String.format(Locale.ROOT, digits + "%s exceeds maxCoefficientOfVariation " + digits, cv, of, maxCv);
+        int decimals = 2;
+        while (decimals < MAX_DECIMALS && decimal(cv, decimals).equals(decimal(maxCv, decimals))) {
+            decimals++;
+        }
+        return decimal(cv, decimals) + of + " exceeds maxCoefficientOfVariation " + decimal(maxCv, decimals);
+    }
+
+    /** Enough for any variation that exceeds its limit by more than a rounding error of the double itself. */
+    private static final int MAX_DECIMALS = 9;
+
+    private static String decimal(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** Which of a result's samples other work disturbed, and the worst of them; {@code null} when none. */

@@ -13,10 +13,10 @@ import java.util.List;
  * @param testbed    their testbed
  * @param candidates complete runs whose checks passed, since the baseline last started anew, newest first
  * @param count      how many of them one result is compared with at most ({@code baselineRuns})
- * @param minRunsToFail the fewest earlier runs a regression against them fails on ({@code minBaselineRuns});
- *                   with fewer it is inconclusive, a warning
+ * @param minRuns    the fewest earlier runs of a result it is compared with ({@code minBaselineRuns}); with
+ *                   fewer it is not compared yet
  */
-public record BaselineRuns(String testbed, List<Report> candidates, int count, int minRunsToFail) {
+public record BaselineRuns(String testbed, List<Report> candidates, int count, int minRuns) {
 
     public BaselineRuns {
         candidates = List.copyOf(candidates);

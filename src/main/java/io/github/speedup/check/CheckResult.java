@@ -15,9 +15,23 @@ import io.github.speedup.execution.Mode;
  * @param deltaPercent  baseline only: change against the baseline, in percent (NaN otherwise)
  * @param pValue        baseline only: two-sided Mann–Whitney U p-value (NaN otherwise)
  * @param message       the sentence a person reads
+ * @param reason        why the check is inconclusive or not compared, in the few words the log's one line
+ *                      per workload counts it under ({@code busy machine}, {@code not significant},
+ *                      {@code 1 of 3 runs}); {@code null} where the status says it all (pass, fail,
+ *                      improved) and for checks read back from a report, which keeps only the message
  */
 public record CheckResult(CheckKind kind, String workload, Mode mode, int workers, Metric metric, double value,
-                          double limit, double deltaPercent, double pValue, CheckStatus status, String message) {
+                          double limit, double deltaPercent, double pValue, CheckStatus status, String message,
+                          String reason) {
+
+    /** A check whose status says it all: no reason. */
+    public CheckResult(CheckKind kind, String workload, Mode mode, int workers, Metric metric, double value,
+                       double limit, double deltaPercent, double pValue, CheckStatus status, String message) {
+        this(kind, workload, mode, workers, metric, value, limit, deltaPercent, pValue, status, message, null);
+    }
+
+    /** The reason of a check the machine's other work left unjudged. */
+    public static final String BUSY_MACHINE = "busy machine";
 
     public CheckResult {
         value = round(value, 1e3);

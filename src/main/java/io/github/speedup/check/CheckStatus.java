@@ -7,11 +7,16 @@ public enum CheckStatus implements Vocabulary {
     PASS("pass"), FAIL("fail"), IMPROVED("improved"),
     /**
      * A comparison whose evidence says neither "unchanged" nor "changed": a change past the threshold
-     * that is not significant, within the run-to-run variation, or against too short a history; or
-     * a result too uncertain to judge (unstable, short of its target, measured on a busy machine).
-     * Never a failure; said as a warning.
+     * that is not significant or within the run-to-run variation; or a result too uncertain to judge
+     * (unstable, short of its target, measured on a busy machine). Never a failure; counted in its
+     * workload's one warning, each at INFO.
      */
     INCONCLUSIVE("inconclusive"),
+    /**
+     * Nothing to judge against, said at INFO: a result not measured, a baseline from another machine,
+     * no earlier run of it, or a history that holds fewer of its runs than {@code minBaselineRuns}
+     * ("not compared yet").
+     */
     NOT_COMPARED("not-compared");
 
     private final String id;

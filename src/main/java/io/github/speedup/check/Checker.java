@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  *       measured while other work ran.</li>
  * </ol>
  * A change past the threshold that misses any of these is {@link CheckStatus#INCONCLUSIVE}, said
- * as such and logged as a warning: never a failure, and never "unchanged". Rules are limits, not
+ * as such and counted in its workload's one warning: never a failure, and never "unchanged". A
+ * history with fewer than {@code minBaselineRuns} earlier runs of a result is not compared yet. Rules are limits, not
  * comparisons: they fail on the figure measured.
  */
 public final class Checker {
@@ -131,7 +132,7 @@ public final class Checker {
                     checks.add(new CheckResult(CheckKind.RULE, workload.name(), result.mode(), result.workers(),
                             Metric.ANY, Double.NaN, Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
                             "Not checked for workload " + workload.name() + ", mode " + result.label() + ": "
-                                    + unchecked));
+                                    + unchecked, result.isSkipped() ? "not measured" : CheckResult.BUSY_MACHINE));
                     continue;
                 }
                 limit(checks, workload, result, Metric.SPEEDUP, result.speedup(), rule.minSpeedup(), true);
@@ -210,7 +211,7 @@ public final class Checker {
                                     + ": the machine was busy with other work " + (result.isContaminated()
                                     ? "(" + result.contaminationReason() + ")"
                                     : "when the baseline was measured (" + old.get().contaminationReason() + ")")
-                                    + ", so it is not compared with the baseline")));
+                                    + ", so it is not compared with the baseline", CheckResult.BUSY_MACHINE)));
                     continue;
                 }
                 if (otherMachine && !options.compareAcrossMachines()) {
@@ -218,7 +219,8 @@ public final class Checker {
                             result.mode(), result.workers(), Metric.TIME, result.wallMs().median(),
                             old.get().wallMs().median(), Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
                             "Not compared for workload " + workload.name() + ", mode " + result.label()
-                                    + ": the baseline comes from another machine (fingerprint " + there + ")")));
+                                    + ": the baseline comes from another machine (fingerprint " + there + ")",
+                            "baseline from another machine")));
                     continue;
                 }
                 entries.add(compare(workload, result, before.get(), old.get(), Metric.TIME, gatedTimes(result),

@@ -27,12 +27,11 @@ record Comparison(CheckKind kind, String workload, ResultReport result, Metric m
     /**
      * What a history comparison adds to a baseline's.
      *
-     * @param runs          how many earlier runs the result was compared with
-     * @param minRunsToFail the fewest earlier runs a regression fails on ({@code minBaselineRuns})
+     * @param runs          how many earlier runs the result was compared with (at least {@code minBaselineRuns})
      * @param spreadKnown   two or more runs, so their run-to-run spread was measured
      * @param outside       the change lies outside the run-to-run bound (always, where the spread is not known)
      */
-    record RunToRun(int runs, int minRunsToFail, boolean spreadKnown, boolean outside) {
+    record RunToRun(int runs, boolean spreadKnown, boolean outside) {
     }
 
     /** Change against the reference, in percent. */
@@ -43,8 +42,8 @@ record Comparison(CheckKind kind, String workload, ResultReport result, Metric m
     /**
      * The check, with significance decided by the family: a change fails only when it is past
      * {@code maxRegression}, its Holm-adjusted p-value is below {@code significance}, it stands out
-     * from the testbed's run-to-run spread (history), the result is certain enough to judge, and the
-     * history holds {@code minBaselineRuns} earlier runs. A change past the threshold that misses any
+     * from the testbed's run-to-run spread (history), and the result is certain enough to judge (a
+     * history of fewer than {@code minBaselineRuns} runs is not compared at all). A change past the threshold that misses any
      * of these is inconclusive, never unchanged: the evidence says neither.
      *
      * @param adjustedP this comparison's Holm-adjusted p-value
@@ -62,34 +61,33 @@ record Comparison(CheckKind kind, String workload, ResultReport result, Metric m
         String figures = what + " (" + String.format(Locale.ROOT, "%+.1f%%, p = %.3f", delta, pValue) + ")";
         CheckStatus status;
         String message;
+        String reason = null;
         if (doubt != null) {
             status = CheckStatus.INCONCLUSIVE;
             message = "Inconclusive for " + name() + figures + ", but " + doubt;
+            reason = "unstable or short of target";
         } else if (!beyond) {
             status = CheckStatus.PASS;
             message = "Unchanged for " + name() + figures;
         } else if (!significant) {
             status = CheckStatus.INCONCLUSIVE;
             message = "Inconclusive for " + name() + figures + ": " + threshold + ", but not " + level;
+            reason = "not significant";
         } else if (history != null && !history.outside()) {
             status = CheckStatus.INCONCLUSIVE;
             message = "Inconclusive for " + name() + figures + ": " + threshold + " and " + level
                     + ", but within the run-to-run variation of this testbed";
+            reason = "within the run-to-run variation";
         } else if (worse < 0) {
             status = CheckStatus.IMPROVED;
             message = "Improvement for " + name() + figures;
-        } else if (history != null && history.runs() < history.minRunsToFail()) {
-            status = CheckStatus.INCONCLUSIVE;
-            message = "Inconclusive for " + name() + figures + ": " + threshold + " and " + level + ", but only "
-                    + (history.runs() == 1 ? "1 earlier run" : history.runs() + " earlier runs")
-                    + ", fewer than the minBaselineRuns (" + history.minRunsToFail() + ") a failure needs: a warning";
         } else {
             status = CheckStatus.FAIL;
             message = "Regression for " + name() + figures + ": " + threshold + ", " + level
                     + (history != null && history.spreadKnown() ? " and outside the run-to-run bound" : "");
         }
         return new CheckResult(kind, workload, result.mode(), result.workers(), metric, value, reference, delta,
-                pValue, status, message);
+                pValue, status, message, reason);
     }
 
     private String name() {

@@ -24,8 +24,9 @@ import java.util.function.BiFunction;
  * samples pooled) at {@code significance} after Holm's correction over the run's comparisons; and
  * the run lies outside the one-sided prediction bound of the earlier runs' medians at
  * {@code significance} (Student's t on their logarithms, with a floor for very quiet histories).
- * Even then, with fewer than {@code minBaselineRuns} earlier runs a regression is inconclusive (a
- * warning): one or two runs say little about how much an unchanged build moves.
+ * With fewer than {@code minBaselineRuns} earlier runs of a result it is not compared yet (said at
+ * INFO, with how many of them the history holds): one or two runs say little about how much an
+ * unchanged build moves.
  */
 final class HistoryComparison {
 
@@ -56,7 +57,12 @@ final class HistoryComparison {
                             + "), so it is not compared with the history"
                             : "Not compared with the history for workload " + workload.name() + ", mode "
                             + result.label() + ": no earlier complete run on testbed " + history.testbed()
-                            + " measured it on a quiet machine")));
+                            + " measured it on a quiet machine",
+                            result.isContaminated() ? CheckResult.BUSY_MACHINE : "no earlier run")));
+                    continue;
+                }
+                if (runs.size() < history.minRuns()) {
+                    entries.add(new Checker.Settled(notYet(workload, result, runs.size(), history)));
                     continue;
                 }
                 entries.add(compare(workload, result, Metric.TIME, runs, history, options,
@@ -73,6 +79,20 @@ final class HistoryComparison {
             }
         }
         return entries;
+    }
+
+    /**
+     * A result the history holds too few runs of to judge: not compared yet, said at INFO. One or two
+     * runs cannot say how much an unchanged build moves, so neither a regression nor "unchanged" is
+     * read from them; with {@code minBaselineRuns} runs the comparison starts.
+     */
+    static CheckResult notYet(WorkloadReport workload, ResultReport result, int runs, BaselineRuns history) {
+        String count = runs + " of " + history.minRuns() + " runs";
+        return new CheckResult(CheckKind.HISTORY, workload.name(), result.mode(), result.workers(), Metric.TIME,
+                result.wallMs().median(), Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
+                "Not compared yet with the history for workload " + workload.name() + ", mode " + result.label()
+                        + ": testbed " + history.testbed() + " holds " + count + " (minBaselineRuns) of it",
+                count + " so far");
     }
 
     private static WorkloadReport workload(Report run, WorkloadReport like) {
@@ -107,8 +127,7 @@ final class HistoryComparison {
                 + Checker.twoDecimals(centre) + (metric == Metric.TIME ? " ms" : "") + ", " + spread.describe();
         return new Comparison(CheckKind.HISTORY, workload.name(), result, metric, value, centre, p, what,
                 Comparison.doubt(workload, result, metric, "this run's"),
-                new Comparison.RunToRun(runs.size(), history.minRunsToFail(), spread.known(),
-                        outside));
+                new Comparison.RunToRun(runs.size(), spread.known(), outside));
     }
 
     private static double[] concat(List<double[]> arrays) {

@@ -76,8 +76,15 @@ final class VersionGate {
             case INCONCLUSIVE -> CheckStatus.INCONCLUSIVE;
             case NOT_COMPARED -> CheckStatus.NOT_COMPARED;
         };
+        String reason = switch (status) {
+            case INCONCLUSIVE -> comparison.reason() == null ? "interval reaches a limit"
+                    : Double.isNaN(comparison.timeRatio()) ? "no paired rounds" : CheckResult.BUSY_MACHINE;
+            case NOT_COMPARED -> "no earlier result";
+            case REGRESSED, IMPROVED, UNCHANGED -> null;
+        };
         return new CheckResult(CheckKind.COMPARE_WITH, workload, comparison.mode(), comparison.workers(), Metric.TIME,
-                comparison.timeRatio(), slower, (comparison.timeRatio() - 1) * 100, Double.NaN, checkStatus, message);
+                comparison.timeRatio(), slower, (comparison.timeRatio() - 1) * 100, Double.NaN, checkStatus, message,
+                reason);
     }
 
     /** A limit on the time ratio as the change it stands for: 1.1 is {@code +10.0%}. */

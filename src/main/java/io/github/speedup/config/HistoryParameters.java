@@ -7,7 +7,7 @@ package io.github.speedup.config;
  * @param testbed         the class of machine runs belong to; none means the machine fingerprint
  * @param size            runs kept per testbed
  * @param baselineRuns    earlier runs the gate compares with
- * @param minBaselineRuns the fewest earlier runs a regression against the history fails the build on
+ * @param minBaselineRuns the fewest earlier runs of a result it is compared with the history on
  */
 public record HistoryParameters(String directory, String testbed, Integer size, Integer baselineRuns,
                                 Integer minBaselineRuns) {

@@ -223,7 +223,7 @@ public final class SpeedupEngine {
             }
             started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             loadAverage = EnvironmentProbe.loadAverage();
-            warnIfLoaded(loadAverage);
+            warnIfBusy(guard, probe, loadAverage);
             outcome = new MeasurementRunner(launcher, previousLauncher, fork.timeout(), childOutput, progress, guard,
                     fork.cluster())
                     .run(plan);
@@ -361,7 +361,19 @@ public final class SpeedupEngine {
         }
     }
 
-    private void warnIfLoaded(double loadAverage) {
+    /**
+     * One warning where the machine is busy as the run starts, judged from what runs now (the load
+     * probes over a short window); only where no probe exists (not Linux) from the load average,
+     * which lags a minute behind and so fires on the build that ran before this one.
+     */
+    private void warnIfBusy(LoadGuard guard, LoadProbe probe, double loadAverage) throws InterruptedException {
+        if (!probe.probes().isEmpty()) {
+            String busy = guard.busyNow();
+            if (busy != null) {
+                warnings.accept(LoadGuard.busyWarning(busy));
+            }
+            return;
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         if (loadAverage > cores) {
             warnings.accept(String.format(Locale.ROOT, "The system load average is %.2f, above the %d logical cores: "

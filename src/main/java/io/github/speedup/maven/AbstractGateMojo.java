@@ -5,6 +5,7 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.GateParameters;
 import io.github.speedup.config.HistoryParameters;
+import io.github.speedup.format.console.ConsoleSummary;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -90,9 +91,9 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     private int baselineRuns;
 
     /**
-     * The fewest earlier runs of the testbed a regression against the history fails the build on.
-     * With fewer, a regression is "inconclusive" and a warning: one or two runs cannot say how much
-     * an unchanged build moves from run to run. From 1 (fail from the first earlier run) to
+     * The fewest earlier runs of the testbed a result is compared with the history on. With fewer,
+     * it is "not compared yet (1 of 3 runs)", at INFO: one or two runs cannot say how much an
+     * unchanged build moves from run to run. From 1 (compare from the first earlier run) to
      * {@code baselineRuns}; default 3, or {@code baselineRuns} where that is fewer.
      */
     @Parameter(property = "speedup.minBaselineRuns")
@@ -114,16 +115,25 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
                 historySize, baselineRuns, minBaselineRuns);
     }
 
-    /** Logs every check and note; fails the build on a failure unless haltOnFailure is off. */
-    void conclude(Verdict verdict) throws MojoFailureException {
+    /**
+     * Logs the gate's notes, every check at INFO (a failure at ERROR) and one line per workload that
+     * counts them; the goal then warns once per workload of what is inconclusive
+     * ({@link ConsoleSummary#warnings}), so fifty inconclusive checks make one warning, not fifty.
+     */
+    void logChecks(Verdict verdict) {
         verdict.notes().forEach(getLog()::warn);
         for (CheckResult check : verdict.checks()) {
-            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.INCONCLUSIVE) {
-                getLog().warn(check.message());
+            if (check.failed()) {
+                getLog().error(check.message());
             } else {
                 getLog().info(check.status().id() + ": " + check.message());
             }
         }
+        ConsoleSummary.gate(verdict).forEach(getLog()::info);
+    }
+
+    /** Says what the checks came to; fails the build on a failure unless haltOnFailure is off. */
+    void conclude(Verdict verdict) throws MojoFailureException {
         List<CheckResult> failures = verdict.failures();
         if (failures.isEmpty()) {
             if (!verdict.checks().isEmpty()) {

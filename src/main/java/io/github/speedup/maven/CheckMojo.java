@@ -7,6 +7,7 @@ import io.github.speedup.config.GateParser;
 import io.github.speedup.config.HistoryParser;
 import io.github.speedup.config.HistorySettings;
 import io.github.speedup.engine.SpeedupGate;
+import io.github.speedup.format.console.ConsoleSummary;
 import io.github.speedup.format.xml.ReportFormatException;
 import io.github.speedup.text.VisibleText;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -53,6 +54,20 @@ public class CheckMojo extends AbstractGateMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         getLog().info("Checked " + reportFile);
+        logChecks(verdict);
+        if (verdict.checks().isEmpty()) {
+            getLog().warn(NOTHING_JUDGED + (verdict.notes().isEmpty() ? "no rule, baseline or historyDirectory was "
+                    + "given" : "there was nothing to compare with yet (above)") + ". " + HOW_TO_JUDGE);
+        }
+        ConsoleSummary.warnings(verdict).forEach(getLog()::warn);
         conclude(verdict);
     }
+
+    static final String NOTHING_JUDGED = "Nothing was judged: ";
+
+    /** How to give the goal something to judge, with the smallest rule that does. */
+    static final String HOW_TO_JUDGE = "Add a rule to the plugin's <configuration> (in an execution with id "
+            + "default-cli for a command-line speedup:check), such as <rules><rule><workload>*</workload><mode>"
+            + "threads</mode><minSpeedup>1.5</minSpeedup></rule></rules>, or compare with an earlier run: "
+            + "-Dspeedup.baseline=<an earlier speedup.xml> or -Dspeedup.historyDirectory=<the runs' folder>.";
 }

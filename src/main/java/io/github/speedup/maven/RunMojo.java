@@ -169,7 +169,8 @@ public class RunMojo extends AbstractSamplingMojo {
         }
         ConsoleSummary.lines(result.report()).forEach(getLog()::info);
         ConsoleSummary.details(result.report()).forEach(getLog()::info);
-        ConsoleSummary.warnings(result.report()).forEach(getLog()::warn);
+        logChecks(result.verdict());
+        ConsoleSummary.warnings(result.report(), result.verdict()).forEach(getLog()::warn);
         Path mainFile = result.mainFile().toAbsolutePath();
         getLog().info("Speedup report: " + mainFile);
         if (!result.report().complete()) {

@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code speedup.*} user properties a goal ignores: a typo, or a parameter of another goal
- * ({@code -Dspeedup.historyDirectory} once meant nothing to {@code check}). Maven ignores them
- * silently; the goal names them, with its closest properties.
+ * ({@code -Dspeedup.historyDirectory} once meant nothing to {@code check}); and the elements of the
+ * POM's {@code <configuration>} that no goal of the plugin has ({@code <workres>}). Maven 3 ignores
+ * both silently; the goal names them, with its closest properties or parameters. They are warnings,
+ * not errors, as Maven's own check of unknown parameters (3.9) is: the build measures what it would
+ * have measured anyway, and a user who reads the warning fixes the name.
  */
 final class UnknownProperties {
 
@@ -46,6 +49,24 @@ final class UnknownProperties {
                     + ", which ignores it.");
         }
         return warnings;
+    }
+
+    /**
+     * @param goal       the goal, as in {@code speedup:run}
+     * @param parameters the goal's own parameters a user may set, for the closest names
+     * @param plugin     every parameter name and alias of every goal of the plugin: plugin-level
+     *                   configuration is shared by all goals, so another goal's parameter is no typo
+     * @param given      the elements of the configuration the goal's execution was given
+     * @return one warning per element no goal has, in name order
+     */
+    static List<String> parameterWarnings(String goal, Set<String> parameters, Set<String> plugin,
+                                          Collection<String> given) {
+        return new TreeSet<>(given).stream().filter(name -> !plugin.contains(name))
+                .map(name -> "The parameter <" + name + "> in the POM's <configuration> is not a parameter of "
+                        + goal + " nor of any other goal of the plugin, and is ignored. Closest: "
+                        + closest(name, parameters).stream().map(p -> "<" + p + ">").collect(Collectors.joining(", "))
+                        + ".")
+                .toList();
     }
 
     /** The goal's properties nearest to the name by edit distance, nearest first. */

@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param points             each measured worker count with its speedup and Karp–Flatt serial fraction
  * @param serialFraction     Amdahl's serial fraction, least-squares fit over the points
- * @param predictions        Amdahl's speedup at 2× and 4× the core count: predictions, not measurements;
- *                           none where the points do not follow Amdahl's law
+ * @param predictions        Amdahl's speedup past the most workers measured (never past the cores for
+ *                           work that computes): predictions, not measurements; none where the points do
+ *                           not follow Amdahl's law or already reach as far as the work can gain
  * @param notAmdahl          why the points do not follow Amdahl's law (a fit outside [0, 1], or a
  *                           poor fit), so no fraction or prediction is read from them; {@code null} when they do
  */

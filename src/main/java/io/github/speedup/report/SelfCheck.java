@@ -9,7 +9,8 @@ import java.util.stream.Stream;
  * differently and every speedup of the workload carries that bias. A speedup beyond its worker
  * count is physics only in special cases, so it is flagged with its likely causes.
  *
- * @param threadsOneRatio median of threads ×1 over median of sequential; NaN where either is missing
+ * @param threadsOneRatio threads ×1's time over sequential's: the reciprocal of the speedup the table shows for
+ *                        threads ×1; NaN where either is missing
  * @param harnessBias     what the difference says, or {@code null} when they agree
  * @param superlinear     one finding per result faster than linear beyond its interval
  */

@@ -4,6 +4,7 @@ import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.LoadProbe;
+import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.Measurement;
@@ -125,19 +126,47 @@ public final class LoadGuard {
         long start = System.nanoTime();
         try {
             while (System.nanoTime() < deadline) {
-                CpuCounters before = probe.read();
-                long from = System.nanoTime();
-                Thread.sleep(QUIET_WINDOW.toMillis());
-                CpuCounters after = probe.read();
-                long window = System.nanoTime() - from;
-                Sample idle = new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC,
-                        interference(before, after, 0, window, window));
-                if (policy.reason(idle) == null) {
+                if (policy.reason(idleWindow(false)) == null) {
                     return;
                 }
             }
         } finally {
             quietBudgetNanos = Math.max(0, quietBudgetNanos - (System.nanoTime() - start));
         }
+    }
+
+    /**
+     * Why the machine is busy now, judged as an iteration is: what other work used over one
+     * {@link #QUIET_WINDOW} (the counters' difference, not the one-minute load average, which still
+     * carries the build that ran before this one); {@code null} when it is quiet, or where no probe can
+     * tell (then {@link io.github.speedup.measure.LoadProbe#probes()} is empty). The CPU of this JVM is
+     * not counted: at the start of a run it still compiles what earlier plugins ran, which is gone
+     * before the first iteration, and no quiet machine should be warned about.
+     */
+    public String busyNow() throws InterruptedException {
+        return policy.reason(idleWindow(true));
+    }
+
+    /** The warning for a machine {@link #busyNow() busy} at the start of a run, given why. */
+    public static String busyWarning(String reason) {
+        return "The machine is busy: " + reason + " over the " + QUIET_WINDOW.toMillis() + " ms before measuring. "
+                + "The iterations other work disturbs are taken again once it is quiet: expect a longer run";
+    }
+
+    /**
+     * One window in which nothing of ours is measured, as a sample of what other work used.
+     *
+     * @param withoutThisJvm leave this JVM's own CPU out of the foreign CPU
+     */
+    private Sample idleWindow(boolean withoutThisJvm) throws InterruptedException {
+        CpuCounters before = probe.read();
+        long ownBefore = withoutThisJvm ? Probes.processCpuNanos() : 0;
+        long from = System.nanoTime();
+        Thread.sleep(QUIET_WINDOW.toMillis());
+        CpuCounters after = probe.read();
+        long own = withoutThisJvm ? Math.max(0, Probes.processCpuNanos() - ownBefore) : 0;
+        long window = System.nanoTime() - from;
+        return new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC,
+                interference(before, after, own, window, window));
     }
 }

@@ -2,6 +2,7 @@ package io.github.speedup.analysis;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.SampleReport;
@@ -22,6 +23,8 @@ class ReportBuilderTest {
     void aVariationJustPastTheLimitIsShownWithTheDigitThatTellsThemApart() {
         assertEquals("0.16 exceeds maxCoefficientOfVariation 0.10", ReportBuilder.exceeds(0.1612, 0.10));
         assertEquals("0.104 exceeds maxCoefficientOfVariation 0.100", ReportBuilder.exceeds(0.1041, 0.10));
+        assertEquals("0.1004 exceeds maxCoefficientOfVariation 0.1000", ReportBuilder.exceeds(0.10041, 0.10));
+        assertEquals("0.1000004 exceeds maxCoefficientOfVariation 0.1000000", ReportBuilder.exceeds(0.1000004, 0.10));
     }
 
 
@@ -64,6 +67,16 @@ class ReportBuilderTest {
                 + "below 0.5)", ReportBuilder.notAmdahl(0.3, 0.31));
         assertEquals(null, ReportBuilder.notAmdahl(0.3, 0.95));
         assertEquals(null, ReportBuilder.notAmdahl(0.3, Double.NaN), "one informative point: the fraction stands");
+    }
+
+    @Test
+    void amdahlIsReadPastTheMeasuredPointsAndPastTheCoresOnlyForWorkThatWaits() {
+        assertEquals(List.of(8, 16), ReportBuilder.predictedWorkers(4, 2, Pattern.IO_BOUND));
+        assertEquals(List.of(), ReportBuilder.predictedWorkers(4, 2, Pattern.CPU_BOUND),
+                "×4 is measured, and computing work gains nothing past 2 cores");
+        assertEquals(List.of(), ReportBuilder.predictedWorkers(2, 2, Pattern.LOCK_BOUND));
+        assertEquals(List.of(8, 12), ReportBuilder.predictedWorkers(4, 12, Pattern.CPU_BOUND));
+        assertEquals(List.of(4, 8), ReportBuilder.predictedWorkers(2, 8, Pattern.MIXED));
     }
 
     @Test

@@ -41,7 +41,7 @@ class SelfCheckerTest {
     void threadsOneAndSequentialThatAgreeRaiseNothing() {
         SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 400, false), result(Mode.THREADS, 1, 404, false),
                 result(Mode.THREADS, 2, 205, false));
-        assertEquals(1.01, check.threadsOneRatio(), 1e-9);
+        assertEquals(1.01, check.threadsOneRatio(), 1e-3);
         assertNull(check.harnessBias());
         assertTrue(check.superlinear().isEmpty());
     }
@@ -49,9 +49,10 @@ class SelfCheckerTest {
     @Test
     void aGapBeyondThreePercentWithDisjointIntervalsIsAHarnessBias() {
         SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 430, false), result(Mode.THREADS, 1, 400, false));
-        assertEquals("Harness bias: threads ×1 takes 0.930 of sequential's median time (-7.0%), and their intervals "
-                + "do not overlap, though both run the same tasks on one thread. Every speedup of this workload carries "
-                + "that 7.0% bias.", check.harnessBias());
+        assertEquals("Harness bias: threads ×1 reads a speedup of 1.08 [1.06, 1.09] over sequential, though both run "
+                + "the same tasks on one thread and should read 1.00. Every speedup of this workload carries that 7.5% "
+                + "bias.", check.harnessBias());
+        assertEquals(1 / 1.075, check.threadsOneRatio(), 1e-9, "the reciprocal of the speedup the table shows");
     }
 
     @Test

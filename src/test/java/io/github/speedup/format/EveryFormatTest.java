@@ -178,7 +178,7 @@ class EveryFormatTest {
         new AggregateHtmlWriter().write(aggregate, html);
         files.put("aggregate-" + AggregateHtmlWriter.FILE_NAME, decode(html.toByteArray()));
         List<String> console = new ArrayList<>(ConsoleSummary.lines(report));
-        console.addAll(ConsoleSummary.warnings(report));
+        console.addAll(ConsoleSummary.warnings(report, Verdict.NONE));
         ConsoleProgress progress = new ConsoleProgress(console::add);
         WorkloadSpec spec = new WorkloadSpec(report.workloads().get(0).name(), Kind.CPU, 2, 1);
         progress.iteration(1, 2, new Measurement(spec, Mode.THREADS, 2), false, 1, Sampling.fixed(1, 3));

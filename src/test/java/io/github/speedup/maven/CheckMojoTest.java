@@ -14,13 +14,20 @@ import io.github.speedup.report.ReportFixtures;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,6 +138,48 @@ class CheckMojoTest {
                 + "them again."), warnings.toString());
     }
 
+    @Test
+    @InjectMojo(goal = "check", pom = "classpath:/unit/check-history/pom.xml")
+    void withNothingToJudgeTheGoalSaysSoAndHowToAddARule(CheckMojo mojo) throws Exception {
+        writeReport(mojo, ReportFixtures.report(true), Verdict.NONE);
+        List<String> warnings = warnings(mojo);
+        mojo.execute();
+        assertEquals(List.of("Nothing was judged: no rule, baseline or historyDirectory was given. Add a rule to the "
+                + "plugin's <configuration> (in an execution with id default-cli for a command-line speedup:check), "
+                + "such as <rules><rule><workload>*</workload><mode>threads</mode><minSpeedup>1.5</minSpeedup></rule>"
+                + "</rules>, or compare with an earlier run: -Dspeedup.baseline=<an earlier speedup.xml> or "
+                + "-Dspeedup.historyDirectory=<the runs' folder>."), warnings);
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "classpath:/unit/check-history/pom.xml")
+    void aMisspelledParameterInThePomIsNamedWithTheClosestTheGoalHas(CheckMojo mojo) throws Exception {
+        writeReport(mojo, ReportFixtures.report(true), Verdict.NONE);
+        // What Maven 3 reads the POM into: it hands the goal only the parameters it knows, so the goal
+        // reads the plugin's and its execution's <configuration> from the project's model.
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("io.github.speedup");
+        plugin.setArtifactId("speedup-maven-plugin");
+        plugin.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><haltOnFalure>false</haltOnFalure><workers>2</workers></configuration>")));
+        PluginExecution execution = new PluginExecution();
+        execution.setId(((MojoExecution) getVariableValueFromObject(mojo, "mojoExecution")).getExecutionId());
+        execution.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><basline>old.xml</basline></configuration>")));
+        plugin.addExecution(execution);
+        MavenProject project = (MavenProject) getVariableValueFromObject(mojo, "configuredProject");
+        project.getModel().setBuild(new Build());
+        project.getBuild().addPlugin(plugin);
+        List<String> warnings = warnings(mojo);
+        mojo.execute();
+        assertEquals(List.of("The parameter <basline> in the POM's <configuration> is not a parameter of "
+                + "speedup:check nor of any other goal of the plugin, and is ignored. Closest: <baseline>, "
+                + "<baselineRuns>, <skip>.", "The parameter <haltOnFalure> in the POM's <configuration> is not a "
+                + "parameter of speedup:check nor of any other goal of the plugin, and is ignored. Closest: "
+                + "<haltOnFailure>, <historySize>, <baseline>."), warnings.stream().filter(w -> !w.startsWith(
+                CheckMojo.NOTHING_JUDGED)).toList(), "<workers> is run's, which the plugin's configuration may hold");
+    }
+
     /** The report as a run that started {@code daysBefore} days before the fixture's. */
     private static Report earlier(int daysBefore) {
         Report r = ReportFixtures.report(true);
@@ -179,6 +228,6 @@ class CheckMojoTest {
         assertEquals(List.of("The user property speedup.historyDirectroy is not a parameter of speedup:check and is "
                         + "ignored. Closest: speedup.historyDirectory, speedup.historySize, speedup.haltOnFailure.",
                 "The user property speedup.iterations is read by speedup:run, not by speedup:check, which ignores it."),
-                warnings, "speedup.baseline is check's own, other.property not the plugin's");
+                warnings.stream().filter(w -> !w.startsWith(CheckMojo.NOTHING_JUDGED)).toList(), "speedup.baseline is check's own, other.property not the plugin's");
     }
 }

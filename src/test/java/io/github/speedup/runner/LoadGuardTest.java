@@ -53,6 +53,15 @@ class LoadGuardTest {
     }
 
     @Test
+    void aMachineBusyAtTheStartIsSaidFromTheCoresOtherWorkUsesNow() {
+        Sample busy = new Sample(500_000_000, 0, 0, Sample.NO_STARTUP, Sample.NO_GC,
+                new Interference(310_000_000, 0, CpuCounters.ABSENT));
+        assertEquals("The machine is busy: 0.62 cores of foreign CPU (maxForeignLoad 0.25) over the 500 ms before "
+                + "measuring. The iterations other work disturbs are taken again once it is quiet: expect a longer run",
+                LoadGuard.busyWarning(new Contamination(0.25, 2).reason(busy)));
+    }
+
+    @Test
     void aSlowedIterationIsTakenAgainAtOnce() throws Exception {
         Sample normal = sample(27.5, 55.1);
         assertSame(normal, kept(sample(33, 55.6), threads, 3, normal));

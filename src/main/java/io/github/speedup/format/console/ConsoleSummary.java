@@ -1,5 +1,8 @@
 package io.github.speedup.format.console;
 
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Verdict;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
@@ -7,10 +10,12 @@ import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.text.VisibleText;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The summary printed in the Maven log: one table per workload. Lines go through
@@ -66,12 +71,16 @@ public final class ConsoleSummary {
     }
 
     /**
-     * One line per workload whose figures are less certain, naming its flagged results compactly:
-     * {@code Workload parse: 7 of 13 results flagged: unstable threads ×4, processes ×4; short of
-     * target processes ×1, ×2, ×4; busy machine virtual ×2; slowed by the host pool ×2 (details
-     * above at INFO and in the report)}. A run of three workloads says so in three warnings, not fifty.
+     * One line per workload whose figures are less certain, naming its flagged results compactly and
+     * counting the gate's inconclusive checks of it: {@code Workload parse: 7 of 13 results flagged:
+     * unstable threads ×4, processes ×4; short of target processes ×1, ×2, ×4; busy machine virtual
+     * ×2; slowed by the host pool ×2; 5 of 16 checks inconclusive: 4 busy machine, 1 not significant
+     * (details above at INFO and in the report)}. A run of three workloads says so in three warnings,
+     * not fifty.
+     *
+     * @param verdict the gate's checks of the report; {@link Verdict#NONE} where there was no gate
      */
-    public static List<String> warnings(Report report) {
+    public static List<String> warnings(Report report, Verdict verdict) {
         List<String> warnings = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
@@ -86,13 +95,83 @@ public final class ConsoleSummary {
             if (findings > 0) {
                 parts.add("self-check " + findings + (findings == 1 ? " finding" : " findings"));
             }
+            inconclusive(verdict, workload.name()).ifPresent(parts::add);
             if (!parts.isEmpty()) {
                 warnings.add("Workload " + workload.name() + ": " + (flagged == 0 ? "" : flagged + " of "
                         + measured.size() + (measured.size() == 1 ? " result" : " results") + " flagged: ")
-                        + String.join("; ", parts) + " (details above at INFO and in the report)");
+                        + String.join("; ", parts) + DETAILS);
             }
         }
         return visible(warnings);
+    }
+
+    private static final String DETAILS = " (details above at INFO and in the report)";
+
+    /**
+     * The warnings of {@code speedup:check}, which measured nothing: one line per workload with
+     * inconclusive checks, {@code Workload parse: 5 of 16 checks inconclusive: 4 busy machine, 1 not
+     * significant (details above at INFO and in the report)}.
+     */
+    public static List<String> warnings(Verdict verdict) {
+        List<String> warnings = new ArrayList<>();
+        for (String workload : byWorkload(verdict).keySet()) {
+            inconclusive(verdict, workload).ifPresent(part -> warnings.add("Workload " + workload + ": " + part
+                    + DETAILS));
+        }
+        return visible(warnings);
+    }
+
+    /** {@code 5 of 16 checks inconclusive: 4 busy machine, 1 not significant}, where any is. */
+    private static Optional<String> inconclusive(Verdict verdict, String workload) {
+        List<CheckResult> checks = byWorkload(verdict).getOrDefault(workload, List.of());
+        List<CheckResult> inconclusive = checks.stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).toList();
+        if (inconclusive.isEmpty()) {
+            return Optional.empty();
+        }
+        String reasons = reasons(inconclusive);
+        return Optional.of(inconclusive.size() + " of " + checks.size() + (checks.size() == 1 ? " check" : " checks")
+                + " inconclusive" + (reasons.isEmpty() ? "" : ": " + reasons));
+    }
+
+    /**
+     * The gate's outcome, one line per workload it checked, each status counted with the kinds of
+     * reason of those neither passed nor failed: {@code Speedup checks of workload parse: 1 fail,
+     * 9 pass, 5 inconclusive (4 busy machine, 1 not significant), 3 not compared (1 of 3 runs so far)}.
+     * Every check has its own line above it (at INFO; a failure at ERROR).
+     */
+    public static List<String> gate(Verdict verdict) {
+        List<String> lines = new ArrayList<>();
+        byWorkload(verdict).forEach((workload, checks) -> {
+            Map<CheckStatus, List<CheckResult>> byStatus = new EnumMap<>(CheckStatus.class);
+            checks.forEach(c -> byStatus.computeIfAbsent(c.status(), s -> new ArrayList<>()).add(c));
+            List<String> counts = new ArrayList<>();
+            byStatus.forEach((status, those) -> {
+                String reasons = reasons(those);
+                counts.add(those.size() + " " + status.id().replace('-', ' ')
+                        + (reasons.isEmpty() ? "" : " (" + reasons + ")"));
+            });
+            lines.add("Speedup checks of workload " + workload + ": " + String.join(", ", counts));
+        });
+        return visible(lines);
+    }
+
+    /** {@code 4 busy machine, 1 not significant}; {@code busy machine} where one reason covers them all. */
+    private static String reasons(List<CheckResult> checks) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        checks.stream().filter(c -> c.reason() != null).forEach(c -> counts.merge(c.reason(), 1L, Long::sum));
+        if (counts.size() == 1 && counts.values().iterator().next() == checks.size()) {
+            return counts.keySet().iterator().next();
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((reason, count) -> parts.add(count + " " + reason));
+        return String.join(", ", parts);
+    }
+
+    /** The checks per workload, in the verdict's order. */
+    private static Map<String, List<CheckResult>> byWorkload(Verdict verdict) {
+        Map<String, List<CheckResult>> byWorkload = new LinkedHashMap<>();
+        verdict.checks().forEach(c -> byWorkload.computeIfAbsent(c.workload(), w -> new ArrayList<>()).add(c));
+        return byWorkload;
     }
 
     /** {@code short of target threads ×4, processes ×1, ×2, ×4}: each mode named once. */

@@ -110,12 +110,6 @@ public final class HtmlReportWriter implements ReportFormat {
                 + "<br>" + Html.escape(machineSharing(report))
                 + (clusters(report).isEmpty() ? "" : "<br>" + Html.escape(clusters(report)))
                 + (report.compared() ? "<br>" + Html.escape(comparedWith(report.compareWith())) : "") + "</p>\n");
-        if (report.environment().overloaded()) {
-            html.write("<p class=\"warning\" id=\"overloaded\"><strong>Loaded machine:</strong> "
-                    + Html.escape(String.format(Locale.ROOT, "the load average was %.2f at start, above the %d logical "
-                    + "cores; other work competed with these measurements.", report.environment().loadAverage(),
-                    report.environment().logicalCores())) + "</p>\n");
-        }
         Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
         if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
             html.write("<p class=\"warning\" id=\"host-speed\"><strong>Host speed:</strong> "
@@ -405,8 +399,8 @@ public final class HtmlReportWriter implements ReportFormat {
     /** The harness's check on itself, in one line when it is quiet; its findings are in the notice. */
     private static void selfCheck(Writer html, SelfCheck check) throws IOException {
         if (!check.flagged() && !Double.isNaN(check.threadsOneRatio())) {
-            html.write("<p class=\"meta self-check\">Self-check: threads ×1 takes "
-                    + String.format(Locale.ROOT, "%.3f", check.threadsOneRatio()) + " of sequential's median time; "
+            html.write("<p class=\"meta self-check\">Self-check: threads ×1 reads a speedup of "
+                    + Figures.ratio(1 / check.threadsOneRatio()) + " over sequential; "
                     + "no harness bias, no superlinear result.</p>\n");
         }
     }
@@ -517,6 +511,10 @@ public final class HtmlReportWriter implements ReportFormat {
         html.write("</section>\n");
     }
 
+    /** The predictions' cell where the measured points reach the cores and the work is not read as waiting. */
+    static final String NO_PREDICTION = "none: the measured points reach the cores, and only work that waits "
+            + "gains past them";
+
     private static void scaling(Writer html, WorkloadReport workload) throws IOException {
         if (workload.scaling().isEmpty()) {
             return;
@@ -535,7 +533,7 @@ public final class HtmlReportWriter implements ReportFormat {
             html.write("<tr data-mode=\"" + model.mode().id() + "\"><td class=\"text\">" + model.mode().id()
                     + "</td><td class=\"text\">" + Html.escape(points) + "</td>" + (model.followsAmdahl()
                     ? "<td>" + Figures.ratio(model.serialFraction()) + "</td><td class=\"text prediction\">"
-                    + Html.escape(predictions) + " (prediction)</td>"
+                    + (predictions.isEmpty() ? NO_PREDICTION : Html.escape(predictions) + " (prediction)") + "</td>"
                     : "<td class=\"text not-amdahl\" colspan=\"2\">" + Html.escape(model.notAmdahl()) + "</td>")
                     + "</tr>\n");
         }

@@ -1,5 +1,11 @@
 package io.github.speedup.format.console;
 
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Metric;
+import io.github.speedup.check.Verdict;
+import io.github.speedup.execution.Mode;
 import io.github.speedup.report.CsvTrial;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
@@ -35,7 +41,7 @@ class ConsoleSummaryTest {
                 ConsoleSummary.details(ReportFixtures.report(true)));
         assertEquals(List.of("Workload " + ReportFixtures.HOSTILE_NAME + ": 1 of 4 results flagged: unstable "
                 + "processes ×1 (details above at INFO and in the report)"),
-                ConsoleSummary.warnings(ReportFixtures.report(true)));
+                ConsoleSummary.warnings(ReportFixtures.report(true), Verdict.NONE));
     }
 
     @Test
@@ -48,18 +54,46 @@ class ConsoleSummaryTest {
                         + "×4, processes ×1, ×2, ×4; busy machine virtual ×2 (details above at INFO and in the report)",
                 "Workload payload: 4 of 13 results flagged: unstable threads ×4, processes ×4; short of target "
                         + "threads ×4, processes ×1, ×2, ×4 (details above at INFO and in the report)"),
-                ConsoleSummary.warnings(report));
+                ConsoleSummary.warnings(report, Verdict.NONE));
         List<String> details = ConsoleSummary.details(report);
         assertEquals(20, details.size(), "one line per flag of each result: " + details);
         assertEquals("Contaminated: workload parse, virtual ×2: 2 of 12 samples taken while other work ran: 0.80 "
                 + "cores of foreign CPU (maxForeignLoad 0.10) (2 taken again); not diagnosed, not gated", details.get(2));
     }
 
+    private static CheckResult check(String workload, int workers, CheckStatus status, String reason) {
+        return new CheckResult(CheckKind.HISTORY, workload, Mode.THREADS, workers, Metric.TIME, 200, Double.NaN,
+                Double.NaN, Double.NaN, status, status.id() + " for workload " + workload, reason);
+    }
+
+    @Test
+    void theGateSaysOneLinePerWorkloadAndInconclusiveChecksJoinTheWorkloadsOneWarning() {
+        Verdict verdict = new Verdict(List.of(check(CsvTrial.PARSE, 1, CheckStatus.PASS, null),
+                check(CsvTrial.PARSE, 2, CheckStatus.FAIL, null),
+                check(CsvTrial.PARSE, 4, CheckStatus.INCONCLUSIVE, CheckResult.BUSY_MACHINE),
+                check(CsvTrial.PARSE, 1, CheckStatus.INCONCLUSIVE, "not significant"),
+                check(CsvTrial.PARSE, 2, CheckStatus.INCONCLUSIVE, CheckResult.BUSY_MACHINE),
+                check(CsvTrial.PRINT, 1, CheckStatus.NOT_COMPARED, "1 of 3 runs so far"),
+                check(CsvTrial.PRINT, 2, CheckStatus.NOT_COMPARED, "1 of 3 runs so far"),
+                check(CsvTrial.PRINT, 4, CheckStatus.PASS, null)), List.of());
+        assertEquals(List.of("Speedup checks of workload parse: 1 pass, 1 fail, 3 inconclusive (2 busy machine, 1 not "
+                        + "significant)", "Speedup checks of workload print: 1 pass, 2 not compared (1 of 3 runs so far)"),
+                ConsoleSummary.gate(verdict));
+        List<String> warnings = ConsoleSummary.warnings(CsvTrial.report(), verdict);
+        assertEquals(3, warnings.size(), "one per workload, the checks' included: " + warnings);
+        assertEquals("Workload parse: 5 of 13 results flagged: unstable threads ×4, processes ×4; short of target "
+                + "threads ×4, processes ×1, ×2, ×4; busy machine virtual ×2; 3 of 5 checks inconclusive: 2 busy "
+                + "machine, 1 not significant (details above at INFO and in the report)", warnings.get(0));
+        assertEquals(List.of("Workload parse: 3 of 5 checks inconclusive: 2 busy machine, 1 not significant (details "
+                + "above at INFO and in the report)"), ConsoleSummary.warnings(verdict), "speedup:check's, without "
+                + "a history, print being not compared yet");
+    }
+
     @Test
     void resultsTheHostSlowedAreNamedInTheWarning() {
         assertEquals(List.of("Workload cpu: 2 of 2 results flagged: slowed by the host sequential ×1, threads ×2"
                         + " (details above at INFO and in the report)"),
-                ConsoleSummary.warnings(ReportFixtures.slowedHost()));
+                ConsoleSummary.warnings(ReportFixtures.slowedHost(), Verdict.NONE));
     }
 
     @Test
