@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 final class UnknownProperties {
 
     static final String PREFIX = "speedup.";
+    /**
+     * What a POM conventionally names the plugin's own version ({@code <speedup.version>}, overridden
+     * with {@code -Dspeedup.version=…}, as {@code jacoco.version} is): no parameter, and no typo of one.
+     */
+    static final String VERSION_PROPERTY = PREFIX + "version";
     /** How many of the goal's properties a warning suggests. */
     static final int SUGGESTIONS = 3;
 
@@ -37,7 +42,7 @@ final class UnknownProperties {
         Set<String> known = properties.getOrDefault(goal, Set.of());
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(given)) {
-            if (!name.startsWith(PREFIX) || known.contains(name)) {
+            if (!name.startsWith(PREFIX) || known.contains(name) || name.equals(VERSION_PROPERTY)) {
                 continue;
             }
             List<String> readers = properties.entrySet().stream().filter(e -> e.getValue().contains(name))

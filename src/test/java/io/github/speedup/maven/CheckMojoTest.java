@@ -223,11 +223,13 @@ class CheckMojoTest {
         user.setProperty("speedup.iterations", "5");
         user.setProperty("speedup.baseline", "target/check-history/none.xml");
         user.setProperty("other.property", "x");
+        user.setProperty("speedup.version", "0.1.0");
         List<String> warnings = warnings(mojo);
         mojo.execute();
         assertEquals(List.of("The user property speedup.historyDirectroy is not a parameter of speedup:check and is "
                         + "ignored. Closest: speedup.historyDirectory, speedup.historySize, speedup.haltOnFailure.",
                 "The user property speedup.iterations is read by speedup:run, not by speedup:check, which ignores it."),
-                warnings.stream().filter(w -> !w.startsWith(CheckMojo.NOTHING_JUDGED)).toList(), "speedup.baseline is check's own, other.property not the plugin's");
+                warnings.stream().filter(w -> !w.startsWith(CheckMojo.NOTHING_JUDGED)).toList(), "speedup.baseline is check's own, other.property not the plugin's, speedup.version the POM's name for the "
+                + "plugin's version");
     }
 }
