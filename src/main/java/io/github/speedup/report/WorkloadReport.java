@@ -1,6 +1,7 @@
 package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.plan.BatchRule;
 import io.github.speedup.stats.Interval;
 
 import java.util.Comparator;
@@ -22,15 +23,21 @@ import java.util.stream.Stream;
  *                  where nothing was compared
  * @param comparisons per result of this build that was measured, how it compares with the earlier
  *                    version's; empty where nothing was compared (built-in kinds, no compareWith)
+ * @param batch     how many times each task ran per iteration (parameter batchSize): every time of
+ *                  an iteration is that many runs of every task; 1 for once
  */
 public record WorkloadReport(String name, String kind, String target, int tasks, int size, int payloadBytes,
                              List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
-                             SelfCheck selfCheck, List<ResultReport> previous, List<VersionComparison> comparisons) {
+                             SelfCheck selfCheck, List<ResultReport> previous, List<VersionComparison> comparisons,
+                             int batch) {
 
     /** Below this speedup, a mode is not worth its workers: keep it sequential. */
     public static final double NOT_FASTER = 1.05;
 
     public WorkloadReport {
+        if (batch < 1) {
+            throw new IllegalArgumentException("a batch of " + batch + ": each task runs 1 or more times");
+        }
         results = List.copyOf(results);
         scaling = List.copyOf(scaling);
         previous = List.copyOf(previous);
@@ -42,20 +49,26 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
                           List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
                           SelfCheck selfCheck) {
         this(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis, selfCheck, List.of(),
-                List.of());
+                List.of(), 1);
+    }
+
+    /** The same workload run {@code times} per task and iteration. */
+    public WorkloadReport withBatch(int times) {
+        return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,
+                selfCheck, previous, comparisons, times);
     }
 
     /** This workload with the earlier version's results beside its own, and how each of its own compares. */
     /** The same workload with its results said otherwise (the same measurements). */
     public WorkloadReport withResults(List<ResultReport> sameResults) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, sameResults, scaling, diagnosis,
-                selfCheck, previous, comparisons);
+                selfCheck, previous, comparisons, batch);
     }
 
     public WorkloadReport withPrevious(List<ResultReport> previousResults,
                                        List<VersionComparison> comparisonsOfResults) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,
-                selfCheck, previousResults, comparisonsOfResults);
+                selfCheck, previousResults, comparisonsOfResults, batch);
     }
 
     /** How the result of this (mode, workers) compares with the earlier version's, where it was compared. */
@@ -68,9 +81,29 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         return previous.stream().filter(r -> r.mode() == mode && r.workers() == workers).findFirst();
     }
 
-    /** How the workload is described to people: {@code cpu, 4 tasks, size 60} or {@code class com.acme.T, 4 tasks}. */
+    /**
+     * How the workload is described to people: {@code cpu, 4 tasks, size 60}, {@code class com.acme.T, 4 tasks}
+     * or, batched, {@code method com.acme.B#run, 4 tasks, each run 200 times per iteration}.
+     */
     public String description() {
-        return kind + (target == null ? "" : " " + target) + ", " + tasks + " tasks" + (size > 0 ? ", size " + size : "");
+        return kind + (target == null ? "" : " " + target) + ", " + tasks + " tasks" + (size > 0 ? ", size " + size : "")
+                + (batch > 1 ? ", each run " + batch + " times per iteration" : "");
+    }
+
+    /** A result's median time per run of one task, in ms: its median iteration over the tasks × batch it ran. */
+    public double perTaskMs(ResultReport result) {
+        return result.wallMs().median() / ((double) tasks * batch);
+    }
+
+    /**
+     * The line that says sequential's iterations were too short to be timed well here and what batch
+     * would make them long enough ({@link BatchRule}); empty when they were long enough or not measured.
+     */
+    public Optional<String> tooShort() {
+        return sequential().filter(s -> !s.isContaminated())
+                .map(s -> Math.round(s.wallMs().median() * 1e6))
+                .filter(nanos -> nanos < BatchRule.TOO_SHORT_NANOS)
+                .map(nanos -> BatchRule.tooShort(nanos, batch));
     }
 
     public Optional<ResultReport> sequential() {

@@ -105,6 +105,8 @@ public final class MeasurementRunner {
             if (plan.needsMeasurementJvm(Side.PREVIOUS)) {
                 measurementJvms.put(Side.PREVIOUS, MeasurementJvm.start(previousLauncher, timeout, output));
             }
+            // Work too short to time runs each task several times per iteration, decided before any is measured.
+            plan = Batching.resolve(plan, measurementJvms.get(Side.THIS), progress);
             Map<Side, ProcessModeExecutor> processes = new EnumMap<>(Side.class);
             processes.put(Side.THIS, new ProcessModeExecutor(launcher, timeout, output));
             if (compares) {

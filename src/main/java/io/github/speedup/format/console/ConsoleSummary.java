@@ -45,6 +45,7 @@ public final class ConsoleSummary {
             }
             lines.add("  Reading: " + workload.diagnosis().evidence());
             lines.add("  Recommendation: " + workload.diagnosis().recommendation());
+            workload.tooShort().ifPresent(line -> lines.add("  " + line));
         }
         return visible(lines);
     }

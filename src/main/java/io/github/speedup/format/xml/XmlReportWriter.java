@@ -192,6 +192,9 @@ public final class XmlReportWriter implements ReportFormat {
         if (workload.payloadBytes() > 0) {
             xml.writeAttribute("payloadBytes", String.valueOf(workload.payloadBytes()));
         }
+        if (workload.batch() > 1) {
+            xml.writeAttribute("batch", String.valueOf(workload.batch()));
+        }
         if (settings != null) {
             xml.writeAttribute("modes", settings.modes().stream().map(Mode::id).collect(Collectors.joining(" ")));
             xml.writeAttribute("workers", settings.workers().stream().map(String::valueOf)
@@ -201,14 +204,15 @@ public final class XmlReportWriter implements ReportFormat {
             }
         }
         for (ResultReport result : workload.results()) {
-            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against);
+            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against,
+                    workload.perTaskMs(result));
         }
         if (against != null && !workload.previous().isEmpty()) {
             newline(xml, 2);
             xml.writeStartElement("previous");
             xml.writeAttribute("version", against);
             for (ResultReport result : workload.previous()) {
-                result(xml, result, 3, null, null);
+                result(xml, result, 3, null, null, workload.perTaskMs(result));
             }
             newline(xml, 2);
             xml.writeEndElement();
@@ -224,6 +228,9 @@ public final class XmlReportWriter implements ReportFormat {
         newline(xml, 2);
         xml.writeEndElement();
         selfCheck(xml, workload.selfCheck());
+        if (workload.tooShort().isPresent()) {
+            textElement(xml, 2, "tooShort", workload.tooShort().get());
+        }
         newline(xml, 1);
         xml.writeEndElement();
     }
@@ -251,9 +258,10 @@ public final class XmlReportWriter implements ReportFormat {
     /**
      * @param depth      the result element's indentation
      * @param comparison how it compares with the earlier version's, or {@code null}
+     * @param perTaskMs  its median over every task run the iteration held (tasks × batch); unused when skipped
      */
     private static void result(XMLStreamWriter xml, ResultReport result, int depth, VersionComparison comparison,
-                               String against) throws XMLStreamException {
+                               String against, double perTaskMs) throws XMLStreamException {
         newline(xml, depth);
         if (result.isSkipped()) {
             xml.writeEmptyElement("result");
@@ -271,6 +279,7 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("stddevMs", Figures.exact(result.wallMs().stddev()));
         xml.writeAttribute("minMs", Figures.exact(result.wallMs().min()));
         xml.writeAttribute("maxMs", Figures.exact(result.wallMs().max()));
+        xml.writeAttribute("perTaskMs", Figures.exact(perTaskMs));
         interval(xml, "meanCi", "Ms", result.wallMs().meanInterval());
         interval(xml, "medianCi", "Ms", result.wallMs().medianInterval());
         optional(xml, "medianCiConfidence", result.wallMs().medianInterval().confidence());
