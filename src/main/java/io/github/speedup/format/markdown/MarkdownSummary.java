@@ -73,6 +73,10 @@ public final class MarkdownSummary implements ReportFormat {
                         ? "inconclusive" : "not compared") + ": " + cell(check.message()) + "\n");
             }
         }
+        for (WorkloadReport workload : report.workloads()) {
+            workload.tooShort().ifPresent(line -> checks.add("- note: " + cell(workload.name()) + ": " + cell(line)
+                    + "\n"));
+        }
         for (String note : verdict.notes()) {
             checks.add("- note: " + cell(note) + "\n");
         }
@@ -124,8 +128,7 @@ public final class MarkdownSummary implements ReportFormat {
     private static String row(WorkloadReport workload) {
         Optional<ResultReport> best = workload.best();
         Optional<ResultReport> sequential = workload.sequential();
-        String reading = firstSentence(workload.diagnosis().evidence())
-                + workload.tooShort().map(line -> " " + line).orElse("");
+        String reading = firstSentence(workload.diagnosis().evidence());
         // A batched workload's times are the whole batch's: the factor goes with its name.
         String name = cell(workload.name()) + (workload.batch() > 1 ? " (each task ×" + workload.batch()
                 + " per iteration)" : "");

@@ -205,14 +205,14 @@ public final class XmlReportWriter implements ReportFormat {
         }
         for (ResultReport result : workload.results()) {
             result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against,
-                    workload.perTaskMs(result));
+                    workload.taskRuns());
         }
         if (against != null && !workload.previous().isEmpty()) {
             newline(xml, 2);
             xml.writeStartElement("previous");
             xml.writeAttribute("version", against);
             for (ResultReport result : workload.previous()) {
-                result(xml, result, 3, null, null, workload.perTaskMs(result));
+                result(xml, result, 3, null, null, workload.taskRuns());
             }
             newline(xml, 2);
             xml.writeEndElement();
@@ -258,10 +258,10 @@ public final class XmlReportWriter implements ReportFormat {
     /**
      * @param depth      the result element's indentation
      * @param comparison how it compares with the earlier version's, or {@code null}
-     * @param perTaskMs  its median over every task run the iteration held (tasks × batch); unused when skipped
+     * @param taskRuns   the task runs of an iteration (tasks × batch), which its median per task run divides by
      */
     private static void result(XMLStreamWriter xml, ResultReport result, int depth, VersionComparison comparison,
-                               String against, double perTaskMs) throws XMLStreamException {
+                               String against, long taskRuns) throws XMLStreamException {
         newline(xml, depth);
         if (result.isSkipped()) {
             xml.writeEmptyElement("result");
@@ -279,7 +279,7 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("stddevMs", Figures.exact(result.wallMs().stddev()));
         xml.writeAttribute("minMs", Figures.exact(result.wallMs().min()));
         xml.writeAttribute("maxMs", Figures.exact(result.wallMs().max()));
-        xml.writeAttribute("perTaskMs", Figures.exact(perTaskMs));
+        xml.writeAttribute("perTaskMs", Figures.exact(result.wallMs().median() / taskRuns));
         interval(xml, "meanCi", "Ms", result.wallMs().meanInterval());
         interval(xml, "medianCi", "Ms", result.wallMs().medianInterval());
         optional(xml, "medianCiConfidence", result.wallMs().medianInterval().confidence());
