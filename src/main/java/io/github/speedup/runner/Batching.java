@@ -11,7 +11,7 @@ import io.github.speedup.workload.WorkloadSpec;
 import java.util.List;
 
 /**
- * Chooses, before any workload is measured, how many times each of its tasks runs per iteration
+ * Chooses, before a workload is measured, how many times each of its tasks runs per iteration
  * ({@link WorkloadSpec#batch()}), for every workload whose batch is {@link WorkloadSpec#AUTOMATIC}:
  * it times the workload sequentially in the measurement JVM, unbatched first, then at the factor
  * {@link BatchRule#factor} asks for at the fastest run seen, until the factor stops growing. The
@@ -47,35 +47,37 @@ final class Batching {
     }
 
     /**
-     * The plan with every automatic batch resolved, each workload timed in {@code jvm}, which the
-     * progress listener hears of where a workload is batched.
+     * The plan with the batch of one workload resolved where it is automatic, the workload timed in
+     * {@code jvm}; the progress listener hears of it where it is batched. A task that fails while it is
+     * timed leaves it unbatched: its first iteration fails the same way, and says so in its own terms.
      *
-     * @param jvm this build's measurement JVM, or {@code null} where the plan has none
+     * @param indices the workload's measurements in the plan
+     * @param jvm     this build's measurement JVM, or {@code null} where the plan has none
+     * @throws ForkException the measurement JVM ended or did not answer while the workload was timed
      */
-    static MeasurementPlan resolve(MeasurementPlan plan, MeasurementJvm jvm, ProgressListener progress) {
-        MeasurementPlan resolved = plan;
-        for (List<Integer> indices : plan.indicesByWorkload()) {
-            WorkloadSpec workload = plan.measurements().get(indices.get(0)).workload();
-            if (workload.batch() != WorkloadSpec.AUTOMATIC) {
-                continue;
-            }
-            int batch = 1;
-            if (jvm != null) {
-                try {
-                    Calibration calibration = calibrate(workload,
-                            spec -> jvm.runIteration(spec, Mode.SEQUENTIAL, 1).wallNanos());
-                    batch = calibration.batch();
-                    if (batch > 1) {
-                        progress.batched(workload.name(), workload.tasks(), batch, calibration.nanosPerRun());
-                    }
-                } catch (ForkException | TaskFailedException e) {
-                    // Measured unbatched, its first warm-up fails the same way and says so in the workload's terms.
-                    batch = 1;
-                }
-            }
-            resolved = resolved.withWorkload(workload, workload.withBatch(batch));
+    static MeasurementPlan resolve(MeasurementPlan plan, List<Integer> indices, MeasurementJvm jvm,
+                                   ProgressListener progress) throws ForkException {
+        WorkloadSpec workload = plan.measurements().get(indices.get(0)).workload();
+        if (workload.batch() != WorkloadSpec.AUTOMATIC) {
+            return plan;
         }
-        return resolved;
+        int batch = 1;
+        if (jvm != null) {
+            try {
+                Calibration calibration = calibrate(workload,
+                        spec -> jvm.runIteration(spec, Mode.SEQUENTIAL, 1).wallNanos());
+                batch = calibration.batch();
+                if (batch > 1) {
+                    progress.batched(workload.name(), workload.tasks(), batch, calibration.nanosPerRun());
+                }
+            } catch (TaskFailedException e) {
+                // Left unbatched: the JVM is there, and the first warm-up fails again in the workload's terms.
+            } catch (ForkException e) {
+                throw new ForkException("workload " + workload.name() + ", mode sequential ×1, timed to choose its "
+                        + "batchSize: " + e.getMessage(), e);
+            }
+        }
+        return plan.withWorkload(workload, workload.withBatch(batch));
     }
 
     /**

@@ -105,8 +105,6 @@ public final class MeasurementRunner {
             if (plan.needsMeasurementJvm(Side.PREVIOUS)) {
                 measurementJvms.put(Side.PREVIOUS, MeasurementJvm.start(previousLauncher, timeout, output));
             }
-            // Work too short to time runs each task several times per iteration, decided before any is measured.
-            plan = Batching.resolve(plan, measurementJvms.get(Side.THIS), progress);
             Map<Side, ProcessModeExecutor> processes = new EnumMap<>(Side.class);
             processes.put(Side.THIS, new ProcessModeExecutor(launcher, timeout, output));
             if (compares) {
@@ -115,6 +113,8 @@ public final class MeasurementRunner {
             Iterations iterations = new Iterations(plan, measurementJvms, processes);
             // One workload at a time; within a workload, its measurements in the chosen order.
             for (List<Integer> workload : plan.indicesByWorkload()) {
+                // Work too short to time runs each task several times per iteration, decided before it is measured.
+                plan = iterations.replan(Batching.resolve(plan, workload, measurementJvms.get(Side.THIS), progress));
                 List<Integer> active = new ArrayList<>();
                 Map<Integer, MeasuredResult> skipped = new HashMap<>();
                 for (int index : workload) {
@@ -237,7 +237,8 @@ public final class MeasurementRunner {
 
     /** The iterations of a plan's measurements, in blocks or interleaved. */
     private final class Iterations {
-        private final MeasurementPlan plan;
+        /** The run's plan, with the batch of every workload measured so far resolved ({@link Batching}). */
+        private MeasurementPlan plan;
         /** Per side, its measurement JVM, where the side has in-JVM measurements. */
         private final Map<Side, MeasurementJvm> measurementJvms;
         private final Map<Side, ProcessModeExecutor> processes;
@@ -264,6 +265,11 @@ public final class MeasurementRunner {
             this.plan = plan;
             this.measurementJvms = measurementJvms;
             this.processes = processes;
+        }
+
+        MeasurementPlan replan(MeasurementPlan resolved) {
+            plan = resolved;
+            return resolved;
         }
 
         /** Why the measurement was dropped (it does not link against the earlier version), or {@code null}. */

@@ -59,9 +59,11 @@ public final class MeasurementJvm implements AutoCloseable {
         if (!mode.inJvm()) {
             throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
         }
-        if (!spec.equals(defined.put(spec.name(), spec))) {
+        if (!spec.equals(defined.get(spec.name()))) {
             child.send(new ForkMessage.DefineWorkload(spec));
             child.expect(ForkMessage.Defined.class, timeout, "loading workload " + spec.name());
+            // Only once it is defined: one that failed is sent again, and fails again in its iteration's terms.
+            defined.put(spec.name(), spec);
         }
         child.send(new ForkMessage.RunIteration(spec.name(), mode, workers));
         return child.expect(ForkMessage.IterationSample.class, timeout, "an iteration of " + spec.name())
