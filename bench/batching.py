@@ -14,7 +14,7 @@ import time
 
 from common import machine, median, mvn, project, report, result, table
 
-BUILDS = 3
+BUILDS = 2
 BATCHES = [1, 2, 5, 10, 15, 25, 50]
 
 

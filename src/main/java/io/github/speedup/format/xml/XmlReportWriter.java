@@ -28,6 +28,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -279,7 +281,9 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("stddevMs", Figures.exact(result.wallMs().stddev()));
         xml.writeAttribute("minMs", Figures.exact(result.wallMs().min()));
         xml.writeAttribute("maxMs", Figures.exact(result.wallMs().max()));
-        xml.writeAttribute("perTaskMs", Figures.exact(result.wallMs().median() / taskRuns));
+        // Six significant figures: a JMH method's run is a few thousandths of a millisecond.
+        xml.writeAttribute("perTaskMs", new BigDecimal(result.wallMs().median() / taskRuns)
+                .round(new MathContext(6)).stripTrailingZeros().toPlainString());
         interval(xml, "meanCi", "Ms", result.wallMs().meanInterval());
         interval(xml, "medianCi", "Ms", result.wallMs().medianInterval());
         optional(xml, "medianCiConfidence", result.wallMs().medianInterval().confidence());
