@@ -40,8 +40,8 @@ class WorkerAssignmentTest {
         assertThrows(IllegalArgumentException.class,
                 () -> WorkerAssignment.fromArguments(new String[] {"measure", "sleep", "sleep", "1", "1", "0"}));
         assertThrows(IllegalArgumentException.class,
-                () -> WorkerAssignment.fromArguments(new String[] {"worker", "disk", "disk", "1", "0"}));
+                () -> WorkerAssignment.fromArguments(new String[] {"worker", "disk", "disk", "1", "1", "0"}));
         assertThrows(IllegalArgumentException.class,
-                () -> WorkerAssignment.fromArguments(new String[] {"worker", "sleep", "sleep", "1", "0,x"}));
+                () -> WorkerAssignment.fromArguments(new String[] {"worker", "sleep", "sleep", "1", "1", "0,x"}));
     }
 }
