@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q install -DskipTests -Dinvoker.skip
 cd bench
 python3 -c 'import common; print("Machine:", common.machine())'
-for bench in fidelity startup jmh_agreement selfcheck overhead sampling gate gate_history gate_unchanged cluster; do
+for bench in fidelity startup jmh_agreement selfcheck overhead sampling batching gate gate_history gate_unchanged cluster; do
   python3 "$bench.py"
 done
 # 45 builds: in one go here, in a fresh state folder

@@ -78,7 +78,7 @@ def time_to_started_on_loopback(command, marker):
     return elapsed
 
 
-worker = ["java", arguments, "io.github.speedup.execution.fork.ForkedMain", "worker", "sleep", "sleep", "1", "0"]
+worker = ["java", arguments, "io.github.speedup.execution.fork.ForkedMain", "worker", "sleep", "sleep", "1", "1", "0"]
 bare, descriptors, loopback = [], [], []
 for _ in range(ROUNDS):
     bare.append(time_to_first_line(["java", "-cp", hello, "Hello"], "hello"))

@@ -110,7 +110,8 @@ public final class ReportBuilder {
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
                 spec.payloadBytes(), cells,
-                scaling(cells, cores, diagnosis.pattern()), diagnosis, SelfChecker.check(cells));
+                scaling(cells, cores, diagnosis.pattern()), diagnosis, SelfChecker.check(cells))
+                .withBatch(spec.batch());
     }
 
     /** One side's results of a workload, in plan order; speedups against that side's own sequential. */

@@ -223,6 +223,16 @@ public final class Checker {
                             "baseline from another machine")));
                     continue;
                 }
+                if (before.get().batch() != workload.batch()) {
+                    // An iteration is a different amount of work, and a start-up weighs differently in it.
+                    entries.add(new Settled(new CheckResult(CheckKind.BASELINE, workload.name(),
+                            result.mode(), result.workers(), Metric.TIME, result.wallMs().median(),
+                            old.get().wallMs().median(), Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
+                            "Not compared for workload " + workload.name() + ", mode " + result.label()
+                                    + ": each task ran " + workload.batch() + " times per iteration here and "
+                                    + before.get().batch() + " in the baseline (set batchSize to keep one factor)")));
+                    continue;
+                }
                 entries.add(compare(workload, result, before.get(), old.get(), Metric.TIME, gatedTimes(result),
                         gatedTimes(old.get())));
                 if (result.mode() != Mode.SEQUENTIAL && contamination(workload, result) == null

@@ -46,7 +46,9 @@ final class HistoryComparison {
                 if (result.isSkipped()) {
                     continue;
                 }
-                List<Report> runs = history.of(workload.name(), result.mode(), result.workers());
+                // Runs whose tasks ran another number of times per iteration timed other work.
+                List<Report> runs = history.of(workload.name(), result.mode(), result.workers()).stream()
+                        .filter(run -> workload(run, workload).batch() == workload.batch()).toList();
                 if (result.isContaminated() || runs.isEmpty()) {
                     entries.add(new Checker.Settled(new CheckResult(CheckKind.HISTORY, workload.name(),
                             result.mode(), result.workers(), Metric.TIME, result.wallMs().median(), Double.NaN,

@@ -3,6 +3,7 @@ package io.github.speedup.config;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.Format;
+import io.github.speedup.plan.BatchRule;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.Kind;
@@ -91,7 +92,8 @@ public final class RunConfigurationParser {
             if (!names.add(spec.name())) {
                 throw new ConfigurationException("workloads", spec.name(), "each workload name once");
             }
-            specs.add(spec);
+            specs.add(spec.withBatch(batch(defaultSuite ? null : input.batchSize(),
+                    parameters.sampling().batchSize(), defaultSuite, spec.name())));
         }
         Sampling sampling = sampling(parameters.sampling(), defaultSuite ? DefaultSuite.MAX_TIME
                 : Sampling.DEFAULT_MAX_TIME);
@@ -197,6 +199,27 @@ public final class RunConfigurationParser {
                     "1 or more (seconds for the whole run), or leave it out for the sum of the workloads' budgets");
         }
         return seconds == null ? null : Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * A workload's batch: its own {@code batchSize}, else the plugin's, else automatic; the default
+     * suite's workloads are sized to be timed and run once per iteration unless the plugin's is set.
+     *
+     * @throws ConfigurationException for a batch size below 0 or above {@link BatchRule#MAX_BATCH}
+     */
+    private static int batch(Integer own, Integer plugin, boolean defaultSuite, String name)
+            throws ConfigurationException {
+        String parameter = own != null ? "workloads/workload[" + name + "]/batchSize" : "batchSize";
+        Integer given = own != null ? own : plugin;
+        if (given == null) {
+            return defaultSuite ? 1 : WorkloadSpec.AUTOMATIC;
+        }
+        if (given < 0 || given > BatchRule.MAX_BATCH) {
+            throw new ConfigurationException(parameter, given, "0 (each task runs as many times per iteration as "
+                    + "make an iteration long enough to time) or 1 to " + BatchRule.MAX_BATCH
+                    + " times per iteration (1: once, no batching)");
+        }
+        return given;
     }
 
     /** A budget per workload, or {@code null} where none was given. */

@@ -7,9 +7,17 @@ package io.github.speedup.config;
  * @param modes            this workload's modes, overriding the plugin's {@code modes}, comma-separated
  * @param workers          this workload's worker counts, overriding the plugin's {@code workers}
  * @param maxTimeInSeconds this workload's budget, overriding the plugin's {@code maxTimeInSeconds}
+ * @param batchSize        how many times each task runs per iteration, overriding the plugin's {@code batchSize}
  */
 public record WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
-                            Integer payloadBytes, String modes, String workers, Integer maxTimeInSeconds) {
+                            Integer payloadBytes, String modes, String workers, Integer maxTimeInSeconds,
+                            Integer batchSize) {
+
+    /** A workload with the plugin's batch size. */
+    public WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
+                         Integer payloadBytes, String modes, String workers, Integer maxTimeInSeconds) {
+        this(name, kind, className, method, tasks, size, payloadBytes, modes, workers, maxTimeInSeconds, null);
+    }
 
     /** A workload with the plugin's modes, workers and budget. */
     public WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
@@ -30,6 +38,12 @@ public record WorkloadInput(String name, String kind, String className, String m
     /** This workload with its own modes, workers and budget ({@code null} for the plugin's). */
     public WorkloadInput withOwn(String ownModes, String ownWorkers, Integer ownMaxTimeInSeconds) {
         return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, ownModes, ownWorkers,
-                ownMaxTimeInSeconds);
+                ownMaxTimeInSeconds, batchSize);
+    }
+
+    /** This workload with its own batch size ({@code null} for the plugin's). */
+    public WorkloadInput withBatchSize(Integer ownBatchSize) {
+        return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, modes, workers,
+                maxTimeInSeconds, ownBatchSize);
     }
 }

@@ -67,6 +67,18 @@ abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
     private Integer maxRunTimeInSeconds;
 
     /**
+     * How many times each task runs in one iteration, one call after another on the same task (JMH's
+     * batch size, {@code -bs}): work too short to be timed on its own (an iteration of a few
+     * milliseconds) is timed over many runs. Default (unset or 0): as many as make sequential's
+     * iteration last about 50 ms, chosen per workload by timing it before its first warm-up, and the
+     * same in every mode, so speedups compare the same work; 1: each task once. A workload may set
+     * its own {@code <batchSize>}. The default suite's workloads run once unless this is set. The
+     * reports name the factor; an iteration's times are the whole batch's.
+     */
+    @Parameter(property = "speedup.batchSize")
+    private Integer batchSize;
+
+    /**
      * {@code interleaved}: one iteration of each mode of a workload per round, in a seeded order drawn
      * for each round, so drift of the machine's speed falls on all modes alike and each mode's
      * iteration is paired with sequential's of the same round; {@code blocks}: all iterations of one
@@ -88,7 +100,7 @@ abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
 
     SamplingParameters samplingParameters() {
         return new SamplingParameters(warmupIterations, iterations, targetPrecision, minIterations, maxIterations,
-                maxTimeInSeconds, maxRunTimeInSeconds);
+                maxTimeInSeconds, maxRunTimeInSeconds, batchSize);
     }
 
     String iterationOrder() {

@@ -49,11 +49,12 @@ public class RunMojo extends AbstractSamplingMojo {
      * reference in one JVM, through the pipes for pool and processes (user code: a constructor or
      * method taking {@code (int index, byte[] input)}). A {@code <method>} may be static, an instance
      * method of a class with a public no-argument constructor, or a JMH {@code @Benchmark} method.
-     * A workload may set its own {@code modes}, {@code workers} and {@code maxTimeInSeconds}, which
-     * override the plugin-level ones for it alone:
+     * A workload may set its own {@code modes}, {@code workers}, {@code maxTimeInSeconds} and
+     * {@code batchSize}, which override the plugin-level ones for it alone:
      * <pre>{@code
      * <workload><name>startup</name><kind>cpu</kind><modes>processes</modes><workers>2</workers>
      *   <maxTimeInSeconds>20</maxTimeInSeconds></workload>
+     * <workload><name>parse</name><method>com.acme.Bench#parse</method><batchSize>1000</batchSize></workload>
      * }</pre>
      */
     @Parameter

@@ -18,9 +18,10 @@ public class WorkloadParameter {
     private String modes;
     private String workers;
     private Integer maxTimeInSeconds;
+    private Integer batchSize;
 
     WorkloadInput toInput() {
         return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, modes, workers,
-                maxTimeInSeconds);
+                maxTimeInSeconds, batchSize);
     }
 }

@@ -115,6 +115,19 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
                 .orElseThrow();
     }
 
+    /**
+     * This plan with {@code workload} measured as {@code replacement} (the same work batched) on every
+     * side, mode and worker count; the order and sampling stay.
+     */
+    public MeasurementPlan withWorkload(WorkloadSpec workload, WorkloadSpec replacement) {
+        List<Measurement> replaced = new ArrayList<>(measurements.size());
+        for (Measurement measurement : measurements) {
+            replaced.add(measurement.workload().equals(workload) ? new Measurement(replacement, measurement.mode(),
+                    measurement.workers(), measurement.side()) : measurement);
+        }
+        return new MeasurementPlan(replaced, sampling, maxTimes, order, compareWith);
+    }
+
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */
     public List<List<Integer>> indicesByWorkload() {
         Map<WorkloadSpec, List<Integer>> groups = new LinkedHashMap<>();

@@ -30,6 +30,15 @@ public final class Figures {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /**
+     * A short time for people, with its unit: {@code 3.27 ms}, or below a millisecond {@code 18.4 µs}
+     * (a run of one task of batched work).
+     */
+    public static String shortTime(double ms) {
+        return Double.isNaN(ms) ? "–" : ms >= 1 ? String.format(Locale.ROOT, "%.2f ms", ms)
+                : String.format(Locale.ROOT, "%.3g µs", ms * 1000);
+    }
+
     /** A speedup or an efficiency for people: two decimals. */
     public static String ratio(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);

@@ -2,6 +2,7 @@ package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.WorkloadTime;
+import io.github.speedup.plan.BatchRule;
 import io.github.speedup.stats.Interval;
 
 import java.util.Comparator;
@@ -25,16 +26,21 @@ import java.util.stream.Stream;
  *                    version's; empty where nothing was compared (built-in kinds, no compareWith)
  * @param time        what its measuring took against its budget; {@link WorkloadTime#UNKNOWN} in
  *                    reports written before it was recorded
+ * @param batch     how many times each task ran per iteration (parameter batchSize): every time of
+ *                  an iteration is that many runs of every task; 1 for once
  */
 public record WorkloadReport(String name, String kind, String target, int tasks, int size, int payloadBytes,
                              List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
                              SelfCheck selfCheck, List<ResultReport> previous, List<VersionComparison> comparisons,
-                             WorkloadTime time) {
+                             WorkloadTime time, int batch) {
 
     /** Below this speedup, a mode is not worth its workers: keep it sequential. */
     public static final double NOT_FASTER = 1.05;
 
     public WorkloadReport {
+        if (batch < 1) {
+            throw new IllegalArgumentException("a batch of " + batch + ": each task runs 1 or more times");
+        }
         results = List.copyOf(results);
         scaling = List.copyOf(scaling);
         previous = List.copyOf(previous);
@@ -46,7 +52,7 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
                           List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
                           SelfCheck selfCheck, List<ResultReport> previous, List<VersionComparison> comparisons) {
         this(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis, selfCheck, previous,
-                comparisons, WorkloadTime.UNKNOWN);
+                comparisons, WorkloadTime.UNKNOWN, 1);
     }
 
     /** A workload measured on this build only. */
@@ -54,26 +60,32 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
                           List<ResultReport> results, List<ScalingReport> scaling, Diagnosis diagnosis,
                           SelfCheck selfCheck) {
         this(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis, selfCheck, List.of(),
-                List.of());
+                List.of(), WorkloadTime.UNKNOWN, 1);
     }
 
-    /** This workload with the earlier version's results beside its own, and how each of its own compares. */
+    /** The same workload run {@code times} per task and iteration. */
+    public WorkloadReport withBatch(int times) {
+        return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,
+                selfCheck, previous, comparisons, time, times);
+    }
+
     /** The same workload with its results said otherwise (the same measurements). */
     public WorkloadReport withResults(List<ResultReport> sameResults) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, sameResults, scaling, diagnosis,
-                selfCheck, previous, comparisons, time);
+                selfCheck, previous, comparisons, time, batch);
     }
 
+    /** This workload with the earlier version's results beside its own, and how each of its own compares. */
     public WorkloadReport withPrevious(List<ResultReport> previousResults,
                                        List<VersionComparison> comparisonsOfResults) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,
-                selfCheck, previousResults, comparisonsOfResults, time);
+                selfCheck, previousResults, comparisonsOfResults, time, batch);
     }
 
     /** This workload with what its measuring took against its budget. */
     public WorkloadReport withTime(WorkloadTime spent) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,
-                selfCheck, previous, comparisons, spent);
+                selfCheck, previous, comparisons, spent, batch);
     }
 
     /** How the result of this (mode, workers) compares with the earlier version's, where it was compared. */
@@ -86,9 +98,37 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
         return previous.stream().filter(r -> r.mode() == mode && r.workers() == workers).findFirst();
     }
 
-    /** How the workload is described to people: {@code cpu, 4 tasks, size 60} or {@code class com.acme.T, 4 tasks}. */
+    /**
+     * How the workload is described to people: {@code cpu, 4 tasks, size 60}, {@code class com.acme.T, 4 tasks}
+     * or, batched, {@code method com.acme.B#run, 4 tasks, each run 200 times per iteration}.
+     */
     public String description() {
-        return kind + (target == null ? "" : " " + target) + ", " + tasks + " tasks" + (size > 0 ? ", size " + size : "");
+        return kind + (target == null ? "" : " " + target) + ", " + tasks + " tasks" + (size > 0 ? ", size " + size : "")
+                + (batch > 1 ? ", each run " + batch + " times per iteration" : "");
+    }
+
+    /** How many task runs an iteration holds: every task, {@code batch} times. */
+    public long taskRuns() {
+        return (long) tasks * batch;
+    }
+
+    /**
+     * A measured result's median time per run of one task, in ms: its median iteration over the task
+     * runs it held ({@link #taskRuns()}).
+     */
+    public double perTaskMs(ResultReport result) {
+        return result.wallMs().median() / taskRuns();
+    }
+
+    /**
+     * The line that says sequential's iterations were too short to be timed well here and what batch
+     * would make them long enough ({@link BatchRule}); empty when they were long enough or not measured.
+     */
+    public Optional<String> tooShort() {
+        return sequential().filter(s -> !s.isContaminated())
+                .map(s -> Math.round(s.wallMs().median() * 1e6))
+                .filter(nanos -> nanos < BatchRule.TOO_SHORT_NANOS)
+                .map(nanos -> BatchRule.tooShort(nanos, batch));
     }
 
     public Optional<ResultReport> sequential() {

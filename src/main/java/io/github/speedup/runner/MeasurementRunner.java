@@ -123,6 +123,13 @@ public final class MeasurementRunner {
             Iterations iterations = new Iterations(plan, measurementJvms, processes);
             // One workload at a time; within a workload, its measurements in the chosen order.
             for (List<Integer> workload : plan.indicesByWorkload()) {
+                long runLeft = runBudget == null ? WorkloadClock.NO_BUDGET
+                        : runBudget.toNanos() - (System.nanoTime() - runStart);
+                // The workload's time starts here: timing it for its batch is part of it.
+                WorkloadClock clock = WorkloadClock.of(System::nanoTime,
+                        plan.sampling(plan.measurements().get(workload.get(0)).workload()).maxTime(), runLeft);
+                // Work too short to time runs each task several times per iteration, decided before it is measured.
+                plan = iterations.replan(Batching.resolve(plan, workload, measurementJvms.get(Side.THIS), progress));
                 List<Integer> active = new ArrayList<>();
                 Map<Integer, MeasuredResult> skipped = new HashMap<>();
                 for (int index : workload) {
@@ -136,9 +143,6 @@ public final class MeasurementRunner {
                     }
                 }
                 WorkloadSpec spec = plan.measurements().get(workload.get(0)).workload();
-                long runLeft = runBudget == null ? WorkloadClock.NO_BUDGET
-                        : runBudget.toNanos() - (System.nanoTime() - runStart);
-                WorkloadClock clock = WorkloadClock.of(System::nanoTime, plan.sampling(spec).maxTime(), runLeft);
                 // The blocks order takes no rounds, so nothing could place the rest against the deciding
                 // results: it measures each result in turn, as it always did, within the budget.
                 Set<Integer> deciding = plan.order() == IterationOrder.BLOCKS ? Set.copyOf(active)
@@ -292,7 +296,8 @@ public final class MeasurementRunner {
 
     /** The iterations of a plan's measurements, in blocks or interleaved. */
     private final class Iterations {
-        private final MeasurementPlan plan;
+        /** The run's plan, with the batch of every workload measured so far resolved ({@link Batching}). */
+        private MeasurementPlan plan;
         /** Per side, its measurement JVM, where the side has in-JVM measurements. */
         private final Map<Side, MeasurementJvm> measurementJvms;
         private final Map<Side, ProcessModeExecutor> processes;
@@ -321,6 +326,11 @@ public final class MeasurementRunner {
             this.plan = plan;
             this.measurementJvms = measurementJvms;
             this.processes = processes;
+        }
+
+        MeasurementPlan replan(MeasurementPlan resolved) {
+            plan = resolved;
+            return resolved;
         }
 
         /** Why the measurement was dropped (it does not link against the earlier version), or {@code null}. */

@@ -51,6 +51,16 @@ public interface ProgressListener {
     default void workloadFinished(String workload, WorkloadTime time) {
     }
 
+    /**
+     * A workload's iterations were too short to time: each of its tasks runs {@code batch} times per
+     * iteration, in every mode.
+     *
+     * @param tasks       the workload's tasks
+     * @param nanosPerRun one run of every task once, sequentially, the fastest timed, in ns
+     */
+    default void batched(String workload, int tasks, int batch, long nanosPerRun) {
+    }
+
     ProgressListener SILENT = new ProgressListener() {
         @Override
         public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration,

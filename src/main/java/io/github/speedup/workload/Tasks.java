@@ -50,12 +50,57 @@ public final class Tasks {
         }
     }
 
-    /** The tasks of one run of {@code spec}, in task-index order, each handed its input by reference. */
+    /** The tasks of one iteration of {@code spec}, in task-index order, each handed its input by reference. */
     public static List<Task> of(WorkloadSpec spec) throws WorkloadDefinitionException {
         List<Task> tasks = new ArrayList<>(spec.tasks());
         for (int index = 0; index < spec.tasks(); index++) {
-            tasks.add(task(spec.source(), spec.size(), index, spec.input(index)));
+            tasks.add(batched(task(spec.source(), spec.size(), index, spec.input(index)), spec.batch()));
         }
         return tasks;
+    }
+
+    /**
+     * {@code task} run {@code batch} times each time it runs, one call after the other on the same
+     * instance (JMH calls one {@code @State} object for every operation of a batch), its results
+     * folded together; its result is the last call's. A batch of 1 is the task itself.
+     *
+     * @throws IllegalArgumentException for a batch below 1 (an {@link WorkloadSpec#AUTOMATIC} one the
+     *                                  runner did not resolve)
+     */
+    public static Task batched(Task task, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("a batch of " + batch + ": each task runs 1 or more times");
+        }
+        return batch == 1 ? task : new Batched(task, batch);
+    }
+
+    /** A task run several times per run. A class, not a lambda: worker JVMs avoid lambdas' bootstrap. */
+    private static final class Batched implements Task {
+        private final Task task;
+        private final int batch;
+
+        Batched(Task task, int batch) {
+            this.task = task;
+            this.batch = batch;
+        }
+
+        @Override
+        public long run() throws Exception {
+            long folded = 0;
+            for (int call = 0; call < batch; call++) {
+                folded += task.run();
+            }
+            return folded;
+        }
+
+        @Override
+        public Object result() {
+            return task.result();
+        }
+
+        @Override
+        public void tearDown() throws Exception {
+            task.tearDown();
+        }
     }
 }

@@ -171,6 +171,23 @@ class CheckerTest {
         assertEquals(2, forced.failures().size());
     }
 
+    @Test
+    void aBaselineWhoseTasksRanAnotherNumberOfTimesPerIterationIsNotComparedOnTime() throws Exception {
+        Report baseline = report(400, 210, 0.02, 1, "0123456789abcdef");
+        Report batched = report(800, 420, 0.02, 2, "0123456789abcdef");
+        batched = new Report(batched.schemaVersion(), batched.started(), batched.created(), batched.testbed(),
+                batched.commit(), batched.environment(), batched.settings(),
+                List.of(batched.workloads().get(0).withBatch(2)), batched.incompleteReason(), batched.history());
+        Verdict verdict = Checker.evaluate(batched, List.of(), baseline, TEN_PERCENT, null, List.of());
+        assertTrue(verdict.passed(), "twice the time for twice the work is no regression");
+        assertEquals(List.of("Not compared for workload cpu, mode sequential ×1: each task ran 2 times per iteration "
+                        + "here and 1 in the baseline (set batchSize to keep one factor)",
+                "Not compared for workload cpu, mode threads ×2: each task ran 2 times per iteration here and 1 in "
+                        + "the baseline (set batchSize to keep one factor)"),
+                verdict.checks().stream().map(CheckResult::message).toList());
+        assertTrue(verdict.checks().stream().allMatch(c -> c.status() == CheckStatus.NOT_COMPARED));
+    }
+
     /** The cpu workload of {@link #report}, with threads ×2 measured while other work used a core. */
     static Report busyThreads(double seqMs, double threadsMs) {
         WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);

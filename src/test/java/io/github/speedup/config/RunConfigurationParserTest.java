@@ -4,6 +4,7 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,9 +176,9 @@ class RunConfigurationParserTest {
                 + "workload).", samplingError(new SamplingParameters(null, null, null, null, null, 0)));
         assertEquals("Invalid value for parameter 'maxRunTimeInSeconds': '-5'. Allowed: 1 or more (seconds for the "
                 + "whole run), or leave it out for the sum of the workloads' budgets.",
-                samplingError(new SamplingParameters(null, null, null, null, null, null, -5)));
+                samplingError(new SamplingParameters(null, null, null, null, null, null, -5, null)));
         assertEquals(java.time.Duration.ofSeconds(90),
-                sampling(new SamplingParameters(null, null, null, null, null, null, 90)).sampling().maxRunTime());
+                sampling(new SamplingParameters(null, null, null, null, null, null, 90, null)).sampling().maxRunTime());
         assertEquals("Invalid value for parameter 'iterations': '0'. Allowed: 1 or more.",
                 samplingError(new SamplingParameters(null, 0, null, null, null, null)));
     }
@@ -190,6 +191,37 @@ class RunConfigurationParserTest {
 
     private static String samplingError(SamplingParameters sampling) {
         return assertThrows(ConfigurationException.class, () -> sampling(sampling)).getMessage();
+    }
+
+    private static RunConfiguration batched(List<WorkloadInput> workloads, Integer batchSize)
+            throws ConfigurationException {
+        return RunConfigurationParser.parse(new RunParameters(workloads, ALL_MODES, null,
+                new SamplingParameters(null, null, null, null, null, null, null, batchSize), null, null, null, FORK,
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add);
+    }
+
+    @Test
+    void batchSizeIsAutomaticUnlessAWorkloadOrThePluginFixesIt() throws Exception {
+        WorkloadInput own = WorkloadInput.builtIn("own", "cpu", 2, 10).withBatchSize(40);
+        WorkloadInput plugins = WorkloadInput.builtIn("plugins", "cpu", 2, 10);
+        assertEquals(List.of(40, WorkloadSpec.AUTOMATIC), batched(List.of(own, plugins), null).workloads().stream()
+                .map(WorkloadSpec::batch).toList());
+        assertEquals(List.of(40, 1), batched(List.of(own, plugins), 1).workloads().stream()
+                .map(WorkloadSpec::batch).toList(), "1 turns batching off for the workloads that set none");
+        assertEquals(List.of(WorkloadSpec.AUTOMATIC), batched(List.of(own.withBatchSize(0)), 1).workloads().stream()
+                .map(WorkloadSpec::batch).toList(), "0 asks for the automatic factor, over the plugin's");
+        assertTrue(batched(null, null).workloads().stream().allMatch(w -> w.batch() == 1),
+                "the default suite is sized to be timed: its tasks run once");
+        assertTrue(batched(null, 0).workloads().stream().allMatch(w -> w.batch() == WorkloadSpec.AUTOMATIC),
+                "unless the plugin's batchSize asks otherwise");
+        assertEquals("Invalid value for parameter 'workloads/workload[own]/batchSize': '-1'. Allowed: 0 (each task "
+                + "runs as many times per iteration as make an iteration long enough to time) or 1 to 10000000 times "
+                + "per iteration (1: once, no batching).", assertThrows(ConfigurationException.class,
+                () -> batched(List.of(own.withBatchSize(-1)), null)).getMessage());
+        assertEquals("Invalid value for parameter 'batchSize': '10000001'. Allowed: 0 (each task runs as many times "
+                + "per iteration as make an iteration long enough to time) or 1 to 10000000 times per iteration (1: "
+                + "once, no batching).", assertThrows(ConfigurationException.class,
+                () -> batched(List.of(plugins), 10_000_001)).getMessage());
     }
 
     @Test

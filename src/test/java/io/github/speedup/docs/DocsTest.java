@@ -155,8 +155,8 @@ class DocsTest {
                 "src/site/markdown/example.md: -Dspeedup.maxRetriez is no user property of any goal",
                 "src/site/markdown/example.md: **Parameters** of check: goal check has no parameter workers",
                 "src/site/markdown/example.md: ```xml block: <argLines> is no parameter of any goal",
-                "src/site/markdown/example.md: ```xml block: <workload> has no field <sise> (fields: className, kind,"
-                        + " maxTimeInSeconds, method, modes, name, payloadBytes, size, tasks, workers)"),
+                "src/site/markdown/example.md: ```xml block: <workload> has no field <sise> (fields: batchSize, className,"
+                        + " kind, maxTimeInSeconds, method, modes, name, payloadBytes, size, tasks, workers)"),
                 problems(page, text));
     }
 

@@ -132,7 +132,9 @@ class SpeedupEngineTest {
     @Test
     void aFailedRunKeepsTheIterationsItFinishedAndSaysWhich() throws Exception {
         RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 2, 5),
-                new WorkloadInput("leak", null, "com.example.workloads.LeaksUntilOutOfMemory", null, 2, null),
+                // Unbatched: it runs out of memory after a count of calls, which timing it for a batch would spend.
+                new WorkloadInput("leak", null, "com.example.workloads.LeaksUntilOutOfMemory", null, 2, null)
+                        .withBatchSize(1),
                 WorkloadInput.builtIn("later", "sleep", 2, 5)), List.of("sequential,threads"), List.of("2"),
                 SamplingParameters.fixed(0, 20), null, null, null, ForkInput.defaults(work.resolve("fork"))
                 .withClassPath(List.of(TEST_CLASSES))

@@ -155,6 +155,55 @@ class MeasurementRunnerTest {
     }
 
     @Test
+    void workTooShortToTimeRunsEachTaskSeveralTimesPerIterationInEveryMode() throws Exception {
+        // 4 sleeps of 2 ms, 8 ms a run: too short to time. Sleeps, so the margins hold on a busy machine.
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(builtIn("sleep", 4, 2)),
+                List.of("sequential,threads,processes,pool"), List.of("2"), 0, 2, fork()), 2, warning -> { });
+        List<String> told = new ArrayList<>();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void iteration(int number, int total, io.github.speedup.plan.Measurement measurement,
+                                  boolean warmup, int iteration, Sampling sampling) {
+            }
+
+            @Override
+            public void finished(int number, int total, io.github.speedup.plan.Measurement measurement,
+                                 int iterations, double precision, boolean ofSpeedup, StopReason reason) {
+            }
+
+            @Override
+            public void skipped(int number, int total, io.github.speedup.plan.Measurement measurement, String reason) {
+            }
+
+            @Override
+            public void retried(int number, int total, io.github.speedup.plan.Measurement measurement, int iteration,
+                                String contamination) {
+            }
+
+            @Override
+            public void batched(String workload, int tasks, int batch, long nanosPerRun) {
+                told.add(workload + " " + tasks + " ×" + batch + " " + (nanosPerRun >= 8_000_000));
+            }
+        };
+        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+                (child, line) -> output.add(child + ": " + line), progress, guard(config)).run(config.plan());
+        assertTrue(outcome.complete(), outcome.failure());
+        int batch = outcome.results().get(0).measurement().workload().batch();
+        assertTrue(batch >= 3 && batch <= 8, "50 ms over a run of at least 8 ms, a few more on a busy machine: " + batch);
+        assertEquals(List.of("w 4 ×" + batch + " true"), told, "the log hears of it once, with a run's time");
+        for (MeasuredResult result : outcome.results()) {
+            assertEquals(batch, result.measurement().workload().batch(), "one factor for every mode");
+            // Sequential sleeps 4 times a run, each of 2 workers twice: unbatched workers would take a batch-th of it.
+            long least = (result.measurement().mode() == Mode.SEQUENTIAL ? 4 : 2) * 2_000_000L * batch;
+            for (Sample sample : result.samples()) {
+                long clock = sample.wallNanos() - (sample.hasStartup() ? sample.startupNanos() : 0);
+                assertTrue(clock >= least, result.measurement().mode().id() + " timed " + clock / 1e6 + " ms, less "
+                        + "than its tasks' " + least / 1e6 + " ms of sleep at ×" + batch);
+            }
+        }
+    }
+
+    @Test
     void setUpIsOutsideTheClockInEveryMode() throws Exception {
         // 4 tasks of a 200 ms constructor and a 20 ms call on 2 workers: 40 ms of work per worker,
         // 400 ms of making them. Sleeps, so the margins hold on a busy machine.
@@ -359,7 +408,9 @@ class MeasurementRunnerTest {
     @Test
     void aWorkloadThatFailsAfterSomeIterationsKeepsThem() throws Exception {
         RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(builtIn("sleep", 2, 5),
-                        new WorkloadInput("leak", null, "com.example.workloads.LeaksUntilOutOfMemory", null, 2, null),
+                        // Unbatched: it runs out of memory after a count of calls, which timing it would spend.
+                        new WorkloadInput("leak", null, "com.example.workloads.LeaksUntilOutOfMemory", null, 2, null)
+                                .withBatchSize(1),
                         WorkloadInput.builtIn("later", "sleep", 2, 5)), List.of("sequential,threads"), List.of("2"), 0,
                 20, fork().withArgLine("-Xmx64m -XX:+ExitOnOutOfMemoryError -Dleak.after.calls=64")), 2,
                 warning -> { });

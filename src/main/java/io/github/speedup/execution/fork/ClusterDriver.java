@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ClusterDriver {
 
     static final String ARGUMENTS = "<clusterName> <host:port,...> <members> (embedded | existing) <type> <target> "
-            + "<size> <payloadBytes> <timeoutSeconds>";
+            + "<size> <payloadBytes> <batch> <timeoutSeconds>";
     /** A cluster the plugin started: its members may still be joining, so the driver waits for them. */
     static final String EMBEDDED = "embedded";
     /** A cluster the user named: it has the members it has, and W of them are used. */
@@ -65,6 +65,7 @@ final class ClusterDriver {
     private final String target;
     private final int size;
     private final int payloadBytes;
+    private final int batch;
     private final long timeoutSeconds;
     private final ExecutorService dispatchers;
     private byte[][] inputs = new byte[0][];
@@ -76,19 +77,20 @@ final class ClusterDriver {
         this.target = args[6];
         this.size = Integer.parseInt(args[7]);
         this.payloadBytes = Integer.parseInt(args[8]);
-        this.timeoutSeconds = Long.parseLong(args[9]);
+        this.batch = Integer.parseInt(args[9]);
+        this.timeoutSeconds = Long.parseLong(args[10]);
         this.dispatchers = Executors.newFixedThreadPool(members.size());
     }
 
     static int serve(String[] args, ChildChannel channel) {
         HazelcastInstance client = null;
         try {
-            if (args.length != 10) {
+            if (args.length != 11) {
                 throw new IllegalArgumentException("expected: driver " + ARGUMENTS);
             }
             ClusterLogging.quiet();
             int expected = Integer.parseInt(args[3]);
-            long timeoutSeconds = Long.parseLong(args[9]);
+            long timeoutSeconds = Long.parseLong(args[10]);
             client = connect(args[1], args[2], timeoutSeconds);
             ClusterDriver driver = new ClusterDriver(client, members(client, args[1], args[2], expected,
                     args[4].equals(EMBEDDED) ? timeoutSeconds : 0), args);
@@ -202,8 +204,8 @@ final class ClusterDriver {
                 inputs[index] = Payload.input(index, payloadBytes);
             }
         }
-        Map<Member, Future<Long>> made = executor.submitToAllMembers(new ClusterPrepare(type, target, size, tasks,
-                payloadBytes));
+        Map<Member, Future<Long>> made = executor.submitToAllMembers(new ClusterPrepare(type, target, size, batch,
+                tasks, payloadBytes));
         long longest = 0;
         for (Map.Entry<Member, Future<Long>> member : made.entrySet()) {
             longest = Math.max(longest, await(member.getValue(), member.getKey(), "making the tasks of an iteration"));
@@ -221,7 +223,7 @@ final class ClusterDriver {
             lanes.add(task -> {
                 byte[] input = inputs[task];
                 ClusterTask.Outcome outcome = await(executor.submitToMember(
-                        new ClusterTask(type, target, size, task, input), member), member, "task " + task);
+                        new ClusterTask(type, target, size, batch, task, input), member), member, "task " + task);
                 long answered = System.nanoTime();
                 if (outcome.failure() != null) {
                     throw new TaskFailedException("member " + member.getAddress() + ": " + outcome.failure(), null);

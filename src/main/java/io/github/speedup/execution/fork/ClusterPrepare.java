@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
  * Sent to every member before an iteration's clock: makes the tasks of the iteration there
  * ({@link MemberTasks#prepare}) and answers how long that took, which stays outside the time.
  */
-record ClusterPrepare(String type, String target, int size, int tasks, int payloadBytes)
+record ClusterPrepare(String type, String target, int size, int batch, int tasks, int payloadBytes)
         implements Callable<Long>, Serializable {
 
     @Serial
@@ -18,6 +18,6 @@ record ClusterPrepare(String type, String target, int size, int tasks, int paylo
 
     @Override
     public Long call() throws Exception {
-        return MemberTasks.prepare(TaskSource.of(type, target), size, tasks, payloadBytes);
+        return MemberTasks.prepare(TaskSource.of(type, target), size, batch, tasks, payloadBytes);
     }
 }

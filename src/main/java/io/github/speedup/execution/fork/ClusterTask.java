@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  *
  * @param input the task's payload, or {@code null}
  */
-record ClusterTask(String type, String target, int size, int index, byte[] input)
+record ClusterTask(String type, String target, int size, int batch, int index, byte[] input)
         implements Callable<ClusterTask.Outcome>, Serializable {
 
     @Serial
@@ -40,7 +40,7 @@ record ClusterTask(String type, String target, int size, int index, byte[] input
     @Override
     public Outcome call() {
         try {
-            TaskRun run = MemberTasks.run(index, TaskSource.of(type, target), size, input);
+            TaskRun run = MemberTasks.run(index, TaskSource.of(type, target), size, batch, input);
             return new Outcome(run.computeNanos(), run.setupNanos(), run.result(), run.unsentType(), null);
         } catch (Exception | Error e) {
             return new Outcome(0, 0, null, "", Failures.describe(new TaskFailedException("task " + index + " threw " + e,

@@ -56,14 +56,18 @@ sealed interface ForkMessage {
         }
     }
 
-    /** Load a workload's tasks once, so a bad class or method is reported before any timing. */
+    /**
+     * Load a workload's tasks once, so a bad class or method is reported before any timing; sent again
+     * when its batch changes (the runner's calibration), which replaces the definition.
+     */
     record DefineWorkload(WorkloadSpec spec) implements ForkMessage {
         static final String TYPE = "WORKLOAD";
 
         @Override
         public String encode() {
             return ForkProtocol.encode(TYPE, spec.name(), spec.source().type(), spec.source().target(),
-                    String.valueOf(spec.tasks()), String.valueOf(spec.size()), String.valueOf(spec.payloadBytes()));
+                    String.valueOf(spec.tasks()), String.valueOf(spec.size()), String.valueOf(spec.payloadBytes()),
+                    String.valueOf(spec.batch()));
         }
 
         static DefineWorkload decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
@@ -72,7 +76,7 @@ sealed interface ForkMessage {
             String target = fields.text();
             try {
                 return new DefineWorkload(new WorkloadSpec(name, TaskSource.of(type, target), fields.integer(),
-                        fields.integer(), fields.integer()));
+                        fields.integer(), fields.integer(), fields.integer()));
             } catch (IllegalArgumentException e) {
                 throw new ForkProtocol.MalformedMessageException("WORKLOAD has an unknown task source " + type);
             }

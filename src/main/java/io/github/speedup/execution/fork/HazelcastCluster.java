@@ -140,7 +140,8 @@ public final class HazelcastCluster implements AutoCloseable {
         return ChildJvm.start(label, "", launcher.clusterProcessBuilder(ForkProtocol.ROLE_DRIVER, name,
                 String.join(",", addresses), String.valueOf(members), embedded ? ClusterDriver.EMBEDDED
                         : ClusterDriver.EXISTING, spec.source().type(), spec.source().target(),
-                String.valueOf(spec.size()), String.valueOf(spec.payloadBytes()), String.valueOf(timeout.toSeconds())),
+                String.valueOf(spec.size()), String.valueOf(spec.payloadBytes()), String.valueOf(spec.batch()),
+                String.valueOf(timeout.toSeconds())),
                 timeout, output);
     }
 

@@ -7,8 +7,8 @@ import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The host's handle on the forked JVM that runs the sequential, threads and virtual modes,
@@ -24,7 +24,8 @@ public final class MeasurementJvm implements AutoCloseable {
     private final ChildJvm child;
     private final Duration timeout;
     private final JvmInfo info;
-    private final Set<String> defined = new HashSet<>();
+    /** Per workload name, the definition the JVM holds: a workload batched after its calibration is sent again. */
+    private final Map<String, WorkloadSpec> defined = new HashMap<>();
 
     private MeasurementJvm(ChildJvm child, Duration timeout) throws ForkException, TaskFailedException {
         this.child = child;
@@ -58,9 +59,11 @@ public final class MeasurementJvm implements AutoCloseable {
         if (!mode.inJvm()) {
             throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
         }
-        if (defined.add(spec.name())) {
+        if (!spec.equals(defined.get(spec.name()))) {
             child.send(new ForkMessage.DefineWorkload(spec));
             child.expect(ForkMessage.Defined.class, timeout, "loading workload " + spec.name());
+            // Only once it is defined: one that failed is sent again, and fails again in its iteration's terms.
+            defined.put(spec.name(), spec);
         }
         child.send(new ForkMessage.RunIteration(spec.name(), mode, workers));
         return child.expect(ForkMessage.IterationSample.class, timeout, "an iteration of " + spec.name())

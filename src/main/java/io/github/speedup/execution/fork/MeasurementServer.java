@@ -32,6 +32,9 @@ final class MeasurementServer {
             ForkedMain.HostWatchdog.watch();
             BoundedLineReader commands = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
             Map<String, WorkloadSpec> workloads = new HashMap<>();
+            // A definition that failed fails again the same way: a class whose initialiser threw stays
+            // broken in this JVM, and the first failure is the one that names the user's frames.
+            Map<String, ForkMessage> failedDefinitions = new HashMap<>();
             String line;
             while ((line = commands.readLine()) != null) {
                 ForkMessage command;
@@ -42,7 +45,12 @@ final class MeasurementServer {
                     continue;
                 }
                 if (command instanceof ForkMessage.DefineWorkload define) {
-                    ForkProtocol.write(protocol, define(define.spec()), null);
+                    ForkMessage defined = failedDefinitions.containsKey(define.spec().name())
+                            ? failedDefinitions.get(define.spec().name()) : define(define.spec());
+                    if (defined instanceof ForkMessage.Failed) {
+                        failedDefinitions.put(define.spec().name(), defined);
+                    }
+                    ForkProtocol.write(protocol, defined, null);
                     workloads.put(define.spec().name(), define.spec());
                 } else if (command instanceof ForkMessage.RunIteration run) {
                     ForkProtocol.write(protocol, runIteration(workloads.get(run.workload()), run.mode(), run.workers()),

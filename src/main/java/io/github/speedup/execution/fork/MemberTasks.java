@@ -28,7 +28,7 @@ final class MemberTasks {
      *
      * @return how long making them took
      */
-    static synchronized long prepare(TaskSource source, int size, int tasks, int payloadBytes) throws Exception {
+    static synchronized long prepare(TaskSource source, int size, int batch, int tasks, int payloadBytes) throws Exception {
         tearDown();
         if (prepared == null) {
             HeapKeeping.keepTheHeapThroughCollections();
@@ -38,7 +38,7 @@ final class MemberTasks {
         long start = System.nanoTime();
         prepared = new Task[tasks];
         for (int index = 0; index < tasks && payloadBytes == 0; index++) {
-            prepared[index] = Tasks.task(source, size, index, null);
+            prepared[index] = Tasks.batched(Tasks.task(source, size, index, null), batch);
             MADE.add(prepared[index]);
         }
         return System.nanoTime() - start;
@@ -48,9 +48,10 @@ final class MemberTasks {
      * Task {@code index}: the one made at PREPARE, or made now with its input, timed apart. Run under
      * the lock: a member runs one task at a time (its executor has one thread).
      */
-    static synchronized TaskRun run(int index, TaskSource source, int size, byte[] input) throws Exception {
-        return TaskRun.of(prepared != null && index < prepared.length ? prepared[index] : null, source, size, index,
-                input, MADE);
+    static synchronized TaskRun run(int index, TaskSource source, int size, int batch, byte[] input)
+            throws Exception {
+        return TaskRun.of(prepared != null && index < prepared.length ? prepared[index] : null, source, size, batch,
+                index, input, MADE);
     }
 
     static synchronized void tearDown() throws Exception {

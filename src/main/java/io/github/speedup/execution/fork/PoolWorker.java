@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A warm worker JVM of the pool mode ({@code pool <type> <target> <size> <payloadBytes>}): checks that the
+ * A warm worker JVM of the pool mode ({@code pool <type> <target> <size> <payloadBytes> <batch>}): checks that the
  * workload resolves (without making a task: that is set-up), says STARTED, then serves commands until EXIT, when it says DONE
  * with its CPU time and peak memory. Before each iteration's clock the host says PREPARE: the
  * worker makes every task it may be dealt (constructors, a benchmark's set-up) and says READY;
@@ -32,12 +32,13 @@ final class PoolWorker {
 
     static int serve(String[] args, ChildChannel channel) {
         try {
-            if (args.length != 5) {
-                throw new IllegalArgumentException("expected: pool <type> <target> <size> <payloadBytes>");
+            if (args.length != 6) {
+                throw new IllegalArgumentException("expected: pool <type> <target> <size> <payloadBytes> <batch>");
             }
             TaskSource source = TaskSource.of(args[1], args[2]);
             int size = Integer.parseInt(args[3]);
             int payload = Integer.parseInt(args[4]);
+            int batch = Integer.parseInt(args[5]);
             // Resolves the workload without making a task: making them is set-up, done at PREPARE, and
             // the pool's start-up is its JVMs' alone.
             Tasks.check(new WorkloadSpec("pool", source, 1, size, payload),
@@ -52,7 +53,7 @@ final class PoolWorker {
             while ((next = ForkProtocol.read(in)) != null) {
                 ForkMessage command = next.message();
                 if (command instanceof ForkMessage.RunTask task) {
-                    run(source, size, task.index(), next.frame(), prepared, made, protocol);
+                    run(source, size, batch, task.index(), next.frame(), prepared, made, protocol);
                 } else if (command instanceof ForkMessage.Prepare prepare) {
                     tearDown(made);
                     if (prepared == null) {
@@ -66,7 +67,7 @@ final class PoolWorker {
                     long start = System.nanoTime();
                     prepared = new Task[prepare.tasks()];
                     for (int index = 0; index < prepared.length && payload == 0; index++) {
-                        prepared[index] = Tasks.task(source, size, index, null);
+                        prepared[index] = Tasks.batched(Tasks.task(source, size, index, null), batch);
                         made.add(prepared[index]);
                     }
                     ForkProtocol.write(protocol, new ForkMessage.Ready(System.nanoTime() - start), null);
@@ -103,13 +104,13 @@ final class PoolWorker {
      * whose making is timed apart. The thread's CPU time and the collectors' time over it go with
      * the answer.
      */
-    private static void run(TaskSource source, int size, int index, byte[] input, Task[] prepared, List<Task> made,
-                            OutputStream protocol) throws IOException {
+    private static void run(TaskSource source, int size, int batch, int index, byte[] input, Task[] prepared,
+                            List<Task> made, OutputStream protocol) throws IOException {
         try {
             long cpuBefore = Probes.currentThreadCpuNanos();
             long gcBefore = Probes.gcNanos();
             TaskRun run = TaskRun.of(prepared != null && index < prepared.length ? prepared[index] : null, source, size,
-                    index, input, made);
+                    batch, index, input, made);
             long cpu = cpuBefore < 0 ? -1 : Probes.currentThreadCpuNanos() - cpuBefore;
             long gc = Probes.gcNanos() - gcBefore;
             ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, run.computeNanos(), run.setupNanos(), cpu, gc,

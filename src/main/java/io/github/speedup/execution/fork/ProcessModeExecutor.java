@@ -53,7 +53,7 @@ public final class ProcessModeExecutor {
             long resultBytes = 0;
             for (int child = 0; child < children; child++) {
                 String label = "worker JVM " + (child + 1) + " of " + children + " (" + spec.name() + ")";
-                WorkerAssignment share = WorkerAssignment.roundRobin(spec.source(), spec.size(), spec.tasks(), child,
+                WorkerAssignment share = WorkerAssignment.roundRobin(spec.source(), spec.size(), spec.batch(), spec.tasks(), child,
                         children, spec.payloadBytes() > 0);
                 started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(share.toArguments()), timeout,
                         output));

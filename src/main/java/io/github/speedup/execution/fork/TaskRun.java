@@ -23,16 +23,18 @@ record TaskRun(long computeNanos, long setupNanos, byte[] result, String unsentT
 
     /**
      * @param prepared the task made before the clock, or {@code null}
+     * @param batch    how many times a task made here runs
      * @param made     where a task made here is kept, to be torn down outside the clock
      * @throws Exception what making or running the task threw
      */
-    static TaskRun of(Task prepared, TaskSource source, int size, int index, byte[] input, List<Task> made)
+    static TaskRun of(Task prepared, TaskSource source, int size, int batch, int index, byte[] input,
+                      List<Task> made)
             throws Exception {
         long setup = 0;
         Task task = prepared;
         if (task == null) {
             long start = System.nanoTime();
-            task = Tasks.task(source, size, index, input);
+            task = Tasks.batched(Tasks.task(source, size, index, input), batch);
             made.add(task);
             setup = System.nanoTime() - start;
         }

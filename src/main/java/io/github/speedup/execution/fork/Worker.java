@@ -48,7 +48,8 @@ final class Worker {
             }
             long setupStart = System.nanoTime();
             for (int i = 0; i < inputs.length; i++) {
-                tasks.add(Tasks.task(assignment.source(), assignment.size(), indices.get(i), inputs[i]));
+                tasks.add(Tasks.batched(Tasks.task(assignment.source(), assignment.size(), indices.get(i), inputs[i]),
+                        assignment.batch()));
             }
             long setup = System.nanoTime() - setupStart;
             long sum = 0;

@@ -59,7 +59,7 @@ public final class WorkerPool implements AutoCloseable {
                 String label = "pool worker JVM " + (i + 1) + " of " + count + " (" + spec.name() + ")";
                 started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(ForkProtocol.ROLE_POOL,
                         spec.source().type(), spec.source().target(), String.valueOf(spec.size()),
-                        String.valueOf(spec.payloadBytes())), timeout, output));
+                        String.valueOf(spec.payloadBytes()), String.valueOf(spec.batch())), timeout, output));
             }
             long ready = first;
             for (ChildJvm worker : started) {

@@ -84,6 +84,13 @@ public final class ConsoleProgress implements ProgressListener {
         log.accept(workload + " · " + Figures.timeSpent(time));
     }
 
+    @Override
+    public void batched(String workload, int tasks, int batch, long nanosPerRun) {
+        log.accept(workload + " · one run of its " + tasks + " tasks takes " + Figures.shortTime(nanosPerRun / 1e6)
+                + " sequentially, too short to time: each task runs " + batch + " times per iteration (batchSize), "
+                + "about " + Figures.shortTime(nanosPerRun * (double) batch / 1e6) + ", in every mode");
+    }
+
     /** {@code [3/28] cpu · threads ×2}; on the earlier version's side (compareWith) {@code [9/28] work · threads ×2 · previous} */
     private static String prefix(int number, int total, Measurement measurement) {
         return "[" + number + "/" + total + "] " + measurement.workload().name() + " · " + measurement.mode().id()

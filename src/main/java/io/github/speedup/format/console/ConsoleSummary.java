@@ -53,6 +53,7 @@ public final class ConsoleSummary {
                 lines.add("  " + workload.diagnosis().leftOut());
             }
             lines.add("  Recommendation: " + workload.diagnosis().recommendation());
+            workload.tooShort().ifPresent(line -> lines.add("  " + line));
         }
         return visible(lines);
     }

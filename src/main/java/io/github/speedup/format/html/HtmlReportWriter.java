@@ -274,6 +274,7 @@ public final class HtmlReportWriter implements ReportFormat {
                 + (settings.maxTime() == null ? "" : ", within " + settings.maxTime().toSeconds() + " s")
                 + (workload.time().known() ? "; " + Figures.timeSpent(workload.time()) : ""))
                 + "</p>\n");
+        batch(html, workload);
         html.write("<div class=\"diagnosis\" data-verdict=\"" + workload.diagnosis().pattern().id() + "\">"
                 + "<p class=\"evidence\"><strong>Reading:</strong> " + Html.escape(workload.diagnosis().evidence())
                 + "</p>" + (workload.diagnosis().leftOut().isEmpty() ? "" : "<p class=\"left-out\">"
@@ -324,6 +325,23 @@ public final class HtmlReportWriter implements ReportFormat {
      * counts the flags, its details say each flag's meaning and remedy once, then which results
      * carry it and why. Nothing when no result is flagged and the self-check is quiet.
      */
+    /**
+     * How many times each task ran per iteration, where more than once, with sequential's time per task
+     * run; and, where sequential's iterations were too short to time, what batch would have made them long enough.
+     */
+    private static void batch(Writer html, WorkloadReport workload) throws IOException {
+        if (workload.batch() > 1) {
+            html.write("<p class=\"batch\">Batched: each task ran " + workload.batch() + " times per iteration "
+                    + "(batchSize), since one run of the " + workload.tasks() + " tasks is too short to time on its "
+                    + "own. Times are per iteration, the whole batch's"
+                    + workload.sequential().map(s -> "; sequential took " + Figures.shortTime(workload.perTaskMs(s))
+                    + " per run of one task").orElse("") + ". Speedups compare the same batched work.</p>\n");
+        }
+        if (workload.tooShort().isPresent()) {
+            html.write("<p class=\"too-short\">" + Html.escape(workload.tooShort().get()) + "</p>\n");
+        }
+    }
+
     private static void notice(Writer html, WorkloadReport workload) throws IOException {
         List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
         List<ResultReport> unstable = measured.stream().filter(ResultReport::isUnstable).toList();

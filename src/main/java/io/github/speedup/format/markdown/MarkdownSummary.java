@@ -73,6 +73,10 @@ public final class MarkdownSummary implements ReportFormat {
                         ? "inconclusive" : "not compared") + ": " + cell(check.message()) + "\n");
             }
         }
+        for (WorkloadReport workload : report.workloads()) {
+            workload.tooShort().ifPresent(line -> checks.add("- note: " + cell(workload.name()) + ": " + cell(line)
+                    + "\n"));
+        }
         for (String note : verdict.notes()) {
             checks.add("- note: " + cell(note) + "\n");
         }
@@ -126,14 +130,17 @@ public final class MarkdownSummary implements ReportFormat {
         Optional<ResultReport> sequential = workload.sequential();
         String reading = firstSentence(workload.diagnosis().evidence()) + (workload.diagnosis().leftOut().isEmpty()
                 ? "" : " " + workload.diagnosis().leftOut());
+        // A batched workload's times are the whole batch's: the factor goes with its name.
+        String name = cell(workload.name()) + (workload.batch() > 1 ? " (each task ×" + workload.batch()
+                + " per iteration)" : "");
         if (best.isEmpty() || sequential.isEmpty()) {
-            return "| " + cell(workload.name()) + " | " + (sequential.isPresent() ? "none can be named"
+            return "| " + name + " | " + (sequential.isPresent() ? "none can be named"
                     : "not measured") + " | | | | | " + cell(reading) + " |\n";
         }
         ResultReport b = best.get();
         double seq = sequential.get().wallMs().median();
         double saved = seq - b.wallMs().median();
-        return "| " + cell(workload.name()) + " | " + cell(b.label()) + " | " + Figures.ratio(b.speedup()) + "× "
+        return "| " + name + " | " + cell(b.label()) + " | " + Figures.ratio(b.speedup()) + "× "
                 + Figures.interval(b.speedupInterval(), Figures::ratio) + " | " + Figures.ms(b.wallMs().median())
                 + " | " + Figures.ms(saved) + " ms (" + Figures.percent(saved / seq) + ") | " + memory(b) + " | "
                 + cell(reading) + " |\n";

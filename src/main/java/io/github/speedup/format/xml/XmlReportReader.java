@@ -232,7 +232,7 @@ public final class XmlReportReader {
                 TaskSource.of(kind, workload.hasAttribute("target") ? workload.getAttribute("target") : kind),
                 Integer.parseInt(workload.getAttribute("tasks")),
                 workload.hasAttribute("size") ? Integer.parseInt(workload.getAttribute("size")) : 0,
-                (int) number(workload, "payloadBytes", 0));
+                (int) number(workload, "payloadBytes", 0)).withBatch((int) number(workload, "batch", 1));
         List<MeasuredResult> results = new ArrayList<>(results(spec, children(workload, "result"), Side.THIS));
         for (Element previous : children(workload, "previous")) {
             results.addAll(results(spec, children(previous, "result"), Side.PREVIOUS));

@@ -29,6 +29,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -196,6 +198,9 @@ public final class XmlReportWriter implements ReportFormat {
         if (workload.payloadBytes() > 0) {
             xml.writeAttribute("payloadBytes", String.valueOf(workload.payloadBytes()));
         }
+        if (workload.batch() > 1) {
+            xml.writeAttribute("batch", String.valueOf(workload.batch()));
+        }
         if (settings != null) {
             xml.writeAttribute("modes", settings.modes().stream().map(Mode::id).collect(Collectors.joining(" ")));
             xml.writeAttribute("workers", settings.workers().stream().map(String::valueOf)
@@ -205,14 +210,15 @@ public final class XmlReportWriter implements ReportFormat {
             }
         }
         for (ResultReport result : workload.results()) {
-            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against);
+            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against,
+                    workload.taskRuns());
         }
         if (against != null && !workload.previous().isEmpty()) {
             newline(xml, 2);
             xml.writeStartElement("previous");
             xml.writeAttribute("version", against);
             for (ResultReport result : workload.previous()) {
-                result(xml, result, 3, null, null);
+                result(xml, result, 3, null, null, workload.taskRuns());
             }
             newline(xml, 2);
             xml.writeEndElement();
@@ -229,6 +235,9 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeEndElement();
         selfCheck(xml, workload.selfCheck());
         time(xml, workload.time());
+        if (workload.tooShort().isPresent()) {
+            textElement(xml, 2, "tooShort", workload.tooShort().get());
+        }
         newline(xml, 1);
         xml.writeEndElement();
     }
@@ -276,9 +285,10 @@ public final class XmlReportWriter implements ReportFormat {
     /**
      * @param depth      the result element's indentation
      * @param comparison how it compares with the earlier version's, or {@code null}
+     * @param taskRuns   the task runs of an iteration (tasks × batch), which its median per task run divides by
      */
     private static void result(XMLStreamWriter xml, ResultReport result, int depth, VersionComparison comparison,
-                               String against) throws XMLStreamException {
+                               String against, long taskRuns) throws XMLStreamException {
         newline(xml, depth);
         if (result.isSkipped()) {
             xml.writeEmptyElement("result");
@@ -296,6 +306,9 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("stddevMs", Figures.exact(result.wallMs().stddev()));
         xml.writeAttribute("minMs", Figures.exact(result.wallMs().min()));
         xml.writeAttribute("maxMs", Figures.exact(result.wallMs().max()));
+        // Six significant figures: a JMH method's run is a few thousandths of a millisecond.
+        xml.writeAttribute("perTaskMs", new BigDecimal(result.wallMs().median() / taskRuns)
+                .round(new MathContext(6)).stripTrailingZeros().toPlainString());
         interval(xml, "meanCi", "Ms", result.wallMs().meanInterval());
         interval(xml, "medianCi", "Ms", result.wallMs().medianInterval());
         optional(xml, "medianCiConfidence", result.wallMs().medianInterval().confidence());

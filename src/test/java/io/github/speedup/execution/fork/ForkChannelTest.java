@@ -133,7 +133,7 @@ class ForkChannelTest {
         }
         for (HostChannel channel : channels) {
             try (ChildJvm child = ChildJvm.start("pool worker", "pool worker: ", launcher.processBuilder(
-                    ForkProtocol.ROLE_POOL, "class", "com.example.workloads.Nap", "0", "0"), TIMEOUT, this::log,
+                    ForkProtocol.ROLE_POOL, "class", "com.example.workloads.Nap", "0", "0", "1"), TIMEOUT, this::log,
                     channel)) {
                 child.expect(ForkMessage.Started.class, TIMEOUT, "start-up");
                 child.send(new ForkMessage.RunTask(0));

@@ -36,6 +36,7 @@ class ForkProtocolTest {
                 new ForkMessage.Hello(new JvmInfo("25.0.1", "Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "/jdk", 25)),
                 new ForkMessage.DefineWorkload(new WorkloadSpec("cpu", Kind.CPU, 2, 100)),
                 new ForkMessage.DefineWorkload(user),
+                new ForkMessage.DefineWorkload(user.withPayload(64).withBatch(200)),
                 new ForkMessage.Defined(),
                 new ForkMessage.RunIteration("cpu", Mode.VIRTUAL, 4),
                 new ForkMessage.RunIteration("cpu", Mode.POOL, 2),

@@ -1,0 +1,99 @@
+package io.github.speedup.runner;
+
+import io.github.speedup.plan.BatchRule;
+import io.github.speedup.workload.Kind;
+import io.github.speedup.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The calibration rule against workloads whose timings are given: cold first runs, then warm ones. */
+class BatchingTest {
+
+    private static final WorkloadSpec WORKLOAD = new WorkloadSpec("w", Kind.CPU, 8, 1)
+            .withBatch(WorkloadSpec.AUTOMATIC);
+
+    /**
+     * A workload whose every run of its tasks takes {@code warmNanos}, except that the first
+     * {@code coldRuns} runs of the JVM's life take {@code coldNanos} (interpreted code).
+     */
+    private static final class Timings implements Batching.Timer {
+        private final long coldNanos;
+        private final long warmNanos;
+        private final int coldRuns;
+        private final List<Integer> batches = new ArrayList<>();
+        private int runs;
+
+        Timings(long coldNanos, long warmNanos, int coldRuns) {
+            this.coldNanos = coldNanos;
+            this.warmNanos = warmNanos;
+            this.coldRuns = coldRuns;
+        }
+
+        @Override
+        public long time(WorkloadSpec spec) {
+            batches.add(spec.batch());
+            long wall = 0;
+            for (int run = 0; run < spec.batch(); run++, runs++) {
+                wall += runs < coldRuns ? coldNanos : warmNanos;
+            }
+            return wall;
+        }
+    }
+
+    @Test
+    void longWorkIsTimedOnceAndRunsOnce() throws Exception {
+        Timings timings = new Timings(900_000_000, 800_000_000, 1);
+        assertEquals(new Batching.Calibration(1, 900_000_000, 1), Batching.calibrate(WORKLOAD, timings));
+        assertEquals(List.of(1), timings.batches);
+    }
+
+    @Test
+    void workJustLongEnoughIsTimedTwiceSinceAColdFirstIterationCouldHaveBeenShortWorkSlowed() throws Exception {
+        Timings timings = new Timings(120_000_000, 80_000_000, 1);
+        assertEquals(new Batching.Calibration(1, 80_000_000, 2), Batching.calibrate(WORKLOAD, timings));
+    }
+
+    @Test
+    void aColdFirstIterationOfShortWorkDoesNotPassForLongWork() throws Exception {
+        // 8 × SHA-256 over 1 MiB: 300 ms interpreted, 5.8 ms once compiled.
+        Timings timings = new Timings(300_000_000, 5_800_000, 1);
+        Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timings);
+        assertEquals(10, calibration.batch(), "50 ms / 5.8 ms asks for 8.6, and 10 is the series' next");
+        assertEquals(5_800_000, calibration.nanosPerRun());
+        assertEquals(List.of(1, 1, 10), timings.batches, "timed cold, warm, then at the factor the warm run asked for");
+    }
+
+    @Test
+    void microsecondWorkConvergesAsTheJitSpeedsItUp() throws Exception {
+        // A JMH-style method: 200 µs a run for its first 50 runs, 16 µs (8 tasks of 2 µs) after.
+        Timings timings = new Timings(200_000, 16_000, 50);
+        Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timings);
+        assertEquals(BatchRule.factor(16_000), calibration.batch());
+        assertTrue(calibration.batch() * 16_000L >= BatchRule.TARGET_NANOS);
+        assertEquals(List.of(1, 250, 1_000, 4_000), timings.batches, "unbatched; 50 ms / 200 µs; 49 runs still cold "
+                + "of 250, 52 µs a run, so 1000; all warm, 16 µs, so 3125, the series' 4000, which asked for no more");
+        assertEquals(4, calibration.iterations());
+    }
+
+    @Test
+    void calibrationStopsAfterItsLastIterationEvenIfTheWorkKeepsGettingFaster() throws Exception {
+        Batching.Timer faster = new Batching.Timer() {
+            private long perRun = 40_000_000;
+
+            @Override
+            public long time(WorkloadSpec spec) {
+                perRun /= 2;
+                return perRun * spec.batch();
+            }
+        };
+        Batching.Calibration calibration = Batching.calibrate(WORKLOAD, faster);
+        assertEquals(BatchRule.MAX_CALIBRATION_ITERATIONS, calibration.iterations());
+        assertEquals(BatchRule.factor(calibration.nanosPerRun()), calibration.batch(),
+                "the factor the fastest run asked for, though not timed itself");
+    }
+}
