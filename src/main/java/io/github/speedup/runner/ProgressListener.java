@@ -5,7 +5,10 @@ import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 
-/** Told about every iteration before it starts, so the log can show where a run is. */
+/**
+ * Told about every iteration before it starts, so the log can show where a run is. Every method does
+ * nothing by default: a listener says what it wants to hear.
+ */
 public interface ProgressListener {
 
     /**
@@ -15,7 +18,9 @@ public interface ProgressListener {
      * @param iteration 1-based number among the warm-ups or among the measured iterations
      * @param sampling  how many there will be: a fixed count, or bounds and a target
      */
-    void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration, Sampling sampling);
+    default void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration,
+                           Sampling sampling) {
+    }
 
     /**
      * The measurement takes no more iterations.
@@ -24,13 +29,16 @@ public interface ProgressListener {
      *                  {@code ofSpeedup}, else of the median time
      * @param ofSpeedup whether the precision is the speedup's (a mode paired with sequential round by round)
      */
-    void finished(int number, int total, Measurement measurement, int iterations, double precision,
-                  boolean ofSpeedup, StopReason reason);
+    default void finished(int number, int total, Measurement measurement, int iterations, double precision,
+                          boolean ofSpeedup, StopReason reason) {
+    }
 
-    void skipped(int number, int total, Measurement measurement, String reason);
+    default void skipped(int number, int total, Measurement measurement, String reason) {
+    }
 
     /** Iteration {@code iteration} is taken again, once the machine is quiet: other work disturbed it. */
-    void retried(int number, int total, Measurement measurement, int iteration, String contamination);
+    default void retried(int number, int total, Measurement measurement, int iteration, String contamination) {
+    }
 
     /**
      * Iteration {@code iteration} is taken again at once: the host ran it slower than the
@@ -62,22 +70,5 @@ public interface ProgressListener {
     }
 
     ProgressListener SILENT = new ProgressListener() {
-        @Override
-        public void iteration(int number, int total, Measurement measurement, boolean warmup, int iteration,
-                              Sampling sampling) {
-        }
-
-        @Override
-        public void finished(int number, int total, Measurement measurement, int iterations, double precision,
-                             boolean ofSpeedup, StopReason reason) {
-        }
-
-        @Override
-        public void skipped(int number, int total, Measurement measurement, String reason) {
-        }
-
-        @Override
-        public void retried(int number, int total, Measurement measurement, int iteration, String contamination) {
-        }
     };
 }

@@ -114,24 +114,9 @@ class MeasurementRunnerTest {
         List<String> skipped = new ArrayList<>();
         ProgressListener progress = new ProgressListener() {
             @Override
-            public void iteration(int number, int total, io.github.speedup.plan.Measurement measurement,
-                                  boolean warmup, int iteration, Sampling sampling) {
-            }
-
-            @Override
-            public void finished(int number, int total, io.github.speedup.plan.Measurement measurement,
-                                 int iterations, double precision, boolean ofSpeedup, StopReason reason) {
-            }
-
-            @Override
             public void skipped(int number, int total, io.github.speedup.plan.Measurement measurement,
                                 String reason) {
                 skipped.add(measurement.mode().id() + " ×" + measurement.workers() + ": " + reason);
-            }
-
-            @Override
-            public void retried(int number, int total, io.github.speedup.plan.Measurement measurement,
-                                int iteration, String contamination) {
             }
         };
         RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
@@ -162,25 +147,6 @@ class MeasurementRunnerTest {
                 List.of("sequential,threads,processes,pool"), List.of("2"), 0, 2, fork()), 2, warning -> { });
         List<String> told = new ArrayList<>();
         ProgressListener progress = new ProgressListener() {
-            @Override
-            public void iteration(int number, int total, io.github.speedup.plan.Measurement measurement,
-                                  boolean warmup, int iteration, Sampling sampling) {
-            }
-
-            @Override
-            public void finished(int number, int total, io.github.speedup.plan.Measurement measurement,
-                                 int iterations, double precision, boolean ofSpeedup, StopReason reason) {
-            }
-
-            @Override
-            public void skipped(int number, int total, io.github.speedup.plan.Measurement measurement, String reason) {
-            }
-
-            @Override
-            public void retried(int number, int total, io.github.speedup.plan.Measurement measurement, int iteration,
-                                String contamination) {
-            }
-
             @Override
             public void batched(String workload, int tasks, int batch, long nanosPerRun) {
                 told.add(workload + " " + tasks + " ×" + batch + " " + (nanosPerRun >= 8_000_000));
