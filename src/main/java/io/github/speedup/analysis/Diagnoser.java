@@ -84,16 +84,18 @@ final class Diagnoser {
     }
 
     /**
-     * The results a reading and a recommendation rest on: sequential; each parallel mode at the
+     * The results a reading and a recommendation rest on: sequential; each in-JVM mode at the
      * core count (where a mode was not measured there, at its most workers below it, else at its
-     * fewest above); and the separate-JVM result (processes or pool) that is fastest on paper. A
+     * fewest above); and the one separate-JVM result (processes or pool) that is fastest on paper:
+     * the lesson of separate JVMs is read from the best of them, and fresh processes, which pay a
+     * JVM's start-up in every iteration, rarely are it where a warm pool was measured. A
      * flagged result outside these leaves the reading; one of these cannot, since the lesson
      * (threads against the cores, separate JVMs against threads) is read from them.
      */
     static List<ResultReport> deciding(List<ResultReport> results, int cores) {
         List<ResultReport> deciding = new ArrayList<>();
         for (ResultReport result : results) {
-            if (!result.isSkipped() && result.workers() == MeasurementPlan.atTheCores(
+            if (!result.isSkipped() && result.mode().inJvm() && result.workers() == MeasurementPlan.atTheCores(
                     measured(results, result.mode()).map(ResultReport::workers).toList(), cores)) {
                 deciding.add(result);
             }

@@ -49,9 +49,9 @@ abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
      * Per workload: the wall time it may take, everything included (warm-ups, measured iterations,
      * iterations taken again, waits for a quiet machine, JVM and cluster start-ups). No iteration
      * starts once it is spent, so a workload ends within it plus the iteration under way. The results
-     * that decide the workload's reading (sequential and each mode at the core count) are measured
-     * first; the rest of the sweep gets what is left, and a result it could not reach is reported
-     * not measured, with the reason. A result cut short says how precisely it was known. Default
+     * that decide the workload's reading (sequential, each in-JVM mode and the pool, or else processes,
+     * at the core count) are measured first; the rest of the sweep gets what is left, and a result it
+     * could not reach is reported not measured, with the reason. A result cut short says how precisely it was known. Default
      * 60; 3 in the default suite (2 for alloc). Not used with {@code iterations}, which fixes the counts.
      */
     @Parameter(property = "speedup.maxTimeInSeconds")

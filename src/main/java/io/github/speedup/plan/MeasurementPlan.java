@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The measurements of a run in the order they are taken: per workload, sequential once (on one
@@ -80,11 +81,12 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
 
     /**
      * The measurements among {@code indices} (one workload's) that decide its reading and
-     * recommendation, on both sides: sequential, and each other mode at the worker count nearest the
-     * cores it can use ({@code min(cores, tasks)}), the largest below it where that count was not
-     * chosen, else the smallest above. The reading compares exactly these (threads against the
-     * separate-JVM modes at the cores), so they are measured first and to the target precision; the
-     * rest of the sweep (other worker counts) only places itself against them.
+     * recommendation, on both sides: sequential, each in-JVM mode and one separate-JVM mode (the
+     * pool where measured, else processes, else the cluster) at the worker count nearest the cores it
+     * can use ({@code min(cores, tasks)}), the largest below it where that count was not chosen, else
+     * the smallest above. The reading compares exactly these (threads against separate JVMs at the
+     * cores), so they are measured first and to the target precision; the rest of the sweep (other
+     * worker counts, the other separate-JVM modes) only places itself against them.
      */
     public Set<Integer> deciding(List<Integer> indices, int cores) {
         record ModeOnSide(Mode mode, Side side) {
@@ -94,6 +96,12 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
             Measurement m = measurements.get(index);
             byMode.computeIfAbsent(new ModeOnSide(m.mode(), m.side()), k -> new ArrayList<>()).add(index);
         }
+        // One separate-JVM mode decides: the warm pool where it is measured (it pays the JVMs' start-up
+        // once, fresh processes in every iteration, so the pool is the better of the two at the same
+        // workers), else fresh processes, else the cluster.
+        Mode separate = Stream.of(Mode.POOL, Mode.PROCESSES, Mode.CLUSTER)
+                .filter(mode -> byMode.keySet().stream().anyMatch(key -> key.mode() == mode)).findFirst().orElse(null);
+        byMode.keySet().removeIf(key -> !key.mode().inJvm() && key.mode() != separate);
         Set<Integer> deciding = new HashSet<>();
         byMode.values().forEach(group -> {
             WorkloadSpec workload = measurements.get(group.get(0)).workload();

@@ -63,11 +63,14 @@ class MeasurementPlanTest {
     @Test
     void theDecidingResultsAreSequentialAndEachModeAtTheCores() throws Exception {
         MeasurementPlan plan = plan("sequential,threads,processes,pool", "1,2,4", 8);
-        assertEquals(List.of("sequential×1", "threads×2", "processes×2", "pool×2"), deciding(plan, 2));
-        assertEquals(List.of("sequential×1", "threads×4", "processes×4", "pool×4"), deciding(plan, 8),
+        assertEquals(List.of("sequential×1", "threads×2", "pool×2"), deciding(plan, 2),
+                "one separate-JVM mode: the warm pool, which pays the start-up once");
+        assertEquals(List.of("sequential×1", "threads×4", "pool×4"), deciding(plan, 8),
                 "past the sweep: the largest worker count below the cores");
-        assertEquals(List.of("sequential×1", "threads×1", "processes×1", "pool×1"),
+        assertEquals(List.of("sequential×1", "threads×1", "pool×1"),
                 deciding(plan("sequential,threads,processes,pool", "1,2,4", 1), 2), "no more workers than tasks");
+        assertEquals(List.of("sequential×1", "threads×2", "processes×2"),
+                deciding(plan("sequential,threads,processes", "1,2,4", 8), 2), "no pool: fresh processes decide");
         assertEquals(List.of("sequential×1", "threads×4"), deciding(plan("sequential,threads", "4,8", 8), 2),
                 "no count at or below the cores: the smallest above");
     }
