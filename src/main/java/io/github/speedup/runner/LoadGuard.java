@@ -95,8 +95,9 @@ public final class LoadGuard {
     /**
      * The sample to keep: {@code sample}, or, while it is contaminated or slowed, {@code retriesLeft}
      * allows and the workload's {@code clock} has time left, another taken by {@code again}. A
-     * contaminated one is taken again once the machine is quiet; a slowed one at once, since nothing
-     * else was running to wait for. The waits and the discarded iterations are counted on the clock.
+     * contaminated one is taken again once the machine is quiet, while the clock allows waiting (a
+     * quarter of the budget), then at once; a slowed one at once, since nothing else was running to
+     * wait for. The waits and the discarded iterations are counted on the clock.
      */
     <E extends Exception> Sample kept(Sample sample, List<Sample> earlier, SpeedWatch watch, int retriesLeft,
                                       WorkloadClock clock, Retake<E> again) throws E, InterruptedException {
@@ -106,9 +107,9 @@ public final class LoadGuard {
                 && (reason = retakeReason(taken, earlier, watch)) != null; left--) {
             boolean contaminated = contamination(taken) != null;
             clock.retaken(taken.wallNanos());
-            if (contaminated) {
+            if (contaminated && clock.waitLeftNanos() > 0) {
                 long from = System.nanoTime();
-                waitForQuiet(clock.leftNanos());
+                waitForQuiet(clock.waitLeftNanos());
                 clock.waited(System.nanoTime() - from);
             }
             taken = again.take(reason, contaminated);

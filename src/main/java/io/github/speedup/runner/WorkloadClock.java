@@ -110,6 +110,16 @@ final class WorkloadClock {
         return budgetNanos;
     }
 
+    /**
+     * How long it may still wait for a quiet machine: a quarter of its budget in all. A machine busy
+     * in bursts shorter than the quiet window (500 ms) never looks quiet, so each wait would run to its
+     * end; past this share, a disturbed iteration is taken again at once, which lands between bursts
+     * as often as not, and the rest of the budget measures.
+     */
+    long waitLeftNanos() {
+        return budgetNanos == NO_BUDGET ? NO_BUDGET : Math.max(0, Math.min(leftNanos(), budgetNanos / 4 - waitedNanos));
+    }
+
     void waited(long nanos) {
         waitedNanos += nanos;
     }

@@ -40,6 +40,17 @@ class WorkloadClockTest {
     }
 
     @Test
+    void aQuarterOfTheBudgetMayGoToWaitingForQuiet() {
+        WorkloadClock clock = new WorkloadClock(() -> now, 20_000_000_000L);
+        assertEquals(5_000_000_000L, clock.waitLeftNanos());
+        clock.waited(4_000_000_000L);
+        assertEquals(1_000_000_000L, clock.waitLeftNanos());
+        clock.waited(1_000_000_000L);
+        assertEquals(0, clock.waitLeftNanos(), "then disturbed iterations are taken again at once");
+        assertEquals(WorkloadClock.NO_BUDGET, new WorkloadClock(() -> now, WorkloadClock.NO_BUDGET).waitLeftNanos());
+    }
+
+    @Test
     void whatTheTimeWentToIsKept() {
         WorkloadClock clock = new WorkloadClock(() -> now, 10_000_000_000L);
         clock.waited(1_500_000_000L);
