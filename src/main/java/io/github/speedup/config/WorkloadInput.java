@@ -7,14 +7,16 @@ package io.github.speedup.config;
  * @param modes            this workload's modes, overriding the plugin's {@code modes}, comma-separated
  * @param workers          this workload's worker counts, overriding the plugin's {@code workers}
  * @param maxTimeInSeconds this workload's budget, overriding the plugin's {@code maxTimeInSeconds}
+ * @param targetPrecision  this workload's target precision, overriding the plugin's {@code targetPrecision}
  */
 public record WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
-                            Integer payloadBytes, String modes, String workers, Integer maxTimeInSeconds) {
+                            Integer payloadBytes, String modes, String workers, Integer maxTimeInSeconds,
+                            Double targetPrecision) {
 
-    /** A workload with the plugin's modes, workers and budget. */
+    /** A workload with the plugin's modes, workers, budget and target precision. */
     public WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
                          Integer payloadBytes) {
-        this(name, kind, className, method, tasks, size, payloadBytes, null, null, null);
+        this(name, kind, className, method, tasks, size, payloadBytes, null, null, null, null);
     }
 
     /** A workload without payload. */
@@ -30,6 +32,12 @@ public record WorkloadInput(String name, String kind, String className, String m
     /** This workload with its own modes, workers and budget ({@code null} for the plugin's). */
     public WorkloadInput withOwn(String ownModes, String ownWorkers, Integer ownMaxTimeInSeconds) {
         return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, ownModes, ownWorkers,
-                ownMaxTimeInSeconds);
+                ownMaxTimeInSeconds, targetPrecision);
+    }
+
+    /** This workload with its own target precision ({@code null} for the plugin's). */
+    public WorkloadInput withTargetPrecision(Double ownTargetPrecision) {
+        return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, modes, workers,
+                maxTimeInSeconds, ownTargetPrecision);
     }
 }

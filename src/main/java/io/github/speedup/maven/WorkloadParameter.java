@@ -18,9 +18,10 @@ public class WorkloadParameter {
     private String modes;
     private String workers;
     private Integer maxTimeInSeconds;
+    private Double targetPrecision;
 
     WorkloadInput toInput() {
         return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, modes, workers,
-                maxTimeInSeconds);
+                maxTimeInSeconds, targetPrecision);
     }
 }
