@@ -93,7 +93,7 @@ public final class ReportBuilder {
                 workload = workload.withResults(withComparisonShortfalls(workload.results(), comparisons,
                         compareWith.version(), workloadSampling(settings, spec))).withPrevious(previousCells, comparisons);
             }
-            workloads.add(workload.withTime(times.getOrDefault(spec.name(), WorkloadTime.UNKNOWN)));
+            workloads.add(workload.withTime(times.getOrDefault(spec.name(), WorkloadTime.UNKNOWN).toMillis()));
         });
         return new Report(Report.SCHEMA_VERSION, started, created, environment.fingerprint(), "", environment,
                 settings, workloads, incompleteReason, History.NONE, compareWith);

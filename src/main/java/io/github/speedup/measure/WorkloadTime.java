@@ -23,6 +23,18 @@ public record WorkloadTime(Duration budget, String budgetSource, Duration spent,
     /** Reports written before budgets were recorded. */
     public static final WorkloadTime UNKNOWN = new WorkloadTime(null, null, null, null, null);
 
+    /**
+     * The same, each time rounded to the millisecond, as the report's XML holds them: so a report read
+     * back equals the one written.
+     */
+    public WorkloadTime toMillis() {
+        return known() ? new WorkloadTime(budget, budgetSource, millis(spent), millis(waited), millis(retaken)) : this;
+    }
+
+    private static Duration millis(Duration time) {
+        return time == null ? null : Duration.ofMillis(Math.round(time.toNanos() / 1e6));
+    }
+
     public boolean known() {
         return spent != null;
     }
