@@ -16,14 +16,18 @@ bench/compare_release.py): MVN_ARGS="-s /tmp/settings.xml -Dmaven.repo.local=/tm
 Besides the figures above, per version: in how many builds `alloc` had no result flagged (unstable,
 short of target, on a busy machine, slowed by the host) and all four workloads read their lesson,
 and how busy the machine was while the suite measured (other processes' CPU over the samples' wall
-time, in cores, the mean and the busiest build, and the results taken again)."""
+time, in cores, the mean and the busiest build, and the results taken again), and the [WARNING]
+lines of each build's log (Maven runs without -q for it; the logs stay in the projects' folders, as
+build-N.log)."""
 import os
 import random
 import shlex
 import statistics
+import subprocess
 import tempfile
+import time
 
-from common import POM, VERSION, mvn, report, table
+from common import POM, VERSION, report, table
 
 EARLIER = os.environ.get("EARLIER", "0.0.2-release")
 BUILDS = int(os.environ.get("BUILDS", "5"))
@@ -37,6 +41,18 @@ def project(version):
     with open(os.path.join(directory, "pom.xml"), "w") as pom:
         pom.write(POM.format(artifact="suite", version=version, configuration=""))
     return directory
+
+
+def build(directory, number):
+    """`mvn -B verify` there, its log kept as build-N.log: the wall time in seconds and the WARNING lines."""
+    log = os.path.join(directory, "build-%d.log" % number)
+    start = time.monotonic()
+    with open(log, "w") as out:
+        subprocess.run(["mvn", "-B", "verify", *EXTRA], cwd=directory, check=True, stdout=out,
+                       stderr=subprocess.STDOUT)
+    seconds = time.monotonic() - start
+    with open(log) as lines:
+        return seconds, [line.rstrip() for line in lines if line.startswith("[WARNING]")]
 
 
 def measured(root):
@@ -104,12 +120,15 @@ def alloc_detail(build, root):
 alloc_rows = []
 directories = {version: project(version) for version in VERSIONS}
 now_dir = directories[VERSION]
-mvn(now_dir, *EXTRA)  # warms Maven's own caches
+build(now_dir, 0)  # warms Maven's own caches
 times = {version: [] for version in VERSIONS}
 summaries = {version: [] for version in VERSIONS}
-for _ in range(BUILDS):
+warnings = {version: [] for version in VERSIONS}
+for number in range(1, BUILDS + 1):
     for version in VERSIONS:
-        times[version].append(mvn(directories[version], *EXTRA))
+        seconds, warned = build(directories[version], number)
+        times[version].append(seconds)
+        warnings[version].append(warned)
         summaries[version].append(summary(report(directories[version])))
         if version == VERSION:
             alloc_rows.extend(alloc_detail(len(times[version]), report(directories[version])))
@@ -128,12 +147,17 @@ for version in VERSIONS:
                  "; ".join("%s %d/%d" % (kind, sum(1 for v in verdicts if v == LESSONS.get(kind)), len(verdicts))
                            for kind, verdicts in readings.items()),
                  "%d of %d" % (sum(1 for _, _, _, _, clean, _ in s if clean), len(s)),
+                 " ".join(str(len(w)) for w in warnings[version]),
+                 "%d of %d" % (sum(1 for (f, _, _, r, _, _), w in zip(s, warnings[version])
+                                   if f == 0 and not w and all(r.get(k) == v for k, v in LESSONS.items())), len(s)),
                  "%.2f (%.2f)" % (statistics.mean(b[0] for *_, b in s), max(b[0] for *_, b in s)),
                  " ".join(str(b[1]) for *_, b in s)])
 table("Default suite, mvn verify of a POM with only the plugin, %d builds each, taking turns" % BUILDS,
       ["version", "median s", "range s", "flagged / results per build",
        "builds with sleep, cpu, contended to ±3%, none unstable", "builds reading the lesson",
-       "builds with alloc unflagged and all four lessons", "other work, cores: mean (busiest build)",
+       "builds with alloc unflagged and all four lessons", "WARNING lines per build",
+       "builds with all four lessons, no result flagged and no WARNING",
+       "other work, cores: mean (busiest build)",
        "retakes per build"], rows)
 
 rows = []
@@ -150,5 +174,9 @@ for w in root.iter("workload"):
 table("The last build of %s: each speedup's 95%% interval from its pairs, and from the same samples "
       "resampled as independent sides" % VERSION,
       ["workload", "result", "samples", "paired", "unpaired", "unpaired / paired"], rows)
+for version in VERSIONS:
+    for number, warned in enumerate(warnings[version], 1):
+        for line in warned:
+            print("%s build %d: %s" % (version, number, line))
 table("alloc in each build of %s" % VERSION, ["build", "result", "samples", "speedup", "precision", "flags",
                                                "reading"], alloc_rows)

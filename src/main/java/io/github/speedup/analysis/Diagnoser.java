@@ -4,6 +4,7 @@ import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.Figures;
+import io.github.speedup.stats.Interval;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
@@ -204,10 +205,21 @@ final class Diagnoser {
         ResultReport processes = e.processes().get();
         ResultReport threads = e.threads().get();
         return Optional.of(new Reading(Pattern.MEMORY_BOUND, format("Memory/GC-bound: the sequential run spends %s of "
-                + "its time in garbage collection, and %s (%s×) beat threads ×%d (%s×): separate heaps "
+                + "its time in garbage collection, and %s (%s) beat threads ×%d (%s): separate heaps "
                 + "collect separately, one shared heap collects for everyone.", percent(e.gcShare()),
-                processes.label(), ratio(processes.speedup()), threads.workers(), ratio(threads.speedup()))
+                processes.label(), known(processes), threads.workers(), known(threads))
                 + e.caveat()));
+    }
+
+    /**
+     * "1.62× ±8.1%": a speedup and the half-width of its 95% interval, where it has one. A collector's
+     * work varies from one iteration to the next by what it finds alive, so a memory-bound reading says
+     * how precisely that noise let its two speedups be known.
+     */
+    private static String known(ResultReport result) {
+        Interval interval = result.speedupInterval();
+        return ratio(result.speedup()) + "×" + (interval.defined() ? " " + Figures.precision(
+                (interval.high() - interval.low()) / 2 / result.speedup()) : "");
     }
 
     /** Whether separate JVMs' speedup interval lies wholly above threads'. */

@@ -168,9 +168,12 @@ public final class ReportBuilder {
         return kept == null ? null : kept.describe();
     }
 
-    /** The run's sampling rule with the workload's own budget. */
+    /**
+     * The run's sampling rule with the workload's own budget and target precision: a result is short of
+     * target, and unstable, against the precision its own workload was sampled to.
+     */
     private static Sampling workloadSampling(Settings settings, WorkloadSpec spec) {
-        return settings.sampling().forWorkload(settings.of(spec.name()).maxTime());
+        return settings.sampling().forWorkload(settings.of(spec.name()).own());
     }
 
     /**

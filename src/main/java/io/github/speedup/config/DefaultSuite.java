@@ -1,6 +1,7 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.plan.OwnSampling;
 import io.github.speedup.workload.Kind;
 
 import java.time.Duration;
@@ -42,11 +43,19 @@ final class DefaultSuite {
     static final Duration MAX_TIME = Duration.ofSeconds(3);
 
     /**
-     * alloc's own budget: its collector makes each iteration vary by 10–15%, so 3 s do not bring its
-     * speedups to ±3% either (±5–11% after 21–24 rounds, side by side); its lesson is read once
-     * the pool's interval clears threads', which 2 s give, and the suite answers a second sooner.
+     * alloc's own target precision, ±10%: what its collector's noise allows. Its per-round speedups vary
+     * by 8–23% (a young collection falls into one iteration and not the next), and on the 2-core VM of
+     * 2026-12-06 no size or budget tried brought them to ±3%: 2 × 200 or 8 × 50 units in 6 s, twice
+     * the suite's budget, left threads ×2 at ±6–10% and pool ×2 at ±7–14%. Held to ±3%, every build
+     * flagged its results short of target and unstable, although every one read "memory-bound" with
+     * pool's interval wholly above threads' (pool ×2 1.6×, threads ×2 0.85×): a gap that ±10% on each
+     * side does not close. Judged against its own ±10%, alloc is flagged only where it did not reach
+     * even that, and its reading says what precision the collector allowed. It has the suite's 3 s, not
+     * the 2 s of earlier releases: 2 s left its speedups at ±10–18% after 7–8 rounds. Side by side on
+     * 2026-12-06, held to ±3% alloc had all its results flagged in 5 of 5 builds; to ±10% in 3 s, none
+     * in 5 of 5 (threads ×2 ±7.5–9.8%, pool ×2 ±7.5–10.0%), every build reading "memory-bound".
      */
-    static final Duration ALLOC_MAX_TIME = Duration.ofSeconds(2);
+    static final double ALLOC_TARGET_PRECISION = 0.10;
 
     /** Modes never measured past the cores: each worker past them costs a JVM and gains nothing. */
     private static final Set<Mode> SEPARATE_JVMS = Set.of(Mode.PROCESSES, Mode.POOL);
@@ -57,10 +66,17 @@ final class DefaultSuite {
      *
      * @param pastTheCores   whether it is also measured past the cores: only waiting work has
      *                       something to show there
-     * @param maxTime        its own budget when the user set no {@code maxTimeInSeconds}, or {@code null}
-     *                       for the suite's {@link #MAX_TIME}
+     * @param own            its own budget and target precision, each where the user set no
+     *                       {@code maxTimeInSeconds} or {@code targetPrecision}; {@link OwnSampling#NONE}
+     *                       for the suite's {@link #MAX_TIME} and the run's target
      */
-    record Entry(WorkloadInput workload, List<Mode> modes, boolean pastTheCores, Duration maxTime) {
+    record Entry(WorkloadInput workload, List<Mode> modes, boolean pastTheCores, OwnSampling own) {
+
+        /** What it sets for itself of what the user left to the suite: a parameter set for the run wins. */
+        OwnSampling ownSampling(SamplingParameters userSet) {
+            return new OwnSampling(userSet.maxTimeInSeconds() == null ? own.maxTime() : null,
+                    userSet.targetPrecision() == null ? own.targetPrecision() : null);
+        }
 
         /**
          * The worker counts of each mode, in measuring order.
@@ -94,14 +110,14 @@ final class DefaultSuite {
     // allocate about 60 MiB per task: a couple of young collections each with the heap above.
     static final List<Entry> ENTRIES = List.of(
             new Entry(WorkloadInput.builtIn(Kind.SLEEP.id(), Kind.SLEEP.id(), 8, 8),
-                    List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), true, null),
+                    List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), true, OwnSampling.NONE),
             new Entry(WorkloadInput.builtIn(Kind.CPU.id(), Kind.CPU.id(), 8, 8),
-                    List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), false, null),
+                    List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), false, OwnSampling.NONE),
             new Entry(WorkloadInput.builtIn(Kind.CONTENDED.id(), Kind.CONTENDED.id(), 8, 12),
-                    List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL), false, null),
+                    List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL), false, OwnSampling.NONE),
             new Entry(WorkloadInput.builtIn(Kind.ALLOC.id(), Kind.ALLOC.id(), 2, 50),
                     List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL), false,
-                    ALLOC_MAX_TIME));
+                    new OwnSampling(null, ALLOC_TARGET_PRECISION)));
 
     private DefaultSuite() {
     }

@@ -5,12 +5,12 @@ import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.OwnSampling;
 import io.github.speedup.plan.PreviousVersion;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +24,8 @@ import java.util.Map;
  *                         at {@code workers}, but in the default suite what tells each kind's lesson, where
  *                         the user did not set them
  * @param sampling         how many warm-ups and measured iterations each measurement gets
- * @param maxTimes         per workload name, its own budget where it set {@code maxTimeInSeconds}
+ * @param ownSampling      per workload name, its own budget and target precision where it set
+ *                         {@code maxTimeInSeconds} or {@code targetPrecision} (or the default suite did)
  * @param order            interleaved or block order of iterations
  * @param maxCoefficientOfVariation above it a result is flagged unstable
  * @param formats          the files to write, at least one
@@ -38,7 +39,7 @@ import java.util.Map;
  */
 public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
                                Map<String, Map<Mode, List<Integer>>> cells,
-                               Sampling sampling, Map<String, Duration> maxTimes, IterationOrder order,
+                               Sampling sampling, Map<String, OwnSampling> ownSampling, IterationOrder order,
                                double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
                                GateConfiguration gate, LoadSettings load, HistorySettings history,
                                Path stepSummary, PreviousVersion compareWith) {
@@ -47,7 +48,7 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
         workloads = List.copyOf(workloads);
         modes = List.copyOf(modes);
         cells = Map.copyOf(cells);
-        maxTimes = Map.copyOf(maxTimes);
+        ownSampling = Map.copyOf(ownSampling);
         workers = List.copyOf(workers);
         formats = List.copyOf(formats);
     }
@@ -59,13 +60,13 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
 
     /** The same configuration with other fork settings (the cluster JVMs' class path added). */
     public RunConfiguration withFork(ForkSettings newFork) {
-        return new RunConfiguration(workloads, modes, workers, cells, sampling, maxTimes, order,
+        return new RunConfiguration(workloads, modes, workers, cells, sampling, ownSampling, order,
                 maxCoefficientOfVariation, formats, newFork, gate, load, history, stepSummary, compareWith);
     }
 
     /** The measurements to take, in the order they are taken. */
     public MeasurementPlan plan() {
-        return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, maxTimes, order, compareWith);
+        return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, ownSampling, order, compareWith);
     }
 
     /**
@@ -89,7 +90,7 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
      * for {@code compareWith}; {@code null} compares with nothing.
      */
     public RunConfiguration withCompareWith(PreviousVersion previous) {
-        return new RunConfiguration(workloads, modes, workers, cells, sampling, maxTimes, order,
+        return new RunConfiguration(workloads, modes, workers, cells, sampling, ownSampling, order,
                 maxCoefficientOfVariation, formats, fork, gate, load, history, stepSummary, previous);
     }
 }

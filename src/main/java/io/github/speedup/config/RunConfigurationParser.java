@@ -5,6 +5,7 @@ import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.BatchRule;
 import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.OwnSampling;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.TaskSource;
@@ -102,17 +103,16 @@ public final class RunConfigurationParser {
         boolean userModes = !split(parameters.modes()).isEmpty();
         boolean userWorkers = !split(parameters.workers()).isEmpty();
         Map<String, Map<Mode, List<Integer>>> cells = new LinkedHashMap<>();
-        Map<String, Duration> maxTimes = new LinkedHashMap<>();
+        Map<String, OwnSampling> ownSampling = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             Map<Mode, List<Integer>> workloadCells = new LinkedHashMap<>();
             String name = specs.get(i).name();
+            OwnSampling own;
             if (defaultSuite) {
                 DefaultSuite.Entry entry = DefaultSuite.ENTRIES.get(i);
                 workloadCells.putAll(entry.cells(userModes ? modes : List.of(),
                         userWorkers ? workers : List.of(), workers, Math.max(1, cores)));
-                if (entry.maxTime() != null && parameters.sampling().maxTimeInSeconds() == null && !sampling.fixed()) {
-                    maxTimes.put(name, entry.maxTime());
-                }
+                own = entry.ownSampling(parameters.sampling());
             } else {
                 WorkloadInput input = inputs.get(i);
                 String parameter = "workloads/workload[" + name + "]/";
@@ -121,13 +121,10 @@ public final class RunConfigurationParser {
                 List<Integer> ownWorkers = split(input.workers()).isEmpty() ? workers
                         : workers(List.of(input.workers()), cores, parameter + "workers");
                 ownModes.forEach(mode -> workloadCells.put(mode, ownWorkers));
-                Duration maxTime = maxTime(input.maxTimeInSeconds(), parameter + "maxTimeInSeconds");
-                if (maxTime != null && sampling.fixed()) {
-                    warnings.accept("The maxTimeInSeconds of workload " + name + " has no effect: iterations is "
-                            + "set, so every result gets exactly that many");
-                } else if (maxTime != null) {
-                    maxTimes.put(name, maxTime);
-                }
+                own = ownSampling(input, name, sampling, warnings);
+            }
+            if (!own.none() && !sampling.fixed()) {
+                ownSampling.put(name, own);
             }
             cells.put(name, workloadCells);
         }
@@ -151,7 +148,7 @@ public final class RunConfigurationParser {
         // compareWith is resolved by Maven, not parsed here: the goal adds it with withCompareWith.
         ForkSettings fork = ForkParser.parse(parameters.fork(), warnings);
         return new RunConfiguration(specs, modes, workers, cells,
-                sampling, maxTimes, order, maxCv, formats,
+                sampling, ownSampling, order, maxCv, formats,
                 defaultSuite ? fork.precededBy(DefaultSuite.JVM_ARGUMENTS) : fork, gate, load(parameters.load()), history,
                 parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
                         : Path.of(parameters.stepSummary().strip()), null);
@@ -170,11 +167,7 @@ public final class RunConfigurationParser {
                     : sampling.warmupIterations(), sampling.iterations());
         }
         double target = sampling.targetPrecision() == null ? Sampling.DEFAULT_TARGET_PRECISION
-                : sampling.targetPrecision();
-        if (!(target > 0 && target < 1)) {
-            throw new ConfigurationException("targetPrecision", sampling.targetPrecision(),
-                    "a fraction of the median above 0 and below 1, such as 0.03 for ±3%");
-        }
+                : targetPrecision(sampling.targetPrecision(), "targetPrecision");
         int min = sampling.minIterations() == null ? Sampling.DEFAULT_MIN_ITERATIONS : sampling.minIterations();
         if (min < 2) {
             throw new ConfigurationException("minIterations", min, "2 or more (an interval needs two samples; "
@@ -190,6 +183,40 @@ public final class RunConfigurationParser {
         return Sampling.adaptive(sampling.warmupIterations() == null ? Sampling.DEFAULT_WARMUP_ITERATIONS
                 : sampling.warmupIterations(), target, min, max, budget == null ? maxTime : budget)
                 .withMaxRunTime(runBudget);
+    }
+
+    /**
+     * A workload's own budget and target precision, where its {@code <workload>} sets them; none with
+     * fixed iteration counts, which neither changes (said, since the user meant something by them).
+     */
+    private static OwnSampling ownSampling(WorkloadInput input, String name, Sampling sampling,
+                                           Consumer<String> warnings) throws ConfigurationException {
+        String parameter = "workloads/workload[" + name + "]/";
+        OwnSampling own = new OwnSampling(maxTime(input.maxTimeInSeconds(), parameter + "maxTimeInSeconds"),
+                input.targetPrecision() == null ? null
+                        : targetPrecision(input.targetPrecision(), parameter + "targetPrecision"));
+        if (sampling.fixed()) {
+            List<String> ignored = new ArrayList<>();
+            if (own.maxTime() != null) {
+                ignored.add("maxTimeInSeconds");
+            }
+            if (own.targetPrecision() != null) {
+                ignored.add("targetPrecision");
+            }
+            ignored.forEach(what -> warnings.accept("The " + what + " of workload " + name + " has no effect: "
+                    + "iterations is set, so every result gets exactly that many"));
+            return OwnSampling.NONE;
+        }
+        return own;
+    }
+
+    /** A target precision, the plugin's or a workload's, as a fraction of the estimate. */
+    private static double targetPrecision(double target, String parameter) throws ConfigurationException {
+        if (!(target > 0 && target < 1)) {
+            throw new ConfigurationException(parameter, target,
+                    "a fraction of the median above 0 and below 1, such as 0.03 for ±3%");
+        }
+        return target;
     }
 
     /** The run's budget, or {@code null} for the sum of its workloads'. */

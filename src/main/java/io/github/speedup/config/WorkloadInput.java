@@ -7,22 +7,23 @@ package io.github.speedup.config;
  * @param modes            this workload's modes, overriding the plugin's {@code modes}, comma-separated
  * @param workers          this workload's worker counts, overriding the plugin's {@code workers}
  * @param maxTimeInSeconds this workload's budget, overriding the plugin's {@code maxTimeInSeconds}
+ * @param targetPrecision  this workload's target precision, overriding the plugin's {@code targetPrecision}
  * @param batchSize        how many times each task runs per iteration, overriding the plugin's {@code batchSize}
  */
 public record WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
                             Integer payloadBytes, String modes, String workers, Integer maxTimeInSeconds,
-                            Integer batchSize) {
+                            Double targetPrecision, Integer batchSize) {
 
-    /** A workload with the plugin's batch size. */
+    /** A workload with the plugin's target precision and batch size. */
     public WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
                          Integer payloadBytes, String modes, String workers, Integer maxTimeInSeconds) {
-        this(name, kind, className, method, tasks, size, payloadBytes, modes, workers, maxTimeInSeconds, null);
+        this(name, kind, className, method, tasks, size, payloadBytes, modes, workers, maxTimeInSeconds, null, null);
     }
 
-    /** A workload with the plugin's modes, workers and budget. */
+    /** A workload with the plugin's modes, workers, budget and target precision. */
     public WorkloadInput(String name, String kind, String className, String method, Integer tasks, Integer size,
                          Integer payloadBytes) {
-        this(name, kind, className, method, tasks, size, payloadBytes, null, null, null);
+        this(name, kind, className, method, tasks, size, payloadBytes, null, null, null, null, null);
     }
 
     /** A workload without payload. */
@@ -38,12 +39,18 @@ public record WorkloadInput(String name, String kind, String className, String m
     /** This workload with its own modes, workers and budget ({@code null} for the plugin's). */
     public WorkloadInput withOwn(String ownModes, String ownWorkers, Integer ownMaxTimeInSeconds) {
         return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, ownModes, ownWorkers,
-                ownMaxTimeInSeconds, batchSize);
+                ownMaxTimeInSeconds, targetPrecision, batchSize);
     }
 
     /** This workload with its own batch size ({@code null} for the plugin's). */
     public WorkloadInput withBatchSize(Integer ownBatchSize) {
         return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, modes, workers,
-                maxTimeInSeconds, ownBatchSize);
+                maxTimeInSeconds, targetPrecision, ownBatchSize);
+    }
+
+    /** This workload with its own target precision ({@code null} for the plugin's). */
+    public WorkloadInput withTargetPrecision(Double ownTargetPrecision) {
+        return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, modes, workers,
+                maxTimeInSeconds, ownTargetPrecision, batchSize);
     }
 }

@@ -17,6 +17,7 @@ import io.github.speedup.measure.EnvironmentProbe;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.PreviousVersion;
 import io.github.speedup.plan.Side;
 import io.github.speedup.report.ComparedVersion;
@@ -25,7 +26,6 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.Settings;
 import io.github.speedup.report.WorkloadSettings;
-import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.runner.LoadGuard;
 import io.github.speedup.runner.MeasurementLock;
@@ -111,14 +111,15 @@ public final class SpeedupEngine {
         }
     }
 
-    /** What each workload is measured with: its modes and worker counts, and its budget. */
+    /** What each workload is measured with: its modes and worker counts, its budget and its target precision. */
     private static List<WorkloadSettings> workloadSettings(RunConfiguration configuration, MeasurementPlan plan) {
         List<WorkloadSettings> settings = new ArrayList<>();
         for (WorkloadSpec spec : configuration.workloads()) {
             Map<Mode, List<Integer>> cells = configuration.cells().get(spec.name());
+            Sampling sampling = plan.sampling(spec);
             settings.add(new WorkloadSettings(spec.name(), cells.keySet().stream().sorted().toList(),
                     cells.values().stream().flatMap(List::stream).distinct().sorted().toList(),
-                    plan.sampling(spec).maxTime()));
+                    sampling.maxTime(), sampling.fixed() ? null : sampling.targetPrecision()));
         }
         return settings;
     }

@@ -50,10 +50,16 @@ public class RunMojo extends AbstractSamplingMojo {
      * method taking {@code (int index, byte[] input)}). A {@code <method>} may be static, an instance
      * method of a class with a public no-argument constructor, or a JMH {@code @Benchmark} method.
      * A workload may set its own {@code modes}, {@code workers}, {@code maxTimeInSeconds} and
-     * {@code batchSize}, which override the plugin-level ones for it alone:
+     * {@code targetPrecision} and {@code batchSize}, which override the plugin-level ones for it alone. Its own
+     * {@code targetPrecision} (a fraction above 0 and below 1, such as 0.10 for ±10%) is for work whose
+     * iterations vary by themselves more than the run's target allows, such as work whose collector
+     * makes each iteration differ by 10–15%: its results are sampled to it and flagged short of target
+     * or unstable only against it (the default suite's {@code alloc} has 0.10). Neither
+     * {@code maxTimeInSeconds} nor {@code targetPrecision} has any effect with {@code iterations}:
      * <pre>{@code
      * <workload><name>startup</name><kind>cpu</kind><modes>processes</modes><workers>2</workers>
      *   <maxTimeInSeconds>20</maxTimeInSeconds></workload>
+     * <workload><name>churn</name><kind>alloc</kind><targetPrecision>0.10</targetPrecision></workload>
      * <workload><name>parse</name><method>com.acme.Bench#parse</method><batchSize>1000</batchSize></workload>
      * }</pre>
      */

@@ -18,10 +18,12 @@ public class WorkloadParameter {
     private String modes;
     private String workers;
     private Integer maxTimeInSeconds;
+    private Double targetPrecision;
+
     private Integer batchSize;
 
     WorkloadInput toInput() {
         return new WorkloadInput(name, kind, className, method, tasks, size, payloadBytes, modes, workers,
-                maxTimeInSeconds, batchSize);
+                maxTimeInSeconds, targetPrecision, batchSize);
     }
 }

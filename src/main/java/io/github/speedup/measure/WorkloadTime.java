@@ -23,6 +23,7 @@ public record WorkloadTime(Duration budget, String budgetSource, Duration spent,
     /** Reports written before budgets were recorded. */
     public static final WorkloadTime UNKNOWN = new WorkloadTime(null, null, null, null, null);
 
+
     public boolean known() {
         return spent != null;
     }

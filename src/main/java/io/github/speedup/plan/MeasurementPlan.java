@@ -3,7 +3,6 @@ package io.github.speedup.plan;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.workload.WorkloadSpec;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,18 +22,19 @@ import java.util.stream.Stream;
  *
  * @param compareWith the earlier version measured beside this build, or {@code null} for none
  */
-public record MeasurementPlan(List<Measurement> measurements, Sampling sampling, Map<String, Duration> maxTimes,
-                              IterationOrder order, PreviousVersion compareWith) {
+public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
+                              Map<String, OwnSampling> ownSampling, IterationOrder order,
+                              PreviousVersion compareWith) {
 
     public MeasurementPlan {
         measurements = List.copyOf(measurements);
-        maxTimes = Map.copyOf(maxTimes);
+        ownSampling = Map.copyOf(ownSampling);
     }
 
     /** A plan that compares with no earlier version. */
-    public MeasurementPlan(List<Measurement> measurements, Sampling sampling, Map<String, Duration> maxTimes,
+    public MeasurementPlan(List<Measurement> measurements, Sampling sampling, Map<String, OwnSampling> ownSampling,
                            IterationOrder order) {
-        this(measurements, sampling, maxTimes, order, null);
+        this(measurements, sampling, ownSampling, order, null);
     }
 
     /** A plan whose workloads all share the run's sampling. */
@@ -44,12 +44,12 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
 
     /**
      * @param cells       per workload, per mode in measuring order, the worker counts (sequential: one, whatever they say)
-     * @param maxTimes    per workload name, its own budget, where it has one
+     * @param ownSampling per workload name, its own budget and target precision, where it has either
      * @param compareWith the earlier version to measure user workloads on as well, or {@code null}
      */
     public static MeasurementPlan of(List<WorkloadSpec> workloads,
                                      Function<WorkloadSpec, Map<Mode, List<Integer>>> cells, Sampling sampling,
-                                     Map<String, Duration> maxTimes, IterationOrder order,
+                                     Map<String, OwnSampling> ownSampling, IterationOrder order,
                                      PreviousVersion compareWith) {
         List<Measurement> measurements = new ArrayList<>();
         for (WorkloadSpec workload : workloads) {
@@ -66,7 +66,7 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
                 own.forEach(m -> measurements.add(m.on(Side.PREVIOUS)));
             }
         }
-        return new MeasurementPlan(measurements, sampling, maxTimes, order, compareWith);
+        return new MeasurementPlan(measurements, sampling, ownSampling, order, compareWith);
     }
 
     /** Whether a workload has versions to compare: the project's own code does, a built-in kind does not. */
@@ -74,9 +74,9 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
         return workload.source().builtIn() == null;
     }
 
-    /** How {@code workload} is sampled: the run's rule, with the workload's own budget where it set one. */
+    /** How {@code workload} is sampled: the run's rule, with the workload's own budget and target where it set them. */
     public Sampling sampling(WorkloadSpec workload) {
-        return sampling.forWorkload(maxTimes.get(workload.name()));
+        return sampling.forWorkload(ownSampling.getOrDefault(workload.name(), OwnSampling.NONE));
     }
 
     /**
@@ -133,7 +133,7 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
             replaced.add(measurement.workload().equals(workload) ? new Measurement(replacement, measurement.mode(),
                     measurement.workers(), measurement.side()) : measurement);
         }
-        return new MeasurementPlan(replaced, sampling, maxTimes, order, compareWith);
+        return new MeasurementPlan(replaced, sampling, ownSampling, order, compareWith);
     }
 
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */

@@ -54,13 +54,14 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
     }
 
     /**
-     * The rule for a workload with its own budget: this one with that budget, or this one where the
-     * workload has none ({@code null}) or the counts are fixed, which no budget changes.
+     * The rule for a workload with its own budget or target precision: this one with them, or this one
+     * where the workload has neither or the counts are fixed, which neither changes.
      */
-    public Sampling forWorkload(Duration ownBudget) {
-        return ownBudget == null || fixed ? this
-                : new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, ownBudget,
-                maxRunTime);
+    public Sampling forWorkload(OwnSampling own) {
+        return own.none() || fixed ? this
+                : new Sampling(warmupIterations, fixed, minIterations, maxIterations,
+                own.targetPrecision() == null ? targetPrecision : own.targetPrecision(),
+                own.maxTime() == null ? maxTime : own.maxTime(), maxRunTime);
     }
 
     /** This rule with a budget for the whole run ({@code maxRunTimeInSeconds}); {@code null} for none of its own. */

@@ -41,6 +41,7 @@ public record Settings(List<Mode> modes, List<Integer> workers, Sampling samplin
 
     /** What {@code workload} was measured with; the run's settings where the report does not say. */
     public WorkloadSettings of(String workload) {
-        return recorded(workload).orElse(new WorkloadSettings(workload, modes, workers, sampling.maxTime()));
+        return recorded(workload).orElse(new WorkloadSettings(workload, modes, workers, sampling.maxTime(),
+                sampling.fixed() ? null : sampling.targetPrecision()));
     }
 }

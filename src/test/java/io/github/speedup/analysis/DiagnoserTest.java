@@ -75,6 +75,8 @@ class DiagnoserTest {
                 .cell(Mode.PROCESSES, 2, 280, 600, -1, 80).diagnose();
         assertEquals(Pattern.MEMORY_BOUND, d.pattern());
         assertTrue(d.evidence().contains("38% of its time in garbage collection"), d.evidence());
+        assertTrue(d.evidence().matches(".*, and processes ×2 \\(1\\.43× ±\\d\\.\\d%\\) beat threads ×2 "
+                + "\\(1\\.21× ±\\d\\.\\d%\\): .*"), "each speedup with its precision: " + d.evidence());
     }
 
     /** Six samples around wall ms that vary by 15%, each with gc ms in the collector, without rounds: unstable. */
@@ -96,6 +98,9 @@ class DiagnoserTest {
         assertEquals(Pattern.MEMORY_BOUND, d.pattern(), d.evidence());
         assertTrue(d.evidence().endsWith("Some results are unstable (sequential ×1, threads ×2, processes ×2), so this "
                 + "reading is tentative."), d.evidence());
+        assertTrue(d.evidence().matches(".*processes ×2 \\(1\\.\\d\\d× ±\\d+\\.\\d%\\) beat threads ×2 "
+                + "\\(0\\.\\d\\d× ±\\d+\\.\\d%\\).*"), "what precision the collector's noise allowed: "
+                + d.evidence());
         results.clear();
         // The same noise with separate JVMs only a little ahead: the intervals overlap, and nothing is read.
         d = collectingCell(Mode.SEQUENTIAL, 1, 30, 17, 13).collectingCell(Mode.THREADS, 2, 21, 17, 20)

@@ -2,7 +2,9 @@ package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.format.Format;
+import io.github.speedup.plan.OwnSampling;
 import io.github.speedup.plan.Sampling;
+import io.github.speedup.workload.WorkloadSpec;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -122,11 +124,28 @@ class RunConfigurationParserTest {
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL),
                 List.copyOf(config.cells().get("cpu").keySet()));
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
-        assertEquals(Map.of("alloc", Duration.ofSeconds(2)), config.maxTimes(), "alloc's own budget");
-        assertEquals(Map.of(), RunConfigurationParser.parse(new RunParameters(null, null, null,
+        assertEquals(Map.of("alloc", new OwnSampling(null, 0.10)), config.ownSampling(),
+                "alloc's own target: the precision its collector allows");
+        WorkloadSpec alloc = config.workloads().get(3);
+        assertEquals(Sampling.adaptive(3, 0.10, 6, 30, Duration.ofSeconds(3)), config.plan().sampling(alloc),
+                "alloc sampled to ±10%");
+        assertEquals(0.03, config.plan().sampling(config.workloads().get(1)).targetPrecision(), "cpu to the run's");
+        RunConfiguration budgetSet = RunConfigurationParser.parse(new RunParameters(null, null, null,
                 new SamplingParameters(null, null, null, null, null, 5), null, null, null, FORK, GateParameters.NONE,
-                LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add).maxTimes(),
-                "unless the user set maxTimeInSeconds");
+                LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add);
+        assertEquals(Map.of("alloc", new OwnSampling(null, 0.10)), budgetSet.ownSampling(),
+                "the run's maxTimeInSeconds");
+        assertEquals(Sampling.adaptive(3, 0.10, 6, 30, Duration.ofSeconds(5)), budgetSet.plan().sampling(alloc));
+        RunConfiguration targetSet = RunConfigurationParser.parse(new RunParameters(null, null, null,
+                new SamplingParameters(null, null, 0.05, null, null, null), null, null, null, FORK,
+                GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add);
+        assertEquals(Map.of(), targetSet.ownSampling(), "unless the user set targetPrecision ...");
+        assertEquals(Sampling.adaptive(3, 0.05, 6, 30, Duration.ofSeconds(3)), targetSet.plan().sampling(alloc),
+                "... which then holds for alloc too");
+        assertEquals(Map.of(), RunConfigurationParser.parse(new RunParameters(null, null, null,
+                SamplingParameters.fixed(1, 5), null, null, null, FORK, GateParameters.NONE,
+                LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add).ownSampling(),
+                "nor with fixed iteration counts, which neither changes");
         RunConfiguration user = parse(List.of(WorkloadInput.builtIn("w", "cpu", 2, 10)), null, null, 1, 5);
         assertEquals(byDefault, List.copyOf(user.cells().get("w").keySet()),
                 "every mode but cluster when none is listed");
@@ -468,5 +487,38 @@ class RunConfigurationParserTest {
         parse(List.of(WorkloadInput.builtIn("spawn", "cpu", 4, 10).withOwn(null, null, 9)), ALL_MODES, List.of(), 0, 3);
         assertEquals(List.of("The maxTimeInSeconds of workload spawn has no effect: iterations is set, so every "
                 + "result gets exactly that many"), WARNINGS);
+    }
+
+    @Test
+    void aWorkloadMaySetItsOwnTargetPrecision() throws Exception {
+        WARNINGS.clear();
+        RunConfiguration configuration = RunConfigurationParser.parse(new RunParameters(List.of(
+                        WorkloadInput.builtIn("churn", "alloc", 2, 50).withTargetPrecision(0.12),
+                        WorkloadInput.builtIn("spawn", "cpu", 4, 10).withOwn(null, null, 20).withTargetPrecision(0.05),
+                        WorkloadInput.builtIn("naps", "sleep", 4, 10)),
+                ALL_MODES, List.of("1,2"), new SamplingParameters(null, null, 0.02, 6, 30, 5), null, null,
+                null, FORK, GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2,
+                WARNINGS::add);
+        List<WorkloadSpec> workloads = configuration.workloads();
+        assertEquals(Sampling.adaptive(3, 0.12, 6, 30, Duration.ofSeconds(5)),
+                configuration.plan().sampling(workloads.get(0)), "its own target, the plugin's budget");
+        assertEquals(Sampling.adaptive(3, 0.05, 6, 30, Duration.ofSeconds(20)),
+                configuration.plan().sampling(workloads.get(1)), "its own target and budget");
+        assertEquals(Sampling.adaptive(3, 0.02, 6, 30, Duration.ofSeconds(5)),
+                configuration.plan().sampling(workloads.get(2)), "the plugin's");
+        assertEquals(List.of(), WARNINGS);
+        assertEquals("Invalid value for parameter 'workloads/workload[churn]/targetPrecision': '0.0'. Allowed: a "
+                + "fraction of the median above 0 and below 1, such as 0.03 for ±3%.", error(List.of(
+                WorkloadInput.builtIn("churn", "alloc", 2, 50).withTargetPrecision(0.0)), ALL_MODES, List.of(), 0, 3),
+                "validated as the plugin's targetPrecision is, named as the workload's");
+        assertEquals("Invalid value for parameter 'workloads/workload[churn]/targetPrecision': '1.5'. Allowed: a "
+                + "fraction of the median above 0 and below 1, such as 0.03 for ±3%.", error(List.of(
+                WorkloadInput.builtIn("churn", "alloc", 2, 50).withTargetPrecision(1.5)), ALL_MODES, List.of(), 0, 3));
+        RunConfiguration fixed = parse(List.of(WorkloadInput.builtIn("churn", "alloc", 2, 50).withOwn(null, null, 9)
+                .withTargetPrecision(0.10)), ALL_MODES, List.of(), 0, 3);
+        assertEquals(Sampling.fixed(0, 3), fixed.plan().sampling(fixed.workloads().get(0)));
+        assertEquals(List.of("The maxTimeInSeconds of workload churn has no effect: iterations is set, so every "
+                + "result gets exactly that many", "The targetPrecision of workload churn has no effect: iterations "
+                + "is set, so every result gets exactly that many"), WARNINGS);
     }
 }

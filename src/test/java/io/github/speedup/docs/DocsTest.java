@@ -156,7 +156,8 @@ class DocsTest {
                 "src/site/markdown/example.md: **Parameters** of check: goal check has no parameter workers",
                 "src/site/markdown/example.md: ```xml block: <argLines> is no parameter of any goal",
                 "src/site/markdown/example.md: ```xml block: <workload> has no field <sise> (fields: batchSize, className,"
-                        + " kind, maxTimeInSeconds, method, modes, name, payloadBytes, size, tasks, workers)"),
+                        + " kind, maxTimeInSeconds, method, modes, name, payloadBytes, size, targetPrecision, tasks,"
+                        + " workers)"),
                 problems(page, text));
     }
 

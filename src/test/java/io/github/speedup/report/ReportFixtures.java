@@ -186,6 +186,14 @@ public final class ReportFixtures {
      * target at maxIterations (11).
      */
     public static Report paired() {
+        return paired(List.of(), StopReason.MAX_ITERATIONS);
+    }
+
+    /**
+     * The same, measured with these workload settings (a workload's own budget and target precision),
+     * processes ×2 having stopped for {@code processesStop}.
+     */
+    public static Report paired(List<WorkloadSettings> workloadSettings, StopReason processesStop) {
         WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
         java.util.Random random = new java.util.Random(19);
         List<Sample> sequential = new ArrayList<>();
@@ -203,7 +211,7 @@ public final class ReportFixtures {
         Sampling sampling = Sampling.adaptive(3, 0.03, 6, 11, Duration.ofSeconds(60));
         Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES), List.of(2), sampling,
                 IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "lock", 60, "",
-                List.of());
+                workloadSettings);
         return ReportBuilder.build(List.of(
                 new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0,
                         Sample.NO_STARTUP, List.of(), 1, StopReason.TARGET,
@@ -211,7 +219,7 @@ public final class ReportFixtures {
                 new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), threads, null, 0, Sample.NO_STARTUP,
                         List.of(), 2, StopReason.TARGET, modeRounds),
                 new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null, 0, Sample.NO_STARTUP,
-                        List.of(), 2, StopReason.MAX_ITERATIONS, modeRounds)), null,
+                        List.of(), 2, processesStop, modeRounds)), null,
                 environment("0123456789abcdef"), settings, Instant.EPOCH, Instant.EPOCH);
     }
 

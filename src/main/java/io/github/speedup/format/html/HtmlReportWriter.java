@@ -272,6 +272,7 @@ public final class HtmlReportWriter implements ReportFormat {
                 + settings.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + " at "
                 + settings.workers().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " workers"
                 + (settings.maxTime() == null ? "" : ", within " + settings.maxTime().toSeconds() + " s")
+                + (settings.targetPrecision() == null ? "" : ", to " + Figures.precision(settings.targetPrecision()))
                 + (workload.time().known() ? "; " + Figures.timeSpent(workload.time()) : ""))
                 + "</p>\n");
         batch(html, workload);

@@ -197,7 +197,11 @@ public final class XmlReportReader {
                         Arrays.stream(workload.getAttribute("workers").split(" ")).map(Integer::valueOf).toList(),
                         workload.hasAttribute("maxTimeInSeconds")
                                 ? Duration.ofSeconds(Long.parseLong(workload.getAttribute("maxTimeInSeconds")))
-                                : null));
+                                : null,
+                        // reports before the workload's own target were sampled to the run's
+                        workload.hasAttribute("targetPrecision")
+                                ? Double.valueOf(workload.getAttribute("targetPrecision"))
+                                : sampling.fixed() ? null : sampling.targetPrecision()));
             }
         }
         return new Settings(Arrays.stream(settings.getAttribute("modes").split(" ")).map(XmlReportReader::mode).toList(),

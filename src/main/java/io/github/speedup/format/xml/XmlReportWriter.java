@@ -208,6 +208,9 @@ public final class XmlReportWriter implements ReportFormat {
             if (settings.maxTime() != null) {
                 xml.writeAttribute("maxTimeInSeconds", String.valueOf(settings.maxTime().toSeconds()));
             }
+            if (settings.targetPrecision() != null) {
+                xml.writeAttribute("targetPrecision", Figures.exact(settings.targetPrecision()));
+            }
         }
         for (ResultReport result : workload.results()) {
             result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against,

@@ -4,7 +4,9 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Report;
+import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
@@ -22,6 +24,7 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,6 +44,18 @@ class HtmlReportWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new HtmlReportWriter().write(report, Verdict.NONE, out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aWorkloadsLineNamesItsOwnBudgetAndTargetPrecision() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.paired(List.of(new WorkloadSettings("cpu",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES), List.of(2), Duration.ofSeconds(2), 0.12)),
+                StopReason.TARGET)));
+        assertTrue(doc.selectFirst("section.workload p.meta").text().endsWith("; measured in sequential, threads, "
+                + "processes at 2 workers, within 2 s, to ±12.0%"), doc.selectFirst("section.workload p.meta").text());
+        Document fixed = Jsoup.parse(html(ReportFixtures.report(true)));
+        assertFalse(fixed.selectFirst("section.workload p.meta").text().contains(" to ±"),
+                "fixed counts have no target: " + fixed.selectFirst("section.workload p.meta").text());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
+import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
@@ -110,6 +111,24 @@ class XmlReportReaderTest {
         String xml = Files.readString(written(read));
         assertTrue(xml.contains("warmups=\"3\" precision=\"0.051\" stoppedBy=\"maxIterations\" shortOfTarget=\"true\""),
                 xml);
+    }
+
+    @Test
+    void aWorkloadsOwnTargetPrecisionReadsBackAsWrittenAndOlderReportsHaveTheRuns() throws Exception {
+        List<Mode> modes = List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES);
+        Report read = readBack(ReportFixtures.paired(List.of(new WorkloadSettings("cpu", modes, List.of(2),
+                Duration.ofSeconds(2), 0.12)), StopReason.TARGET));
+        assertEquals(0.12, read.settings().of("cpu").targetPrecision());
+        assertFalse(read.workloads().get(0).results().get(2).isUnstable(), "judged against its own ±12%");
+        String xml = Files.readString(written(read));
+        assertTrue(xml.contains("<workload name=\"cpu\" kind=\"cpu\" tasks=\"4\" size=\"50\" modes=\"sequential "
+                + "threads processes\" workers=\"2\" maxTimeInSeconds=\"2\" targetPrecision=\"0.120\">"), xml);
+        Files.writeString(dir.resolve("older.xml"), xml.replace(" targetPrecision=\"0.120\"", ""));
+        Report older = XmlReportReader.read(dir.resolve("older.xml")).report();
+        assertEquals(0.03, older.settings().of("cpu").targetPrecision(), "the run's, which it was sampled to");
+        assertEquals("coefficient of variation 0.17 of its per-round speedups exceeds maxCoefficientOfVariation 0.10, "
+                + "and its speedup is known only to ±11.0%", older.workloads().get(0).results().get(2).unstableReason(),
+                "and judged against it");
     }
 
     @Test
