@@ -23,13 +23,7 @@ public record WorkloadTime(Duration budget, String budgetSource, Duration spent,
     /** Reports written before budgets were recorded. */
     public static final WorkloadTime UNKNOWN = new WorkloadTime(null, null, null, null, null);
 
-
     public boolean known() {
         return spent != null;
-    }
-
-    /** Whether the workload ran past its budget (the one iteration under way at its end is allowed). */
-    public boolean overBudget() {
-        return known() && budget != null && spent.compareTo(budget) > 0;
     }
 }
