@@ -358,7 +358,9 @@ public final class MeasurementRunner {
             List<Integer> round;
             while (!(round = sampling.startRound()).isEmpty()) {
                 for (int index : round) {
-                    if (sampling.has(index)) {
+                    // No iteration starts once the budget is spent, even within a round: a round's
+                    // first iterations in fresh JVMs or a pool's start-up can take longer than foreseen.
+                    if (sampling.has(index) && !sampling.outOfTime()) {
                         step(sampling, index);
                     }
                 }
