@@ -113,6 +113,27 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
     }
 
     /**
+     * The measurements among {@code indices} (one workload's) in the order they start: the
+     * {@link #deciding} ones; then the rest of the in-JVM modes and of the deciding separate-JVM
+     * mode (other worker counts: an iteration costs what the deciding ones' did); then the other
+     * separate-JVM modes (fresh processes where the pool decides: a JVM's start-up in every iteration,
+     * a second or more each, so they come last rather than hold the cheaper ones back).
+     */
+    public List<Set<Integer>> tiers(List<Integer> indices, int cores) {
+        Set<Integer> deciding = deciding(indices, cores);
+        Set<Mode> decidingModes = new HashSet<>();
+        deciding.forEach(index -> decidingModes.add(measurements.get(index).mode()));
+        Set<Integer> second = new HashSet<>();
+        Set<Integer> third = new HashSet<>();
+        for (int index : indices) {
+            if (!deciding.contains(index)) {
+                (decidingModes.contains(measurements.get(index).mode()) ? second : third).add(index);
+            }
+        }
+        return List.of(deciding, Set.copyOf(second), Set.copyOf(third));
+    }
+
+    /**
      * Of a mode's worker counts, the one its lesson is read at: {@code cores} itself, else the most
      * below it, else the fewest above it.
      *

@@ -145,10 +145,10 @@ public final class MeasurementRunner {
                 WorkloadSpec spec = plan.measurements().get(workload.get(0)).workload();
                 // The blocks order takes no rounds, so nothing could place the rest against the deciding
                 // results: it measures each result in turn, as it always did, within the budget.
-                Set<Integer> deciding = plan.order() == IterationOrder.BLOCKS ? Set.copyOf(active)
-                        : plan.deciding(active, guard.cores());
+                List<Set<Integer>> tiers = plan.order() == IterationOrder.BLOCKS ? List.of(Set.copyOf(active))
+                        : plan.tiers(active, guard.cores());
                 WorkloadSampling sampling = new WorkloadSampling(plan.sampling(spec), active,
-                        references(plan, active), partners(plan, active), deciding, spec.name(), clock);
+                        references(plan, active), partners(plan, active), tiers, spec.name(), clock);
                 iterations.clock = clock;
                 IterationFailedException failure = null;
                 try {

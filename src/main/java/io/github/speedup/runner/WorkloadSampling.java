@@ -59,6 +59,8 @@ final class WorkloadSampling {
     private final Map<Integer, State> states = new LinkedHashMap<>();
     /** The rest of the sweep, waiting for the deciding measurements to stop; empty once released. */
     private final Set<Integer> waiting = new LinkedHashSet<>();
+    /** The tiers of the rest still to start, in order: each once the one before has stopped. */
+    private final java.util.Deque<Set<Integer>> laterTiers = new java.util.ArrayDeque<>();
     /** The rest of the sweep once released: it stops on its place against {@link #best}. */
     private final Set<Integer> rest = new HashSet<>();
     /** The best paired speedup among the deciding measurements when the rest was released; NaN before. */
@@ -80,7 +82,7 @@ final class WorkloadSampling {
     /** A workload whose measurements all decide its reading, bounded by its own budget alone. */
     WorkloadSampling(Sampling sampling, List<Integer> measurements, Map<Integer, Integer> references,
                      Map<Integer, Integer> previous, String workload, LongSupplier clock) {
-        this(sampling, measurements, references, previous, Set.copyOf(measurements), workload,
+        this(sampling, measurements, references, previous, List.of(Set.copyOf(measurements)), workload,
                 WorkloadClock.of(clock, sampling.maxTime(), WorkloadClock.NO_BUDGET));
     }
 
@@ -93,12 +95,13 @@ final class WorkloadSampling {
      * @param references per measurement of a side that has a sequential, that sequential (itself, for
      *                   the sequential); no entry for a side without one
      * @param previous   per measurement of this build, its partner on the earlier version's side
-     * @param deciding   the measurements measured first; the others wait until these have stopped
-     *                   (all of them with fixed counts, which measure everything alike)
+     * @param tiers      the measurements in the order they start: the deciding ones first, then each
+     *                   further tier once the one before has stopped (all at once with fixed counts,
+     *                   which measure everything alike)
      * @param clock      the workload's time against its budget, started now
      */
     WorkloadSampling(Sampling sampling, List<Integer> measurements, Map<Integer, Integer> references,
-                     Map<Integer, Integer> previous, Set<Integer> deciding, String workload, WorkloadClock clock) {
+                     Map<Integer, Integer> previous, List<Set<Integer>> tiers, String workload, WorkloadClock clock) {
         this.sampling = sampling;
         this.references = Map.copyOf(references);
         this.sequentials = Set.copyOf(references.values());
@@ -110,7 +113,19 @@ final class WorkloadSampling {
         this.clock = clock;
         measurements.forEach(index -> states.put(index, new State(sampling.warmupIterations() > 0)));
         if (!sampling.fixed()) {
+            Set<Integer> deciding = tiers.get(0);
             measurements.stream().filter(index -> !deciding.contains(index)).forEach(waiting::add);
+            for (Set<Integer> tier : tiers.subList(1, tiers.size())) {
+                Set<Integer> later = new LinkedHashSet<>(tier);
+                later.retainAll(waiting);
+                laterTiers.add(later);
+            }
+            // What no tier names comes with the last.
+            Set<Integer> unnamed = new LinkedHashSet<>(waiting);
+            laterTiers.forEach(unnamed::removeAll);
+            if (!unnamed.isEmpty()) {
+                laterTiers.add(unnamed);
+            }
         }
     }
 
@@ -162,19 +177,26 @@ final class WorkloadSampling {
     }
 
     /**
-     * Starts the rest of the sweep: what the deciding measurements found is its yardstick, and each
-     * side's sequential samples on beside it, so that its samples have partners.
+     * Starts the next tier of the rest of the sweep: what the deciding measurements found is its
+     * yardstick, and each side's sequential samples on beside it, so that its samples have partners.
      */
     private void release() {
-        best = Double.NaN;
-        for (int index : states.keySet()) {
-            PairedRatio speedup = paired(index) ? speedup(index) : null;
-            if (speedup != null && !(speedup.estimate() <= best)) {
-                best = speedup.estimate();
+        if (rest.isEmpty()) {
+            for (int index : states.keySet()) {
+                PairedRatio speedup = paired(index) ? speedup(index) : null;
+                if (speedup != null && !(speedup.estimate() <= best)) {
+                    best = speedup.estimate();
+                }
             }
         }
-        rest.addAll(waiting);
-        waiting.clear();
+        Set<Integer> tier = new LinkedHashSet<>();
+        while (tier.isEmpty() && !waiting.isEmpty()) {
+            Set<Integer> next = laterTiers.isEmpty() ? new LinkedHashSet<>(waiting) : laterTiers.poll();
+            waiting.removeAll(next);
+            next.retainAll(states.keySet());
+            tier.addAll(next);
+        }
+        rest.addAll(tier);
         sequentials.forEach(index -> {
             State state = states.get(index);
             if (state != null && state.stop != StopReason.FAILED) {

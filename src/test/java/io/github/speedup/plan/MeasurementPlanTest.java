@@ -75,4 +75,15 @@ class MeasurementPlanTest {
                 "no count at or below the cores: the smallest above");
     }
 
+
+    @Test
+    void theRestStartsWithTheDecidingModesOtherCountsAndFreshProcessesLast() throws Exception {
+        MeasurementPlan plan = plan("sequential,threads,processes,pool", "1,2,4", 8);
+        List<List<String>> tiers = plan.tiers(plan.indicesByWorkload().get(0), 2).stream()
+                .map(tier -> tier.stream().sorted().map(i -> plan.measurements().get(i).mode().id() + "×"
+                        + plan.measurements().get(i).workers()).toList()).toList();
+        assertEquals(List.of(List.of("sequential×1", "threads×2", "pool×2"),
+                List.of("threads×1", "threads×4", "pool×1", "pool×4"),
+                List.of("processes×1", "processes×2", "processes×4")), tiers);
+    }
 }

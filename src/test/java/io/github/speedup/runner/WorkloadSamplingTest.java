@@ -203,7 +203,8 @@ class WorkloadSamplingTest {
      */
     private WorkloadSampling sweep(long budgetNanos, RoundTimes times, List<List<Integer>> rounds) {
         WorkloadSampling state = new WorkloadSampling(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60)),
-                List.of(0, 1, 2, 3), Map.of(0, 0, 1, 0, 2, 0, 3, 0), Map.of(), java.util.Set.of(0, 1, 3), "w",
+                List.of(0, 1, 2, 3), Map.of(0, 0, 1, 0, 2, 0, 3, 0), Map.of(),
+                List.of(java.util.Set.of(0, 1, 3), java.util.Set.of(2)), "w",
                 new WorkloadClock(() -> now, budgetNanos));
         List<Integer> round;
         int number = 0;
