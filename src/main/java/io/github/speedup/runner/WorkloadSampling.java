@@ -33,9 +33,10 @@ import java.util.function.LongSupplier;
  * mode's samples has a partner.
  * <p>
  * Samples go where the answer is: the measurements that decide the workload's reading and
- * recommendation (sequential and each mode at the cores, {@link io.github.speedup.plan.MeasurementPlan#deciding})
- * are measured first, to the target precision; the rest of the sweep starts once they have stopped,
- * with what is left of the budget, and each of its results stops as soon as its speedup's interval
+ * recommendation ({@link io.github.speedup.plan.MeasurementPlan#tiers}: sequential, each in-JVM mode
+ * and one separate-JVM mode at the cores) are measured first, to the target precision; the rest of
+ * the sweep starts, tier by tier, once they have stopped, with what is left of the budget, and each
+ * of its results stops as soon as its speedup's interval
  * lies wholly above or below the best deciding speedup ({@link StopReason#DECIDED}): its place is
  * known. The workload's {@link WorkloadClock} bounds everything: once it is spent nothing more starts,
  * and a result of the rest that did not reach {@code minIterations} is {@link #unreached not measured}.
@@ -57,10 +58,8 @@ final class WorkloadSampling {
     private final Random order;
     private final WorkloadClock clock;
     private final Map<Integer, State> states = new LinkedHashMap<>();
-    /** The rest of the sweep, waiting for the deciding measurements to stop; empty once released. */
-    private final Set<Integer> waiting = new LinkedHashSet<>();
-    /** The tiers of the rest still to start, in order: each once the one before has stopped. */
-    private final java.util.Deque<Set<Integer>> laterTiers = new java.util.ArrayDeque<>();
+    /** The tiers of the rest of the sweep still to start, in order: each once the one before has stopped. */
+    private final java.util.Deque<Set<Integer>> waiting = new java.util.ArrayDeque<>();
     /** The rest of the sweep once released: it stops on its place against {@link #best}. */
     private final Set<Integer> rest = new HashSet<>();
     /** The best paired speedup among the deciding measurements when the rest was released; NaN before. */
@@ -113,20 +112,19 @@ final class WorkloadSampling {
         this.clock = clock;
         measurements.forEach(index -> states.put(index, new State(sampling.warmupIterations() > 0)));
         if (!sampling.fixed()) {
-            Set<Integer> deciding = tiers.get(0);
-            measurements.stream().filter(index -> !deciding.contains(index)).forEach(waiting::add);
             for (Set<Integer> tier : tiers.subList(1, tiers.size())) {
                 Set<Integer> later = new LinkedHashSet<>(tier);
-                later.retainAll(waiting);
-                laterTiers.add(later);
-            }
-            // What no tier names comes with the last.
-            Set<Integer> unnamed = new LinkedHashSet<>(waiting);
-            laterTiers.forEach(unnamed::removeAll);
-            if (!unnamed.isEmpty()) {
-                laterTiers.add(unnamed);
+                later.retainAll(states.keySet());
+                if (!later.isEmpty()) {
+                    waiting.add(later);
+                }
             }
         }
+    }
+
+    /** Whether the measurement waits for a tier before its own to stop. */
+    private boolean waiting(int index) {
+        return waiting.stream().anyMatch(tier -> tier.contains(index));
     }
 
     /** Every measurement refers to {@code sequential}; none does without one. */
@@ -169,7 +167,7 @@ final class WorkloadSampling {
 
     /** The measurements not waiting for the deciding ones, in plan order. */
     private java.util.stream.Stream<Integer> started() {
-        return states.keySet().stream().filter(index -> !waiting.contains(index));
+        return states.keySet().stream().filter(index -> !waiting(index));
     }
 
     private boolean pendingMode(int index) {
@@ -189,12 +187,11 @@ final class WorkloadSampling {
                 }
             }
         }
-        Set<Integer> tier = new LinkedHashSet<>();
+        // A tier may have emptied since: the earlier version's side of a workload that does not link is dropped.
+        Set<Integer> tier = Set.of();
         while (tier.isEmpty() && !waiting.isEmpty()) {
-            Set<Integer> next = laterTiers.isEmpty() ? new LinkedHashSet<>(waiting) : laterTiers.poll();
-            waiting.removeAll(next);
-            next.retainAll(states.keySet());
-            tier.addAll(next);
+            tier = waiting.poll();
+            tier.retainAll(states.keySet());
         }
         rest.addAll(tier);
         sequentials.forEach(index -> {
@@ -212,7 +209,7 @@ final class WorkloadSampling {
      */
     boolean unreached(int index) {
         State state = states.get(index);
-        return waiting.contains(index)
+        return waiting(index)
                 || rest.contains(index) && state.stop == StopReason.MAX_TIME && state.samples.size() < sampling.minIterations();
     }
 
@@ -228,7 +225,7 @@ final class WorkloadSampling {
     List<Integer> stopForTime() {
         List<Integer> stopped = new ArrayList<>();
         states.forEach((index, state) -> {
-            if (state.stop == null && !waiting.contains(index)) {
+            if (state.stop == null && !waiting(index)) {
                 state.stop = StopReason.MAX_TIME;
                 stopped.add(index);
             }
