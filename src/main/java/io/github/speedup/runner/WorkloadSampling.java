@@ -181,7 +181,7 @@ final class WorkloadSampling {
     private void release() {
         if (rest.isEmpty()) {
             for (int index : states.keySet()) {
-                PairedRatio speedup = paired(index) ? speedup(index) : null;
+                PairedRatio speedup = paired(index) ? speedup(index, Summary.CONFIDENCE) : null;
                 if (speedup != null && !(speedup.estimate() <= best)) {
                     best = speedup.estimate();
                 }
@@ -354,20 +354,28 @@ final class WorkloadSampling {
     private void decide(int index, boolean inRounds) {
         State state = states.get(index);
         boolean outOfTime = clock.spent();
-        state.precision = ownPrecision(index);
+        state.precision = ownPrecision(index, Summary.CONFIDENCE);
         double precision = state.precision;
+        double stopping = ownPrecision(index, Sampling.STOPPING_CONFIDENCE);
         Integer partner = inRounds ? partner(index) : null;
         State other = partner == null ? null : states.get(partner);
         if (other != null) {
-            other.precision = ownPrecision(partner);
-            state.comparisonPrecision = comparisonPrecision(index, partner);
+            other.precision = ownPrecision(partner, Summary.CONFIDENCE);
+            state.comparisonPrecision = comparisonPrecision(index, partner, Summary.CONFIDENCE);
+            double comparisonStopping = comparisonPrecision(index, partner, Sampling.STOPPING_CONFIDENCE);
             // A mode waits for both sides' speedups and their time ratio (Math.max keeps NaN: one not
             // known yet holds both back); sequential for the ratio only, which, like a speedup, does
             // not see the machine's drift that its own median does.
-            precision = sequentials.contains(index) ? state.comparisonPrecision
-                    : Math.max(precision, Math.max(other.precision, state.comparisonPrecision));
+            if (sequentials.contains(index)) {
+                precision = state.comparisonPrecision;
+                stopping = comparisonStopping;
+            } else {
+                precision = Math.max(precision, Math.max(other.precision, state.comparisonPrecision));
+                stopping = Math.max(stopping, Math.max(ownPrecision(partner, Sampling.STOPPING_CONFIDENCE),
+                        comparisonStopping));
+            }
         }
-        StopReason stop = sampling.stop(state.samples.size(), precision, outOfTime);
+        StopReason stop = sampling.stop(state.samples.size(), stopping, precision, outOfTime);
         if (stop == null && other == null && placed(index)) {
             stop = StopReason.DECIDED;
         }
@@ -381,9 +389,9 @@ final class WorkloadSampling {
         }
     }
 
-    /** A measurement's own precision: of its paired speedup, or of its median. */
-    private double ownPrecision(int index) {
-        return paired(index) ? pairedPrecision(index) : medianPrecision(states.get(index));
+    /** A measurement's own precision at {@code confidence}: of its paired speedup, or of its median. */
+    private double ownPrecision(int index, double confidence) {
+        return paired(index) ? pairedPrecision(index, confidence) : medianPrecision(states.get(index), confidence);
     }
 
     /** Whether the measurement stops on a paired speedup: a mode, taken in rounds, with its sequential beside it. */
@@ -400,48 +408,45 @@ final class WorkloadSampling {
 
     /**
      * Whether a measurement of the rest of the sweep knows its place: with {@code minIterations}
-     * pairs, its speedup's 95% interval lies wholly above or below the best deciding speedup, so more
-     * iterations would not change which result is recommended.
+     * pairs, its speedup's interval at {@link Sampling#STOPPING_CONFIDENCE} lies wholly above or below
+     * the best deciding speedup, so more iterations would not change which result is recommended.
      */
     private boolean placed(int index) {
         if (!rest.contains(index) || Double.isNaN(best) || !paired(index)) {
             return false;
         }
-        PairedRatio speedup = speedup(index);
+        PairedRatio speedup = speedup(index, Sampling.STOPPING_CONFIDENCE);
         return speedup != null && speedup.interval().defined()
                 && (speedup.interval().high() < best || speedup.interval().low() > best);
     }
 
-    private static double medianPrecision(State state) {
+    private static double medianPrecision(State state, double confidence) {
         return state.samples.size() < 2 ? Double.NaN
-                : Summary.of(state.samples.stream().mapToDouble(Sample::wallNanos).toArray()).medianPrecision();
+                : Summary.medianPrecision(state.samples.stream().mapToDouble(Sample::wallNanos).toArray(), confidence);
     }
 
-    /**
-     * The speedup's precision over the pairs so far; NaN with fewer than {@code minIterations}
-     * pairs (at least two): a bootstrap over a handful of pairs is narrow by chance.
-     */
-    private double pairedPrecision(int index) {
-        PairedRatio speedup = speedup(index);
+    /** The speedup's precision over the pairs so far; NaN with fewer than {@code minIterations} pairs (at least two). */
+    private double pairedPrecision(int index, double confidence) {
+        PairedRatio speedup = speedup(index, confidence);
         return speedup == null ? Double.NaN : speedup.precision();
     }
 
     /** The mode's paired speedup over the pairs so far; {@code null} with fewer than {@code minIterations}. */
-    private PairedRatio speedup(int index) {
-        return ratio(states.get(references.get(index)), states.get(index));
+    private PairedRatio speedup(int index, double confidence) {
+        return ratio(states.get(references.get(index)), states.get(index), confidence);
     }
 
     /** The precision of the ratio of a measurement's times to its partner's on the earlier version's side. */
-    private double comparisonPrecision(int index, int partner) {
-        PairedRatio ratio = ratio(states.get(index), states.get(partner));
+    private double comparisonPrecision(int index, int partner, double confidence) {
+        PairedRatio ratio = ratio(states.get(index), states.get(partner), confidence);
         return ratio == null ? Double.NaN : ratio.precision();
     }
 
     /**
-     * {@code numerator / denominator} over their samples of the same rounds; {@code null} with fewer
-     * than {@code minIterations} pairs (at least two).
+     * {@code numerator / denominator} over their samples of the same rounds, with its interval at
+     * {@code confidence}; {@code null} with fewer than {@code minIterations} pairs (at least two).
      */
-    private PairedRatio ratio(State numerator, State denominator) {
+    private PairedRatio ratio(State numerator, State denominator, double confidence) {
         Map<Integer, Long> numeratorByRound = new HashMap<>();
         for (int i = 0; i < numerator.samples.size(); i++) {
             numeratorByRound.put(numerator.rounds.get(i), numerator.samples.get(i).wallNanos());
@@ -457,7 +462,7 @@ final class WorkloadSampling {
             return null;
         }
         return PairedRatio.of(pairs.stream().mapToDouble(p -> p[0]).toArray(),
-                pairs.stream().mapToDouble(p -> p[1]).toArray());
+                pairs.stream().mapToDouble(p -> p[1]).toArray(), confidence);
     }
 
     /**

@@ -76,11 +76,31 @@ public record Summary(int count, double median, double mean, double stddev, doub
     }
 
     /**
-     * The narrowest symmetric pair of order statistics (x(j), x(n+1-j)) that covers the median
-     * with at least 95%: the rank of the median among n values is Binomial(n, 1/2). With too
-     * few values for 95%, the whole range, with the coverage it has.
+     * Half the width of the order-statistic interval of the median of {@code values} at
+     * {@code confidence}, relative to the median: what a sampling rule that stops on a wider interval
+     * than the one it reports compares with its target. NaN with fewer than two values.
      */
+    public static double medianPrecision(double[] values, double confidence) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        Interval interval = medianInterval(sorted, confidence);
+        double median = median(sorted);
+        return interval.defined() && median > 0 ? (interval.high() - interval.low()) / 2 / median : Double.NaN;
+    }
+
     static Interval medianInterval(double[] sorted) {
+        return medianInterval(sorted, CONFIDENCE);
+    }
+
+    /**
+     * The narrowest symmetric pair of order statistics (x(j), x(n+1-j)) that covers the median
+     * with at least {@code confidence}: the rank of the median among n values is Binomial(n, 1/2),
+     * whatever their distribution (Conover, <i>Practical Nonparametric Statistics</i>, 3rd ed., §3.2).
+     * With too few values for it, the whole range, with the coverage it has.
+     *
+     * @param sorted the values in ascending order
+     */
+    public static Interval medianInterval(double[] sorted, double confidence) {
         int n = sorted.length;
         if (n < 2) {
             return Interval.NONE;
@@ -90,7 +110,7 @@ public record Summary(int count, double median, double mean, double stddev, doub
         for (int j = 1; j <= n / 2; j++) {
             // P(x(j) <= median <= x(n+1-j)) = P(j <= B <= n-j) = 1 - 2 P(B <= j-1)
             double coverage = 1 - 2 * ranks.cumulativeProbability(j - 1);
-            if (coverage >= CONFIDENCE) {
+            if (coverage >= confidence) {
                 best = j;
             } else {
                 break;

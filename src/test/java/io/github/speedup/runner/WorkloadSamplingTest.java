@@ -81,6 +81,19 @@ class WorkloadSamplingTest {
     }
 
     @Test
+    void itStopsOnTheWiderIntervalAndAForcedStopMeetsTheTargetOnTheReportedOne() {
+        Sampling sampling = Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60));
+        assertEquals(null, sampling.stop(10, 0.031, 0.02, false), "the 95% interval alone does not stop it");
+        assertEquals(StopReason.TARGET, sampling.stop(10, 0.03, 0.02, false));
+        assertEquals(StopReason.TARGET, sampling.stop(30, 0.031, 0.02, false), "at maxIterations nothing was chosen");
+        assertEquals(StopReason.MAX_ITERATIONS, sampling.stop(30, 0.05, 0.04, false));
+        assertEquals(StopReason.TARGET, sampling.stop(12, 0.031, 0.029, true));
+        assertEquals(StopReason.MAX_TIME, sampling.stop(12, 0.05, 0.04, true));
+        assertEquals(StopReason.MAX_TIME, sampling.stop(5, 0.01, 0.01, true), "fewer than minIterations");
+        assertEquals(null, sampling.stop(5, 0.01, 0.01, false));
+    }
+
+    @Test
     void aFixedCountIsExactlyThatWhateverThePrecision() {
         Random random = new Random(4);
         WorkloadSampling state = run(Sampling.fixed(2, 5), () -> 100 * Math.exp(0.30 * random.nextGaussian()));
@@ -249,10 +262,12 @@ class WorkloadSamplingTest {
     @Test
     void whatTheBudgetCouldNotReachIsUnreachedAndTheWorkloadEndsWithinItsBudget() {
         List<List<Integer>> rounds = new java.util.ArrayList<>();
-        // 2 s: the deciding results' 6 rounds of 203 ms take 1.2 s, the rest's 201 ms rounds the remainder.
-        long budget = 1_500_000_000L;
+        // 3.2 s: the deciding results' 12–14 rounds of 203 ms (2% noise per iteration, so about 2.8% per
+        // pair: more than 6 pairs for their interval to be within ±3%) take 2.4–2.8 s, and the rest's
+        // 6 rounds of 201 ms do not fit in the remainder.
+        long budget = 3_200_000_000L;
         WorkloadSampling state = sweep(budget, lockBound(new Random(13)), rounds);
-        assertTrue(now <= budget * 1.1, "ended after " + now / 1e9 + " s of a 1.5 s budget");
+        assertTrue(now <= budget * 1.1, "ended after " + now / 1e9 + " s of a 3.2 s budget");
         assertTrue(state.unreached(2), "threads ×1 had " + state.samples(2).size() + " of 6 samples");
         assertFalse(state.unreached(1));
         assertEquals(StopReason.TARGET, state.stopReason(1), "the deciding results were measured first");
