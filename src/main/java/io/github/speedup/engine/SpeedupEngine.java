@@ -272,7 +272,8 @@ public final class SpeedupEngine {
                     + " (parameter historyDirectory): " + e.getMessage(), e);
         }
         if (entry != null) {
-            info.accept("Run added to the history of testbed " + report.testbed() + ": " + entry.toAbsolutePath());
+            info.accept("Run added to the history of " + historySettings.project() + " on testbed " + report.testbed()
+                    + ": " + entry.toAbsolutePath());
         }
         return new Result(report, verdict, files, baseline, entry,
                 report.complete() ? null : kept(report, plan, mainFile(files).toAbsolutePath()));

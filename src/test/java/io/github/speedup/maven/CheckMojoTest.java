@@ -194,7 +194,7 @@ class CheckMojoTest {
     void withAHistoryDirectoryTheHistoryIsJudgedAgainWithoutTheReportItself(CheckMojo mojo) throws Exception {
         Path directory = ((File) getVariableValueFromObject(mojo, "historyDirectory")).toPath();
         TestFiles.deleteTree(directory);
-        HistoryStore store = new HistoryStore(directory, 20);
+        HistoryStore store = new HistoryStore(directory, mojo.projectKey(), 20); // the runs of the project the goal runs in
         for (int days = 3; days >= 1; days--) {
             store.append(earlier(days), Verdict.NONE, false);
         }
