@@ -171,7 +171,13 @@ public final class SpeedupEngine {
 
     /**
      * Measures, then writes the reports, also when measuring stopped early: the report then holds
-     * what was measured and says it is incomplete. The gate is applied to complete runs only.
+     * what was measured and says it is incomplete. The gate is applied to complete runs only. The
+     * reports, the baseline and the history entry are each written whatever became of the others.
+     *
+     * @throws SpeedupException before measuring, for an output or history folder that cannot be
+     *                          written or a baseline that cannot be read (naming the parameter); after
+     *                          it, for a file that could not be written, naming it and where the run was kept
+     * @throws GateException    a rule matches no result (the reports are written, unjudged)
      */
     public Result run(RunConfiguration configuration, Build build, Path outputDirectory)
             throws SpeedupException, GateException {

@@ -1,6 +1,5 @@
 package io.github.speedup.format.xml;
 
-import io.github.speedup.format.xml.ReportFormatException.Problem;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
@@ -30,6 +29,7 @@ import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
+import io.github.speedup.format.xml.ReportFormatException.Problem;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
