@@ -1,13 +1,16 @@
 def check = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../it/ReportCheck.groovy'))
 def log = new File(basedir, 'build.log').text
 def history = new File(basedir, '.speedup')
-def runs = { String testbed -> new File(history, testbed).listFiles().findAll { it.name.endsWith('.xml') }.sort() }
+// Kept per testbed and project (groupId/artifactId)
+def runs = { String testbed -> new File(history, "$testbed/io.github.speedup.it/history").listFiles()
+        .findAll { it.name.endsWith('.xml') }.sort() }
 
 // Testbed a: three runs, the slowed one, the last one; testbed b: its own single run.
 assert runs('a').size() == 5: runs('a')
 assert runs('b').size() == 1: runs('b')
 assert log.contains('No history on testbed a yet ('): 'the first run says it starts the history'
 assert log.contains('No history on testbed b yet ('): 'testbed b compares nothing and starts its own'
+assert log.contains('Run added to the history of io.github.speedup.it:history on testbed a: ' + runs('a')[0].absolutePath)
 
 // The second and third runs of a: too few earlier runs (minBaselineRuns 3), so not compared yet, at INFO.
 assert log.contains('[INFO] not-compared: Not compared yet with the history for workload naps, mode sequential ×1: '

@@ -8,10 +8,11 @@ package io.github.speedup.config;
  * @param size            runs kept per testbed
  * @param baselineRuns    earlier runs the gate compares with
  * @param minBaselineRuns the fewest earlier runs of a result it is compared with the history on
+ * @param project         the project whose runs these are, {@code groupId:artifactId} (from the POM, not the user)
  */
 public record HistoryParameters(String directory, String testbed, Integer size, Integer baselineRuns,
-                                Integer minBaselineRuns) {
+                                Integer minBaselineRuns, String project) {
 
     /** No history. */
-    public static final HistoryParameters NONE = new HistoryParameters(null, null, null, null, null);
+    public static final HistoryParameters NONE = new HistoryParameters(null, null, null, null, null, null);
 }

@@ -16,6 +16,8 @@ public final class HistoryParser {
     static final int DEFAULT_MIN_BASELINE_RUNS = 3;
     /** A testbed names a folder, so it holds nothing a file system could read as a path or hide. */
     private static final String TESTBED = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    /** Maven's own rule for a groupId and an artifactId (its model validator's), each naming a folder. */
+    private static final String PROJECT = "[A-Za-z0-9_-][A-Za-z0-9_.-]*:[A-Za-z0-9_-][A-Za-z0-9_.-]*";
 
     private HistoryParser() {
     }
@@ -50,7 +52,12 @@ public final class HistoryParser {
             throw new ConfigurationException("historyDirectory", directory, "a folder (it is created if missing), "
                     + "not a file");
         }
-        return new HistorySettings(directory, testbed, size, baselineRuns, minBaselineRuns);
+        if (directory != null && (history.project() == null || !history.project().matches(PROJECT))) {
+            throw new ConfigurationException("historyDirectory", directory, "a history of a project with a groupId "
+                    + "and an artifactId of letters, digits, '_', '-' and '.', not starting with '.' (each names a "
+                    + "folder in it); this project is " + history.project());
+        }
+        return new HistorySettings(directory, testbed, size, baselineRuns, minBaselineRuns, history.project());
     }
 
 }

@@ -11,8 +11,11 @@ import java.nio.file.Path;
  * @param baselineRuns    earlier runs of the testbed the gate compares with
  * @param minBaselineRuns the fewest earlier runs a regression fails on; with fewer it is inconclusive
  *                        (a warning), from 1 to {@code baselineRuns}
+ * @param project         whose runs these are, {@code groupId:artifactId}: runs are kept and compared per
+ *                        project and testbed; {@code null} only where no history is kept
  */
-public record HistorySettings(Path directory, String testbed, int size, int baselineRuns, int minBaselineRuns) {
+public record HistorySettings(Path directory, String testbed, int size, int baselineRuns, int minBaselineRuns,
+                              String project) {
 
     public boolean kept() {
         return directory != null;

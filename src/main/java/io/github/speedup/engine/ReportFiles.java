@@ -42,20 +42,38 @@ public final class ReportFiles {
         };
     }
 
-    /** @return the files written for each format, in the order of {@code formats} */
-    static Map<Format, List<Path>> write(Report report, Verdict verdict, Path directory, List<Format> formats)
-            throws IOException {
+    /**
+     * What {@link #write} wrote, and what it could not.
+     *
+     * @param files  the files written for each format, in the order of the formats
+     * @param failed each file that could not be written, with why
+     */
+    record Written(Map<Format, List<Path>> files, Map<Path, IOException> failed) {
+    }
+
+    /**
+     * Writes every file of every format, each whatever became of the others: a page too large for
+     * a full disk does not cost the XML, which the next build's baseline and check read.
+     */
+    static Written write(Report report, Verdict verdict, Path directory, List<Format> formats) {
         Map<Format, List<Path>> files = new LinkedHashMap<>();
+        Map<Path, IOException> failed = new LinkedHashMap<>();
         for (Format format : formats) {
             List<Path> written = new ArrayList<>();
             for (ReportFormat writer : writers(format)) {
                 Path file = directory.resolve(writer.fileName());
-                AtomicFiles.write(file, out -> writer.write(report, verdict, out));
-                written.add(file);
+                try {
+                    AtomicFiles.write(file, out -> writer.write(report, verdict, out));
+                    written.add(file);
+                } catch (IOException e) {
+                    failed.put(file, e);
+                }
             }
-            files.put(format, List.copyOf(written));
+            if (!written.isEmpty()) {
+                files.put(format, List.copyOf(written));
+            }
         }
-        return files;
+        return new Written(files, failed);
     }
 
     /**

@@ -41,8 +41,10 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -169,15 +171,18 @@ public final class SpeedupEngine {
 
     /**
      * Measures, then writes the reports, also when measuring stopped early: the report then holds
-     * what was measured and says it is incomplete. The gate is applied to complete runs only.
+     * what was measured and says it is incomplete. The gate is applied to complete runs only. The
+     * reports, the baseline and the history entry are each written whatever became of the others.
+     *
+     * @throws SpeedupException before measuring, for an output or history folder that cannot be
+     *                          written or a baseline that cannot be read (naming the parameter); after
+     *                          it, for a file that could not be written, naming it and where the run was kept
+     * @throws GateException    a rule matches no result (the reports are written, unjudged)
      */
     public Result run(RunConfiguration configuration, Build build, Path outputDirectory)
             throws SpeedupException, GateException {
-        checkWritable(outputDirectory, "outputDirectory");
+        Inputs inputs = checkInputs(configuration, outputDirectory);
         MeasurementPlan plan = configuration.plan();
-        if (configuration.history().kept()) {
-            checkWritable(configuration.history().directory(), "historyDirectory");
-        }
         ForkSettings fork = configuration.fork();
         LoadSettings load = configuration.load();
         if (build.parallelBuild() && !PARALLEL_BUILD_EXPLAINED.getAndSet(true)) {
@@ -194,18 +199,7 @@ public final class SpeedupEngine {
                     + e.getMessage(), e);
         }
         PreviousVersion previous = configuration.compareWith();
-        JvmLauncher previousLauncher = null;
-        if (previous != null) {
-            // The earlier version's JVMs: every flag of this build's, its own class path, its own argument file.
-            ForkSettings previousFork = fork.withWorkloadClassPath(previous.classPath(),
-                    fork.workDirectory().resolve(PREVIOUS_WORK_DIRECTORY));
-            try {
-                previousLauncher = JvmLauncher.prepare(previousFork);
-            } catch (IOException e) {
-                throw new SpeedupException("Cannot prepare the child JVMs of " + previous.artifact()
-                        + " (parameter compareWith) in " + previousFork.workDirectory() + ": " + e.getMessage(), e);
-            }
-        }
+        JvmLauncher previousLauncher = previous == null ? null : previousLauncher(fork, previous);
         LoadProbe probe = LoadProbe.detect();
         LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad(),
                 Runtime.getRuntime().availableProcessors()), load.maxRetries());
@@ -247,34 +241,131 @@ public final class SpeedupEngine {
                 probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
                         configuration.gate().baseline().compareWithMaxRegressionPercent()));
+        return judgeAndKeep(measured, configuration, build, outputDirectory, inputs, plan);
+    }
+
+    /** What was read or checked before measuring: the baseline, and the job summary where it can be written. */
+    private record Inputs(SpeedupGate.Baseline baseline, Path stepSummary) {
+    }
+
+    /**
+     * Checks every input and output before measuring, so that minutes of measurements are not lost
+     * to a file that could not be read or written after them: the folders must be writable and the
+     * baseline readable (else the build fails at once); a job summary that cannot be written is
+     * left out with a warning.
+     */
+    private Inputs checkInputs(RunConfiguration configuration, Path outputDirectory) throws SpeedupException {
+        checkWritable(outputDirectory, "outputDirectory");
+        if (configuration.history().kept()) {
+            checkWritable(configuration.history().directory(), "historyDirectory");
+        }
+        SpeedupGate.Baseline baseline;
+        try {
+            baseline = SpeedupGate.readBaseline(configuration.gate());
+        } catch (GateException e) {
+            throw new SpeedupException(e.getMessage() + " Nothing was measured.", e);
+        }
+        return new Inputs(baseline, configuration.formats().contains(Format.MARKDOWN)
+                ? appendable(configuration.stepSummary()) : null);
+    }
+
+    /** The earlier version's JVMs: every flag of this build's, its own class path, its own argument file. */
+    private static JvmLauncher previousLauncher(ForkSettings fork, PreviousVersion previous) throws SpeedupException {
+        ForkSettings previousFork = fork.withWorkloadClassPath(previous.classPath(),
+                fork.workDirectory().resolve(PREVIOUS_WORK_DIRECTORY));
+        try {
+            return JvmLauncher.prepare(previousFork);
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot prepare the child JVMs of " + previous.artifact()
+                    + " (parameter compareWith) in " + previousFork.workDirectory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The measured run with its testbed, commit and history, judged by the gate (a complete run),
+     * then kept; what was measured is written also when the history cannot be read or the gate
+     * cannot judge.
+     */
+    private Result judgeAndKeep(Report measured, RunConfiguration configuration, Build build, Path outputDirectory,
+                                Inputs inputs, MeasurementPlan plan) throws SpeedupException, GateException {
         HistorySettings historySettings = configuration.history();
         Report run = measured.withRun(historySettings.testbed(measured.environment().fingerprint()),
                 historySettings.kept() ? GitCommit.of(build.projectDirectory()) : "");
-        RunHistory history = openHistory(historySettings, run.testbed(), warnings);
+        RunHistory history;
+        try {
+            history = RunHistory.open(historySettings, run.testbed(), warnings);
+        } catch (IOException e) {
+            ReportFiles.write(run, Verdict.NONE, outputDirectory, configuration.formats()); // nothing measured is lost
+            throw new SpeedupException("Cannot read the history in " + historySettings.directory()
+                    + " (parameter historyDirectory): " + e.getMessage(), e);
+        }
         Report report = run.withHistory(history.model(run));
         Verdict verdict = Verdict.NONE;
         if (report.complete()) {
             try {
-                verdict = SpeedupGate.apply(report, configuration.gate(), history.baselineRuns(), history.notes());
+                verdict = SpeedupGate.apply(report, configuration.gate(), inputs.baseline(), history.baselineRuns(),
+                        history.notes());
             } catch (GateException e) {
-                write(report, Verdict.NONE, outputDirectory, configuration); // nothing measured is lost
+                ReportFiles.write(report, Verdict.NONE, outputDirectory, configuration.formats());
                 throw e;
             }
         }
-        Map<Format, Path> files = write(report, verdict, outputDirectory, configuration);
-        SpeedupGate.BaselineUpdate baseline = SpeedupGate.updateBaseline(configuration.gate(), report, verdict,
-                files.get(Format.XML));
-        Path entry;
+        return keep(report, verdict, history, configuration, outputDirectory, inputs.stepSummary(), plan);
+    }
+
+    /**
+     * Writes the run's reports, the baseline and the history entry, each whatever became of the
+     * others: a report folder that filled up does not lose the run from the history, nor a history
+     * that cannot be written the reports. The job summary is optional: one that cannot be written
+     * is a warning.
+     *
+     * @throws SpeedupException after all were tried, naming each that failed and what was kept
+     */
+    private Result keep(Report report, Verdict verdict, RunHistory history, RunConfiguration configuration,
+                        Path outputDirectory, Path stepSummary, MeasurementPlan plan) throws SpeedupException {
+        List<String> failures = new ArrayList<>();
+        ReportFiles.Written written = ReportFiles.write(report, verdict, outputDirectory, configuration.formats());
+        written.failed().forEach((file, e) -> failures.add("Cannot write " + file + " (parameter outputDirectory): "
+                + describe(e)));
+        if (stepSummary != null && written.files().containsKey(Format.MARKDOWN)) {
+            try {
+                ReportFiles.appendStepSummary(stepSummary, written.files().get(Format.MARKDOWN).get(0));
+            } catch (IOException e) {
+                warnings.accept(stepSummaryWarning(stepSummary, e));
+            }
+        }
+        SpeedupGate.BaselineUpdate baselineUpdate = SpeedupGate.BaselineUpdate.NOT_REQUESTED;
+        if (written.files().containsKey(Format.XML)) {
+            try {
+                baselineUpdate = SpeedupGate.updateBaseline(configuration.gate(), report, verdict,
+                        written.files().get(Format.XML).get(0));
+            } catch (SpeedupException e) {
+                failures.add(e.getMessage() + " (parameter baseline)");
+            }
+        }
+        Path entry = null;
         try {
             entry = history.append(report, verdict, configuration.gate().updateBaseline() && report.complete());
         } catch (IOException e) {
-            throw new SpeedupException("Cannot add the run to the history in " + historySettings.directory()
-                    + " (parameter historyDirectory): " + e.getMessage(), e);
+            failures.add("Cannot add the run to the history in " + configuration.history().directory()
+                    + " (parameter historyDirectory): " + describe(e));
         }
         if (entry != null) {
-            info.accept("Run added to the history of testbed " + report.testbed() + ": " + entry.toAbsolutePath());
+            info.accept("Run added to the history of " + configuration.history().project() + " on testbed "
+                    + report.testbed() + ": " + entry.toAbsolutePath());
         }
-        return new Result(report, verdict, files, baseline, entry,
+        Map<Format, Path> files = new LinkedHashMap<>();
+        written.files().forEach((format, paths) -> files.put(format, paths.get(0)));
+        if (!failures.isEmpty()) {
+            List<String> kept = new ArrayList<>();
+            files.values().forEach(file -> kept.add(file.toAbsolutePath().toString()));
+            if (entry != null) {
+                kept.add("the history (" + entry.toAbsolutePath() + ")");
+            }
+            throw new SpeedupException(String.join("\n", failures) + "\nThe run "
+                    + (kept.isEmpty() ? "was not kept anywhere." : "was kept in " + String.join(", ", kept) + "."), null);
+        }
+        return new Result(report, verdict, files, baselineUpdate, entry,
                 report.complete() ? null : kept(report, plan, mainFile(files).toAbsolutePath()));
     }
 
@@ -334,16 +425,6 @@ public final class SpeedupEngine {
                 : files.containsKey(Format.XML) ? files.get(Format.XML) : files.values().iterator().next();
     }
 
-    private static RunHistory openHistory(HistorySettings settings, String testbed, Consumer<String> warnings)
-            throws SpeedupException {
-        try {
-            return RunHistory.open(settings, testbed, warnings);
-        } catch (IOException e) {
-            throw new SpeedupException("Cannot read the history in " + settings.directory()
-                    + " (parameter historyDirectory): " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Fails before measuring when the reports (or the history) could not be written after it:
      * minutes of measurements must not be lost to a file standing where a folder should be.
@@ -382,25 +463,33 @@ public final class SpeedupEngine {
         }
     }
 
-    private static Map<Format, Path> write(Report report, Verdict verdict, Path directory,
-                                           RunConfiguration configuration) throws SpeedupException {
-        Map<Format, List<Path>> written;
+    /**
+     * The file a CI reads a job summary from, where it can be appended to; else {@code null} after
+     * a warning: the summary is an extra, so a summary file that is a folder or cannot be written
+     * costs the summary alone, said before anything is measured.
+     */
+    private Path appendable(Path stepSummary) {
+        if (stepSummary == null) {
+            return null;
+        }
         try {
-            written = ReportFiles.write(report, verdict, directory, configuration.formats());
+            Files.newOutputStream(stepSummary, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+            return stepSummary;
         } catch (IOException e) {
-            throw new SpeedupException("Cannot write the speedup report to " + directory + ": " + e.getMessage(), e);
+            warnings.accept(stepSummaryWarning(stepSummary, e));
+            return null;
         }
-        Path summary = configuration.stepSummary();
-        if (summary != null && written.containsKey(Format.MARKDOWN)) {
-            try {
-                ReportFiles.appendStepSummary(summary, written.get(Format.MARKDOWN).get(0));
-            } catch (IOException e) {
-                throw new SpeedupException("Cannot append the summary to " + summary + " (GITHUB_STEP_SUMMARY; "
-                        + "parameter stepSummary=false leaves it alone): " + e.getMessage(), e);
-            }
-        }
-        Map<Format, Path> files = new LinkedHashMap<>();
-        written.forEach((format, paths) -> files.put(format, paths.get(0)));
-        return files;
+    }
+
+    private static String stepSummaryWarning(Path stepSummary, IOException e) {
+        return "Cannot append the summary to " + stepSummary + " (GITHUB_STEP_SUMMARY): "
+                + (Files.isDirectory(stepSummary) ? "it is a folder" : describe(e)) + ". The job summary is left out; "
+                + "the reports and the history are written (parameter stepSummary=false leaves it alone).";
+    }
+
+    /** An I/O failure in words: its message, and its kind where the message is a bare path. */
+    static String describe(IOException e) {
+        return e instanceof FileSystemException fs && fs.getReason() == null
+                ? e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage() : e.getMessage();
     }
 }

@@ -29,27 +29,60 @@ public final class SpeedupGate {
     }
 
     /**
+     * The baseline file, read: its report, or {@code null} with a note where there is none yet.
+     * Read before anything is measured, so that a baseline that cannot be read fails the build
+     * before minutes of measurements, not after them.
+     */
+    public record Baseline(Report report, String note) {
+
+        /** No baseline file was given. */
+        static final Baseline NONE = new Baseline(null, null);
+    }
+
+    /**
+     * Reads {@code baseline} where one is given; a missing file is no error (there is nothing to
+     * compare with yet: the baseline's note says so).
+     *
+     * @throws GateException naming the parameter and the advice that fits: the file is a folder,
+     *                       damaged or no speedup report, or of another schema version
+     */
+    public static Baseline readBaseline(GateConfiguration gate) throws GateException {
+        Path file = gate.baseline().baseline();
+        if (file == null) {
+            return Baseline.NONE;
+        }
+        if (Files.isDirectory(file)) {
+            throw new GateException("The baseline " + file.toAbsolutePath() + " (parameter baseline) is a folder; "
+                    + "it names an earlier speedup.xml file.");
+        }
+        if (!Files.exists(file)) {
+            return new Baseline(null, "No baseline at " + file.toAbsolutePath() + " yet: nothing to compare with. "
+                    + "The first baseline is written by a run with -Dspeedup.updateBaseline=true.");
+        }
+        try {
+            return new Baseline(XmlReportReader.read(file).report(), null);
+        } catch (ReportFormatException e) {
+            throw new GateException(e.getMessage() + " (parameter baseline): " + switch (e.problem()) {
+                case OTHER_VERSION -> "it was written by another version of the plugin; compare with a baseline "
+                        + "this version wrote: move it away and run once with -Dspeedup.updateBaseline=true";
+                case MISSING, NOT_XML, NOT_A_REPORT -> "it is not a speedup.xml this plugin wrote, or it was damaged; "
+                        + "move it away and run once with -Dspeedup.updateBaseline=true to write a new one";
+            } + ".", e);
+        }
+    }
+
+    /**
+     * @param baseline     the baseline file, {@linkplain #readBaseline read}
      * @param history      the testbed's earlier runs, or {@code null} where no history is kept
      * @param historyNotes what the history has to say (none yet, none usable)
      */
-    public static Verdict apply(Report report, GateConfiguration gate, BaselineRuns history,
+    public static Verdict apply(Report report, GateConfiguration gate, Baseline baseline, BaselineRuns history,
                                 List<String> historyNotes) throws GateException {
         List<String> notes = new ArrayList<>(historyNotes);
-        Report baseline = null;
-        Path baselineFile = gate.baseline().baseline();
-        if (baselineFile != null) {
-            if (Files.isRegularFile(baselineFile)) {
-                try {
-                    baseline = XmlReportReader.read(baselineFile).report();
-                } catch (ReportFormatException e) {
-                    throw new GateException(e.getMessage() + " (parameter baseline)", e);
-                }
-            } else {
-                notes.add("No baseline at " + baselineFile.toAbsolutePath() + " yet: nothing to compare with. "
-                        + "The first baseline is written by a run with -Dspeedup.updateBaseline=true.");
-            }
+        if (baseline.note() != null) {
+            notes.add(baseline.note());
         }
-        return Checker.evaluate(report, gate.rules(), baseline, gate.baseline(), history, notes);
+        return Checker.evaluate(report, gate.rules(), baseline.report(), gate.baseline(), history, notes);
     }
 
     /**
@@ -85,7 +118,7 @@ public final class SpeedupGate {
             runs = earlier.baselineRuns();
             notes = earlier.notes();
         }
-        return Checker.withRecordedFailures(apply(report, gate, runs, notes), stored.verdict());
+        return Checker.withRecordedFailures(apply(report, gate, readBaseline(gate), runs, notes), stored.verdict());
     }
 
     /**

@@ -46,7 +46,7 @@ public final class RunHistory {
         if (!settings.kept()) {
             return new RunHistory(null, testbed, List.of(), settings);
         }
-        HistoryStore store = new HistoryStore(settings.directory(), settings.size());
+        HistoryStore store = new HistoryStore(settings.directory(), settings.project(), settings.size());
         return new RunHistory(store, testbed, store.load(testbed, warnings), settings);
     }
 

@@ -67,9 +67,11 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     private boolean compareAcrossMachines;
 
     /**
-     * Where runs are kept between builds, a folder per testbed, such as <code>${project.basedir}/.speedup</code>.
-     * With it, the gate compares each run with the last {@code baselineRuns} runs of its testbed,
-     * and the page draws their trend. Without it, no history is kept.
+     * Where runs are kept between builds, a folder per testbed and in it one per project
+     * ({@code groupId/artifactId}), such as <code>${project.basedir}/.speedup</code>. With it, the gate
+     * compares each run with the last {@code baselineRuns} runs of its project on its testbed, and
+     * the page draws their trend. The modules of a build may share one: each is compared with its
+     * own runs only. Without it, no history is kept.
      */
     @Parameter(property = "speedup.historyDirectory")
     private File historyDirectory;
@@ -82,7 +84,7 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     @Parameter(property = "speedup.testbed")
     private String testbed;
 
-    /** Runs kept per testbed; the oldest are dropped first. */
+    /** Runs kept per project and testbed; the oldest are dropped first. */
     @Parameter(property = "speedup.historySize", defaultValue = "20")
     private int historySize;
 
@@ -112,7 +114,7 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
 
     HistoryParameters historyParameters() {
         return new HistoryParameters(historyDirectory == null ? null : historyDirectory.getPath(), testbed,
-                historySize, baselineRuns, minBaselineRuns);
+                historySize, baselineRuns, minBaselineRuns, projectKey());
     }
 
     /**

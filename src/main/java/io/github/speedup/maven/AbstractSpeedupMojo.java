@@ -42,6 +42,14 @@ abstract class AbstractSpeedupMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject configuredProject;
 
+    /**
+     * The project the goal runs in, {@code groupId:artifactId}, under which its history is kept; {@code null}
+     * for a goal built by hand outside Maven.
+     */
+    String projectKey() {
+        return configuredProject == null ? null : configuredProject.getGroupId() + ":" + configuredProject.getArtifactId();
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         warnOfIgnoredProperties();

@@ -49,7 +49,7 @@ public class CheckMojo extends AbstractGateMojo {
             failOrWarn(VisibleText.of(e.getMessage()));
             return;
         } catch (ReportFormatException e) {
-            throw new MojoExecutionException(e.getMessage() + " (parameter reportFile; run speedup:run first)", e);
+            throw new MojoExecutionException(e.getMessage() + " (parameter reportFile; " + advice(e.problem()) + ")", e);
         } catch (ConfigurationException | GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -61,6 +61,17 @@ public class CheckMojo extends AbstractGateMojo {
         }
         ConsoleSummary.warnings(verdict).forEach(getLog()::warn);
         conclude(verdict);
+    }
+
+    /** What to do about a report file that was refused, by why it was. */
+    static String advice(ReportFormatException.Problem problem) {
+        return switch (problem) {
+            case MISSING -> "run speedup:run first";
+            case NOT_XML, NOT_A_REPORT -> "it is not a speedup.xml the plugin wrote, or it was damaged: run "
+                    + "speedup:run to write it anew";
+            case OTHER_VERSION -> "it was written by another version of the plugin: check it with that version, or "
+                    + "run speedup:run with this one to write it anew";
+        };
     }
 
     static final String NOTHING_JUDGED = "Nothing was judged: ";

@@ -104,7 +104,11 @@ public class RunMojo extends AbstractSamplingMojo {
     @Parameter(property = "speedup.updateBaseline", defaultValue = "false")
     private boolean updateBaseline;
 
-    /** With {@code markdown} among the formats, also append the summary to the file {@code GITHUB_STEP_SUMMARY} names. */
+    /**
+     * With {@code markdown} among the formats, also append the summary to the file {@code GITHUB_STEP_SUMMARY}
+     * names. A summary file that cannot be written (a folder, a file that cannot be created) is a warning,
+     * said before measuring; the reports and the history are written all the same.
+     */
     @Parameter(property = "speedup.stepSummary", defaultValue = "true")
     private boolean stepSummary;
 

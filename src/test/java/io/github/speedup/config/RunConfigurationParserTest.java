@@ -45,40 +45,47 @@ class RunConfigurationParserTest {
                 GateParameters.NONE, LoadParameters.DEFAULTS, history, null), 2, WARNINGS::add);
     }
 
+    /** The project a history is kept for. */
+    private static final String APP = "com.acme:app";
+
     @Test
     void theHistoryHasDefaultsAndItsParametersAreChecked(@TempDir Path dir) throws Exception {
         HistorySettings none = withHistory(HistoryParameters.NONE).history();
         assertFalse(none.kept());
         assertEquals("0123456789abcdef", none.testbed("0123456789abcdef"), "the fingerprint by default");
-        HistorySettings kept = withHistory(new HistoryParameters(dir.toString(), " ci-linux-4core ", null, null, null))
+        HistorySettings kept = withHistory(new HistoryParameters(dir.toString(), " ci-linux-4core ", null, null, null, APP))
                 .history();
-        assertEquals(new HistorySettings(dir, "ci-linux-4core", 20, 5, 3), kept);
-        assertEquals(3, withHistory(new HistoryParameters(dir.toString(), null, 3, null, null)).history().baselineRuns(),
+        assertEquals(new HistorySettings(dir, "ci-linux-4core", 20, 5, 3, APP), kept);
+        assertEquals(3, withHistory(new HistoryParameters(dir.toString(), null, 3, null, null, APP)).history().baselineRuns(),
                 "no more baseline runs than runs kept");
         assertEquals("Invalid value for parameter 'testbed': '../ci'. Allowed: a name of letters, digits, '.', '_' "
                 + "and '-', starting with a letter or digit, at most 64 characters (it names a folder), such as "
                 + "ci-linux-4core.", assertThrows(ConfigurationException.class,
-                () -> withHistory(new HistoryParameters(dir.toString(), "../ci", null, null, null))).getMessage());
+                () -> withHistory(new HistoryParameters(dir.toString(), "../ci", null, null, null, APP))).getMessage());
         assertEquals("Invalid value for parameter 'historySize': '0'. Allowed: a number of runs from 1 to 1000.",
                 assertThrows(ConfigurationException.class,
-                        () -> withHistory(new HistoryParameters(dir.toString(), null, 0, null, null))).getMessage());
+                        () -> withHistory(new HistoryParameters(dir.toString(), null, 0, null, null, APP))).getMessage());
         assertEquals("Invalid value for parameter 'baselineRuns': '6'. Allowed: a number of runs from 1 to "
                 + "historySize (5).", assertThrows(ConfigurationException.class,
-                () -> withHistory(new HistoryParameters(dir.toString(), null, 5, 6, null))).getMessage());
-        assertEquals(2, withHistory(new HistoryParameters(dir.toString(), null, null, 2, null)).history()
+                () -> withHistory(new HistoryParameters(dir.toString(), null, 5, 6, null, APP))).getMessage());
+        assertEquals(2, withHistory(new HistoryParameters(dir.toString(), null, null, 2, null, APP)).history()
                 .minBaselineRuns(), "no more runs to fail on than runs compared with");
-        assertEquals(1, withHistory(new HistoryParameters(dir.toString(), null, null, null, 1)).history()
+        assertEquals(1, withHistory(new HistoryParameters(dir.toString(), null, null, null, 1, APP)).history()
                 .minBaselineRuns());
         assertEquals("Invalid value for parameter 'minBaselineRuns': '6'. Allowed: a number of runs from 1 to "
                 + "baselineRuns (5).", assertThrows(ConfigurationException.class,
-                () -> withHistory(new HistoryParameters(dir.toString(), null, null, null, 6))).getMessage());
+                () -> withHistory(new HistoryParameters(dir.toString(), null, null, null, 6, APP))).getMessage());
         assertEquals("Invalid value for parameter 'minBaselineRuns': '0'. Allowed: a number of runs from 1 to "
                 + "baselineRuns (5).", assertThrows(ConfigurationException.class,
-                () -> withHistory(new HistoryParameters(dir.toString(), null, null, null, 0))).getMessage());
+                () -> withHistory(new HistoryParameters(dir.toString(), null, null, null, 0, APP))).getMessage());
+        assertEquals("Invalid value for parameter 'historyDirectory': '" + dir + "'. Allowed: a history of a project "
+                + "with a groupId and an artifactId of letters, digits, '_', '-' and '.', not starting with '.' (each "
+                + "names a folder in it); this project is ..:app.", assertThrows(ConfigurationException.class,
+                () -> withHistory(new HistoryParameters(dir.toString(), null, null, null, null, "..:app"))).getMessage());
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertEquals("Invalid value for parameter 'historyDirectory': '" + file + "'. Allowed: a folder (it is "
                 + "created if missing), not a file.", assertThrows(ConfigurationException.class,
-                () -> withHistory(new HistoryParameters(file.toString(), null, null, null, null))).getMessage());
+                () -> withHistory(new HistoryParameters(file.toString(), null, null, null, null, APP))).getMessage());
     }
 
     @Test

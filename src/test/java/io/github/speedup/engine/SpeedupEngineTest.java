@@ -182,4 +182,139 @@ class SpeedupEngineTest {
                 BUILD, work.resolve("complete"));
         assertNull(result.kept());
     }
+
+    /** A run of naps kept in a history of testbed bed under {@code history}, with the formats and summary file given. */
+    private RunConfiguration keeping(List<String> formats, GateParameters gate, Path history, Path stepSummary)
+            throws Exception {
+        RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 2, 10)),
+                List.of("sequential"), List.of("1"), SamplingParameters.fixed(0, 2), null, null, formats,
+                ForkInput.defaults(work.resolve("fork")), gate, LoadParameters.DEFAULTS,
+                new HistoryParameters(history.toString(), "bed", null, null, null, "com.acme:app"),
+                stepSummary == null ? null : stepSummary.toString());
+        return RunConfigurationParser.parse(parameters, 2, warning -> { });
+    }
+
+    private static List<Path> historyEntries(Path history) throws Exception {
+        Path folder = history.resolve("bed/com.acme/app");
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".xml")).toList();
+        }
+    }
+
+    /**
+     * Issue 29: a report folder where the page cannot be written (here a folder stands where
+     * index.html goes, as a full disk refuses it) does not lose the run: the XML and the history
+     * entry are written, and the failure names the file and what was kept.
+     */
+    @Test
+    void aPageThatCannotBeWrittenLosesNeitherTheXmlNorTheHistoryEntry() throws Exception {
+        Path output = work.resolve("out");
+        Files.createDirectories(output.resolve("index.html/in-the-way"));
+        Path history = work.resolve("history");
+        SpeedupException e = assertThrows(SpeedupException.class, () -> engine(new ArrayList<>())
+                .run(keeping(List.of("html", "xml"), GateParameters.NONE, history, null), BUILD, output));
+        List<Path> entries = historyEntries(history);
+        assertEquals(1, entries.size(), "the run is in the history");
+        assertTrue(e.getMessage().startsWith("Cannot write " + output.resolve("index.html")
+                + " (parameter outputDirectory): "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(output.resolve("index.html") + ": Is a directory\nThe run was kept in "
+                + output.resolve("speedup.xml").toAbsolutePath() + ", the history (" + entries.get(0).toAbsolutePath()
+                + ")."), e.getMessage());
+        Report written = XmlReportReader.read(output.resolve("speedup.xml")).report();
+        assertEquals(written.created(), XmlReportReader.read(entries.get(0)).report().created());
+        try (var left = Files.list(output)) {
+            assertEquals(List.of("index.html", "speedup.xml"), left.map(f -> f.getFileName().toString()).sorted()
+                    .toList(), "no temporary file left beside them");
+        }
+    }
+
+    /** Issue 29, and the other way round: a history that cannot be written costs no report. */
+    @Test
+    void aHistoryThatCannotBeWrittenCostsNoReport() throws Exception {
+        Path history = Files.createDirectories(work.resolve("history"));
+        Files.writeString(history.resolve("bed"), "a file where the testbed's folder goes");
+        Path output = work.resolve("out");
+        SpeedupException e = assertThrows(SpeedupException.class, () -> engine(new ArrayList<>())
+                .run(keeping(List.of("html", "xml"), GateParameters.NONE, history, null), BUILD, output));
+        assertTrue(e.getMessage().startsWith("Cannot add the run to the history in " + history
+                + " (parameter historyDirectory): "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("\nThe run was kept in " + output.resolve("index.html").toAbsolutePath()
+                + ", " + output.resolve("speedup.xml").toAbsolutePath() + "."), e.getMessage());
+        assertEquals(2, XmlReportReader.read(output.resolve("speedup.xml")).report().workloads().get(0).results()
+                .get(0).wallMs().count());
+    }
+
+    /**
+     * Issue 29: a damaged baseline, or one of another schema version, fails the build before anything
+     * is measured (it was read only after the whole measurement), with advice that fits.
+     */
+    @Test
+    void aBaselineThatCannotBeReadFailsBeforeMeasuring() throws Exception {
+        Path baseline = Files.writeString(work.resolve("baseline.xml"), "<report schemaVersion=\"1\"><cut off");
+        GateParameters gate = new GateParameters(null, baseline, 10, 5, 0.05, false, false);
+        Path history = work.resolve("history");
+        long start = System.nanoTime();
+        SpeedupException damaged = assertThrows(SpeedupException.class, () -> engine(new ArrayList<>())
+                .run(keeping(List.of("xml"), gate, history, null), BUILD, work.resolve("out")));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "no child JVM was started, no sleep measured");
+        assertTrue(damaged.getMessage().startsWith("Cannot read the speedup report " + baseline
+                + ": it is not a readable XML report: "), damaged.getMessage());
+        assertTrue(damaged.getMessage().endsWith(" (parameter baseline): it is not a speedup.xml this plugin wrote, "
+                + "or it was damaged; move it away and run once with -Dspeedup.updateBaseline=true to write a new one. "
+                + "Nothing was measured."), damaged.getMessage());
+
+        engine(new ArrayList<>()).run(configuration(List.of("xml"), GateParameters.NONE), BUILD, work.resolve("v1"));
+        Files.writeString(baseline, Files.readString(work.resolve("v1/speedup.xml"))
+                .replaceFirst("schemaVersion=\"1\"", "schemaVersion=\"2\""));
+        long second = System.nanoTime();
+        SpeedupException future = assertThrows(SpeedupException.class, () -> engine(new ArrayList<>())
+                .run(keeping(List.of("xml"), gate, history, null), BUILD, work.resolve("out")));
+        assertEquals("Cannot read the speedup report " + baseline + ": its schemaVersion is '2'; this plugin reads "
+                + "schemaVersion 1 (parameter baseline): it was written by another version of the plugin; compare "
+                + "with a baseline this version wrote: move it away and run once with -Dspeedup.updateBaseline=true. "
+                + "Nothing was measured.", future.getMessage());
+        assertTrue(System.nanoTime() - second < 2_000_000_000L, "the future version's too");
+        assertFalse(Files.exists(work.resolve("out/speedup.xml")), "no report written");
+        assertFalse(Files.exists(history.resolve("bed")), "nothing measured, nothing kept");
+
+        Path folder = Files.createDirectories(work.resolve("a-folder.xml"));
+        SpeedupException notAFile = assertThrows(SpeedupException.class, () -> engine(new ArrayList<>())
+                .run(keeping(List.of("xml"), new GateParameters(null, folder, 10, 5, 0.05, false, false), history,
+                        null), BUILD, work.resolve("out")));
+        assertEquals("The baseline " + folder + " (parameter baseline) is a folder; it names an earlier speedup.xml "
+                + "file. Nothing was measured.", notAFile.getMessage());
+    }
+
+    /**
+     * Issue 29: GITHUB_STEP_SUMMARY naming a folder, or a file that cannot be created, costs the
+     * job summary alone: a warning before measuring, the run completes, its reports and history are written.
+     */
+    @Test
+    void aStepSummaryThatCannotBeWrittenIsAWarningAndTheRunIsKept() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("summary-folder"));
+        Path underAFile = Files.writeString(work.resolve("a-file"), "x").resolve("summary.md");
+        Path history = work.resolve("history");
+        for (Path summary : List.of(folder, underAFile)) {
+            List<String> warnings = new ArrayList<>();
+            SpeedupEngine.Result result = engine(warnings).run(keeping(List.of("xml", "markdown"), GateParameters.NONE,
+                    history, summary), BUILD, work.resolve("out"));
+            assertTrue(result.report().complete());
+            assertEquals(1, warnings.stream().filter(w -> w.startsWith("Cannot append the summary to " + summary
+                    + " (GITHUB_STEP_SUMMARY): ")).count(), warnings.toString());
+            String warning = warnings.stream().filter(w -> w.startsWith("Cannot append")).findFirst().orElseThrow();
+            assertTrue(summary != folder || warning.contains("(GITHUB_STEP_SUMMARY): it is a folder."), warning);
+            assertTrue(warning.endsWith(". The job summary is left out; the reports and the history are written "
+                    + "(parameter stepSummary=false leaves it alone)."), warning);
+            assertTrue(Files.isRegularFile(result.files().get(Format.MARKDOWN)));
+            assertTrue(historyEntries(history).contains(result.historyEntry()), "the run is in the history");
+        }
+        assertEquals(2, historyEntries(history).size());
+
+        Path summary = work.resolve("summary.md");
+        Files.writeString(summary, "earlier step\n");
+        engine(new ArrayList<>()).run(keeping(List.of("markdown"), GateParameters.NONE, history, summary), BUILD,
+                work.resolve("out"));
+        assertTrue(Files.readString(summary).startsWith("earlier step\n"), "appended, not replaced");
+        assertTrue(Files.readString(summary).length() > "earlier step\n".length() + 100, Files.readString(summary));
+    }
 }

@@ -143,7 +143,7 @@ class EveryFormatTest {
                 Path xml = Files.writeString(dir.resolve(tag + ".xml"), files.get(XmlReportWriter.FILE_NAME));
                 assertEquals(report, XmlReportReader.read(xml).report(), tag + ": reads back");
                 JSON.readTree(files.get(BmfWriter.FILE_NAME));
-                HistoryStore store = new HistoryStore(dir.resolve(tag), 5);
+                HistoryStore store = new HistoryStore(dir.resolve(tag), "com.acme:app", 5);
                 Path entry = store.append(report, verdict, false);
                 assertTrue(entry.getFileName().toString().matches("20261125T120000Z-[0-9a-f]{8}\\.xml"),
                         entry.getFileName().toString());
@@ -281,7 +281,7 @@ class EveryFormatTest {
     }
 
     private void historyKeepsTheRun(Report report, Verdict verdict, String where) throws Exception {
-        HistoryStore store = new HistoryStore(Files.createTempDirectory(dir, "history"), 3);
+        HistoryStore store = new HistoryStore(Files.createTempDirectory(dir, "history"), "com.acme:app", 3);
         store.append(report, verdict, false);
         List<StoredRun> runs = store.load(report.testbed(), warning -> { throw new AssertionError(where + warning); });
         assertEquals(1, runs.size(), where);

@@ -10,6 +10,7 @@ import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.HistorySettings;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.format.xml.XmlReportWriter;
 import io.github.speedup.report.ComparisonFixtures;
 import io.github.speedup.report.GeneratedReports;
 import io.github.speedup.report.HistoryRun;
@@ -19,6 +20,7 @@ import io.github.speedup.report.WorkloadReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HistoryStoreTest {
+
+    private static final String PROJECT = "com.acme:app";
 
     @TempDir
     Path directory;
@@ -67,7 +71,7 @@ class HistoryStoreTest {
         Report failed = new Report(report.schemaVersion(), report.started(), report.created(), report.testbed(),
                 report.commit(), report.environment(), report.settings(), report.workloads(),
                 "workload cpu failed: " + GeneratedReports.ANSI_MESSAGE, report.history());
-        HistoryStore store = new HistoryStore(directory, 3);
+        HistoryStore store = new HistoryStore(directory, PROJECT, 3);
         store.append(failed, Verdict.NONE, false);
         List<StoredRun> runs = store.load("bed", warning -> { throw new AssertionError(warning); });
         assertEquals("workload cpu failed: ␛[31mexpected␛[0m␀", runs.get(0).report().incompleteReason());
@@ -80,7 +84,7 @@ class HistoryStoreTest {
      */
     @Test
     void aComparedRunIsStoredAndOnlyThisBuildsResultsAreItsOwn() throws Exception {
-        HistoryStore store = new HistoryStore(directory, 5);
+        HistoryStore store = new HistoryStore(directory, PROJECT, 5);
         for (int run = 1; run <= 3; run++) {
             Report compared = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1, 0.02, 10, run));
             store.append(new Report(compared.schemaVersion(), compared.started(), compared.created().plusSeconds(run),
@@ -120,7 +124,7 @@ class HistoryStoreTest {
 
     @Test
     void runsAreAddedOldestFirstAndTheOldestDroppedBeyondTheSize() throws Exception {
-        HistoryStore store = new HistoryStore(directory, 3);
+        HistoryStore store = new HistoryStore(directory, PROJECT, 3);
         for (int minute = 1; minute <= 5; minute++) {
             store.append(run(minute), Verdict.NONE, false);
         }
@@ -130,21 +134,20 @@ class HistoryStoreTest {
         assertEquals("bed", runs.get(0).report().testbed());
         assertEquals(run(3).workloads(), runs.get(0).report().workloads(), "samples and summaries come back as stored");
         assertTrue(runs.stream().allMatch(StoredRun::baselineCandidate));
-        try (Stream<Path> files = Files.list(directory.resolve("bed"))) {
+        try (Stream<Path> files = Files.list(directory.resolve("bed/com.acme/app"))) {
             List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
-            assertEquals(4, names.size(), "three runs and the lock, no temporary file left: " + names);
-            assertTrue(names.contains(HistoryStore.LOCK));
+            assertEquals(3, names.size(), "three runs, no temporary file left: " + names);
         }
         assertTrue(Files.getPosixFilePermissions(runs.get(0).file()).contains(PosixFilePermission.OTHERS_READ),
                 "readable as any file Maven writes, for a CI cache or a colleague");
         long bytes = Files.size(runs.get(0).file());
         assertTrue(bytes < 2 * 6_000, "a few kB per workload (2 here): " + bytes);
-        assertEquals(List.of(), new HistoryStore(directory, 3).load("other", warning -> { }), "no history yet");
+        assertEquals(List.of(), new HistoryStore(directory, PROJECT, 3).load("other", warning -> { }), "no history yet");
     }
 
     @Test
     void twoBuildsThatFinishAtOnceBothLand() throws Exception {
-        HistoryStore store = new HistoryStore(directory, 20);
+        HistoryStore store = new HistoryStore(directory, PROJECT, 20);
         int writers = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -154,7 +157,7 @@ class HistoryStoreTest {
                 int minute = i;
                 Callable<Path> writer = () -> {
                     start.await();
-                    return new HistoryStore(directory, 20).append(run(minute % 2), Verdict.NONE, false);
+                    return new HistoryStore(directory, PROJECT, 20).append(run(minute % 2), Verdict.NONE, false);
                 };
                 written.add(pool.submit(writer));
             }
@@ -171,9 +174,9 @@ class HistoryStoreTest {
 
     @Test
     void aCorruptRunIsSkippedWithAWarningNamingIt() throws Exception {
-        HistoryStore store = new HistoryStore(directory, 20);
+        HistoryStore store = new HistoryStore(directory, PROJECT, 20);
         store.append(run(1), Verdict.NONE, false);
-        Path corrupt = directory.resolve("bed/20261127T100130Z-deadbeef.xml");
+        Path corrupt = directory.resolve("bed/com.acme/app/20261127T100130Z-deadbeef.xml");
         Files.writeString(corrupt, "<report schemaVersion=\"1\"><cut off", StandardCharsets.UTF_8);
         store.append(run(2), Verdict.NONE, false);
         List<String> warnings = new ArrayList<>();
@@ -186,7 +189,7 @@ class HistoryStoreTest {
 
     @Test
     void failedRunsAndRunsBeforeTheBaselineStartedAnewAreKeptButNoBaseline() throws Exception {
-        HistoryStore store = new HistoryStore(directory, 20);
+        HistoryStore store = new HistoryStore(directory, PROJECT, 20);
         store.append(run(1), Verdict.NONE, false);
         CheckResult failure = new CheckResult(CheckKind.HISTORY, "w", Mode.THREADS, 2, Metric.TIME, 300, 200, 50,
                 0.001, CheckStatus.FAIL, "Regression ...");
@@ -203,7 +206,7 @@ class HistoryStoreTest {
 
     @Test
     void aRunOnAHostWhoseSpeedVariedPastTheLimitIsKeptButNoBaselineAndTheNotesSayWhy() throws Exception {
-        HistoryStore store = new HistoryStore(directory, 20);
+        HistoryStore store = new HistoryStore(directory, PROJECT, 20);
         store.append(run(1), Verdict.NONE, false);
         Report slowed = ReportFixtures.slowedHost().withRun("bed", "1a2b3c4");
         store.append(new Report(slowed.schemaVersion(), Instant.parse("2026-11-27T10:01:30Z"),
@@ -215,15 +218,92 @@ class HistoryStoreTest {
                 + "baseline needs", runs.get(1).hostTooSlow().orElseThrow());
         assertTrue(runs.get(0).hostTooSlow().isEmpty(), "no computing results in rounds: no figure, a baseline");
 
-        RunHistory history = RunHistory.open(new HistorySettings(directory, "bed", 20, 5, 3), "bed", warning -> { });
+        RunHistory history = RunHistory.open(new HistorySettings(directory, "bed", 20, 5, 3, PROJECT), "bed", warning -> { });
         assertEquals(1, history.baselineRuns().candidates().size());
         assertEquals(List.of("The run of 2026-11-27T10:02:00Z on testbed bed is no baseline: the host ran between 0.80"
                 + " and 1.00 of its fastest (slowest: cpu's round 5), below the 0.90 a baseline needs."), history.notes());
 
         store.append(run(3, false), Verdict.NONE, true);
-        RunHistory none = RunHistory.open(new HistorySettings(directory, "bed", 20, 5, 3), "bed", warning -> { });
+        RunHistory none = RunHistory.open(new HistorySettings(directory, "bed", 20, 5, 3, PROJECT), "bed", warning -> { });
         assertEquals(List.of("None of the 3 earlier runs on testbed bed can be a baseline (incomplete, failed checks, "
                 + "older than the run the baseline was last started anew from, or the host's speed varied): nothing "
                 + "to compare with."), none.notes(), "the slowed run is older than the new start: not named");
+    }
+
+    /**
+     * Issue 29: two modules that share the history directory, a testbed and a workload name are kept
+     * apart: each reads, prunes and starts its baseline anew in its own folder.
+     */
+    @Test
+    void twoProjectsUnderOneTestbedKeepTheirRunsApart() throws Exception {
+        HistoryStore app = new HistoryStore(directory, PROJECT, 2);
+        HistoryStore lib = new HistoryStore(directory, "com.acme:lib", 2);
+        for (int minute = 1; minute <= 3; minute++) {
+            app.append(run(minute), Verdict.NONE, false);
+        }
+        lib.append(run(10), Verdict.NONE, true);
+        assertEquals(List.of(run(2).created(), run(3).created()), created(app.load("bed", warning -> { })),
+                "pruned to its own size, the other project's run not among them");
+        List<StoredRun> libRuns = lib.load("bed", warning -> { });
+        assertEquals(List.of(run(10).created()), created(libRuns));
+        assertTrue(libRuns.get(0).baselineCandidate());
+        assertEquals(directory.resolve("bed/com.acme/lib"), libRuns.get(0).file().getParent());
+        assertTrue(Files.exists(directory.resolve("bed/com.acme/lib/" + HistoryStore.BASELINE_START)));
+        assertFalse(Files.exists(directory.resolve("bed/com.acme/app/" + HistoryStore.BASELINE_START)),
+                "the other project's baseline did not start anew");
+    }
+
+    /**
+     * Runs kept before histories were per project (directly in the testbed's folder) are the one
+     * project's that uses the testbed: it reads them, and its first run moves them into its folder.
+     */
+    @Test
+    void runsKeptBeforeHistoriesWerePerProjectAreTheOnlyProjectsAndMoveIntoItsFolder() throws Exception {
+        Path old = Files.createDirectories(directory.resolve("bed"));
+        List<Path> written = writeOldRuns(old, 1, 2);
+        Files.writeString(old.resolve(HistoryStore.BASELINE_START), written.get(1).getFileName().toString());
+        HistoryStore app = new HistoryStore(directory, PROJECT, 20);
+        assertEquals(List.of(false, true), app.load("bed", warning -> { }).stream()
+                .map(StoredRun::baselineCandidate).toList(), "read as its own, where the baseline started kept");
+
+        app.append(run(3), Verdict.NONE, false);
+        List<StoredRun> runs = app.load("bed", warning -> { });
+        assertEquals(List.of(run(1).created(), run(2).created(), run(3).created()), created(runs));
+        assertTrue(runs.stream().allMatch(r -> r.file().getParent().equals(directory.resolve("bed/com.acme/app"))),
+                "moved into the project's folder: " + runs.stream().map(StoredRun::file).toList());
+        assertEquals(List.of(false, true, true), runs.stream().map(StoredRun::baselineCandidate).toList());
+        assertEquals(List.of(), new HistoryStore(directory, "com.acme:lib", 20).load("bed", warning -> { }),
+                "another project starts its own history");
+    }
+
+    /** Once two projects keep runs under a testbed, runs from before are nobody's: they may be either's. */
+    @Test
+    void runsKeptBeforeHistoriesWerePerProjectAreReadByNoneOnceTwoProjectsUseTheTestbed() throws Exception {
+        writeOldRuns(Files.createDirectories(directory.resolve("bed")), 1, 2);
+        HistoryStore app = new HistoryStore(directory, PROJECT, 20);
+        HistoryStore lib = new HistoryStore(directory, "com.acme:lib", 20);
+        Files.createDirectories(app.folder("bed"));
+        lib.append(run(3), Verdict.NONE, false);
+        assertEquals(List.of(run(3).created()), created(lib.load("bed", warning -> { })));
+        assertEquals(List.of(), app.load("bed", warning -> { }));
+        app.append(run(4), Verdict.NONE, false);
+        assertEquals(List.of(run(4).created()), created(app.load("bed", warning -> { })));
+        try (Stream<Path> left = Files.list(directory.resolve("bed"))) {
+            assertEquals(2, left.filter(f -> f.toString().endsWith(".xml")).count(), "left where they were");
+        }
+    }
+
+    /** Writes runs as earlier versions of the plugin did: into the testbed's folder itself. */
+    private static List<Path> writeOldRuns(Path testbedFolder, int... minutes) throws Exception {
+        List<Path> written = new ArrayList<>();
+        for (int minute : minutes) {
+            Report report = run(minute);
+            Path file = testbedFolder.resolve(String.format("20261127T10%02d00Z-0000000%d.xml", minute, minute));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                new XmlReportWriter().write(report, Verdict.NONE, out);
+            }
+            written.add(file);
+        }
+        return written;
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import java.util.stream.Stream;
 
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +91,38 @@ class CheckMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().endsWith("none.xml: the file does not exist (parameter reportFile; run speedup:run "
                 + "first)"), e.getMessage());
+    }
+
+    /**
+     * Issue 29: a report that exists but is refused gets the advice that fits why, not "run
+     * speedup:run first" (it had been run): damaged, entities (refused), another schema version.
+     */
+    @Test
+    @InjectMojo(goal = "check", pom = "classpath:/unit/check/pom.xml")
+    @MojoParameter(name = "reportFile", value = "${basedir}/target/check/refused.xml")
+    void aReportThatExistsButIsRefusedGetsTheAdviceThatFitsWhy(CheckMojo mojo) throws Exception {
+        Path file = ((File) getVariableValueFromObject(mojo, "reportFile")).toPath();
+        Files.createDirectories(file.getParent());
+        String damaged = " (parameter reportFile; it is not a speedup.xml the plugin wrote, or it was damaged: run "
+                + "speedup:run to write it anew)";
+        Files.writeString(file, "<report schemaVersion=\"1\"><cut off");
+        assertRefused(mojo, file, "it is not a readable XML report: ", damaged);
+        Files.writeString(file, "<!DOCTYPE report [<!ENTITY x \"y\">]><report schemaVersion=\"1\">&x;</report>");
+        assertRefused(mojo, file, "it is not a readable XML report: ", damaged);
+        Files.writeString(file, "<project/>");
+        assertRefused(mojo, file, "its root element is <project>, not <report>", damaged);
+        String xml = new String(Files.readAllBytes(writeReport(mojo)), StandardCharsets.UTF_8);
+        Files.writeString(file, xml.replaceFirst("schemaVersion=\"1\"", "schemaVersion=\"2\""));
+        assertRefused(mojo, file, "its schemaVersion is '2'; this plugin reads schemaVersion 1", " (parameter "
+                + "reportFile; it was written by another version of the plugin: check it with that version, or run "
+                + "speedup:run with this one to write it anew)");
+    }
+
+    private static void assertRefused(CheckMojo mojo, Path file, String why, String advice) {
+        String message = assertThrows(MojoExecutionException.class, mojo::execute).getMessage();
+        assertTrue(message.startsWith("Cannot read the speedup report " + file.toAbsolutePath() + ": " + why), message);
+        assertTrue(message.endsWith(advice), message);
+        assertFalse(message.contains("run speedup:run first"), message);
     }
 
     @Test
@@ -194,7 +228,7 @@ class CheckMojoTest {
     void withAHistoryDirectoryTheHistoryIsJudgedAgainWithoutTheReportItself(CheckMojo mojo) throws Exception {
         Path directory = ((File) getVariableValueFromObject(mojo, "historyDirectory")).toPath();
         TestFiles.deleteTree(directory);
-        HistoryStore store = new HistoryStore(directory, 20);
+        HistoryStore store = new HistoryStore(directory, mojo.projectKey(), 20); // the runs of the project the goal runs in
         for (int days = 3; days >= 1; days--) {
             store.append(earlier(days), Verdict.NONE, false);
         }

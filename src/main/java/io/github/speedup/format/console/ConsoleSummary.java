@@ -189,7 +189,8 @@ public final class ConsoleSummary {
 
     /**
      * What each flag of {@link #warnings} is, one line per result (for the log at INFO): results
-     * taken on a busy machine, unstable ones, ones short of their target, a harness bias.
+     * taken on a busy machine, unstable ones, ones short of their target, a harness bias; and, one line
+     * per workload, the results whose task results stayed in the workers.
      */
     public static List<String> details(Report report) {
         List<String> details = new ArrayList<>();
@@ -210,8 +211,21 @@ public final class ConsoleSummary {
             }
             workload.selfCheck().findings().forEach(finding -> details.add("Self-check, workload "
                     + workload.name() + ": " + finding));
+            unsent(workload).ifPresent(details::add);
         }
         return visible(details);
+    }
+
+    /**
+     * One line for the results whose task results stayed in the workers, as the page says: {@code
+     * Results kept in the workers: workload gil, pool ×2 (com.acme.Unsendable): not Serializable, ...}.
+     */
+    private static Optional<String> unsent(WorkloadReport workload) {
+        List<String> results = workload.results().stream().filter(r -> !r.unsentResultTypes().isEmpty())
+                .map(r -> r.label() + " (" + String.join(", ", r.unsentResultTypes()) + ")").toList();
+        return results.isEmpty() ? Optional.empty() : Optional.of("Results kept in the workers: workload "
+                + workload.name() + ", " + String.join(", ", results) + ": the tasks' results are not Serializable, so "
+                + "they stayed in the worker JVMs; what moving them would cost is not measured");
     }
 
     private static List<String> visible(List<String> lines) {

@@ -29,6 +29,7 @@ import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
+import io.github.speedup.format.xml.ReportFormatException.Problem;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
@@ -72,17 +73,19 @@ public final class XmlReportReader {
         try (InputStream in = Files.newInputStream(file)) {
             document = parser().parse(in);
         } catch (NoSuchFileException e) {
-            throw new ReportFormatException(file, "the file does not exist");
+            throw new ReportFormatException(file, Problem.MISSING, "the file does not exist");
         } catch (IOException | SAXException e) {
-            throw new ReportFormatException(file, "it is not a readable XML report: " + e.getMessage());
+            throw new ReportFormatException(file, Problem.NOT_XML,
+                    "it is not a readable XML report: " + e.getMessage());
         }
         Element root = document.getDocumentElement();
         if (!root.getTagName().equals("report")) {
-            throw new ReportFormatException(file, "its root element is <" + root.getTagName() + ">, not <report>");
+            throw new ReportFormatException(file, Problem.NOT_A_REPORT, "its root element is <" + root.getTagName()
+                    + ">, not <report>");
         }
         if (!String.valueOf(Report.SCHEMA_VERSION).equals(root.getAttribute("schemaVersion"))) {
-            throw new ReportFormatException(file, "its schemaVersion is '" + root.getAttribute("schemaVersion")
-                    + "'; this plugin reads schemaVersion " + Report.SCHEMA_VERSION);
+            throw new ReportFormatException(file, Problem.OTHER_VERSION, "its schemaVersion is '"
+                    + root.getAttribute("schemaVersion") + "'; this plugin reads schemaVersion " + Report.SCHEMA_VERSION);
         }
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -91,7 +94,8 @@ public final class XmlReportReader {
             factory.newSchema(XmlReportReader.class.getResource(XmlReportWriter.SCHEMA_RESOURCE)).newValidator()
                     .validate(new DOMSource(document));
         } catch (SAXException | IOException e) {
-            throw new ReportFormatException(file, "it does not match the schema: " + e.getMessage());
+            throw new ReportFormatException(file, Problem.NOT_A_REPORT,
+                    "it does not match the schema: " + e.getMessage());
         }
         return new StoredReport(model(root), verdict(root));
     }

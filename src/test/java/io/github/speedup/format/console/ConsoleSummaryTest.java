@@ -118,4 +118,14 @@ class ConsoleSummaryTest {
                         + "It costs 80.0 ms of JVM start-up in every run and 76.3 MiB of memory against 1000 B "
                         + "sequentially."), lines.subList(lines.size() - 3, lines.size()));
     }
+
+    /** Issue 29: results that stay in the workers, said on the page, are said in the log too, in one line. */
+    @Test
+    void resultsKeptInTheWorkersAreSaidInOneLine() {
+        List<String> unsent = ConsoleSummary.details(ReportFixtures.pool()).stream()
+                .filter(line -> line.startsWith("Results kept")).toList();
+        assertEquals(List.of("Results kept in the workers: workload gil, pool ×2 (com.acme.Unsendable): the tasks' "
+                + "results are not Serializable, so they stayed in the worker JVMs; what moving them would cost is not "
+                + "measured"), unsent);
+    }
 }
