@@ -8,7 +8,8 @@ def runs = { String testbed -> new File(history, "$testbed/io.github.speedup.it/
 // Testbed a: three runs, the slowed one, the last one; testbed b: its own single run.
 assert runs('a').size() == 5: runs('a')
 assert runs('b').size() == 1: runs('b')
-assert log.contains('No history on testbed a yet ('): 'the first run says it starts the history'
+assert log.contains('[INFO] No history on testbed a yet ('): 'the first run says it starts the history, at INFO'
+assert !log.contains('[WARNING] No history'): 'a history that starts is no warning'
 assert log.contains('No history on testbed b yet ('): 'testbed b compares nothing and starts its own'
 assert log.contains('Run added to the history of io.github.speedup.it:history on testbed a: ' + runs('a')[0].absolutePath)
 

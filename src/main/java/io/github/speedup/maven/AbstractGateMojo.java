@@ -118,12 +118,13 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     }
 
     /**
-     * Logs the gate's notes, every check at INFO (a failure at ERROR) and one line per workload that
+     * Logs the gate's notes (a history that starts with this run, earlier runs that are no baseline:
+     * the state of the gate, not something to act on, and in the report) and every check at INFO (a failure at ERROR) and one line per workload that
      * counts them; the goal then warns once per workload of what is inconclusive
      * ({@link ConsoleSummary#warnings}), so fifty inconclusive checks make one warning, not fifty.
      */
     void logChecks(Verdict verdict) {
-        verdict.notes().forEach(getLog()::warn);
+        verdict.notes().forEach(note -> getLog().info(note));
         for (CheckResult check : verdict.checks()) {
             if (check.failed()) {
                 getLog().error(check.message());
