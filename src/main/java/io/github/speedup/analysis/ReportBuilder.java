@@ -93,7 +93,7 @@ public final class ReportBuilder {
             if (compareWith != null && MeasurementPlan.compared(spec)) {
                 List<ResultReport> previousCells = cells(spec, previous, settings, environment.logicalCores());
                 List<VersionComparison> comparisons = VersionComparer.compare(workload.results(), previousCells,
-                        compareWith.compareWithMaxRegressionPercent());
+                        compareWith.compareWithMaxRegressionPercent(), settings.sampling().minIterations());
                 workload = workload.withResults(withComparisonShortfalls(workload.results(), comparisons,
                         compareWith.version(), workloadSampling(settings, spec))).withPrevious(previousCells, comparisons);
             }

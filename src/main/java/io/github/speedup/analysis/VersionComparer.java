@@ -32,10 +32,11 @@ public final class VersionComparer {
      * @param previous             the earlier version's, with the same (mode, workers); a skipped one
      *                             holds why it was not measured (it does not link against that version)
      * @param thresholdPercent     the threshold statuses are judged by, in percent ({@code compareWithMaxRegression})
+     * @param minPairs             the fewest paired rounds a comparison is judged on ({@code minIterations})
      * @return one comparison per measured result of this build, in its order
      */
     public static List<VersionComparison> compare(List<ResultReport> results, List<ResultReport> previous,
-                                                  double thresholdPercent) {
+                                                  double thresholdPercent, int minPairs) {
         Optional<ResultReport> sequential = measured(results, Mode.SEQUENTIAL, 1);
         Optional<ResultReport> previousSequential = measured(previous, Mode.SEQUENTIAL, 1);
         List<VersionComparison> comparisons = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class VersionComparer {
                         partner.get().skippedReason()));
             } else {
                 comparisons.add(compare(result, partner.get(), sequential, previousSequential,
-                        thresholdPercent));
+                        thresholdPercent, minPairs));
             }
         }
         return comparisons;
@@ -61,7 +62,8 @@ public final class VersionComparer {
 
     private static VersionComparison compare(ResultReport result, ResultReport partner,
                                              Optional<ResultReport> sequential,
-                                             Optional<ResultReport> previousSequential, double thresholdPercent) {
+                                             Optional<ResultReport> previousSequential, double thresholdPercent,
+                                             int minPairs) {
         PairedRatio time = timeRatio(result.samples(), partner.samples());
         PairedRatio speedup = result.mode() == Mode.SEQUENTIAL || sequential.isEmpty()
                 || previousSequential.isEmpty() ? null
@@ -70,6 +72,18 @@ public final class VersionComparer {
         ComparisonStatus status = time == null ? ComparisonStatus.INCONCLUSIVE
                 : ComparisonStatus.of(time.interval(), thresholdPercent);
         String reason = time == null ? "no iteration of the two sides was taken in the same round" : null;
+        // As the history gate does: a ratio over a handful of rounds, or beside a side that varied by
+        // itself, is not judged. A release's result kept 2 samples in the field and its "+39.8%" failed a build.
+        if (time != null && time.pairs() < minPairs) {
+            status = ComparisonStatus.INCONCLUSIVE;
+            reason = "only " + time.pairs() + " rounds paired the two sides, fewer than minIterations (" + minPairs
+                    + ")";
+        }
+        if (time != null && (result.isUnstable() || partner.isUnstable())) {
+            status = ComparisonStatus.INCONCLUSIVE;
+            reason = result.isUnstable() ? "this build's " + result.label() + " is unstable: " + result.unstableReason()
+                    : "the earlier version's " + partner.label() + " is unstable: " + partner.unstableReason();
+        }
         if (result.isContaminated() || partner.isContaminated()) {
             // A busy machine slows the two sides of a round unequally: the ratio is not to be judged.
             status = ComparisonStatus.INCONCLUSIVE;
@@ -92,6 +106,12 @@ public final class VersionComparer {
     public static PairedRatio timeRatio(List<SampleReport> samples, List<SampleReport> previousSamples) {
         List<double[]> pairs = pairs(perRound(samples), perRound(previousSamples));
         return pairs.isEmpty() ? null : PairedRatio.of(column(pairs, 0), column(pairs, 1));
+    }
+
+    /** This build's time over the earlier version's in each round both sides have, in the rounds' order. */
+    public static double[] timeRatios(List<SampleReport> samples, List<SampleReport> previousSamples) {
+        return pairs(perRound(samples), perRound(previousSamples)).stream().mapToDouble(pair -> pair[0] / pair[1])
+                .toArray();
     }
 
     /**

@@ -30,6 +30,12 @@ public record CheckResult(CheckKind kind, String workload, Mode mode, int worker
         this(kind, workload, mode, workers, metric, value, limit, deltaPercent, pValue, status, message, null);
     }
 
+    /** This check with the p-value it was judged by. */
+    CheckResult withPValue(double p) {
+        return new CheckResult(kind, workload, mode, workers, metric, value, limit, deltaPercent, p, status, message,
+                reason);
+    }
+
     /** The reason of a check the machine's other work left unjudged. */
     public static final String BUSY_MACHINE = "busy machine";
 

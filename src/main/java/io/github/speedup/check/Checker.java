@@ -75,7 +75,7 @@ public final class Checker {
             comparisons.addAll(HistoryComparison.compare(report, history, options));
         }
         checks.addAll(settle(comparisons, options));
-        checks.addAll(VersionGate.check(report, options.compareWithMaxRegressionPercent()));
+        checks.addAll(VersionGate.check(report, options.compareWithMaxRegressionPercent(), options.significance()));
         return new Verdict(checks, allNotes);
     }
 

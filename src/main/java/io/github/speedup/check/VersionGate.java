@@ -1,52 +1,132 @@
 package io.github.speedup.check;
 
+import io.github.speedup.analysis.VersionComparer;
 import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.ComparisonStatus;
 import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Holm;
+import io.github.speedup.stats.SignTest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The gate against the earlier version measured side by side ({@code compareWith}): a result fails
  * when the whole 95% interval of its paired time ratio, this build's over the earlier version's, lies
- * above {@code 1 + compareWithMaxRegression}; it is an improvement, never a failure, when the whole
- * interval lies below {@code 1 / (1 + compareWithMaxRegression)}; unchanged when it lies between the
- * two; inconclusive (a warning) when it reaches past a limit without lying beyond it, or when the
- * machine was busy.
+ * above {@code 1 + compareWithMaxRegression} and that holds for the run's comparisons as a family;
+ * it is an improvement, never a failure, when the whole interval lies below
+ * {@code 1 / (1 + compareWithMaxRegression)}; unchanged when it lies between the two; inconclusive (a
+ * warning) when it reaches past a limit without lying beyond it, when it rests on fewer than
+ * {@code minIterations} paired rounds or on a side flagged unstable, or when the machine was busy.
  * <p>
- * Unlike the baseline and the history, these comparisons are not corrected for their number (Holm):
- * a false alarm needs an interval to miss the true ratio by more than the threshold, not merely to
- * miss it, and that does not grow likely with more results. The status is judged again from the
- * ratio's interval with this gate's {@code compareWithMaxRegression}, so {@code speedup:check} may
- * apply another threshold to a report than its run did. The threshold is its own, not the baseline's
- * and the history's {@code maxRegression}: a ratio paired round by round is known to a few percent,
- * where a change across runs carries the machine's drift, and a tolerance sized for that drift would
- * let a real slowdown of its own size through.
+ * A run compares every (mode, workers) of every workload, forty in a sweep of a real library, and
+ * one interval in twenty misses by chance; a failure therefore also needs the sign test of its pairs
+ * (the test its order-statistic interval inverts) to reject "at most the limit" at {@code significance}
+ * after Holm's correction over the run's comparisons, as the baseline's and the history's do. The
+ * status is judged again from the ratio's interval with this gate's {@code compareWithMaxRegression},
+ * so {@code speedup:check} may apply another threshold to a report than its run did. The threshold is
+ * its own, not the baseline's and the history's {@code maxRegression}: a ratio paired round by round
+ * is known to a few percent, where a change across runs carries the machine's drift, and a tolerance
+ * sized for that drift would let a real slowdown of its own size through.
  */
 final class VersionGate {
 
     private VersionGate() {
     }
 
-    /** One check per compared result of the report; none when the run compared with no earlier version. */
-    static List<CheckResult> check(Report report, double compareWithMaxRegressionPercent) {
+    /**
+     * One check per compared result of the report; none when the run compared with no earlier version.
+     *
+     * @param significance the family-wise level of the run's regressions, after Holm's correction
+     */
+    static List<CheckResult> check(Report report, double compareWithMaxRegressionPercent, double significance) {
         List<CheckResult> checks = new ArrayList<>();
         if (!report.compared()) {
             return checks;
         }
+        double slower = ComparisonStatus.regressionLimit(compareWithMaxRegressionPercent);
+        List<String> workloads = new ArrayList<>();
+        List<VersionComparison> comparisons = new ArrayList<>();
+        List<String> doubts = new ArrayList<>();
+        List<Double> p = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             for (VersionComparison comparison : workload.comparisons()) {
-                checks.add(check(workload.name(), comparison, report.compareWith(), compareWithMaxRegressionPercent));
+                workloads.add(workload.name());
+                comparisons.add(comparison);
+                doubts.add(doubt(workload, comparison));
+                p.add(comparison.compared() && comparison.reason() == null
+                        ? SignTest.pAbove(ratios(workload, comparison), slower) : Double.NaN);
             }
+        }
+        double[] adjusted = Holm.adjust(p.stream().mapToDouble(Double::doubleValue).toArray());
+        long family = p.stream().filter(value -> !Double.isNaN(value)).count();
+        for (int i = 0; i < comparisons.size(); i++) {
+            CheckResult check = check(workloads.get(i), comparisons.get(i), report.compareWith(),
+                    compareWithMaxRegressionPercent, doubts.get(i));
+            if (check.failed() && !(adjusted[i] < significance)) {
+                check = notSignificant(check, adjusted[i], family, significance);
+            } else if (check.failed()) {
+                check = check.withPValue(adjusted[i]);
+            }
+            checks.add(check);
         }
         return checks;
     }
 
+    /** This build's time over the earlier version's, per round both sides have. */
+    private static double[] ratios(WorkloadReport workload, VersionComparison comparison) {
+        ResultReport result = workload.results().stream()
+                .filter(r -> r.mode() == comparison.mode() && r.workers() == comparison.workers()).findFirst()
+                .orElseThrow();
+        ResultReport partner = workload.previous(comparison.mode(), comparison.workers()).orElseThrow();
+        return VersionComparer.timeRatios(result.samples(), partner.samples());
+    }
+
+    /** The kind of reason a comparison is not judged on its interval, from what its two results are; {@code null} for none. */
+    private static String doubt(WorkloadReport workload, VersionComparison comparison) {
+        if (!comparison.compared() || comparison.reason() == null) {
+            return null;
+        }
+        if (Double.isNaN(comparison.timeRatio())) {
+            return "no paired rounds";
+        }
+        Optional<ResultReport> result = workload.results().stream()
+                .filter(r -> r.mode() == comparison.mode() && r.workers() == comparison.workers()).findFirst();
+        Optional<ResultReport> partner = workload.previous(comparison.mode(), comparison.workers());
+        if (result.map(ResultReport::isContaminated).orElse(false)
+                || partner.map(ResultReport::isContaminated).orElse(false)) {
+            return CheckResult.BUSY_MACHINE;
+        }
+        if (result.map(ResultReport::isUnstable).orElse(false) || partner.map(ResultReport::isUnstable).orElse(false)) {
+            return "unstable";
+        }
+        return "too few pairs";
+    }
+
+    /** A regression that the run's comparisons, taken together, do not bear out: inconclusive, never a failure. */
+    private static CheckResult notSignificant(CheckResult regression, double adjustedP, long family,
+                                              double significance) {
+        String message = regression.message().replaceFirst("^Regression for ", "Inconclusive for ")
+                + String.format(Locale.ROOT, ", but not significant among the run's %d comparisons with it: "
+                + "Holm-adjusted p %.3f of the sign test, not below significance %.2f", family, adjustedP, significance);
+        return new CheckResult(regression.kind(), regression.workload(), regression.mode(), regression.workers(),
+                regression.metric(), regression.value(), regression.limit(), regression.deltaPercent(),
+                adjustedP, CheckStatus.INCONCLUSIVE, message, "not significant");
+    }
+
+    /**
+     * The check of one comparison on its own interval.
+     *
+     * @param doubt the kind of reason it is not judged on its interval (the log's per-workload counts), or
+     *              {@code null}
+     */
     static CheckResult check(String workload, VersionComparison comparison, ComparedVersion compared,
-                             double compareWithMaxRegressionPercent) {
+                             double compareWithMaxRegressionPercent, String doubt) {
         ComparisonStatus status = comparison.status() == ComparisonStatus.NOT_COMPARED || comparison.reason() != null
                 ? comparison.status() : ComparisonStatus.of(comparison.timeInterval(), compareWithMaxRegressionPercent);
         double slower = ComparisonStatus.regressionLimit(compareWithMaxRegressionPercent);
@@ -77,8 +157,7 @@ final class VersionGate {
             case NOT_COMPARED -> CheckStatus.NOT_COMPARED;
         };
         String reason = switch (status) {
-            case INCONCLUSIVE -> comparison.reason() == null ? "interval reaches a limit"
-                    : Double.isNaN(comparison.timeRatio()) ? "no paired rounds" : CheckResult.BUSY_MACHINE;
+            case INCONCLUSIVE -> comparison.reason() == null ? "interval reaches a limit" : doubt;
             case NOT_COMPARED -> "no earlier result";
             case REGRESSED, IMPROVED, UNCHANGED -> null;
         };

@@ -57,7 +57,9 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     /**
      * A change is significant when the two-sided Mann–Whitney U test over the raw samples gives p
      * below this, after Holm's correction over all the run's comparisons with the baseline and the
-     * history: the chance that a run of unchanged results fails anywhere stays below this.
+     * history: the chance that a run of unchanged results fails anywhere stays below this. A
+     * regression against {@code compareWith} also needs the one-sided sign test of its paired rounds
+     * below this, after Holm's correction over the run's comparisons with the earlier version.
      */
     @Parameter(property = "speedup.significance", defaultValue = "0.05")
     private double significance;

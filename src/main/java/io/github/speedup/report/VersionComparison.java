@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * One result of this build against the same (mode, workers) of the earlier version
  * ({@code compareWith}), measured side by side and paired by round. Each ratio is the median of the
- * per-round ratios, its interval a percentile bootstrap over the rounds seeded as every interval of
- * the report, so both can be recomputed from the samples in {@code speedup.xml}.
+ * per-round ratios, its interval the order-statistic interval of that median, so both can be
+ * recomputed from the samples in {@code speedup.xml}.
  *
  * @param timeRatio       this build's time / the earlier version's: 1.07 is 7% slower; NaN when not compared
  * @param timeInterval    its 95% interval

@@ -22,7 +22,7 @@ class VersionGateTest {
 
     private static CheckResult check(double ratio, double low, double high, ComparisonStatus recorded, String reason) {
         return VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, ratio, new Interval(low, high, 0.95),
-                1.0, new Interval(0.98, 1.02, 0.95), recorded, reason), ComparisonFixtures.AGAINST_1_0, 5);
+                1.0, new Interval(0.98, 1.02, 0.95), recorded, reason), ComparisonFixtures.AGAINST_1_0, 5, null);
     }
 
     @Test
@@ -66,7 +66,7 @@ class VersionGateTest {
     void aWorkloadThatDoesNotLinkIsNotComparedWithItsError() {
         CheckResult check = VersionGate.check("work", VersionComparison.notCompared(Mode.THREADS, 2,
                 "does not link against 1.0: task 0 threw java.lang.NoSuchMethodError: 'int com.acme.Lib.work(int)'"),
-                ComparisonFixtures.AGAINST_1_0, 5);
+                ComparisonFixtures.AGAINST_1_0, 5, null);
         assertEquals(CheckStatus.NOT_COMPARED, check.status());
         assertEquals("Not compared for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: does "
                 + "not link against 1.0: task 0 threw java.lang.NoSuchMethodError: 'int com.acme.Lib.work(int)'",
@@ -78,7 +78,7 @@ class VersionGateTest {
         // Recorded as regressed under 10%; a check with compareWithMaxRegression 40 judges the same interval unchanged.
         CheckResult check = VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, 1.302,
                 new Interval(1.251, 1.349, 0.95), 1.0, Interval.NONE, ComparisonStatus.REGRESSED, null),
-                ComparisonFixtures.AGAINST_1_0, 40);
+                ComparisonFixtures.AGAINST_1_0, 40, null);
         assertEquals(CheckStatus.PASS, check.status());
     }
 
@@ -111,5 +111,53 @@ class VersionGateTest {
         assertTrue(atTen.passed(), atTen.checks().toString());
         assertTrue(atTen.checks().stream().allMatch(c -> c.message().endsWith("(compareWithMaxRegression 10.00%)")),
                 atTen.checks().toString());
+    }
+
+    @Test
+    void aRatioOverTooFewRoundsIsInconclusiveNeverAFailure() throws GateException {
+        // 30% slower, but only 4 rounds paired (the fixture's minIterations is 5): the history gate would not judge it either.
+        Report few = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 4, 7));
+        Verdict verdict = Checker.evaluate(few, List.of(), null, DEFAULTS, null, List.of());
+        assertTrue(verdict.passed(), verdict.checks().toString());
+        CheckResult threads = verdict.checks().get(1);
+        assertEquals(CheckStatus.INCONCLUSIVE, threads.status());
+        assertEquals("too few pairs", threads.reason());
+        assertTrue(threads.message().endsWith(", but only 4 rounds paired the two sides, fewer than minIterations (5)"),
+                threads.message());
+    }
+
+    @Test
+    void aRatioBesideAnUnstableSideIsInconclusive() throws GateException {
+        // 30% slower with 30% noise per sample: each side varies by itself more than the change.
+        Report noisy = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.30, 10, 7));
+        Verdict verdict = Checker.evaluate(noisy, List.of(), null, DEFAULTS, null, List.of());
+        assertTrue(verdict.passed(), verdict.checks().toString());
+        assertTrue(verdict.checks().stream().allMatch(c -> c.status() == CheckStatus.INCONCLUSIVE
+                && c.reason().equals("unstable") && c.message().contains(" is unstable: coefficient of variation ")),
+                verdict.checks().toString());
+    }
+
+    @Test
+    void regressionsAreJudgedAsAFamilyOfTheRunsComparisons() throws GateException {
+        // Two workloads 30% slower over 6 rounds each: every interval lies above +5%, each sign test gives
+        // p = 1/64. Alone (two comparisons) that holds after Holm; among four it does not (4/64 > 0.05).
+        Report two = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 6, 7));
+        Verdict alone = Checker.evaluate(two, List.of(), null, DEFAULTS, null, List.of());
+        assertEquals(2, alone.failures().size(), alone.checks().toString());
+        assertEquals(2 / 64.0, alone.failures().get(0).pValue(), 1e-12);
+
+        List<io.github.speedup.runner.MeasuredResult> both = new java.util.ArrayList<>(
+                ComparisonFixtures.results(1.3, 1.0, 0.02, 6, 7));
+        both.addAll(ComparisonFixtures.results("other", 1.3, 1.0, 0.02, 6, 8));
+        Verdict family = Checker.evaluate(ComparisonFixtures.report(both), List.of(), null, DEFAULTS, null, List.of());
+        assertTrue(family.passed(), family.checks().toString());
+        CheckResult first = family.checks().get(0);
+        assertEquals(CheckStatus.INCONCLUSIVE, first.status());
+        assertEquals("not significant", first.reason());
+        assertTrue(first.message().startsWith("Inconclusive for workload work, mode sequential ×1, this build "
+                + "(1.1-SNAPSHOT) against 1.0: time +"), first.message());
+        assertTrue(first.message().endsWith("the whole interval lies above +5.0% (compareWithMaxRegression 5.00%), "
+                + "but not significant among the run's 4 comparisons with it: Holm-adjusted p 0.063 of the sign "
+                + "test, not below significance 0.05"), first.message());
     }
 }

@@ -25,7 +25,11 @@ public final class ComparisonFixtures {
 
     /** A user workload, a class of the project's tests. */
     public static WorkloadSpec userWorkload() {
-        return new WorkloadSpec("work", io.github.speedup.workload.TaskSource.of("class", "com.acme.Work"), 4, 0);
+        return userWorkload("work");
+    }
+
+    private static WorkloadSpec userWorkload(String name) {
+        return new WorkloadSpec(name, io.github.speedup.workload.TaskSource.of("class", "com.acme.Work"), 4, 0);
     }
 
     /**
@@ -37,7 +41,13 @@ public final class ComparisonFixtures {
      */
     public static List<MeasuredResult> results(double thisBuild, double machineStep, double noise, int rounds,
                                                long seed) {
-        WorkloadSpec spec = userWorkload();
+        return results("work", thisBuild, machineStep, noise, rounds, seed);
+    }
+
+    /** The same of a workload of another name. */
+    public static List<MeasuredResult> results(String workload, double thisBuild, double machineStep, double noise,
+                                               int rounds, long seed) {
+        WorkloadSpec spec = userWorkload(workload);
         Random random = new Random(seed);
         List<MeasuredResult> results = new ArrayList<>();
         for (Side side : Side.values()) {
