@@ -257,4 +257,51 @@ public final class JmhStates {
             return 0;
         }
     }
+
+    /** A static benchmark whose data its class's set-up fills: JMH makes an instance to set it up. */
+    @State(Scope.Benchmark)
+    public static class StaticData {
+        private static int[] data;
+
+        @Param("5")
+        private int size;
+
+        @Setup
+        public void fill() {
+            data = new int[size];
+        }
+
+        @Benchmark
+        public static int length() {
+            return data.length;
+        }
+    }
+
+    /** A fixture asking for what only JMH's harness hands over. */
+    @State(Scope.Thread)
+    public static class FixtureWithParameters {
+        @Setup
+        public void setUp(org.openjdk.jmh.infra.Blackhole blackhole) {
+            blackhole.consume(1);
+        }
+
+        @Benchmark
+        public int run() {
+            return 1;
+        }
+    }
+
+    /** A fixture JMH refuses: not public. */
+    @State(Scope.Thread)
+    public static class HiddenFixture {
+        @Setup
+        void setUp() {
+            CALLS.add("hidden");
+        }
+
+        @Benchmark
+        public int run() {
+            return 1;
+        }
+    }
 }

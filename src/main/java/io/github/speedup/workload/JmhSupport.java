@@ -99,6 +99,10 @@ final class JmhSupport {
 
     /** What is done to an object of a state class: its {@code @Param} fields set, its fixtures called. */
     record StateClass(Class<?> type, List<ParamField> params, List<Fixture> fixtures) {
+        /** Whether nothing is done to it: a static benchmark's class then needs no instance. */
+        boolean bare() {
+            return params.isEmpty() && fixtures.isEmpty();
+        }
     }
 
     /** The public method named {@code name} that carries {@code @Benchmark}, or {@code null}. */
@@ -133,7 +137,15 @@ final class JmhSupport {
                         + parameter.getName() + " has no public no-argument constructor. " + forms + ".");
             }
         }
-        return perCallFixture(stateClasses(method));
+        List<StateClass> states = stateClasses(method);
+        Class<?> holder = method.getDeclaringClass();
+        if (Modifier.isStatic(method.getModifiers()) && !states.get(0).bare()
+                && (!UserTasks.concretePublic(holder) || UserTasks.publicConstructor(holder) == null)) {
+            throw new WorkloadDefinitionException(target + " cannot be a workload method: it is static, and JMH sets "
+                    + "the @Param fields and calls the fixtures of " + holder.getName() + " on an instance, which "
+                    + "needs a public concrete class with a public no-argument constructor. " + forms + ".");
+        }
+        return perCallFixture(states);
     }
 
     /**
@@ -161,13 +173,11 @@ final class JmhSupport {
 
     /**
      * The state classes of a benchmark method in the order JMH sets them up: the benchmark's own class
-     * (for an instance method), then its {@code @State} parameters from the last to the first.
+     * (JMH makes one for a static method too), then its {@code @State} parameters from the last to the first.
      */
     static List<StateClass> stateClasses(Method method) throws WorkloadDefinitionException {
         List<StateClass> states = new ArrayList<>();
-        if (!Modifier.isStatic(method.getModifiers())) {
-            states.add(stateClass(method.getDeclaringClass()));
-        }
+        states.add(stateClass(method.getDeclaringClass()));
         List<Class<?>> parameters = new ArrayList<>(Arrays.asList(method.getParameterTypes()));
         Collections.reverse(parameters);
         for (Class<?> parameter : parameters) {
@@ -214,9 +224,14 @@ final class JmhSupport {
         if (setup == null && tearDown == null) {
             return null;
         }
+        String name = "the JMH fixture method " + method.getDeclaringClass().getName() + "." + method.getName();
         if (method.getParameterCount() != 0) {
-            throw new WorkloadDefinitionException("the JMH fixture method " + method.getDeclaringClass().getName()
-                    + "." + method.getName() + " takes parameters, which only JMH's own harness can supply");
+            throw new WorkloadDefinitionException(name + " takes parameters " + UserTasks.parameterList(method)
+                    + ", which only JMH's own harness can supply: allowed, a public method without parameters");
+        }
+        if (!Modifier.isPublic(method.getModifiers())) {
+            throw new WorkloadDefinitionException(name + " is not public, which JMH refuses too: allowed, a public "
+                    + "method without parameters");
         }
         Annotation annotation = setup != null ? setup : tearDown;
         Object level;
@@ -230,15 +245,20 @@ final class JmhSupport {
 
     /**
      * A task of a checked benchmark {@code method} on {@code instance} ({@code null} for a static
-     * method): its states made and set up now, level by level, torn down after the clock.
+     * method): its states made and set up now, level by level, torn down after the clock. A static
+     * method's class is made too where it has {@code @Param} fields or fixtures, as JMH makes it.
      */
     static Task task(Method method, Object instance) throws WorkloadDefinitionException {
-        List<StateClass> classes = stateClasses(method);
+        List<StateClass> classes = new ArrayList<>(stateClasses(method));
+        Object holder = instance == null && !classes.get(0).bare()
+                ? UserTasks.construct(method.getDeclaringClass()) : instance;
         Object[] arguments = new Object[method.getParameterCount()];
         Class<?>[] types = method.getParameterTypes();
         List<Object> states = new ArrayList<>();
-        if (instance != null) {
-            states.add(instance);
+        if (holder != null) {
+            states.add(holder);
+        } else {
+            classes.remove(0);
         }
         for (int i = types.length - 1; i >= 0; i--) {
             arguments[i] = types[i].getName().equals(BLACKHOLE) ? blackhole(types[i]) : UserTasks.construct(types[i]);

@@ -169,7 +169,7 @@ final class UserTasks {
                 + METHOD_FORMS + ".");
     }
 
-    private static String parameterList(Method method) {
+    static String parameterList(Method method) {
         return Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
                 .collect(Collectors.joining(", ", "(", ")"));
     }

@@ -106,4 +106,20 @@ class JmhSupportTest {
                 + "@Param lists: allowed, an int, as Integer.valueOf reads it", assertThrows(
                 WorkloadDefinitionException.class, () -> Tasks.task(source("NotAnInt#run"), 0, 0)).getMessage());
     }
+
+    @Test
+    void aStaticBenchmarksClassIsMadeAndSetUpAsJmhDoes() throws Exception {
+        Task task = Tasks.task(source("StaticData#length"), 0, 0);
+        task.run();
+        assertEquals(5, task.result(), "the class's @Param set and its @Setup run on an instance of it");
+    }
+
+    @Test
+    void aFixtureJmhWouldRefuseIsRefusedByName() {
+        assertEquals("the JMH fixture method com.example.workloads.JmhStates$FixtureWithParameters.setUp takes "
+                + "parameters (Blackhole), which only JMH's own harness can supply: allowed, a public method without "
+                + "parameters", refusal("FixtureWithParameters#run"));
+        assertEquals("the JMH fixture method com.example.workloads.JmhStates$HiddenFixture.setUp is not public, "
+                + "which JMH refuses too: allowed, a public method without parameters", refusal("HiddenFixture#run"));
+    }
 }
