@@ -49,6 +49,12 @@ for (name in ['sha256', 'jmh-micro']) {
     }
 }
 
+// The JMH benchmark's input size is a private @Param of its @State class (4096, the first value listed):
+// set, each call hashes 4096 longs in a chain of dependent multiplications, a microsecond or more; left
+// at 0, a call would take a few nanoseconds.
+def micro = check.result(report, 'jmh-micro', 'sequential', 1)
+assert (micro.@perTaskMs.text() as double) >= 0.001: "jmh-micro: ${micro.@perTaskMs} ms per call, as if @Param size were 0"
+
 // Fixed at 1, the same SHA-256 is not batched; the report says it is too short and what would do.
 def once = workload('sha256-once')
 assert once.@batch.text() == '': 'absent: each task once'
