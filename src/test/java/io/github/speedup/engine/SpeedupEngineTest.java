@@ -103,16 +103,9 @@ class SpeedupEngineTest {
     @Test
     void aWorkloadMethodOfNoAcceptedFormFailsBeforeTheLockIsTaken() throws Exception {
         Path lock = work.resolve("never-taken.lock");
-        RunParameters parameters = new RunParameters(
-                List.of(new WorkloadInput("wrong", null, null, "com.example.workloads.JmhBench#wrongForm", 2, null)),
-                List.of("sequential"), List.of("1"), SamplingParameters.fixed(0, 2), null, null, List.of("xml"),
-                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(
-                        Path.of("target", "test-classes").toAbsolutePath().toString(),
-                        Path.of(org.openjdk.jmh.infra.Blackhole.class.getProtectionDomain().getCodeSource()
-                                .getLocation().toURI()).toString())),
-                GateParameters.NONE, new LoadParameters(null, null, lock.toString(), null), HistoryParameters.NONE,
-                null);
-        RunConfiguration configuration = RunConfigurationParser.parse(parameters, 2, warning -> { });
+        RunConfiguration configuration = RunConfigurationParser.parse(userWorkload(
+                new WorkloadInput("wrong", null, null, "com.example.workloads.JmhBench#wrongForm", 2, null), lock), 2,
+                warning -> { });
         SpeedupException e = assertThrows(SpeedupException.class,
                 () -> engine(new ArrayList<>()).run(configuration, BUILD, work.resolve("out")));
         assertEquals("Workload wrong (parameter workloads): com.example.workloads.JmhBench#wrongForm cannot be a "
@@ -124,17 +117,21 @@ class SpeedupEngineTest {
         assertFalse(Files.exists(lock), "the lock was never taken");
     }
 
-    private RunParameters jmhLevels(Integer batchSize, Path lock) throws Exception {
-        return new RunParameters(
-                List.of(new WorkloadInput("per-call", null, null, "com.example.workloads.JmhStates$Levels#run", 2, null,
-                        null, null, null, null, null, batchSize)),
-                List.of("sequential"), List.of("1"), SamplingParameters.fixed(0, 2), null, null, List.of("xml"),
+    /** One workload of this project's test classes, sequential ×1, two iterations; {@code lock} the lock file. */
+    private RunParameters userWorkload(WorkloadInput workload, Path lock) throws Exception {
+        return new RunParameters(List.of(workload), List.of("sequential"), List.of("1"), SamplingParameters.fixed(0, 2),
+                null, null, List.of("xml"),
                 ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(
                         Path.of("target", "test-classes").toAbsolutePath().toString(),
                         Path.of(org.openjdk.jmh.infra.Blackhole.class.getProtectionDomain().getCodeSource()
                                 .getLocation().toURI()).toString())),
                 GateParameters.NONE, new LoadParameters(null, null, lock.toString(), null), HistoryParameters.NONE,
                 null);
+    }
+
+    private RunParameters jmhLevels(Integer batchSize, Path lock) throws Exception {
+        return userWorkload(new WorkloadInput("per-call", null, null, "com.example.workloads.JmhStates$Levels#run", 2,
+                null, null, null, null, null, null, batchSize), lock);
     }
 
     @Test

@@ -75,29 +75,30 @@ class JmhSupportTest {
                 () -> Tasks.batched(made, 4)).getMessage(), "a worker refuses it too (another version's classes)");
     }
 
+    /** What a workload says of a {@code @Param} that lists no values: there is no first one to take. */
+    private static final String NO_VALUES = "lists no values, and a workload takes the first value its @Param lists "
+            + "(there is no JMH -p here to give one): allowed, @Param({\"<value>\"}) with ";
+
+    private static void assertRefused(String field, String why, String benchmark) {
+        assertEquals("the @Param field " + STATES + field + " " + why, refusal(benchmark));
+    }
+
     @Test
     void aParamThatCannotBeSetFailsNamingFieldValueAndWhatIsAllowed() {
-        assertEquals("the @Param field com.example.workloads.JmhStates$FinalParam.size is final, so its value cannot "
-                + "be set (JMH refuses it too): allowed, a non-final field of a primitive type, its box, String or an "
-                + "enum", refusal("FinalParam#run"));
-        assertEquals("the @Param field com.example.workloads.JmhStates$NoValue.size lists no values, and a workload "
-                + "takes the first value its @Param lists (there is no JMH -p here to give one): allowed, "
-                + "@Param({\"<value>\"}) with an int, as Integer.valueOf reads it", refusal("NoValue#run"));
-        assertEquals("the @Param field com.example.workloads.JmhStates$EmptyValues.name lists no values, and a "
-                + "workload takes the first value its @Param lists (there is no JMH -p here to give one): allowed, "
-                + "@Param({\"<value>\"}) with any text", refusal("EmptyValues#run"));
-        assertEquals("the @Param field com.example.workloads.JmhStates$NotAnInt.size cannot take the value 'ten' its "
-                + "@Param lists: allowed, an int, as Integer.valueOf reads it", refusal("NotAnInt#run"));
-        assertEquals("the @Param field com.example.workloads.JmhStates$NotABoolean.on cannot take the value 'yes' "
-                + "its @Param lists: allowed, true or false", refusal("NotABoolean#run"));
-        assertEquals("the @Param field com.example.workloads.JmhStates$NotAChar.letter cannot take the value 'ab' "
-                + "its @Param lists: allowed, exactly one character", refusal("NotAChar#run"));
-        assertEquals("the @Param field com.example.workloads.JmhStates$NotAShape.shape cannot take the value "
-                + "'HEXAGON' its @Param lists: allowed, one of the constants of "
-                + "com.example.workloads.JmhStates$Shape: CIRCLE, SQUARE", refusal("NotAShape#run"));
-        assertEquals("the @Param field com.example.workloads.JmhStates$Listed.names is of type java.util.List, "
-                + "which no @Param value converts to: allowed, a field of a primitive type, its box, String or an "
-                + "enum", refusal("ListParam#run"));
+        assertRefused("FinalParam.size", "is final, so its value cannot be set (JMH refuses it too): allowed, a "
+                + "non-final field of a primitive type, its box, String or an enum", "FinalParam#run");
+        assertRefused("NoValue.size", NO_VALUES + "an int, as Integer.valueOf reads it", "NoValue#run");
+        assertRefused("EmptyValues.name", NO_VALUES + "any text", "EmptyValues#run");
+        assertRefused("NotAnInt.size", "cannot take the value 'ten' its @Param lists: allowed, an int, as "
+                + "Integer.valueOf reads it", "NotAnInt#run");
+        assertRefused("NotABoolean.on", "cannot take the value 'yes' its @Param lists: allowed, true or false",
+                "NotABoolean#run");
+        assertRefused("NotAChar.letter", "cannot take the value 'ab' its @Param lists: allowed, exactly one "
+                + "character", "NotAChar#run");
+        assertRefused("NotAShape.shape", "cannot take the value 'HEXAGON' its @Param lists: allowed, one of the "
+                + "constants of com.example.workloads.JmhStates$Shape: CIRCLE, SQUARE", "NotAShape#run");
+        assertRefused("Listed.names", "is of type java.util.List, which no @Param value converts to: allowed, a "
+                + "field of a primitive type, its box, String or an enum", "ListParam#run");
     }
 
     @Test
