@@ -134,41 +134,26 @@ final class JmhParams {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object convert(String text, Class<?> type) {
-        Class<?> primitive = PRIMITIVES.getOrDefault(type, type);
         if (type.isEnum()) {
             return Enum.valueOf((Class<? extends Enum>) type, text);
         }
-        if (primitive == boolean.class) {
-            if (!text.equals("true") && !text.equals("false")) {
-                throw new IllegalArgumentException(text);
-            }
-            return Boolean.valueOf(text);
-        }
-        if (primitive == char.class) {
-            if (text.length() != 1) {
-                throw new IllegalArgumentException(text);
-            }
-            return text.charAt(0);
-        }
-        if (primitive == byte.class) {
-            return Byte.valueOf(text);
-        }
-        if (primitive == short.class) {
-            return Short.valueOf(text);
-        }
-        if (primitive == int.class) {
-            return Integer.valueOf(text);
-        }
-        if (primitive == long.class) {
-            return Long.valueOf(text);
-        }
-        if (primitive == float.class) {
-            return Float.valueOf(text);
-        }
-        if (primitive == double.class) {
-            return Double.valueOf(text);
-        }
-        return text;
+        boolean exact = text.equals("true") || text.equals("false");
+        // Returned as an Object: a switch of boxes alone would unbox and widen them all to double.
+        return switch (PRIMITIVES.getOrDefault(type, type).getName()) {
+            case "boolean" -> exact ? Boolean.valueOf(text) : refused(text);
+            case "char" -> text.length() == 1 ? Character.valueOf(text.charAt(0)) : refused(text);
+            case "byte" -> Byte.valueOf(text);
+            case "short" -> Short.valueOf(text);
+            case "int" -> Integer.valueOf(text);
+            case "long" -> Long.valueOf(text);
+            case "float" -> Float.valueOf(text);
+            case "double" -> Double.valueOf(text);
+            default -> text;
+        };
+    }
+
+    private static Object refused(String text) {
+        throw new IllegalArgumentException(text);
     }
 
     /** An enum's constants in the order they are declared, read without initialising the enum. */
