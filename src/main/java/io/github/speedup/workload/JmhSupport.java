@@ -51,13 +51,14 @@ final class JmhSupport {
             this.jmhName = jmhName;
         }
 
+        /** The level JMH names {@code jmhName}, or {@code null} for one this plugin does not know. */
         static Level of(String jmhName) {
             for (Level level : values()) {
                 if (level.jmhName.equals(jmhName)) {
                     return level;
                 }
             }
-            throw new IllegalArgumentException("JMH level " + jmhName);
+            return null;
         }
     }
 
@@ -240,7 +241,13 @@ final class JmhSupport {
         } catch (ReflectiveOperationException e) {
             throw new WorkloadDefinitionException("cannot read the level of " + annotation + " on " + method, e);
         }
-        return new Fixture(method, Level.of(((Enum<?>) level).name()), setup != null);
+        String levelName = ((Enum<?>) level).name();
+        if (Level.of(levelName) == null) {
+            // A level a later JMH may add: run nowhere rather than in a place JMH would not call it.
+            throw new WorkloadDefinitionException(name + " is at Level." + levelName + ", which this plugin does not "
+                    + "know: allowed, Level.Trial, Level.Iteration or Level.Invocation");
+        }
+        return new Fixture(method, Level.of(levelName), setup != null);
     }
 
     /**
@@ -331,7 +338,7 @@ final class JmhSupport {
         return annotation(annotations, name) != null;
     }
 
-    static Annotation annotation(Annotation[] annotations, String name) {
+    private static Annotation annotation(Annotation[] annotations, String name) {
         for (Annotation annotation : annotations) {
             if (annotation.annotationType().getName().equals(name)) {
                 return annotation;
