@@ -28,7 +28,8 @@ for (name in ['sha256', 'jmh-micro']) {
     // tasks in the workers would take a batch-th of that.
     for (mode in ['processes', 'pool']) {
         def r = w.result.find { it.@mode.text() == mode }
-        if (r.size() == 0) {
+        if (r.size() == 0 || r.@skipped.text() == 'true') {
+            // absent, or not measured: the budget goes to the results that decide the reading first
             continue
         }
         // The time beside the start-up (processes start JVMs every iteration), the median of the samples.
@@ -41,13 +42,20 @@ for (name in ['sha256', 'jmh-micro']) {
     }
     def reading = w.diagnosis.evidence.text()
     if (w.result.any { it.@contaminated.text() == 'true' }) {
-        // A shared machine leaves no lesson to read, and the product says so instead.
-        assert reading.contains('The machine was busy with other work'): reading
+        // A busy result the reading needs leaves no lesson to read, and the product says so instead;
+        // one it does not need is left out of it, and the lesson stands.
+        assert w.diagnosis.@verdict.text() == 'cpu-bound' || reading.contains('other work ran while'): reading
     } else {
         assert w.diagnosis.@verdict.text() == 'cpu-bound': "$name: $reading"
         assert log =~ /Workload ${name} \([^\n]*\): best /: "$name has a best mode in the log"
     }
 }
+
+// The JMH benchmark's input size is a private @Param of its @State class (4096, the first value listed):
+// set, each call hashes 4096 longs in a chain of dependent multiplications, a microsecond or more; left
+// at 0, a call would take a few nanoseconds.
+def micro = check.result(report, 'jmh-micro', 'sequential', 1)
+assert (micro.@perTaskMs.text() as double) >= 0.001: "jmh-micro: ${micro.@perTaskMs} ms per call, as if @Param size were 0"
 
 // Fixed at 1, the same SHA-256 is not batched; the report says it is too short and what would do.
 def once = workload('sha256-once')

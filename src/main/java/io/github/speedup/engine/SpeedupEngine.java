@@ -86,8 +86,10 @@ public final class SpeedupEngine {
      * any of its code, so that a workload that cannot run fails the build before it waits for the
      * lock or starts a JVM. A class compiled for a newer Java than Maven's is left to the workload
      * JVM (a toolchain's) to judge.
+     *
+     * @return the workloads as they can run ({@link Tasks#check}), in the order given
      */
-    private static void checkUserWorkloads(List<WorkloadSpec> workloads, List<Path> classPath)
+    private static List<WorkloadSpec> checkUserWorkloads(List<WorkloadSpec> workloads, List<Path> classPath)
             throws SpeedupException {
         URL[] urls = new URL[classPath.size()];
         for (int i = 0; i < urls.length; i++) {
@@ -97,20 +99,39 @@ public final class SpeedupEngine {
                 throw new SpeedupException("Cannot read the class path entry " + classPath.get(i) + ": " + e, e);
             }
         }
+        List<WorkloadSpec> checked = new ArrayList<>(workloads.size());
         try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
             for (WorkloadSpec spec : workloads) {
                 try {
-                    Tasks.check(spec, loader);
+                    checked.add(Tasks.check(spec, loader));
                 } catch (WorkloadDefinitionException e) {
                     throw new SpeedupException("Workload " + spec.name() + " (parameter workloads): "
                             + e.getMessage(), e);
                 } catch (UnsupportedClassVersionError e) {
                     // the workload JVM checks it when it loads it
+                    checked.add(spec);
                 }
             }
+            return checked;
         } catch (IOException e) {
             throw new SpeedupException("Cannot close the class loader of the workload check: " + e, e);
         }
+    }
+
+    /**
+     * The plan with each workload as its check left it: a JMH benchmark with a fixture at every call
+     * keeps an automatic batch from being chosen, and the log says why it runs each task once.
+     */
+    private MeasurementPlan unbatched(MeasurementPlan plan, List<WorkloadSpec> configured,
+                                      List<WorkloadSpec> checked) {
+        for (int i = 0; i < configured.size(); i++) {
+            if (!checked.get(i).equals(configured.get(i))) {
+                plan = plan.withWorkload(configured.get(i), checked.get(i));
+                info.accept(checked.get(i).name() + " · each task runs once per iteration (batchSize 1): its JMH "
+                        + "fixture at Level.Invocation runs at every call, and JMH keeps it out of the call's time");
+            }
+        }
+        return plan;
     }
 
     /** What each workload is measured with: its modes and worker counts, its budget and its target precision. */
@@ -190,7 +211,8 @@ public final class SpeedupEngine {
                     + "), but other modules' compiling and testing still compete for the cores; iterations they "
                     + "disturb are taken again, or marked contaminated.");
         }
-        checkUserWorkloads(configuration.workloads(), fork.workloadClassPath());
+        plan = unbatched(plan, configuration.workloads(), checkUserWorkloads(configuration.workloads(),
+                fork.workloadClassPath()));
         JvmLauncher launcher;
         try {
             launcher = JvmLauncher.prepare(fork);

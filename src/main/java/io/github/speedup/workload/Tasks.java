@@ -33,10 +33,21 @@ public final class Tasks {
      * Checks that the project's class or method can be a workload, resolving it in {@code loader}
      * without running any of its code: the host's check before it measures. Built-in kinds pass.
      *
-     * @throws WorkloadDefinitionException what is wrong, with the accepted forms
+     * @return the workload as it can run: a JMH benchmark with a fixture around every call
+     *         ({@code Level.Invocation}) and an {@link WorkloadSpec#AUTOMATIC automatic} batch runs each
+     *         task once per iteration, since JMH keeps such a fixture out of each call's time
+     * @throws WorkloadDefinitionException what is wrong, with the accepted forms; for such a benchmark
+     *                                     with a batch above 1, naming the fixture
      */
-    public static void check(WorkloadSpec spec, ClassLoader loader) throws WorkloadDefinitionException {
-        UserTasks.check(spec.source(), loader, spec.payloadBytes() > 0);
+    public static WorkloadSpec check(WorkloadSpec spec, ClassLoader loader) throws WorkloadDefinitionException {
+        JmhSupport.Fixture perCall = UserTasks.check(spec.source(), loader, spec.payloadBytes() > 0);
+        if (perCall == null || spec.batch() == 1) {
+            return spec;
+        }
+        if (spec.batch() == WorkloadSpec.AUTOMATIC) {
+            return spec.withBatch(1);
+        }
+        throw new WorkloadDefinitionException(JmhSupport.unbatchable(spec.source().target(), perCall, spec.batch()));
     }
 
     /**
@@ -64,12 +75,19 @@ public final class Tasks {
      * instance (JMH calls one {@code @State} object for every operation of a batch), its results
      * folded together; its result is the last call's. A batch of 1 is the task itself.
      *
-     * @throws IllegalArgumentException for a batch below 1 (an {@link WorkloadSpec#AUTOMATIC} one the
-     *                                  runner did not resolve)
+     * @throws IllegalArgumentException    for a batch below 1 (an {@link WorkloadSpec#AUTOMATIC} one the
+     *                                     runner did not resolve)
+     * @throws WorkloadDefinitionException for a batch above 1 of a JMH benchmark whose fixture runs around
+     *                                     every call, naming it (the host refuses it for this build's
+     *                                     classes; an earlier version's, {@code compareWith}, meet it here)
      */
-    public static Task batched(Task task, int batch) {
+    public static Task batched(Task task, int batch) throws WorkloadDefinitionException {
         if (batch < 1) {
             throw new IllegalArgumentException("a batch of " + batch + ": each task runs 1 or more times");
+        }
+        if (batch > 1 && task instanceof UserTasks.MethodTask method && method.perCallFixture() != null) {
+            throw new WorkloadDefinitionException(JmhSupport.unbatchable(method.target(), method.perCallFixture(),
+                    batch));
         }
         return batch == 1 ? task : new Batched(task, batch);
     }

@@ -60,14 +60,18 @@ final class UserTasks {
      * Whether a user source can be a workload, resolved in {@code loader} without running any of its
      * code (no static initialiser, no constructor): the host's check before it takes the lock.
      *
+     * @return a JMH benchmark's first fixture that runs around every call, which keeps its tasks from
+     *         being batched; {@code null} for none
      * @throws WorkloadDefinitionException naming what is wrong, with the accepted forms
      */
-    static void check(TaskSource source, ClassLoader loader, boolean withInput) throws WorkloadDefinitionException {
+    static JmhSupport.Fixture check(TaskSource source, ClassLoader loader, boolean withInput)
+            throws WorkloadDefinitionException {
         if (source instanceof TaskSource.UserClass userClass) {
             taskClass(userClass, loader);
         } else if (source instanceof TaskSource.UserMethod method) {
-            methodForm(method, loader, withInput);
+            return methodForm(method, loader, withInput).perCallFixture();
         }
+        return null;
     }
 
     private static Class<?> taskClass(TaskSource.UserClass source, ClassLoader loader)
@@ -85,15 +89,23 @@ final class UserTasks {
         return type;
     }
 
-    /** How a {@code <method>} is called: which method, on what, with which arguments. */
-    private record MethodForm(Method method, boolean onInstance, Arguments arguments) {
+    /**
+     * How a {@code <method>} is called: which method, on what, with which arguments; for a JMH
+     * benchmark, its first fixture that runs around every call, or {@code null}.
+     */
+    private record MethodForm(Method method, boolean onInstance, Arguments arguments,
+                              JmhSupport.Fixture perCallFixture) {
+
+        MethodForm(Method method, boolean onInstance, Arguments arguments) {
+            this(method, onInstance, arguments, null);
+        }
 
         Task task(int index, byte[] input) throws WorkloadDefinitionException {
             Object target = onInstance ? construct(method.getDeclaringClass()) : null;
             return switch (arguments) {
-                case NONE -> new MethodTask(method, target, new Object[0], List.of());
-                case INDEX -> new MethodTask(method, target, new Object[] {index}, List.of());
-                case INDEX_AND_PAYLOAD -> new MethodTask(method, target, new Object[] {index, input}, List.of());
+                case NONE -> new MethodTask(method, target, new Object[0]);
+                case INDEX -> new MethodTask(method, target, new Object[] {index});
+                case INDEX_AND_PAYLOAD -> new MethodTask(method, target, new Object[] {index, input});
                 case JMH -> JmhSupport.task(method, target);
             };
         }
@@ -116,8 +128,8 @@ final class UserTasks {
             if (withInput) {
                 throw rejected(source, "is a JMH @Benchmark method, which takes no payload (payloadBytes)");
             }
-            JmhSupport.check(source.target(), benchmark, METHOD_FORMS);
-            return new MethodForm(benchmark, needsInstance(source, benchmark), Arguments.JMH);
+            JmhSupport.Fixture perCall = JmhSupport.check(source.target(), benchmark, METHOD_FORMS);
+            return new MethodForm(benchmark, needsInstance(source, benchmark), Arguments.JMH, perCall);
         }
         Method method = withInput ? findMethod(type, source.methodName(), int.class, byte[].class) : null;
         Arguments arguments = Arguments.INDEX_AND_PAYLOAD;
@@ -157,7 +169,7 @@ final class UserTasks {
                 + METHOD_FORMS + ".");
     }
 
-    private static String parameterList(Method method) {
+    static String parameterList(Method method) {
         return Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
                 .collect(Collectors.joining(", ", "(", ")"));
     }
@@ -185,20 +197,38 @@ final class UserTasks {
 
     /**
      * A method's task: what it returns is its result. {@code tearDowns} are a JMH benchmark's
-     * {@code @TearDown} calls, made after the clock.
+     * {@code @TearDown} calls, made after the clock; {@code perCallFixture} its first fixture that
+     * runs around every call ({@code null} for none), which keeps the task from being batched.
      */
     static final class MethodTask implements Task {
         private final Method method;
         private final Object target;
         private final Object[] arguments;
         private final List<JmhSupport.Call> tearDowns;
+        private final JmhSupport.Fixture perCallFixture;
         private Object result;
 
-        MethodTask(Method method, Object target, Object[] arguments, List<JmhSupport.Call> tearDowns) {
+        MethodTask(Method method, Object target, Object[] arguments, List<JmhSupport.Call> tearDowns,
+                   JmhSupport.Fixture perCallFixture) {
             this.method = method;
             this.target = target;
             this.arguments = arguments;
             this.tearDowns = tearDowns;
+            this.perCallFixture = perCallFixture;
+        }
+
+        /** A plain method's task: no fixtures. */
+        MethodTask(Method method, Object target, Object[] arguments) {
+            this(method, target, arguments, List.of(), null);
+        }
+
+        /** {@code Class#method}, as the workload names it. */
+        String target() {
+            return method.getDeclaringClass().getName() + "#" + method.getName();
+        }
+
+        JmhSupport.Fixture perCallFixture() {
+            return perCallFixture;
         }
 
         @Override

@@ -103,16 +103,9 @@ class SpeedupEngineTest {
     @Test
     void aWorkloadMethodOfNoAcceptedFormFailsBeforeTheLockIsTaken() throws Exception {
         Path lock = work.resolve("never-taken.lock");
-        RunParameters parameters = new RunParameters(
-                List.of(new WorkloadInput("wrong", null, null, "com.example.workloads.JmhBench#wrongForm", 2, null)),
-                List.of("sequential"), List.of("1"), SamplingParameters.fixed(0, 2), null, null, List.of("xml"),
-                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(
-                        Path.of("target", "test-classes").toAbsolutePath().toString(),
-                        Path.of(org.openjdk.jmh.infra.Blackhole.class.getProtectionDomain().getCodeSource()
-                                .getLocation().toURI()).toString())),
-                GateParameters.NONE, new LoadParameters(null, null, lock.toString(), null), HistoryParameters.NONE,
-                null);
-        RunConfiguration configuration = RunConfigurationParser.parse(parameters, 2, warning -> { });
+        RunConfiguration configuration = RunConfigurationParser.parse(userWorkload(
+                new WorkloadInput("wrong", null, null, "com.example.workloads.JmhBench#wrongForm", 2, null), lock), 2,
+                warning -> { });
         SpeedupException e = assertThrows(SpeedupException.class,
                 () -> engine(new ArrayList<>()).run(configuration, BUILD, work.resolve("out")));
         assertEquals("Workload wrong (parameter workloads): com.example.workloads.JmhBench#wrongForm cannot be a "
@@ -122,6 +115,50 @@ class SpeedupEngineTest {
                 + "payloadBytes; or a JMH @Benchmark method taking only Blackhole and @State parameters, its @Setup "
                 + "and @TearDown methods run outside the clock.", e.getMessage());
         assertFalse(Files.exists(lock), "the lock was never taken");
+    }
+
+    /** One workload of this project's test classes, sequential ×1, two iterations; {@code lock} the lock file. */
+    private RunParameters userWorkload(WorkloadInput workload, Path lock) throws Exception {
+        return new RunParameters(List.of(workload), List.of("sequential"), List.of("1"), SamplingParameters.fixed(0, 2),
+                null, null, List.of("xml"),
+                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(
+                        Path.of("target", "test-classes").toAbsolutePath().toString(),
+                        Path.of(org.openjdk.jmh.infra.Blackhole.class.getProtectionDomain().getCodeSource()
+                                .getLocation().toURI()).toString())),
+                GateParameters.NONE, new LoadParameters(null, null, lock.toString(), null), HistoryParameters.NONE,
+                null);
+    }
+
+    private RunParameters jmhLevels(Integer batchSize, Path lock) throws Exception {
+        return userWorkload(new WorkloadInput("per-call", null, null, "com.example.workloads.JmhStates$Levels#run", 2,
+                null, null, null, null, null, null, batchSize), lock);
+    }
+
+    @Test
+    void aJmhFixtureAtEveryCallRefusesABatchBeforeTheLockIsTaken() throws Exception {
+        Path lock = work.resolve("never-taken.lock");
+        RunConfiguration configuration = RunConfigurationParser.parse(jmhLevels(4, lock), 2, warning -> { });
+        SpeedupException e = assertThrows(SpeedupException.class,
+                () -> engine(new ArrayList<>()).run(configuration, BUILD, work.resolve("out")));
+        assertEquals("Workload per-call (parameter workloads): com.example.workloads.JmhStates$Levels#run cannot run 4 "
+                + "times per task and iteration: its @Setup(Level.Invocation) com.example.workloads.JmhStates$Levels"
+                + ".invocation runs at every call, outside the call's time, which 4 calls timed together cannot do: "
+                + "allowed, batchSize 1 or 0 (automatic, which runs such a workload once per task and iteration)",
+                e.getMessage());
+        assertFalse(Files.exists(lock), "the lock was never taken");
+    }
+
+    @Test
+    void aJmhFixtureAtEveryCallKeepsAnAutomaticBatchAtOneAndTheLogSaysWhy() throws Exception {
+        RunConfiguration configuration = RunConfigurationParser.parse(jmhLevels(null, work.resolve("lock")), 2,
+                warning -> { });
+        List<String> infos = new ArrayList<>();
+        SpeedupEngine.Result result = new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, infos::add,
+                warning -> { }).run(configuration, BUILD, work.resolve("per-call"));
+        assertEquals(1, result.report().workloads().get(0).batch());
+        assertTrue(result.report().complete(), "measured, each task once per iteration");
+        assertTrue(infos.contains("per-call · each task runs once per iteration (batchSize 1): its JMH fixture at "
+                + "Level.Invocation runs at every call, and JMH keeps it out of the call's time"), infos.toString());
     }
 
     /**

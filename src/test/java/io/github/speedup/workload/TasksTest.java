@@ -43,7 +43,7 @@ class TasksTest {
     }
 
     @Test
-    void aBatchOfOneIsTheTaskItselfAndNoneBelowIsAccepted() {
+    void aBatchOfOneIsTheTaskItselfAndNoneBelowIsAccepted() throws Exception {
         Counting counting = new Counting();
         assertSame(counting, Tasks.batched(counting, 1));
         assertEquals("a batch of 0: each task runs 1 or more times",

@@ -67,10 +67,13 @@ final class MeasurementServer {
         ForkedMain.hostGone();
     }
 
-    /** Resolves the workload's tasks once up front, so a bad class or method is reported before any timing. */
+    /**
+     * Resolves the workload's tasks once up front, so a bad class or method is reported before any
+     * timing; the task made for it is torn down, as every task made is (a JMH state's resources).
+     */
     private static ForkMessage define(WorkloadSpec spec) {
         try {
-            Tasks.task(spec.source(), spec.size(), 0, spec.input(0));
+            Tasks.tearDown(List.of(Tasks.task(spec.source(), spec.size(), 0, spec.input(0))));
             return new ForkMessage.Defined();
         } catch (Exception | Error e) {
             return ForkMessage.Failed.of(e);
