@@ -1,6 +1,7 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.fork.ForkSettings;
+import io.github.speedup.execution.fork.JavaVersion;
 import io.github.speedup.execution.fork.JvmLauncher;
 
 import java.io.IOException;
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
  */
 final class ForkParser {
 
+    private static final String JVM_ALLOWED = "the path of a java executable of Java " + JavaVersion.OLDEST
+            + " or later, or of a JDK whose bin/java is one";
+
     private ForkParser() {
     }
 
@@ -46,7 +50,7 @@ final class ForkParser {
         for (String entry : input.workloadClassPath()) {
             classPath.add(Path.of(entry));
         }
-        return new ForkSettings(javaExecutable(input), argLine, jvmArguments, classPath, systemProperties,
+        return new ForkSettings(javaExecutable(input, environment), argLine, jvmArguments, classPath, systemProperties,
                 environment, input.workDirectory(), workingDirectory(input.workingDirectory()),
                 Duration.ofSeconds(input.timeoutSeconds()));
     }
@@ -123,20 +127,41 @@ final class ForkParser {
     }
 
     /** {@code jvm} wins over the toolchain, which wins over the JDK that runs Maven (Surefire's order). */
-    private static Path javaExecutable(ForkInput input) throws ConfigurationException {
+    private static Path javaExecutable(ForkInput input, Map<String, String> environment)
+            throws ConfigurationException {
         if (input.jvm() != null && !input.jvm().isBlank()) {
             Path jvm = Path.of(input.jvm().strip());
             Path java = Files.isDirectory(jvm) ? jvm.resolve("bin").resolve(javaFileName()) : jvm;
             if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
-                throw new ConfigurationException("jvm", input.jvm(),
-                        "the path of an executable java, or of a JDK whose bin/java is one");
+                throw new ConfigurationException("jvm", input.jvm(), JVM_ALLOWED + "; " + java
+                        + " is no executable file");
             }
+            checkJava(input, java, environment);
             return java;
         }
         if (input.toolchainJava() != null) {
             return input.toolchainJava();
         }
         return Path.of(System.getProperty("java.home"), "bin", javaFileName());
+    }
+
+    /**
+     * Runs {@code java -version}, so that an executable that is no java (such as {@code /bin/true})
+     * or too old a one fails here, naming {@code jvm}, instead of as a measurement JVM that "exited
+     * with code 0 during start-up" after the build waited for the lock.
+     */
+    private static void checkJava(ForkInput input, Path java, Map<String, String> environment)
+            throws ConfigurationException {
+        JavaVersion version;
+        try {
+            version = JavaVersion.of(java, environment, Duration.ofSeconds(input.timeoutSeconds()));
+        } catch (IOException e) {
+            throw new ConfigurationException("jvm", input.jvm(), JVM_ALLOWED + "; " + java + " " + e.getMessage());
+        }
+        if (version.feature() < JavaVersion.OLDEST) {
+            throw new ConfigurationException("jvm", input.jvm(), JVM_ALLOWED + "; " + java + " is Java "
+                    + version.text() + ", which cannot load the plugin's classes in its child JVMs");
+        }
     }
 
     private static String javaFileName() {

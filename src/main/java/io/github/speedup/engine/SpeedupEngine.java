@@ -9,6 +9,7 @@ import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.execution.fork.ChildOutput;
 import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.execution.fork.JvmLauncher;
+import io.github.speedup.execution.fork.ProcessCookie;
 import io.github.speedup.format.Format;
 import io.github.speedup.history.GitCommit;
 import io.github.speedup.history.RunHistory;
@@ -172,6 +173,8 @@ public final class SpeedupEngine {
 
     /** Said once per Maven JVM, however many modules measure under {@code -T}. */
     private static final AtomicBoolean PARALLEL_BUILD_EXPLAINED = new AtomicBoolean();
+    /** Said once per Maven JVM where leftover processes cannot be looked for. */
+    private static final AtomicBoolean NO_PROC_EXPLAINED = new AtomicBoolean();
 
     private final ChildOutput childOutput;
     private final ProgressListener progress;
@@ -213,15 +216,17 @@ public final class SpeedupEngine {
         }
         plan = unbatched(plan, configuration.workloads(), checkUserWorkloads(configuration.workloads(),
                 fork.workloadClassPath()));
+        // One for the whole run, the earlier version's JVMs included: what any of them leaves is this run's.
+        ProcessCookie cookie = ProcessCookie.create();
         JvmLauncher launcher;
         try {
-            launcher = JvmLauncher.prepare(fork);
+            launcher = JvmLauncher.prepare(fork, cookie);
         } catch (IOException e) {
             throw new SpeedupException("Cannot prepare the child JVMs in " + fork.workDirectory() + ": "
                     + e.getMessage(), e);
         }
         PreviousVersion previous = configuration.compareWith();
-        JvmLauncher previousLauncher = previous == null ? null : previousLauncher(fork, previous);
+        JvmLauncher previousLauncher = previous == null ? null : previousLauncher(fork, previous, cookie);
         LoadProbe probe = LoadProbe.detect();
         LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad(),
                 Runtime.getRuntime().availableProcessors()), load.maxRetries());
@@ -241,9 +246,12 @@ public final class SpeedupEngine {
             started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             loadAverage = EnvironmentProbe.loadAverage();
             warnIfBusy(guard, probe, loadAverage);
-            outcome = new MeasurementRunner(launcher, previousLauncher, fork.timeout(), childOutput, progress, guard,
-                    fork.cluster())
-                    .run(plan);
+            try {
+                outcome = new MeasurementRunner(launcher, previousLauncher, fork.timeout(), childOutput, progress,
+                        guard, fork.cluster()).run(plan);
+            } finally {
+                endLeftovers(cookie);
+            }
         } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);
         } catch (IOException e) {
@@ -292,11 +300,12 @@ public final class SpeedupEngine {
     }
 
     /** The earlier version's JVMs: every flag of this build's, its own class path, its own argument file. */
-    private static JvmLauncher previousLauncher(ForkSettings fork, PreviousVersion previous) throws SpeedupException {
+    private static JvmLauncher previousLauncher(ForkSettings fork, PreviousVersion previous, ProcessCookie cookie)
+            throws SpeedupException {
         ForkSettings previousFork = fork.withWorkloadClassPath(previous.classPath(),
                 fork.workDirectory().resolve(PREVIOUS_WORK_DIRECTORY));
         try {
-            return JvmLauncher.prepare(previousFork);
+            return JvmLauncher.prepare(previousFork, cookie);
         } catch (IOException e) {
             throw new SpeedupException("Cannot prepare the child JVMs of " + previous.artifact()
                     + " (parameter compareWith) in " + previousFork.workDirectory() + ": " + e.getMessage(), e);
@@ -462,6 +471,20 @@ public final class SpeedupEngine {
         if (!Files.isWritable(directory)) {
             throw new SpeedupException("Cannot write the speedup report to " + directory + " (parameter "
                     + parameter + "): the folder is not writable. Nothing was measured.", null);
+        }
+    }
+
+    /**
+     * Ends what the workloads left running (success, failure or timeout alike), still under the
+     * lock, since it competes with the next build's measurements: how many in the log, and as a
+     * warning with their commands where there were any, since the workload leaked them.
+     */
+    private void endLeftovers(ProcessCookie cookie) {
+        ProcessCookie.Leftovers leftovers = cookie.end();
+        if (!leftovers.processes().isEmpty()) {
+            warnings.accept(leftovers.message());
+        } else if (leftovers.searched() || !NO_PROC_EXPLAINED.getAndSet(true)) {
+            info.accept(leftovers.message());
         }
     }
 

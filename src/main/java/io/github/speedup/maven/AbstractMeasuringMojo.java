@@ -68,7 +68,8 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
 
     /**
      * The java executable (or a JDK home) for every child JVM. Wins over {@code jdkToolchain};
-     * default: the JDK that runs Maven.
+     * default: the JDK that runs Maven. It is run once with {@code -version} before the build waits
+     * for the measurement lock, and must print a Java version of 17 or later.
      */
     @Parameter(property = "speedup.jvm")
     private String jvm;

@@ -429,7 +429,38 @@ class RunConfigurationParserTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5, fork), 2,
                         WARNINGS::add));
-        assertTrue(e.getMessage().startsWith("Invalid value for parameter 'jvm': '/no/such/java'."), e.getMessage());
+        assertEquals("Invalid value for parameter 'jvm': '/no/such/java'. Allowed: the path of a java executable of "
+                + "Java 17 or later, or of a JDK whose bin/java is one; /no/such/java is no executable file.",
+                e.getMessage());
+    }
+
+    private static String jvmError(String jvm) {
+        ForkInput fork = new ForkInput(null, Map.of(), jvm, null, Map.of(), Map.of(), List.of(), Path.of("target"),
+                null, 300);
+        return assertThrows(ConfigurationException.class,
+                () -> RunConfigurationParser.parse(RunParameters.of(null, ALL_MODES, null, 1, 5, fork), 2,
+                        WARNINGS::add)).getMessage();
+    }
+
+    @Test
+    void jvmMustRunVersionAndPrintAJavaVersion() {
+        assertEquals("Invalid value for parameter 'jvm': '/bin/true'. Allowed: the path of a java executable of "
+                + "Java 17 or later, or of a JDK whose bin/java is one; /bin/true -version exited with code 0 but "
+                + "printed no Java version; its output: (nothing).", jvmError("/bin/true"));
+        assertEquals("Invalid value for parameter 'jvm': '/bin/false'. Allowed: the path of a java executable of "
+                + "Java 17 or later, or of a JDK whose bin/java is one; /bin/false -version exited with code 1; its "
+                + "output: (nothing).", jvmError("/bin/false"));
+    }
+
+    @Test
+    void jvmMustBeJava17OrLater(@TempDir Path folder) throws Exception {
+        // What a JDK 11's launcher prints, from an executable that prints only that.
+        Path java11 = Files.createDirectories(folder.resolve("bin")).resolve("java");
+        Files.writeString(java11, "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\n");
+        assertTrue(java11.toFile().setExecutable(true));
+        assertEquals("Invalid value for parameter 'jvm': '" + folder + "'. Allowed: the path of a java executable of "
+                + "Java 17 or later, or of a JDK whose bin/java is one; " + java11 + " is Java 11.0.22, which cannot "
+                + "load the plugin's classes in its child JVMs.", jvmError(folder.toString()));
     }
 
     @Test

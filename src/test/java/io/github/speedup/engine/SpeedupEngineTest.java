@@ -26,6 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -211,6 +215,50 @@ class SpeedupEngineTest {
         assertEquals(List.of(), result.report().workloads());
         assertEquals("Nothing was measured before the failure: " + out.resolve("index.html").toAbsolutePath()
                 + " holds only its reason.", result.kept());
+    }
+
+    /** One iteration of each of sequential, processes and pool ×2, none taken again, whatever else the machine runs. */
+    private RunConfiguration onceEach(List<WorkloadInput> workloads, Map<String, String> properties) throws Exception {
+        return RunConfigurationParser.parse(new RunParameters(workloads, List.of("sequential,processes,pool"),
+                List.of("2"), SamplingParameters.fixed(0, 1), null, null, List.of("xml"),
+                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(TEST_CLASSES))
+                        .withSystemProperties(properties), GateParameters.NONE, new LoadParameters(64.0, 0, null, null),
+                HistoryParameters.NONE, null), 2, warning -> { });
+    }
+
+    /**
+     * A task that puts a helper in the background through a shell, in the measurement JVM, the
+     * processes mode's workers and the pool's: the run ends every such helper before it returns, and
+     * warns, naming them; a run that leaves nothing says so.
+     */
+    @Test
+    void helpersTheWorkloadsPutInTheBackgroundAreEndedAndNamedWhenTheRunEnds() throws Exception {
+        String seconds = String.valueOf(3_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
+        List<WorkloadInput> daemons = List.of(new WorkloadInput("daemons", null,
+                "com.example.workloads.DetachesHelper", null, 2, null).withBatchSize(1));
+        List<String> warnings = new ArrayList<>();
+        new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, info -> { }, warnings::add)
+                .run(onceEach(daemons, Map.of("speedup.test.detached", seconds)), BUILD, work.resolve("daemons"));
+
+        List<String> leftovers = warnings.stream().filter(w -> w.contains("outlived their JVMs")).toList();
+        assertEquals(1, leftovers.size(), warnings.toString());
+        Matcher ended = Pattern.compile("6 processes that the workloads started outlived their JVMs and were "
+                + "ended with SIGTERM: ((?:sleep " + seconds + " \\(pid \\d+\\)(?:, )?)+)\\. A task that starts a "
+                + "server or daemon should stop it: what it leaves running competes with the measurements that follow")
+                .matcher(leftovers.get(0));
+        assertTrue(ended.matches(), leftovers.get(0));
+        assertEquals(6, ended.group(1).split(", ").length, leftovers.get(0));
+        assertEquals(List.of(), ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .filter(line -> line.endsWith("sleep " + seconds)).isPresent()).toList(), "no helper outlived the run");
+
+        List<String> quietInfo = new ArrayList<>();
+        List<String> quietWarnings = new ArrayList<>();
+        new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, quietInfo::add, quietWarnings::add)
+                .run(onceEach(List.of(WorkloadInput.builtIn("naps", "sleep", 2, 5)), Map.of()), BUILD,
+                        work.resolve("quiet"));
+        assertTrue(quietInfo.contains("No process the workloads started outlived the run (looked for by "
+                + "SPEEDUP_BUILD_COOKIE in /proc)"), quietInfo.toString());
+        assertEquals(List.of(), quietWarnings.stream().filter(w -> w.contains("outlived")).toList());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.fork.ChildOutput;
 import io.github.speedup.execution.fork.ClusterConnection;
 import io.github.speedup.execution.fork.JvmLauncher;
+import io.github.speedup.execution.fork.ProcessCookie;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.plan.PreviousVersion;
@@ -90,9 +91,10 @@ class CompareWithRunTest {
         PreviousVersion previous = new PreviousVersion("RELEASE", "1.0", "com.acme:lib:1.0",
                 List.of(tests, previousLibrary));
         config = config.withCompareWith(previous);
+        ProcessCookie cookie = ProcessCookie.create();
         JvmLauncher previousLauncher = JvmLauncher.prepare(config.fork().withWorkloadClassPath(previous.classPath(),
-                work.resolve("fork").resolve("previous")));
-        return new MeasurementRunner(JvmLauncher.prepare(config.fork()), previousLauncher, config.fork().timeout(),
+                work.resolve("fork").resolve("previous")), cookie);
+        return new MeasurementRunner(JvmLauncher.prepare(config.fork(), cookie), previousLauncher, config.fork().timeout(),
                 ChildOutput.DISCARD, ProgressListener.SILENT,
                 new LoadGuard(LoadProbe.detect(), new Contamination(config.load().maxForeignLoad(), 2), 0), ClusterConnection.EMBEDDED)
                 .run(config.plan());

@@ -4,6 +4,7 @@ import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.execution.fork.ChildOutput;
 import io.github.speedup.execution.fork.JvmLauncher;
+import io.github.speedup.execution.fork.ProcessCookie;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
@@ -47,7 +48,7 @@ class MeasurementRunnerTest {
     private RunOutcome run(WorkloadInput workload, String modes, ForkInput fork) throws Exception {
         RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(workload), List.of(modes),
                 List.of("2"), 0, 2, fork), 2, warning -> { });
-        return new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+        return new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()), config.fork().timeout(),
                 (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT, guard(config))
                 .run(config.plan());
     }
@@ -119,7 +120,7 @@ class MeasurementRunnerTest {
                 skipped.add(measurement.mode().id() + " ×" + measurement.workers() + ": " + reason);
             }
         };
-        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()), config.fork().timeout(),
                 (child, line) -> output.add(child + ": " + line), progress, guard(config)).run(config.plan());
         assertTrue(outcome.complete(), outcome.failure());
         io.github.speedup.measure.WorkloadTime time = outcome.times().get("w");
@@ -154,7 +155,7 @@ class MeasurementRunnerTest {
                 told.add(workload + " " + tasks + " ×" + batch + " " + (nanosPerRun >= 8_000_000));
             }
         };
-        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()), config.fork().timeout(),
                 (child, line) -> output.add(child + ": " + line), progress, guard(config)).run(config.plan());
         assertTrue(outcome.complete(), outcome.failure());
         int batch = outcome.results().get(0).measurement().workload().batch();
@@ -383,7 +384,7 @@ class MeasurementRunnerTest {
                         WorkloadInput.builtIn("later", "sleep", 2, 5)), List.of("sequential,threads"), List.of("2"), 0,
                 20, fork().withArgLine("-Xmx64m -XX:+ExitOnOutOfMemoryError -Dleak.after.calls=64")), 2,
                 warning -> { });
-        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()), config.fork().timeout(),
                 ChildOutput.DISCARD, ProgressListener.SILENT, guard(config)).run(config.plan());
         assertTrue(outcome.failure().startsWith("workload leak, mode sequential ×1, iteration 17/20 failed: "),
                 outcome.failure());
@@ -462,7 +463,7 @@ class MeasurementRunnerTest {
         RunParameters parameters = RunParameters.of(List.of(builtIn("sleep", 2, 5)),
                 List.of("sequential,threads,processes"), List.of("2"), 1, 2, fork());
         RunConfiguration config = RunConfigurationParser.parse(parameters, 2, warning -> { });
-        JvmLauncher launcher = JvmLauncher.prepare(config.fork());
+        JvmLauncher launcher = JvmLauncher.prepare(config.fork(), ProcessCookie.create());
         List<String> interleaved = new ArrayList<>();
         RunOutcome outcome = new MeasurementRunner(launcher, config.fork().timeout(), ChildOutput.DISCARD,
                 recorder(interleaved), guard(config))

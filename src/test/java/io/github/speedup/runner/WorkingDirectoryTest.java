@@ -6,6 +6,7 @@ import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.WorkloadInput;
 import io.github.speedup.execution.fork.JvmLauncher;
+import io.github.speedup.execution.fork.ProcessCookie;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class WorkingDirectoryTest {
     private RunOutcome run(ForkInput fork) throws Exception {
         RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(READS_RELATIVE_FILE),
                 List.of("sequential,processes,pool"), List.of("2"), 0, 1, fork), 2, warning -> { });
-        return new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(), (child, line) -> { },
+        return new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()), config.fork().timeout(), (child, line) -> { },
                 ProgressListener.SILENT, new LoadGuard(LoadProbe.detect(), new Contamination(1000, 2), 0))
                 .run(config.plan());
     }

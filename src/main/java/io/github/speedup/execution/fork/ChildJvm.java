@@ -120,7 +120,7 @@ final class ChildJvm implements AutoCloseable {
         builder.command(channel.command(builder.command()));
         try {
             Process process = builder.start();
-            LiveChildren.add(process);
+            LiveChildren.add(process, builder.environment().get(ProcessCookie.VARIABLE));
             return new ChildJvm(label, failurePrefix, process, channel, timeout, output);
         } catch (IOException e) {
             channel.close();

@@ -86,7 +86,7 @@ public final class ForkedMain {
     }
 
     private static void usage(String problem) {
-        System.err.println("usage: ForkedMain (measure | worker <type> <target> <size> <task,task,...> [inputs] | pool "
+        System.err.println("usage: ForkedMain (measure | worker <type> <target> <size> <batch> <worker>/<workers>/<tasks> [inputs] | pool "
                 + "<type> <target> <size> <payloadBytes> | member " + ClusterMember.ARGUMENTS + " | driver "
                 + ClusterDriver.ARGUMENTS + ") (fds - | tcp:<port> <token>) (" + problem + ")");
         exit(2);

@@ -38,9 +38,12 @@ import java.util.stream.Collectors;
  * @param clusterArgumentFile the cluster JVMs' argument file: the same with Hazelcast on the class path
  *                          and {@link #CLUSTER_FLAGS} before the user's flags; {@code null} where no
  *                          measurement chose cluster
+ * @param cookie            put into every child's environment, by which what they leave is found at
+ *                          the run's end; {@code null} for none
  */
 public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path argumentFile,
-                          Map<String, String> environment, Path workingDirectory, Path clusterArgumentFile) {
+                          Map<String, String> environment, Path workingDirectory, Path clusterArgumentFile,
+                          ProcessCookie cookie) {
 
     static final String ARGUMENT_FILE = "java.args";
     static final String CLUSTER_ARGUMENT_FILE = "java-cluster.args";
@@ -62,7 +65,7 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
     /** A launcher without cluster JVMs. */
     public JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path argumentFile,
                        Map<String, String> environment, Path workingDirectory) {
-        this(javaExecutable, jvmArguments, argumentFile, environment, workingDirectory, null);
+        this(javaExecutable, jvmArguments, argumentFile, environment, workingDirectory, null, null);
     }
 
     /**
@@ -81,10 +84,11 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
      * Writes the argument file into the fork settings' work directory, and the cluster JVMs' beside
      * it where the settings carry a cluster class path.
      *
+     * @param cookie put into every child's environment ({@link ProcessCookie#VARIABLE})
      * @throws IOException where the file cannot be written, or a class path entry cannot reach a
      *                     child JVM as written (see {@link #cannotCarry(String)})
      */
-    public static JvmLauncher prepare(ForkSettings fork) throws IOException {
+    public static JvmLauncher prepare(ForkSettings fork, ProcessCookie cookie) throws IOException {
         // Absolute, since the children run in the working directory, not in Maven's.
         Path workDirectory = fork.workDirectory().toAbsolutePath();
         // The project's entries first, as the user ordered them; the plugin's own classes last.
@@ -115,7 +119,8 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
                 : writeArgumentFile(workDirectory.resolve(CLUSTER_ARGUMENT_FILE), CLUSTER_FLAGS, clusterClassPath, fork);
         Path java = fork.javaExecutable().getParent() == null ? fork.javaExecutable()
                 : fork.javaExecutable().toAbsolutePath();
-        return new JvmLauncher(java, commandLine, file, fork.environment(), fork.workingDirectory(), clusterFile);
+        return new JvmLauncher(java, commandLine, file, fork.environment(), fork.workingDirectory(), clusterFile,
+                cookie);
     }
 
     /** One argument file: {@code leading} flags, the user's flags (but argument files), the class path, the properties. */
@@ -277,6 +282,9 @@ public record JvmLauncher(Path javaExecutable, List<String> jvmArguments, Path a
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.directory(workingDirectory.toFile());
         builder.environment().putAll(environment);
+        if (cookie != null) {
+            builder.environment().put(ProcessCookie.VARIABLE, cookie.value());
+        }
         return builder;
     }
 }

@@ -53,8 +53,8 @@ public final class ProcessModeExecutor {
             long resultBytes = 0;
             for (int child = 0; child < children; child++) {
                 String label = "worker JVM " + (child + 1) + " of " + children + " (" + spec.name() + ")";
-                WorkerAssignment share = WorkerAssignment.roundRobin(spec.source(), spec.size(), spec.batch(), spec.tasks(), child,
-                        children, spec.payloadBytes() > 0);
+                WorkerAssignment share = new WorkerAssignment(spec.source(), spec.size(), spec.batch(), child, children,
+                        spec.tasks(), spec.payloadBytes() > 0);
                 started.add(ChildJvm.start(label, label + ": ", launcher.processBuilder(share.toArguments()), timeout,
                         output));
                 shares.add(share);

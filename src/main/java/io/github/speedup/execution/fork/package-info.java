@@ -19,8 +19,10 @@
  * <p>No process a child starts outlives the build: a child ends its descendants before it exits,
  * when user code calls {@code System.exit}, and when it notices the host gone (polling its parent,
  * or its channel closing); the host kills a child's tree, descendants first, on a timeout or a
- * failure to talk, and from a shutdown hook when Maven is interrupted. A child ends when the
- * plugin is done with it, whatever non-daemon threads user code left.
+ * failure to talk, and from a shutdown hook when Maven is interrupted. What was re-parented to PID 1
+ * before that (a helper a shell put in the background) is found by the run's cookie in its
+ * environment ({@code ProcessCookie}) and ended when the run ends, or from the same hook. A child
+ * ends when the plugin is done with it, whatever non-daemon threads user code left.
  *
  * <p>The cluster mode lives here too, since its JVMs are children like the others, started by the
  * same launcher, spoken to in the same protocol and ended by the same guarantees: {@code HazelcastCluster}

@@ -47,9 +47,14 @@ class HazelcastClusterTest {
 
     /** The test class path holds Hazelcast (provided scope): the cluster JVMs get its jar, as the mojo gives them. */
     private JvmLauncher launcher() throws Exception {
+        return launcher(Map.of());
+    }
+
+    private JvmLauncher launcher(Map<String, String> properties) throws Exception {
         Path hazelcast = Path.of(Hazelcast.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return JvmLauncher.prepare(new ForkSettings(TestJvms.JAVA, "", List.of(), List.of(TestJvms.TEST_CLASSES),
-                Map.of(), Map.of(), work, Path.of("").toAbsolutePath(), TIMEOUT).withClusterClassPath(List.of(hazelcast)));
+                properties, Map.of(), work, Path.of("").toAbsolutePath(), TIMEOUT).withClusterClassPath(List.of(hazelcast)),
+                ProcessCookie.create());
     }
 
     private static boolean allGone(List<Long> pids) throws InterruptedException {
@@ -89,6 +94,26 @@ class HazelcastClusterTest {
         assertTrue(allGone(pids), "no member or driver left: " + pids);
         assertEquals(before, LiveChildren.count());
         assertEquals(List.of(), output, "Hazelcast's logging is quiet");
+    }
+
+    @Test
+    void helpersThatClusterTasksPutInTheBackgroundAreEndedByTheRunsCookie() throws Exception {
+        String seconds = TestJvms.uniqueSleep();
+        JvmLauncher launcher = launcher(Map.of("speedup.test.detached", seconds));
+        List<Long> pids;
+        try (HazelcastCluster cluster = HazelcastCluster.start(launcher, TIMEOUT, (child, line) -> output.add(line),
+                TestJvms.userClass("DetachesHelper", 2), 2)) {
+            pids = cluster.pids();
+            assertTrue(TestJvms.carryingCookie(launcher.cookie().value()).containsAll(pids),
+                    "the members and the driver carry the cookie: " + pids);
+            cluster.runIteration();
+        }
+        assertTrue(allGone(pids), "no member or driver left: " + pids);
+        assertEquals(2, TestJvms.awaitSleeping(seconds, 2, PATIENCE), "the helpers outlived the members");
+        ProcessCookie.Leftovers leftovers = launcher.cookie().end();
+        assertEquals(List.of("sleep " + seconds, "sleep " + seconds),
+                leftovers.processes().stream().map(ProcessCookie.Leftover::command).toList());
+        assertEquals(0, TestJvms.leftAfter(seconds, PATIENCE));
     }
 
     @Test

@@ -38,7 +38,7 @@ class JmhFixturesInChildrenTest {
                 .getLocation().toURI());
         JvmLauncher launcher = JvmLauncher.prepare(new ForkSettings(TestJvms.JAVA, "", List.of(),
                 List.of(TestJvms.TEST_CLASSES, jmh), Map.of("jmh.fixture.log", log.toString()), Map.of(), work,
-                Path.of("").toAbsolutePath(), TIMEOUT));
+                Path.of("").toAbsolutePath(), TIMEOUT), ProcessCookie.create());
         WorkloadSpec spec = new WorkloadSpec("jmh",
                 TaskSource.UserMethod.parse("com.example.workloads.JmhFixtureLog#run"), 2, 0);
         try (MeasurementJvm jvm = MeasurementJvm.start(launcher, TIMEOUT, ChildOutput.DISCARD)) {

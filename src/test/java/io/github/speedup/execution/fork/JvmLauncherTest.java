@@ -134,7 +134,7 @@ class JvmLauncherTest {
         Files.createDirectories(workingDirectory);
         ForkSettings settings = new ForkSettings(JAVA, String.join(" ", argLine), argLine, classPath, properties,
                 Map.of("PROBE", environment), work, workingDirectory, Duration.ofSeconds(60));
-        ProcessBuilder builder = JvmLauncher.prepare(settings).processBuilder();
+        ProcessBuilder builder = JvmLauncher.prepare(settings, ProcessCookie.create()).processBuilder();
         List<String> command = builder.command();
         command.set(command.indexOf(ForkedMain.class.getName()), PrintsProperties.class.getName());
         builder.redirectErrorStream(true);

@@ -138,8 +138,11 @@ class ProcessTreeTest {
         assertEquals(List.of(), TestJvms.mentioning(work.toString()), "every worker is gone");
     }
 
-    /** The host, as a JVM of its own, with its three children each running a task that started a helper. */
-    private Process host() throws Exception {
+    /**
+     * The host, as a JVM of its own, with its three children each running a task that started a
+     * helper, and with {@code detached} (or {@code null}) one put in the background as well.
+     */
+    private Process host(String detached) throws Exception {
         List<String> command = new ArrayList<>();
         // A build started in the background of a script ignores SIGINT, and so would the host: not here.
         if (new File("/usr/bin/env").canExecute() && new ProcessBuilder("/usr/bin/env", "--default-signal=INT", "true")
@@ -148,10 +151,16 @@ class ProcessTreeTest {
         }
         command.addAll(List.of(TestJvms.JAVA.toString(), "-cp", TestJvms.classPath(), ForkHost.class.getName(),
                 work.toString(), seconds));
+        if (detached != null) {
+            command.add(detached);
+        }
         Process host = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("host.log").toFile()).start();
         assertEquals(3, TestJvms.awaitSleeping(seconds, 3, Duration.ofSeconds(30)),
                 "the measurement JVM, a worker and a pool worker each started a helper");
+        if (detached != null) {
+            assertEquals(3, TestJvms.awaitSleeping(detached, 3, Duration.ofSeconds(30)), "and one in the background");
+        }
         return host;
     }
 
@@ -161,16 +170,18 @@ class ProcessTreeTest {
     }
 
     @Test
-    void onCtrlCTheHostKillsEveryChildWithItsDescendants() throws Exception {
-        Process host = host();
+    void onCtrlCTheHostKillsEveryChildWithItsDescendantsAndWhatCarriesItsCookie() throws Exception {
+        String detached = TestJvms.uniqueSleep();
+        Process host = host(detached);
         signal(host, "-INT");
         assertEquals(0, TestJvms.leftAfter(seconds, PATIENCE));
+        assertEquals(0, TestJvms.leftAfter(detached, PATIENCE), "the helpers put in the background, by the cookie");
         assertEquals(List.of(), TestJvms.mentioning(work.toString()), "every child JVM is gone");
     }
 
     @Test
     void whenTheHostIsKilledEachChildEndsItsDescendantsAndItself() throws Exception {
-        Process host = host();
+        Process host = host(null);
         signal(host, "-9");
         assertEquals(0, TestJvms.leftAfter(seconds, PATIENCE));
         long deadline = System.nanoTime() + PATIENCE.toNanos();

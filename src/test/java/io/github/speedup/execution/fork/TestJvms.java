@@ -5,6 +5,8 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /** Real child JVMs for the fork package's tests: a launcher on the test classes, and the processes they leave. */
 final class TestJvms {
@@ -26,7 +29,7 @@ final class TestJvms {
     /** A launcher whose children see the test classes and these system properties. */
     static JvmLauncher launcher(Path work, Map<String, String> properties) throws IOException {
         return JvmLauncher.prepare(new ForkSettings(JAVA, "", List.of(), List.of(TEST_CLASSES), properties, Map.of(),
-                work, Path.of("").toAbsolutePath(), Duration.ofMinutes(5)));
+                work, Path.of("").toAbsolutePath(), Duration.ofMinutes(5)), ProcessCookie.create());
     }
 
     /** The plugin's and the tests' classes, for a JVM with a main class of the tests. */
@@ -82,6 +85,30 @@ final class TestJvms {
         }
         left.forEach(ProcessHandle::destroyForcibly);
         return left.size();
+    }
+
+    /**
+     * The pids of the processes whose {@code /proc/<pid>/environ} holds {@code SPEEDUP_BUILD_COOKIE=<value>},
+     * read here without the plugin's own search, sorted.
+     */
+    static List<Long> carryingCookie(String value) throws IOException {
+        String entry = "\0" + ProcessCookie.VARIABLE + "=" + value + "\0";
+        List<Long> found = new ArrayList<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    String environment = "\0" + new String(Files.readAllBytes(process.resolve("environ")),
+                            StandardCharsets.UTF_8);
+                    if (environment.contains(entry)) {
+                        found.add(Long.parseLong(process.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // ended while the list was read
+                }
+            }
+        }
+        found.sort(null);
+        return found;
     }
 
     /** Waits up to {@code patience} until {@code count} {@code sleep <seconds>} run. */
