@@ -41,10 +41,16 @@ report.workload.each { w ->
     w.result.findAll { it.@skipped.text() != 'true' }.each { r ->
         String label = "${w.@name.text()} ${r.@mode.text()} ×${r.@workers.text()}"
         int n = r.sample.size()
-        assert n >= 6 && n <= 30: "$label: $n samples"
+        assert n >= 1 && n <= 30: "$label: $n samples"
+        // The budget bounds the wall time: a result it cut short keeps fewer than minIterations and says so.
+        assert n >= 6 || (r.@stoppedBy.text() == 'maxTime' && r.@shortOfTarget.text() == 'true'): "$label: $n samples"
         assert (r.@warmups.text() as int) in 1..3: "$label: ${r.@warmups.text()} warm-ups"
         // The precision, recomputed here: for a mode the half-width of its paired speedup interval over
         // the speedup (a mode stops on its speedup), for sequential its median interval's over the median.
+        if (r.@precision.text() == '') {
+            assert n < 6: "$label: no precision with $n samples"
+            return
+        }
         double precision = r.@mode.text() == 'sequential'
                 ? ((r.@medianCiHighMs.text() as double) - (r.@medianCiLowMs.text() as double)) / 2 /
                         (r.@medianMs.text() as double)
