@@ -117,7 +117,8 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
 
     /**
      * How long a child JVM may take, in seconds: each process child for its whole life, the
-     * measurement JVM for each iteration. A child past it is killed with its descendants.
+     * measurement JVM for each iteration. A child past it is killed with its descendants, and the
+     * failure shows its threads that ran code outside the JDK ({@code jcmd Thread.print}).
      */
     @Parameter(property = "speedup.timeout", defaultValue = "300")
     private int forkedProcessTimeoutInSeconds;

@@ -356,7 +356,12 @@ class MeasurementRunnerTest {
                 + "java.lang.IllegalArgumentException: only in a worker\n    at com.example.workloads.FailsInWorker.run("), fails);
         String hangs = run(userClass("com.example.workloads.HangsInWorker"), "processes", fork().withTimeout(2)).failure();
         assertTrue(hangs.contains("mode processes ×2, iteration 1/2 failed: worker JVM 1 of 2 (w) did not finish its "
-                + "tasks within forkedProcessTimeoutInSeconds=2 s; it was killed with its descendants"), hangs);
+                + "tasks within forkedProcessTimeoutInSeconds=2 s; it was killed with its descendants. Its threads that "
+                + "ran code outside the JDK when it was killed ("), hangs);
+        // As Failsafe dumps a forked JVM that timed out: the stuck task's thread, where it waits.
+        assertTrue(hangs.contains("java.lang.Thread.State: TIMED_WAITING (sleeping)"), hangs);
+        assertTrue(hangs.contains("at com.example.workloads.HangsInWorker.run(HangsInWorker.java:"), hangs);
+        assertFalse(hangs.contains("\"Reference Handler\""), "the JVM's own threads say nothing about the task: " + hangs);
     }
 
     @Test

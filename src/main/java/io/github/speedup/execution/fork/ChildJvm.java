@@ -51,6 +51,8 @@ final class ChildJvm implements AutoCloseable {
     private static final Arrival END_OF_CHANNEL = new Arrival(null, null);
 
     private final String label;
+    /** The {@code java} it was started with: its {@code jcmd} sits beside it. */
+    private final String java;
     /** Put before a task failure's description: the worker's label, or nothing for the measurement JVM. */
     private final String failurePrefix;
     private final Process process;
@@ -71,9 +73,10 @@ final class ChildJvm implements AutoCloseable {
     private int forwarded;
     private int dropped;
 
-    private ChildJvm(String label, String failurePrefix, Process process, HostChannel channel, Duration timeout,
-                     ChildOutput output) {
+    private ChildJvm(String label, String java, String failurePrefix, Process process, HostChannel channel,
+                     Duration timeout, ChildOutput output) {
         this.label = label;
+        this.java = java;
         this.failurePrefix = failurePrefix;
         this.process = process;
         this.channel = channel;
@@ -121,7 +124,7 @@ final class ChildJvm implements AutoCloseable {
         try {
             Process process = builder.start();
             LiveChildren.add(process, builder.environment().get(ProcessCookie.VARIABLE));
-            return new ChildJvm(label, failurePrefix, process, channel, timeout, output);
+            return new ChildJvm(label, java, failurePrefix, process, channel, timeout, output);
         } catch (IOException e) {
             channel.close();
             throw new ForkException("could not start " + label + " with " + java + ": " + e.getMessage(), e);
@@ -240,9 +243,10 @@ final class ChildJvm implements AutoCloseable {
             throw new ForkException("interrupted while waiting for " + label + " " + waitingFor);
         }
         if (arrival == null) {
+            String threads = ThreadDump.of(process.pid(), java);
             close();
             throw new ForkException(label + " did not finish " + waitingFor + " within forkedProcessTimeoutInSeconds="
-                    + timeout.toSeconds() + " s; it was killed with its descendants");
+                    + timeout.toSeconds() + " s; it was killed with its descendants. " + threads);
         }
         if (arrival == END_OF_CHANNEL) {
             throw died("during " + waitingFor);
