@@ -1,5 +1,6 @@
 package io.github.speedup.execution.fork;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every child process the plugin started and has not yet reaped. A shutdown hook kills what is
  * left, so that not even an interrupted build (Ctrl-C, a killed Maven) leaves a JVM behind.
  */
-final class LiveChildren {
+public final class LiveChildren {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -28,6 +29,14 @@ final class LiveChildren {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         LIVE.remove(process);
+    }
+
+    /**
+     * The pids of the children the plugin started and has not reaped: what the load probe counts, with
+     * their descendants, as the build's own CPU.
+     */
+    public static List<Long> pids() {
+        return LIVE.stream().map(Process::pid).toList();
     }
 
     static int count() {
