@@ -17,6 +17,7 @@ import io.github.speedup.execution.fork.ForkException;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.execution.fork.JvmLauncher;
 import io.github.speedup.execution.fork.MeasurementJvm;
+import io.github.speedup.execution.fork.OutputDrain;
 import io.github.speedup.execution.fork.ProcessModeExecutor;
 import io.github.speedup.execution.fork.WorkerPool;
 import io.github.speedup.plan.Measurement;
@@ -544,7 +545,8 @@ public final class MeasurementRunner {
          * descendants), so that what the build did between the machine's readings, set-up, dispatch and
          * draining output included, is all inside the build's. The processes mode's workers start and
          * end inside the window, so theirs is what they reported, with their exits; what remains of the
-         * machine's busy time is other work's.
+         * machine's busy time is other work's. The output drained meanwhile is counted too, so that a
+         * slowdown it may cause is said to be the plugin's.
          */
         private Sample iteration(int index, Measurement measurement, String which) throws IterationFailedException {
             try {
@@ -555,6 +557,7 @@ public final class MeasurementRunner {
                 CpuCounters before = guard.read();
                 long from = System.nanoTime();
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
+                long drainedBefore = OutputDrain.bytes();
                 Sample sample = switch (measurement.mode()) {
                     case POOL -> pool.runIteration();
                     case CLUSTER -> cluster.runIteration();
@@ -567,12 +570,14 @@ public final class MeasurementRunner {
                     default -> measurementJvms.get(measurement.side()).runIteration(measurement.workload(),
                             measurement.mode(), measurement.workers());
                 };
+                long drained = OutputDrain.bytes() - drainedBefore;
                 long workers = measurement.mode() == Mode.PROCESSES
                         ? workersCpu(sample, measurement.workers(), reapedBefore) : 0;
                 CpuCounters after = guard.read();
                 long window = System.nanoTime() - from;
                 long own = guard.own().since(ownBefore) + workers;
-                return sample.withInterference(guard.interference(before, after, own, window, sample.wallNanos()));
+                return sample.withOutputBytes(drained)
+                        .withInterference(guard.interference(before, after, own, window, sample.wallNanos()));
             } catch (TaskFailedException e) {
                 if (measurement.side() == Side.PREVIOUS && e.linkageError() != null) {
                     throw new NotLinkedException(notLinkedReason(e));
