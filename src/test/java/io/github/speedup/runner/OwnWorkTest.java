@@ -42,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The machine these tests run on may be busy with work of its own (other users' jobs), so what
  * the plugin reads is checked against what the processes outside the build really used, read
  * independently of the plugin: per process from /proc, summed, between the progress calls around
- * each iteration (a window that holds the iteration's). Before the fix, each of the three workloads
- * read 0.9 to 1.9 cores of "foreign CPU" on an otherwise quiet machine.
+ * each iteration (a window that holds the iteration's). Before the fix, every test here failed: the
+ * three workloads' iterations read 0.3 to 1.9 cores of "foreign CPU" where processes outside the build
+ * had used nothing or a few ticks.
  */
 @EnabledOnOs(OS.LINUX)
 class OwnWorkTest {
