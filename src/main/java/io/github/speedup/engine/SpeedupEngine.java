@@ -211,8 +211,9 @@ public final class SpeedupEngine {
         LoadSettings load = configuration.load();
         if (build.parallelBuild() && !PARALLEL_BUILD_EXPLAINED.getAndSet(true)) {
             info.accept("Parallel build: modules measure one at a time (the measurement lock " + load.lockFile()
-                    + "), but other modules' compiling and testing still compete for the cores; iterations they "
-                    + "disturb are taken again, or marked contaminated.");
+                    + "), but other modules' compiling and testing still compete for the cores; iterations their "
+                    + "test JVMs disturb are taken again, or marked contaminated, but what they do inside Maven's own "
+                    + "JVM (compiling) counts as this build's own work and is not seen.");
         }
         plan = unbatched(plan, configuration.workloads(), checkUserWorkloads(configuration.workloads(),
                 fork.workloadClassPath()));

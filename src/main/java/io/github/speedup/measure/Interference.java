@@ -4,9 +4,9 @@ package io.github.speedup.measure;
  * What other work took from one iteration, in nanoseconds; {@link CpuCounters#ABSENT} where no
  * probe could tell (not Linux, no cgroup).
  *
- * @param foreignCpuNanos CPU that processes other than the measured JVMs used meanwhile: the
- *                        machine's (or, under a CPU limit, the cgroup's) busy time less the
- *                        measured JVMs' own CPU
+ * @param foreignCpuNanos CPU that processes other than the build's used meanwhile: the machine's
+ *                        (or, under a CPU limit, the cgroup's) busy time less the build's own CPU
+ *                        (Maven's JVM and the plugin's children with their descendants, {@link OwnCpu})
  * @param stealNanos      time the hypervisor gave this machine's CPUs to other guests
  * @param throttledNanos  time the build's cgroup was held back by its CPU limit
  */
@@ -40,7 +40,7 @@ public record Interference(long foreignCpuNanos, long stealNanos, long throttled
      * cover the whole window, so what they found is scaled to the iteration's share of it, since the
      * iteration's wall time is what the contamination policy divides by.
      *
-     * @param ownCpuNanos   CPU the measured JVMs used between the two readings
+     * @param ownCpuNanos   CPU the build used between the two readings
      * @param cgroupLimited count the cgroup's usage rather than the machine's: under a CPU limit the
      *                      cgroup is what the measurement competes for
      */

@@ -66,15 +66,10 @@ public final class Probes {
         return cpu;
     }
 
-    /** CPU time the Java threads used between two {@link #threadCpuNanos()} readings. */
+    /** CPU time the Java threads used since a {@link #threadCpuNanos()} reading; a thread new since then counts whole. */
     public static long threadCpuNanosSince(Map<Long, Long> before) {
-        return threadCpuNanosBetween(before, threadCpuNanos());
-    }
-
-    /** CPU the threads of {@code after} used since {@code before}; a thread new since then counts whole. */
-    static long threadCpuNanosBetween(Map<Long, Long> before, Map<Long, Long> after) {
         long total = 0;
-        for (Map.Entry<Long, Long> thread : after.entrySet()) {
+        for (Map.Entry<Long, Long> thread : threadCpuNanos().entrySet()) {
             total += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
         }
         return total;

@@ -27,10 +27,20 @@ package io.github.speedup.measure;
  *                        processes' in clock ticks), for the watch on the host's speed; {@link
  *                        #NOT_MEASURED} otherwise, and where a collection ran during the tasks. Not
  *                        written to the report.
+ * @param outputBytes     what the plugin's JVM drained of its children's standard output and error
+ *                        while the iteration ran, bytes: its own work, on cores the measured work may
+ *                        need; {@link #NOT_MEASURED} where not counted. Not written to the report.
  */
 public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
                      long ipcNanos, long movedBytes, long inputBytes, Interference interference,
-                     long taskCpuNanos) {
+                     long taskCpuNanos, long outputBytes) {
+
+    /** A sample without the output drained meanwhile. */
+    public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
+                  long ipcNanos, long movedBytes, long inputBytes, Interference interference, long taskCpuNanos) {
+        this(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, inputBytes,
+                interference, taskCpuNanos, NOT_MEASURED);
+    }
 
     /** A sample without the tasks' own CPU time. */
     public Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long startupNanos, long gcNanos,
@@ -59,13 +69,19 @@ public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long s
 
     public Sample withInterference(Interference seen) {
         return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, inputBytes,
-                seen, taskCpuNanos);
+                seen, taskCpuNanos, outputBytes);
     }
 
     /** The same sample with the tasks' threads' own CPU time, ns (pool). */
     public Sample withTaskCpu(long nanos) {
         return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, inputBytes,
-                interference, nanos);
+                interference, nanos, outputBytes);
+    }
+
+    /** The same sample with the output the plugin drained while it ran, bytes. */
+    public Sample withOutputBytes(long bytes) {
+        return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos, movedBytes, inputBytes,
+                interference, taskCpuNanos, bytes);
     }
 
     public static final long NO_STARTUP = -1;
@@ -82,7 +98,7 @@ public record Sample(long wallNanos, long cpuNanos, long peakMemoryBytes, long s
      */
     public Sample withMovedBytes(long inputBytes, long resultBytes) {
         return new Sample(wallNanos, cpuNanos, peakMemoryBytes, startupNanos, gcNanos, ipcNanos,
-                inputBytes + resultBytes, inputBytes, interference, taskCpuNanos);
+                inputBytes + resultBytes, inputBytes, interference, taskCpuNanos, outputBytes);
     }
 
     public boolean hasMovedBytes() {

@@ -167,15 +167,30 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
         // as the others wait for it at the end; growth by the threshold's share of W × wall is the host's.
         if (gapGrowth > threshold() * workers * typicalWall) {
             return new Slowdown(slower, String.format(Locale.ROOT,
-                    "its threads were runnable but not running for %.1f ms more than typical,"
-                            + " with no other work to explain it", gapGrowth / 1e6));
+                    "its threads were runnable but not running for %.1f ms more than typical, %s", gapGrowth / 1e6,
+                    beside(sample.outputBytes())));
         }
         double cpuGrowth = cpu(sample) / typicalCpu - 1;
         if (cpuGrowth > threshold()) {
             return new Slowdown(slower, String.format(Locale.ROOT,
-                    "its CPU time grew %.0f%% for the same work, with no other work to explain it", 100 * cpuGrowth));
+                    "its CPU time grew %.0f%% for the same work, %s", 100 * cpuGrowth, beside(sample.outputBytes())));
         }
         return null;
+    }
+
+    /**
+     * Output the plugin drained in an iteration that a slowdown names as its likely cause: reading a
+     * mebibyte costs Maven's JVM milliseconds of CPU, on a core the measured work may need, and the
+     * workload's threads wait while its pipe is full.
+     */
+    public static final long DRAINED_OUTPUT_BYTES = 1 << 20;
+
+    /** What a slowdown is set beside: the plugin's own draining of much output, or nothing else at all. */
+    private static String beside(long outputBytes) {
+        return outputBytes >= DRAINED_OUTPUT_BYTES
+                ? String.format(Locale.ROOT, "while the plugin itself drained %.1f MiB of the workload's output",
+                outputBytes / (double) (1 << 20))
+                : "with no other work to explain it";
     }
 
     /**
@@ -187,14 +202,16 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
     public Kept kept(List<Sample> samples) {
         int count = 0;
         double slowest = 1;
+        long drained = 0;
         for (int i = 0; i < samples.size(); i++) {
             Slowdown slowdown = slowedAgainstTheOthers(samples, i);
             if (slowdown != null) {
                 count++;
                 slowest = Math.max(slowest, slowdown.slower());
+                drained = Math.max(drained, samples.get(i).outputBytes());
             }
         }
-        return count == 0 ? null : new Kept(count, samples.size(), slowest);
+        return count == 0 ? null : new Kept(count, samples.size(), slowest, drained);
     }
 
     /**
@@ -232,12 +249,19 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
      * @param slowed  how many of its samples
      * @param samples how many samples it has
      * @param slowest the slowest's wall over the typical one
+     * @param drainedBytes the most output the plugin drained in one of them, bytes
      */
-    public record Kept(int slowed, int samples, double slowest) {
-        /** "2 of 12 iterations ran up to 22% slower than this result's typical iteration, with no other work to explain it". */
+    public record Kept(int slowed, int samples, double slowest, long drainedBytes) {
+        /**
+         * "2 of 12 iterations ran up to 22% slower than this result's typical iteration, with no other work to
+         * explain it", or "…, while the plugin itself drained up to 24.0 MiB of the workload's output in each".
+         */
         public String describe() {
             return String.format(Locale.ROOT, "%d of %d iterations ran up to %.0f%% slower than this result's typical"
-                    + " iteration, with no other work to explain it", slowed, samples, 100 * (slowest - 1));
+                    + " iteration, %s", slowed, samples, 100 * (slowest - 1),
+                    drainedBytes >= DRAINED_OUTPUT_BYTES ? String.format(Locale.ROOT,
+                            "while the plugin itself drained up to %.1f MiB of the workload's output in each",
+                            drainedBytes / (double) (1 << 20)) : "with no other work to explain it");
         }
     }
 

@@ -1,10 +1,11 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.execution.fork.LiveChildren;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.LoadProbe;
-import io.github.speedup.measure.Probes;
+import io.github.speedup.measure.OwnCpu;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.Measurement;
@@ -51,6 +52,14 @@ public final class LoadGuard {
 
     CpuCounters read() {
         return probe.read();
+    }
+
+    /**
+     * The build's own CPU now: Maven's JVM and every child the plugin started, with their descendants.
+     * Read just before the machine's counters and just after them, so that its window holds theirs.
+     */
+    OwnCpu own() {
+        return OwnCpu.read(LiveChildren.pids());
     }
 
     /**
@@ -119,15 +128,16 @@ public final class LoadGuard {
 
     /**
      * Waits, within the bounds and at most {@code atMostNanos}, until a window passes in which other
-     * work used less than {@code maxForeignLoad} cores. Nothing of ours runs meanwhile, so all the CPU
-     * used is foreign.
+     * work used less than {@code maxForeignLoad} cores. Nothing is measured meanwhile, but the build's
+     * JVMs live on (a pool's workers, a cluster's members, their JIT and heartbeats, the output still
+     * being drained), and what they use is not other work.
      */
     void waitForQuiet(long atMostNanos) throws InterruptedException {
         long deadline = System.nanoTime() + Math.min(Math.min(QUIET_WAIT.toNanos(), quietBudgetNanos), atMostNanos);
         long start = System.nanoTime();
         try {
             while (System.nanoTime() < deadline) {
-                if (policy.reason(idleWindow(false)) == null) {
+                if (policy.reason(idleWindow()) == null) {
                     return;
                 }
             }
@@ -145,7 +155,7 @@ public final class LoadGuard {
      * before the first iteration, and no quiet machine should be warned about.
      */
     public String busyNow() throws InterruptedException {
-        return policy.reason(idleWindow(true));
+        return policy.reason(idleWindow());
     }
 
     /** The warning for a machine {@link #busyNow() busy} at the start of a run, given why. */
@@ -155,18 +165,17 @@ public final class LoadGuard {
     }
 
     /**
-     * One window in which nothing of ours is measured, as a sample of what other work used.
-     *
-     * @param withoutThisJvm leave this JVM's own CPU out of the foreign CPU
+     * One window in which nothing is measured, as a sample of what other work used: the machine's busy
+     * time less the build's own ({@link #own()}).
      */
-    private Sample idleWindow(boolean withoutThisJvm) throws InterruptedException {
+    private Sample idleWindow() throws InterruptedException {
+        OwnCpu ownBefore = own();
         CpuCounters before = probe.read();
-        long ownBefore = withoutThisJvm ? Probes.processCpuNanos() : 0;
         long from = System.nanoTime();
         Thread.sleep(QUIET_WINDOW.toMillis());
         CpuCounters after = probe.read();
-        long own = withoutThisJvm ? Math.max(0, Probes.processCpuNanos() - ownBefore) : 0;
         long window = System.nanoTime() - from;
+        long own = own().since(ownBefore);
         return new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC,
                 interference(before, after, own, window, window));
     }

@@ -2,10 +2,10 @@ package io.github.speedup.runner;
 
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.CpuCounters;
+import io.github.speedup.measure.OwnCpu;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
-import io.github.speedup.measure.VmThreadsCpu;
 import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.workload.WorkloadSpec;
 import io.github.speedup.execution.Mode;
@@ -17,6 +17,7 @@ import io.github.speedup.execution.fork.ForkException;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.execution.fork.JvmLauncher;
 import io.github.speedup.execution.fork.MeasurementJvm;
+import io.github.speedup.execution.fork.OutputDrain;
 import io.github.speedup.execution.fork.ProcessModeExecutor;
 import io.github.speedup.execution.fork.WorkerPool;
 import io.github.speedup.plan.Measurement;
@@ -539,21 +540,24 @@ public final class MeasurementRunner {
         }
 
         /**
-         * Runs one iteration with the machine's counters read around it. The measured JVMs' own CPU
-         * is the measurement JVM's whole process (GC and JIT threads included), for processes the
-         * workers', and this JVM's JIT and GC threads; what remains of the machine's busy time is
-         * other work's, Java threads of other modules in this JVM under -T included.
+         * Runs one iteration with the machine's counters read around it, and the build's own CPU read
+         * around those ({@link OwnCpu}: Maven's JVM whole, every child the plugin started with its
+         * descendants), so that what the build did between the machine's readings, set-up, dispatch and
+         * draining output included, is all inside the build's. The processes mode's workers start and
+         * end inside the window, so theirs is what they reported, with their exits; what remains of the
+         * machine's busy time is other work's. The output drained meanwhile is counted too, so that a
+         * slowdown it may cause is said to be the plugin's.
          */
         private Sample iteration(int index, Measurement measurement, String which) throws IterationFailedException {
             try {
                 WorkerPool pool = measurement.mode() == Mode.POOL ? pool(index, measurement) : null;
                 ProcessModeExecutor sideProcesses = processes.get(measurement.side());
                 HazelcastCluster cluster = measurement.mode() == Mode.CLUSTER ? cluster(index, measurement) : null;
+                OwnCpu ownBefore = guard.own();
                 CpuCounters before = guard.read();
                 long from = System.nanoTime();
-                VmThreadsCpu hostBefore = VmThreadsCpu.now();
-                long ownBefore = measurementJvmsCpuNanos();
                 long reapedBefore = Probes.reapedChildrenCpuNanos();
+                long drainedBefore = OutputDrain.bytes();
                 Sample sample = switch (measurement.mode()) {
                     case POOL -> pool.runIteration();
                     case CLUSTER -> cluster.runIteration();
@@ -566,17 +570,14 @@ public final class MeasurementRunner {
                     default -> measurementJvms.get(measurement.side()).runIteration(measurement.workload(),
                             measurement.mode(), measurement.workers());
                 };
-                // Both sides' measurement JVMs are the run's own: the idle one's JIT and GC are not other work.
-                long own = measurementJvmsCpuNanos() - ownBefore + VmThreadsCpu.now().since(hostBefore)
-                        + switch (measurement.mode()) {
-                            case POOL -> sample.cpuNanos();
-                            case CLUSTER -> sample.cpuNanos() + cluster.driverCpuNanos();
-                            case PROCESSES -> workersCpu(sample, measurement.workers(), reapedBefore);
-                            default -> 0;
-                        };
+                long drained = OutputDrain.bytes() - drainedBefore;
+                long workers = measurement.mode() == Mode.PROCESSES
+                        ? workersCpu(sample, measurement.workers(), reapedBefore) : 0;
                 CpuCounters after = guard.read();
-                return sample.withInterference(guard.interference(before, after, own, System.nanoTime() - from,
-                        sample.wallNanos()));
+                long window = System.nanoTime() - from;
+                long own = guard.own().since(ownBefore) + workers;
+                return sample.withOutputBytes(drained)
+                        .withInterference(guard.interference(before, after, own, window, sample.wallNanos()));
             } catch (TaskFailedException e) {
                 if (measurement.side() == Side.PREVIOUS && e.linkageError() != null) {
                     throw new NotLinkedException(notLinkedReason(e));
@@ -600,14 +601,6 @@ public final class MeasurementRunner {
             int end = message.indexOf('\n');
             return "does not link against " + plan.compareWith().version() + ": "
                     + (end < 0 ? message : message.substring(0, end).strip());
-        }
-
-        private long measurementJvmsCpuNanos() {
-            long cpu = 0;
-            for (MeasurementJvm jvm : measurementJvms.values()) {
-                cpu += jvm.cpuNanos();
-            }
-            return cpu;
         }
     }
 

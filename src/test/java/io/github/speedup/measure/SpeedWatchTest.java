@@ -68,11 +68,32 @@ class SpeedWatchTest {
     @Test
     void aResultThatKeptThemSaysHowManyAndHowMuchSlower() {
         SpeedWatch.Kept kept = threads.kept(stream());
-        assertEquals(new SpeedWatch.Kept(2, 12, 1.2), new SpeedWatch.Kept(kept.slowed(), kept.samples(),
-                Math.round(kept.slowest() * 100) / 100.0));
+        assertEquals(new SpeedWatch.Kept(2, 12, 1.2, 0), new SpeedWatch.Kept(kept.slowed(),
+                kept.samples(), Math.round(kept.slowest() * 100) / 100.0, kept.drainedBytes()));
         assertEquals("2 of 12 iterations ran up to 20% slower than this result's typical iteration, with no other"
                 + " work to explain it", kept.describe());
         assertNull(threads.kept(stream().subList(0, 3)), "none of the first three is slowed");
+    }
+
+    /**
+     * The same iterations with a workload writing 24 MiB of output in each (12 MiB in most, as a chatty
+     * logger's output varies): the slowdowns are said beside the plugin's own draining of it, not as
+     * the host's; half a mebibyte is too little to name.
+     */
+    @Test
+    void aSlowdownWhileThePluginDrainedMuchOutputSaysSo() {
+        List<Sample> samples = new ArrayList<>();
+        for (Sample sample : stream()) {
+            samples.add(sample.withOutputBytes(sample.wallNanos() > 30 * MS ? 24L << 20 : 12L << 20));
+        }
+        assertEquals("20% slower than this result's typical iteration (its threads were runnable but not running"
+                        + " for 10.4 ms more than typical, while the plugin itself drained 24.0 MiB of the workload's"
+                        + " output)", threads.slowed(samples.subList(0, 3), samples.get(3)).describe());
+        assertEquals("2 of 12 iterations ran up to 20% slower than this result's typical iteration, while the plugin"
+                + " itself drained up to 24.0 MiB of the workload's output in each", threads.kept(samples).describe());
+        Sample little = stream().get(3).withOutputBytes(512 << 10);
+        assertTrue(threads.slowed(samples.subList(0, 3), little).describe().endsWith(
+                "with no other work to explain it)"));
     }
 
     @Test

@@ -395,7 +395,7 @@ final class ChildJvm implements AutoCloseable {
     /** Forwards one of the child's standard streams to the log, the lines of both counted together. */
     private void forward(InputStream stream) {
         try (stream) {
-            BoundedLineReader in = new BoundedLineReader(stream, OUTPUT_LINE_LIMIT);
+            BoundedLineReader in = new BoundedLineReader(OutputDrain.counted(stream), OUTPUT_LINE_LIMIT);
             String line;
             while ((line = in.readLine()) != null) {
                 forwardOtherOutput(line);

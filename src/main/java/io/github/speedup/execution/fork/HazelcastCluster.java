@@ -50,7 +50,6 @@ public final class HazelcastCluster implements AutoCloseable {
     /** The cluster's members as they described themselves to the driver. */
     private final ClusterMembers described;
     private final Set<String> unsentTypes = new LinkedHashSet<>();
-    private long driverCpuNanos;
 
     private HazelcastCluster(WorkloadSpec spec, Duration timeout, List<ChildJvm> members, ChildJvm driver,
                              long startupNanos, ClusterConnection connection, ClusterMembers described) {
@@ -198,12 +197,10 @@ public final class HazelcastCluster implements AutoCloseable {
             driver.send(new ForkMessage.Prepare(spec.tasks()));
             driver.expect(ForkMessage.Ready.class, timeout, "making the tasks of an iteration");
             long cpuBefore = ChildJvm.cpuNanos(members);
-            long driverBefore = driver.cpuNanos();
             driver.send(new ForkMessage.Go());
             ForkMessage.ClusterSample sample = driver.expect(ForkMessage.ClusterSample.class, timeout,
                     "an iteration").message();
             long cpu = ChildJvm.cpuNanos(members) - cpuBefore;
-            driverCpuNanos = driver.cpuNanos() - driverBefore;
             if (!sample.unsentTypes().isEmpty()) {
                 unsentTypes.addAll(List.of(sample.unsentTypes().split(" ")));
             }
@@ -222,11 +219,6 @@ public final class HazelcastCluster implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /** The driver's CPU in the last iteration: the plugin's own, not other work's. */
-    public long driverCpuNanos() {
-        return driverCpuNanos;
     }
 
     /** Classes of task results that are not Serializable: consumed in the members, not sent back. */

@@ -1,5 +1,6 @@
 package io.github.speedup.execution.fork;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * carries one of the cookies, so that not even an interrupted build (Ctrl-C, a SIGTERM to Maven)
  * leaves a JVM or a helper put in the background behind.
  */
-final class LiveChildren {
+public final class LiveChildren {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final Set<String> COOKIES = ConcurrentHashMap.newKeySet();
@@ -46,6 +47,14 @@ final class LiveChildren {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         LIVE.remove(process);
+    }
+
+    /**
+     * The pids of the children the plugin started and has not reaped: what the load probe counts, with
+     * their descendants, as the build's own CPU.
+     */
+    public static List<Long> pids() {
+        return LIVE.stream().map(Process::pid).toList();
     }
 
     static int count() {

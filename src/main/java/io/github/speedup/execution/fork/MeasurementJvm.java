@@ -50,11 +50,6 @@ public final class MeasurementJvm implements AutoCloseable {
         return info;
     }
 
-    /** Its whole process's CPU time so far, GC and JIT threads included (clock ticks). */
-    public long cpuNanos() {
-        return child.cpuNanos();
-    }
-
     public Sample runIteration(WorkloadSpec spec, Mode mode, int workers) throws ForkException, TaskFailedException {
         if (!mode.inJvm()) {
             throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
