@@ -6,6 +6,7 @@ import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.WorkloadInput;
 import io.github.speedup.execution.fork.JvmLauncher;
+import io.github.speedup.execution.fork.ProcessCookie;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.measure.Sample;
@@ -139,7 +140,7 @@ class OwnWorkTest {
             }
         };
         // no retries, so every iteration the plugin read is in the results to be checked
-        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork()), config.fork().timeout(),
+        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()), config.fork().timeout(),
                 (child, line) -> { }, progress, new LoadGuard(LoadProbe.detect(), new Contamination(0.10, 2), 0))
                 .run(config.plan());
         mark(null);
