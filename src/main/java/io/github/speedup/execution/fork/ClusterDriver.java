@@ -5,10 +5,12 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.core.OutOfMemoryHandler;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.text.ByteSize;
 import io.github.speedup.workload.Payload;
 
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,8 +53,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ClusterDriver {
 
-    static final String ARGUMENTS = "<clusterName> <host:port,...> <members> (embedded | existing) <type> <target> "
-            + "<size> <payloadBytes> <batch> <timeoutSeconds>";
+    static final String ARGUMENTS = "<host:port,...> <members> (embedded | existing) <type> <target> <size> "
+            + "<payloadBytes> <batch> <timeoutSeconds>";
+    /** How long a member whose task is stuck may take to say where it is. */
+    private static final long STUCK_ANSWER_SECONDS = 5;
     /** A cluster the plugin started: its members may still be joining, so the driver waits for them. */
     static final String EMBEDDED = "embedded";
     /** A cluster the user named: it has the members it has, and W of them are used. */
@@ -60,7 +65,12 @@ final class ClusterDriver {
     static final String EXECUTOR = "speedup";
 
     private final IExecutorService executor;
+    private final IExecutorService watch;
     private final List<Member> members;
+    /** The members as messages name them: "cluster member 2 of 2 (127.0.0.1:5702)", or an existing cluster's by address. */
+    private final Map<Member, String> names;
+    /** What each member is sent now and has not answered: what an out-of-memory here was receiving. */
+    private final Map<Member, String> awaited = new ConcurrentHashMap<>();
     private final String type;
     private final String target;
     private final int size;
@@ -72,32 +82,70 @@ final class ClusterDriver {
 
     private ClusterDriver(HazelcastInstance client, List<Member> members, String[] args) {
         this.executor = client.getExecutorService(EXECUTOR);
+        this.watch = client.getExecutorService(ClusterMember.WATCH_EXECUTOR);
         this.members = List.copyOf(members);
-        this.type = args[5];
-        this.target = args[6];
-        this.size = Integer.parseInt(args[7]);
-        this.payloadBytes = Integer.parseInt(args[8]);
-        this.batch = Integer.parseInt(args[9]);
-        this.timeoutSeconds = Long.parseLong(args[10]);
+        this.names = names(client, args[1], args[3].equals(EMBEDDED));
+        this.type = args[4];
+        this.target = args[5];
+        this.size = Integer.parseInt(args[6]);
+        this.payloadBytes = Integer.parseInt(args[7]);
+        this.batch = Integer.parseInt(args[8]);
+        this.timeoutSeconds = Long.parseLong(args[9]);
         this.dispatchers = Executors.newFixedThreadPool(members.size());
+    }
+
+    /**
+     * The first message on the channel: the cluster's keys, which never travel as arguments.
+     *
+     * @throws IllegalStateException when the host sent anything else first
+     */
+    static ForkMessage.ClusterKeys keys(BoundedLineReader in) throws IOException,
+            ForkProtocol.MalformedMessageException {
+        ForkProtocol.Framed first = ForkProtocol.read(in);
+        if (first == null || !(first.message() instanceof ForkMessage.ClusterKeys keys)) {
+            throw new IllegalStateException("a cluster JVM takes the cluster's keys first, not "
+                    + (first == null ? "the end of its channel" : first.message().getClass().getSimpleName()));
+        }
+        return keys;
+    }
+
+    /**
+     * How messages name each member: an embedded cluster's by their place among the addresses the
+     * host gave them, as the host's labels do, with the address; an existing cluster's by address.
+     */
+    private static Map<Member, String> names(HazelcastInstance client, String addresses, boolean embedded) {
+        List<String> started = List.of(addresses.split(","));
+        Map<Member, String> names = new ConcurrentHashMap<>();
+        for (Member member : client.getCluster().getMembers()) {
+            String address = member.getAddress().getHost() + ":" + member.getAddress().getPort();
+            int place = started.indexOf(address);
+            names.put(member, embedded && place >= 0 ? "cluster member " + (place + 1) + " of " + started.size() + " ("
+                    + address + ")" : "member " + address);
+        }
+        return names;
     }
 
     static int serve(String[] args, ChildChannel channel) {
         HazelcastInstance client = null;
         try {
-            if (args.length != 11) {
+            if (args.length != 10) {
                 throw new IllegalArgumentException("expected: driver " + ARGUMENTS);
             }
+            BoundedLineReader in = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
+            ForkMessage.ClusterKeys keys = keys(in);
             ClusterLogging.quiet();
-            int expected = Integer.parseInt(args[3]);
-            long timeoutSeconds = Long.parseLong(args[10]);
-            client = connect(args[1], args[2], timeoutSeconds);
-            ClusterDriver driver = new ClusterDriver(client, members(client, args[1], args[2], expected,
-                    args[4].equals(EMBEDDED) ? timeoutSeconds : 0), args);
+            int expected = Integer.parseInt(args[2]);
+            long timeoutSeconds = Long.parseLong(args[9]);
+            boolean embedded = args[3].equals(EMBEDDED);
+            client = connect(keys, args[1], embedded, timeoutSeconds);
+            ClusterDriver driver = new ClusterDriver(client, members(client, args[1], expected,
+                    embedded ? timeoutSeconds : 0), args);
             OutputStream protocol = channel.output();
+            OutOfMemoryReport report = new OutOfMemoryReport(driver, protocol);
+            HazelcastClient.setOutOfMemoryHandler(report);
+            Thread.setDefaultUncaughtExceptionHandler(report);
             ForkProtocol.write(protocol, new ForkMessage.Connected(driver.describeMembers(client)), null);
             ForkedMain.HostWatchdog.watch();
-            BoundedLineReader in = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
             ForkProtocol.Framed next;
             while ((next = ForkProtocol.read(in)) != null) {
                 ForkMessage command = next.message();
@@ -112,7 +160,7 @@ final class ClusterDriver {
                     return 0;
                 } else {
                     throw new IllegalStateException("a cluster driver takes PREPARE, GO and EXIT, not "
-                            + command.encode());
+                            + command.getClass().getSimpleName());
                 }
             }
             ForkedMain.hostGone();
@@ -133,15 +181,19 @@ final class ClusterDriver {
     }
 
     /**
-     * A client of the named cluster at the given addresses, trying to connect for at most the
-     * timeout.
+     * A client of the cluster at the given addresses, under its name and with the driver's label,
+     * trying to connect for at most the timeout. No message names the cluster by its name: it is the
+     * cluster's credential.
      *
-     * @throws ForkException naming the cluster, the addresses and the time waited, when no member answered
+     * @throws ForkException naming the addresses and the time waited, when no member answered
      */
-    private static HazelcastInstance connect(String clusterName, String addresses, long timeoutSeconds)
-            throws ForkException {
+    private static HazelcastInstance connect(ForkMessage.ClusterKeys keys, String addresses, boolean embedded,
+                                             long timeoutSeconds) throws ForkException {
         ClientConfig config = new ClientConfig();
-        config.setClusterName(clusterName);
+        config.setClusterName(keys.clusterName());
+        if (!keys.driverLabel().isEmpty()) {
+            config.addLabel(keys.driverLabel());
+        }
         config.setProperty("hazelcast.logging.type", ClusterLogging.TYPE);
         config.setProperty("hazelcast.client.shutdownhook.enabled", "false");
         config.getNetworkConfig().setAddresses(Arrays.asList(addresses.split(",")));
@@ -150,8 +202,9 @@ final class ClusterDriver {
         try {
             return HazelcastClient.newHazelcastClient(config);
         } catch (IllegalStateException e) {
-            throw new ForkException("could not connect to the Hazelcast cluster " + clusterName + " at " + addresses
-                    + " within " + timeoutSeconds + " s: " + e.getMessage(), e);
+            throw new ForkException("could not connect to the Hazelcast cluster at " + addresses + " within "
+                    + timeoutSeconds + " s" + (embedded ? "" : " (is clusterName the name of the cluster at "
+                    + "clusterAddresses?)") + ": " + e.getMessage(), e);
         }
     }
 
@@ -160,12 +213,12 @@ final class ClusterDriver {
      * cluster's members may still be joining, so it waits up to the timeout; an existing one has the
      * members it has ({@code waitSeconds} 0).
      */
-    private static List<Member> members(HazelcastInstance client, String clusterName, String addresses, int expected,
-                                        long waitSeconds) throws ForkException, InterruptedException {
+    private static List<Member> members(HazelcastInstance client, String addresses, int expected, long waitSeconds)
+            throws ForkException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         while (client.getCluster().getMembers().size() < expected) {
             if (System.nanoTime() >= deadline) {
-                throw new ForkException("the Hazelcast cluster " + clusterName + " at " + addresses + " has "
+                throw new ForkException("the Hazelcast cluster at " + addresses + " has "
                         + client.getCluster().getMembers().size() + " members, fewer than the " + expected
                         + " workers of this measurement" + (waitSeconds > 0 ? " after " + waitSeconds + " s" : ""));
             }
@@ -187,8 +240,9 @@ final class ClusterDriver {
         List<Integer> cores = new ArrayList<>();
         Set<String> hazelcast = new LinkedHashSet<>();
         Set<String> java = new LinkedHashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (Member member : all) {
-            String[] facts = await(told.get(member), member, "describing itself").split(" ", 2);
+            String[] facts = await(told.get(member), member, "describing itself", deadline).split(" ", 2);
             cores.add(Integer.parseInt(facts[0]));
             java.add(facts[1]);
             hazelcast.add(member.getVersion().toString());
@@ -207,14 +261,22 @@ final class ClusterDriver {
         Map<Member, Future<Long>> made = executor.submitToAllMembers(new ClusterPrepare(type, target, size, batch,
                 tasks, payloadBytes));
         long longest = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (Map.Entry<Member, Future<Long>> member : made.entrySet()) {
-            longest = Math.max(longest, await(member.getValue(), member.getKey(), "making the tasks of an iteration"));
+            longest = Math.max(longest, await(member.getValue(), member.getKey(), "making the tasks of an iteration",
+                    deadline));
         }
         return longest;
     }
 
-    /** One iteration: every task once, each to whichever member is free. */
+    /**
+     * One iteration: every task once, each to whichever member is free, within the timeout from its
+     * start (as the measurement JVM's iterations). A result is sent with the driver's largest heap, so
+     * that a member refuses one the driver could not hold.
+     */
     private ForkMessage.ClusterSample iteration() throws ForkException, TaskFailedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        long heap = Runtime.getRuntime().maxMemory();
         AtomicLong sent = new AtomicLong();
         AtomicLong received = new AtomicLong();
         Set<String> unsent = ConcurrentHashMap.newKeySet();
@@ -223,10 +285,11 @@ final class ClusterDriver {
             lanes.add(task -> {
                 byte[] input = inputs[task];
                 ClusterTask.Outcome outcome = await(executor.submitToMember(
-                        new ClusterTask(type, target, size, batch, task, input), member), member, "task " + task);
+                        new ClusterTask(type, target, size, batch, task, input, heap), member), member, "task " + task,
+                        deadline);
                 long answered = System.nanoTime();
                 if (outcome.failure() != null) {
-                    throw new TaskFailedException("member " + member.getAddress() + ": " + outcome.failure(), null);
+                    throw new TaskFailedException(name(member) + ": " + outcome.failure(), null);
                 }
                 sent.addAndGet(input == null ? 0 : input.length);
                 received.addAndGet(outcome.result() == null ? 0 : outcome.result().length);
@@ -243,22 +306,98 @@ final class ClusterDriver {
     }
 
     /**
-     * A submission's answer. A member that left the cluster (it died), a task the executor could not
-     * carry, or a timeout end the run with the member named.
+     * A submission's answer, by the deadline. A member that left the cluster (it died) or a task the
+     * executor could not carry end the run with the member named; so does a task still running at the
+     * deadline, with where its thread is in the member ({@link StuckTask}), as a thread dump would
+     * show it.
      */
-    private <T> T await(Future<T> answer, Member member, String waitingFor) throws ForkException {
+    private <T> T await(Future<T> answer, Member member, String waitingFor, long deadlineNanos) throws ForkException {
+        awaited.put(member, waitingFor);
         try {
-            return answer.get(timeoutSeconds, TimeUnit.SECONDS);
+            return answer.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ForkException("member " + member.getAddress() + " failed during " + waitingFor + ": "
+            throw new ForkException(name(member) + " failed during " + waitingFor + ": "
                     + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            throw new ForkException("member " + member.getAddress() + " did not finish " + waitingFor
-                    + " within forkedProcessTimeoutInSeconds=" + timeoutSeconds + " s");
+            throw new ForkException(name(member) + " did not finish " + waitingFor + " within "
+                    + "forkedProcessTimeoutInSeconds=" + timeoutSeconds + " s" + whereStuck(member));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ForkException("interrupted while member " + member.getAddress() + " ran " + waitingFor);
+            throw new ForkException("interrupted while " + name(member) + " ran " + waitingFor);
+        } finally {
+            awaited.remove(member);
+        }
+    }
+
+    /** How messages name a member; one that joined after the driver connected, by its address. */
+    private String name(Member member) {
+        return names.getOrDefault(member, "member " + member.getAddress().getHost() + ":" + member.getAddress().getPort());
+    }
+
+    /** Where a member's task thread is, asked through its second executor: "; there, task 3, in thread ...". */
+    private String whereStuck(Member member) {
+        try {
+            String where = watch.submitToMember(new StuckTask(), member).get(STUCK_ANSWER_SECONDS, TimeUnit.SECONDS);
+            return where.isEmpty() ? "" : "; there, " + where;
+        } catch (ExecutionException | TimeoutException e) {
+            return "; it did not say where its task is within " + STUCK_ANSWER_SECONDS + " s (" + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /**
+     * Reports an out-of-memory in any of the driver's threads, Hazelcast's (which catch it and hand
+     * it to their handler) and others (which die of it), once: the heap and what the driver was
+     * waiting for from which member, then ends the JVM, so that the build fails at once rather than
+     * wait out its timeout.
+     */
+    private static final class OutOfMemoryReport extends OutOfMemoryHandler implements Thread.UncaughtExceptionHandler {
+        private final ClusterDriver driver;
+        private final OutputStream protocol;
+        private final AtomicBoolean reported = new AtomicBoolean();
+
+        OutOfMemoryReport(ClusterDriver driver, OutputStream protocol) {
+            this.driver = driver;
+            this.protocol = protocol;
+        }
+
+        @Override
+        public void onOutOfMemory(OutOfMemoryError error, HazelcastInstance[] instances) {
+            report(error);
+        }
+
+        @Override
+        public boolean shouldHandle(OutOfMemoryError error) {
+            return true;
+        }
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable failure) {
+            if (failure instanceof OutOfMemoryError error) {
+                report(error);
+            }
+        }
+
+        private void report(OutOfMemoryError error) {
+            if (!reported.compareAndSet(false, true)) {
+                return;
+            }
+            List<String> waiting = new ArrayList<>();
+            driver.awaited.forEach((member, what) -> waiting.add(what + " from " + driver.name(member)));
+            String description = "the cluster driver ran out of memory (" + error + ") in its heap of at most "
+                    + ByteSize.of(Runtime.getRuntime().maxMemory()) + ", in thread " + Thread.currentThread().getName()
+                    + (waiting.isEmpty() ? "" : ", while waiting for " + String.join(" and ", new TreeSet<>(waiting))
+                    + ": a result arriving is held twice, as the bytes read and as the array made of them")
+                    + ". Give the cluster's JVMs a larger heap (-Xmx in argLine) or return less";
+            try {
+                ForkProtocol.write(protocol, new ForkMessage.Failed(description), null);
+            } catch (IOException gone) {
+                // the host is gone; the JVM ends below all the same
+            }
+            ForkedMain.exit(1);
         }
     }
 }
