@@ -5,7 +5,6 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
-import com.hazelcast.core.OutOfMemoryHandler;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Probes;
@@ -30,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -141,7 +139,8 @@ final class ClusterDriver {
             ClusterDriver driver = new ClusterDriver(client, members(client, args[1], expected,
                     embedded ? timeoutSeconds : 0), args);
             OutputStream protocol = channel.output();
-            OutOfMemoryReport report = new OutOfMemoryReport(driver, protocol);
+            ClusterMember.OutOfMemoryReport report = new ClusterMember.OutOfMemoryReport(protocol, "the cluster driver ",
+                    driver::awaitedResults);
             HazelcastClient.setOutOfMemoryHandler(report);
             Thread.setDefaultUncaughtExceptionHandler(report);
             ForkProtocol.write(protocol, new ForkMessage.Connected(driver.describeMembers(client)), null);
@@ -348,56 +347,11 @@ final class ClusterDriver {
         }
     }
 
-    /**
-     * Reports an out-of-memory in any of the driver's threads, Hazelcast's (which catch it and hand
-     * it to their handler) and others (which die of it), once: the heap and what the driver was
-     * waiting for from which member, then ends the JVM, so that the build fails at once rather than
-     * wait out its timeout.
-     */
-    private static final class OutOfMemoryReport extends OutOfMemoryHandler implements Thread.UncaughtExceptionHandler {
-        private final ClusterDriver driver;
-        private final OutputStream protocol;
-        private final AtomicBoolean reported = new AtomicBoolean();
-
-        OutOfMemoryReport(ClusterDriver driver, OutputStream protocol) {
-            this.driver = driver;
-            this.protocol = protocol;
-        }
-
-        @Override
-        public void onOutOfMemory(OutOfMemoryError error, HazelcastInstance[] instances) {
-            report(error);
-        }
-
-        @Override
-        public boolean shouldHandle(OutOfMemoryError error) {
-            return true;
-        }
-
-        @Override
-        public void uncaughtException(Thread thread, Throwable failure) {
-            if (failure instanceof OutOfMemoryError error) {
-                report(error);
-            }
-        }
-
-        private void report(OutOfMemoryError error) {
-            if (!reported.compareAndSet(false, true)) {
-                return;
-            }
-            List<String> waiting = new ArrayList<>();
-            driver.awaited.forEach((member, what) -> waiting.add(what + " from " + driver.name(member)));
-            String description = "the cluster driver ran out of memory (" + error + ") in its heap of at most "
-                    + ByteSize.of(Runtime.getRuntime().maxMemory()) + ", in thread " + Thread.currentThread().getName()
-                    + (waiting.isEmpty() ? "" : ", while waiting for " + String.join(" and ", new TreeSet<>(waiting))
-                    + ": a result arriving is held twice, as the bytes read and as the array made of them")
-                    + ". Give the cluster's JVMs a larger heap (-Xmx in argLine) or return less";
-            try {
-                ForkProtocol.write(protocol, new ForkMessage.Failed(description), null);
-            } catch (IOException gone) {
-                // the host is gone; the JVM ends below all the same
-            }
-            ForkedMain.exit(1);
-        }
+    /** What the driver waits for, as the report of its out-of-memory says it. */
+    private String awaitedResults() {
+        List<String> waiting = new ArrayList<>();
+        awaited.forEach((member, what) -> waiting.add(what + " from " + name(member)));
+        return waiting.isEmpty() ? "" : ", while waiting for " + String.join(" and ", new TreeSet<>(waiting))
+                + ": a result arriving is held twice, as the bytes read and as the array made of them";
     }
 }

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * A Hazelcast member of the cluster mode ({@code member} {@value #ARGUMENTS}): checks that the
@@ -63,7 +64,7 @@ final class ClusterMember {
             BoundedLineReader in = new BoundedLineReader(channel.input(), ChildJvm.PROTOCOL_LINE_LIMIT);
             ForkMessage.ClusterKeys keys = ClusterDriver.keys(in);
             OutputStream protocol = channel.output();
-            OutOfMemoryReport report = new OutOfMemoryReport(protocol);
+            OutOfMemoryReport report = new OutOfMemoryReport(protocol, "", ClusterMember::lastResult);
             Hazelcast.setOutOfMemoryHandler(report);
             Thread.setDefaultUncaughtExceptionHandler(report);
             ClusterLogging.quiet();
@@ -179,17 +180,26 @@ final class ClusterMember {
     }
 
     /**
-     * Reports an out-of-memory in any thread of the member, Hazelcast's (which catch it and hand it to
-     * their handler) and others (which die of it), once: what ran out, the heap, and the last result
-     * the member made (the usual cause: a result serialised for the driver is held twice), then ends
-     * the JVM, so that the driver sees the member leave at once rather than wait out the timeout.
+     * Reports an out-of-memory in any thread of a cluster JVM, a member or the driver, once:
+     * Hazelcast's threads catch it and hand it to their handler (on a member as on a client), other
+     * threads die of it. Says on the channel which JVM ran out, its heap, the thread, and what it was
+     * doing (a member: the last result it made, the usual cause, since a result serialised for the
+     * driver is held twice; the driver: what it waited for from which member), then ends the JVM, so
+     * that the build hears of it at once rather than wait out its timeout (a member that ends is seen
+     * to leave by the driver).
      */
     static final class OutOfMemoryReport extends OutOfMemoryHandler implements Thread.UncaughtExceptionHandler {
         private final OutputStream protocol;
+        /** Who ran out, as the message begins: empty for a member (the host puts its label first). */
+        private final String who;
+        /** What the JVM was doing, as a clause that follows the heap, or empty. */
+        private final Supplier<String> doing;
         private final AtomicBoolean reported = new AtomicBoolean();
 
-        OutOfMemoryReport(OutputStream protocol) {
+        OutOfMemoryReport(OutputStream protocol, String who, Supplier<String> doing) {
             this.protocol = protocol;
+            this.who = who;
+            this.doing = doing;
         }
 
         @Override
@@ -202,23 +212,24 @@ final class ClusterMember {
             return true;
         }
 
+        /** An out-of-memory is reported; anything else is printed as the JVM's own handler prints it. */
         @Override
         public void uncaughtException(Thread thread, Throwable failure) {
             if (failure instanceof OutOfMemoryError error) {
                 report(error);
+                return;
             }
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            failure.printStackTrace(System.err);
         }
 
         private void report(OutOfMemoryError error) {
             if (!reported.compareAndSet(false, true)) {
                 return;
             }
-            String last = MemberTasks.lastResult();
-            String description = "ran out of memory (" + error + ") in its heap of at most "
+            String description = who + "ran out of memory (" + error + ") in its heap of at most "
                     + ByteSize.of(Runtime.getRuntime().maxMemory()) + ", in thread " + Thread.currentThread().getName()
-                    + (last.isEmpty() ? "" : "; the last result it made was " + last + ", which crossing to the driver "
-                    + "is held here twice, as the array and as its serialised bytes")
-                    + ". Give the cluster's JVMs a larger heap (-Xmx in argLine) or return less";
+                    + doing.get() + ". Give the cluster's JVMs a larger heap (-Xmx in argLine) or return less";
             try {
                 ForkProtocol.write(protocol, new ForkMessage.Failed(description), null);
             } catch (IOException gone) {
@@ -226,5 +237,12 @@ final class ClusterMember {
             }
             ForkedMain.exit(1);
         }
+    }
+
+    /** A member's last result, as the report of its out-of-memory says it. */
+    private static String lastResult() {
+        String last = MemberTasks.lastResult();
+        return last.isEmpty() ? "" : "; the last result it made was " + last + ", which crossing to the driver is "
+                + "held here twice, as the array and as its serialised bytes";
     }
 }

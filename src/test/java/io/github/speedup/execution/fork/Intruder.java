@@ -9,9 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -36,9 +41,16 @@ public final class Intruder {
                 System.out.println("file " + file + ": " + read(file));
             }
         }
+        // Several at once: each refused client waits out its connection timeout.
+        ExecutorService tries = Executors.newFixedThreadPool(4);
+        Map<String, Future<String>> answers = new LinkedHashMap<>();
         for (String name : names) {
-            System.out.println("name " + name + ": " + runTask(args[0], name));
+            answers.put(name, tries.submit(() -> runTask(args[0], name)));
         }
+        for (Map.Entry<String, Future<String>> answer : answers.entrySet()) {
+            System.out.println("name " + answer.getKey() + ": " + answer.getValue().get());
+        }
+        tries.shutdown();
     }
 
     /** What the process's command line holds after the main class, where the cluster's name used to be. */
