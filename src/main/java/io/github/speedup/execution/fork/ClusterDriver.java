@@ -9,7 +9,6 @@ import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
-import io.github.speedup.text.ByteSize;
 import io.github.speedup.workload.Payload;
 
 import java.io.IOException;
@@ -33,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The cluster mode's client ({@code driver} {@value #ARGUMENTS}), in a JVM of its own so that
- * Maven's never loads Hazelcast: connects to the cluster as a Hazelcast client, waits until it has
+ * Maven's never loads Hazelcast: reads the cluster's keys from its channel (never an argument:
+ * {@link ForkMessage.ClusterKeys}), connects to the cluster as a Hazelcast client presenting the
+ * driver's label, waits until it has
  * its members, asks every member of the cluster to describe itself ({@link MemberFacts}) and says
  * CONNECTED with what they said. Then, on the host's commands as a pool worker takes them: PREPARE
  * has every member make the iteration's tasks ({@link ClusterPrepare}) and answers READY; GO runs
