@@ -137,7 +137,10 @@ final class ClusterMember {
      * member at none of the addresses the host gave its members, are intruders, whoever let them in.
      */
     static void watch(HazelcastInstance member, String driverLabel, List<String> addresses) {
-        member.getClientService().addClientListener(new ClientWatch(driverLabel));
+        ClientWatch clients = new ClientWatch(driverLabel);
+        member.getClientService().addClientListener(clients);
+        // and those that connected while the member started, before the listener was there
+        member.getClientService().getConnectedClients().forEach(clients::clientConnected);
         MemberWatch members = new MemberWatch(addresses);
         member.getCluster().addMembershipListener(members);
         member.getCluster().getMembers().forEach(members::check);
