@@ -9,6 +9,7 @@ import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.text.ByteSize;
 import io.github.speedup.workload.Payload;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The cluster mode's client ({@code driver} {@value #ARGUMENTS}), in a JVM of its own so that
@@ -70,6 +72,12 @@ final class ClusterDriver {
     private final Map<Member, String> names;
     /** What each member is sent now and has not answered: what an out-of-memory here was receiving. */
     private final Map<Member, String> awaited = new ConcurrentHashMap<>();
+    /** The largest result received so far, and its task and member: what an out-of-memory here says of sizes. */
+    private final AtomicReference<Received> largest = new AtomicReference<>();
+
+    /** A result received: its task, its size in bytes and its member, named. */
+    private record Received(int task, long bytes, String member) {
+    }
     private final String type;
     private final String target;
     private final int size;
@@ -292,7 +300,10 @@ final class ClusterDriver {
                     throw new TaskFailedException(name(member) + ": " + outcome.failure(), null);
                 }
                 sent.addAndGet(input == null ? 0 : input.length);
-                received.addAndGet(outcome.result() == null ? 0 : outcome.result().length);
+                long bytes = outcome.result() == null ? 0 : outcome.result().length;
+                received.addAndGet(bytes);
+                largest.accumulateAndGet(new Received(task, bytes, name(member)),
+                        (was, now) -> was != null && was.bytes() >= now.bytes() ? was : now);
                 if (!outcome.unsentType().isEmpty()) {
                     unsent.add(outcome.unsentType());
                 }
@@ -348,11 +359,18 @@ final class ClusterDriver {
         }
     }
 
-    /** What the driver waits for, as the report of its out-of-memory says it. */
+    /**
+     * What the driver waits for and the largest result it received, as the report of its
+     * out-of-memory says them: "while waiting for task 1 from cluster member 2 of 2 (…); the largest
+     * result it received was task 0's, 28.0 MiB from cluster member 1 of 2 (…)".
+     */
     private String awaitedResults() {
         List<String> waiting = new ArrayList<>();
         awaited.forEach((member, what) -> waiting.add(what + " from " + name(member)));
-        return waiting.isEmpty() ? "" : ", while waiting for " + String.join(" and ", new TreeSet<>(waiting))
-                + ": a result arriving is held twice, as the bytes read and as the array made of them";
+        Received received = largest.get();
+        return (waiting.isEmpty() ? "" : ", while waiting for " + String.join(" and ", new TreeSet<>(waiting)))
+                + (received == null ? "" : "; the largest result it received was task " + received.task() + "'s, "
+                + ByteSize.of(received.bytes()) + " from " + received.member())
+                + "; a result arriving is held twice, as the bytes read and as the array made of them";
     }
 }
