@@ -8,6 +8,7 @@ import com.hazelcast.instance.BuildInfoProvider;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.testing.Posix;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -20,14 +21,12 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -272,13 +271,10 @@ class HazelcastClusterTest {
                 (child, line) -> output.add(line), large, 2);
              HazelcastCluster small = HazelcastCluster.connect(launcher(work.resolve("small"), "-Xmx128m", size),
                      TIMEOUT, (child, line) -> output.add(line), large, 2, members.connection(), members.driverLabel())) {
-            long start = System.nanoTime();
-            TaskFailedException failure = assertThrows(TaskFailedException.class, small::runIteration);
-            assertTrue(failure.getMessage().matches("member 127\\.0\\.0\\.1:[0-9]+: task [01]'s result is 80\\.0 MiB, "
+            String failure = failsAtOnce(small);
+            assertTrue(failure.matches("member 127\\.0\\.0\\.1:[0-9]+: task [01]'s result is 80\\.0 MiB, "
                     + "too large to move: the cluster driver would hold it twice \\(160\\.0 MiB\\) in its heap of at most "
-                    + "128\\.0 MiB\\. Give the cluster's JVMs a larger heap \\(-Xmx in argLine\\) or return less"),
-                    failure.getMessage());
-            assertTrue(System.nanoTime() - start < TIMEOUT.toNanos() / 2, "at once, not after the timeout");
+                    + "128\\.0 MiB\\. Give the cluster's JVMs a larger heap \\(-Xmx in argLine\\) or return less"), failure);
         }
     }
 
@@ -291,14 +287,12 @@ class HazelcastClusterTest {
     void anOutOfMemoryInAMemberIsReportedWithItsHeapAndTheResultAtOnce() throws Exception {
         try (HazelcastCluster cluster = HazelcastCluster.start(launcher(work, "-Xmx128m", Map.of("large.mebibytes",
                 "50")), TIMEOUT, (child, line) -> output.add(line), TestJvms.userClass("Large", 2), 2)) {
-            long start = System.nanoTime();
-            TaskFailedException failure = assertThrows(TaskFailedException.class, cluster::runIteration);
-            assertTrue(failure.getMessage().matches("cluster member [12] of 2 \\(Large\\): ran out of memory "
+            String failure = failsAtOnce(cluster);
+            assertTrue(failure.matches("cluster member [12] of 2 \\(Large\\): ran out of memory "
                     + "\\(java\\.lang\\.OutOfMemoryError: Java heap space\\) in its heap of at most 128\\.0 MiB, in thread "
                     + "hz\\..+; the last result it made was task [01]'s result \\(50\\.0 MiB\\), which crossing to the "
                     + "driver is held here twice, as the array and as its serialised bytes\\. Give the cluster's JVMs a "
-                    + "larger heap \\(-Xmx in argLine\\) or return less"), failure.getMessage());
-            assertTrue(System.nanoTime() - start < TIMEOUT.toNanos() / 2, "at once, not after the timeout");
+                    + "larger heap \\(-Xmx in argLine\\) or return less"), failure);
         }
     }
 
@@ -314,19 +308,25 @@ class HazelcastClusterTest {
                 (child, line) -> output.add(line), large, 2)) {
             try (HazelcastCluster small = HazelcastCluster.connect(launcher(work.resolve("small"), "-Xmx64m", size),
                     TIMEOUT, (child, line) -> output.add(line), large, 2, members.connection(), members.driverLabel())) {
-                long start = System.nanoTime();
-                TaskFailedException failure = assertThrows(TaskFailedException.class, small::runIteration);
+                String failure = failsAtOnce(small);
                 // Which thread runs out, and whether an answer was still awaited then, is the JVM's timing.
-                assertTrue(failure.getMessage().matches("the cluster driver ran out of memory \\(java\\.lang\\."
+                assertTrue(failure.matches("the cluster driver ran out of memory \\(java\\.lang\\."
                         + "OutOfMemoryError: Java heap space\\) in its heap of at most 64\\.0 MiB, in thread [^,]+"
                         + "(, while waiting for task [01] from member 127\\.0\\.0\\.1:[0-9]+( and task [01] from member "
                         + "127\\.0\\.0\\.1:[0-9]+)?)?(; the largest result it received was task [01]'s, 28\\.0 MiB from "
                         + "member 127\\.0\\.0\\.1:[0-9]+)?; a result arriving is held twice, as the bytes read and as the "
                         + "array made of them\\. Give the cluster's JVMs a larger heap \\(-Xmx in argLine\\) or return less"),
-                        failure.getMessage());
-                assertTrue(System.nanoTime() - start < TIMEOUT.toNanos() / 2, "at once, not after the timeout");
+                        failure);
             }
         }
+    }
+
+    /** The message of the iteration's failure, which comes at once: well before the timeout. */
+    private static String failsAtOnce(HazelcastCluster cluster) {
+        long start = System.nanoTime();
+        TaskFailedException failure = assertThrows(TaskFailedException.class, cluster::runIteration);
+        assertTrue(System.nanoTime() - start < TIMEOUT.toNanos() / 2, "at once, not after the timeout");
+        return failure.getMessage();
     }
 
     /** A task past the timeout: the failure names the member it hangs in, and where, not the driver. */
@@ -361,7 +361,7 @@ class HazelcastClusterTest {
             assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
             assumeTrue(run("id", "-u", "nobody").exitValue() == 0, "there is no user nobody");
             for (Path classes : List.of(TestJvms.TEST_CLASSES, TestJvms.MAIN_CLASSES)) {
-                assumeTrue(readableByEveryone(classes), "user nobody cannot read " + classes);
+                assumeTrue(Posix.readableByEveryone(classes), "user nobody cannot read " + classes);
             }
             // As readable as a build's target folder usually is: the test shows that nothing in it helps.
             Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -408,17 +408,6 @@ class HazelcastClusterTest {
             process.getInputStream().readAllBytes();
             process.waitFor(10, TimeUnit.SECONDS);
             return process;
-        }
-
-        private static boolean readableByEveryone(Path path) throws Exception {
-            for (Path p = path.toAbsolutePath(); p != null; p = p.getParent()) {
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(p);
-                if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)
-                        || p.equals(path.toAbsolutePath()) && !permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }
