@@ -74,6 +74,8 @@ final class ClusterDriver {
     private final Map<Member, String> awaited = new ConcurrentHashMap<>();
     /** The largest result received so far, and its task and member: what an out-of-memory here says of sizes. */
     private final AtomicReference<Received> largest = new AtomicReference<>();
+    /** Reports an out-of-memory of this JVM's; set once the driver is connected. */
+    private volatile ClusterMember.OutOfMemoryReport outOfMemory;
 
     /** A result received: its task, its size in bytes and its member, named. */
     private record Received(int task, long bytes, String member) {
@@ -134,6 +136,7 @@ final class ClusterDriver {
 
     static int serve(String[] args, ChildChannel channel) {
         HazelcastInstance client = null;
+        ClusterMember.OutOfMemoryReport report = null;
         try {
             if (args.length != 10) {
                 throw new IllegalArgumentException("expected: driver " + ARGUMENTS);
@@ -148,9 +151,9 @@ final class ClusterDriver {
             ClusterDriver driver = new ClusterDriver(client, members(client, args[1], expected,
                     embedded ? timeoutSeconds : 0), args);
             OutputStream protocol = channel.output();
-            ClusterMember.OutOfMemoryReport report = new ClusterMember.OutOfMemoryReport(protocol, "the cluster driver ",
-                    driver::awaitedResults);
+            report = new ClusterMember.OutOfMemoryReport(protocol, "the cluster driver ", driver::awaitedResults);
             HazelcastClient.setOutOfMemoryHandler(report);
+            driver.outOfMemory = report;
             Thread.setDefaultUncaughtExceptionHandler(report);
             ForkProtocol.write(protocol, new ForkMessage.Connected(driver.describeMembers(client)), null);
             ForkedMain.HostWatchdog.watch();
@@ -174,6 +177,10 @@ final class ClusterDriver {
             ForkedMain.hostGone();
             return 3;
         } catch (Exception | Error e) {
+            if (report != null && report.reported()) {
+                // The out-of-memory was the cause: its report, which says so, ends the JVM.
+                ClusterMember.OutOfMemoryReport.waitForTheEnd();
+            }
             if (client != null) {
                 client.shutdown();
             }
@@ -328,6 +335,7 @@ final class ClusterDriver {
             return answer.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            reportOwnOutOfMemory(cause);
             throw new ForkException(name(member) + " failed during " + waitingFor + ": "
                     + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
@@ -338,6 +346,21 @@ final class ClusterDriver {
             throw new ForkException("interrupted while " + name(member) + " ran " + waitingFor);
         } finally {
             awaited.remove(member);
+        }
+    }
+
+    /**
+     * A connection this JVM's IO thread closed because it ran out of memory reading an answer fails
+     * the answer's wait with the disconnection, which can reach the host before Hazelcast's handler
+     * has reported the out-of-memory: the report, which names the cause, goes first (and ends the JVM).
+     */
+    private void reportOwnOutOfMemory(Throwable failure) {
+        ClusterMember.OutOfMemoryReport report = outOfMemory;
+        for (Throwable cause = failure; cause != null && report != null; cause = cause.getCause() == cause ? null
+                : cause.getCause()) {
+            if (cause instanceof OutOfMemoryError error) {
+                report.onOutOfMemory(error, null);
+            }
         }
     }
 

@@ -226,8 +226,10 @@ final class ClusterMember {
             failure.printStackTrace(System.err);
         }
 
+        /** Reports once; a second thread that ran out meanwhile waits for the first's report to end the JVM. */
         private void report(OutOfMemoryError error) {
             if (!reported.compareAndSet(false, true)) {
+                waitForTheEnd();
                 return;
             }
             String description = who + "ran out of memory (" + error + ") in its heap of at most "
@@ -239,6 +241,20 @@ final class ClusterMember {
                 // the host is gone; the JVM ends below all the same
             }
             ForkedMain.exit(1);
+        }
+
+        /** Whether an out-of-memory has been reported: the JVM is ending, and no other failure is news. */
+        boolean reported() {
+            return reported.get();
+        }
+
+        /** Waits for the report under way to end the JVM (it exits within its shutdown hooks' time). */
+        static void waitForTheEnd() {
+            try {
+                Thread.sleep(ForkedMain.EXIT_HOOKS_MS * 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
