@@ -130,7 +130,12 @@ public class RunMojo extends AbstractSamplingMojo {
     @Parameter(property = "speedup.clusterAddresses")
     private String clusterAddresses;
 
-    /** The name of the cluster at {@code clusterAddresses} (its {@code cluster-name}). */
+    /**
+     * The name of the cluster at {@code clusterAddresses} (its {@code cluster-name}). Hazelcast's
+     * open-source edition checks nothing else, so it is the cluster's credential: the plugin hands it
+     * to its client on the fork channel and never names it; keep it out of POMs others read and off
+     * Maven's command line, e.g. {@code <clusterName>${env.SPEEDUP_CLUSTER_NAME}</clusterName>}.
+     */
     @Parameter(property = "speedup.clusterName")
     private String clusterName;
 

@@ -2,6 +2,7 @@ package io.github.speedup.report;
 
 import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.stats.Interval;
+import io.github.speedup.text.ByteSize;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,16 +96,6 @@ public final class Figures {
 
     /** Bytes in binary units: {@code 12.3 MiB}. */
     public static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return ByteSize.of(bytes);
     }
 }

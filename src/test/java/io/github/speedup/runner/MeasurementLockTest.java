@@ -1,5 +1,6 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.testing.Posix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -11,13 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -223,7 +222,7 @@ class MeasurementLockTest {
             assumeTrue(!run("id", "-u", "nobody").isEmpty(), "there is no user nobody");
             assumeTrue(!run("getent", "group", "nogroup").isEmpty(), "there is no group nogroup");
             for (Path classes : classPath()) {
-                assumeTrue(readableByEveryone(classes), "user nobody cannot read " + classes);
+                assumeTrue(Posix.readableByEveryone(classes), "user nobody cannot read " + classes);
             }
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
             shared = Files.createDirectory(dir.resolve("tmp"));
@@ -293,17 +292,6 @@ class MeasurementLockTest {
 
     private static String umask() throws Exception {
         return run("sh", "-c", "umask");
-    }
-
-    private static boolean readableByEveryone(Path path) throws Exception {
-        for (Path p = path.toAbsolutePath(); p != null; p = p.getParent()) {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(p);
-            if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)
-                    || p.equals(path.toAbsolutePath()) && !permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String run(String... command) throws Exception {

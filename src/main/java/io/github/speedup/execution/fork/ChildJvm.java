@@ -139,6 +139,16 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Whether the child has ended, or ends within {@code wait}. */
+    boolean endsWithin(Duration wait) {
+        try {
+            return process.waitFor(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
     /** The failure of a child that died during {@code when}, with its exit code and last output, as for a pool worker. */
     ForkException deathDuring(String when) {
         return died("during " + when);

@@ -21,4 +21,10 @@ public record ClusterConnection(List<String> addresses, String name) {
     public boolean embedded() {
         return addresses.isEmpty();
     }
+
+    /** The addresses only: the name is the cluster's credential, which no message repeats. */
+    @Override
+    public String toString() {
+        return "ClusterConnection[addresses=" + addresses + ", name not shown]";
+    }
 }

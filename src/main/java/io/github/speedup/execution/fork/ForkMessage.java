@@ -23,10 +23,10 @@ import java.util.List;
  * host -> pool worker       RunTask (after the Frame of its input, with a payload), Exit
  *                           (its workload arrives as arguments: {@link PoolWorker})
  * pool worker -> host       Started, TaskDone (after the Frame of its result), Done, Failed
- * host -> cluster member   Exit (its cluster and workload arrive as arguments: {@link ClusterMember})
+ * host -> cluster member   ClusterKeys first, then Exit (where the cluster is and the workload arrive as
+ *                          arguments: {@link ClusterMember}; the cluster's name never does)
  * cluster member -> host   Started (it joined), Done, Failed
- * host -> cluster driver   Prepare, Go, Exit (its cluster and workload arrive as arguments:
- *                          {@link ClusterDriver})
+ * host -> cluster driver   ClusterKeys first, then Prepare, Go, Exit (the rest as arguments: {@link ClusterDriver})
  * cluster driver -> host   Connected (every member there, as they describe themselves), Ready,
  *                          ClusterSample, Done, Failed
  * either -> host            ExitCalled (user code called System.exit; the JVM is ending)
@@ -180,6 +180,32 @@ sealed interface ForkMessage {
         @Override
         public String encode() {
             return ForkProtocol.encode(TYPE);
+        }
+    }
+
+    /**
+     * What lets a JVM into the build's Hazelcast cluster, sent to each member and to the driver before
+     * anything else. Hazelcast's open-source edition checks nothing but the cluster's name, so the name
+     * is a credential: it travels on the channel, which only this build's JVMs hold, never as an
+     * argument (every local user can read a process's command line in {@code /proc/<pid>/cmdline} or
+     * {@code ps}) nor in a file, and its {@code toString} leaves it out, so no message repeats it.
+     *
+     * @param clusterName the cluster's name: 128 random bits for an embedded cluster, the user's
+     *                    {@code clusterName} for an existing one
+     * @param driverLabel the label the driver's client presents, by which the members tell it from any
+     *                    other client (another 128 random bits); empty for an existing cluster
+     */
+    record ClusterKeys(String clusterName, String driverLabel) implements ForkMessage {
+        static final String TYPE = "CLUSTER_KEYS";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, clusterName, driverLabel);
+        }
+
+        @Override
+        public String toString() {
+            return "ClusterKeys[not shown]";
         }
     }
 

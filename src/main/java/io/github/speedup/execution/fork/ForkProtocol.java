@@ -165,6 +165,7 @@ public final class ForkProtocol {
             case ForkMessage.Frame.TYPE -> ForkMessage.Frame.decode(fields);
             case ForkMessage.ClusterSample.TYPE -> ForkMessage.ClusterSample.decode(fields);
             case ForkMessage.Connected.TYPE -> ForkMessage.Connected.decode(fields);
+            case ForkMessage.ClusterKeys.TYPE -> new ForkMessage.ClusterKeys(fields.text(), fields.text());
             default -> throw new MalformedMessageException("unknown message type " + visible(raw[0]));
         };
         fields.end();

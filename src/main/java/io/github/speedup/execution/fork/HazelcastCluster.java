@@ -27,6 +27,12 @@ import java.util.Set;
  * talks to the driver in the fork protocol. Start-up and cluster formation are paid once and
  * reported once; the members and the driver end when the cluster is closed, when one fails or
  * times out (all are killed with their descendants), and with Maven, as every child does.
+ *
+ * <p>The cluster's name is the only credential Hazelcast's open-source edition checks, for members
+ * and clients alike: whoever knows it can join and run code in the build's JVMs. So it is 128 random
+ * bits, handed to each JVM on its protocol channel ({@link ForkMessage.ClusterKeys}), never on a
+ * command line (every local user can read those) nor in a file, and no message names it; the members
+ * also refuse to go on once any client or member that is not the build's own has joined.
  */
 public final class HazelcastCluster implements AutoCloseable {
 
@@ -39,6 +45,16 @@ public final class HazelcastCluster implements AutoCloseable {
      * time waited, which is more than the host could say.
      */
     private static final Duration CONNECT_GRACE = Duration.ofSeconds(10);
+    /**
+     * How much longer than the timeout the host waits for an iteration: the driver stops it at the
+     * timeout and names the member whose task did not end, and where, which the host could not.
+     */
+    private static final Duration ITERATION_GRACE = Duration.ofSeconds(10);
+    /** How long after the driver failed a member that ended meanwhile is given to be seen as ended. */
+    private static final Duration DEATH_GRACE = Duration.ofSeconds(2);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** 128 bits: the cluster's name and the driver's label each. */
+    private static final int KEY_BYTES = 16;
 
     private final WorkloadSpec spec;
     private final Duration timeout;
@@ -49,11 +65,15 @@ public final class HazelcastCluster implements AutoCloseable {
     private final ClusterConnection connection;
     /** The cluster's members as they described themselves to the driver. */
     private final ClusterMembers described;
+    /** The label the embedded cluster's driver presents to its members; empty for an existing cluster. */
+    private final String driverLabel;
     private final Set<String> unsentTypes = new LinkedHashSet<>();
 
     private HazelcastCluster(WorkloadSpec spec, Duration timeout, List<ChildJvm> members, ChildJvm driver,
-                             long startupNanos, ClusterConnection connection, ClusterMembers described) {
+                             long startupNanos, ClusterConnection connection, ClusterMembers described,
+                             String driverLabel) {
         this.connection = connection;
+        this.driverLabel = driverLabel;
         this.described = described;
         this.spec = spec;
         this.timeout = timeout;
@@ -73,7 +93,7 @@ public final class HazelcastCluster implements AutoCloseable {
     public static HazelcastCluster start(JvmLauncher launcher, Duration timeout, ChildOutput output, WorkloadSpec spec,
                                         int workers) throws ForkException, TaskFailedException {
         int count = Math.min(workers, spec.tasks());
-        String name = "speedup-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        ForkMessage.ClusterKeys keys = new ForkMessage.ClusterKeys(randomKey(), randomKey());
         List<String> addresses = new ArrayList<>();
         for (int port : freePorts(count)) {
             addresses.add(LOOPBACK + ":" + port);
@@ -84,23 +104,27 @@ public final class HazelcastCluster implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 String label = "cluster member " + (i + 1) + " of " + count + " (" + spec.name() + ")";
                 String port = addresses.get(i).substring(LOOPBACK.length() + 1);
-                started.add(ChildJvm.start(label, label + ": ", launcher.clusterProcessBuilder(ForkProtocol.ROLE_MEMBER,
-                        name, port, addresses.get(0), spec.source().type(), spec.source().target(),
-                        String.valueOf(spec.size()), String.valueOf(spec.payloadBytes())), timeout, output));
+                ChildJvm member = ChildJvm.start(label, label + ": ", launcher.clusterProcessBuilder(
+                        ForkProtocol.ROLE_MEMBER, port, String.join(",", addresses), spec.source().type(),
+                        spec.source().target(), String.valueOf(spec.size()), String.valueOf(spec.payloadBytes())),
+                        timeout, output);
+                started.add(member);
+                member.send(keys);
                 if (i == 0) {
-                    started.get(0).expect(ForkMessage.Started.class, timeout, "starting the cluster " + name);
+                    member.expect(ForkMessage.Started.class, timeout, "starting the cluster");
                 }
             }
             // The driver starts while the other members join: it waits until it sees all of them.
-            ChildJvm driver = driver(launcher, timeout, output, spec, count, name, addresses, true);
+            ChildJvm driver = driver(launcher, timeout, output, spec, count, keys, addresses, true);
             started.add(driver);
             for (ChildJvm member : started.subList(1, count)) {
-                member.expect(ForkMessage.Started.class, timeout, "joining the cluster " + name);
+                member.expect(ForkMessage.Started.class, timeout, "joining the cluster");
             }
             ChildJvm.Received<ForkMessage.Connected> ready = driver.expect(ForkMessage.Connected.class,
-                    timeout.plus(CONNECT_GRACE), "connecting to the cluster " + name);
+                    timeout.plus(CONNECT_GRACE), "connecting to the cluster");
             return new HazelcastCluster(spec, timeout, started.subList(0, count), driver,
-                    ready.arrivedNanos() - first, new ClusterConnection(addresses, name), ready.message().members());
+                    ready.arrivedNanos() - first, new ClusterConnection(addresses, keys.clusterName()),
+                    ready.message().members(), keys.driverLabel());
         } catch (ForkException | TaskFailedException | RuntimeException e) {
             started.forEach(ChildJvm::close);
             throw e;
@@ -118,30 +142,56 @@ public final class HazelcastCluster implements AutoCloseable {
     public static HazelcastCluster connect(JvmLauncher launcher, Duration timeout, ChildOutput output,
                                            WorkloadSpec spec, int workers, ClusterConnection cluster)
             throws ForkException, TaskFailedException {
+        return connect(launcher, timeout, output, spec, workers, cluster, "");
+    }
+
+    /**
+     * {@link #connect} with the label the driver presents: a test's driver, connected to an
+     * embedded cluster as to an existing one, presents the label of that cluster's own driver, since
+     * the members refuse any other client.
+     */
+    static HazelcastCluster connect(JvmLauncher launcher, Duration timeout, ChildOutput output, WorkloadSpec spec,
+                                    int workers, ClusterConnection cluster, String driverLabel)
+            throws ForkException, TaskFailedException {
         long first = System.nanoTime();
-        ChildJvm driver = driver(launcher, timeout, output, spec, Math.min(workers, spec.tasks()), cluster.name(),
-                cluster.addresses(), false);
+        ChildJvm driver = driver(launcher, timeout, output, spec, Math.min(workers, spec.tasks()),
+                new ForkMessage.ClusterKeys(cluster.name(), driverLabel), cluster.addresses(), false);
         try {
             ChildJvm.Received<ForkMessage.Connected> ready = driver.expect(ForkMessage.Connected.class,
-                    timeout.plus(CONNECT_GRACE), "connecting to the cluster " + cluster.name());
+                    timeout.plus(CONNECT_GRACE), "connecting to the cluster");
             return new HazelcastCluster(spec, timeout, List.of(), driver, ready.arrivedNanos() - first, cluster,
-                    ready.message().members());
+                    ready.message().members(), "");
         } catch (ForkException | TaskFailedException | RuntimeException e) {
             driver.close();
             throw e;
         }
     }
 
+    /** Starts the driver and hands it the cluster's keys; the driver is closed if that fails. */
     private static ChildJvm driver(JvmLauncher launcher, Duration timeout, ChildOutput output, WorkloadSpec spec,
-                                   int members, String name, List<String> addresses, boolean embedded)
+                                   int members, ForkMessage.ClusterKeys keys, List<String> addresses, boolean embedded)
             throws ForkException {
         String label = "cluster driver (" + spec.name() + ")";
-        return ChildJvm.start(label, "", launcher.clusterProcessBuilder(ForkProtocol.ROLE_DRIVER, name,
+        ChildJvm driver = ChildJvm.start(label, "", launcher.clusterProcessBuilder(ForkProtocol.ROLE_DRIVER,
                 String.join(",", addresses), String.valueOf(members), embedded ? ClusterDriver.EMBEDDED
                         : ClusterDriver.EXISTING, spec.source().type(), spec.source().target(),
                 String.valueOf(spec.size()), String.valueOf(spec.payloadBytes()), String.valueOf(spec.batch()),
                 String.valueOf(timeout.toSeconds())),
                 timeout, output);
+        try {
+            driver.send(keys);
+        } catch (ForkException e) {
+            driver.close();
+            throw e;
+        }
+        return driver;
+    }
+
+    /** {@value #KEY_BYTES} bytes from {@link SecureRandom}, in hex. */
+    private static String randomKey() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return HexFormat.of().formatHex(key);
     }
 
     /**
@@ -195,11 +245,11 @@ public final class HazelcastCluster implements AutoCloseable {
     public Sample runIteration() throws ForkException, TaskFailedException {
         try {
             driver.send(new ForkMessage.Prepare(spec.tasks()));
-            driver.expect(ForkMessage.Ready.class, timeout, "making the tasks of an iteration");
+            driver.expect(ForkMessage.Ready.class, timeout.plus(ITERATION_GRACE), "making the tasks of an iteration");
             long cpuBefore = ChildJvm.cpuNanos(members);
             driver.send(new ForkMessage.Go());
-            ForkMessage.ClusterSample sample = driver.expect(ForkMessage.ClusterSample.class, timeout,
-                    "an iteration").message();
+            ForkMessage.ClusterSample sample = driver.expect(ForkMessage.ClusterSample.class,
+                    timeout.plus(ITERATION_GRACE), "an iteration").message();
             long cpu = ChildJvm.cpuNanos(members) - cpuBefore;
             if (!sample.unsentTypes().isEmpty()) {
                 unsentTypes.addAll(List.of(sample.unsentTypes().split(" ")));
@@ -212,12 +262,24 @@ public final class HazelcastCluster implements AutoCloseable {
                     Sample.NOT_MOVED, Interference.NOT_MEASURED)
                     .withMovedBytes(sample.inputBytes(), sample.resultBytes());
         } catch (ForkException | TaskFailedException e) {
-            for (ChildJvm member : members) {
-                if (!member.isAlive()) {
-                    throw member.deathDuring("an iteration (" + e.getMessage() + ")");
-                }
-            }
+            failIfAMemberEnded(e);
             throw e;
+        }
+    }
+
+    /**
+     * A member that ended during the iteration is what the driver's failure was about (it saw the
+     * member leave): that member's own last words (an out-of-memory it reported, with its heap and
+     * the result it made) or its exit code and last output. A member's process may end a moment after
+     * the driver saw its connection close, so they are given {@link #DEATH_GRACE} to be seen ended.
+     */
+    private void failIfAMemberEnded(Exception driverFailure) throws ForkException, TaskFailedException {
+        long deadline = System.nanoTime() + DEATH_GRACE.toNanos();
+        for (ChildJvm member : members) {
+            if (member.endsWithin(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                // Its channel holds what it said before it ended, then its end: either is thrown.
+                member.expect(ForkMessage.Done.class, CLOSE_WAIT, "an iteration (" + driverFailure.getMessage() + ")");
+            }
         }
     }
 
@@ -237,9 +299,14 @@ public final class HazelcastCluster implements AutoCloseable {
         ChildJvm.endAll(members, CLOSE_WAIT);
     }
 
-    /** Where the cluster is: for a test that connects to it as to an existing one. */
+    /** Where the cluster is, its name included: for a test that connects to it as to an existing one. */
     ClusterConnection connection() {
         return connection;
+    }
+
+    /** The label the members know the driver by: for a test that connects a driver of its own. */
+    String driverLabel() {
+        return driverLabel;
     }
 
     /** The JVMs' process ids, members first, then the driver: for tests of the clean-up. */

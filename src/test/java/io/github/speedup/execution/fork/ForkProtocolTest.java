@@ -54,10 +54,18 @@ class ForkProtocolTest {
                 new ForkMessage.Frame(0),
                 new ForkMessage.Frame(1 << 20),
                 new ForkMessage.Connected(new ClusterMembers(List.of(2, 16, 64), "5.6.0, 5.7.0", "17.0.15, 21.0.4")),
-                new ForkMessage.ClusterSample(9_000_000L, 4_100_000L, 0, 8000, "com.acme.Unsendable"));
+                new ForkMessage.ClusterSample(9_000_000L, 4_100_000L, 0, 8000, "com.acme.Unsendable"),
+                new ForkMessage.ClusterKeys("0f1e2d3c4b5a69788796a5b4c3d2e1f0", "00112233445566778899aabbccddeeff"),
+                new ForkMessage.ClusterKeys("perf", ""));
         for (ForkMessage message : messages) {
             assertEquals(message, roundTrip(message));
         }
+    }
+
+    @Test
+    void theClusterKeysAreNeverRepeatedByAMessage() {
+        ForkMessage.ClusterKeys keys = new ForkMessage.ClusterKeys("0f1e2d3c4b5a69788796a5b4c3d2e1f0", "label");
+        assertEquals("ClusterKeys[not shown]", keys.toString());
     }
 
     @Test

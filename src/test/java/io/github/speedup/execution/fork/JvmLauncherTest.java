@@ -40,6 +40,27 @@ class JvmLauncherTest {
         assertEquals("\"\"", JvmLauncher.quote(""));
     }
 
+    /**
+     * The cluster's JVMs get the heap the argLine gives every child, none of the plugin's (a 512 MiB
+     * of its own once ended a 300 MiB result in an out-of-memory nobody reported): their argument file
+     * holds Hazelcast's opened packages, then the user's flags, and no other heap flag.
+     */
+    @Test
+    void theClusterJvmsHeapIsTheArgLinesAlone(@TempDir Path temp) throws Exception {
+        Path hazelcast = temp.resolve("hazelcast.jar");
+        JvmLauncher launcher = JvmLauncher.prepare(new ForkSettings(TestJvms.JAVA, "-Xmx2g", List.of("-Xmx2g"),
+                List.of(TEST_CLASSES), Map.of(), Map.of(), temp, temp, Duration.ofSeconds(5))
+                .withClusterClassPath(List.of(hazelcast)), ProcessCookie.create());
+        List<String> arguments = Files.readAllLines(launcher.clusterArgumentFile(), JvmLauncher.PLATFORM);
+        assertEquals(List.of("\"-Xmx2g\""), arguments.stream().filter(a -> a.startsWith("\"-X")).toList(), "the user's");
+        assertEquals("\"-Xmx2g\"", arguments.get(JvmLauncher.CLUSTER_FLAGS.size()), "after Hazelcast's opened packages");
+        JvmLauncher plain = JvmLauncher.prepare(new ForkSettings(TestJvms.JAVA, "", List.of(), List.of(TEST_CLASSES),
+                Map.of(), Map.of(), temp.resolve("plain"), temp, Duration.ofSeconds(5))
+                .withClusterClassPath(List.of(hazelcast)), ProcessCookie.create());
+        assertEquals(List.of(), Files.readAllLines(plain.clusterArgumentFile(), JvmLauncher.PLATFORM).stream()
+                .filter(a -> a.startsWith("\"-X")).toList(), "the JVM's own default heap without an argLine");
+    }
+
     @Test
     void whatNoChildCanReceiveIsNamedWithItsPlace() {
         assertEquals(Optional.empty(), JvmLauncher.cannotCarry("line\nbreak \"quoted\" #hash é 😀", StandardCharsets.UTF_8));
