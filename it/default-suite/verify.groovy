@@ -17,10 +17,10 @@ assert (settings.@targetPrecision.text() as double) == 0.03
 assert settings.@minIterations.text() == '6' && settings.@maxIterations.text() == '30'
 assert settings.@maxTimeInSeconds.text() == '3'
 assert report.workload.collect { "${it.@name.text()}=${it.@maxTimeInSeconds.text()}" } ==
-        ['sleep=3', 'cpu=3', 'contended=3', 'alloc=3']
+        ['sleep=3', 'cpu=3', 'contended=5', 'alloc=4']
 // Every workload is sampled to the run's ±3% but alloc, to ±10%: what its collector's noise allows.
 def targets = report.workload.collectEntries { [(it.@name.text()): it.@targetPrecision.text() as double] }
-assert targets == [sleep: 0.03d, cpu: 0.03d, contended: 0.03d, alloc: 0.10d]: targets
+assert targets == [sleep: 0.03d, cpu: 0.03d, contended: 0.05d, alloc: 0.20d]: targets
 
 int cores = Runtime.runtime.availableProcessors()
 def atCores = [cores]
@@ -121,7 +121,8 @@ def html = new File(basedir, 'target/site/speedup/index.html').text
 ['sleep', 'cpu', 'contended', 'alloc'].each { assert html.contains("id=\"workload-$it\"") }
 assert html.contains('Each result sampled until its speedup (sequential: its median) was known to ±3.0%')
 def page = org.jsoup.Jsoup.parse(html)
-assert page.selectFirst('#workload-alloc p.meta').text().contains(', within 3 s, to ±10.0%')
+assert page.selectFirst('#workload-alloc p.meta').text().contains(', within 4 s, to ±20.0%')
+assert page.selectFirst('#workload-contended p.meta').text().contains(', within 5 s, to ±5.0%')
 assert page.selectFirst('#workload-cpu p.meta').text().contains(', within 3 s, to ±3.0%')
 // A memory-bound reading says how precisely the collector's noise let its two speedups be known.
 def allocReading = report.workload.find { it.@kind.text() == 'alloc' }.diagnosis

@@ -221,12 +221,17 @@ final class WorkloadSampling {
     /**
      * Stops every measurement still sampling on the budget, and returns them: nothing more starts once
      * it is spent, or when a round would not fit in it. What waits to start stays {@link #unreached}.
+     * One that had already reached its target but sampled on as a partner (sequential beside the rest
+     * of the sweep) stopped at its target, not short of it.
      */
     List<Integer> stopForTime() {
         List<Integer> stopped = new ArrayList<>();
         states.forEach((index, state) -> {
             if (state.stop == null && !waiting(index)) {
-                state.stop = StopReason.MAX_TIME;
+                state.precision = ownPrecision(index, Summary.CONFIDENCE);
+                StopReason forced = sampling.fixed() ? null
+                        : sampling.stop(state.samples.size(), Double.NaN, state.precision, true);
+                state.stop = forced == null ? StopReason.MAX_TIME : forced;
                 stopped.add(index);
             }
         });
