@@ -6,10 +6,10 @@ developers and scm.
 
 Clones the commit (default HEAD) into a temporary folder, sets a release version there (default
 the POM's without -SNAPSHOT), makes a throwaway GPG key in a temporary GNUPGHOME, and runs
-`mvn -B -o -Prelease deploy -DskipUpload=true -Dmaven.install.skip=true -DskipTests -Dinvoker.skip`:
+`mvn -B -Prelease deploy -DskipUpload=true -Dmaven.install.skip=true -DskipTests -Dinvoker.skip`:
 the release profile signs every file and the Central Portal's plugin builds the bundle it would
 upload (target/central-publishing/central-bundle.zip), without uploading it or installing
-anything. Then checks the bundle. With --staged DIR, checks a folder of files laid out as
+anything (online: the portal's plugin skips itself under -o, though with skipUpload it sends nothing). Then checks the bundle. With --staged DIR, checks a folder of files laid out as
 groupId/artifactId/version instead (signatures required unless --unsigned).
 Usage: python3 bench/release_check.py [--commit C] [--version V] | --staged DIR [--unsigned]
 Builds only (nothing is measured): run it under the shared machine lock."""
@@ -95,7 +95,7 @@ def dry_run(commit, version):
             stderr=subprocess.DEVNULL)
         log = os.path.join(work, "build.log")
         with open(log, "w") as out:
-            result = subprocess.run(["mvn", "-B", "-o", "-Prelease", "deploy", "-DskipUpload=true",
+            result = subprocess.run(["mvn", "-B", "-Prelease", "deploy", "-DskipUpload=true",
                                      "-Dmaven.install.skip=true", "-DskipTests", "-Dinvoker.skip",
                                      "-Dgpg.homedir=" + gnupg], cwd=clone, env=env, stdout=out,
                                     stderr=subprocess.STDOUT)
@@ -103,7 +103,13 @@ def dry_run(commit, version):
             print(open(log).read()[-4000:])
             print("the release build failed (exit %d)" % result.returncode)
             return 1
-        bundle = os.path.join(clone, "target", "central-publishing", "central-bundle.zip")
+        bundles = [os.path.join(d, f) for d, _, names in os.walk(os.path.join(clone, "target"))
+                   for f in names if f == "central-bundle.zip"]
+        if not bundles:
+            print(open(log).read()[-6000:])
+            print("the portal's plugin wrote no central-bundle.zip")
+            return 1
+        bundle = bundles[0]
         root = ET.parse(pom_path).getroot()
         group, artifact = root.find("m:groupId", NS).text, root.find("m:artifactId", NS).text
         files = bundle_files(bundle, group, artifact, version)
