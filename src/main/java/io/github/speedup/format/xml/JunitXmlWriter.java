@@ -59,11 +59,7 @@ public final class JunitXmlWriter {
             for (CheckResult check : verdict.checks()) {
                 testcase(xml, check);
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
+            XmlOutput.finish(xml);
         } catch (XMLStreamException e) {
             throw new IOException("Cannot write " + FILE_NAME + ": " + e.getMessage(), e);
         }
