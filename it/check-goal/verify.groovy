@@ -17,4 +17,12 @@ assert log.count('[WARNING] The parameter <haltOnFalure> in the POM\'s <configur
         + 'speedup:check nor of any other goal of the plugin, and is ignored. Closest: <haltOnFailure>, ') == 4
 // check measured nothing: only the first build has progress lines
 assert log.findAll('naps · sequential ×1 · median known to ±').size() == 1
+// run and every check that judged wrote the checks as JUnit XML; the last is the failing rule's
+def junit = new File(basedir, 'target/speedup-reports/TEST-speedup.xml')
+assert log.count('Speedup checks as JUnit XML: ' + junit.absolutePath) == 4
+def suites = new org.apache.maven.plugins.surefire.report.TestSuiteXmlParser(
+        new org.apache.maven.plugin.surefire.log.api.NullConsoleLogger()).parse(junit.path)
+def failed = suites*.testCases.flatten().findAll { it.hasFailure() }
+assert failed*.name == ['rule threads ×2 speedup'] && failed[0].fullClassName == 'naps'
+assert failed[0].failureMessage =~ violation
 return true

@@ -8,6 +8,7 @@ import io.github.speedup.format.html.HtmlReportWriter;
 import io.github.speedup.format.json.BmfWriter;
 import io.github.speedup.format.json.GabWriter;
 import io.github.speedup.format.markdown.MarkdownSummary;
+import io.github.speedup.format.xml.JunitXmlWriter;
 import io.github.speedup.format.xml.ReportFormatException;
 import io.github.speedup.format.xml.XmlReportReader;
 import io.github.speedup.format.xml.XmlReportWriter;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +90,20 @@ public final class ReportFiles {
     public static void writeHtml(Path xml, Path html) throws ReportFormatException, IOException {
         XmlReportReader.StoredReport stored = XmlReportReader.read(xml);
         AtomicFiles.write(html, out -> new HtmlReportWriter().write(stored.report(), stored.verdict(), out));
+    }
+
+    /**
+     * Writes the gate's checks as JUnit XML, {@code TEST-speedup.xml} in {@code directory}
+     * (atomically), for a CI's test report.
+     *
+     * @param suite the test suite's name: the module's
+     * @return the file written
+     * @throws IOException the folder or the file cannot be written
+     */
+    public static Path writeTestReport(Verdict verdict, String suite, Path directory) throws IOException {
+        Path file = directory.resolve(JunitXmlWriter.FILE_NAME);
+        AtomicFiles.write(file, out -> new JunitXmlWriter(suite, Instant.now()).write(verdict, out));
+        return file;
     }
 
     /** A page that says there is no report yet, and how to make one. */

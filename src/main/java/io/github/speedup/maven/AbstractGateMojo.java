@@ -5,11 +5,16 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.GateParameters;
 import io.github.speedup.config.HistoryParameters;
+import io.github.speedup.engine.ReportFiles;
 import io.github.speedup.format.console.ConsoleSummary;
+import io.github.speedup.format.xml.JunitXmlWriter;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +111,35 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
     /** Fail the build on a violated rule or a regression; with false they are warnings. */
     @Parameter(property = "speedup.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
+
+    /**
+     * Where the gate's checks are written as JUnit XML, {@code TEST-speedup.xml}, in the schema
+     * Surefire writes, so that the test report of a CI (Jenkins' {@code junit}, GitLab's
+     * {@code artifacts:reports:junit}, a GitHub test-report action) shows a failed speedup check beside
+     * a failed test: one test case per check, a failed check a failure, an inconclusive or not
+     * compared one skipped. Written by every {@code run} and {@code check}, also when nothing was checked.
+     */
+    @Parameter(property = "speedup.reportsDirectory", defaultValue = "${project.build.directory}/speedup-reports")
+    private File reportsDirectory;
+
+    /**
+     * Writes the checks as JUnit XML into {@code reportsDirectory}; nothing for a goal built by hand
+     * outside Maven, which has no such folder.
+     *
+     * @throws MojoExecutionException the file cannot be written, naming it and the parameter
+     */
+    void writeTestReport(Verdict verdict) throws MojoExecutionException {
+        if (reportsDirectory == null) {
+            return;
+        }
+        try {
+            Path file = ReportFiles.writeTestReport(verdict, moduleName(), reportsDirectory.toPath());
+            getLog().info("Speedup checks as JUnit XML: " + file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + reportsDirectory.toPath().resolve(
+                    JunitXmlWriter.FILE_NAME).toAbsolutePath() + " (parameter reportsDirectory): " + e, e);
+        }
+    }
 
     /** @param updateBaseline whether this goal writes the baseline after a run that passed */
     GateParameters gateParameters(boolean updateBaseline) {

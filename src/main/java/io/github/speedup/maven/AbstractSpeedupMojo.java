@@ -50,6 +50,11 @@ abstract class AbstractSpeedupMojo extends AbstractMojo {
         return configuredProject == null ? null : configuredProject.getGroupId() + ":" + configuredProject.getArtifactId();
     }
 
+    /** The module's name as a CI's test report shows it: its artifactId ({@code speedup} outside Maven). */
+    String moduleName() {
+        return configuredProject == null ? "speedup" : configuredProject.getArtifactId();
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         warnOfIgnoredProperties();

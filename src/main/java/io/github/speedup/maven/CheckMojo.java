@@ -55,6 +55,7 @@ public class CheckMojo extends AbstractGateMojo {
         }
         getLog().info("Checked " + reportFile);
         logChecks(verdict);
+        writeTestReport(verdict);
         if (verdict.checks().isEmpty()) {
             getLog().warn(NOTHING_JUDGED + (verdict.notes().isEmpty() ? "no rule, baseline or historyDirectory was "
                     + "given" : "there was nothing to compare with yet (above)") + ". " + HOW_TO_JUDGE);

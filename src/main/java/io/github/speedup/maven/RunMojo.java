@@ -186,6 +186,7 @@ public class RunMojo extends AbstractSamplingMojo {
         ConsoleSummary.lines(result.report()).forEach(getLog()::info);
         ConsoleSummary.details(result.report()).forEach(getLog()::info);
         logChecks(result.verdict());
+        writeTestReport(result.verdict());
         ConsoleSummary.warnings(result.report(), result.verdict()).forEach(getLog()::warn);
         Path mainFile = result.mainFile().toAbsolutePath();
         getLog().info("Speedup report: " + mainFile);

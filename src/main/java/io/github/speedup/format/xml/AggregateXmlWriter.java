@@ -44,11 +44,7 @@ public final class AggregateXmlWriter {
                 }
                 xml.writeEndElement();
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
+            XmlOutput.finish(xml);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + FILE_NAME + ": " + e.getMessage(), e);
         }

@@ -29,4 +29,13 @@ final class XmlOutput {
         xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
         return xml;
     }
+
+    /** Ends the root element on a line of its own and the document, and flushes it all into the stream. */
+    static void finish(XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+        xml.close();
+    }
 }

@@ -87,11 +87,7 @@ public final class XmlReportWriter implements ReportFormat {
             if (report.history().kept()) {
                 history(xml, report.history());
             }
-            newline(xml, 0);
-            xml.writeEndElement();
-            newline(xml, 0);
-            xml.writeEndDocument();
-            xml.close();
+            XmlOutput.finish(xml);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + FILE_NAME + ": " + e.getMessage(), e);
         }
