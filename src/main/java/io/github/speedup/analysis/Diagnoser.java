@@ -7,6 +7,7 @@ import io.github.speedup.report.Figures;
 import io.github.speedup.stats.Interval;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.WorkloadReport;
 
 import java.util.ArrayList;
@@ -39,9 +40,20 @@ final class Diagnoser {
     static final double NO_GAIN = 1.3;
     /** CPU-bound work reaches at least this share of the ideal speedup at the core count. */
     static final double SCALES_TO_CORES = 0.6;
-    /** What to do about results that vary too much. */
+    /** What to do about results that vary too much while other work ran, or where no probe could tell. */
     private static final String MEASURE_AGAIN = "Close other work on the machine, or raise maxTimeInSeconds and "
             + "maxIterations, and measure again.";
+    /**
+     * What to do about results that vary too much with no other work seen on the machine: the work
+     * varies by itself (its own output, which Maven's JVM drains on a core the work needs; its
+     * allocation; its I/O), and closing other work would not help. A workload writing 100 MiB per
+     * iteration read "Close other work" while the probes saw none.
+     */
+    private static final String VARIES_BY_ITSELF = "No other work was seen on the machine while they ran: the work "
+            + "varies by itself (what it writes to its output, allocates or reads). Raise maxTimeInSeconds and "
+            + "maxIterations, or make each iteration longer, and measure again.";
+    /** A sample saw other work where other processes used this many cores during it: the default maxForeignLoad. */
+    private static final double OTHER_WORK_CORES = 0.10;
 
     private Diagnoser() {
     }
@@ -183,7 +195,18 @@ final class Diagnoser {
         }
         return Optional.of(new Reading(Pattern.MIXED, format("No pattern can be read: the reading needs %s, and %s "
                 + "too much between iterations (sequential CPU utilisation %s). %s", labels(needed),
-                needed.size() == 1 ? "it varies" : "they vary", percent(e.utilisation()), MEASURE_AGAIN)));
+                needed.size() == 1 ? "it varies" : "they vary", percent(e.utilisation()), measureAgain(needed))));
+    }
+
+    /**
+     * The advice for results that vary too much: close other work where it was seen (or no probe could
+     * tell), and otherwise say that the work varies by itself.
+     */
+    private static String measureAgain(List<ResultReport> varying) {
+        List<SampleReport> samples = varying.stream().flatMap(r -> r.samples().stream()).toList();
+        boolean probed = !samples.isEmpty() && samples.stream().allMatch(s -> !Double.isNaN(s.foreignCpuMs()));
+        boolean otherWork = samples.stream().anyMatch(s -> s.foreignCpuMs() >= OTHER_WORK_CORES * s.wallMs());
+        return probed && !otherWork ? VARIES_BY_ITSELF : MEASURE_AGAIN;
     }
 
     private static Optional<Reading> ioBound(Evidence e) {
@@ -334,15 +357,15 @@ final class Diagnoser {
         if (chosen.isEmpty()) {
             return sequential.isUnstable()
                     ? format("None: sequential, the baseline of every speedup, varies too much between iterations "
-                    + "(%s) to name a mode. %s", sequential.unstableReason(), MEASURE_AGAIN)
+                    + "(%s) to name a mode. %s", sequential.unstableReason(), measureAgain(List.of(sequential)))
                     : results.stream().anyMatch(r -> !r.isSkipped() && !r.isUnstable() && !r.isContaminated()
                     && r.mode() != Mode.SEQUENTIAL)
                     ? format("None: the results that look faster than sequential (%s) vary too much between "
                     + "iterations to recommend, and the steady ones are not faster. %s", unstable.stream()
                     .filter(r -> r.speedup() >= WorkloadReport.NOT_FASTER).map(ResultReport::label)
-                    .collect(Collectors.joining(", ")), MEASURE_AGAIN)
+                    .collect(Collectors.joining(", ")), measureAgain(unstable))
                     : format("None: every parallel result (%s) varies too much between iterations to recommend. %s",
-                    unstable.stream().map(ResultReport::label).collect(Collectors.joining(", ")), MEASURE_AGAIN);
+                    unstable.stream().map(ResultReport::label).collect(Collectors.joining(", ")), measureAgain(unstable));
         }
         ResultReport best = chosen.get();
         String doubtful = unstable.stream().filter(r -> r.speedup() > best.speedup())

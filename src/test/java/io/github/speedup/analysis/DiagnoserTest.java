@@ -122,6 +122,32 @@ class DiagnoserTest {
     }
 
     @Test
+    void workThatVariesWithNoOtherWorkSeenIsNotBlamedOnTheMachine() {
+        // The same unstable sequential, its probes seeing no other process at work: it varies by itself
+        // (a workload that floods its output did, and read "Close other work").
+        results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(
+                quiet(100), quiet(300), quiet(120)), null, 0));
+        cell(Mode.THREADS, 2, 60, 100, 0, -1);
+        assertEquals("No pattern can be read: the reading needs sequential ×1, and it varies too much between "
+                + "iterations (sequential CPU utilisation 83%). No other work was seen on the machine while they ran: "
+                + "the work varies by itself (what it writes to its output, allocates or reads). Raise "
+                + "maxTimeInSeconds and maxIterations, or make each iteration longer, and measure again.",
+                diagnose().evidence());
+        // Where one of its samples saw other processes use 0.2 cores, closing other work is the advice.
+        results.clear();
+        results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(
+                quiet(100), quiet(300).withInterference(new Interference(60_000_000, 0, 0)), quiet(120)), null, 0));
+        cell(Mode.THREADS, 2, 60, 100, 0, -1);
+        assertTrue(diagnose().evidence().endsWith("Close other work on the machine, or raise maxTimeInSeconds and "
+                + "maxIterations, and measure again."), diagnose().evidence());
+    }
+
+    /** A sequential iteration of {@code wallMs} at 100 ms of CPU, whose probes saw no other work. */
+    private static Sample quiet(long wallMs) {
+        return new Sample(wallMs * 1_000_000, 100_000_000, 1, -1, 0).withInterference(new Interference(0, 0, 0));
+    }
+
+    @Test
     void nothingBeatingSequentialSaysSo() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 100, 100, 0, -1).cell(Mode.PROCESSES, 2, 250, 300, -1, 150).diagnose();
         assertEquals("Keep it sequential: no mode measured here is measurably faster.", d.recommendation());
