@@ -49,7 +49,7 @@ final class Diagnoser {
      * allocation; its I/O), and closing other work would not help. A workload writing 100 MiB per
      * iteration read "Close other work" while the probes saw none.
      */
-    private static final String VARIES_BY_ITSELF = "No other work was seen on the machine while they ran: the work "
+    private static final String VARIES_BY_ITSELF = "No other work was seen on the machine while %s: the work "
             + "varies by itself (what it writes to its output, allocates or reads). Raise maxTimeInSeconds and "
             + "maxIterations, or make each iteration longer, and measure again.";
     /** A sample saw other work where other processes used this many cores during it: the default maxForeignLoad. */
@@ -206,7 +206,8 @@ final class Diagnoser {
         List<SampleReport> samples = varying.stream().flatMap(r -> r.samples().stream()).toList();
         boolean probed = !samples.isEmpty() && samples.stream().allMatch(s -> !Double.isNaN(s.foreignCpuMs()));
         boolean otherWork = samples.stream().anyMatch(s -> s.foreignCpuMs() >= OTHER_WORK_CORES * s.wallMs());
-        return probed && !otherWork ? VARIES_BY_ITSELF : MEASURE_AGAIN;
+        return probed && !otherWork ? format(VARIES_BY_ITSELF, varying.size() == 1 ? "it ran" : "they ran")
+                : MEASURE_AGAIN;
     }
 
     private static Optional<Reading> ioBound(Evidence e) {

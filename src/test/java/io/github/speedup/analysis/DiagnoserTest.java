@@ -129,7 +129,7 @@ class DiagnoserTest {
                 quiet(100), quiet(300), quiet(120)), null, 0));
         cell(Mode.THREADS, 2, 60, 100, 0, -1);
         assertEquals("No pattern can be read: the reading needs sequential ×1, and it varies too much between "
-                + "iterations (sequential CPU utilisation 83%). No other work was seen on the machine while they ran: "
+                + "iterations (sequential CPU utilisation 83%). No other work was seen on the machine while it ran: "
                 + "the work varies by itself (what it writes to its output, allocates or reads). Raise "
                 + "maxTimeInSeconds and maxIterations, or make each iteration longer, and measure again.",
                 diagnose().evidence());
