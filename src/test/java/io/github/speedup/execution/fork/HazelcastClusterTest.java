@@ -190,9 +190,15 @@ class HazelcastClusterTest {
                 pids = connected.pids();
                 assertEquals(1, pids.size(), "only a driver is started");
                 assertEquals(embedded.clusterMembers(), connected.clusterMembers(), "the same members, described");
+                // Four naps of 100 ms take 200 ms on two members at once and 400 ms on one: the fastest of three
+                // iterations tells them apart, where a first, cold one on a busy machine took 418 ms.
                 Sample sample = connected.runIteration();
-                assertTrue(sample.wallNanos() >= 195_000_000L && sample.wallNanos() < 400_000_000L,
-                        "two members at once: " + sample.wallNanos() / 1e6 + " ms");
+                long fastest = sample.wallNanos();
+                for (int i = 0; i < 2; i++) {
+                    fastest = Math.min(fastest, connected.runIteration().wallNanos());
+                }
+                assertTrue(fastest >= 195_000_000L && fastest < 380_000_000L,
+                        "two members at once: " + fastest / 1e6 + " ms");
                 assertEquals(0, sample.cpuNanos(), "another machine's CPU is not measured");
             }
             assertTrue(allGone(pids), "the driver is gone");
