@@ -80,11 +80,14 @@ final class VersionGate {
 
     /** This build's time over the earlier version's, per round both sides have. */
     private static double[] ratios(WorkloadReport workload, VersionComparison comparison) {
-        ResultReport result = workload.results().stream()
-                .filter(r -> r.mode() == comparison.mode() && r.workers() == comparison.workers()).findFirst()
-                .orElseThrow();
-        ResultReport partner = workload.previous(comparison.mode(), comparison.workers()).orElseThrow();
-        return VersionComparer.timeRatios(result.samples(), partner.samples());
+        return VersionComparer.timeRatios(result(workload, comparison).orElseThrow().samples(),
+                workload.previous(comparison.mode(), comparison.workers()).orElseThrow().samples());
+    }
+
+    /** This build's result that {@code comparison} compares. */
+    private static Optional<ResultReport> result(WorkloadReport workload, VersionComparison comparison) {
+        return workload.results().stream()
+                .filter(r -> r.mode() == comparison.mode() && r.workers() == comparison.workers()).findFirst();
     }
 
     /** The kind of reason a comparison is not judged on its interval, from what its two results are; {@code null} for none. */
@@ -95,8 +98,7 @@ final class VersionGate {
         if (Double.isNaN(comparison.timeRatio())) {
             return "no paired rounds";
         }
-        Optional<ResultReport> result = workload.results().stream()
-                .filter(r -> r.mode() == comparison.mode() && r.workers() == comparison.workers()).findFirst();
+        Optional<ResultReport> result = result(workload, comparison);
         Optional<ResultReport> partner = workload.previous(comparison.mode(), comparison.workers());
         if (result.map(ResultReport::isContaminated).orElse(false)
                 || partner.map(ResultReport::isContaminated).orElse(false)) {
