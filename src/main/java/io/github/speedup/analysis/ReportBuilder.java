@@ -118,9 +118,11 @@ public final class ReportBuilder {
     private static List<ResultReport> cells(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
                                             int cores) {
         Contamination contamination = new Contamination(settings.maxForeignLoad(), cores);
+        Sampling sampling = workloadSampling(settings, spec);
         List<SampleReport> sequential = results.stream()
                 .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
-                .map(r -> samples(r, contamination))
+                .map(r -> Contamination.kept(samples(r, contamination), SampleReport::contaminated,
+                        sampling.minIterations()))
                 .findFirst().orElse(List.of());
         List<ResultReport> cells = new ArrayList<>();
         for (MeasuredResult result : results) {
@@ -129,11 +131,12 @@ public final class ReportBuilder {
                 cells.add(ResultReport.skipped(m.mode(), m.workers(), result.skippedReason()));
                 continue;
             }
-            List<SampleReport> samples = samples(result, contamination);
+            List<SampleReport> all = samples(result, contamination);
+            // A few samples other work disturbed leave the figures, not the result (Contamination.kept).
+            List<SampleReport> samples = Contamination.kept(all, SampleReport::contaminated, sampling.minIterations());
             double[] wall = wallMs(samples);
             Summary summary = Summary.of(wall);
             Speedup speedup = speedup(sequential, samples);
-            Sampling sampling = workloadSampling(settings, spec);
             // What sampling stopped on: a mode's paired speedup, else (sequential, no pairs) the median.
             boolean ofSpeedup = speedup.paired() && speedup.interval().defined() && m.mode() != Mode.SEQUENTIAL;
             cells.add(new ResultReport(m.mode(), m.workers(), null, summary, speedup.estimate(), speedup.interval(),
@@ -147,8 +150,8 @@ public final class ReportBuilder {
                     result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos())),
                     result.unsentResultTypes(),
                     ofSpeedup ? unstableReason(speedup, settings.maxCoefficientOfVariation(), sampling)
-                            : unstableReason(summary, settings.maxCoefficientOfVariation(), sampling), samples,
-                    contaminationReason(samples), result.retries(), result.warmups(), result.stopReason(),
+                            : unstableReason(summary, settings.maxCoefficientOfVariation(), sampling), all,
+                    samples.size() == all.size() ? SampleReport.disturbed(all) : null, result.retries(), result.warmups(), result.stopReason(),
                     ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(), result.stopReason(),
                             sampling)
                             : shortfallReason("median", summary.medianPrecision(), summary.count(),
@@ -266,7 +269,7 @@ public final class ReportBuilder {
             String known = String.format(Locale.ROOT, "%s known to ±%.1f%% and its time against %s to ±%.1f%%",
                     result.mode() != Mode.SEQUENTIAL && result.pairedSpeedup() ? "speedup" : "median",
                     result.precision() * 100, version, ratioPrecision * 100);
-            said.add(result.withShortfallReason(shortfall(known, result.stopReason(), result.samples().size(),
+            said.add(result.withShortfallReason(shortfall(known, result.stopReason(), result.keptSamples().size(),
                     sampling)));
         }
         return said;
@@ -400,18 +403,6 @@ public final class ReportBuilder {
 
     private static String decimal(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
-
-    /** Which of a result's samples other work disturbed, and the worst of them; {@code null} when none. */
-    static String contaminationReason(List<SampleReport> samples) {
-        List<SampleReport> contaminated = samples.stream().filter(SampleReport::contaminated).toList();
-        if (contaminated.isEmpty()) {
-            return null;
-        }
-        SampleReport worst = contaminated.stream().max(Comparator.comparingDouble(
-                s -> Double.isNaN(s.foreignCpuMs()) ? 0 : s.foreignCpuMs() / s.wallMs())).orElseThrow();
-        return contaminated.size() + " of " + samples.size() + " samples taken while other work ran: "
-                + worst.contamination();
     }
 
     /**

@@ -64,11 +64,11 @@ public final class VersionComparer {
                                              Optional<ResultReport> sequential,
                                              Optional<ResultReport> previousSequential, double thresholdPercent,
                                              int minPairs) {
-        PairedRatio time = timeRatio(result.samples(), partner.samples());
+        PairedRatio time = timeRatio(result.keptSamples(), partner.keptSamples());
         PairedRatio speedup = result.mode() == Mode.SEQUENTIAL || sequential.isEmpty()
                 || previousSequential.isEmpty() ? null
-                : speedupRatio(sequential.get().samples(), result.samples(), previousSequential.get().samples(),
-                partner.samples());
+                : speedupRatio(sequential.get().keptSamples(), result.keptSamples(),
+                previousSequential.get().keptSamples(), partner.keptSamples());
         ComparisonStatus status = time == null ? ComparisonStatus.INCONCLUSIVE
                 : ComparisonStatus.of(time.interval(), thresholdPercent);
         String reason = time == null ? "no iteration of the two sides was taken in the same round" : null;

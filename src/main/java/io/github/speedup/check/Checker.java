@@ -293,7 +293,7 @@ public final class Checker {
      * stays in the report, the page and its own column; it is not gated.
      */
     static double[] gatedTimes(ResultReport result) {
-        return result.samples().stream().mapToDouble(Checker::gatedTime).toArray();
+        return result.keptSamples().stream().mapToDouble(Checker::gatedTime).toArray();
     }
 
     private static double gatedTime(SampleReport sample) {
@@ -310,8 +310,8 @@ public final class Checker {
         if (sequential.isEmpty()) {
             return new double[0];
         }
-        List<SampleReport> seq = sequential.get().samples();
-        List<SampleReport> mode = result.samples();
+        List<SampleReport> seq = sequential.get().keptSamples();
+        List<SampleReport> mode = result.keptSamples();
         if (seq.stream().anyMatch(SampleReport::hasRound) && mode.stream().anyMatch(SampleReport::hasRound)) {
             Map<Integer, SampleReport> sequentialByRound = new HashMap<>();
             seq.forEach(sample -> sequentialByRound.put(sample.round(), sample));

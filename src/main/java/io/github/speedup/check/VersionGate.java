@@ -80,8 +80,8 @@ final class VersionGate {
 
     /** This build's time over the earlier version's, per round both sides have. */
     private static double[] ratios(WorkloadReport workload, VersionComparison comparison) {
-        return VersionComparer.timeRatios(result(workload, comparison).orElseThrow().samples(),
-                workload.previous(comparison.mode(), comparison.workers()).orElseThrow().samples());
+        return VersionComparer.timeRatios(result(workload, comparison).orElseThrow().keptSamples(),
+                workload.previous(comparison.mode(), comparison.workers()).orElseThrow().keptSamples());
     }
 
     /** This build's result that {@code comparison} compares. */

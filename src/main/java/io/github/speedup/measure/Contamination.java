@@ -1,6 +1,8 @@
 package io.github.speedup.measure;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * When an iteration is not to be believed: other work used more than {@code maxForeignLoad}
@@ -22,6 +24,29 @@ public record Contamination(double maxForeignLoad, int cores) {
      * a 100 ms iteration). The cgroup's throttled time counts in micro- or nanoseconds and needs none.
      */
     public static final long RESOLUTION_SLACK_NANOS = 30_000_000;
+
+    /**
+     * Share of a result's samples other work may have disturbed while the rest still carry the
+     * result. A burst on a machine that is otherwise quiet disturbs a few iterations (1–4 of 24–30 in
+     * the field trial beside a burner, after their retakes ran out); a result most of whose
+     * iterations were disturbed was measured on a busy machine throughout, where the undisturbed
+     * ones likely carry disturbance below {@code maxForeignLoad} too.
+     */
+    public static final double MAX_LEFT_OUT_SHARE = 0.25;
+
+    /**
+     * The samples a result's figures rest on: the undisturbed ones, where other work disturbed no
+     * more than {@value #MAX_LEFT_OUT_SHARE} of them and at least {@code minIterations} are left;
+     * otherwise all of them, and the result as a whole was measured on a busy machine.
+     *
+     * @param contaminated whether other work disturbed a sample
+     */
+    public static <S> List<S> kept(List<S> samples, Predicate<S> contaminated, int minIterations) {
+        List<S> clean = samples.stream().filter(contaminated.negate()).toList();
+        int leftOut = samples.size() - clean.size();
+        return leftOut > 0 && clean.size() >= minIterations && leftOut <= MAX_LEFT_OUT_SHARE * samples.size()
+                ? clean : samples;
+    }
 
     /** Why this sample was taken on a busy machine, or {@code null} when nothing says so. */
     public String reason(Sample sample) {

@@ -94,9 +94,31 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
         return unstableReason != null;
     }
 
-    /** Some of its samples were taken while other work ran: no finding is read from it. */
+    /**
+     * Too many of its samples were taken while other work ran to leave them out (see
+     * {@code Contamination#kept}): no finding is read from it.
+     */
     public boolean isContaminated() {
         return contaminationReason != null;
+    }
+
+    /** The samples its figures rest on: all of them, or all but those {@link #leftOutSamples()}. */
+    public List<SampleReport> keptSamples() {
+        return isContaminated() ? samples : samples.stream().filter(sample -> !sample.contaminated()).toList();
+    }
+
+    /**
+     * Samples taken while other work ran, left out of its figures because they were few and the
+     * rest enough; empty where none were, or where the result {@link #isContaminated() is contaminated}
+     * as a whole.
+     */
+    public List<SampleReport> leftOutSamples() {
+        return isContaminated() ? List.of() : samples.stream().filter(SampleReport::contaminated).toList();
+    }
+
+    /** Which samples {@link #leftOutSamples()} are, and the worst of them, or {@code null} for none. */
+    public String leftOutReason() {
+        return isContaminated() ? null : SampleReport.disturbed(samples);
     }
 
     /** Some of its samples ran slower than its typical one, and nothing but the host explains it. */
@@ -104,7 +126,6 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
         return slowedReason != null;
     }
 
-    /** Sampling stopped before the median was known as precisely as asked for. */
     /** The same result, its shortfall said otherwise (what kept it sampling, as the report finds it). */
     public ResultReport withShortfallReason(String reason) {
         return new ResultReport(mode, workers, skippedReason, wallMs, speedup, speedupInterval, efficiency,
@@ -113,6 +134,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
                 slowedReason, cluster);
     }
 
+    /** Sampling stopped before the median was known as precisely as asked for. */
     public boolean isShortOfTarget() {
         return shortfallReason != null;
     }

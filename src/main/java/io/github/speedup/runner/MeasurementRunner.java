@@ -149,7 +149,8 @@ public final class MeasurementRunner {
                 List<Set<Integer>> tiers = plan.order() == IterationOrder.BLOCKS ? List.of(Set.copyOf(active))
                         : plan.tiers(active, guard.cores());
                 WorkloadSampling sampling = new WorkloadSampling(plan.sampling(spec), active,
-                        references(plan, active), partners(plan, active), tiers, spec.name(), clock);
+                        references(plan, active), partners(plan, active), tiers, spec.name(), clock,
+                        sample -> guard.contamination(sample) == null);
                 iterations.clock = clock;
                 IterationFailedException failure = null;
                 try {

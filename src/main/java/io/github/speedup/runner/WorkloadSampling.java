@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Where each measurement of one workload stands: warming up, sampling, or stopped and why. The
@@ -58,6 +59,7 @@ final class WorkloadSampling {
     private final Random order;
     private final WorkloadClock clock;
     private final Map<Integer, State> states = new LinkedHashMap<>();
+    private final Predicate<Sample> believed;
     /** The tiers of the rest of the sweep still to start, in order: each once the one before has stopped. */
     private final java.util.Deque<Set<Integer>> waiting = new java.util.ArrayDeque<>();
     /** The rest of the sweep once released: it stops on its place against {@link #best}. */
@@ -82,7 +84,7 @@ final class WorkloadSampling {
     WorkloadSampling(Sampling sampling, List<Integer> measurements, Map<Integer, Integer> references,
                      Map<Integer, Integer> previous, String workload, LongSupplier clock) {
         this(sampling, measurements, references, previous, List.of(Set.copyOf(measurements)), workload,
-                WorkloadClock.of(clock, sampling.maxTime(), WorkloadClock.NO_BUDGET));
+                WorkloadClock.of(clock, sampling.maxTime(), WorkloadClock.NO_BUDGET), sample -> true);
     }
 
     /**
@@ -98,10 +100,15 @@ final class WorkloadSampling {
      *                   further tier once the one before has stopped (all at once with fixed counts,
      *                   which measure everything alike)
      * @param clock      the workload's time against its budget, started now
+     * @param believed   whether a sample counts towards its measurement's precision and its
+     *                   {@code minIterations}: one other work disturbed, kept because its retakes ran out,
+     *                   does not, as the report leaves it out (see {@code Contamination#keep})
      */
     WorkloadSampling(Sampling sampling, List<Integer> measurements, Map<Integer, Integer> references,
-                     Map<Integer, Integer> previous, List<Set<Integer>> tiers, String workload, WorkloadClock clock) {
+                     Map<Integer, Integer> previous, List<Set<Integer>> tiers, String workload, WorkloadClock clock,
+                     Predicate<Sample> believed) {
         this.sampling = sampling;
+        this.believed = believed;
         this.references = Map.copyOf(references);
         this.sequentials = Set.copyOf(references.values());
         this.previous = Map.copyOf(previous);
@@ -380,7 +387,7 @@ final class WorkloadSampling {
                         comparisonStopping));
             }
         }
-        StopReason stop = sampling.stop(state.samples.size(), stopping, precision, outOfTime);
+        StopReason stop = sampling.stop(state.believed(believed).size(), stopping, precision, outOfTime);
         if (stop == null && other == null && placed(index)) {
             stop = StopReason.DECIDED;
         }
@@ -425,9 +432,10 @@ final class WorkloadSampling {
                 && (speedup.interval().high() < best || speedup.interval().low() > best);
     }
 
-    private static double medianPrecision(State state, double confidence) {
-        return state.samples.size() < 2 ? Double.NaN
-                : Summary.medianPrecision(state.samples.stream().mapToDouble(Sample::wallNanos).toArray(), confidence);
+    private double medianPrecision(State state, double confidence) {
+        List<Sample> kept = state.believed(believed);
+        return kept.size() < 2 ? Double.NaN
+                : Summary.medianPrecision(kept.stream().mapToDouble(Sample::wallNanos).toArray(), confidence);
     }
 
     /** The speedup's precision over the pairs so far; NaN with fewer than {@code minIterations} pairs (at least two). */
@@ -454,11 +462,14 @@ final class WorkloadSampling {
     private PairedRatio ratio(State numerator, State denominator, double confidence) {
         Map<Integer, Long> numeratorByRound = new HashMap<>();
         for (int i = 0; i < numerator.samples.size(); i++) {
-            numeratorByRound.put(numerator.rounds.get(i), numerator.samples.get(i).wallNanos());
+            if (believed.test(numerator.samples.get(i))) {
+                numeratorByRound.put(numerator.rounds.get(i), numerator.samples.get(i).wallNanos());
+            }
         }
         List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < denominator.samples.size(); i++) {
-            Long partner = numeratorByRound.get(denominator.rounds.get(i));
+            Long partner = believed.test(denominator.samples.get(i))
+                    ? numeratorByRound.get(denominator.rounds.get(i)) : null;
             if (partner != null) {
                 pairs.add(new double[] {partner, denominator.samples.get(i).wallNanos()});
             }
@@ -527,6 +538,11 @@ final class WorkloadSampling {
 
         State(boolean warming) {
             this.warming = warming;
+        }
+
+        /** The samples that count: all but those {@code believed} rejects. */
+        List<Sample> believed(Predicate<Sample> believed) {
+            return samples.stream().filter(believed).toList();
         }
 
         int lastRound() {

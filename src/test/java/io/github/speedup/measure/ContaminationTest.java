@@ -1,5 +1,7 @@
 package io.github.speedup.measure;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,5 +85,18 @@ class ContaminationTest {
                 policy.reason(sample(1000, 0, 0, 120)));
         assertNull(policy.reason(sample(1000, 0, 100, 50)), "5% each is still tolerated");
         assertNull(policy.reason(sample(100, 0, 20, 0)), "two ticks of steal in 100 ms are within the resolution");
+    }
+
+    @Test
+    void aFewDisturbedSamplesAreLeftOutWhileTheRestCarryTheResult() {
+        java.util.function.Predicate<String> disturbed = sample -> sample.startsWith("busy");
+        List<String> two = List.of("a", "b", "busy1", "c", "d", "e", "busy2", "f");
+        assertEquals(List.of("a", "b", "c", "d", "e", "f"), Contamination.kept(two, disturbed, 6),
+                "2 of 8 is a quarter, and 6 are left");
+        assertEquals(two, Contamination.kept(two, disturbed, 7), "6 left is fewer than minIterations 7: all kept");
+        List<String> three = List.of("a", "b", "busy1", "c", "d", "busy3", "e", "busy2", "f");
+        assertEquals(three, Contamination.kept(three, disturbed, 6), "3 of 9 is more than a quarter: all kept");
+        List<String> none = List.of("a", "b");
+        assertEquals(none, Contamination.kept(none, disturbed, 6));
     }
 }

@@ -215,10 +215,16 @@ class WorkloadSamplingTest {
      * the sweep. Each round's times come from {@code times}; the clock moves by each iteration's time.
      */
     private WorkloadSampling sweep(long budgetNanos, RoundTimes times, List<List<Integer>> rounds) {
+        return sweep(budgetNanos, times, rounds, (round, index) -> false);
+    }
+
+    /** As above; the samples {@code disturbed} names are taken while other work ran, and not believed. */
+    private WorkloadSampling sweep(long budgetNanos, RoundTimes times, List<List<Integer>> rounds,
+                                   java.util.function.BiPredicate<Integer, Integer> disturbed) {
         WorkloadSampling state = new WorkloadSampling(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60)),
                 List.of(0, 1, 2, 3), Map.of(0, 0, 1, 0, 2, 0, 3, 0), Map.of(),
                 List.of(java.util.Set.of(0, 1, 3), java.util.Set.of(2)), "w",
-                new WorkloadClock(() -> now, budgetNanos));
+                new WorkloadClock(() -> now, budgetNanos), sample -> !sample.interference().hasForeignCpu());
         List<Integer> round;
         int number = 0;
         while (!(round = state.startRound()).isEmpty()) {
@@ -227,7 +233,9 @@ class WorkloadSamplingTest {
             for (int index : round) {
                 double wall = times.ms(number, index);
                 now += (long) (wall * 1e6);
-                state.sampleTaken(index, ms(wall));
+                state.sampleTaken(index, disturbed.test(number, index)
+                        ? new Sample((long) (wall * 1e6), 0, 0, Sample.NO_STARTUP, 0,
+                        new io.github.speedup.measure.Interference((long) (wall * 1e6), 0, 0)) : ms(wall));
             }
             state.endRound();
         }
@@ -239,6 +247,22 @@ class WorkloadSamplingTest {
     private static RoundTimes lockBound(Random random) {
         double[] typical = {100, 52, 101, 51};
         return (round, index) -> typical[index] * (1 + 0.02 * random.nextGaussian());
+    }
+
+    @Test
+    void samplesOtherWorkDisturbedDoNotCountTowardsPrecisionOrMinIterations() {
+        // Times without noise: each deciding result is known exactly once it has minIterations (6) pairs.
+        double[] typical = {100, 52, 101, 51};
+        RoundTimes exact = (round, index) -> typical[index];
+        assertEquals(6, sweep(WorkloadClock.NO_BUDGET, exact, new java.util.ArrayList<>()).samples(1).size());
+        // Threads ×2's first three samples were taken while other work used a whole core, and kept
+        // (their retakes ran out): it needs six believed pairs, so it samples three rounds longer.
+        WorkloadSampling state = sweep(WorkloadClock.NO_BUDGET, exact, new java.util.ArrayList<>(),
+                (round, index) -> index == 1 && round <= 3);
+        assertEquals(StopReason.TARGET, state.stopReason(1));
+        assertEquals(9, state.samples(1).size(), "six believed samples besides the three disturbed ones");
+        assertEquals(StopReason.TARGET, state.stopReason(3));
+        assertEquals(6, state.samples(3).size(), "pool ×2 stopped at minIterations, undisturbed");
     }
 
     @Test

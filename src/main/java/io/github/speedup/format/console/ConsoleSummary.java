@@ -201,6 +201,10 @@ public final class ConsoleSummary {
                             + r.contaminationReason() + (r.retries() > 0 ? " (" + r.retries() + " taken again)" : "")
                             + "; not diagnosed, not gated");
                 }
+                if (r.leftOutReason() != null) {
+                    details.add("Left out: workload " + workload.name() + ", " + r.label() + ": " + r.leftOutReason()
+                            + "; its figures rest on the other " + r.keptSamples().size());
+                }
                 if (r.isShortOfTarget()) {
                     details.add("Short of target: workload " + workload.name() + ", " + r.label() + ": "
                             + r.shortfallReason());

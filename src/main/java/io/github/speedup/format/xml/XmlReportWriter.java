@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -360,6 +361,7 @@ public final class XmlReportWriter implements ReportFormat {
         if (comparison != null) {
             comparison(xml, comparison, against, depth + 1);
         }
+        List<SampleReport> leftOut = result.leftOutSamples();
         for (SampleReport sample : result.samples()) {
             newline(xml, depth + 1);
             xml.writeEmptyElement("sample");
@@ -381,6 +383,9 @@ public final class XmlReportWriter implements ReportFormat {
             optional(xml, "foreignCpuMs", sample.foreignCpuMs());
             optional(xml, "stealMs", sample.stealMs());
             optional(xml, "throttledMs", sample.throttledMs());
+            if (leftOut.contains(sample)) {
+                xml.writeAttribute("leftOut", "true");
+            }
         }
         newline(xml, depth);
         xml.writeEndElement();

@@ -314,4 +314,55 @@ class XmlReportReaderTest {
         XmlReportReader.StoredReport read = XmlReportReader.read(written(original));
         assertEquals(original, read.report(), "interference, retries and what follows from them survive the file");
     }
+
+    @Test
+    void aFewDisturbedSamplesLeaveTheFiguresNotTheResultAndReadBackSo() throws Exception {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Sample> quiet = new ArrayList<>();
+        List<Sample> burst = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            quiet.add(new Sample(400_000_000L + i * 1_000_000L, 400_000_000L, 1, -1, 0,
+                    new Interference(2_000_000L, 0, 0)));
+            boolean disturbed = i == 3 || i == 7;
+            // The disturbed ones are the slowest: kept in the figures, they would move the median.
+            burst.add(new Sample(disturbed ? 600_000_000L : 200_000_000L + i * 1_000_000L, 380_000_000L, 1, -1, 0,
+                    new Interference(disturbed ? 550_000_000L : 1_000_000L, 0, 0)));
+        }
+        Report original = ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), burst, null, 20)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+        ResultReport threads = original.workloads().get(0).results().get(1);
+        assertFalse(threads.isContaminated(), "2 of 12, and 10 left against minIterations 5");
+        assertEquals(2, threads.leftOutSamples().size());
+        assertEquals(10, threads.keptSamples().size());
+        assertEquals(12, threads.samples().size(), "every sample stays in the report");
+        assertEquals("2 of 12 samples taken while other work ran: 0.92 cores of foreign CPU (maxForeignLoad 0.10)",
+                threads.leftOutReason());
+        double[] kept = {200, 201, 202, 204, 205, 206, 208, 209, 210, 211};
+        assertEquals(io.github.speedup.stats.Summary.median(kept), threads.wallMs().median(), 1e-9);
+        assertEquals(10, threads.wallMs().count());
+        assertEquals(405.5 / 205.5, threads.speedup(), 1e-9, "sequential's median over the kept samples' median");
+        assertTrue(original.workloads().get(0).diagnosis().pattern() != Pattern.CONTAMINATED);
+
+        Path file = written(original);
+        String xml = Files.readString(file);
+        assertEquals(2, xml.split("leftOut=\"true\"", -1).length - 1, xml);
+        assertTrue(xml.contains("wallMs=\"600.000\" cpuMs=\"380.000\" peakMemoryBytes=\"1\" gcMs=\"0.000\" "
+                + "foreignCpuMs=\"550.000\" stealMs=\"0.000\" throttledMs=\"0.000\" leftOut=\"true\""), xml);
+        assertEquals(original, XmlReportReader.read(file).report(), "the kept and the left out read back as written");
+
+        // A third disturbed sample is more than a quarter of 12: the result is contaminated as a whole.
+        burst.set(0, new Sample(600_000_000L, 380_000_000L, 1, -1, 0, new Interference(550_000_000L, 0, 0)));
+        burst.set(1, new Sample(600_000_000L, 380_000_000L, 1, -1, 0, new Interference(550_000_000L, 0, 0)));
+        ResultReport busy = ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), burst, null, 20)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2)).workloads().get(0).results().get(1);
+        assertTrue(busy.isContaminated());
+        assertEquals("4 of 12 samples taken while other work ran: 0.92 cores of foreign CPU (maxForeignLoad 0.10)",
+                busy.contaminationReason());
+        assertEquals(List.of(), busy.leftOutSamples());
+        assertEquals(12, busy.wallMs().count(), "a contaminated result's figures rest on all its samples");
+    }
 }
