@@ -10,12 +10,19 @@ def leftOut = results.findAll { r -> r.sample.any { it.@leftOut.text() == 'true'
 assert retries > 0 || !contaminated.isEmpty() || !leftOut.isEmpty():
         'the busy loops disturbed nothing: neither re-run nor marked nor left out'
 // A few disturbed samples leave their result's figures, never a result flagged as a whole, and each
-// saw more foreign CPU than maxForeignLoad (0.10 cores) allows, with the probes' 30 ms of slack.
+// saw more foreign CPU than maxForeignLoad (0.10 cores) allows, or more steal or throttling than 5%,
+// with the probes' 30 ms of slack.
 for (r in leftOut) {
     assert r.@contaminated.text() != 'true': "${r.@mode} ×${r.@workers} is contaminated and has samples left out"
     def out = r.sample.findAll { it.@leftOut.text() == 'true' }
     assert out.size() * 4 <= r.sample.size(): "${r.@mode} ×${r.@workers}: ${out.size()} of ${r.sample.size()} left out"
-    out.each { assert (it.@foreignCpuMs.text() as double) > 0.10 * (it.@wallMs.text() as double) + 30: it.attributes() }
+    int cores = report.environment.@logicalCores.text() as int
+    out.each {
+        double wall = it.@wallMs.text() as double
+        double throttled = it.@throttledMs.text() ? it.@throttledMs.text() as double : 0
+        assert (it.@foreignCpuMs.text() as double) > 0.10 * wall + 30
+                || (it.@stealMs.text() as double) > 0.05 * wall * cores + 30 || throttled > 0.05 * wall: it.attributes()
+    }
     assert log.contains("Left out: workload ${report.workload[0].@name.text()}, ${r.@mode.text()} ×${r.@workers.text()}: ")
 }
 if (retries > 0) {
