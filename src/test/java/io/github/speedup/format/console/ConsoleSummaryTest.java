@@ -91,10 +91,15 @@ class ConsoleSummaryTest {
     }
 
     @Test
-    void resultsTheHostSlowedAreNamedInTheWarning() {
-        assertEquals(List.of("Workload cpu: 2 of 2 results flagged: slowed by the host sequential ×1, threads ×2"
-                        + " (details above at INFO and in the report)"),
-                ConsoleSummary.warnings(ReportFixtures.slowedHost(), Verdict.NONE));
+    void resultsTheHostSlowedButThatReachedTheirPrecisionAreSaidAtInfoNotWarned() {
+        Report slowed = ReportFixtures.slowedHost();
+        assertEquals(List.of(), ConsoleSummary.warnings(slowed, Verdict.NONE));
+        List<String> details = ConsoleSummary.details(slowed);
+        assertEquals(2, details.size(), details.toString());
+        assertEquals("Slowed by the host: workload cpu, sequential ×1: " + slowed.workloads().get(0).results().get(0)
+                .slowedReason(), details.get(0));
+        assertTrue(details.get(1).startsWith("Slowed by the host: workload cpu, threads ×2: 3 of 8 iterations ran up "
+                + "to 24% slower than this result's typical iteration, with no other work to explain it"), details.get(1));
     }
 
     @Test
