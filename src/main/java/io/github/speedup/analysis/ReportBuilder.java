@@ -233,18 +233,25 @@ public final class ReportBuilder {
         if (stop == null || !stop.shortOfTarget()) {
             return null;
         }
-        return shortfall(String.format(Locale.ROOT, "%s known to ±%.1f%%", what, precision * 100), stop, iterations,
-                sampling);
+        // ±3.04% short of ±3.0% would read as no shortfall at all: as many decimals as tell them apart.
+        int decimals = decimalsApart(precision * 100, sampling.targetPrecision() * 100, 1);
+        return shortfall(what + " known to ±" + decimal(precision * 100, decimals) + "%", stop, iterations, sampling,
+                decimals);
     }
 
     /** "{@code known} after maxIterations (30), short of targetPrecision ±3.0%", or when the budget ran out. */
     private static String shortfall(String known, StopReason stop, int iterations, Sampling sampling) {
+        return shortfall(known, stop, iterations, sampling, 1);
+    }
+
+    private static String shortfall(String known, StopReason stop, int iterations, Sampling sampling,
+                                    int decimals) {
         String limit = stop == StopReason.MAX_ITERATIONS
                 ? "after maxIterations (" + sampling.maxIterations() + ")"
                 : "when the workload's maxTimeInSeconds (" + sampling.maxTime().toSeconds() + ") ran out, after "
                 + iterations + " iterations";
-        return String.format(Locale.ROOT, "%s %s, short of targetPrecision ±%.1f%%", known, limit,
-                sampling.targetPrecision() * 100);
+        return known + " " + limit + ", short of targetPrecision ±" + decimal(sampling.targetPrecision() * 100, decimals)
+                + "%";
     }
 
     /**
@@ -391,11 +398,17 @@ public final class ReportBuilder {
 
     /** The same, {@code of} saying of what the variation is (" of its per-round speedups"). */
     private static String exceeds(double cv, String of, double maxCv) {
-        int decimals = 2;
-        while (decimals < MAX_DECIMALS && decimal(cv, decimals).equals(decimal(maxCv, decimals))) {
+        int decimals = decimalsApart(cv, maxCv, 2);
+        return decimal(cv, decimals) + of + " exceeds maxCoefficientOfVariation " + decimal(maxCv, decimals);
+    }
+
+    /** From {@code fewest} on, the decimals that show {@code value} and {@code limit} apart, up to {@link #MAX_DECIMALS}. */
+    private static int decimalsApart(double value, double limit, int fewest) {
+        int decimals = fewest;
+        while (decimals < MAX_DECIMALS && decimal(value, decimals).equals(decimal(limit, decimals))) {
             decimals++;
         }
-        return decimal(cv, decimals) + of + " exceeds maxCoefficientOfVariation " + decimal(maxCv, decimals);
+        return decimals;
     }
 
     /** Enough for any variation that exceeds its limit by more than a rounding error of the double itself. */

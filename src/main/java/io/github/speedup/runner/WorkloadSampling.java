@@ -237,8 +237,9 @@ final class WorkloadSampling {
             if (state.stop == null && !waiting(index)) {
                 state.precision = ownPrecision(index, Summary.CONFIDENCE);
                 StopReason forced = sampling.fixed() ? null
-                        : sampling.stop(state.samples.size(), Double.NaN, state.precision, true);
-                state.stop = forced == null ? StopReason.MAX_TIME : forced;
+                        : sampling.stop(state.believed(believed).size(), Double.NaN, state.precision, true);
+                state.stop = forced == StopReason.TARGET ? forced : placed(index) ? StopReason.DECIDED
+                        : forced == null ? StopReason.MAX_TIME : forced;
                 stopped.add(index);
             }
         });
@@ -388,7 +389,8 @@ final class WorkloadSampling {
             }
         }
         StopReason stop = sampling.stop(state.believed(believed).size(), stopping, precision, outOfTime);
-        if (stop == null && other == null && placed(index)) {
+        // Placed is placed, also in the iteration that spent the budget: not short of a target it no longer needs.
+        if (stop != StopReason.TARGET && stop != StopReason.FIXED && other == null && placed(index)) {
             stop = StopReason.DECIDED;
         }
         if (inRounds && sequentials.contains(index) && !sampling.fixed() && modesPending() && !outOfTime) {

@@ -32,6 +32,18 @@ class ReportBuilderTest {
 
 
     @Test
+    void aShortfallThatRoundsToItsTargetIsShownWithTheDigitThatTellsThemApart() {
+        io.github.speedup.plan.Sampling sampling = io.github.speedup.plan.Sampling.adaptive(0, 0.03, 6, 30,
+                Duration.ofSeconds(3));
+        assertEquals("speedup known to ±3.04% when the workload's maxTimeInSeconds (3) ran out, after 20 iterations, "
+                + "short of targetPrecision ±3.00%", ReportBuilder.shortfallReason("speedup", 0.03041, 20,
+                StopReason.MAX_TIME, sampling));
+        assertEquals("median known to ±7.8% when the workload's maxTimeInSeconds (3) ran out, after 6 iterations, "
+                + "short of targetPrecision ±3.0%", ReportBuilder.shortfallReason("median", 0.078, 6,
+                StopReason.MAX_TIME, sampling));
+    }
+
+    @Test
     void speedupIsSequentialMedianOverModeMedian() {
         WorkloadReport sleep = ReportFixtures.report(true).workloads().get(0);
         ResultReport threads = sleep.results().get(1);

@@ -299,6 +299,19 @@ class WorkloadSamplingTest {
     }
 
     @Test
+    void aResultOfTheRestPlacedInTheRoundThatSpentTheBudgetIsDecidedNotShortOfTarget() {
+        // The deciding results are exact and stop after 6 rounds (1.218 s); threads ×1 alternates 90 and
+        // 115 ms, never within ±3% but clear of 1.96×, and its 6th pair ends at 2.43 s, past the 2.4 s.
+        RoundTimes times = (round, index) -> index == 2 ? (round % 2 == 0 ? 90 : 115)
+                : new double[] {100, 52, 101, 51}[index];
+        WorkloadSampling state = sweep(2_400_000_000L, times, new java.util.ArrayList<>());
+        assertEquals(6, state.samples(2).size());
+        assertTrue(now >= 2_400_000_000L, "the budget was spent: " + now / 1e9 + " s");
+        assertEquals(StopReason.DECIDED, state.stopReason(2));
+        assertFalse(state.unreached(2));
+    }
+
+    @Test
     void theBudgetStopsTheDecidingResultsTooButTheyAreReported() {
         WorkloadSampling state = sweep(500_000_000L, lockBound(new Random(14)), new java.util.ArrayList<>());
         assertTrue(now <= 550_000_000L, "ended after " + now / 1e9 + " s of a 0.5 s budget");
