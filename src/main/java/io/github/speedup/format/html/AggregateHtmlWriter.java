@@ -23,7 +23,7 @@ public final class AggregateHtmlWriter {
         Writer html = Html.page(out);
         html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
                 + "content=\"width=device-width, initial-scale=1\">\n<title>Speedup report: all modules</title>\n<style>\n"
-                + HtmlReportWriter.STYLE + "</style>\n</head>\n<body>\n<h1>Speedup report: all modules</h1>\n");
+                + Stylesheet.CSS + "</style>\n</head>\n<body>\n<h1>Speedup report: all modules</h1>\n");
         long measured = aggregate.modules().stream().filter(AggregateReport.Module::measured).count();
         html.write("<p class=\"meta\">" + Html.escape(measured + " of " + aggregate.modules().size() + " modules "
                 + "measured. Each module's own page has its samples, charts and checks.") + "</p>\n");

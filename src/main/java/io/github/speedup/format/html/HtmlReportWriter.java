@@ -48,31 +48,6 @@ public final class HtmlReportWriter implements ReportFormat {
 
     public static final String FILE_NAME = "index.html";
 
-    static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1200px;color:#1b1b1b;padding:0 1rem}
-            h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
-            table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:right}
-            th{background:#f2f2f2}td{white-space:nowrap}small,th small{color:#555;font-weight:normal}td.text,th.text{text-align:left}tr.skipped td{color:#777;font-style:italic}
-            .meta{color:#555;font-size:.85rem}.warning{background:#fff3cd;border-left:4px solid #e0b400;padding:.4rem .8rem}
-            .flag{font-size:.75rem;background:#e0b400;color:#000;border-radius:3px;padding:0 .3rem}.incomplete{background:#fff3cd;border:1px solid #e0b400;padding:.6rem 1rem}
-            .good{color:#0a6b2d;font-weight:600}.chart{display:block;margin:1rem 0}.chart text{font-size:12px;fill:#222}
-            .chart .tick{fill:#555;font-size:11px}.chart .chart-title{font-weight:600;font-size:13px}
-            .chart .grid{stroke:#e6e6e6}.chart .axis{stroke:#333}.chart .error-bar{stroke:#111;stroke-width:1.4;fill:none}
-            .chart .note{fill:#444;font-size:11px}.diagnosis{background:#eef5fb;border-left:4px solid #0072B2;padding:.2rem .9rem}
-            caption{text-align:left;font-weight:600;padding:.3rem 0}td.prediction{font-style:italic}
-            .bad{color:#b00020;font-weight:600}tr.check.fail td,td.delta.fail{background:#fde2e4}
-            tr.check.improved td,td.delta.improved{background:#e3f4e8}tr.check.not-compared td{color:#666}tr.check.inconclusive td{background:#fff4d6}
-            table.checks td.text{white-space:normal}.chart .contaminated{opacity:.35}tr.contaminated td{color:#777}
-            .flag.busy{background:#b00020;color:#fff}.self-check ul{margin:.3rem 0}
-            .table-scroll{overflow-x:auto;max-width:100%}table.results td,table.results th{padding:.3rem .4rem}
-            td.result{white-space:normal;min-width:7rem}table.scaling td.text{white-space:normal}
-            details.notice{background:#fff3cd;border-left:4px solid #e0b400;padding:.4rem .8rem;margin:.8rem 0}
-            details.notice summary,details.passed-checks summary{cursor:pointer}details.notice ul{margin:.3rem 0}
-            .flag{white-space:nowrap}.charts{display:flex;flex-wrap:wrap;column-gap:1.5rem;align-items:flex-start}
-            .charts svg.chart{max-width:calc(50% - .75rem);height:auto}
-            td.versus.regressed{background:#fde2e4}td.versus.improved{background:#e3f4e8}td.versus.inconclusive{background:#fff4d6}td.versus.not-compared{color:#666}
-            """;
-
     @Override
     public String fileName() {
         return FILE_NAME;
@@ -149,7 +124,7 @@ public final class HtmlReportWriter implements ReportFormat {
     private static void head(Writer html) throws IOException {
         html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.write("<title>Speedup report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        html.write("<title>Speedup report</title>\n<style>\n" + Stylesheet.CSS + "</style>\n</head>\n<body>\n");
         html.write("<h1>Speedup report</h1>\n");
     }
 
