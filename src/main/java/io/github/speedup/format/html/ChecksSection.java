@@ -3,31 +3,25 @@ package io.github.speedup.format.html;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
+import io.github.speedup.report.Report;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the gate found: its notes, the checks a person must read first, then the passed ones folded.
  */
-final class ChecksSection {
+final class ChecksSection implements Section {
 
-    private ChecksSection() {
-    }
-
-    static void write(Writer html, Verdict verdict) throws IOException {
+    @Override
+    public void write(Page page, Report report, Verdict verdict) throws IOException {
         if (verdict.checks().isEmpty() && verdict.notes().isEmpty()) {
             return;
         }
-        long failed = verdict.failures().size();
-        long inconclusive = verdict.checks().stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
-        html.write("<h2 id=\"checks\">Checks: " + (failed > 0 ? "<span class=\"bad\">" + failed + " failed</span>"
-                : inconclusive > 0 ? "none failed, " + inconclusive + " inconclusive"
-                : "<span class=\"good\">all passed</span>") + "</h2>\n");
+        page.line(heading(verdict));
         for (String note : verdict.notes()) {
-            html.write("<p class=\"warning note\">" + Html.escape(note) + "</p>\n");
+            page.line(Element.of("p", "warning note").text(note));
         }
         if (verdict.checks().isEmpty()) {
             return;
@@ -36,24 +30,35 @@ final class ChecksSection {
         List<CheckResult> shown = new ArrayList<>(verdict.failures());
         verdict.checks().stream().filter(c -> !c.failed() && c.status() != CheckStatus.PASS).forEach(shown::add);
         if (!shown.isEmpty()) {
-            checkTable(html, shown);
+            page.line(checkTable(shown));
         }
         if (!passed.isEmpty()) {
-            html.write("<details class=\"passed-checks\"><summary>" + passed.size() + " of " + verdict.checks().size()
-                    + (verdict.checks().size() == 1 ? " check" : " checks") + " passed</summary>\n");
-            checkTable(html, passed);
-            html.write("</details>\n");
+            page.line(Element.of("details", "passed-checks").add(Element.of("summary").text(passed.size() + " of "
+                    + verdict.checks().size() + (verdict.checks().size() == 1 ? " check" : " checks") + " passed"))
+                    .nl().line(checkTable(passed)));
         }
     }
 
+    /** How many failed, or how many could not be judged, or that all passed. */
+    private static Element heading(Verdict verdict) {
+        long failed = verdict.failures().size();
+        long inconclusive = verdict.checks().stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
+        Element heading = Element.of("h2").id("checks").text("Checks: ");
+        return failed > 0 ? heading.add(Element.of("span", "bad").text(failed + " failed"))
+                : inconclusive > 0 ? heading.text("none failed, " + inconclusive + " inconclusive")
+                : heading.add(Element.of("span", "good").text("all passed"));
+    }
+
     /** The checks a person must read first (failures, then what is neither pass nor fail) or may unfold (passes). */
-    static void checkTable(Writer html, List<CheckResult> checks) throws IOException {
-        html.write("<table class=\"checks\">\n<thead><tr><th class=\"text\">status</th><th class=\"text\">check</th>"
-                + "</tr></thead>\n<tbody>\n");
+    private static Element checkTable(List<CheckResult> checks) {
+        Element body = Element.of("tbody").nl();
         for (CheckResult check : checks) {
-            html.write("<tr class=\"check " + check.status().id() + "\"><td class=\"text status\">"
-                    + check.status().id() + "</td><td class=\"text\">" + Html.escape(check.message()) + "</td></tr>\n");
+            body.line(Element.of("tr", "check " + check.status().id())
+                    .add(Element.of("td", "text status").text(check.status().id()))
+                    .add(Element.of("td", "text").text(check.message())));
         }
-        html.write("</tbody>\n</table>\n");
+        return Element.of("table", "checks").nl().line(Element.of("thead").add(Element.of("tr")
+                .add(Element.of("th", "text").text("status")).add(Element.of("th", "text").text("check"))))
+                .line(body);
     }
 }

@@ -1,47 +1,44 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.check.Verdict;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryRun;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.WorkloadReport;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.List;
 
 /**
- * The testbed's runs over time, one pair of trend charts per workload.
+ * The testbed's runs over time, one pair of trend charts per workload; nothing where no history is kept.
  */
-final class HistorySection {
+final class HistorySection implements Section {
 
-    private HistorySection() {
-    }
-
-    /** The testbed's runs over time, one pair of trend charts per workload. */
-    static void write(Writer html, Report report) throws IOException {
+    @Override
+    public void write(Page page, Report report, Verdict verdict) throws IOException {
         History history = report.history();
         if (!history.kept()) {
             return;
         }
         long compared = history.runs().stream().filter(HistoryRun::baseline).count();
-        html.write("<section class=\"history\" id=\"history\">\n<h2>History on testbed " + Html.escape(history.testbed())
-                + "</h2>\n<p class=\"meta\">" + Html.escape(history.runs().size() + (history.runs().size() == 1
-                ? " run" : " runs") + " kept for this testbed, this one included; the gate compared this run with "
-                + (compared == 0 ? "none of them" : compared == 1 ? "1 of them" : compared + " of them") + ".")
-                + "</p>\n");
+        Element section = Element.of("section", "history").id("history").nl()
+                .line(Element.of("h2").text("History on testbed " + history.testbed()))
+                .line(Element.of("p", "meta").text(history.runs().size() + (history.runs().size() == 1
+                        ? " run" : " runs") + " kept for this testbed, this one included; the gate compared this run "
+                        + "with " + (compared == 0 ? "none of them" : compared == 1 ? "1 of them" : compared
+                        + " of them") + "."));
         List<String> fingerprints = history.fingerprints();
         if (fingerprints.size() > 1) {
-            html.write("<p class=\"warning\" id=\"mixed-machines\">" + Html.escape("The runs of testbed "
+            section.line(Element.of("p", "warning").id("mixed-machines").text("The runs of testbed "
                     + history.testbed() + " came from " + fingerprints.size() + " machine fingerprints ("
                     + String.join(", ", fingerprints) + "): they are compared as one class of machine, as the "
-                    + "testbed parameter says. A step in a trend may be the machine, not the code.") + "</p>\n");
+                    + "testbed parameter says. A step in a trend may be the machine, not the code."));
         }
         for (WorkloadReport workload : report.workloads()) {
-            html.write("<div class=\"charts\" data-workload=\"" + Html.escape(workload.name()) + "\">\n");
-            html.write(TrendChart.svg(history, workload.name(), TrendChart.Figure.TIME));
-            html.write(TrendChart.svg(history, workload.name(), TrendChart.Figure.SPEEDUP));
-            html.write("</div>\n");
+            section.line(Element.of("div", "charts").attr("data-workload", workload.name()).nl()
+                    .svg(TrendChart.svg(history, workload.name(), TrendChart.Figure.TIME))
+                    .svg(TrendChart.svg(history, workload.name(), TrendChart.Figure.SPEEDUP)));
         }
-        html.write("</section>\n");
+        page.line(section);
     }
 }

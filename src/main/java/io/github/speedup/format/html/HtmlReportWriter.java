@@ -3,22 +3,27 @@ package io.github.speedup.format.html;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.report.Report;
-import io.github.speedup.report.WorkloadReport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes {@code index.html}: one self-contained page (inline style and SVG, no script, no
- * network) with a summary first, then a table and a chart per workload. Every string that came
- * from the user or the machine goes through {@link Html#escape}, and every character of the page
- * through {@link Html#page}'s visible-text rule.
+ * network) with a summary first, then a table and a chart per workload. The page is its
+ * {@link #SECTIONS}, each built of {@link Element}s, which escape every string that came from the
+ * user or the machine; every character of the page goes through {@link Html#page}'s visible-text rule.
  */
 public final class HtmlReportWriter implements ReportFormat {
 
     public static final String FILE_NAME = "index.html";
+
+    /** The page from top to bottom. */
+    private static final List<Section> SECTIONS = List.of(new RunSection(), new SummarySection(),
+            new ChecksSection(), new WorkloadSection(), new HistorySection());
+
+    private static final String TITLE = "Speedup report";
 
     @Override
     public String fileName() {
@@ -28,36 +33,25 @@ public final class HtmlReportWriter implements ReportFormat {
     /** The page, with what the gate found: every check in the summary, deltas in the tables. */
     @Override
     public void write(Report report, Verdict verdict, OutputStream out) throws IOException {
-        Writer html = Html.page(out);
-        head(html);
-        RunSection.write(html, report);
-        SummarySection.write(html, report);
-        ChecksSection.write(html, verdict);
-        for (WorkloadReport workload : report.workloads()) {
-            WorkloadSection.write(html, workload, report.settings().of(workload.name()), report.environment().logicalCores(),
-                    verdict, report.compareWith());
+        Page page = Page.open(out, TITLE);
+        for (Section section : SECTIONS) {
+            section.write(page, report, verdict);
         }
-        HistorySection.write(html, report);
-        html.write("</body>\n</html>\n");
-        html.flush();
+        page.close();
     }
 
     /** The page shown where no {@code speedup.xml} exists yet. */
     public void writeMissing(Path xml, OutputStream out) throws IOException {
-        Writer html = Html.page(out);
-        head(html);
-        html.write("<p class=\"warning\" id=\"no-report\"><strong>No measurements yet.</strong> There is no "
-                + Html.escape(xml.toString()) + ". Bind the <code>run</code> goal of speedup-maven-plugin in the "
-                + "build (it runs in <code>verify</code>) and build with <code>mvn verify site</code>, or run "
-                + "<code>mvn speedup:run site</code>.</p>\n</body>\n</html>\n");
-        html.flush();
+        Page page = Page.open(out, TITLE);
+        page.line(Element.of("p").cls("warning").id("no-report").add(Element.of("strong").text("No measurements yet."))
+                .text(" There is no " + xml + ". Bind the ").add(code("run"))
+                .text(" goal of speedup-maven-plugin in the build (it runs in ").add(code("verify"))
+                .text(") and build with ").add(code("mvn verify site")).text(", or run ")
+                .add(code("mvn speedup:run site")).text("."));
+        page.close();
     }
 
-    private static void head(Writer html) throws IOException {
-        html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.write("<title>Speedup report</title>\n<style>\n" + Stylesheet.CSS + "</style>\n</head>\n<body>\n");
-        html.write("<h1>Speedup report</h1>\n");
+    private static Element code(String text) {
+        return Element.of("code").text(text);
     }
-
 }

@@ -11,13 +11,11 @@ import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.stats.Summary;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A workload's results, one row per mode and worker count.
+ * A part of a workload's section: its results, one row per mode and worker count.
  */
 final class ResultsTable {
 
@@ -30,129 +28,181 @@ final class ResultsTable {
      * scrolls the table inside itself on a narrower screen rather than widening the page. Memory
      * is two measures, never one column: heap in use inside the one measuring JVM, and the summed
      * resident sets of every worker JVM for processes and pool.
+     *
+     * @param compared the earlier version measured beside this build, or {@code null}
      */
-    static void write(Writer html, WorkloadReport workload, Verdict verdict, ComparedVersion compared)
-            throws IOException {
+    static void addTo(Element section, WorkloadReport workload, Verdict verdict, ComparedVersion compared) {
         boolean againstEarlierRuns = againstEarlierRuns(verdict);
-        html.write("<div class=\"table-scroll\">\n<table class=\"results\">\n<thead><tr><th class=\"text\">mode</th>"
-                + "<th>median ms<br><small>95% CI</small></th>"
-                + "<th>speedup<br><small>95% CI</small></th><th>efficiency<br><small>95% CI</small></th>"
-                + "<th>iterations<br><small>precision</small></th><th>stddev ms<br><small>CV, outliers</small></th>"
-                + "<th>CPU ms</th><th title=\"heap in use in the measuring JVM (sequential, threads, virtual)\">"
-                + "peak heap<br><small>one JVM</small></th><th title=\"the summed peak resident sets of every worker "
-                + "JVM (processes, pool)\">peak resident<br><small>all JVMs</small></th>"
-                + "<th>start-up ms</th><th>IPC ms</th>"
-                + (againstEarlierRuns ? "<th>vs baseline<br><small>time Δ, p</small></th>" : "")
-                + (compared == null ? "" : "<th class=\"versus\">vs " + Html.escape(compared.version())
-                + "<br><small>time Δ, 95% CI</small></th>")
-                + "</tr></thead>\n<tbody>\n");
+        Element body = Element.of("tbody").nl();
         for (ResultReport r : workload.results()) {
-            html.write(r.isSkipped() ? skippedRow(r, 10 + (againstEarlierRuns ? 1 : 0)
-                    + (compared == null ? 0 : 1)) : measuredRow(r,
-                    (againstEarlierRuns ? baselineCell(verdict, workload, r) : "")
-                    + (compared == null ? "" : versusCell(workload, r))));
+            if (r.isSkipped()) {
+                body.line(skippedRow(r, 10 + (againstEarlierRuns ? 1 : 0) + (compared == null ? 0 : 1)));
+                continue;
+            }
+            Element row = measuredRow(r);
+            if (againstEarlierRuns) {
+                row.add(baselineCell(verdict, workload, r));
+            }
+            if (compared != null) {
+                row.add(versusCell(workload, r));
+            }
+            body.line(row);
         }
-        html.write("</tbody>\n</table>\n</div>\n");
+        section.line(Element.of("div", "table-scroll").nl().line(Element.of("table", "results").nl()
+                .line(Element.of("thead").add(head(againstEarlierRuns, compared))).line(body)));
+    }
+
+    private static Element head(boolean againstEarlierRuns, ComparedVersion compared) {
+        Element head = Element.of("tr").add(Element.of("th", "text").text("mode"))
+                .add(twoLines(Element.of("th"), "median ms", Element.of("small").text("95% CI")))
+                .add(twoLines(Element.of("th"), "speedup", Element.of("small").text("95% CI")))
+                .add(twoLines(Element.of("th"), "efficiency", Element.of("small").text("95% CI")))
+                .add(twoLines(Element.of("th"), "iterations", Element.of("small").text("precision")))
+                .add(twoLines(Element.of("th"), "stddev ms", Element.of("small").text("CV, outliers")))
+                .add(Element.of("th").text("CPU ms"))
+                .add(twoLines(Element.of("th").attr("title", "heap in use in the measuring JVM (sequential, threads, "
+                        + "virtual)"), "peak heap", Element.of("small").text("one JVM")))
+                .add(twoLines(Element.of("th").attr("title", "the summed peak resident sets of every worker JVM "
+                        + "(processes, pool)"), "peak resident", Element.of("small").text("all JVMs")))
+                .add(Element.of("th").text("start-up ms")).add(Element.of("th").text("IPC ms"));
+        if (againstEarlierRuns) {
+            head.add(twoLines(Element.of("th"), "vs baseline", Element.of("small").text("time Δ, p")));
+        }
+        if (compared != null) {
+            head.add(twoLines(Element.of("th", "versus"), "vs " + compared.version(),
+                    Element.of("small").text("time Δ, 95% CI")));
+        }
+        return head;
     }
 
     /** @param span the columns after the first */
-    static String skippedRow(ResultReport r, int span) {
-        return "<tr class=\"skipped\" data-mode=\"" + r.mode().id() + "\" data-workers=\"" + r.workers()
-                + "\"><td class=\"text result\">" + r.label() + "</td><td class=\"text\" colspan=\"" + span + "\">"
-                + Html.escape(r.skippedReason()) + "</td></tr>\n";
+    private static Element skippedRow(ResultReport r, int span) {
+        return Element.of("tr", "skipped").attr("data-mode", r.mode().id()).attr("data-workers", r.workers())
+                .add(Element.of("td", "text result").text(r.label()))
+                .add(Element.of("td", "text").attr("colspan", span).text(r.skippedReason()));
     }
 
-    static String measuredRow(ResultReport r, String baselineCell) {
+    /** A measured result's row up to its IPC: the comparisons' cells follow where the page has them. */
+    private static Element measuredRow(ResultReport r) {
         Summary wall = r.wallMs();
         String classes = (r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated " : "")
                 + (r.isShortOfTarget() ? "short" : "");
-        return "<tr data-mode=\"" + r.mode().id() + "\" data-workers=\"" + r.workers() + "\""
-                + (classes.isEmpty() ? "" : " class=\"" + classes.strip() + "\"")
-                + "><td class=\"text result\">" + r.label() + (r.isUnstable()
-                ? " <span class=\"flag\" title=\"" + Html.escape(r.unstableReason()) + "\">unstable</span>" : "")
-                + (r.isContaminated() ? " <span class=\"flag busy\" title=\"" + Html.escape(r.contaminationReason())
-                + "\">contaminated</span>" : "")
-                + (r.isShortOfTarget() ? " <span class=\"flag\" title=\"" + Html.escape(r.shortfallReason())
-                + "\">short of target</span>" : "")
-                + (r.isSlowed() ? " <span class=\"flag\" title=\"" + Html.escape(r.slowedReason())
-                + "\">slowed by the host</span>" : "")
-                + "</td>"
-                + withInterval("median", Figures.ms(wall.median()), Figures.interval(wall.medianInterval(), Figures::ms))
-                + withInterval("speedup", Figures.ratio(r.speedup()), Figures.interval(r.speedupInterval(), Figures::ratio))
-                + withInterval("efficiency", Figures.percent(r.efficiency()),
-                        Figures.interval(r.efficiencyInterval(), Figures::percent))
-                + "<td class=\"iterations\" title=\"" + r.warmups() + (r.warmups() == 1 ? " warm-up" : " warm-ups")
-                + " before; stopped by " + r.stopReason().id() + "\">" + wall.count() + "<br><small class=\"precision\">"
-                + Figures.precision(r.precision()) + "</small></td>"
-                + "<td class=\"spread\" title=\"mean " + Figures.ms(wall.mean()) + " ms " + Figures.interval(
-                        wall.meanInterval(), Figures::ms) + "; min " + Figures.ms(wall.min()) + ", max "
-                + Figures.ms(wall.max()) + " ms\">" + Figures.ms(wall.stddev()) + "<br><small><span class=\"cv\">"
-                + Figures.percent(wall.cv()) + "</span>, <span class=\"outliers\">" + wall.outliers()
-                + (wall.outliers() == 1 ? " outlier" : " outliers") + "</span></small></td>"
-                + "<td class=\"cpu\">" + Figures.ms(r.cpuMs()) + "</td>"
-                + "<td class=\"heap\">" + (r.mode().inJvm() ? Figures.bytes(r.peakMemoryBytes()) : "–") + "</td>"
-                + "<td class=\"resident\">" + (r.mode().inJvm() ? "–" : Figures.bytes(r.peakMemoryBytes())) + "</td>"
-                + "<td class=\"startup\">" + startup(r) + "</td><td class=\"ipc\">" + Figures.ms(r.ipcMs())
-                + moved(r) + "</td>" + baselineCell + "</tr>\n";
+        Element row = Element.of("tr").attr("data-mode", r.mode().id()).attr("data-workers", r.workers());
+        if (!classes.isEmpty()) {
+            row.cls(classes.strip());
+        }
+        return row.add(label(r))
+                .add(withInterval("median", Figures.ms(wall.median()), Figures.interval(wall.medianInterval(),
+                        Figures::ms)))
+                .add(withInterval("speedup", Figures.ratio(r.speedup()), Figures.interval(r.speedupInterval(),
+                        Figures::ratio)))
+                .add(withInterval("efficiency", Figures.percent(r.efficiency()),
+                        Figures.interval(r.efficiencyInterval(), Figures::percent)))
+                .add(twoLines(Element.of("td", "iterations").attr("title", r.warmups() + (r.warmups() == 1
+                        ? " warm-up" : " warm-ups") + " before; stopped by " + r.stopReason().id()),
+                        String.valueOf(wall.count()), Element.of("small", "precision")
+                                .text(Figures.precision(r.precision()))))
+                .add(spread(wall))
+                .add(Element.of("td", "cpu").text(Figures.ms(r.cpuMs())))
+                .add(Element.of("td", "heap").text(r.mode().inJvm() ? Figures.bytes(r.peakMemoryBytes()) : "–"))
+                .add(Element.of("td", "resident").text(r.mode().inJvm() ? "–" : Figures.bytes(r.peakMemoryBytes())))
+                .add(startup(r))
+                .add(moved(r, Element.of("td", "ipc").text(Figures.ms(r.ipcMs()))));
     }
 
-    /** The bytes an iteration moved at most, each way where the report tells them apart. */
-    static String moved(ResultReport r) {
-        if (r.movedBytes() <= 0) {
-            return "";
+    /** The result's name with its flags, each flag's reason as its tooltip. */
+    private static Element label(ResultReport r) {
+        Element label = Element.of("td", "text result").text(r.label());
+        if (r.isUnstable()) {
+            label.text(" ").add(Element.of("span", "flag").attr("title", r.unstableReason()).text("unstable"));
         }
-        return r.inputBytes() < 0 ? "<br><small class=\"moved\">" + Figures.bytes(r.movedBytes()) + " moved</small>"
-                : "<br><small class=\"moved\" title=\"" + Figures.bytes(r.movedBytes()) + " moved: the tasks' inputs "
-                + "sent, their results sent back\">" + Figures.eachWay(r.inputBytes(), r.resultBytes()) + "</small>";
+        if (r.isContaminated()) {
+            label.text(" ").add(Element.of("span", "flag busy").attr("title", r.contaminationReason())
+                    .text("contaminated"));
+        }
+        if (r.isShortOfTarget()) {
+            label.text(" ").add(Element.of("span", "flag").attr("title", r.shortfallReason()).text("short of target"));
+        }
+        if (r.isSlowed()) {
+            label.text(" ").add(Element.of("span", "flag").attr("title", r.slowedReason()).text("slowed by the host"));
+        }
+        return label;
+    }
+
+    /** The standard deviation, with the CV and the outliers below it and the mean and extremes as its tooltip. */
+    private static Element spread(Summary wall) {
+        return twoLines(Element.of("td", "spread").attr("title", "mean " + Figures.ms(wall.mean()) + " ms "
+                        + Figures.interval(wall.meanInterval(), Figures::ms) + "; min " + Figures.ms(wall.min())
+                        + ", max " + Figures.ms(wall.max()) + " ms"), Figures.ms(wall.stddev()),
+                Element.of("small").add(Element.of("span", "cv").text(Figures.percent(wall.cv()))).text(", ")
+                        .add(Element.of("span", "outliers").text(wall.outliers()
+                                + (wall.outliers() == 1 ? " outlier" : " outliers"))));
+    }
+
+    /** The bytes an iteration moved at most, each way where the report tells them apart, under the IPC time. */
+    private static Element moved(ResultReport r, Element ipc) {
+        if (r.movedBytes() <= 0) {
+            return ipc;
+        }
+        return r.inputBytes() < 0 ? ipc.br().add(Element.of("small", "moved").text(Figures.bytes(r.movedBytes())
+                + " moved"))
+                : ipc.br().add(Element.of("small", "moved").attr("title", Figures.bytes(r.movedBytes())
+                + " moved: the tasks' inputs sent, their results sent back")
+                .text(Figures.eachWay(r.inputBytes(), r.resultBytes())));
     }
 
     /** Start-up per iteration for processes; for the pool, once, when its workers were started. */
-    static String startup(ResultReport r) {
-        return Double.isNaN(r.poolStartupMs()) ? Figures.ms(r.startupMs())
-                : Figures.ms(r.poolStartupMs()) + "<br><small>once</small>";
+    private static Element startup(ResultReport r) {
+        return Double.isNaN(r.poolStartupMs()) ? Element.of("td", "startup").text(Figures.ms(r.startupMs()))
+                : twoLines(Element.of("td", "startup"), Figures.ms(r.poolStartupMs()), Element.of("small").text("once"));
     }
 
     /**
      * Whether any time was compared with earlier runs (a baseline or the history): only then has the
      * page a "vs baseline" column, so that a "vs 1.0" column of compareWith still fits 1300 px.
      */
-    static boolean againstEarlierRuns(Verdict verdict) {
+    private static boolean againstEarlierRuns(Verdict verdict) {
         return verdict.checks().stream().anyMatch(ResultsTable::againstEarlierRun);
     }
 
-    static boolean againstEarlierRun(CheckResult check) {
+    private static boolean againstEarlierRun(CheckResult check) {
         return (check.kind() == CheckKind.BASELINE || check.kind() == CheckKind.HISTORY) && check.metric() == Metric.TIME;
     }
 
     /** The time change against the baseline or the history with its p-value, or a dash. */
-    static String baselineCell(Verdict verdict, WorkloadReport workload, ResultReport r) {
+    private static Element baselineCell(Verdict verdict, WorkloadReport workload, ResultReport r) {
         Optional<CheckResult> check = verdict.checks().stream()
                 .filter(c -> againstEarlierRun(c)
                         && c.workload().equals(workload.name()) && c.mode() == r.mode() && c.workers() == r.workers())
                 .findFirst();
         if (check.isEmpty() || Double.isNaN(check.get().deltaPercent())) {
-            return "<td class=\"delta\">–</td>";
+            return Element.of("td", "delta").text("–");
         }
         CheckResult c = check.get();
-        return "<td class=\"delta " + c.status().id() + "\">" + String.format(Locale.ROOT, "%+.1f%%", c.deltaPercent())
-                + "<br><small>p " + String.format(Locale.ROOT, "%.3f", c.pValue()) + "</small></td>";
+        return twoLines(Element.of("td", "delta " + c.status().id()), String.format(Locale.ROOT, "%+.1f%%",
+                c.deltaPercent()), Element.of("small").text("p " + String.format(Locale.ROOT, "%.3f", c.pValue())));
     }
 
     /** The time change against the earlier version with its interval, its status as the cell's class. */
-    static String versusCell(WorkloadReport workload, ResultReport r) {
+    private static Element versusCell(WorkloadReport workload, ResultReport r) {
         Optional<VersionComparison> comparison = workload.comparison(r.mode(), r.workers());
         if (comparison.isEmpty()) {
-            return "<td class=\"versus\">–</td>";
+            return Element.of("td", "versus").text("–");
         }
         VersionComparison c = comparison.get();
         String title = c.reason() != null ? c.reason()
                 : c.status().id() + (Double.isNaN(c.speedupRatio()) ? "" : "; speedup " + c.speedupChange());
-        return "<td class=\"versus " + c.status().id() + "\" title=\"" + Html.escape(title) + "\">"
-                + (c.compared() ? Html.escape(c.timeChange()) : "not compared") + "</td>";
+        return Element.of("td", "versus " + c.status().id()).attr("title", title)
+                .text(c.compared() ? c.timeChange() : "not compared");
     }
 
     /** A figure with its interval on a second, smaller line. */
-    static String withInterval(String cssClass, String value, String interval) {
-        return "<td class=\"" + cssClass + "\">" + value + "<br><small class=\"ci\">" + interval + "</small></td>";
+    private static Element withInterval(String cssClass, String value, String interval) {
+        return twoLines(Element.of("td", cssClass), value, Element.of("small", "ci").text(interval));
+    }
+
+    /** A cell of a figure with a second, smaller line under it. */
+    private static Element twoLines(Element cell, String first, Element second) {
+        return cell.text(first).br().add(second);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.check.Verdict;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.IterationOrder;
@@ -11,7 +12,6 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,15 +21,38 @@ import java.util.Set;
  * The page's opening lines under its title: the machine, the sampling and the run's settings, how
  * the run shared the machine, the host's speed and, for a run stopped early, why.
  */
-final class RunSection {
+final class RunSection implements Section {
 
-    private RunSection() {
+    @Override
+    public void write(Page page, Report report, Verdict verdict) throws IOException {
+        Element meta = Element.of("p").cls("meta").text(describe(report.environment())).br()
+                .text(settings(report)).br().text(machineSharing(report));
+        if (!clusters(report).isEmpty()) {
+            meta.br().text(clusters(report));
+        }
+        if (report.compared()) {
+            meta.br().text(comparedWith(report.compareWith()));
+        }
+        page.line(meta);
+        Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
+        if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
+            page.line(Element.of("p").cls("warning").id("host-speed").add(Element.of("strong").text("Host speed:"))
+                    .text(" over the run, " + hostSpeed.get().describe() + ", judged by the time per "
+                    + "iteration of the computing results that barely allocate, each against its fastest, in the "
+                    + "rounds where all of them slowed; a run takes longer, or stops short of its target, where the "
+                    + "host slows down." + (hostSpeed.get().steadyForBaseline() ? "" : String.format(Locale.ROOT,
+                    " Below %.2f of its fastest, this run is no baseline for later runs.",
+                    SpeedWatch.HostSpeed.BASELINE_LIMIT))));
+        }
+        if (!report.complete()) {
+            page.line(Element.of("p").cls("incomplete").id("incomplete").add(Element.of("strong").text("Incomplete:"))
+                    .text(" measuring stopped early: " + report.incompleteReason()));
+        }
     }
 
-    /** The opening lines: what ran where and how, the host's speed where it varied, and why a run stopped early. */
-    static void write(Writer html, Report report) throws IOException {
-        html.write("<p class=\"meta\">" + Html.escape(describe(report.environment())) + "<br>"
-                + Html.escape(capitalised(sampling(report.settings().sampling())) + ", "
+    /** How the run sampled and ordered its iterations, what it ran on, and the settings of its child JVMs. */
+    private static String settings(Report report) {
+        return capitalised(sampling(report.settings().sampling())) + ", "
                 + report.settings().iterationOrder().id() + (report.settings().iterationOrder() == IterationOrder.INTERLEAVED
                 ? " across modes" : "") + "; machine fingerprint " + report.environment().fingerprint()
                 + (report.testbed().equals(report.environment().fingerprint()) ? "" : ", testbed " + report.testbed())
@@ -38,28 +61,11 @@ final class RunSection {
                 ? String.format(Locale.ROOT, "; load average %.2f at start", report.environment().loadAverage()) : "")
                 + (report.settings().argLine().isBlank() ? "" : "; JVM flags: " + report.settings().argLine())
                 + (report.settings().workingDirectory().isEmpty() ? ""
-                : "; child JVMs ran in " + report.settings().workingDirectory()))
-                + "<br>" + Html.escape(machineSharing(report))
-                + (clusters(report).isEmpty() ? "" : "<br>" + Html.escape(clusters(report)))
-                + (report.compared() ? "<br>" + Html.escape(comparedWith(report.compareWith())) : "") + "</p>\n");
-        Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
-        if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
-            html.write("<p class=\"warning\" id=\"host-speed\"><strong>Host speed:</strong> "
-                    + Html.escape("over the run, " + hostSpeed.get().describe() + ", judged by the time per "
-                    + "iteration of the computing results that barely allocate, each against its fastest, in the "
-                    + "rounds where all of them slowed; a run takes longer, or stops short of its target, where the "
-                    + "host slows down." + (hostSpeed.get().steadyForBaseline() ? "" : String.format(Locale.ROOT,
-                    " Below %.2f of its fastest, this run is no baseline for later runs.",
-                    SpeedWatch.HostSpeed.BASELINE_LIMIT))) + "</p>\n");
-        }
-        if (!report.complete()) {
-            html.write("<p class=\"incomplete\" id=\"incomplete\"><strong>Incomplete:</strong> measuring stopped early: "
-                    + Html.escape(report.incompleteReason()) + "</p>\n");
-        }
+                : "; child JVMs ran in " + report.settings().workingDirectory());
     }
 
     /** How many iterations each result got, or the rule that decided it. */
-    static String sampling(Sampling sampling) {
+    private static String sampling(Sampling sampling) {
         if (sampling.fixed()) {
             return sampling.warmupIterations() + " warm-up and " + sampling.maxIterations()
                     + " measured iterations per result";
@@ -72,7 +78,7 @@ final class RunSection {
     }
 
     /** What this build was measured against, side by side, and by which rule. */
-    static String comparedWith(ComparedVersion compared) {
+    private static String comparedWith(ComparedVersion compared) {
         return "Measured side by side with " + compared.artifact() + " (compareWith " + compared.requested()
                 + "), paired by round: a result regresses when the whole 95% interval of its time ratio lies above "
                 + String.format(Locale.ROOT, "+%.1f%% (compareWithMaxRegression); the earlier version ran on ",
@@ -81,7 +87,7 @@ final class RunSection {
     }
 
     /** How the run shared the machine: the lock, and what could tell other work apart. */
-    static String machineSharing(Report report) {
+    private static String machineSharing(Report report) {
         Environment env = report.environment();
         String probes = env.loadProbes().isEmpty() ? "no probe of other work's CPU on this system, so no iteration "
                 + "could be checked for it" : "other work's CPU read from " + String.join(" and ", env.loadProbes())
@@ -96,7 +102,7 @@ final class RunSection {
      * The clusters the cluster results ran on, each once, as their members described themselves: the
      * machine fingerprint covers this host only. Empty without cluster results that recorded them.
      */
-    static String clusters(Report report) {
+    private static String clusters(Report report) {
         Set<String> clusters = new LinkedHashSet<>();
         for (WorkloadReport workload : report.workloads()) {
             for (ResultReport result : workload.results()) {
@@ -109,7 +115,7 @@ final class RunSection {
                 + " (the machine fingerprint covers this host only).";
     }
 
-    static String describe(Environment env) {
+    private static String describe(Environment env) {
         return env.cpuModel() + ", " + env.logicalCores() + " logical cores, " + env.osName() + " " + env.osVersion()
                 + " (" + env.osArch() + "); workloads on " + env.jvmVendor() + " " + env.jvmName() + " "
                 + env.jvmVersion() + " (" + env.javaExecutable() + (env.jvmFlags().isBlank() ? "" : " " + env.jvmFlags())
@@ -117,7 +123,7 @@ final class RunSection {
     }
 
     /** The same text with its first letter in capitals: the meta lines are sentences. */
-    static String capitalised(String text) {
+    private static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
