@@ -22,7 +22,8 @@ final class Page {
         page.html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
                 + Element.empty("meta").attr("charset", "utf-8") + "\n"
                 + Element.empty("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1")
-                + "\n" + Element.of("title").text(title) + "\n<style>\n" + Stylesheet.CSS + "</style>\n</head>\n<body>\n");
+                + "\n" + Element.of("title").text(title) + "\n<style>\n" + Stylesheet.CSS
+                + "</style>\n</head>\n<body>\n");
         page.line(Element.of("h1").text(title));
         return page;
     }
