@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Writes {@code index.html}: one self-contained page (inline style and SVG, no script, no
  * network) with a summary first, then a table and a chart per workload. The page is its
- * {@link #SECTIONS}, each built of {@link Element}s, which escape every string that came from the
+ * {@code SECTIONS}, each built of {@code Element}s, which escape every string that came from the
  * user or the machine; every character of the page goes through {@link Html#page}'s visible-text rule.
  */
 public final class HtmlReportWriter implements ReportFormat {
