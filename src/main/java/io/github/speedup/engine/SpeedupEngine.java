@@ -229,29 +229,56 @@ public final class SpeedupEngine {
         PreviousVersion previous = configuration.compareWith();
         JvmLauncher previousLauncher = previous == null ? null : previousLauncher(fork, previous, cookie);
         LoadProbe probe = LoadProbe.detect();
+        Measured measuring = measure(plan, configuration, build, new Launchers(launcher, previousLauncher, cookie),
+                probe);
+        Settings settings = new Settings(configuration.modes(), configuration.workers(),
+                configuration.sampling(), configuration.order(),
+                configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
+                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), measuring.lockFile().toString(),
+                load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration, plan));
+        RunOutcome outcome = measuring.outcome();
+        Report measured = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(), EnvironmentProbe.probe(
+                outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), measuring.loadAverage(),
+                probe.probes(), Math.round(measuring.lockWait().toNanos() / 1e3) / 1e3), settings, measuring.started(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
+                        configuration.gate().baseline().compareWithMaxRegressionPercent()));
+        return judgeAndKeep(measured, configuration, build, outputDirectory, inputs, plan);
+    }
+
+    /** The child JVMs' launchers, this build's and the earlier version's (or {@code null}), and their cookie. */
+    private record Launchers(JvmLauncher launcher, JvmLauncher previous, ProcessCookie cookie) {
+    }
+
+    /** What measuring gave, and when and after how long a wait for which lock file it started. */
+    private record Measured(RunOutcome outcome, Instant started, double loadAverage, Duration lockWait,
+                            Path lockFile) {
+    }
+
+    /** Measures the plan holding the measurement lock, and ends what the child JVMs left behind. */
+    private Measured measure(MeasurementPlan plan, RunConfiguration configuration, Build build, Launchers launchers,
+                             LoadProbe probe) throws SpeedupException {
+        ForkSettings fork = configuration.fork();
+        LoadSettings load = configuration.load();
         LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad(),
                 Runtime.getRuntime().availableProcessors()), load.maxRetries());
-        Instant started;
-        RunOutcome outcome;
-        double loadAverage;
-        Duration lockWait;
         Path lockFile = load.lockFile();
         try (MeasurementLock lock = MeasurementLock.acquire(load.lockFile(), load.lockTimeout(), build.project(),
                 info, warnings)) {
-            lockWait = lock.waited();
+            Duration lockWait = lock.waited();
             lockFile = lock.file();
             if (lockWait.toMillis() >= 1000) {
                 info.accept(String.format(Locale.ROOT, "Measurement lock %s taken after %.1f s", lockFile,
                         lockWait.toMillis() / 1000.0));
             }
-            started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            loadAverage = EnvironmentProbe.loadAverage();
+            Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            double loadAverage = EnvironmentProbe.loadAverage();
             warnIfBusy(guard, probe, loadAverage);
             try {
-                outcome = new MeasurementRunner(launcher, previousLauncher, fork.timeout(), childOutput, progress,
-                        guard, fork.cluster()).run(plan);
+                RunOutcome outcome = new MeasurementRunner(launchers.launcher(), launchers.previous(), fork.timeout(),
+                        childOutput, progress, guard, fork.cluster()).run(plan);
+                return new Measured(outcome, started, loadAverage, lockWait, lockFile);
             } finally {
-                endLeftovers(cookie);
+                endLeftovers(launchers.cookie());
             }
         } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);
@@ -262,17 +289,6 @@ public final class SpeedupEngine {
             Thread.currentThread().interrupt();
             throw new SpeedupException("Interrupted while waiting for the measurement lock " + load.lockFile(), e);
         }
-        Settings settings = new Settings(configuration.modes(), configuration.workers(),
-                configuration.sampling(), configuration.order(),
-                configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
-                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), lockFile.toString(),
-                load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration, plan));
-        Report measured = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(), EnvironmentProbe.probe(
-                outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
-                probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
-                        configuration.gate().baseline().compareWithMaxRegressionPercent()));
-        return judgeAndKeep(measured, configuration, build, outputDirectory, inputs, plan);
     }
 
     /** What was read or checked before measuring: the baseline, and the job summary where it can be written. */

@@ -7,7 +7,6 @@ import io.github.speedup.report.WorkloadReport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.util.Optional;
 
 /**
@@ -20,44 +19,52 @@ public final class AggregateHtmlWriter {
     public static final String FILE_NAME = "index.html";
 
     public void write(AggregateReport aggregate, OutputStream out) throws IOException {
-        Writer html = Html.page(out);
-        html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                + "content=\"width=device-width, initial-scale=1\">\n<title>Speedup report: all modules</title>\n<style>\n"
-                + HtmlReportWriter.STYLE + "</style>\n</head>\n<body>\n<h1>Speedup report: all modules</h1>\n");
+        Page page = Page.open(out, "Speedup report: all modules");
         long measured = aggregate.modules().stream().filter(AggregateReport.Module::measured).count();
-        html.write("<p class=\"meta\">" + Html.escape(measured + " of " + aggregate.modules().size() + " modules "
-                + "measured. Each module's own page has its samples, charts and checks.") + "</p>\n");
-        html.write("<table class=\"aggregate\">\n<thead><tr><th class=\"text\">module</th><th class=\"text\">workload"
-                + "</th><th class=\"text\">best mode</th><th>speedup<br><small>95% CI</small></th><th>median ms</th>"
-                + "<th class=\"text\">reading</th><th class=\"text\">checks</th></tr></thead>\n<tbody>\n");
+        page.line(Element.of("p", "meta").text(measured + " of " + aggregate.modules().size() + " modules "
+                + "measured. Each module's own page has its samples, charts and checks."));
+        Element head = Element.of("tr").add(Element.of("th", "text").text("module"))
+                .add(Element.of("th", "text").text("workload")).add(Element.of("th", "text").text("best mode"))
+                .add(Element.of("th").text("speedup").br().add(Element.of("small").text("95% CI")))
+                .add(Element.of("th").text("median ms")).add(Element.of("th", "text").text("reading"))
+                .add(Element.of("th", "text").text("checks"));
+        Element body = Element.of("tbody").nl();
         for (AggregateReport.Module module : aggregate.modules()) {
-            String name = module.page() == null ? Html.escape(module.id())
-                    : "<a href=\"" + Html.escape(module.page()) + "\">" + Html.escape(module.id()) + "</a>";
             if (!module.measured()) {
-                html.write("<tr class=\"missing\"><td class=\"text\">" + name + "</td><td class=\"text\" colspan=\"6\">"
-                        + Html.escape(module.missing()) + "</td></tr>\n");
+                body.line(Element.of("tr", "missing").add(name(module))
+                        .add(Element.of("td", "text").attr("colspan", 6).text(module.missing())));
                 continue;
             }
             String checks = checks(module);
             for (WorkloadReport workload : module.report().workloads()) {
-                html.write("<tr><td class=\"text\">" + name + "</td><td class=\"text\">" + Html.escape(workload.name())
-                        + "</td>" + best(workload) + "<td class=\"text\">" + Html.escape(workload.diagnosis().pattern()
-                        .id()) + "</td><td class=\"text checks\">" + Html.escape(checks) + "</td></tr>\n");
+                Element row = Element.of("tr").add(name(module)).add(Element.of("td", "text").text(workload.name()));
+                best(row, workload);
+                body.line(row.add(Element.of("td", "text").text(workload.diagnosis().pattern().id()))
+                        .add(Element.of("td", "text checks").text(checks)));
             }
         }
-        html.write("</tbody>\n</table>\n</body>\n</html>\n");
-        html.flush();
+        page.line(Element.of("table", "aggregate").nl().line(Element.of("thead").add(head)).line(body));
+        page.close();
     }
 
-    private static String best(WorkloadReport workload) {
+    /** The module's name, a link to its own page where it has one. */
+    private static Element name(AggregateReport.Module module) {
+        Element cell = Element.of("td", "text");
+        return module.page() == null ? cell.text(module.id())
+                : cell.add(Element.of("a").attr("href", module.page()).text(module.id()));
+    }
+
+    private static void best(Element row, WorkloadReport workload) {
         Optional<ResultReport> best = workload.best();
         if (best.isEmpty()) {
-            return "<td class=\"text\" colspan=\"3\">not measured</td>";
+            row.add(Element.of("td", "text").attr("colspan", 3).text("not measured"));
+            return;
         }
         ResultReport b = best.get();
-        return "<td class=\"text\">" + Html.escape(b.label()) + "</td><td>" + Figures.ratio(b.speedup()) + "×<br><small>"
-                + Figures.interval(b.speedupInterval(), Figures::ratio) + "</small></td><td>"
-                + Figures.ms(b.wallMs().median()) + "</td>";
+        row.add(Element.of("td", "text").text(b.label()))
+                .add(Element.of("td").text(Figures.ratio(b.speedup()) + "×").br()
+                        .add(Element.of("small").text(Figures.interval(b.speedupInterval(), Figures::ratio))))
+                .add(Element.of("td").text(Figures.ms(b.wallMs().median())));
     }
 
     private static String checks(AggregateReport.Module module) {

@@ -81,6 +81,37 @@ final class TrendChart {
     /** The chart, or "" where the workload has nothing of this figure in the history. */
     static String svg(History history, String workload, Figure figure) {
         List<HistoryRun> runs = history.runs();
+        Extent extent = extent(runs, workload, figure);
+        if (extent.series().isEmpty()) {
+            return "";
+        }
+        boolean log = logScale(extent.min(), extent.max());
+        double top = Svg.niceCeiling(extent.max());
+        double bottom = log ? Svg.roundFloor(extent.lowest()) : 0;
+        Svg svg = new Svg("trend-chart " + figure.name().toLowerCase(Locale.ROOT) + (log ? " log-scale" : ""),
+                WIDTH, HEIGHT, figure.title + ": " + workload);
+        double x0 = Svg.LEFT;
+        double y0 = HEIGHT - 56;
+        double y1 = Svg.TOP + 8;
+        DoubleUnaryOperator y = log
+                ? v -> y0 - (y0 - y1) * (Math.log(Math.max(v, bottom)) - Math.log(bottom)) / (Math.log(top) - Math.log(bottom))
+                : v -> y0 - (y0 - y1) * v / top;
+        Frame frame = new Frame(x0, y0, y1, (PLOT_RIGHT - x0) / runs.size(), y);
+        axes(svg, runs, figure, frame, log, bottom, top);
+        lines(svg, runs, workload, figure, extent, frame);
+        return svg.toString();
+    }
+
+    /** Each series' runs and mode, and the least and the greatest of the values and intervals drawn. */
+    private record Extent(Map<String, List<Integer>> series, Map<String, Mode> modes, double min, double max,
+                          double lowest) {
+    }
+
+    /** Where the plot lies, in px: its left edge, its bottom and top, one run's width, and a value's height. */
+    private record Frame(double x0, double y0, double y1, double step, DoubleUnaryOperator y) {
+    }
+
+    private static Extent extent(List<HistoryRun> runs, String workload, Figure figure) {
         Map<String, List<Integer>> series = new LinkedHashMap<>();
         Map<String, Mode> modes = new LinkedHashMap<>();
         double min = Double.POSITIVE_INFINITY;
@@ -99,23 +130,18 @@ final class TrendChart {
                 }
             }
         }
-        if (series.isEmpty()) {
-            return "";
-        }
-        boolean log = logScale(min, max);
-        double top = Svg.niceCeiling(max);
-        double bottom = log ? Svg.roundFloor(lowest) : 0;
-        Svg svg = new Svg("trend-chart " + figure.name().toLowerCase(Locale.ROOT) + (log ? " log-scale" : ""),
-                WIDTH, HEIGHT, figure.title + ": " + workload);
-        double x0 = Svg.LEFT;
-        double y0 = HEIGHT - 56;
-        double y1 = Svg.TOP + 8;
-        double step = (PLOT_RIGHT - x0) / runs.size();
-        DoubleUnaryOperator y = log
-                ? v -> y0 - (y0 - y1) * (Math.log(Math.max(v, bottom)) - Math.log(bottom)) / (Math.log(top) - Math.log(bottom))
-                : v -> y0 - (y0 - y1) * v / top;
+        return new Extent(series, modes, min, max, lowest);
+    }
+
+    /** This run's shaded column, the value axis, and the runs along the bottom with their tooltips. */
+    private static void axes(Svg svg, List<HistoryRun> runs, Figure figure, Frame frame, boolean log, double bottom,
+                             double top) {
+        double x0 = frame.x0();
+        double y0 = frame.y0();
+        double y1 = frame.y1();
         svg.raw(Svg.format("<rect class=\"current-run\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                + "fill=\"#fff3cd\"><title>this run</title></rect>%n", x0 + step * (runs.size() - 1), y1, step, y0 - y1));
+                + "fill=\"#fff3cd\"><title>this run</title></rect>%n", x0 + frame.step() * (runs.size() - 1), y1,
+                frame.step(), y0 - y1));
         if (log) {
             svg.yLogAxis(y0, y1, x0, PLOT_RIGHT, bottom, top, figure.axis);
             svg.text(PLOT_RIGHT, y1 - 6, "log scale: the values span more than " + Svg.number(LOG_RATIO) + "×",
@@ -128,60 +154,71 @@ final class TrendChart {
             HistoryRun run = runs.get(i);
             svg.raw(Svg.format("<text class=\"tick run%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"%s>%s"
                     + "<title>%s</title></text>%n", run.baseline() ? " baseline-run" : run.current() ? " current" : "",
-                    x(x0, step, i), y0 + 14, run.baseline() ? " text-decoration=\"underline\"" : "", "#" + (i + 1),
-                    Html.escape(describe(run, i, runs.size()))));
+                    x(x0, frame.step(), i), y0 + 14, run.baseline() ? " text-decoration=\"underline\"" : "",
+                    "#" + (i + 1), Html.escape(describe(run, i, runs.size()))));
         }
         svg.text((x0 + PLOT_RIGHT) / 2, y0 + 32, "run, oldest first (shaded: this run; underlined: the runs the gate "
                 + "compared it with)", "axis-label", "middle");
         svg.text((x0 + PLOT_RIGHT) / 2, y0 + 46, "whiskers: 95% intervals; hover a point or a run for its commit and "
                 + "date", "note", "middle");
-        List<String> labels = new ArrayList<>(series.keySet());
+    }
+
+    /** A line per series with its end label, spread so that labels do not overlap, and the legend. */
+    private static void lines(Svg svg, List<HistoryRun> runs, String workload, Figure figure, Extent extent,
+                              Frame frame) {
+        List<String> labels = new ArrayList<>(extent.series().keySet());
         double[] labelYs = new double[labels.size()];
         for (int s = 0; s < labels.size(); s++) {
-            List<Integer> at = series.get(labels.get(s));
+            List<Integer> at = extent.series().get(labels.get(s));
             int last = at.get(at.size() - 1);
-            labelYs[s] = y.applyAsDouble(figure.value.applyAsDouble(point(runs.get(last), workload, labels.get(s)))) + 4;
+            labelYs[s] = frame.y().applyAsDouble(figure.value.applyAsDouble(point(runs.get(last), workload,
+                    labels.get(s)))) + 4;
         }
-        labelYs = spread(labelYs, y1 + 4, y0 + 4, LABEL_GAP);
+        labelYs = spread(labelYs, frame.y1() + 4, frame.y0() + 4, LABEL_GAP);
         Set<Mode> legend = new LinkedHashSet<>();
         for (int s = 0; s < labels.size(); s++) {
-            String label = labels.get(s);
-            Mode mode = modes.get(label);
+            Mode mode = extent.modes().get(labels.get(s));
             legend.add(mode);
-            ModeStyle style = ModeStyle.of(mode);
-            List<Integer> at = series.get(label);
-            double[] xs = at.stream().mapToDouble(i -> x(x0, step, i)).toArray();
-            double[] ys = new double[at.size()];
-            svg.open("series", mode);
-            List<HistoryPoint> points = new ArrayList<>();
-            for (int k = 0; k < at.size(); k++) {
-                HistoryPoint point = point(runs.get(at.get(k)), workload, label);
-                points.add(point);
-                ys[k] = y.applyAsDouble(figure.value.applyAsDouble(point));
+            line(svg, runs, workload, figure, labels.get(s), mode, extent.series().get(labels.get(s)), frame,
+                    labelYs[s]);
+        }
+        svg.legend(PLOT_RIGHT + 100, frame.y1() + 10, legend);
+    }
+
+    /** One series: its line through the runs it was measured in, each point with its whisker, and its label. */
+    private static void line(Svg svg, List<HistoryRun> runs, String workload, Figure figure, String label, Mode mode,
+                             List<Integer> at, Frame frame, double labelY) {
+        ModeStyle style = ModeStyle.of(mode);
+        DoubleUnaryOperator y = frame.y();
+        double[] xs = at.stream().mapToDouble(i -> x(frame.x0(), frame.step(), i)).toArray();
+        double[] ys = new double[at.size()];
+        svg.open("series", mode);
+        List<HistoryPoint> points = new ArrayList<>();
+        for (int k = 0; k < at.size(); k++) {
+            HistoryPoint point = point(runs.get(at.get(k)), workload, label);
+            points.add(point);
+            ys[k] = y.applyAsDouble(figure.value.applyAsDouble(point));
+        }
+        if (at.size() > 1) {
+            svg.polyline(style, xs, ys);
+        }
+        for (int k = 0; k < at.size(); k++) {
+            HistoryPoint point = points.get(k);
+            int run = at.get(k);
+            svg.raw(point.contaminated() ? "<g class=\"point contaminated\">\n" : "<g class=\"point\">\n");
+            Interval interval = figure.interval.apply(point);
+            if (interval.defined()) {
+                svg.line(xs[k], y.applyAsDouble(interval.low()), xs[k], y.applyAsDouble(interval.high()), "whisker",
+                        "stroke:" + style.colour);
             }
-            if (at.size() > 1) {
-                svg.polyline(style, xs, ys);
-            }
-            for (int k = 0; k < at.size(); k++) {
-                HistoryPoint point = points.get(k);
-                int run = at.get(k);
-                svg.raw(point.contaminated() ? "<g class=\"point contaminated\">\n" : "<g class=\"point\">\n");
-                Interval interval = figure.interval.apply(point);
-                if (interval.defined()) {
-                    svg.line(xs[k], y.applyAsDouble(interval.low()), xs[k], y.applyAsDouble(interval.high()), "whisker",
-                            "stroke:" + style.colour);
-                }
-                svg.marker(style, xs[k], ys[k], label + (point.contaminated() ? " (busy machine)" : "") + ": "
-                        + figure.number.apply(figure.value.applyAsDouble(point)) + figure.unit
-                        + (interval.defined() ? " " + Figures.interval(interval, figure.number) : "")
-                        + "; " + describe(runs.get(run), run, runs.size()));
-                svg.close();
-            }
-            svg.text(xs[at.size() - 1] + 8, labelYs[s], label, "label series-label", "start");
+            svg.marker(style, xs[k], ys[k], label + (point.contaminated() ? " (busy machine)" : "") + ": "
+                    + figure.number.apply(figure.value.applyAsDouble(point)) + figure.unit
+                    + (interval.defined() ? " " + Figures.interval(interval, figure.number) : "")
+                    + "; " + describe(runs.get(run), run, runs.size()));
             svg.close();
         }
-        svg.legend(PLOT_RIGHT + 100, y1 + 10, legend);
-        return svg.toString();
+        svg.text(xs[at.size() - 1] + 8, labelY, label, "label series-label", "start");
+        svg.close();
     }
 
     /**

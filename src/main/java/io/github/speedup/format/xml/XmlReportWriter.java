@@ -9,6 +9,7 @@ import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.report.ComparedVersion;
+import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryPoint;
@@ -183,6 +184,37 @@ public final class XmlReportWriter implements ReportFormat {
                                  String against) throws XMLStreamException {
         newline(xml, 1);
         xml.writeStartElement("workload");
+        workloadAttributes(xml, workload, settings);
+        for (ResultReport result : workload.results()) {
+            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against,
+                    workload.taskRuns());
+        }
+        if (against != null && !workload.previous().isEmpty()) {
+            newline(xml, 2);
+            xml.writeStartElement("previous");
+            xml.writeAttribute("version", against);
+            for (ResultReport result : workload.previous()) {
+                result(xml, result, 3, null, null, workload.taskRuns());
+            }
+            newline(xml, 2);
+            xml.writeEndElement();
+        }
+        for (ScalingReport model : workload.scaling()) {
+            scaling(xml, model);
+        }
+        diagnosis(xml, workload.diagnosis());
+        selfCheck(xml, workload.selfCheck());
+        time(xml, workload.time());
+        if (workload.tooShort().isPresent()) {
+            textElement(xml, 2, "tooShort", workload.tooShort().get());
+        }
+        newline(xml, 1);
+        xml.writeEndElement();
+    }
+
+    /** What the workload is, and the modes, workers, budget and target it was measured with where known. */
+    private static void workloadAttributes(XMLStreamWriter xml, WorkloadReport workload, WorkloadSettings settings)
+            throws XMLStreamException {
         xml.writeAttribute("name", workload.name());
         xml.writeAttribute("kind", workload.kind());
         if (workload.target() != null) {
@@ -209,36 +241,15 @@ public final class XmlReportWriter implements ReportFormat {
                 xml.writeAttribute("targetPrecision", Figures.exact(settings.targetPrecision()));
             }
         }
-        for (ResultReport result : workload.results()) {
-            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against,
-                    workload.taskRuns());
-        }
-        if (against != null && !workload.previous().isEmpty()) {
-            newline(xml, 2);
-            xml.writeStartElement("previous");
-            xml.writeAttribute("version", against);
-            for (ResultReport result : workload.previous()) {
-                result(xml, result, 3, null, null, workload.taskRuns());
-            }
-            newline(xml, 2);
-            xml.writeEndElement();
-        }
-        for (ScalingReport model : workload.scaling()) {
-            scaling(xml, model);
-        }
+    }
+
+    private static void diagnosis(XMLStreamWriter xml, Diagnosis diagnosis) throws XMLStreamException {
         newline(xml, 2);
         xml.writeStartElement("diagnosis");
-        xml.writeAttribute("verdict", workload.diagnosis().pattern().id()); // the schema's name for the pattern
-        textElement(xml, 3, "evidence", workload.diagnosis().evidence());
-        textElement(xml, 3, "recommendation", workload.diagnosis().recommendation());
+        xml.writeAttribute("verdict", diagnosis.pattern().id()); // the schema's name for the pattern
+        textElement(xml, 3, "evidence", diagnosis.evidence());
+        textElement(xml, 3, "recommendation", diagnosis.recommendation());
         newline(xml, 2);
-        xml.writeEndElement();
-        selfCheck(xml, workload.selfCheck());
-        time(xml, workload.time());
-        if (workload.tooShort().isPresent()) {
-            textElement(xml, 2, "tooShort", workload.tooShort().get());
-        }
-        newline(xml, 1);
         xml.writeEndElement();
     }
 
@@ -301,6 +312,25 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeStartElement("result");
         xml.writeAttribute("mode", result.mode().id());
         xml.writeAttribute("workers", String.valueOf(result.workers()));
+        timing(xml, result, taskRuns);
+        costs(xml, result);
+        flags(xml, result);
+        if (result.cluster().known()) {
+            cluster(xml, result.cluster(), depth + 1);
+        }
+        if (comparison != null) {
+            comparison(xml, comparison, against, depth + 1);
+        }
+        List<SampleReport> leftOut = result.leftOutSamples();
+        for (SampleReport sample : result.samples()) {
+            sample(xml, sample, leftOut.contains(sample), depth + 1);
+        }
+        newline(xml, depth);
+        xml.writeEndElement();
+    }
+
+    /** The time per iteration: its summary, per task run, its intervals and outliers; then speedup and efficiency. */
+    private static void timing(XMLStreamWriter xml, ResultReport result, long taskRuns) throws XMLStreamException {
         xml.writeAttribute("medianMs", Figures.exact(result.wallMs().median()));
         xml.writeAttribute("meanMs", Figures.exact(result.wallMs().mean()));
         xml.writeAttribute("stddevMs", Figures.exact(result.wallMs().stddev()));
@@ -319,6 +349,10 @@ public final class XmlReportWriter implements ReportFormat {
         interval(xml, "speedupCi", "", result.speedupInterval());
         optional(xml, "efficiency", result.efficiency());
         interval(xml, "efficiencyCi", "", result.efficiencyInterval());
+    }
+
+    /** What the result cost besides time: CPU, memory, start-up, GC, communication and the bytes it moved. */
+    private static void costs(XMLStreamWriter xml, ResultReport result) throws XMLStreamException {
         xml.writeAttribute("cpuMs", Figures.exact(result.cpuMs()));
         xml.writeAttribute("peakMemoryBytes", String.valueOf(result.peakMemoryBytes()));
         optional(xml, "startupMs", result.startupMs());
@@ -336,6 +370,10 @@ public final class XmlReportWriter implements ReportFormat {
         if (!result.unsentResultTypes().isEmpty()) {
             xml.writeAttribute("unsentResultTypes", String.join(" ", result.unsentResultTypes()));
         }
+    }
+
+    /** Its flags with their reasons, and how sampling went and stopped. */
+    private static void flags(XMLStreamWriter xml, ResultReport result) throws XMLStreamException {
         xml.writeAttribute("unstable", String.valueOf(result.isUnstable()));
         if (result.isUnstable()) {
             xml.writeAttribute("unstableReason", result.unstableReason());
@@ -355,40 +393,34 @@ public final class XmlReportWriter implements ReportFormat {
         if (result.isSlowed()) {
             xml.writeAttribute("slowedReason", result.slowedReason());
         }
-        if (result.cluster().known()) {
-            cluster(xml, result.cluster(), depth + 1);
-        }
-        if (comparison != null) {
-            comparison(xml, comparison, against, depth + 1);
-        }
-        List<SampleReport> leftOut = result.leftOutSamples();
-        for (SampleReport sample : result.samples()) {
-            newline(xml, depth + 1);
-            xml.writeEmptyElement("sample");
-            if (sample.hasRound()) {
-                xml.writeAttribute("round", String.valueOf(sample.round()));
-            }
-            xml.writeAttribute("wallMs", Figures.exact(sample.wallMs()));
-            xml.writeAttribute("cpuMs", Figures.exact(sample.cpuMs()));
-            xml.writeAttribute("peakMemoryBytes", String.valueOf(sample.peakMemoryBytes()));
-            optional(xml, "startupMs", sample.startupMs());
-            optional(xml, "gcMs", sample.gcMs());
-            optional(xml, "ipcMs", sample.ipcMs());
-            if (sample.movedBytes() >= 0) {
-                xml.writeAttribute("movedBytes", String.valueOf(sample.movedBytes()));
-            }
-            if (sample.hasInputBytes()) {
-                xml.writeAttribute("inputBytes", String.valueOf(sample.inputBytes()));
-            }
-            optional(xml, "foreignCpuMs", sample.foreignCpuMs());
-            optional(xml, "stealMs", sample.stealMs());
-            optional(xml, "throttledMs", sample.throttledMs());
-            if (leftOut.contains(sample)) {
-                xml.writeAttribute("leftOut", "true");
-            }
-        }
+    }
+
+    /** One iteration as measured. */
+    private static void sample(XMLStreamWriter xml, SampleReport sample, boolean leftOut, int depth)
+            throws XMLStreamException {
         newline(xml, depth);
-        xml.writeEndElement();
+        xml.writeEmptyElement("sample");
+        if (sample.hasRound()) {
+            xml.writeAttribute("round", String.valueOf(sample.round()));
+        }
+        xml.writeAttribute("wallMs", Figures.exact(sample.wallMs()));
+        xml.writeAttribute("cpuMs", Figures.exact(sample.cpuMs()));
+        xml.writeAttribute("peakMemoryBytes", String.valueOf(sample.peakMemoryBytes()));
+        optional(xml, "startupMs", sample.startupMs());
+        optional(xml, "gcMs", sample.gcMs());
+        optional(xml, "ipcMs", sample.ipcMs());
+        if (sample.movedBytes() >= 0) {
+            xml.writeAttribute("movedBytes", String.valueOf(sample.movedBytes()));
+        }
+        if (sample.hasInputBytes()) {
+            xml.writeAttribute("inputBytes", String.valueOf(sample.inputBytes()));
+        }
+        optional(xml, "foreignCpuMs", sample.foreignCpuMs());
+        optional(xml, "stealMs", sample.stealMs());
+        optional(xml, "throttledMs", sample.throttledMs());
+        if (leftOut) {
+            xml.writeAttribute("leftOut", "true");
+        }
     }
 
     private static void cluster(XMLStreamWriter xml, ClusterMembers cluster, int depth) throws XMLStreamException {

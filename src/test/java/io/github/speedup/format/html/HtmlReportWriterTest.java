@@ -271,6 +271,58 @@ class HtmlReportWriterTest {
         assertFalse(page.contains("<module>"), "the working directory is escaped");
     }
 
+    /**
+     * The hostile workload name in every section that shows it (the summary, the checks' note and
+     * message, the workload's own section, the history), and hostile machine strings in the run's lines:
+     * each comes out escaped in the page's bytes and reads back as written.
+     */
+    @Test
+    void aHostileWorkloadNameIsEscapedInEverySectionThatShowsIt() throws Exception {
+        String name = ReportFixtures.HOSTILE_NAME;
+        String escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;q&quot; &amp; co";
+        Verdict verdict = new Verdict(List.of(new CheckResult(CheckKind.BASELINE, name, Mode.THREADS, 2,
+                Metric.TIME, 201.5, 10, 3.456, 0.0123, CheckStatus.FAIL, "Time of " + name + " regressed")),
+                List.of("compared with " + name));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(ReportFixtures.withHistory(), verdict, out);
+        String page = out.toString(StandardCharsets.UTF_8);
+        assertFalse(page.contains("<script"), "no script element");
+        assertFalse(page.contains("\"q\""), "no quote of user text unescaped");
+        String run = between(page, "<h1>", "<h2 id=\"summary\">");
+        assertTrue(run.contains("Test CPU &lt;1&gt;") && run.contains("-Dq=&quot;&lt;&amp;&gt;&quot;"), run);
+        assertEquals(1, occurrences(between(page, "<h2 id=\"summary\">", "<h2 id=\"checks\">"), escaped), "summary");
+        assertEquals(2, occurrences(between(page, "<h2 id=\"checks\">", "<section class=\"workload\""), escaped),
+                "checks: the note and the message");
+        String workload = between(page, "<section class=\"workload\" id=\"workload--script-", "</section>");
+        assertTrue(occurrences(workload, escaped) >= 1, "the workload's heading and its charts' titles");
+        String history = between(page, "<section class=\"history\"", "</section>");
+        assertTrue(occurrences(history, "data-workload=\"" + escaped + "\"") == 1, "the history's charts");
+        Document doc = Jsoup.parse(page);
+        assertEquals(name, doc.selectFirst("table.summary a").text());
+        assertEquals("#workload--script-alert--x----script---q----co", doc.selectFirst("table.summary a").attr("href"));
+        assertEquals("compared with " + name, doc.selectFirst("p.warning.note").text());
+        assertEquals("Time of " + name + " regressed", doc.selectFirst("table.checks tr.check.fail td.text:not(.status)")
+                .text());
+        assertEquals(name, doc.selectFirst("section.workload h2").text());
+        assertEquals(name, doc.select("section#history div.charts").get(0).attr("data-workload"));
+    }
+
+    private static String between(String page, String from, String to) {
+        int start = page.indexOf(from);
+        assertTrue(start >= 0, "the page has " + from);
+        int end = page.indexOf(to, start + from.length());
+        assertTrue(end > start, "the page has " + to + " after " + from);
+        return page.substring(start, end);
+    }
+
+    private static int occurrences(String text, String of) {
+        int count = 0;
+        for (int i = text.indexOf(of); i >= 0; i = text.indexOf(of, i + of.length())) {
+            count++;
+        }
+        return count;
+    }
+
     @Test
     void aResultTakenOnABusyMachineIsFlaggedExplainedAndFaded() throws Exception {
         WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);

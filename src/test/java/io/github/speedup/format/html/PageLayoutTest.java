@@ -107,7 +107,7 @@ class PageLayoutTest {
         Element pool = doc.selectFirst("table.results tr[data-mode=pool][data-workers=2]");
         assertEquals("–", pool.selectFirst("td.heap").text());
         assertEquals("255.0 MiB", pool.selectFirst("td.resident").text());
-        assertTrue(HtmlReportWriter.STYLE.contains(".table-scroll{overflow-x:auto"));
+        assertTrue(Stylesheet.CSS.contains(".table-scroll{overflow-x:auto"));
     }
 
     @Test
