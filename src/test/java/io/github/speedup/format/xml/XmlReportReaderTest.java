@@ -351,6 +351,16 @@ class XmlReportReaderTest {
         assertTrue(xml.contains("wallMs=\"600.000\" cpuMs=\"380.000\" peakMemoryBytes=\"1\" gcMs=\"0.000\" "
                 + "foreignCpuMs=\"550.000\" stealMs=\"0.000\" throttledMs=\"0.000\" leftOut=\"true\""), xml);
         assertEquals(original, XmlReportReader.read(file).report(), "the kept and the left out read back as written");
+        ByteArrayOutputStream html = new ByteArrayOutputStream();
+        new io.github.speedup.format.html.HtmlReportWriter().write(original, Verdict.NONE, html);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html.toString(StandardCharsets.UTF_8));
+        assertEquals("Samples left out: a few of their iterations ran while other work did and stayed after their "
+                + "retakes ran out; at most a quarter of a result's, with minIterations left, they are left out of its "
+                + "figures, which rest on the others, and the result stays in the reading. threads ×2: 2 of 12 samples "
+                + "taken while other work ran: 0.92 cores of foreign CPU (maxForeignLoad 0.10); its figures rest on "
+                + "the other 10", page.selectFirst("li.left-out-note").text());
+        assertEquals("2 left out", page.select("td.result span.flag").stream()
+                .filter(flag -> flag.text().endsWith("left out")).findFirst().orElseThrow().text());
 
         // A third disturbed sample is more than a quarter of 12: the result is contaminated as a whole.
         burst.set(0, new Sample(600_000_000L, 380_000_000L, 1, -1, 0, new Interference(550_000_000L, 0, 0)));
