@@ -410,6 +410,22 @@ class MeasurementRunnerTest {
                 + "exited with code 6 during task [0-3]" + Pattern.quote(HALTED)), halts);
     }
 
+    /**
+     * A task that spins and swallows every interrupt holds the measurement JVM: it is killed at the
+     * timeout with everything it started (the check after each test finds no process left), and the
+     * failure says where the task was.
+     */
+    @Test
+    void aTaskThatSwallowsInterruptsAndSpinsIsKilledAtTheTimeout() throws Exception {
+        long start = System.nanoTime();
+        String stuck = run(userClass("com.example.workloads.Stubborn"), "sequential", fork().withTimeout(2)).failure();
+        assertTrue(stuck.startsWith("workload w, mode sequential ×1, timed to choose its batchSize: measurement JVM did "
+                + "not finish an iteration of w within forkedProcessTimeoutInSeconds=2 s; it was killed with its "
+                + "descendants."), stuck);
+        assertTrue(stuck.contains("at com.example.workloads.Stubborn.run(Stubborn.java:"), stuck);
+        assertTrue(System.nanoTime() - start < 12_000_000_000L, "at the timeout, not later: " + stuck);
+    }
+
     @Test
     void failuresOfProcessWorkersNameTheChild() throws Exception {
         String fails = run(userClass("com.example.workloads.FailsInWorker"), "processes", fork()).failure();
