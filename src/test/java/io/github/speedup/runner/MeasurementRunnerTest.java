@@ -364,14 +364,19 @@ class MeasurementRunnerTest {
         assertEquals("workload w, mode sequential ×1, timed to choose its batchSize: measurement JVM exited with code 7 "
                 + "during an iteration of w (System.exit was called at com.example.workloads.Exits.run(Exits.java:7)); "
                 + "last lines of its output:\n    (nothing)", endsWithinTenSeconds("Exits", "sequential", fork()));
-        assertEquals("workload w, mode threads ×2, iteration 1/2 failed: measurement JVM exited with code 11 during an "
-                + "iteration of w (System.exit was called at com.example.workloads.ExitsInParallel.run("
-                + "ExitsInParallel.java:11)); last lines of its output:\n    (nothing)",
-                endsWithinTenSeconds("ExitsInParallel", "threads", fork()));
         assertEquals("workload w, mode sequential ×1, timed to choose its batchSize: measurement JVM exited with code 5 "
                 + "during an iteration of w" + HALTED, endsWithinTenSeconds("Halts", "sequential", fork()));
-        assertEquals("workload w, mode threads ×2, iteration 1/2 failed: measurement JVM exited with code 12 during an "
-                + "iteration of w" + HALTED, endsWithinTenSeconds("HaltsInParallel", "threads", fork()));
+        assertExitAndHaltOffTheSequentialThread("threads", fork());
+    }
+
+    /** System.exit, then Runtime.halt, in a task of {@code mode} ×2 (threads or virtual), not in the sequential baseline. */
+    private void assertExitAndHaltOffTheSequentialThread(String mode, ForkInput fork) throws Exception {
+        assertEquals("workload w, mode " + mode + " ×2, iteration 1/2 failed: measurement JVM exited with code 11 during "
+                + "an iteration of w (System.exit was called at com.example.workloads.ExitsInParallel.run("
+                + "ExitsInParallel.java:11)); last lines of its output:\n    (nothing)",
+                endsWithinTenSeconds("ExitsInParallel", mode, fork));
+        assertEquals("workload w, mode " + mode + " ×2, iteration 1/2 failed: measurement JVM exited with code 12 during "
+                + "an iteration of w" + HALTED, endsWithinTenSeconds("HaltsInParallel", mode, fork));
     }
 
     /** Thread.getAllStackTraces leaves virtual threads out: a System.exit from one is found in a thread dump. */
@@ -380,12 +385,7 @@ class MeasurementRunnerTest {
         assumeTrue(Files.isExecutable(JAVA_21), "no JDK 21+ for the virtual mode: neither this one nor " + JAVA_21);
         ForkInput fork = new ForkInput(null, Map.of(), JAVA_21.toString(), null, Map.of(), Map.of(),
                 List.of(TEST_CLASSES), work, null, 300);
-        assertEquals("workload w, mode virtual ×2, iteration 1/2 failed: measurement JVM exited with code 11 during an "
-                + "iteration of w (System.exit was called at com.example.workloads.ExitsInParallel.run("
-                + "ExitsInParallel.java:11)); last lines of its output:\n    (nothing)",
-                endsWithinTenSeconds("ExitsInParallel", "virtual", fork));
-        assertEquals("workload w, mode virtual ×2, iteration 1/2 failed: measurement JVM exited with code 12 during an "
-                + "iteration of w" + HALTED, endsWithinTenSeconds("HaltsInParallel", "virtual", fork));
+        assertExitAndHaltOffTheSequentialThread("virtual", fork);
     }
 
     /**
