@@ -52,7 +52,8 @@ final class Batching {
      * timed leaves it unbatched: its first iteration fails the same way, and says so in its own terms.
      *
      * @param indices the workload's measurements in the plan
-     * @param jvm     this build's measurement JVM, or {@code null} where the plan has none
+     * @param jvm     this build's measurement JVM, or {@code null} where the plan has none or the
+     *                run's budget is spent (the workload is then left unbatched, untimed)
      * @throws ForkException the measurement JVM ended or did not answer while the workload was timed
      */
     static MeasurementPlan resolve(MeasurementPlan plan, List<Integer> indices, MeasurementJvm jvm,

@@ -129,8 +129,10 @@ public final class MeasurementRunner {
                 // The workload's time starts here: timing it for its batch is part of it.
                 WorkloadClock clock = WorkloadClock.of(System::nanoTime,
                         plan.sampling(plan.measurements().get(workload.get(0)).workload()).maxTime(), runLeft);
-                // Work too short to time runs each task several times per iteration, decided before it is measured.
-                plan = iterations.replan(Batching.resolve(plan, workload, measurementJvms.get(Side.THIS), progress));
+                // Work too short to time runs each task several times per iteration, decided before it is
+                // measured; not timed where the run's budget is already spent, as nothing of it will be measured.
+                plan = iterations.replan(Batching.resolve(plan, workload,
+                        clock.spent() ? null : measurementJvms.get(Side.THIS), progress));
                 List<Integer> active = new ArrayList<>();
                 Map<Integer, MeasuredResult> skipped = new HashMap<>();
                 for (int index : workload) {
@@ -164,7 +166,8 @@ public final class MeasurementRunner {
                 } finally {
                     iterations.closePools();
                 }
-                List<MeasuredResult> measured = measured(plan, workload, skipped, sampling, iterations);
+                List<MeasuredResult> measured = measured(plan, workload, skipped, sampling, iterations,
+                        failure != null);
                 results.addAll(measured);
                 if (!measured.isEmpty()) {
                     times.put(spec.name(), clock.time());
@@ -226,11 +229,15 @@ public final class MeasurementRunner {
      * finished none (it failed in its warm-up, or never began) is left out, and so is the whole
      * workload when none of its measurements finished an iteration: there is nothing of it to show.
      * A measurement the budget left without an answer is not measured, with the reason: a result of
-     * a few iterations would be read as if it were one.
+     * a few iterations would be read as if it were one. A workload that the run's budget did not
+     * reach at all is kept so, every result with its reason: the report names every workload of a
+     * run that ended (a run of 60 workloads under a budget that reached 15 listed those 15 alone).
+     *
+     * @param failed whether the workload's iterations ended in a failure
      */
     private List<MeasuredResult> measured(MeasurementPlan plan, List<Integer> workload,
                                           Map<Integer, MeasuredResult> skipped, WorkloadSampling sampling,
-                                          Iterations iterations) {
+                                          Iterations iterations, boolean failed) {
         List<MeasuredResult> measured = new ArrayList<>();
         boolean anySamples = false;
         for (int index : workload) {
@@ -253,7 +260,7 @@ public final class MeasurementRunner {
                         sampling.rounds(index), iterations.clusterMembers(index)));
             }
         }
-        return anySamples ? measured : List.of();
+        return anySamples || !failed ? measured : List.of();
     }
 
     /**

@@ -21,11 +21,15 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.runner.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
+import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -81,6 +85,58 @@ class SpeedupEngineTest {
         ReportFiles.writeHtml(second.files().get(Format.XML), sitePage);
         assertArrayEquals(Files.readAllBytes(second.files().get(Format.HTML)), Files.readAllBytes(sitePage),
                 "speedup:report renders byte for byte the page speedup:run wrote, checks and baseline column included");
+    }
+
+    /**
+     * Sixty workloads in one build (issue 29), each two naps of 20 ms in sequential and threads ×2,
+     * one warm-up: measured one after another they would take about 45 s, so a run budget of 12 s
+     * ends the run in time (the workloads it does not reach are not even timed for their batch), and
+     * speedup.xml still holds every workload, each result measured or saying that the budget ran out
+     * before it.
+     */
+    @Test
+    void sixtyWorkloadsAreAllReportedAndTheRunEndsWithinItsBudget() throws Exception {
+        List<WorkloadInput> workloads = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            workloads.add(WorkloadInput.builtIn(String.format(Locale.ROOT, "nap%02d", i), "sleep", 2, 20));
+        }
+        int budget = 12;
+        RunParameters parameters = new RunParameters(workloads, List.of("sequential,threads"), List.of("2"),
+                new SamplingParameters(1, null, null, null, null, null, budget, null), null, null, List.of("xml"),
+                ForkInput.defaults(work.resolve("fork")), GateParameters.NONE, new LoadParameters(64.0, 0, null, null),
+                HistoryParameters.NONE, null);
+        long start = System.nanoTime();
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(RunConfigurationParser.parse(parameters, 2,
+                warning -> { }), BUILD, work.resolve("sixty"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < budget + 5, "the run took " + seconds + " s against maxRunTimeInSeconds=" + budget);
+
+        Element report = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(result.files().get(Format.XML).toFile()).getDocumentElement();
+        NodeList written = report.getElementsByTagName("workload");
+        List<String> names = new ArrayList<>();
+        int measured = 0;
+        for (int i = 0; i < written.getLength(); i++) {
+            Element workload = (Element) written.item(i);
+            names.add(workload.getAttribute("name"));
+            NodeList results = workload.getElementsByTagName("result");
+            assertEquals(2, results.getLength(), workload.getAttribute("name"));
+            for (int j = 0; j < results.getLength(); j++) {
+                Element cell = (Element) results.item(j);
+                if (cell.hasAttribute("skipped")) {
+                    assertTrue(cell.getAttribute("reason").matches("not measured: the workload's [0-9]+ s "
+                                    + "\\(maxRunTimeInSeconds\\) ran out before its first measured iteration; raise "
+                                    + "maxRunTimeInSeconds to measure it"),
+                            workload.getAttribute("name") + ": " + cell.getAttribute("reason"));
+                } else {
+                    measured++;
+                    assertTrue(cell.getElementsByTagName("sample").getLength() >= 2, workload.getAttribute("name"));
+                }
+            }
+        }
+        assertEquals(workloads.stream().map(WorkloadInput::name).toList(), names);
+        assertTrue(measured >= 2, "the first workloads at least are measured: " + measured);
+        assertTrue(measured < 120, "a budget of " + budget + " s cannot measure them all");
     }
 
     @Test

@@ -66,6 +66,8 @@ final class ChildJvm implements AutoCloseable {
     private final Deque<String> outputTail = new ArrayDeque<>();
     private final List<Thread> readers = new ArrayList<>(3);
     private final ChildOutput output;
+    /** Whether a message came from the child: then its main class ran, and its shutdown hook was in place. */
+    private volatile boolean spoken;
     /** Where user code called System.exit, when the child said so on its way out. */
     private volatile String exitCalledAt;
     /** The child's descendants when it was told to exit: those still alive once it has exited are killed. */
@@ -259,6 +261,9 @@ final class ChildJvm implements AutoCloseable {
                     + timeout.toSeconds() + " s; it was killed with its descendants. " + threads);
         }
         if (arrival == END_OF_CHANNEL) {
+            // It stays the last word: a later wait (closing a pool whose worker died) learns at once
+            // that the child is gone, rather than waiting out its timeout for a message that cannot come.
+            arrivals.add(END_OF_CHANNEL);
             throw died("during " + waitingFor);
         }
         if (arrival.fault() != null) {
@@ -305,11 +310,19 @@ final class ChildJvm implements AutoCloseable {
             descendant.destroyForcibly();
         }
         if (process.exitValue() != 0) {
-            throw died("after its last task");
+            throw died("after its last task", false);
         }
     }
 
     private ForkException died(String when) {
+        return died(when, true);
+    }
+
+    /**
+     * @param unasked whether the child ended without being told to (during a task, rather than
+     *                after its last one), so that its exit was user code's, a signal's or the JVM's
+     */
+    private ForkException died(String when, boolean unasked) {
         int exitCode;
         try {
             process.waitFor(5, TimeUnit.SECONDS);
@@ -321,9 +334,26 @@ final class ChildJvm implements AutoCloseable {
         awaitReaders();
         close();
         String exit = exitCode == Integer.MIN_VALUE ? "closed its protocol channel" : "exited with code " + exitCode;
-        String caller = exitCalledAt == null ? "" : " (System.exit was called " + exitCalledAt.strip() + ")";
-        return new ForkException(label + " " + exit + " " + when + caller + "; last lines of its output:\n"
-                + outputTail());
+        return new ForkException(label + " " + exit + " " + when + howItEnded(exitCode, unasked)
+                + "; last lines of its output:\n" + outputTail());
+    }
+
+    /**
+     * What the child's shutdown hook said ({@link ForkMessage.ExitCalled}): where System.exit was
+     * called, or that a signal ended it. A child that exited unasked without a word ran no shutdown
+     * hook, which is what {@code Runtime.halt} does, and a halt leaves no trace of its caller.
+     */
+    private String howItEnded(int exitCode, boolean unasked) {
+        String caller = exitCalledAt;
+        if (caller != null) {
+            return caller.isBlank() ? "; it ran its shutdown hooks but no thread had called System.exit: a signal such "
+                    + "as SIGTERM ended it" : " (System.exit was called " + caller.strip() + ")";
+        }
+        // Only a child that has spoken had its hook in place (user code runs after its first message):
+        // one that never got to its main class (an unknown JVM option) says why in its output.
+        return unasked && exitCode != Integer.MIN_VALUE && spoken ? "; it ran no shutdown hook, so it did not exit through "
+                + "System.exit: Runtime.halt, the JVM itself (a fatal error, -XX:+ExitOnOutOfMemoryError) or SIGKILL "
+                + "ended it, and a halt leaves no trace of its caller, which therefore cannot be named" : "";
     }
 
     private String outputTail() {
@@ -390,6 +420,7 @@ final class ChildJvm implements AutoCloseable {
                 channel.close();
                 return;
             }
+            spoken = true;
             if (message instanceof ForkMessage.Frame announced) {
                 frame = in.readFrame(announced.length());
             } else if (message instanceof ForkMessage.ExitCalled exitCalled) {

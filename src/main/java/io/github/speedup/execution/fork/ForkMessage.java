@@ -29,7 +29,7 @@ import java.util.List;
  * host -> cluster driver   ClusterKeys first, then Prepare, Go, Exit (the rest as arguments: {@link ClusterDriver})
  * cluster driver -> host   Connected (every member there, as they describe themselves), Ready,
  *                          ClusterSample, Done, Failed
- * either -> host            ExitCalled (user code called System.exit; the JVM is ending)
+ * either -> host            ExitCalled (user code called System.exit, or a signal came; the JVM is ending)
  * either way                Frame: raw bytes (a task's input or result) for the message that follows
  * </pre>
  *
@@ -163,7 +163,10 @@ sealed interface ForkMessage {
         }
     }
 
-    /** Sent from a shutdown hook when code other than the fork's own main ends the JVM: where it was called. */
+    /**
+     * Sent from a shutdown hook when code other than the fork's own main ends the JVM: where
+     * {@code System.exit} was called, or empty when no thread called it (a signal ended the JVM).
+     */
     record ExitCalled(String caller) implements ForkMessage {
         static final String TYPE = "EXIT_CALLED";
 

@@ -175,8 +175,10 @@ public final class ForkedMain {
 
     /**
      * Tells the host where user code called {@code System.exit} (at shutdown, the thread that
-     * called it is still inside {@code Runtime.exit}, so its stack names the caller), and ends
-     * what this JVM started: any exit but the plugin's own is user code's, or a signal's.
+     * called it is still inside {@code Runtime.exit}, so its stack names the caller), or that no
+     * thread did (a signal), and ends what this JVM started: any exit but the plugin's own is user
+     * code's, or a signal's. {@code Runtime.halt} runs no hook, so it is the one exit the host
+     * hears nothing of.
      * A class, not a lambda, like everything on a worker's way to its first task.
      */
     private static final class ForeignExitReporter extends Thread {
@@ -193,14 +195,26 @@ public final class ForkedMain {
                 return;
             }
             killDescendants();
-            for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            String caller = exitCaller(Thread.getAllStackTraces().values());
+            if (caller == null) {
+                // a virtual thread's System.exit: Thread.getAllStackTraces leaves virtual threads out
+                caller = exitCaller(VirtualThreadStacks.all());
+            }
+            // Said even when no thread is in System.exit (a signal such as SIGTERM): the host then
+            // knows that the shutdown hooks ran, which Runtime.halt skips.
+            report(new ForkMessage.ExitCalled(caller == null ? "" : caller));
+        }
+
+        /** Where the thread that is in {@code Runtime.exit} called it, or {@code null} when none is. */
+        private static String exitCaller(Iterable<StackTraceElement[]> stacks) {
+            for (StackTraceElement[] stack : stacks) {
                 for (int i = 0; i < stack.length; i++) {
                     if (stack[i].getClassName().equals("java.lang.Runtime") && stack[i].getMethodName().equals("exit")) {
-                        report(new ForkMessage.ExitCalled(callerOf(stack, i + 1)));
-                        return;
+                        return callerOf(stack, i + 1);
                     }
                 }
             }
+            return null;
         }
 
         private void report(ForkMessage message) {

@@ -44,6 +44,7 @@ class ForkProtocolTest {
                 new ForkMessage.Failed("task 0 threw java.lang.IllegalStateException: bad\n    at com.acme.T.run(T.java:3)"),
                 new ForkMessage.Exit(),
                 new ForkMessage.ExitCalled("at com.acme.Exits.run(Exits.java:8) <- com.acme.Main.main(Main.java:1)"),
+                new ForkMessage.ExitCalled(""),
                 new ForkMessage.Started(),
                 new ForkMessage.Done(Long.MAX_VALUE, 0, ""),
                 new ForkMessage.Done(1, 2, "java.lang.Thread"),

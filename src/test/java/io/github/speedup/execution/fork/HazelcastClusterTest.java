@@ -177,6 +177,41 @@ class HazelcastClusterTest {
         assertFalse(ProcessHandle.of(pids.get(0)).map(ProcessHandle::isAlive).orElse(false));
     }
 
+    /**
+     * A member that user code ends with System.exit or Runtime.halt in a task: the failure names the
+     * member, its exit code and System.exit's caller, or says that a halt leaves none, within
+     * seconds. One member, so that which one ended is known.
+     */
+    @Test
+    void aMemberThatExitsOrHaltsIsNamedWithinSecondsWithTheCallerWhereOneIsKnown() throws Exception {
+        String driverSaw = "cluster member 1 of 1 \\(127\\.0\\.0\\.1:[0-9]+\\) failed during task 0: [^\n]+";
+        String exits = memberEnds("ExitsInWorker");
+        assertTrue(exits.matches("cluster member 1 of 1 \\(ExitsInWorker\\) exited with code 9 "
+                + "during an iteration \\(" + driverSaw + "\\) \\(System\\.exit was called at com\\.example\\.workloads\\."
+                + "ExitsInWorker\\.run\\(ExitsInWorker\\.java:8\\)\\); last lines of its output:\n    \\(nothing\\)"), exits);
+        String halts = memberEnds("HaltsInWorker");
+        assertTrue(halts.matches("cluster member 1 of 1 \\(HaltsInWorker\\) exited with code 6 "
+                + "during an iteration \\(" + driverSaw + "\\); it ran no shutdown hook, so it did not exit through "
+                + "System\\.exit: Runtime\\.halt, the JVM itself \\(a fatal error, -XX:\\+ExitOnOutOfMemoryError\\) or "
+                + "SIGKILL ended it, and a halt leaves no trace of its caller, which therefore cannot be named; last "
+                + "lines of its output:\n    \\(nothing\\)"), halts);
+    }
+
+    /** The failure of the first iteration of a one-member cluster whose task ends its member, within 10 s. */
+    private String memberEnds(String workload) throws Exception {
+        List<Long> pids;
+        String failure;
+        try (HazelcastCluster cluster = HazelcastCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
+                TestJvms.userClass(workload, 1), 1)) {
+            pids = cluster.pids();
+            long start = System.nanoTime();
+            failure = assertThrows(ForkException.class, cluster::runIteration).getMessage();
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "not at the timeout: " + failure);
+        }
+        assertTrue(allGone(pids), "no member or driver left: " + pids);
+        return failure;
+    }
+
     @Test
     void anExistingClusterLendsWOfItsMembersAndSaysWhenItHasTooFew() throws Exception {
         JvmLauncher launcher = launcher();

@@ -1,0 +1,14 @@
+package com.example.workloads;
+
+/**
+ * Halts the JVM from a thread of the threads or virtual mode, but not from the sequential mode's own
+ * thread ("speedup-sequential"), so the sequential baseline that every run times first succeeds.
+ */
+public class HaltsInParallel implements Runnable {
+    @Override
+    public void run() {
+        if (!Thread.currentThread().getName().equals("speedup-sequential")) {
+            Runtime.getRuntime().halt(12);
+        }
+    }
+}
