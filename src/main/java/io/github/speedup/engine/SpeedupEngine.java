@@ -1,8 +1,12 @@
 package io.github.speedup.engine;
 
 import io.github.speedup.analysis.ReportBuilder;
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.Confirmation;
 import io.github.speedup.check.GateException;
 import io.github.speedup.check.Verdict;
+import io.github.speedup.config.GateConfiguration;
 import io.github.speedup.config.HistorySettings;
 import io.github.speedup.config.LoadSettings;
 import io.github.speedup.config.RunConfiguration;
@@ -56,6 +60,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The core API behind {@code speedup:run}: configuration, plan, measurements, report model,
@@ -231,25 +236,38 @@ public final class SpeedupEngine {
         LoadProbe probe = LoadProbe.detect();
         LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad(),
                 Runtime.getRuntime().availableProcessors()), load.maxRetries());
-        Instant started;
-        RunOutcome outcome;
-        double loadAverage;
-        Duration lockWait;
+        Judged judged;
         Path lockFile = load.lockFile();
         try (MeasurementLock lock = MeasurementLock.acquire(load.lockFile(), load.lockTimeout(), build.project(),
                 info, warnings)) {
-            lockWait = lock.waited();
+            Duration lockWait = lock.waited();
             lockFile = lock.file();
             if (lockWait.toMillis() >= 1000) {
                 info.accept(String.format(Locale.ROOT, "Measurement lock %s taken after %.1f s", lockFile,
                         lockWait.toMillis() / 1000.0));
             }
-            started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            loadAverage = EnvironmentProbe.loadAverage();
+            Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            double loadAverage = EnvironmentProbe.loadAverage();
             warnIfBusy(guard, probe, loadAverage);
             try {
-                outcome = new MeasurementRunner(launcher, previousLauncher, fork.timeout(), childOutput, progress,
-                        guard, fork.cluster()).run(plan);
+                MeasurementRunner runner = new MeasurementRunner(launcher, previousLauncher, fork.timeout(),
+                        childOutput, progress, guard, fork.cluster());
+                RunOutcome outcome = runner.run(plan);
+                Settings settings = new Settings(configuration.modes(), configuration.workers(),
+                        configuration.sampling(), configuration.order(), configuration.maxCoefficientOfVariation(),
+                        Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(), fork.timeout().toSeconds(),
+                        load.maxForeignLoad(), load.maxRetries(), lockFile.toString(), load.lockTimeout().toSeconds(),
+                        fork.workingDirectory().toString(), workloadSettings(configuration, plan));
+                Report measured = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(),
+                        EnvironmentProbe.probe(outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(),
+                                build.mavenVersion(), loadAverage, probe.probes(),
+                                Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
+                                configuration.gate().baseline().compareWithMaxRegressionPercent()));
+                judged = judge(measured, configuration, build, outputDirectory, inputs);
+                if (configuration.gate().confirmFailures()) {
+                    judged = confirm(judged, runner, plan, configuration, inputs);
+                }
             } finally {
                 endLeftovers(cookie);
             }
@@ -262,17 +280,8 @@ public final class SpeedupEngine {
             Thread.currentThread().interrupt();
             throw new SpeedupException("Interrupted while waiting for the measurement lock " + load.lockFile(), e);
         }
-        Settings settings = new Settings(configuration.modes(), configuration.workers(),
-                configuration.sampling(), configuration.order(),
-                configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
-                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), lockFile.toString(),
-                load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration, plan));
-        Report measured = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(), EnvironmentProbe.probe(
-                outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), loadAverage,
-                probe.probes(), Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
-                        configuration.gate().baseline().compareWithMaxRegressionPercent()));
-        return judgeAndKeep(measured, configuration, build, outputDirectory, inputs, plan);
+        return keep(judged.report(), judged.verdict(), judged.history(), configuration, outputDirectory,
+                inputs.stepSummary(), plan);
     }
 
     /** What was read or checked before measuring: the baseline, and the job summary where it can be written. */
@@ -313,13 +322,16 @@ public final class SpeedupEngine {
         }
     }
 
+    /** A run judged by the gate: its report (testbed, commit, history), the verdict, and the history it was judged by. */
+    private record Judged(Report report, Verdict verdict, RunHistory history) {
+    }
+
     /**
-     * The measured run with its testbed, commit and history, judged by the gate (a complete run),
-     * then kept; what was measured is written also when the history cannot be read or the gate
-     * cannot judge.
+     * The measured run with its testbed, commit and history, judged by the gate (a complete run);
+     * what was measured is written also when the history cannot be read or the gate cannot judge.
      */
-    private Result judgeAndKeep(Report measured, RunConfiguration configuration, Build build, Path outputDirectory,
-                                Inputs inputs, MeasurementPlan plan) throws SpeedupException, GateException {
+    private Judged judge(Report measured, RunConfiguration configuration, Build build, Path outputDirectory,
+                         Inputs inputs) throws SpeedupException, GateException {
         HistorySettings historySettings = configuration.history();
         Report run = measured.withRun(historySettings.testbed(measured.environment().fingerprint()),
                 historySettings.kept() ? GitCommit.of(build.projectDirectory()) : "");
@@ -342,7 +354,54 @@ public final class SpeedupEngine {
                 throw e;
             }
         }
-        return keep(report, verdict, history, configuration, outputDirectory, inputs.stepSummary(), plan);
+        return new Judged(report, verdict, history);
+    }
+
+    /**
+     * A run whose comparisons would fail, after the failing results were measured again (still under
+     * the lock, with the same JVMs' launchers): the workloads of the failures, each with sequential and
+     * the failing (mode, workers), on the earlier version's side too where the comparison is with it.
+     * The second measurement is judged by the same gate and the same baseline and history, and a
+     * failure stands only where it fails again ({@link Confirmation#combine}). The report keeps the
+     * first measurement's results; each such check holds the second's figures.
+     */
+    private Judged confirm(Judged first, MeasurementRunner runner, MeasurementPlan plan,
+                           RunConfiguration configuration, Inputs inputs) throws GateException {
+        List<CheckResult> pending = Confirmation.pending(first.verdict());
+        if (pending.isEmpty()) {
+            return first;
+        }
+        info.accept("Measuring again before failing the build (confirmFailures): " + pending.size()
+                + (pending.size() == 1 ? " comparison" : " comparisons") + " would fail: " + String.join("; ",
+                pending.stream().map(c -> "workload " + c.workload() + ", mode " + c.mode().id() + " ×"
+                        + c.workers() + " (" + c.kind().id() + ")").distinct().toList()));
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        RunOutcome outcome = runner.run(plan.only(again(pending)));
+        Report report = first.report();
+        Report second = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(),
+                report.environment(), report.settings(), started, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                report.compareWith()).withRun(report.testbed(), report.commit());
+        // The comparisons alone: rules are limits, not measured again, and would match nothing here.
+        GateConfiguration gate = configuration.gate();
+        Verdict confirmation = SpeedupGate.apply(second, new GateConfiguration(List.of(), gate.baseline(), false,
+                false), inputs.baseline(), first.history().baselineRuns(), List.of());
+        Verdict verdict = Confirmation.combine(first.verdict(), confirmation, outcome.failure());
+        long confirmed = verdict.failures().size();
+        info.accept("Measured again: " + confirmed + " of " + pending.size() + " confirmed"
+                + (confirmed == pending.size() ? "" : "; the others do not fail the build"));
+        return new Judged(report, verdict, first.history());
+    }
+
+    /**
+     * What a failure is measured again with: its workload's sequential (every speedup and every pair
+     * divides by it) and its (mode, workers); the earlier version's side only for a comparison with it.
+     */
+    private static Predicate<Measurement> again(List<CheckResult> failures) {
+        return measurement -> failures.stream().anyMatch(failure ->
+                failure.workload().equals(measurement.workload().name())
+                        && (measurement.mode() == Mode.SEQUENTIAL || measurement.mode() == failure.mode()
+                        && measurement.workers() == failure.workers())
+                        && (measurement.side() == Side.THIS || failure.kind() == CheckKind.COMPARE_WITH));
     }
 
     /**

@@ -316,7 +316,7 @@ public final class HtmlReportWriter implements ReportFormat {
             html.write(r.isSkipped() ? skippedRow(r, 10 + (againstEarlierRuns ? 1 : 0)
                     + (compared == null ? 0 : 1)) : measuredRow(r,
                     (againstEarlierRuns ? baselineCell(verdict, workload, r) : "")
-                    + (compared == null ? "" : versusCell(workload, r))));
+                    + (compared == null ? "" : versusCell(verdict, workload, r))));
         }
         html.write("</tbody>\n</table>\n</div>\n");
     }
@@ -581,21 +581,45 @@ public final class HtmlReportWriter implements ReportFormat {
             return "<td class=\"delta\">–</td>";
         }
         CheckResult c = check.get();
-        return "<td class=\"delta " + c.status().id() + "\">" + String.format(Locale.ROOT, "%+.1f%%", c.deltaPercent())
-                + "<br><small>p " + String.format(Locale.ROOT, "%.3f", c.pValue()) + "</small></td>";
+        return "<td class=\"delta " + c.status().id() + "\"" + detectableTitle(c) + ">"
+                + String.format(Locale.ROOT, "%+.1f%%", c.deltaPercent()) + "<br><small>p "
+                + String.format(Locale.ROOT, "%.3f", c.pValue()) + detectable(c) + "</small></td>";
+    }
+
+    /**
+     * The smallest change a comparison would have seen, on the cell's second line: {@code  · ≥ 4.2%}, so an
+     * unchanged or inconclusive cell says how sure it is; nothing where it is not known.
+     */
+    private static String detectable(CheckResult check) {
+        return Double.isNaN(check.detectablePercent()) ? ""
+                : String.format(Locale.ROOT, " · <span class=\"detectable\">≥ %.1f%%</span>", check.detectablePercent());
+    }
+
+    private static String detectableTitle(CheckResult check) {
+        return Double.isNaN(check.detectablePercent()) ? "" : " title=\"" + check.status().id() + " ("
+                + CheckResult.detectable(check.detectablePercent()) + " at 80% power)"
+                + (check.confirmation() == null ? "" : "; measured again: " + check.confirmation().status().id()) + "\"";
     }
 
     /** The time change against the earlier version with its interval, its status as the cell's class. */
-    private static String versusCell(WorkloadReport workload, ResultReport r) {
+    private static String versusCell(Verdict verdict, WorkloadReport workload, ResultReport r) {
         Optional<VersionComparison> comparison = workload.comparison(r.mode(), r.workers());
         if (comparison.isEmpty()) {
             return "<td class=\"versus\">–</td>";
         }
         VersionComparison c = comparison.get();
-        String title = c.reason() != null ? c.reason()
-                : c.status().id() + (Double.isNaN(c.speedupRatio()) ? "" : "; speedup " + c.speedupChange());
+        Optional<CheckResult> check = verdict.checks().stream().filter(k -> k.kind() == CheckKind.COMPARE_WITH
+                && k.workload().equals(workload.name()) && k.mode() == r.mode() && k.workers() == r.workers())
+                .findFirst();
+        String title = (c.reason() != null ? c.reason()
+                : c.status().id() + (Double.isNaN(c.speedupRatio()) ? "" : "; speedup " + c.speedupChange()))
+                + check.filter(k -> !Double.isNaN(k.detectablePercent()))
+                .map(k -> "; " + CheckResult.detectable(k.detectablePercent()) + " at 80% power").orElse("")
+                + check.map(CheckResult::confirmation).map(k -> "; measured again: " + k.status().id()).orElse("");
         return "<td class=\"versus " + c.status().id() + "\" title=\"" + Html.escape(title) + "\">"
-                + (c.compared() ? Html.escape(c.timeChange()) : "not compared") + "</td>";
+                + (c.compared() ? Html.escape(c.timeChange()) : "not compared")
+                + check.map(k -> detectable(k).isEmpty() ? "" : "<br><small>" + detectable(k).substring(3) + "</small>")
+                .orElse("") + "</td>";
     }
 
     /** A figure with its interval on a second, smaller line. */
