@@ -105,9 +105,11 @@ public final class MarkdownSummary implements ReportFormat {
                         && c.workers() == comparison.workers()).findFirst()
                 .map(c -> (Double.isNaN(c.detectablePercent()) ? ""
                         : " (" + CheckResult.detectable(c.detectablePercent()) + ")")
-                        + (c.confirmation() == null ? "" : "; measured again: "
-                        + c.confirmation().status().id().replace('-', ' ') + ", so " + (c.failed() ? "failed"
-                        : c.status().id().replace('-', ' '))))
+                        + (c.confirmation() == null ? "" : "; measured again: " + switch (c.confirmation().status()) {
+                            case FAIL -> "regressed (confirmed)";
+                            case PASS -> "unchanged (not confirmed)";
+                            default -> c.confirmation().status().id().replace('-', ' ') + " (not confirmed)";
+                        }))
                 .orElse("");
     }
 

@@ -43,8 +43,13 @@ class ComparisonPageTest {
                 "every row as wide as the header: " + row.outerHtml()));
         VersionComparison threads = report.workloads().get(0).comparison(Mode.THREADS, 2).orElseThrow();
         Element cell = table.selectFirst("tr[data-mode=threads] td.versus");
-        assertEquals(threads.timeChange(), cell.text());
+        assertEquals(threads.timeChange(), cell.textNodes().get(0).text());
         assertTrue(cell.hasClass("regressed"), cell.outerHtml());
+        double detectable = verdict.checks().stream().filter(c -> c.mode() == Mode.THREADS).findFirst().orElseThrow()
+                .detectablePercent();
+        assertEquals(String.format(java.util.Locale.ROOT, "≥ %.1f%%", detectable), cell.selectFirst("small").text());
+        assertTrue(cell.attr("title").endsWith(String.format(java.util.Locale.ROOT,
+                "; would have seen ≥ %.1f%% at 80%% power", detectable)), cell.attr("title"));
         assertTrue(threads.timeChange().matches("\\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%]"), threads.timeChange());
 
         Element chart = page.selectFirst("svg.comparison-chart");
@@ -53,5 +58,27 @@ class ComparisonPageTest {
         assertTrue(chart.text().contains("this build (1.1-SNAPSHOT) against 1.0"), chart.text());
         assertTrue(page.selectFirst("p.meta").text().contains("Measured side by side with com.acme:lib:1.0 "
                 + "(compareWith RELEASE)"), page.selectFirst("p.meta").text());
+    }
+
+    @Test
+    void anUnchangedResultSaysHowSmallAChangeItWouldHaveSeen() throws Exception {
+        Report report = ComparisonFixtures.report(ComparisonFixtures.results(1.0, 1.0, 0.02, 12, 3));
+        Verdict verdict = Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 5, 0.05, false), null,
+                List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(report, verdict, out);
+        Document page = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+
+        var check = verdict.checks().stream().filter(c -> c.mode() == Mode.SEQUENTIAL).findFirst().orElseThrow();
+        assertEquals(io.github.speedup.check.CheckStatus.PASS, check.status(), check.message());
+        // 12 pairs of 2% noise per side: about 2.8% per pair, (1.645 + 0.842) · 2.8% / √12, about 2%.
+        assertTrue(check.detectablePercent() > 1 && check.detectablePercent() < 3.5, check.toString());
+        String seen = String.format(java.util.Locale.ROOT, "would have seen ≥ %.1f%%", check.detectablePercent());
+        assertTrue(check.message().endsWith(" (" + seen + ")"), check.message());
+        Element cell = page.selectFirst("table.results tr[data-mode=sequential] td.versus");
+        assertTrue(cell.hasClass("unchanged"), cell.outerHtml());
+        assertTrue(cell.attr("title").startsWith("unchanged; " + seen), cell.attr("title"));
+        assertTrue(page.select("table.checks td.text").stream().anyMatch(td -> td.text().equals(check.message())),
+                "the check's line on the page says it too");
     }
 }
