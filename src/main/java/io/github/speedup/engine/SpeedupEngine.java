@@ -224,13 +224,7 @@ public final class SpeedupEngine {
                 fork.workloadClassPath()));
         // One for the whole run, the earlier version's JVMs included: what any of them leaves is this run's.
         ProcessCookie cookie = ProcessCookie.create();
-        JvmLauncher launcher;
-        try {
-            launcher = JvmLauncher.prepare(fork, cookie);
-        } catch (IOException e) {
-            throw new SpeedupException("Cannot prepare the child JVMs in " + fork.workDirectory() + ": "
-                    + e.getMessage(), e);
-        }
+        JvmLauncher launcher = launcher(fork, cookie);
         PreviousVersion previous = configuration.compareWith();
         JvmLauncher previousLauncher = previous == null ? null : previousLauncher(fork, previous, cookie);
         LoadProbe probe = LoadProbe.detect();
@@ -253,16 +247,11 @@ public final class SpeedupEngine {
                 MeasurementRunner runner = new MeasurementRunner(launcher, previousLauncher, fork.timeout(),
                         childOutput, progress, guard, fork.cluster());
                 RunOutcome outcome = runner.run(plan);
-                Settings settings = new Settings(configuration.modes(), configuration.workers(),
-                        configuration.sampling(), configuration.order(), configuration.maxCoefficientOfVariation(),
-                        Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(), fork.timeout().toSeconds(),
-                        load.maxForeignLoad(), load.maxRetries(), lockFile.toString(), load.lockTimeout().toSeconds(),
-                        fork.workingDirectory().toString(), workloadSettings(configuration, plan));
                 Report measured = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(),
                         EnvironmentProbe.probe(outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(),
                                 build.mavenVersion(), loadAverage, probe.probes(),
-                                Math.round(lockWait.toNanos() / 1e3) / 1e3), settings, started,
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
+                                Math.round(lockWait.toNanos() / 1e3) / 1e3), settings(configuration, plan, lockFile),
+                        started, Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
                                 configuration.gate().baseline().compareWithMaxRegressionPercent()));
                 judged = judge(measured, configuration, build, outputDirectory, inputs);
                 if (configuration.gate().confirmFailures()) {
@@ -282,6 +271,17 @@ public final class SpeedupEngine {
         }
         return keep(judged.report(), judged.verdict(), judged.history(), configuration, outputDirectory,
                 inputs.stepSummary(), plan);
+    }
+
+    /** The settings the report records: what was asked for, and the lock file the run held. */
+    private static Settings settings(RunConfiguration configuration, MeasurementPlan plan, Path lockFile) {
+        ForkSettings fork = configuration.fork();
+        LoadSettings load = configuration.load();
+        return new Settings(configuration.modes(), configuration.workers(), configuration.sampling(),
+                configuration.order(), configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES,
+                fork.argLine(), fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(),
+                lockFile.toString(), load.lockTimeout().toSeconds(), fork.workingDirectory().toString(),
+                workloadSettings(configuration, plan));
     }
 
     /** What was read or checked before measuring: the baseline, and the job summary where it can be written. */
@@ -307,6 +307,16 @@ public final class SpeedupEngine {
         }
         return new Inputs(baseline, configuration.formats().contains(Format.MARKDOWN)
                 ? appendable(configuration.stepSummary()) : null);
+    }
+
+    /** This build's JVMs. */
+    private static JvmLauncher launcher(ForkSettings fork, ProcessCookie cookie) throws SpeedupException {
+        try {
+            return JvmLauncher.prepare(fork, cookie);
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot prepare the child JVMs in " + fork.workDirectory() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The earlier version's JVMs: every flag of this build's, its own class path, its own argument file. */
