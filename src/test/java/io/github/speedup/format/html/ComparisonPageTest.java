@@ -23,14 +23,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** compareWith on the page: a column per result and a chart per workload. */
 class ComparisonPageTest {
 
+    /** The gate at compareWithMaxRegression 5% (the fixture's report records 10%). */
+    private static Verdict verdict(Report report) throws Exception {
+        return Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 5, 0.05, false), null,
+                List.of());
+    }
+
+    private static Document page(Report report, Verdict verdict) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(report, verdict, out);
+        return Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void eachResultShowsItsChangeAgainstTheEarlierVersionAndTheWorkloadACharts() throws Exception {
         Report report = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 10, 1));
-        Verdict verdict = Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 5, 0.05, false), null,
-                List.of());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HtmlReportWriter().write(report, verdict, out);
-        Document page = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Verdict verdict = verdict(report);
+        Document page = page(report, verdict);
 
         Element table = page.selectFirst("table.results");
         assertNotNull(table);
@@ -63,11 +72,8 @@ class ComparisonPageTest {
     @Test
     void anUnchangedResultSaysHowSmallAChangeItWouldHaveSeen() throws Exception {
         Report report = ComparisonFixtures.report(ComparisonFixtures.results(1.0, 1.0, 0.02, 12, 3));
-        Verdict verdict = Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 5, 0.05, false), null,
-                List.of());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HtmlReportWriter().write(report, verdict, out);
-        Document page = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Verdict verdict = verdict(report);
+        Document page = page(report, verdict);
 
         var check = verdict.checks().stream().filter(c -> c.mode() == Mode.SEQUENTIAL).findFirst().orElseThrow();
         assertEquals(io.github.speedup.check.CheckStatus.PASS, check.status(), check.message());
