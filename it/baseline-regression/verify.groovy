@@ -6,6 +6,22 @@ def xml = new groovy.xml.XmlSlurper(false, false, false).parse(new File(basedir,
 def time = xml.checks.check.find { it.@metric.text() == 'time' && it.@mode.text() == 'sequential' }
 assert time.@status.text() == 'fail'
 assert (time.@deltaPercent.text() as double) > 30 && (time.@pValue.text() as double) < 0.05
+// The failure was measured again in the same build before it failed it (confirmFailures, on by default),
+// and the second measurement, 40% slower too, agreed: both are in the report, the log and the page.
+assert log =~ /Measuring again before failing the build \(confirmFailures\): \d comparisons? would fail: workload naps, mode sequential ×1 \(baseline\)/
+assert log =~ /Measured again: (\d) of \1 confirmed/
+def second = time.confirmation
+assert second.size() == 1: 'the check holds its second measurement'
+assert second.@status.text() == 'fail' && second.@type.text() == 'baseline' && second.@mode.text() == 'sequential'
+assert (second.@deltaPercent.text() as double) > 30 && (second.@pValue.text() as double) < 0.05
+assert second.@value.text() != time.@value.text(): 'a second measurement, not the first one again'
+assert time.@message.text().startsWith('Regression for workload naps, mode sequential ×1: ')
+assert time.@message.text().contains('. Confirmed by a second measurement: Regression for workload naps, mode sequential ×1: ')
+assert log.contains(time.@message.text())
+// Each measurement states the smallest change it would have seen.
+assert (time.@detectablePercent.text() as double) > 0 && (second.@detectablePercent.text() as double) > 0
+def page = new File(basedir, 'target/site/speedup/index.html').text
+assert page.contains('Confirmed by a second measurement: Regression for workload naps, mode sequential ×1')
 // The failed run did not replace the baseline: it still holds size 100.
 def baseline = new groovy.xml.XmlSlurper(false, false, false).parse(new File(basedir, 'baseline/speedup.xml'))
 assert baseline.workload.@size.text() == '100'

@@ -48,8 +48,30 @@ assert log.readLines().any { it.contains('checksum') && it.contains('1.0') && it
         'the failed build names the workload and both versions'
 // Judged by compareWithMaxRegression (5% by default), not by maxRegression (10%), and recorded so.
 assert log =~ /Regression for workload checksum, mode sequential ×1, this build \(1\.1-SNAPSHOT\) against 1\.0: time \+\d+\.\d% \[\+\d+\.\d%, \+\d+\.\d%\] \(paired time ratio 1\.\d\d, 95% interval\): the whole interval lies above \+5\.0% \(compareWithMaxRegression 5\.00%\)/
-assert check.load(new File(basedir, 'slower'), localRepositoryPath, projectVersion).compareWith
-        .@compareWithMaxRegression.text() == '5.000'
+def slowerReport = check.load(new File(basedir, 'slower'), localRepositoryPath, projectVersion)
+assert slowerReport.compareWith.@compareWithMaxRegression.text() == '5.000'
+// Before failing, the failing results were measured again on both sides in the same build
+// (confirmFailures), and the second measurement agreed: both are in the report and the log.
+assert log.contains('Measuring again before failing the build (confirmFailures): ')
+def failed = slowerReport.checks.check.findAll { it.@type.text() == 'compareWith' && it.@status.text() == 'fail' }
+assert !failed.isEmpty(): 'the slower build failed on a confirmed comparison'
+failed.each { c ->
+    assert c.confirmation.size() == 1 && c.confirmation.@status.text() == 'fail': c.@message.text()
+    assert (c.confirmation.@value.text() as double) > 1.10: "measured again, new / old = ${c.confirmation.@value.text()}"
+    assert c.@message.text().contains('. Confirmed by a second measurement: Regression for workload checksum, mode ')
+    assert log.contains(c.@message.text())
+}
+// The unchanged build's comparisons say how small a change they would have seen.
+def unchangedChecks = check.load(new File(basedir, 'unchanged'), localRepositoryPath, projectVersion).checks.check
+        .findAll { it.@type.text() == 'compareWith' && it.@value.text() }
+assert !unchangedChecks.isEmpty()
+unchangedChecks.each { c ->
+    assert (c.@detectablePercent.text() as double) > 0: c.@message.text()
+    if (c.@status.text() in ['pass', 'inconclusive']) {
+        assert c.@message.text().endsWith(String.format(Locale.ROOT, ' (would have seen ≥ %.1f%%)',
+                c.@detectablePercent.text() as double)): c.@message.text()
+    }
+}
 
 // A changed signature: not compared, with the linkage error, and the build went on (invoker.properties).
 comparisons('changed-signature').each { c ->

@@ -25,6 +25,12 @@ assert log =~ /Regression for workload naps, mode sequential ×1: median time 2[
 def slowed = new groovy.xml.XmlSlurper(false, false, false).parse(runs('a')[3])
 assert slowed.workload.@size.text() == '65'
 assert slowed.checks.@passed.text() == 'false': 'the stored run keeps its failed checks'
+// It failed twice: the slowed result was measured again in the same build and the second measurement agreed.
+def slowedTime = slowed.checks.check.find { it.@type.text() == 'history' && it.@metric.text() == 'time' &&
+        it.@mode.text() == 'sequential' }
+assert slowedTime.@status.text() == 'fail' && slowedTime.confirmation.@status.text() == 'fail'
+assert slowedTime.@message.text().contains('. Confirmed by a second measurement: Regression for workload naps, '
+        + 'mode sequential ×1: median time ')
 
 // The last run passed: the failed run is no baseline, so it compared with the first three again.
 def report = check.load(basedir, localRepositoryPath, projectVersion)

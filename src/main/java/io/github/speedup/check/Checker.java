@@ -6,6 +6,7 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.DetectableChange;
 import io.github.speedup.stats.Holm;
 import io.github.speedup.stats.Summary;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
@@ -234,13 +235,14 @@ public final class Checker {
                     continue;
                 }
                 entries.add(compare(workload, result, before.get(), old.get(), Metric.TIME, gatedTimes(result),
-                        gatedTimes(old.get())));
+                        gatedTimes(old.get()), options));
                 if (result.mode() != Mode.SEQUENTIAL && contamination(workload, result) == null
                         && contamination(before.get(), old.get()) == null) {
                     double[] now = iterationSpeedups(workload, result);
                     double[] then = iterationSpeedups(before.get(), old.get());
                     if (now.length > 0 && then.length > 0) {
-                        entries.add(compare(workload, result, before.get(), old.get(), Metric.SPEEDUP, now, then));
+                        entries.add(compare(workload, result, before.get(), old.get(), Metric.SPEEDUP, now, then,
+                                options));
                     }
                 }
             }
@@ -249,7 +251,8 @@ public final class Checker {
 
     /** One comparison with the baseline: per-iteration times, or per-iteration speedups. */
     private static Comparison compare(WorkloadReport workload, ResultReport result, WorkloadReport oldWorkload,
-                                      ResultReport old, Metric metric, double[] now, double[] then) {
+                                      ResultReport old, Metric metric, double[] now, double[] then,
+                                      BaselineOptions options) {
         double value = Summary.median(now);
         double baselineValue = Summary.median(then);
         double p = new MannWhitneyUTest().mannWhitneyUTest(then, now);
@@ -264,7 +267,7 @@ public final class Checker {
             doubt = Comparison.doubt(oldWorkload, old, metric, "the baseline's");
         }
         return new Comparison(CheckKind.BASELINE, workload.name(), result, metric, value, baselineValue, p, what,
-                doubt, null);
+                doubt, null, DetectableChange.unpaired(now, then, options.significance()));
     }
 
     /**

@@ -19,9 +19,11 @@ import java.util.Locale;
  * @param what      the figures in words: {@code median time 448.00 ms against 400.00 ms in the baseline}
  * @param doubt     why the figures are too uncertain to gate on (unstable, short of target), or {@code null}
  * @param history   the run-to-run part of a history comparison, or {@code null} for a baseline
+ * @param detectable the smallest change the comparison would have detected at 80% power, as a fraction
+ *                   ({@link io.github.speedup.stats.DetectableChange}); NaN where its spread is not known
  */
 record Comparison(CheckKind kind, String workload, ResultReport result, Metric metric, double value,
-                  double reference, double pValue, String what, String doubt, RunToRun history)
+                  double reference, double pValue, String what, String doubt, RunToRun history, double detectable)
         implements Checker.Entry {
 
     /**
@@ -87,7 +89,7 @@ record Comparison(CheckKind kind, String workload, ResultReport result, Metric m
                     + (history != null && history.spreadKnown() ? " and outside the run-to-run bound" : "");
         }
         return new CheckResult(kind, workload, result.mode(), result.workers(), metric, value, reference, delta,
-                pValue, status, message, reason);
+                pValue, status, message, reason).withDetectable(detectable);
     }
 
     private String name() {

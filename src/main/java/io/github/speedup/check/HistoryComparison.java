@@ -4,6 +4,7 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.DetectableChange;
 import io.github.speedup.stats.Summary;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
@@ -129,7 +130,8 @@ final class HistoryComparison {
                 + Checker.twoDecimals(centre) + (metric == Metric.TIME ? " ms" : "") + ", " + spread.describe();
         return new Comparison(CheckKind.HISTORY, workload.name(), result, metric, value, centre, p, what,
                 Comparison.doubt(workload, result, metric, "this run's"),
-                new Comparison.RunToRun(runs.size(), spread.known(), outside));
+                new Comparison.RunToRun(runs.size(), spread.known(), outside),
+                DetectableChange.unpaired(now, concat(pooled), options.significance()));
     }
 
     private static double[] concat(List<double[]> arrays) {

@@ -7,6 +7,7 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.DetectableChange;
 import io.github.speedup.stats.Holm;
 import io.github.speedup.stats.SignTest;
 
@@ -54,13 +55,16 @@ final class VersionGate {
         List<VersionComparison> comparisons = new ArrayList<>();
         List<String> doubts = new ArrayList<>();
         List<Double> p = new ArrayList<>();
+        List<Double> detectable = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             for (VersionComparison comparison : workload.comparisons()) {
                 workloads.add(workload.name());
                 comparisons.add(comparison);
                 doubts.add(doubt(workload, comparison));
-                p.add(comparison.compared() && comparison.reason() == null
-                        ? SignTest.pAbove(ratios(workload, comparison), slower) : Double.NaN);
+                boolean paired = comparison.compared() && !Double.isNaN(comparison.timeRatio());
+                double[] ratios = paired ? ratios(workload, comparison) : new double[0];
+                p.add(paired && comparison.reason() == null ? SignTest.pAbove(ratios, slower) : Double.NaN);
+                detectable.add(DetectableChange.paired(ratios, significance));
             }
         }
         double[] adjusted = Holm.adjust(p.stream().mapToDouble(Double::doubleValue).toArray());
@@ -73,7 +77,7 @@ final class VersionGate {
             } else if (check.failed()) {
                 check = check.withPValue(adjusted[i]);
             }
-            checks.add(check);
+            checks.add(check.withDetectable(detectable.get(i)));
         }
         return checks;
     }

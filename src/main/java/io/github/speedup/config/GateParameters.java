@@ -11,10 +11,18 @@ import java.util.List;
  * @param maxRegression            percent, for the baseline and the history
  * @param compareWithMaxRegression percent, for the earlier version measured side by side ({@code compareWith})
  * @param updateBaseline           write the new report over {@code baseline} after a run that passed
+ * @param confirmFailures          measure a comparison that would fail again before it fails the build
  */
 public record GateParameters(List<RuleInput> rules, Path baseline, double maxRegression,
                              double compareWithMaxRegression, double significance, boolean compareAcrossMachines,
-                             boolean updateBaseline) {
+                             boolean updateBaseline, boolean confirmFailures) {
+
+    /** Parameters that confirm failures, the default. */
+    public GateParameters(List<RuleInput> rules, Path baseline, double maxRegression, double compareWithMaxRegression,
+                          double significance, boolean compareAcrossMachines, boolean updateBaseline) {
+        this(rules, baseline, maxRegression, compareWithMaxRegression, significance, compareAcrossMachines,
+                updateBaseline, true);
+    }
 
     /** No rules, no baseline, the documented defaults. */
     public static final GateParameters NONE = new GateParameters(null, null, 10, 5, 0.05, false, false);

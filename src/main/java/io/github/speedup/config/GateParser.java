@@ -23,7 +23,8 @@ public final class GateParser {
             throw new ConfigurationException("updateBaseline", true, "true only together with a 'baseline' path to "
                     + "write to, or a 'historyDirectory' whose baseline it starts anew");
         }
-        return new GateConfiguration(rules(parameters.rules()), baseline, parameters.updateBaseline());
+        return new GateConfiguration(rules(parameters.rules()), baseline, parameters.updateBaseline(),
+                parameters.confirmFailures());
     }
 
     static List<Rule> rules(List<RuleInput> inputs) throws ConfigurationException {

@@ -1,8 +1,12 @@
 package io.github.speedup.engine;
 
 import io.github.speedup.analysis.ReportBuilder;
+import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.Confirmation;
 import io.github.speedup.check.GateException;
 import io.github.speedup.check.Verdict;
+import io.github.speedup.config.GateConfiguration;
 import io.github.speedup.config.HistorySettings;
 import io.github.speedup.config.LoadSettings;
 import io.github.speedup.config.RunConfiguration;
@@ -14,6 +18,7 @@ import io.github.speedup.format.Format;
 import io.github.speedup.history.GitCommit;
 import io.github.speedup.history.RunHistory;
 import io.github.speedup.measure.Contamination;
+import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.EnvironmentProbe;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.plan.Measurement;
@@ -56,6 +61,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The core API behind {@code speedup:run}: configuration, plan, measurements, report model,
@@ -209,58 +215,18 @@ public final class SpeedupEngine {
         MeasurementPlan plan = configuration.plan();
         ForkSettings fork = configuration.fork();
         LoadSettings load = configuration.load();
-        if (build.parallelBuild() && !PARALLEL_BUILD_EXPLAINED.getAndSet(true)) {
-            info.accept("Parallel build: modules measure one at a time (the measurement lock " + load.lockFile()
-                    + "), but other modules' compiling and testing still compete for the cores; iterations their "
-                    + "test JVMs disturb are taken again, or marked contaminated, but what they do inside Maven's own "
-                    + "JVM (compiling) counts as this build's own work and is not seen.");
-        }
+        explainParallelBuild(build, load);
         plan = unbatched(plan, configuration.workloads(), checkUserWorkloads(configuration.workloads(),
                 fork.workloadClassPath()));
         // One for the whole run, the earlier version's JVMs included: what any of them leaves is this run's.
         ProcessCookie cookie = ProcessCookie.create();
-        JvmLauncher launcher;
-        try {
-            launcher = JvmLauncher.prepare(fork, cookie);
-        } catch (IOException e) {
-            throw new SpeedupException("Cannot prepare the child JVMs in " + fork.workDirectory() + ": "
-                    + e.getMessage(), e);
-        }
+        JvmLauncher launcher = launcher(fork, cookie);
         PreviousVersion previous = configuration.compareWith();
         JvmLauncher previousLauncher = previous == null ? null : previousLauncher(fork, previous, cookie);
         LoadProbe probe = LoadProbe.detect();
-        Measured measuring = measure(plan, configuration, build, new Launchers(launcher, previousLauncher, cookie),
-                probe);
-        Settings settings = new Settings(configuration.modes(), configuration.workers(),
-                configuration.sampling(), configuration.order(),
-                configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES, fork.argLine(),
-                fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(), measuring.lockFile().toString(),
-                load.lockTimeout().toSeconds(), fork.workingDirectory().toString(), workloadSettings(configuration, plan));
-        RunOutcome outcome = measuring.outcome();
-        Report measured = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(), EnvironmentProbe.probe(
-                outcome.workloadJvm(), fork.javaExecutable(), fork.argLine(), build.mavenVersion(), measuring.loadAverage(),
-                probe.probes(), Math.round(measuring.lockWait().toNanos() / 1e3) / 1e3), settings, measuring.started(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), compared(previous, build,
-                        configuration.gate().baseline().compareWithMaxRegressionPercent()));
-        return judgeAndKeep(measured, configuration, build, outputDirectory, inputs, plan);
-    }
-
-    /** The child JVMs' launchers, this build's and the earlier version's (or {@code null}), and their cookie. */
-    private record Launchers(JvmLauncher launcher, JvmLauncher previous, ProcessCookie cookie) {
-    }
-
-    /** What measuring gave, and when and after how long a wait for which lock file it started. */
-    private record Measured(RunOutcome outcome, Instant started, double loadAverage, Duration lockWait,
-                            Path lockFile) {
-    }
-
-    /** Measures the plan holding the measurement lock, and ends what the child JVMs left behind. */
-    private Measured measure(MeasurementPlan plan, RunConfiguration configuration, Build build, Launchers launchers,
-                             LoadProbe probe) throws SpeedupException {
-        ForkSettings fork = configuration.fork();
-        LoadSettings load = configuration.load();
         LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad(),
                 Runtime.getRuntime().availableProcessors()), load.maxRetries());
+        Judged judged;
         Path lockFile = load.lockFile();
         try (MeasurementLock lock = MeasurementLock.acquire(load.lockFile(), load.lockTimeout(), build.project(),
                 info, warnings)) {
@@ -274,11 +240,21 @@ public final class SpeedupEngine {
             double loadAverage = EnvironmentProbe.loadAverage();
             warnIfBusy(guard, probe, loadAverage);
             try {
-                RunOutcome outcome = new MeasurementRunner(launchers.launcher(), launchers.previous(), fork.timeout(),
-                        childOutput, progress, guard, fork.cluster()).run(plan);
-                return new Measured(outcome, started, loadAverage, lockWait, lockFile);
+                MeasurementRunner runner = new MeasurementRunner(launcher, previousLauncher, fork.timeout(),
+                        childOutput, progress, guard, fork.cluster());
+                RunOutcome outcome = runner.run(plan);
+                Environment environment = EnvironmentProbe.probe(outcome.workloadJvm(), fork.javaExecutable(),
+                        fork.argLine(), build.mavenVersion(), loadAverage, probe.probes(),
+                        Math.round(lockWait.toNanos() / 1e3) / 1e3);
+                judged = judge(ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(), environment,
+                        settings(configuration, plan, lockFile), started, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                        compared(previous, build, configuration.gate().baseline().compareWithMaxRegressionPercent())),
+                        configuration, build, outputDirectory, inputs);
+                if (configuration.gate().confirmFailures()) {
+                    judged = confirm(judged, runner, plan, configuration, inputs);
+                }
             } finally {
-                endLeftovers(launchers.cookie());
+                endLeftovers(cookie);
             }
         } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);
@@ -289,6 +265,29 @@ public final class SpeedupEngine {
             Thread.currentThread().interrupt();
             throw new SpeedupException("Interrupted while waiting for the measurement lock " + load.lockFile(), e);
         }
+        return keep(judged.report(), judged.verdict(), judged.history(), configuration, outputDirectory,
+                inputs.stepSummary(), plan);
+    }
+
+    /** Once per Maven session: what a parallel build's other modules do to the measurements. */
+    private void explainParallelBuild(Build build, LoadSettings load) {
+        if (build.parallelBuild() && !PARALLEL_BUILD_EXPLAINED.getAndSet(true)) {
+            info.accept("Parallel build: modules measure one at a time (the measurement lock " + load.lockFile()
+                    + "), but other modules' compiling and testing still compete for the cores; iterations their "
+                    + "test JVMs disturb are taken again, or marked contaminated, but what they do inside Maven's own "
+                    + "JVM (compiling) counts as this build's own work and is not seen.");
+        }
+    }
+
+    /** The settings the report records: what was asked for, and the lock file the run held. */
+    private static Settings settings(RunConfiguration configuration, MeasurementPlan plan, Path lockFile) {
+        ForkSettings fork = configuration.fork();
+        LoadSettings load = configuration.load();
+        return new Settings(configuration.modes(), configuration.workers(), configuration.sampling(),
+                configuration.order(), configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES,
+                fork.argLine(), fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(),
+                lockFile.toString(), load.lockTimeout().toSeconds(), fork.workingDirectory().toString(),
+                workloadSettings(configuration, plan));
     }
 
     /** What was read or checked before measuring: the baseline, and the job summary where it can be written. */
@@ -316,6 +315,16 @@ public final class SpeedupEngine {
                 ? appendable(configuration.stepSummary()) : null);
     }
 
+    /** This build's JVMs. */
+    private static JvmLauncher launcher(ForkSettings fork, ProcessCookie cookie) throws SpeedupException {
+        try {
+            return JvmLauncher.prepare(fork, cookie);
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot prepare the child JVMs in " + fork.workDirectory() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The earlier version's JVMs: every flag of this build's, its own class path, its own argument file. */
     private static JvmLauncher previousLauncher(ForkSettings fork, PreviousVersion previous, ProcessCookie cookie)
             throws SpeedupException {
@@ -329,13 +338,16 @@ public final class SpeedupEngine {
         }
     }
 
+    /** A run judged by the gate: its report (testbed, commit, history), the verdict, and the history it was judged by. */
+    private record Judged(Report report, Verdict verdict, RunHistory history) {
+    }
+
     /**
-     * The measured run with its testbed, commit and history, judged by the gate (a complete run),
-     * then kept; what was measured is written also when the history cannot be read or the gate
-     * cannot judge.
+     * The measured run with its testbed, commit and history, judged by the gate (a complete run);
+     * what was measured is written also when the history cannot be read or the gate cannot judge.
      */
-    private Result judgeAndKeep(Report measured, RunConfiguration configuration, Build build, Path outputDirectory,
-                                Inputs inputs, MeasurementPlan plan) throws SpeedupException, GateException {
+    private Judged judge(Report measured, RunConfiguration configuration, Build build, Path outputDirectory,
+                         Inputs inputs) throws SpeedupException, GateException {
         HistorySettings historySettings = configuration.history();
         Report run = measured.withRun(historySettings.testbed(measured.environment().fingerprint()),
                 historySettings.kept() ? GitCommit.of(build.projectDirectory()) : "");
@@ -358,7 +370,54 @@ public final class SpeedupEngine {
                 throw e;
             }
         }
-        return keep(report, verdict, history, configuration, outputDirectory, inputs.stepSummary(), plan);
+        return new Judged(report, verdict, history);
+    }
+
+    /**
+     * A run whose comparisons would fail, after the failing results were measured again (still under
+     * the lock, with the same JVMs' launchers): the workloads of the failures, each with sequential and
+     * the failing (mode, workers), on the earlier version's side too where the comparison is with it.
+     * The second measurement is judged by the same gate and the same baseline and history, and a
+     * failure stands only where it fails again ({@link Confirmation#combine}). The report keeps the
+     * first measurement's results; each such check holds the second's figures.
+     */
+    private Judged confirm(Judged first, MeasurementRunner runner, MeasurementPlan plan,
+                           RunConfiguration configuration, Inputs inputs) throws GateException {
+        List<CheckResult> pending = Confirmation.pending(first.verdict());
+        if (pending.isEmpty()) {
+            return first;
+        }
+        info.accept("Measuring again before failing the build (confirmFailures): " + pending.size()
+                + (pending.size() == 1 ? " comparison" : " comparisons") + " would fail: " + String.join("; ",
+                pending.stream().map(c -> "workload " + c.workload() + ", mode " + c.mode().id() + " ×"
+                        + c.workers() + " (" + c.kind().id() + ")").distinct().toList()));
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        RunOutcome outcome = runner.run(plan.only(again(pending)));
+        Report report = first.report();
+        Report second = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(),
+                report.environment(), report.settings(), started, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                report.compareWith()).withRun(report.testbed(), report.commit());
+        // The comparisons alone: rules are limits, not measured again, and would match nothing here.
+        GateConfiguration gate = configuration.gate();
+        Verdict confirmation = SpeedupGate.apply(second, new GateConfiguration(List.of(), gate.baseline(), false,
+                false), inputs.baseline(), first.history().baselineRuns(), List.of());
+        Verdict verdict = Confirmation.combine(first.verdict(), confirmation, outcome.failure());
+        long confirmed = verdict.failures().size();
+        info.accept("Measured again: " + confirmed + " of " + pending.size() + " confirmed"
+                + (confirmed == pending.size() ? "" : "; the others do not fail the build"));
+        return new Judged(report, verdict, first.history());
+    }
+
+    /**
+     * What a failure is measured again with: its workload's sequential (every speedup and every pair
+     * divides by it) and its (mode, workers); the earlier version's side only for a comparison with it.
+     */
+    private static Predicate<Measurement> again(List<CheckResult> failures) {
+        return measurement -> failures.stream().anyMatch(failure ->
+                failure.workload().equals(measurement.workload().name())
+                        && (measurement.mode() == Mode.SEQUENTIAL || measurement.mode() == failure.mode()
+                        && measurement.workers() == failure.workers())
+                        && (measurement.side() == Side.THIS || failure.kind() == CheckKind.COMPARE_WITH));
     }
 
     /**

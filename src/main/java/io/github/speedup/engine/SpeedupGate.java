@@ -2,6 +2,7 @@ package io.github.speedup.engine;
 
 import io.github.speedup.check.BaselineRuns;
 import io.github.speedup.check.Checker;
+import io.github.speedup.check.Confirmation;
 import io.github.speedup.check.GateException;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.GateConfiguration;
@@ -89,7 +90,9 @@ public final class SpeedupGate {
      * Checks an existing {@code speedup.xml} without measuring, as {@code speedup:run} did: the
      * rules, the baseline, and the testbed's history where one is given (the runs that started
      * before the report's, so a report the history already holds is not compared with itself).
-     * Checks the report records as failed that are not judged again here fail it still.
+     * Checks the report records as failed that are not judged again here fail it still. A comparison
+     * that fails here and that the run measured again is judged with the second measurement the report
+     * records for it, as the run judged it: {@code check} reads, it does not measure.
      *
      * @param history  the run history's settings; {@link HistorySettings#kept() not kept} for none
      * @param warnings told of history files that cannot be read
@@ -118,7 +121,9 @@ public final class SpeedupGate {
             runs = earlier.baselineRuns();
             notes = earlier.notes();
         }
-        return Checker.withRecordedFailures(apply(report, gate, readBaseline(gate), runs, notes), stored.verdict());
+        // check cannot measure: a failure the run measured again is judged with the second measurement it recorded.
+        Verdict judged = Confirmation.recorded(apply(report, gate, readBaseline(gate), runs, notes), stored.verdict());
+        return Checker.withRecordedFailures(judged, stored.verdict());
     }
 
     /**

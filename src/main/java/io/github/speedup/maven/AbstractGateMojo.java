@@ -141,11 +141,14 @@ abstract class AbstractGateMojo extends AbstractSpeedupMojo {
         }
     }
 
-    /** @param updateBaseline whether this goal writes the baseline after a run that passed */
-    GateParameters gateParameters(boolean updateBaseline) {
+    /**
+     * @param updateBaseline  whether this goal writes the baseline after a run that passed
+     * @param confirmFailures whether this goal measures a failing comparison again before it fails
+     */
+    GateParameters gateParameters(boolean updateBaseline, boolean confirmFailures) {
         return new GateParameters(rules == null ? null : rules.stream().map(RuleParameter::toInput).toList(),
                 baseline == null ? null : baseline.toPath(), maxRegression, compareWithMaxRegression, significance,
-                compareAcrossMachines, updateBaseline);
+                compareAcrossMachines, updateBaseline, confirmFailures);
     }
 
     HistoryParameters historyParameters() {

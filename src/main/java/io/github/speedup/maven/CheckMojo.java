@@ -43,7 +43,7 @@ public class CheckMojo extends AbstractGateMojo {
         Verdict verdict;
         try {
             HistorySettings history = HistoryParser.parse(historyParameters());
-            verdict = SpeedupGate.check(reportFile.toPath(), GateParser.parse(gateParameters(false), history.kept()),
+            verdict = SpeedupGate.check(reportFile.toPath(), GateParser.parse(gateParameters(false, false), history.kept()),
                     history, getLog()::warn);
         } catch (SpeedupGate.FailedRunException e) {
             failOrWarn(VisibleText.of(e.getMessage()));

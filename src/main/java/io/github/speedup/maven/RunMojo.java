@@ -105,6 +105,20 @@ public class RunMojo extends AbstractSamplingMojo {
     private boolean updateBaseline;
 
     /**
+     * Measure a comparison that would fail the build again before it fails it: a second, independent
+     * stretch of paired rounds of the failing results (with sequential beside them; against
+     * {@code compareWith}, on both versions' sides) in the same build, judged by the same gate. The
+     * build fails only where the second measurement fails the check too; where it finds the result
+     * unchanged, the check passes, and otherwise it is inconclusive ("not confirmed"). Both
+     * measurements are in the log, the report (the check's {@code <confirmation>}) and the page. It
+     * applies to comparisons with {@code compareWith}, a {@code baseline} and the history, not to rules;
+     * it costs the failing workloads' measuring time once more, and only in a build that would fail.
+     * {@code false} fails on the first measurement, as releases before it did.
+     */
+    @Parameter(property = "speedup.confirmFailures", defaultValue = "true")
+    private boolean confirmFailures;
+
+    /**
      * With {@code markdown} among the formats, also append the summary to the file {@code GITHUB_STEP_SUMMARY}
      * names. A summary file that cannot be written (a folder, a file that cannot be created) is a warning,
      * said before measuring; the reports and the history are written all the same.
@@ -206,7 +220,7 @@ public class RunMojo extends AbstractSamplingMojo {
     private RunParameters parameters() throws MojoExecutionException {
         return new RunParameters(workloads == null ? null : workloads.stream().map(WorkloadParameter::toInput).toList(),
                 modes, workers, samplingParameters(), iterationOrder(), maxCoefficientOfVariation(), formats,
-                forkInput(), gateParameters(updateBaseline), loadParameters(), historyParameters(),
+                forkInput(), gateParameters(updateBaseline, confirmFailures), loadParameters(), historyParameters(),
                 stepSummary ? System.getenv("GITHUB_STEP_SUMMARY") : null);
     }
 }

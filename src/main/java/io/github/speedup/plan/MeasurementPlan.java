@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -155,6 +156,15 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
                     measurement.workers(), measurement.side()) : measurement);
         }
         return new MeasurementPlan(replaced, sampling, ownSampling, order, compareWith);
+    }
+
+    /**
+     * This plan with only the measurements {@code keep} accepts, in the same order, sampled alike: a
+     * second stretch of rounds for a few of its results (a failure measured again before it fails).
+     */
+    public MeasurementPlan only(Predicate<Measurement> keep) {
+        return new MeasurementPlan(measurements.stream().filter(keep).toList(), sampling, ownSampling, order,
+                compareWith);
     }
 
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */

@@ -257,7 +257,7 @@ class CheckerTest {
         assertEquals(CheckStatus.INCONCLUSIVE, threads.status());
         assertEquals("Inconclusive for workload cpu, mode threads ×2: median time 240.00 ms against 210.00 ms in the "
                 + "baseline (+14.3%, p = 0.117): beyond maxRegression 10.00%, but not significant at 0.05 after Holm's "
-                + "correction for 3 comparisons (adjusted p = 0.352)", threads.message());
+                + "correction for 3 comparisons (adjusted p = 0.352) (would have seen ≥ 12.6%)", threads.message());
     }
 
     @Test
@@ -269,7 +269,8 @@ class CheckerTest {
         assertTrue(verdict.passed(), verdict.failures().toString());
         assertEquals("Inconclusive for workload cpu, mode threads ×2: median time 300.00 ms against 200.00 ms in the "
                 + "baseline (+50.0%, p = 0.037), but this run's threads ×2 is unstable (coefficient of variation 0.26 "
-                + "exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±36.7%)", check(verdict, Mode.THREADS, Metric.TIME).message());
+                + "exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±36.7%) (would have seen ≥ 34.1%)",
+                check(verdict, Mode.THREADS, Metric.TIME).message());
         assertEquals(CheckStatus.INCONCLUSIVE, check(verdict, Mode.THREADS, Metric.SPEEDUP).status());
     }
 
@@ -282,7 +283,8 @@ class CheckerTest {
         assertTrue(verdict.passed(), verdict.failures().toString());
         assertEquals("Inconclusive for workload cpu, mode threads ×2: median time 280.00 ms against 200.00 ms in the "
                 + "baseline (+40.0%, p = 0.009), but this run's threads ×2 stopped short of its target (median known "
-                + "to ±7.1% after maxIterations (5), short of targetPrecision ±3.0%)", check(verdict, Mode.THREADS, Metric.TIME).message());
+                + "to ±7.1% after maxIterations (5), short of targetPrecision ±3.0%) (would have seen ≥ 6.6%)",
+                check(verdict, Mode.THREADS, Metric.TIME).message());
     }
 
     /** {@code workloads} "cpu" workloads, each sequential around 400 ms and threads ×2 around 210 ms (±noise), 10 samples each. */

@@ -59,7 +59,7 @@ class HistoryComparisonTest {
         assertEquals("Inconclusive for workload cpu, mode sequential ×1: median time 479.14 ms against the last 5 "
                 + "runs on testbed ci-linux-2core, median 398.06 ms, run-to-run spread ±11.7%, bound 31.3% (+20.4%, "
                 + "p = 0.001): beyond maxRegression 10.00% and significant at 0.05 after Holm's correction for 3 "
-                + "comparisons (adjusted p = 0.002), but within the run-to-run variation of this testbed",
+                + "comparisons (adjusted p = 0.002), but within the run-to-run variation of this testbed (would have seen ≥ 5.5%)",
                 check.message());
     }
 

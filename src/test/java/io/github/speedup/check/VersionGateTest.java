@@ -109,7 +109,8 @@ class VersionGateTest {
         Verdict atTen = Checker.evaluate(slower, List.of(), null, new BaselineOptions(null, 5, 10, 0.05, false), null,
                 List.of());
         assertTrue(atTen.passed(), atTen.checks().toString());
-        assertTrue(atTen.checks().stream().allMatch(c -> c.message().endsWith("(compareWithMaxRegression 10.00%)")),
+        assertTrue(atTen.checks().stream().allMatch(c -> c.message().matches(".*\\(compareWithMaxRegression 10\\.00%\\) "
+                        + "\\(would have seen ≥ \\d+\\.\\d%\\)")),
                 atTen.checks().toString());
     }
 
@@ -122,8 +123,8 @@ class VersionGateTest {
         CheckResult threads = verdict.checks().get(1);
         assertEquals(CheckStatus.INCONCLUSIVE, threads.status());
         assertEquals("too few pairs", threads.reason());
-        assertTrue(threads.message().endsWith(", but only 4 rounds paired the two sides, fewer than minIterations (5)"),
-                threads.message());
+        assertTrue(threads.message().endsWith(", but only 4 rounds paired the two sides, fewer than minIterations (5) "
+                + "(would have seen ≥ 1.3%)"), threads.message());
     }
 
     @Test
@@ -158,6 +159,6 @@ class VersionGateTest {
                 + "(1.1-SNAPSHOT) against 1.0: time +"), first.message());
         assertTrue(first.message().endsWith("the whole interval lies above +5.0% (compareWithMaxRegression 5.00%), "
                 + "but not significant among the run's 4 comparisons with it: Holm-adjusted p 0.063 of the sign "
-                + "test, not below significance 0.05"), first.message());
+                + "test, not below significance 0.05 (would have seen ≥ 2.4%)"), first.message());
     }
 }

@@ -2,6 +2,8 @@ package io.github.speedup.engine;
 
 import io.github.speedup.config.LoadParameters;
 import io.github.speedup.check.CheckKind;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.CheckResult;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.GateParameters;
 import io.github.speedup.config.HistoryParameters;
@@ -54,8 +56,15 @@ class SpeedupEngineTest {
     Path work;
 
     private RunConfiguration configuration(List<String> formats, GateParameters gate) throws Exception {
-        RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 4, 20)),
-                List.of("sequential,threads"), List.of("2"), SamplingParameters.fixed(0, 3), null, null, formats,
+        return configuration(formats, gate, 20, 3);
+    }
+
+    /** naps: 4 sleeps of {@code sleepMs} each, sequential and threads ×2, {@code iterations} each. */
+    private RunConfiguration configuration(List<String> formats, GateParameters gate, int sleepMs, int iterations)
+            throws Exception {
+        RunParameters parameters = new RunParameters(List.of(WorkloadInput.builtIn("naps", "sleep", 4, sleepMs)),
+                List.of("sequential,threads"), List.of("2"), SamplingParameters.fixed(0, iterations), null, null,
+                formats,
                 ForkInput.defaults(work.resolve("fork")), gate, LoadParameters.DEFAULTS, HistoryParameters.NONE, null);
         return RunConfigurationParser.parse(parameters, 2, warning -> { });
     }
@@ -137,6 +146,42 @@ class SpeedupEngineTest {
         assertEquals(workloads.stream().map(WorkloadInput::name).toList(), names);
         assertTrue(measured >= 2, "the first workloads at least are measured: " + measured);
         assertTrue(measured < 120, "a budget of " + budget + " s cannot measure them all");
+    }
+
+    /**
+     * Sleeps twice as long as the baseline's: a regression whatever the machine does. With
+     * confirmFailures (the default) the run measures the failing results again before failing and
+     * keeps both measurements; without it, it fails on the first.
+     */
+    @Test
+    void aRegressionIsMeasuredAgainBeforeItFailsUnlessConfirmFailuresIsOff() throws Exception {
+        Path baseline = work.resolve("baseline.xml");
+        engine(new ArrayList<>()).run(configuration(null, new GateParameters(null, baseline, 10, 5, 0.05, false, true),
+                20, 6), BUILD, work.resolve("baseline"));
+        List<String> said = new ArrayList<>();
+        SpeedupEngine confirming = new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, said::add,
+                warning -> { });
+
+        SpeedupEngine.Result confirmed = confirming.run(configuration(null, new GateParameters(null, baseline, 10, 5,
+                0.05, false, false, true), 40, 6), BUILD, work.resolve("confirmed"));
+
+        CheckResult sequential = confirmed.verdict().failures().stream().filter(c -> c.mode() == Mode.SEQUENTIAL)
+                .findFirst().orElseThrow(() -> new AssertionError(confirmed.verdict().checks().toString()));
+        assertEquals(CheckStatus.FAIL, sequential.confirmation().status());
+        assertTrue(sequential.confirmation().deltaPercent() > 50, sequential.confirmation().toString());
+        assertTrue(sequential.message().contains(". Confirmed by a second measurement: Regression for workload naps, "
+                + "mode sequential ×1: median time "), sequential.message());
+        assertTrue(said.stream().anyMatch(line -> line.startsWith("Measuring again before failing the build "
+                + "(confirmFailures): ") && line.contains("workload naps, mode sequential ×1 (baseline)")), said.toString());
+        String xml = Files.readString(confirmed.files().get(Format.XML));
+        assertTrue(xml.contains("<confirmation type=\"baseline\" workload=\"naps\" mode=\"sequential\""), xml);
+
+        said.clear();
+        SpeedupEngine.Result once = confirming.run(configuration(null, new GateParameters(null, baseline, 10, 5, 0.05,
+                false, false, false), 40, 6), BUILD, work.resolve("once"));
+        assertFalse(once.verdict().passed());
+        assertTrue(once.verdict().checks().stream().allMatch(c -> c.confirmation() == null));
+        assertTrue(said.stream().noneMatch(line -> line.startsWith("Measuring again")), said.toString());
     }
 
     @Test

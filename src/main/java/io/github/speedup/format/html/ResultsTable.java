@@ -44,7 +44,7 @@ final class ResultsTable {
                 row.add(baselineCell(verdict, workload, r));
             }
             if (compared != null) {
-                row.add(versusCell(workload, r));
+                row.add(versusCell(verdict, workload, r));
             }
             body.line(row);
         }
@@ -183,21 +183,46 @@ final class ResultsTable {
             return Element.of("td", "delta").text("–");
         }
         CheckResult c = check.get();
-        return twoLines(Element.of("td", "delta " + c.status().id()), String.format(Locale.ROOT, "%+.1f%%",
-                c.deltaPercent()), Element.of("small").text("p " + String.format(Locale.ROOT, "%.3f", c.pValue())));
+        Element cell = Element.of("td", "delta " + c.status().id());
+        if (!Double.isNaN(c.detectablePercent())) {
+            cell.attr("title", c.status().id() + " (" + CheckResult.detectable(c.detectablePercent()) + " at 80% power)"
+                    + (c.confirmation() == null ? "" : "; measured again: " + c.confirmation().status().id()));
+        }
+        Element second = Element.of("small").text("p " + String.format(Locale.ROOT, "%.3f", c.pValue()));
+        detectable(c).ifPresent(detectable -> second.text(" · ").add(detectable));
+        return twoLines(cell, String.format(Locale.ROOT, "%+.1f%%", c.deltaPercent()), second);
+    }
+
+    /**
+     * The smallest change a comparison would have seen, {@code ≥ 4.2%}, so that an unchanged or
+     * inconclusive cell says how sure it is; empty where it is not known.
+     */
+    private static Optional<Element> detectable(CheckResult check) {
+        return Double.isNaN(check.detectablePercent()) ? Optional.empty()
+                : Optional.of(Element.of("span", "detectable").text(String.format(Locale.ROOT, "≥ %.1f%%",
+                check.detectablePercent())));
     }
 
     /** The time change against the earlier version with its interval, its status as the cell's class. */
-    private static Element versusCell(WorkloadReport workload, ResultReport r) {
+    private static Element versusCell(Verdict verdict, WorkloadReport workload, ResultReport r) {
         Optional<VersionComparison> comparison = workload.comparison(r.mode(), r.workers());
         if (comparison.isEmpty()) {
             return Element.of("td", "versus").text("–");
         }
         VersionComparison c = comparison.get();
-        String title = c.reason() != null ? c.reason()
-                : c.status().id() + (Double.isNaN(c.speedupRatio()) ? "" : "; speedup " + c.speedupChange());
-        return Element.of("td", "versus " + c.status().id()).attr("title", title)
+        Optional<CheckResult> check = verdict.checks().stream().filter(k -> k.kind() == CheckKind.COMPARE_WITH
+                && k.workload().equals(workload.name()) && k.mode() == r.mode() && k.workers() == r.workers())
+                .findFirst();
+        String title = (c.reason() != null ? c.reason()
+                : c.status().id() + (Double.isNaN(c.speedupRatio()) ? "" : "; speedup " + c.speedupChange()))
+                + check.filter(k -> !Double.isNaN(k.detectablePercent()))
+                .map(k -> "; " + CheckResult.detectable(k.detectablePercent()) + " at 80% power").orElse("")
+                + check.map(CheckResult::confirmation).map(k -> "; measured again: " + k.status().id()).orElse("");
+        Element cell = Element.of("td", "versus " + c.status().id()).attr("title", title)
                 .text(c.compared() ? c.timeChange() : "not compared");
+        check.flatMap(ResultsTable::detectable).ifPresent(detectable -> cell.br().add(Element.of("small")
+                .add(detectable)));
+        return cell;
     }
 
     /** A figure with its interval on a second, smaller line. */

@@ -1,5 +1,6 @@
 package io.github.speedup.format.markdown;
 
+import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
@@ -63,14 +64,16 @@ public final class MarkdownSummary implements ReportFormat {
                 .append("|---|---|---|---|---|---|---|\n");
         budget -= appendWithin(md, rows, budget / 2, "workloads");
         if (report.compared()) {
-            budget -= comparisons(md, report, budget / 2);
+            budget -= comparisons(md, report, verdict, budget / 2);
         }
         List<String> checks = new ArrayList<>();
         for (CheckResult check : verdict.checks()) {
+            // A check measured again is listed whatever it became: both measurements are in its message.
             if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.INCONCLUSIVE
-                    || check.status() == CheckStatus.NOT_COMPARED) {
+                    || check.status() == CheckStatus.NOT_COMPARED || check.confirmation() != null) {
                 checks.add("- " + (check.failed() ? "**failed**" : check.status() == CheckStatus.INCONCLUSIVE
-                        ? "inconclusive" : "not compared") + ": " + cell(check.message()) + "\n");
+                        ? "inconclusive" : check.status() == CheckStatus.PASS ? "passed"
+                        : "not compared") + ": " + cell(check.message()) + "\n");
             }
         }
         for (WorkloadReport workload : report.workloads()) {
@@ -93,12 +96,30 @@ public final class MarkdownSummary implements ReportFormat {
     }
 
     /**
+     * What the gate adds to a compared result's status: the smallest change it would have seen
+     * ({@code  (would have seen ≥ 4.2%)}), and what the second measurement said where it was measured again.
+     */
+    private static String gate(Verdict verdict, WorkloadReport workload, VersionComparison comparison) {
+        return verdict.checks().stream().filter(c -> c.kind() == CheckKind.COMPARE_WITH
+                        && c.workload().equals(workload.name()) && c.mode() == comparison.mode()
+                        && c.workers() == comparison.workers()).findFirst()
+                .map(c -> (Double.isNaN(c.detectablePercent()) ? ""
+                        : " (" + CheckResult.detectable(c.detectablePercent()) + ")")
+                        + (c.confirmation() == null ? "" : "; measured again: " + switch (c.confirmation().status()) {
+                            case FAIL -> "regressed (confirmed)";
+                            case PASS -> "unchanged (not confirmed)";
+                            default -> c.confirmation().status().id().replace('-', ' ') + " (not confirmed)";
+                        }))
+                .orElse("");
+    }
+
+    /**
      * This build against the earlier version, one row per compared result: the change of time and of
      * speedup with their 95% intervals, and what the time's interval says.
      *
      * @return the characters appended
      */
-    private static int comparisons(StringBuilder md, Report report, int budget) {
+    private static int comparisons(StringBuilder md, Report report, Verdict verdict, int budget) {
         ComparedVersion compared = report.compareWith();
         String head = "\n**" + cell(compared.thisBuild().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
                 + compared.thisBuild().substring(1)) + " against " + cell(compared.version()) + "** ("
@@ -114,7 +135,8 @@ public final class MarkdownSummary implements ReportFormat {
                 rows.add("| " + cell(workload.name()) + " | " + cell(comparison.label()) + " | "
                         + cell(comparison.timeChange()) + " | " + cell(comparison.speedupChange()) + " | "
                         + comparison.status().id().replace('-', ' ')
-                        + (comparison.reason() == null ? "" : ": " + cell(comparison.reason())) + " |\n");
+                        + (comparison.reason() == null ? "" : ": " + cell(comparison.reason()))
+                        + gate(verdict, workload, comparison) + " |\n");
             }
         }
         if (rows.isEmpty()) {

@@ -299,13 +299,20 @@ public final class XmlReportReader {
         List<String> notes = children(checks.get(0), "note").stream().map(Element::getTextContent).toList();
         List<CheckResult> results = new ArrayList<>();
         for (Element check : children(checks.get(0), "check")) {
-            results.add(new CheckResult(CheckKind.fromId(check.getAttribute("type")), check.getAttribute("workload"),
-                    mode(check.getAttribute("mode")), Integer.parseInt(check.getAttribute("workers")),
-                    Metric.fromId(check.getAttribute("metric")), optional(check, "value"), optional(check, "limit"),
-                    optional(check, "deltaPercent"), optional(check, "pValue"),
-                    CheckStatus.fromId(check.getAttribute("status")), check.getAttribute("message")));
+            results.add(check(check));
         }
         return new Verdict(results, notes);
+    }
+
+    /** A check, with the same check judged on a second measurement where the run measured it again. */
+    private static CheckResult check(Element check) {
+        List<Element> confirmation = children(check, "confirmation");
+        return new CheckResult(CheckKind.fromId(check.getAttribute("type")), check.getAttribute("workload"),
+                mode(check.getAttribute("mode")), Integer.parseInt(check.getAttribute("workers")),
+                Metric.fromId(check.getAttribute("metric")), optional(check, "value"), optional(check, "limit"),
+                optional(check, "deltaPercent"), optional(check, "pValue"),
+                CheckStatus.fromId(check.getAttribute("status")), check.getAttribute("message"), null,
+                optional(check, "detectablePercent"), confirmation.isEmpty() ? null : check(confirmation.get(0)));
     }
 
     /** The schema allows only known modes, so a validated file always has one. */

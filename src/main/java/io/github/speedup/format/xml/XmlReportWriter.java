@@ -460,25 +460,41 @@ public final class XmlReportWriter implements ReportFormat {
         }
         for (CheckResult check : verdict.checks()) {
             newline(xml, 2);
-            xml.writeEmptyElement("check");
-            xml.writeAttribute("type", check.kind().id());
-            xml.writeAttribute("workload", check.workload());
-            xml.writeAttribute("mode", check.mode().id());
-            xml.writeAttribute("workers", String.valueOf(check.workers()));
-            xml.writeAttribute("metric", check.metric().id());
-            optional(xml, "value", check.value());
-            optional(xml, "limit", check.limit());
-            optional(xml, "deltaPercent", check.deltaPercent());
-            if (!Double.isNaN(check.pValue())) {
-                xml.writeAttribute("pValue", String.format(java.util.Locale.ROOT, "%.6f", check.pValue()));
+            if (check.confirmation() == null) {
+                xml.writeEmptyElement("check");
+                checkAttributes(xml, check);
+            } else {
+                xml.writeStartElement("check");
+                checkAttributes(xml, check);
+                newline(xml, 3);
+                xml.writeEmptyElement("confirmation");
+                checkAttributes(xml, check.confirmation());
+                newline(xml, 2);
+                xml.writeEndElement();
             }
-            xml.writeAttribute("status", check.status().id());
-            xml.writeAttribute("message", check.message());
         }
         if (!verdict.notes().isEmpty() || !verdict.checks().isEmpty()) {
             newline(xml, 1);
         }
         xml.writeEndElement();
+    }
+
+    /** A check's figures; a confirmation's are the same check's, judged on the second measurement. */
+    private static void checkAttributes(XMLStreamWriter xml, CheckResult check) throws XMLStreamException {
+        xml.writeAttribute("type", check.kind().id());
+        xml.writeAttribute("workload", check.workload());
+        xml.writeAttribute("mode", check.mode().id());
+        xml.writeAttribute("workers", String.valueOf(check.workers()));
+        xml.writeAttribute("metric", check.metric().id());
+        optional(xml, "value", check.value());
+        optional(xml, "limit", check.limit());
+        optional(xml, "deltaPercent", check.deltaPercent());
+        if (!Double.isNaN(check.pValue())) {
+            xml.writeAttribute("pValue", String.format(java.util.Locale.ROOT, "%.6f", check.pValue()));
+        }
+        optional(xml, "detectablePercent", check.detectablePercent());
+        xml.writeAttribute("status", check.status().id());
+        xml.writeAttribute("message", check.message());
     }
 
     private static void history(XMLStreamWriter xml, History history) throws XMLStreamException {

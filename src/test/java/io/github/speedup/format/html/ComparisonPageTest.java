@@ -23,14 +23,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** compareWith on the page: a column per result and a chart per workload. */
 class ComparisonPageTest {
 
+    /** The gate at compareWithMaxRegression 5% (the fixture's report records 10%). */
+    private static Verdict verdict(Report report) throws Exception {
+        return Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 5, 0.05, false), null,
+                List.of());
+    }
+
+    private static Document page(Report report, Verdict verdict) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter().write(report, verdict, out);
+        return Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void eachResultShowsItsChangeAgainstTheEarlierVersionAndTheWorkloadACharts() throws Exception {
         Report report = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 10, 1));
-        Verdict verdict = Checker.evaluate(report, List.of(), null, new BaselineOptions(null, 10, 5, 0.05, false), null,
-                List.of());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new HtmlReportWriter().write(report, verdict, out);
-        Document page = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        Verdict verdict = verdict(report);
+        Document page = page(report, verdict);
 
         Element table = page.selectFirst("table.results");
         assertNotNull(table);
@@ -43,8 +52,13 @@ class ComparisonPageTest {
                 "every row as wide as the header: " + row.outerHtml()));
         VersionComparison threads = report.workloads().get(0).comparison(Mode.THREADS, 2).orElseThrow();
         Element cell = table.selectFirst("tr[data-mode=threads] td.versus");
-        assertEquals(threads.timeChange(), cell.text());
+        assertEquals(threads.timeChange(), cell.textNodes().get(0).text());
         assertTrue(cell.hasClass("regressed"), cell.outerHtml());
+        double detectable = verdict.checks().stream().filter(c -> c.mode() == Mode.THREADS).findFirst().orElseThrow()
+                .detectablePercent();
+        assertEquals(String.format(java.util.Locale.ROOT, "≥ %.1f%%", detectable), cell.selectFirst("small").text());
+        assertTrue(cell.attr("title").endsWith(String.format(java.util.Locale.ROOT,
+                "; would have seen ≥ %.1f%% at 80%% power", detectable)), cell.attr("title"));
         assertTrue(threads.timeChange().matches("\\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%]"), threads.timeChange());
 
         Element chart = page.selectFirst("svg.comparison-chart");
@@ -53,5 +67,24 @@ class ComparisonPageTest {
         assertTrue(chart.text().contains("this build (1.1-SNAPSHOT) against 1.0"), chart.text());
         assertTrue(page.selectFirst("p.meta").text().contains("Measured side by side with com.acme:lib:1.0 "
                 + "(compareWith RELEASE)"), page.selectFirst("p.meta").text());
+    }
+
+    @Test
+    void anUnchangedResultSaysHowSmallAChangeItWouldHaveSeen() throws Exception {
+        Report report = ComparisonFixtures.report(ComparisonFixtures.results(1.0, 1.0, 0.02, 12, 3));
+        Verdict verdict = verdict(report);
+        Document page = page(report, verdict);
+
+        var check = verdict.checks().stream().filter(c -> c.mode() == Mode.SEQUENTIAL).findFirst().orElseThrow();
+        assertEquals(io.github.speedup.check.CheckStatus.PASS, check.status(), check.message());
+        // 12 pairs of 2% noise per side: about 2.8% per pair, (1.645 + 0.842) · 2.8% / √12, about 2%.
+        assertTrue(check.detectablePercent() > 1 && check.detectablePercent() < 3.5, check.toString());
+        String seen = String.format(java.util.Locale.ROOT, "would have seen ≥ %.1f%%", check.detectablePercent());
+        assertTrue(check.message().endsWith(" (" + seen + ")"), check.message());
+        Element cell = page.selectFirst("table.results tr[data-mode=sequential] td.versus");
+        assertTrue(cell.hasClass("unchanged"), cell.outerHtml());
+        assertTrue(cell.attr("title").startsWith("unchanged; " + seen), cell.attr("title"));
+        assertTrue(page.select("table.checks td.text").stream().anyMatch(td -> td.text().equals(check.message())),
+                "the check's line on the page says it too");
     }
 }

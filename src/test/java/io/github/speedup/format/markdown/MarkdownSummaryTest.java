@@ -211,6 +211,32 @@ class MarkdownSummaryTest {
     }
 
     @Test
+    void aComparedResultSaysTheSmallestChangeItWouldHaveSeenAndWhatItsSecondMeasurementSaid() throws Exception {
+        io.github.speedup.check.BaselineOptions options = new io.github.speedup.check.BaselineOptions(null, 10, 5,
+                0.05, false);
+        io.github.speedup.report.Report unchanged = io.github.speedup.report.ComparisonFixtures.report(
+                io.github.speedup.report.ComparisonFixtures.results(1.0, 1.0, 0.02, 12, 3));
+        Verdict verdict = io.github.speedup.check.Checker.evaluate(unchanged, List.of(), null, options, null,
+                List.of());
+        String md = MarkdownSummary.render(unchanged, verdict);
+        List<String> row = cells(md.lines().filter(l -> l.startsWith("| work | sequential ×1")).findFirst()
+                .orElseThrow());
+        assertTrue(row.get(4).matches("unchanged \\(would have seen ≥ \\d\\.\\d%\\)"), row.get(4));
+
+        io.github.speedup.report.Report slower = io.github.speedup.report.ComparisonFixtures.report(
+                io.github.speedup.report.ComparisonFixtures.results(1.3, 1.0, 0.02, 12, 7));
+        Verdict first = io.github.speedup.check.Checker.evaluate(slower, List.of(), null, options, null, List.of());
+        Verdict combined = io.github.speedup.check.Confirmation.combine(first, verdict, null);
+        String confirmed = MarkdownSummary.render(slower, combined);
+        List<String> sequential = cells(confirmed.lines().filter(l -> l.startsWith("| work | sequential ×1"))
+                .findFirst().orElseThrow());
+        assertTrue(sequential.get(4).matches("regressed \\(would have seen ≥ \\d\\.\\d%\\); measured again: "
+                + "unchanged \\(not confirmed\\)"), sequential.get(4));
+        assertTrue(confirmed.contains("- passed: Not confirmed for workload work, mode sequential ×1: measured again, "
+                + "it is unchanged. First measurement: Regression for "), confirmed);
+    }
+
+    @Test
     void theReadingSaysWhichResultsItWasMadeWithout() {
         String md = MarkdownSummary.render(ReportFixtures.gil(), Verdict.NONE);
         List<String> row = cells(md.lines().filter(l -> l.startsWith("| gil")).findFirst().orElseThrow());

@@ -264,6 +264,41 @@ class XmlReportReaderTest {
     }
 
     @Test
+    void aCheckMeasuredAgainHoldsBothMeasurementsAndItsDetectableChange() throws Exception {
+        CheckResult second = new CheckResult(CheckKind.BASELINE, "cpu", Mode.SEQUENTIAL, 1, Metric.TIME, 402, 400, 0.5,
+                0.62, CheckStatus.PASS, "Unchanged for workload cpu, mode sequential ×1", null, 2.125, null);
+        CheckResult check = new CheckResult(CheckKind.BASELINE, "cpu", Mode.SEQUENTIAL, 1, Metric.TIME, 560, 400, 40,
+                0.008, CheckStatus.PASS, "Not confirmed for workload cpu, mode sequential ×1: measured again, it is "
+                + "unchanged", null, 2.5, second);
+        Verdict verdict = new Verdict(List.of(check), List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new XmlReportWriter().write(ReportFixtures.unsteady(), verdict, out);
+        ReportXml.validate(out.toByteArray());
+
+        org.w3c.dom.Element element = (org.w3c.dom.Element) javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder().parse(new java.io.ByteArrayInputStream(out.toByteArray()))
+                .getElementsByTagName("check").item(0);
+        assertEquals("560.000", element.getAttribute("value"));
+        assertEquals("2.500", element.getAttribute("detectablePercent"));
+        org.w3c.dom.Element confirmation = (org.w3c.dom.Element) element.getElementsByTagName("confirmation").item(0);
+        assertEquals("402.000", confirmation.getAttribute("value"));
+        assertEquals("pass", confirmation.getAttribute("status"));
+        assertEquals("2.125", confirmation.getAttribute("detectablePercent"));
+        assertEquals("Unchanged for workload cpu, mode sequential ×1", confirmation.getAttribute("message"));
+
+        Path file = Files.write(dir.resolve("confirmed.xml"), out.toByteArray());
+        assertEquals(verdict, XmlReportReader.read(file).verdict());
+        // A report written before: no detectable change, no confirmation.
+        Path older = Files.write(dir.resolve("older.xml"), new String(out.toByteArray(), StandardCharsets.UTF_8)
+                .replaceAll(" detectablePercent=\"[^\"]*\"", "")
+                .replaceAll("(?s)>\\s*<confirmation [^>]*/>\\s*</check>", "/>").getBytes(StandardCharsets.UTF_8));
+        CheckResult old = XmlReportReader.read(older).verdict().checks().get(0);
+        assertEquals(Double.NaN, old.detectablePercent());
+        assertEquals(null, old.confirmation());
+        assertEquals(check.message(), old.message());
+    }
+
+    @Test
     void aMissingFileIsAClearError() {
         ReportFormatException e = assertThrows(ReportFormatException.class,
                 () -> XmlReportReader.read(dir.resolve("nope.xml")));
