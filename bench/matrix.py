@@ -12,9 +12,10 @@ validation issue is in the IT logs, where this script looks for the ones about t
 
 Every IT measures, so each cell (one Maven on one JDK, all its ITs) holds the machine lock
 exclusively, and other people's runs can take turns between cells.
-Usage: python3 bench/matrix.py [--mavens 3.6.3,...] [--javas 17,25] [--its default-suite,...]
-Prints one Markdown table (Maven, Java, IT, result, seconds); exit status 0 when every IT passed
-and no plugin validation issue named this plugin."""
+Usage: python3 bench/matrix.py [--mavens 3.6.3,...] [--javas 17,25] [--its default-suite,...] [--installed]
+Prints one Markdown table (Maven, Java, IT, result, seconds); exit status 0 when every IT passed,
+every speedup.xml it wrote records the Maven and Java of its cell, and no plugin validation issue
+named this plugin."""
 import argparse
 import os
 import re
@@ -57,13 +58,15 @@ def maven_home(version):
     return home
 
 
-def run_cell(version, home, jdk, its, log):
+def run_cell(home, jdk, its, installed, log):
     """Runs the ITs under one Maven on one JDK, holding the machine lock; returns the wall time."""
     for it in its:  # invoker copies over an earlier clone; an old history or report must not leak in
         shutil.rmtree(os.path.join(ROOT, "target", "it", it), ignore_errors=True)
     shutil.rmtree(os.path.join(ROOT, "target", "invoker-reports"), ignore_errors=True)
     env = dict(os.environ, MAVEN_ARGS="-Dmaven.plugin.validation=VERBOSE")
-    command = ["flock", LOCK, "mvn", "-B", "-o", "verify", "-DskipTests", "-Dinvoker.test=" + ",".join(its),
+    # After `mvn verify` (as in .ci/run) the plugin is in the ITs' repository already: invoker:run alone
+    build = ["invoker:run"] if installed else ["verify", "-DskipTests"]
+    command = ["flock", LOCK, "mvn", "-B", *build, "-Dinvoker.test=" + ",".join(its),
                "-Dinvoker.mavenHome=" + home, "-Dinvoker.javaHome=" + jdk]
     started = time.monotonic()
     with open(log, "w") as out:
@@ -78,6 +81,20 @@ def it_result(it):
         return "missing", 0.0
     job = ET.parse(report).getroot()
     return job.get("result"), float(job.get("time") or 0)
+
+
+def wrong_runtimes(it, version, java):
+    """The reports of an IT that were not written under this Maven on this Java: proof that
+    invoker ran the Maven and the JVM asked for, read from each speedup.xml's <environment>."""
+    wrong, seen = [], 0
+    for folder, _, files in os.walk(os.path.join(ROOT, "target", "it", it)):
+        if "speedup.xml" in files and folder.endswith(os.path.join("site", "speedup")):
+            environment = ET.parse(os.path.join(folder, "speedup.xml")).getroot().find("environment")
+            seen += 1
+            ran = (environment.get("mavenVersion"), environment.get("mavenJavaVersion", "").split(".")[0])
+            if ran != (version, java):
+                wrong.append("%s ran on Maven %s, Java %s" % (os.path.relpath(folder, ROOT), *ran))
+    return wrong if seen else ["no speedup.xml written"]
 
 
 def validation_issues(it):
@@ -110,11 +127,20 @@ def plugin_validation_lines(lines):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mavens", default=",".join(MAVENS))
-    parser.add_argument("--javas", default="17,21,25")
+    parser.add_argument("--javas", help="of %s; by default those installed" % ", ".join(JDKS))
     parser.add_argument("--its", default=",".join(ITS))
+    parser.add_argument("--installed", action="store_true",
+                        help="the plugin is in target/it-repo from a `mvn verify` just run: skip the build")
     args = parser.parse_args()
     its = args.its.split(",")
-    jdks = [(name, JDKS[name]) for name in args.javas.split(",") if os.path.isdir(JDKS.get(name, ""))]
+    if args.javas is None:
+        jdks = [(name, home) for name, home in JDKS.items() if os.path.isdir(home)]
+    else:
+        jdks = [(name, JDKS.get(name, "")) for name in args.javas.split(",")]
+        missing = [name for name, home in jdks if not os.path.isdir(home)]
+        if missing:
+            parser.error("--javas %s: no JDK for %s here (known: %s)" % (
+                args.javas, ", ".join(missing), ", ".join("%s at %s" % item for item in JDKS.items())))
     logs = os.path.join(ROOT, "target", "matrix")
     os.makedirs(logs, exist_ok=True)
     rows, failed = [], 0
@@ -122,12 +148,12 @@ def main():
         home = maven_home(version)
         for name, jdk in jdks:
             log = os.path.join(logs, "maven-%s-java-%s.log" % (version, name))
-            wall = run_cell(version, home, jdk, its, log)
+            wall = run_cell(home, jdk, its, args.installed, log)
             for it in its:
                 result, seconds = it_result(it)
-                issues = validation_issues(it)
+                issues = validation_issues(it) + wrong_runtimes(it, version, name)
                 failed += result != "success" or bool(issues)
-                rows.append((version, name, it, result if not issues else result + ", validation: " + "; ".join(issues),
+                rows.append((version, name, it, result if not issues else result + ": " + "; ".join(issues),
                              "%.0f" % seconds))
             print("Maven %s on Java %s: %.0f s in all (log %s)" % (version, name, wall, log), flush=True)
     print("\n| Maven | Java | IT | result | seconds |\n|---|---|---|---|---|")
