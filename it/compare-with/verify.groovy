@@ -43,7 +43,7 @@ comparisons('unchanged').each { c ->
 File kept = new File(basedir, 'unchanged/.speedup/gha-ubuntu-24.04-x64/io.github.speedup.it/compare-lib')
 def runs = (kept.listFiles() ?: []).findAll { it.name.endsWith('.xml') }.sort { it.name }
 assert runs.size() == 2: "the push's and the pull request's run in $kept: $runs"
-def keptRuns = runs.collect { new XmlSlurper().parse(it) }
+def keptRuns = runs.collect { new groovy.xml.XmlSlurper(false, false, false).parse(it) }
 assert keptRuns.collect { it.@testbed.text() } == ['gha-ubuntu-24.04-x64', 'gha-ubuntu-24.04-x64']
 // The job summary: each build appended speedup.md to the file GITHUB_STEP_SUMMARY names, the pull
 // request's with its comparison against 1.0.
@@ -54,7 +54,7 @@ assert !sections[0].contains('compareWith') && sections[0].contains('| checksum 
 assert sections[1].contains(' against 1.0** (') && sections[1].contains(', compareWith RELEASE, measured side by side;'): sections[1]
 assert sections[1] == new File(basedir, 'unchanged/target/site/speedup/speedup.md').text
 // The test report the workflow publishes: the pull request's compareWith check, passed.
-def junit = new XmlSlurper().parse(new File(basedir, 'unchanged/target/speedup-reports/TEST-speedup.xml'))
+def junit = new groovy.xml.XmlSlurper(false, false, false).parse(new File(basedir, 'unchanged/target/speedup-reports/TEST-speedup.xml'))
 assert junit.@name.text() == 'compare-lib' && junit.@failures.text() == '0'
 assert junit.testcase.find { it.@name.text() == 'compareWith sequential ×1 time' }.@classname.text() == 'checksum'
 
