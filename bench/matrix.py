@@ -155,7 +155,8 @@ def main():
                 failed += result != "success" or bool(issues)
                 rows.append((version, name, it, result if not issues else result + ": " + "; ".join(issues),
                              "%.0f" % seconds))
-            print("Maven %s on Java %s: %.0f s in all (log %s)" % (version, name, wall, log), flush=True)
+            print("Maven %s on Java %s: %.0f s in all (log %s): %s" % (
+                version, name, wall, log, ", ".join("%s %s %s s" % row[2:] for row in rows[-len(its):])), flush=True)
     print("\n| Maven | Java | IT | result | seconds |\n|---|---|---|---|---|")
     for row in rows:
         print("| %s |" % " | ".join(row))
