@@ -1,4 +1,5 @@
-// Four builds (invoker.properties): 1.0 installed, then three 1.1-SNAPSHOTs measured against it.
+// Five builds (invoker.properties): 1.0 installed, then 1.1-SNAPSHOTs measured against it; the first of them
+// twice, as the manual's GitHub Actions workflow builds a push and then a pull request.
 def check = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../it/ReportCheck.groovy'))
 def log = new File(basedir, 'build.log').text
 
@@ -36,6 +37,26 @@ comparisons('unchanged').each { c ->
     assert low <= ratio && ratio <= high
     assert ratio > 0.85 && ratio < 1.15: "the same method, measured side by side: new / old = $ratio"
 }
+
+// The workflow's two builds of unchanged (a push, then a pull request with compareWith RELEASE): both runs in
+// the history folder the workflow caches, under its testbed and the module.
+File kept = new File(basedir, 'unchanged/.speedup/gha-ubuntu-24.04-x64/io.github.speedup.it/compare-lib')
+def runs = (kept.listFiles() ?: []).findAll { it.name.endsWith('.xml') }.sort { it.name }
+assert runs.size() == 2: "the push's and the pull request's run in $kept: $runs"
+def keptRuns = runs.collect { new groovy.xml.XmlSlurper(false, false, false).parse(it) }
+assert keptRuns.collect { it.@testbed.text() } == ['gha-ubuntu-24.04-x64', 'gha-ubuntu-24.04-x64']
+// The job summary: each build appended speedup.md to the file GITHUB_STEP_SUMMARY names, the pull
+// request's with its comparison against 1.0.
+def summary = new File(basedir, 'unchanged/step-summary.md').text
+def sections = summary.split(/(?m)^(?=## Speedup report$)/).findAll { it.trim() }
+assert sections.size() == 2: summary
+assert !sections[0].contains('compareWith') && sections[0].contains('| checksum |')
+assert sections[1].contains(' against 1.0** (') && sections[1].contains(', compareWith RELEASE, measured side by side;'): sections[1]
+assert sections[1] == new File(basedir, 'unchanged/target/site/speedup/speedup.md').text
+// The test report the workflow publishes: the pull request's compareWith check, passed.
+def junit = new groovy.xml.XmlSlurper(false, false, false).parse(new File(basedir, 'unchanged/target/speedup-reports/TEST-speedup.xml'))
+assert junit.@name.text() == 'compare-lib' && junit.@failures.text() == '0'
+assert junit.testcase.find { it.@name.text() == 'compareWith sequential ×1 time' }.@classname.text() == 'checksum'
 
 // 30% more work: regressed, and the build failed naming the workload and both versions.
 comparisons('slower').each { c ->
