@@ -337,10 +337,7 @@ class XmlReportReaderTest {
                     new Interference(i < 2 ? 350_000_000L : 1_000_000L, 10_000_000L,
                     Interference.NOT_MEASURED.throttledNanos())));
         }
-        Report original = ReportFixtures.build(List.of(
-                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet, null, 0),
-                new MeasuredResult(new Measurement(spec, Mode.THREADS, 1), busy, null, 3)), "0123456789abcdef",
-                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(1));
+        Report original = sequentialAndThreads(spec, quiet, busy, 1, 3);
         ResultReport threads = original.workloads().get(0).results().get(1);
         assertEquals("2 of 6 samples taken while other work ran: 0.92 cores of foreign CPU (maxForeignLoad 0.10)",
                 threads.contaminationReason());
@@ -363,10 +360,7 @@ class XmlReportReaderTest {
             burst.add(new Sample(disturbed ? 600_000_000L : 200_000_000L + i * 1_000_000L, 380_000_000L, 1, -1, 0,
                     new Interference(disturbed ? 550_000_000L : 1_000_000L, 0, 0)));
         }
-        Report original = ReportFixtures.build(List.of(
-                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet, null, 0),
-                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), burst, null, 20)), "0123456789abcdef",
-                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+        Report original = sequentialAndThreads(spec, quiet, burst, 2, 20);
         ResultReport threads = original.workloads().get(0).results().get(1);
         assertFalse(threads.isContaminated(), "2 of 12, and 10 left against minIterations 5");
         assertEquals(2, threads.leftOutSamples().size());
@@ -400,14 +394,20 @@ class XmlReportReaderTest {
         // A third disturbed sample is more than a quarter of 12: the result is contaminated as a whole.
         burst.set(0, new Sample(600_000_000L, 380_000_000L, 1, -1, 0, new Interference(550_000_000L, 0, 0)));
         burst.set(1, new Sample(600_000_000L, 380_000_000L, 1, -1, 0, new Interference(550_000_000L, 0, 0)));
-        ResultReport busy = ReportFixtures.build(List.of(
-                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet, null, 0),
-                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), burst, null, 20)), "0123456789abcdef",
-                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2)).workloads().get(0).results().get(1);
+        ResultReport busy = sequentialAndThreads(spec, quiet, burst, 2, 20).workloads().get(0).results().get(1);
         assertTrue(busy.isContaminated());
         assertEquals("4 of 12 samples taken while other work ran: 0.92 cores of foreign CPU (maxForeignLoad 0.10)",
                 busy.contaminationReason());
         assertEquals(List.of(), busy.leftOutSamples());
         assertEquals(12, busy.wallMs().count(), "a contaminated result's figures rest on all its samples");
+    }
+
+    /** A report of {@code spec}'s sequential and threads ×{@code workers}, from these samples. */
+    private static Report sequentialAndThreads(WorkloadSpec spec, List<Sample> sequential, List<Sample> threads,
+                                               int workers, int retries) {
+        return ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, workers), threads, null, retries)),
+                "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(workers));
     }
 }
