@@ -388,7 +388,11 @@ final class WorkloadSampling {
                         comparisonStopping));
             }
         }
-        StopReason stop = sampling.stop(state.believed(believed).size(), stopping, precision, outOfTime);
+        // minIterations and the target count the believed samples; a fixed count and maxIterations every
+        // sample, so that a machine busy throughout cannot keep a measurement sampling without end.
+        int taken = state.samples.size();
+        StopReason stop = sampling.stop(sampling.fixed() || taken >= sampling.maxIterations() ? taken
+                : state.believed(believed).size(), stopping, precision, outOfTime);
         // Placed is placed, also in the iteration that spent the budget: not short of a target it no longer needs.
         if (stop != StopReason.TARGET && stop != StopReason.FIXED && other == null && placed(index)) {
             stop = StopReason.DECIDED;

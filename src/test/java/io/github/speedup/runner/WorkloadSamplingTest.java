@@ -266,6 +266,25 @@ class WorkloadSamplingTest {
     }
 
     @Test
+    void aMachineBusyThroughoutStopsAMeasurementAtMaxIterationsAndAFixedCountAtItsCount() {
+        double[] typical = {100, 52, 101, 51};
+        WorkloadSampling busy = sweep(WorkloadClock.NO_BUDGET, (round, index) -> typical[index],
+                new java.util.ArrayList<>(), (round, index) -> index == 1);
+        assertEquals(StopReason.MAX_ITERATIONS, busy.stopReason(1), "no believed sample, and no budget to end it");
+        assertEquals(30, busy.samples(1).size());
+        WorkloadSampling fixed = new WorkloadSampling(Sampling.fixed(0, 4), List.of(0, 1), Map.of(0, 0, 1, 0),
+                Map.of(), List.of(java.util.Set.of(0, 1)), "w", new WorkloadClock(() -> now, WorkloadClock.NO_BUDGET),
+                sample -> false);
+        List<Integer> round;
+        int rounds = 0;
+        while (!(round = fixed.startRound()).isEmpty() && rounds++ < 100) {
+            round.forEach(index -> fixed.sampleTaken(index, ms(100)));
+            fixed.endRound();
+        }
+        assertEquals(4, fixed.samples(1).size(), "a fixed count counts every sample, believed or not");
+    }
+
+    @Test
     void theRestOfTheSweepStartsOnceTheDecidingResultsStoppedAndStopsOnceItsPlaceIsKnown() {
         List<List<Integer>> rounds = new java.util.ArrayList<>();
         WorkloadSampling state = sweep(WorkloadClock.NO_BUDGET, lockBound(new Random(12)), rounds);
