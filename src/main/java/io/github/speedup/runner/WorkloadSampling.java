@@ -102,7 +102,7 @@ final class WorkloadSampling {
      * @param clock      the workload's time against its budget, started now
      * @param believed   whether a sample counts towards its measurement's precision and its
      *                   {@code minIterations}: one other work disturbed, kept because its retakes ran out,
-     *                   does not, as the report leaves it out (see {@code Contamination#keep})
+     *                   does not, as the report leaves it out (see {@code Contamination#kept})
      */
     WorkloadSampling(Sampling sampling, List<Integer> measurements, Map<Integer, Integer> references,
                      Map<Integer, Integer> previous, List<Set<Integer>> tiers, String workload, WorkloadClock clock,
@@ -237,7 +237,7 @@ final class WorkloadSampling {
             if (state.stop == null && !waiting(index)) {
                 state.precision = ownPrecision(index, Summary.CONFIDENCE);
                 StopReason forced = sampling.fixed() ? null
-                        : sampling.stop(state.believed(believed).size(), Double.NaN, state.precision, true);
+                        : sampling.stop(counted(state), Double.NaN, state.precision, true);
                 state.stop = forced == StopReason.TARGET ? forced : placed(index) ? StopReason.DECIDED
                         : forced == null ? StopReason.MAX_TIME : forced;
                 stopped.add(index);
@@ -388,11 +388,7 @@ final class WorkloadSampling {
                         comparisonStopping));
             }
         }
-        // minIterations and the target count the believed samples; a fixed count and maxIterations every
-        // sample, so that a machine busy throughout cannot keep a measurement sampling without end.
-        int taken = state.samples.size();
-        StopReason stop = sampling.stop(sampling.fixed() || taken >= sampling.maxIterations() ? taken
-                : state.believed(believed).size(), stopping, precision, outOfTime);
+        StopReason stop = sampling.stop(counted(state), stopping, precision, outOfTime);
         // Placed is placed, also in the iteration that spent the budget: not short of a target it no longer needs.
         if (stop != StopReason.TARGET && stop != StopReason.FIXED && other == null && placed(index)) {
             stop = StopReason.DECIDED;
@@ -410,6 +406,16 @@ final class WorkloadSampling {
     /** A measurement's own precision at {@code confidence}: of its paired speedup, or of its median. */
     private double ownPrecision(int index, double confidence) {
         return paired(index) ? pairedPrecision(index, confidence) : medianPrecision(states.get(index), confidence);
+    }
+
+    /**
+     * The samples the stop rule counts: minIterations and the target count the believed ones; a fixed
+     * count and maxIterations every sample, so that a machine busy throughout cannot keep a measurement
+     * sampling without end.
+     */
+    private int counted(State state) {
+        int taken = state.samples.size();
+        return sampling.fixed() || taken >= sampling.maxIterations() ? taken : state.believed(believed).size();
     }
 
     /** Whether the measurement stops on a paired speedup: a mode, taken in rounds, with its sequential beside it. */
