@@ -151,7 +151,8 @@ public final class ReportBuilder {
                     result.unsentResultTypes(),
                     ofSpeedup ? unstableReason(speedup, settings.maxCoefficientOfVariation(), sampling)
                             : unstableReason(summary, settings.maxCoefficientOfVariation(), sampling), all,
-                    samples.size() == all.size() ? SampleReport.disturbed(all) : null, result.retries(), result.warmups(), result.stopReason(),
+                    samples.size() == all.size() ? SampleReport.disturbed(all) : null, result.retries(),
+                    result.warmups(), result.stopReason(),
                     ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(), result.stopReason(),
                             sampling)
                             : shortfallReason("median", summary.medianPrecision(), summary.count(),
