@@ -43,17 +43,17 @@ final class DefaultSuite {
     static final Duration MAX_TIME = Duration.ofSeconds(3);
 
     /**
-     * alloc's own target precision, ±10%: what its collector's noise allows. Its per-round speedups vary
+     * alloc's own target precision, ±20%: what its collector's noise allows. Its per-round speedups vary
      * by 8–23% (a young collection falls into one iteration and not the next), and on the 2-core VM of
      * 2026-12-06 no size or budget tried brought them to ±3%: 2 × 200 or 8 × 50 units in 6 s, twice
      * the suite's budget, left threads ×2 at ±6–10% and pool ×2 at ±7–14%. Held to ±3%, every build
      * flagged its results short of target and unstable, although every one read "memory-bound" with
-     * pool's interval wholly above threads' (pool ×2 1.6×, threads ×2 0.85×): a gap that ±10% on each
-     * side does not close. Judged against its own ±10%, alloc is flagged only where it did not reach
-     * even that, and its reading says what precision the collector allowed. It has the suite's 3 s, not
-     * the 2 s of earlier releases: 2 s left its speedups at ±10–18% after 7–8 rounds. Side by side on
-     * 2026-12-06, held to ±3% alloc had all its results flagged in 5 of 5 builds; to ±10% in 3 s, none
-     * in 5 of 5 (threads ×2 ±7.5–9.8%, pool ×2 ±7.5–10.0%), every build reading "memory-bound".
+     * pool's interval wholly above threads' (pool ×2 1.6×, threads ×2 0.85×): a gap that ±20% on each
+     * side does not close. It was ±10% while a speedup's interval was a bootstrap's; the order-statistic
+     * interval of the median that replaced it is wider on the same samples, and put alloc at ±10–22%.
+     * Judged against its own target, alloc is flagged only where it did not reach even that, and its
+     * reading says what precision the collector allowed. It has a second more than the suite's 3 s: 2 s
+     * left its speedups at ±10–18% after 7–8 rounds.
      */
     static final double ALLOC_TARGET_PRECISION = 0.20;
 
@@ -75,6 +75,16 @@ final class DefaultSuite {
      * (threads ×2 about 1.0×, pool ×2 about 1.7×): a gap that ±5% on each side does not close.
      */
     static final double CONTENDED_TARGET_PRECISION = 0.05;
+
+    /**
+     * cpu's own target precision, ±5%. Its threads ×2 keep both cores busy, so every other process's
+     * slice of CPU (Maven's JVM, the load probes, the system) delays one of the two threads and with it
+     * the iteration: on the 2-core VM of 2026-12-07, in six builds, threads ×2 ended at ±3.4–5.0%
+     * after 11–18 pairs in the suite's 3 s in five of them, flagged short of target, while every build
+     * read "CPU-bound" at about 1.9× against sequential's 1.0×: a gap that ±5% on each side does not
+     * close. Reaching ±3% would take about twice the pairs, a budget of 6 s.
+     */
+    static final double CPU_TARGET_PRECISION = 0.05;
 
     /** Modes never measured past the cores: each worker past them costs a JVM and gains nothing. */
     private static final Set<Mode> SEPARATE_JVMS = Set.of(Mode.PROCESSES, Mode.POOL);
@@ -131,7 +141,8 @@ final class DefaultSuite {
             new Entry(WorkloadInput.builtIn(Kind.SLEEP.id(), Kind.SLEEP.id(), 8, 8),
                     List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), true, OwnSampling.NONE),
             new Entry(WorkloadInput.builtIn(Kind.CPU.id(), Kind.CPU.id(), 8, 8),
-                    List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), false, OwnSampling.NONE),
+                    List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), false,
+                    new OwnSampling(null, CPU_TARGET_PRECISION)),
             new Entry(WorkloadInput.builtIn(Kind.CONTENDED.id(), Kind.CONTENDED.id(), 8, 12),
                     List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL), false,
                     new OwnSampling(CONTENDED_MAX_TIME, CONTENDED_TARGET_PRECISION)),

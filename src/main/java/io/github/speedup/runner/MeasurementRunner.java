@@ -521,15 +521,16 @@ public final class MeasurementRunner {
                 throws IterationFailedException {
             Measurement measurement = plan.measurements().get(index);
             int total = plan.measurements().size();
-            progress.iteration(index + 1, total, measurement, warmup, number, plan.sampling());
-            Sampling sampling = plan.sampling();
+            // The workload's own rule: a workload with its own targetPrecision is sampled to it, not the run's.
+            Sampling sampling = plan.sampling(measurement.workload());
+            progress.iteration(index + 1, total, measurement, warmup, number, sampling);
             String which = (warmup ? "warm-up " : "iteration ") + number
                     + (sampling.fixed() ? "/" + sampling.most(warmup) : "");
             Sample first = iteration(index, measurement, which);
             if (warmup) {
                 return first;
             }
-            SpeedWatch watch = guard.watch(measurement, plan.sampling(measurement.workload()).targetPrecision());
+            SpeedWatch watch = guard.watch(measurement, sampling.targetPrecision());
             try {
                 return guard.kept(first, earlier, watch, guard.maxRetries() - retries(index), clock,
                         (reason, contaminated) -> {
