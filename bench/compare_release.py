@@ -29,7 +29,8 @@ import shlex
 import shutil
 import time
 
-from common import PINNED_PLUGINS, VERSION, machine, mvn, report, table
+from common import machine, mvn, table
+from release_library import judged, library, status
 
 BUILDS = int(os.environ.get("BUILDS", "20"))
 WARM = int(os.environ.get("WARM", "5"))
@@ -41,133 +42,6 @@ ROUNDS = int(os.environ.get("ROUNDS", "20000000"))
 CHUNK = float(os.environ.get("CHUNK_MINUTES", "12")) * 60
 STATE = os.environ.get("STATE", "/tmp/speedup-bench-compare")
 EXTRA = shlex.split(os.environ.get("MVN_ARGS", ""))
-WORKLOAD = "checksum"
-
-POM = """<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench.speedup.compare</groupId>
-  <artifactId>compare-lib</artifactId>
-  <version>{version}</version>
-  <properties>
-    <maven.compiler.release>17</maven.compiler.release>
-    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-  </properties>
-  <build>
-    <pluginManagement>
-      <plugins>
-{pinned}
-      </plugins>
-    </pluginManagement>
-    <plugins>
-      <plugin>
-        <groupId>io.github.speedup</groupId>
-        <artifactId>speedup-maven-plugin</artifactId>
-        <version>{plugin}</version>
-        <executions><execution><goals><goal>run</goal></goals></execution></executions>
-        <configuration>
-          <workloads>
-            <workload><name>{workload}</name><className>bench.compare.ChecksumTask</className><tasks>4</tasks></workload>
-          </workloads>
-          <modes>sequential,threads</modes>
-          <workers>2</workers>
-          <maxTimeInSeconds>{max_time}</maxTimeInSeconds>
-          <maxRegression>{max_regression}</maxRegression>
-          <compareWithMaxRegression>{max_regression}</compareWithMaxRegression>
-          <testbed>bench</testbed>
-          <haltOnFailure>false</haltOnFailure>
-{compare}
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-"""
-
-# The library's one method; {extra} tenths more rounds than asked for (0 in 1.0 and the unchanged 1.1).
-WORK = """package bench.compare;
-
-public final class Work {{
-    private Work() {{
-    }}
-
-    public static long checksum(int rounds) {{
-        long x = 0x9E3779B97F4A7C15L;
-        int n = rounds + rounds / 10 * {extra};
-        for (int i = 0; i < n; i++) {{
-            // xorshift: each round needs the last, so the JIT can neither drop nor vectorise the loop
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-        }}
-        return x;
-    }}
-}}
-"""
-
-TASK = """package bench.compare;
-
-import java.util.concurrent.Callable;
-
-public class ChecksumTask implements Callable<Long> {{
-    @Override
-    public Long call() {{
-        return Work.checksum({rounds});
-    }}
-}}
-"""
-
-
-def library(name, version, extra, compare):
-    directory = os.path.join(STATE, name)
-    for path, text in (("pom.xml", POM.format(pinned=PINNED_PLUGINS, version=version, plugin=VERSION, workload=WORKLOAD, max_time=MAX_TIME,
-                                              max_regression="%g" % MAX_REGRESSION,
-                                              compare=compare)),
-                       ("src/main/java/bench/compare/Work.java", WORK.format(extra=extra)),
-                       ("src/test/java/bench/compare/ChecksumTask.java", TASK.format(rounds=ROUNDS))):
-        os.makedirs(os.path.dirname(os.path.join(directory, path)), exist_ok=True)
-        with open(os.path.join(directory, path), "w") as out:
-            out.write(text)
-    return directory
-
-
-def worst(statuses):
-    return next((s for s in ("fail", "inconclusive", "not-compared", "improved", "pass") if s in statuses),
-                statuses[0])
-
-
-def status(low, high, max_regression):
-    """compareWith's rule (check/VersionGate), judged again from the interval at another threshold."""
-    limit = 1 + max_regression / 100
-    if low > limit:
-        return "regressed"
-    if high < 1 / limit:
-        return "improved"
-    return "unchanged" if low >= 1 / limit and high <= limit else "inconclusive"
-
-
-def judged(directory):
-    """Per result of this build: compareWith's status (of its <comparison>) and the history check's."""
-    root = report(directory)
-    # The history gate checks time and, for a parallel mode, speedup: a result fails when either does.
-    checks = {}
-    for c in root.iter("check"):
-        if c.get("type") == "history":
-            checks.setdefault((c.get("mode"), c.get("workers")), []).append(c.get("status"))
-    rows = []
-    for w in root.iter("workload"):
-        # Only this build's results: the earlier version's sit under <previous> and have no comparison.
-        for r in w.findall("result"):
-            key = (r.get("mode"), r.get("workers"))
-            c = r.find("comparison")
-            rows.append({"result": "%s x%s" % key, "compare": c.get("status") if c is not None else "none",
-                         "ratio": float(c.get("timeRatio") or "nan") if c is not None else float("nan"),
-                         "low": float(c.get("timeRatioLow") or "nan") if c is not None else float("nan"),
-                         "high": float(c.get("timeRatioHigh") or "nan") if c is not None else float("nan"),
-                         "pairs": len(r.findall("sample")), "history": worst(checks.get(key, ["none"]))})
-    return rows
-
-
 def load():
     path = os.path.join(STATE, "state.json")
     if os.path.exists(path):
@@ -189,9 +63,11 @@ os.makedirs(STATE, exist_ok=True)
 state = load()
 history = os.path.join(STATE, "history")
 compare = "          <compareWith>1.0</compareWith>"
-release = library("release-1.0", "1.0", 0, "")
-unchanged = library("unchanged", "1.1-SNAPSHOT", 0, compare)
-slower = library("slower", "1.1-SNAPSHOT", 1, compare)
+thresholds = ("          <maxRegression>%g</maxRegression>\n"
+              "          <compareWithMaxRegression>%g</compareWithMaxRegression>\n" % (MAX_REGRESSION, MAX_REGRESSION))
+release = library(os.path.join(STATE, "release-1.0"), "1.0", 0, "", MAX_TIME, ROUNDS, thresholds)
+unchanged = library(os.path.join(STATE, "unchanged"), "1.1-SNAPSHOT", 0, compare, MAX_TIME, ROUNDS, thresholds)
+slower = library(os.path.join(STATE, "slower"), "1.1-SNAPSHOT", 10, compare, MAX_TIME, ROUNDS, thresholds)
 started = time.monotonic()
 if not state.get("released"):
     build(release, "install", "-Dspeedup.skip=true")

@@ -25,5 +25,5 @@ public record GateParameters(List<RuleInput> rules, Path baseline, double maxReg
     }
 
     /** No rules, no baseline, the documented defaults. */
-    public static final GateParameters NONE = new GateParameters(null, null, 10, 5, 0.05, false, false);
+    public static final GateParameters NONE = new GateParameters(null, null, 10, 2.5, 0.05, false, false);
 }

@@ -378,8 +378,13 @@ public final class SpeedupEngine {
      * the lock, with the same JVMs' launchers): the workloads of the failures, each with sequential and
      * the failing (mode, workers), on the earlier version's side too where the comparison is with it.
      * The second measurement is judged by the same gate and the same baseline and history, and a
-     * failure stands only where it fails again ({@link Confirmation#combine}). The report keeps the
-     * first measurement's results; each such check holds the second's figures.
+     * failure stands only where it fails again ({@link Confirmation#combine}). It takes at least as
+     * many iterations as the first took: sampled to the target alone, sequential and one mode stop
+     * sooner than they did beside the workload's other modes, and a shorter second stretch has a wider
+     * interval, which a slowdown past the threshold would fail to confirm for want of pairs (with 5% more
+     * work and compareWithMaxRegression 2.5%, 9 regressions found by the first measurement went
+     * unconfirmed, and 4 builds of 20 passed that it had failed: bench/catch_slowdown.py). The report keeps
+     * the first measurement's results; each such check holds the second's figures.
      */
     private Judged confirm(Judged first, MeasurementRunner runner, MeasurementPlan plan,
                            RunConfiguration configuration, Inputs inputs) throws GateException {
@@ -392,7 +397,7 @@ public final class SpeedupEngine {
                 pending.stream().map(c -> "workload " + c.workload() + ", mode " + c.mode().id() + " ×"
                         + c.workers() + " (" + c.kind().id() + ")").distinct().toList()));
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        RunOutcome outcome = runner.run(plan.only(again(pending)));
+        RunOutcome outcome = runner.run(plan.only(again(pending), iterationsOf(first.report(), pending)));
         Report report = first.report();
         Report second = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(),
                 report.environment(), report.settings(), started, Instant.now().truncatedTo(ChronoUnit.SECONDS),
@@ -406,6 +411,17 @@ public final class SpeedupEngine {
         info.accept("Measured again: " + confirmed + " of " + pending.size() + " confirmed"
                 + (confirmed == pending.size() ? "" : "; the others do not fail the build"));
         return new Judged(report, verdict, first.history());
+    }
+
+    /** The most measured iterations the first measurement kept of any result a pending failure concerns. */
+    private static int iterationsOf(Report report, List<CheckResult> pending) {
+        return report.workloads().stream()
+                .filter(workload -> pending.stream().anyMatch(failure -> failure.workload().equals(workload.name())))
+                .flatMap(workload -> workload.results().stream()
+                        .filter(result -> pending.stream().anyMatch(failure -> failure.workload().equals(workload.name())
+                                && failure.mode() == result.mode() && failure.workers() == result.workers())))
+                .mapToInt(result -> result.keptSamples().size())
+                .max().orElse(0);
     }
 
     /**

@@ -159,12 +159,13 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
     }
 
     /**
-     * This plan with only the measurements {@code keep} accepts, in the same order, sampled alike: a
+     * This plan with only the measurements {@code keep} accepts, in the same order, sampled alike but
+     * for at least {@code iterations} measured iterations each (see {@link Sampling#withAtLeast}): a
      * second stretch of rounds for a few of its results (a failure measured again before it fails).
      */
-    public MeasurementPlan only(Predicate<Measurement> keep) {
-        return new MeasurementPlan(measurements.stream().filter(keep).toList(), sampling, ownSampling, order,
-                compareWith);
+    public MeasurementPlan only(Predicate<Measurement> keep, int iterations) {
+        return new MeasurementPlan(measurements.stream().filter(keep).toList(), sampling.withAtLeast(iterations),
+                ownSampling, order, compareWith);
     }
 
     /** Indices into {@link #measurements()}, grouped by workload, in plan order. */

@@ -75,6 +75,16 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
                 own.maxTime() == null ? maxTime : own.maxTime(), maxRunTime);
     }
 
+    /**
+     * This rule with at least {@code count} measured iterations (never more than {@code maxIterations}):
+     * a failure measured again for as long as it was measured first, so that the confirmation can see
+     * what the first measurement saw. {@code this} with fixed counts, which measure everything alike.
+     */
+    public Sampling withAtLeast(int count) {
+        return fixed ? this : new Sampling(warmupIterations, fixed, Math.min(maxIterations, Math.max(minIterations,
+                count)), maxIterations, targetPrecision, maxTime, maxRunTime);
+    }
+
     /** This rule with a budget for the whole run ({@code maxRunTimeInSeconds}); {@code null} for none of its own. */
     public Sampling withMaxRunTime(Duration runBudget) {
         return new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, maxTime,

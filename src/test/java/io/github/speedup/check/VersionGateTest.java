@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The gate on the paired time ratio against the earlier version: statuses and exact messages. */
 class VersionGateTest {
 
-    /** maxRegression 10% for the baseline and the history, compareWithMaxRegression 5%: the defaults. */
-    private static final BaselineOptions DEFAULTS = new BaselineOptions(null, 10, 5, 0.05, false);
+    /** maxRegression 10% for the baseline and the history (its default), compareWithMaxRegression 5%. */
+    private static final BaselineOptions OPTIONS = new BaselineOptions(null, 10, 5, 0.05, false);
 
     private static CheckResult check(double ratio, double low, double high, ComparisonStatus recorded, String reason) {
         return VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, ratio, new Interval(low, high, 0.95),
@@ -85,7 +85,7 @@ class VersionGateTest {
     @Test
     void theCheckerGatesAReportOnItsComparisonsBesideRulesAndBaseline() throws GateException {
         Report slower = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 10, 7));
-        Verdict verdict = Checker.evaluate(slower, List.of(), null, DEFAULTS, null, List.of());
+        Verdict verdict = Checker.evaluate(slower, List.of(), null, OPTIONS, null, List.of());
         assertEquals(2, verdict.checks().size(), "sequential and threads ×2");
         assertTrue(verdict.checks().stream().allMatch(c -> c.kind() == CheckKind.COMPARE_WITH && c.failed()));
         assertFalse(verdict.passed());
@@ -93,7 +93,7 @@ class VersionGateTest {
                 + "this build (1.1-SNAPSHOT) against 1.0: time +"), verdict.failures().get(0).message());
 
         Report same = ComparisonFixtures.report(ComparisonFixtures.results(1.0, 1 / 0.75, 0.01, 10, 8));
-        assertTrue(Checker.evaluate(same, List.of(), null, DEFAULTS, null, List.of()).passed(),
+        assertTrue(Checker.evaluate(same, List.of(), null, OPTIONS, null, List.of()).passed(),
                 "a machine step shared by both sides is no regression");
     }
 
@@ -101,10 +101,10 @@ class VersionGateTest {
     void compareWithIsJudgedByCompareWithMaxRegressionNotByMaxRegression() throws GateException {
         // 8% slower, its interval about ±1%: past the 5% of compareWithMaxRegression, within the 10% of maxRegression.
         Report slower = ComparisonFixtures.report(ComparisonFixtures.results(1.08, 1.0, 0.01, 10, 7));
-        Verdict byDefault = Checker.evaluate(slower, List.of(), null, DEFAULTS, null, List.of());
-        assertEquals(2, byDefault.failures().size(), byDefault.checks().toString());
-        assertTrue(byDefault.failures().get(0).message().endsWith("the whole interval lies above +5.0% "
-                + "(compareWithMaxRegression 5.00%)"), byDefault.failures().get(0).message());
+        Verdict atFive = Checker.evaluate(slower, List.of(), null, OPTIONS, null, List.of());
+        assertEquals(2, atFive.failures().size(), atFive.checks().toString());
+        assertTrue(atFive.failures().get(0).message().endsWith("the whole interval lies above +5.0% "
+                + "(compareWithMaxRegression 5.00%)"), atFive.failures().get(0).message());
 
         Verdict atTen = Checker.evaluate(slower, List.of(), null, new BaselineOptions(null, 5, 10, 0.05, false), null,
                 List.of());
@@ -118,7 +118,7 @@ class VersionGateTest {
     void aRatioOverTooFewRoundsIsInconclusiveNeverAFailure() throws GateException {
         // 30% slower, but only 4 rounds paired (the fixture's minIterations is 5): the history gate would not judge it either.
         Report few = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 4, 7));
-        Verdict verdict = Checker.evaluate(few, List.of(), null, DEFAULTS, null, List.of());
+        Verdict verdict = Checker.evaluate(few, List.of(), null, OPTIONS, null, List.of());
         assertTrue(verdict.passed(), verdict.checks().toString());
         CheckResult threads = verdict.checks().get(1);
         assertEquals(CheckStatus.INCONCLUSIVE, threads.status());
@@ -131,7 +131,7 @@ class VersionGateTest {
     void aRatioBesideAnUnstableSideIsInconclusive() throws GateException {
         // 30% slower with 30% noise per sample: each side varies by itself more than the change.
         Report noisy = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.30, 10, 7));
-        Verdict verdict = Checker.evaluate(noisy, List.of(), null, DEFAULTS, null, List.of());
+        Verdict verdict = Checker.evaluate(noisy, List.of(), null, OPTIONS, null, List.of());
         assertTrue(verdict.passed(), verdict.checks().toString());
         assertTrue(verdict.checks().stream().allMatch(c -> c.status() == CheckStatus.INCONCLUSIVE
                 && c.reason().equals("unstable") && c.message().contains(" is unstable: coefficient of variation ")),
@@ -143,14 +143,14 @@ class VersionGateTest {
         // Two workloads 30% slower over 6 rounds each: every interval lies above +5%, each sign test gives
         // p = 1/64. Alone (two comparisons) that holds after Holm; among four it does not (4/64 > 0.05).
         Report two = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.02, 6, 7));
-        Verdict alone = Checker.evaluate(two, List.of(), null, DEFAULTS, null, List.of());
+        Verdict alone = Checker.evaluate(two, List.of(), null, OPTIONS, null, List.of());
         assertEquals(2, alone.failures().size(), alone.checks().toString());
         assertEquals(2 / 64.0, alone.failures().get(0).pValue(), 1e-12);
 
         List<io.github.speedup.runner.MeasuredResult> both = new java.util.ArrayList<>(
                 ComparisonFixtures.results(1.3, 1.0, 0.02, 6, 7));
         both.addAll(ComparisonFixtures.results("other", 1.3, 1.0, 0.02, 6, 8));
-        Verdict family = Checker.evaluate(ComparisonFixtures.report(both), List.of(), null, DEFAULTS, null, List.of());
+        Verdict family = Checker.evaluate(ComparisonFixtures.report(both), List.of(), null, OPTIONS, null, List.of());
         assertTrue(family.passed(), family.checks().toString());
         CheckResult first = family.checks().get(0);
         assertEquals(CheckStatus.INCONCLUSIVE, first.status());

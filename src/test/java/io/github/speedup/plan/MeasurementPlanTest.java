@@ -3,6 +3,7 @@ package io.github.speedup.plan;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
+import io.github.speedup.execution.Mode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -38,6 +39,28 @@ class MeasurementPlanTest {
         assertEquals(List.of(List.of(0, 1, 2, 3), List.of(4, 5)), plan.indicesByWorkload(),
                 "both sides of a workload are sampled together, in the same rounds");
         assertEquals(true, plan.needsMeasurementJvm(Side.PREVIOUS));
+    }
+
+    /**
+     * A failure measured again keeps only its results, sampled as the first measurement was but for at
+     * least as many iterations as it took there (within maxIterations): sampled to the target alone, it
+     * would stop sooner, with a wider interval than the one it is to confirm.
+     */
+    @Test
+    void aSecondStretchIsSampledForAtLeastAsManyIterationsAsTheFirstTook() throws Exception {
+        MeasurementPlan plan = plan("sequential,threads,virtual", "2", 4);
+        MeasurementPlan again = plan.only(m -> m.mode() != Mode.VIRTUAL, 24);
+        assertEquals(List.of("sequential×1", "threads×2"),
+                again.measurements().stream().map(m -> m.mode().id() + "×" + m.workers()).toList());
+        Sampling first = plan.sampling(plan.measurements().get(0).workload());
+        Sampling second = again.sampling(again.measurements().get(0).workload());
+        assertEquals(6, first.minIterations());
+        assertEquals(new Sampling(first.warmupIterations(), false, 24, 30, first.targetPrecision(), first.maxTime(),
+                first.maxRunTime()), second, "at least 24 iterations, all else alike");
+        assertEquals(30, plan.only(m -> true, 45).sampling().minIterations(), "never past maxIterations");
+        assertEquals(6, plan.only(m -> true, 3).sampling().minIterations(), "never below minIterations");
+        Sampling fixed = Sampling.fixed(1, 5);
+        assertEquals(fixed, fixed.withAtLeast(24), "a fixed count measures everything alike");
     }
 
     /** Sampling to a precision, with the default budgets. */
