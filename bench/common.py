@@ -60,6 +60,23 @@ def workload(name, kind, tasks, size):
             % (name, kind, tasks, size))
 
 
+def written_out(root):
+    """This version's default suite, as its report records it, written out as a configuration that
+    the release before also reads: each workload with its kind, tasks, size, modes, workers and
+    budget, and the suite's heap. Its own targetPrecision per workload is left out (the release before
+    has no such parameter): both sides are held to the run's target."""
+    lines = ["<workloads>"]
+    for w in root.iter("workload"):
+        lines.append("  <workload><name>%s</name><kind>%s</kind><tasks>%s</tasks><size>%s</size>"
+                     "<modes>%s</modes><workers>%s</workers><maxTimeInSeconds>%s</maxTimeInSeconds></workload>"
+                     % (w.get("name"), w.get("kind"), w.get("tasks"), w.get("size"),
+                        ",".join(w.get("modes").split()), ",".join(w.get("workers").split()),
+                        w.get("maxTimeInSeconds")))
+    lines.append("</workloads>")
+    lines.append("<argLine>%s</argLine>" % root.find("settings").get("argLine"))
+    return "\n".join(lines)
+
+
 def mvn(directory, *args):
     """Runs `mvn -B -q verify` there; returns the wall time in seconds."""
     start = time.monotonic()

@@ -10,6 +10,9 @@ The earlier release must be installed under its own version first, e.g. from a c
     sed -i '0,/<version>0.1.0-SNAPSHOT</s//<version>0.0.2-release</' pom.xml
     mvn -B -q install -DskipTests -Dinvoker.skip
 and named with EARLIER=0.0.2-release (the default); EARLIER= (empty) measures this version alone.
+With an earlier version both measure the same work: this version's default suite, as its first
+(warm-up) build records it, written out as a configuration (workloads, their modes, workers and
+budgets, the suite's heap), so that the figures compare the methods, not two suites.
 Extra Maven arguments go in MVN_ARGS, e.g. to use a plugin built but not installed into ~/.m2 (see
 bench/compare_release.py): MVN_ARGS="-s /tmp/settings.xml -Dmaven.repo.local=/tmp/bench-repo".
 
@@ -27,7 +30,7 @@ import subprocess
 import tempfile
 import time
 
-from common import POM, VERSION, report, table
+from common import POM, VERSION, report, table, written_out
 
 EARLIER = os.environ.get("EARLIER", "0.0.2-release")
 BUILDS = int(os.environ.get("BUILDS", "5"))
@@ -36,11 +39,15 @@ VERSIONS = [v for v in (EARLIER, VERSION) if v]
 LESSONS = {"sleep": "io-bound", "cpu": "cpu-bound", "contended": "lock-bound", "alloc": "memory-bound"}
 
 
-def project(version):
+def project(version, configuration=""):
     directory = tempfile.mkdtemp(prefix="speedup-bench-suite-" + version + "-")
-    with open(os.path.join(directory, "pom.xml"), "w") as pom:
-        pom.write(POM.format(artifact="suite", version=version, configuration=""))
+    write_pom(directory, version, configuration)
     return directory
+
+
+def write_pom(directory, version, configuration):
+    with open(os.path.join(directory, "pom.xml"), "w") as pom:
+        pom.write(POM.format(artifact="suite", version=version, configuration=configuration))
 
 
 def build(directory, number):
@@ -121,6 +128,12 @@ alloc_rows = []
 directories = {version: project(version) for version in VERSIONS}
 now_dir = directories[VERSION]
 build(now_dir, 0)  # warms Maven's own caches
+if EARLIER:
+    # Like for like: both versions measure this version's suite, written out, not each its own suite.
+    suite = written_out(report(now_dir))
+    for version, directory in directories.items():
+        write_pom(directory, version, suite)
+    print("Both versions measure this version's default suite, written out as a configuration:\n" + suite)
 times = {version: [] for version in VERSIONS}
 summaries = {version: [] for version in VERSIONS}
 warnings = {version: [] for version in VERSIONS}
@@ -152,7 +165,9 @@ for version in VERSIONS:
                                    if f == 0 and not w and all(r.get(k) == v for k, v in LESSONS.items())), len(s)),
                  "%.2f (%.2f)" % (statistics.mean(b[0] for *_, b in s), max(b[0] for *_, b in s)),
                  " ".join(str(b[1]) for *_, b in s)])
-table("Default suite, mvn verify of a POM with only the plugin, %d builds each, taking turns" % BUILDS,
+table(("This version's default suite written out as a configuration, the same for both versions"
+       if EARLIER else "Default suite, mvn verify of a POM with only the plugin")
+      + ", %d builds each, taking turns" % BUILDS,
       ["version", "median s", "range s", "flagged / results per build",
        "builds with sleep, cpu, contended to ±3%, none unstable", "builds reading the lesson",
        "builds with alloc unflagged and all four lessons", "WARNING lines per build",
