@@ -1,5 +1,6 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.TaskFailedException;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
+import io.github.speedup.execution.ModeExecutor;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Interference;
@@ -34,7 +36,7 @@ import java.util.Set;
  * command line (every local user can read those) nor in a file, and no message names it; the members
  * also refuse to go on once any client or member that is not the build's own has joined.
  */
-public final class HazelcastCluster implements AutoCloseable {
+public final class HazelcastCluster implements ModeExecutor {
 
     static final String LOOPBACK = "127.0.0.1";
     /** How long closing waits for a member or the driver to say DONE and exit before it is killed. */
@@ -226,11 +228,13 @@ public final class HazelcastCluster implements AutoCloseable {
      * Every member of the cluster, as it described itself when the driver connected: this machine's
      * JVMs for an embedded cluster, the cluster's (all of them, W of which are used) for an existing one.
      */
+    @Override
     public ClusterMembers clusterMembers() {
         return described;
     }
 
     /** From the first member's spawn until the driver saw every member. */
+    @Override
     public long startupNanos() {
         return startupNanos;
     }
@@ -242,6 +246,7 @@ public final class HazelcastCluster implements AutoCloseable {
      *
      * @throws ForkException naming the member that died, as for a pool worker, or what failed
      */
+    @Override
     public Sample runIteration() throws ForkException, TaskFailedException {
         try {
             driver.send(new ForkMessage.Prepare(spec.tasks()));
@@ -283,7 +288,14 @@ public final class HazelcastCluster implements AutoCloseable {
         }
     }
 
+    /** The members and the driver outlive the iterations: the members' CPU is read while they run. */
+    @Override
+    public long endedJvmsCpuNanos() {
+        return 0;
+    }
+
     /** Classes of task results that are not Serializable: consumed in the members, not sent back. */
+    @Override
     public Set<String> unsentTypes() {
         return Set.copyOf(unsentTypes);
     }

@@ -1,7 +1,10 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.ModeExecutor;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
@@ -9,6 +12,7 @@ import io.github.speedup.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The host's handle on the forked JVM that runs the sequential, threads and virtual modes,
@@ -63,6 +67,57 @@ public final class MeasurementJvm implements AutoCloseable {
         child.send(new ForkMessage.RunIteration(spec.name(), mode, workers));
         return child.expect(ForkMessage.IterationSample.class, timeout, "an iteration of " + spec.name())
                 .message().sample();
+    }
+
+    /**
+     * The executor of one in-JVM measurement: its iterations are this JVM's, which it neither starts
+     * nor ends (the JVM is warm for the whole run, and closed with it).
+     *
+     * @throws IllegalArgumentException the mode does not run in the measurement JVM
+     */
+    public ModeExecutor executor(WorkloadSpec spec, Mode mode, int workers) {
+        if (!mode.inJvm()) {
+            throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
+        }
+        return new InMeasurementJvm(this, spec, mode, workers);
+    }
+
+    /** One in-JVM measurement's iterations, run in the measurement JVM. */
+    private record InMeasurementJvm(MeasurementJvm jvm, WorkloadSpec spec, Mode mode, int workers)
+            implements ModeExecutor {
+
+        @Override
+        public Sample runIteration() throws ForkException, TaskFailedException {
+            return jvm.runIteration(spec, mode, workers);
+        }
+
+        /** The measurement JVM lives on: its CPU is the build's own, read around each iteration. */
+        @Override
+        public long endedJvmsCpuNanos() {
+            return 0;
+        }
+
+        /** Nothing starts for the measurement: the JVM started with the run. */
+        @Override
+        public long startupNanos() {
+            return Sample.NO_STARTUP;
+        }
+
+        @Override
+        public ClusterMembers clusterMembers() {
+            return ClusterMembers.NONE;
+        }
+
+        /** The results stay in the JVM that made them: nothing is sent. */
+        @Override
+        public Set<String> unsentTypes() {
+            return Set.of();
+        }
+
+        /** The measurement JVM outlives the measurement: it is closed with the run. */
+        @Override
+        public void close() {
+        }
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
+import io.github.speedup.execution.ModeExecutor;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.measure.ClusterMembers;
+import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -20,29 +24,82 @@ import java.util.TreeSet;
  * the last exit, what a user of this mode waits for; making the tasks (constructors, a benchmark's
  * set-up) is outside both, as it is outside every mode's clock.
  */
-public final class ProcessModeExecutor {
+public final class ProcessModeExecutor implements ModeExecutor {
+
+    /** A worker JVM's exit, after it reported its CPU time, costs about this much more. */
+    static final long WORKER_EXIT_ALLOWANCE_NANOS = 50_000_000;
 
     private final JvmLauncher launcher;
     private final Duration timeout;
     private final ChildOutput output;
+    private final WorkloadSpec spec;
+    private final int workers;
 
-    /** Classes of results the workers could not send back, since {@link #takeUnsentTypes()} was last called. */
+    /** Classes of results the workers could not send back, in any iteration. */
     private final Set<String> unsentTypes = new TreeSet<>();
+    /** The CPU time of the last iteration's workers, their exits included. */
+    private long endedJvmsCpuNanos;
 
-    public ProcessModeExecutor(JvmLauncher launcher, Duration timeout, ChildOutput output) {
+    /** Starts nothing yet: each iteration starts its own workers. */
+    public ProcessModeExecutor(JvmLauncher launcher, Duration timeout, ChildOutput output, WorkloadSpec spec,
+                               int workers) {
         this.launcher = launcher;
         this.timeout = timeout;
         this.output = output;
+        this.spec = spec;
+        this.workers = workers;
     }
 
-    /** The classes of task results that are not Serializable and stayed in the workers, since the last call. */
-    public List<String> takeUnsentTypes() {
-        List<String> taken = List.copyOf(unsentTypes);
-        unsentTypes.clear();
-        return taken;
+    /** The classes of task results that are not Serializable and stayed in the workers. */
+    @Override
+    public Set<String> unsentTypes() {
+        return Set.copyOf(unsentTypes);
     }
 
-    public Sample runIteration(WorkloadSpec spec, int workers) throws ForkException, TaskFailedException {
+    /**
+     * The workers' CPU in the last iteration: what they reported before exiting, plus their exit as
+     * the host saw it when it reaped them, bounded per worker so that another child of Maven's ending
+     * meanwhile (a test JVM of another module under -T) does not pass for ours.
+     */
+    @Override
+    public long endedJvmsCpuNanos() {
+        return endedJvmsCpuNanos;
+    }
+
+    /** Nothing is started once for the measurement: each iteration's start-up is in its sample. */
+    @Override
+    public long startupNanos() {
+        return Sample.NO_STARTUP;
+    }
+
+    @Override
+    public ClusterMembers clusterMembers() {
+        return ClusterMembers.NONE;
+    }
+
+    /** Nothing to end: every iteration's workers have exited or been killed by its end. */
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Sample runIteration() throws ForkException, TaskFailedException {
+        long reapedBefore = Probes.reapedChildrenCpuNanos();
+        Sample sample = runWorkers();
+        endedJvmsCpuNanos = workersCpu(sample, reapedBefore);
+        return sample;
+    }
+
+    private long workersCpu(Sample sample, long reapedBefore) {
+        long reaped = Probes.reapedChildrenCpuNanos();
+        if (reapedBefore < 0 || reaped < 0) {
+            return sample.cpuNanos();
+        }
+        long exits = Math.max(0, reaped - reapedBefore - sample.cpuNanos());
+        return sample.cpuNanos() + Math.min(exits, WORKER_EXIT_ALLOWANCE_NANOS * workers);
+    }
+
+    private Sample runWorkers() throws ForkException, TaskFailedException {
         int children = Math.min(workers, spec.tasks());
         List<ChildJvm> started = new ArrayList<>(children);
         List<WorkerAssignment> shares = new ArrayList<>(children);

@@ -1,6 +1,9 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
+import io.github.speedup.execution.ModeExecutor;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
@@ -24,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * pool is closed, when one fails or times out (all are killed with their descendants), and with
  * Maven, as every child does.
  */
-public final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements ModeExecutor {
 
     /** How long closing waits for a worker to say DONE and exit before it is killed. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
@@ -73,6 +76,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** From the first spawn until every worker was ready. */
+    @Override
     public long startupNanos() {
         return startupNanos;
     }
@@ -82,6 +86,7 @@ public final class WorkerPool implements AutoCloseable {
      * ticks), memory the sum of their peak resident sets so far, the bytes moved the inputs' and
      * the results' frames.
      */
+    @Override
     public Sample runIteration() throws ForkException, TaskFailedException {
         List<TaskDispatch.Lane> lanes = new ArrayList<>(workers.size());
         AtomicLong inputBytes = new AtomicLong();
@@ -129,7 +134,19 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** The workers outlive the iterations: their CPU is read while they run. */
+    @Override
+    public long endedJvmsCpuNanos() {
+        return 0;
+    }
+
+    @Override
+    public ClusterMembers clusterMembers() {
+        return ClusterMembers.NONE;
+    }
+
     /** Classes of task results that are not Serializable: consumed in the workers, not sent back. */
+    @Override
     public Set<String> unsentTypes() {
         return Set.copyOf(unsentTypes);
     }

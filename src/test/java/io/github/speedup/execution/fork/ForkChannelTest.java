@@ -1,5 +1,6 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.measure.Sample;
@@ -69,7 +70,7 @@ class ForkChannelTest {
                 assertTrue(jvm.runIteration(spec, Mode.SEQUENTIAL, 1).wallNanos() > 0);
             }
         }
-        new ProcessModeExecutor(launcher, TIMEOUT, this::log).runIteration(spec, 2);
+        new ProcessModeExecutor(launcher, TIMEOUT, this::log, spec, 2).runIteration();
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, this::log, spec, 2)) {
             pool.runIteration();
             pool.runIteration();
@@ -90,7 +91,7 @@ class ForkChannelTest {
             jvm.runIteration(spec, Mode.SEQUENTIAL, 1);
             jvm.runIteration(spec, Mode.THREADS, 2);
         }
-        Sample processes = new ProcessModeExecutor(launcher, TIMEOUT, this::log).runIteration(spec, 2);
+        Sample processes = new ProcessModeExecutor(launcher, TIMEOUT, this::log, spec, 2).runIteration();
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, this::log, spec, 2)) {
             pool.runIteration();
         }

@@ -31,7 +31,7 @@ public final class ForkHost {
         WorkloadSpec spec = TestJvms.userClass(args.length > 2 ? "DetachesHelper" : "LeavesHelper", 1);
         start("measurement", () -> MeasurementJvm.start(launcher, timeout, ForkHost::print)
                 .runIteration(spec, Mode.SEQUENTIAL, 1));
-        start("processes", () -> new ProcessModeExecutor(launcher, timeout, ForkHost::print).runIteration(spec, 1));
+        start("processes", () -> new ProcessModeExecutor(launcher, timeout, ForkHost::print, spec, 1).runIteration());
         start("pool", () -> WorkerPool.start(launcher, timeout, ForkHost::print, spec, 1).runIteration());
         Thread.sleep(600_000);
     }

@@ -1,5 +1,6 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.Hazelcast;

@@ -47,7 +47,7 @@ class JmhFixturesInChildrenTest {
         }
         assertPaired(lines(log), 1 + 2 + 2, "the definition's task, then 2 tasks in each of 2 iterations");
         Files.delete(log);
-        new ProcessModeExecutor(launcher, TIMEOUT, ChildOutput.DISCARD).runIteration(spec, 2);
+        new ProcessModeExecutor(launcher, TIMEOUT, ChildOutput.DISCARD, spec, 2).runIteration();
         assertPaired(lines(log), 2, "one task in each of 2 worker JVMs");
         Files.delete(log);
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, ChildOutput.DISCARD, spec, 2)) {

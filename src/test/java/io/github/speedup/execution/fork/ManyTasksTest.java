@@ -33,8 +33,8 @@ class ManyTasksTest {
     void thirtyThousandTasksRunInProcessesWhateverTheWorkerCount() throws Exception {
         JvmLauncher launcher = TestJvms.launcher(work, Map.of());
         for (int workers : new int[] {1, 2}) {
-            Sample sample = new ProcessModeExecutor(launcher, TIMEOUT, (child, line) -> { })
-                    .runIteration(TestJvms.userClass("Index", TASKS), workers);
+            Sample sample = new ProcessModeExecutor(launcher, TIMEOUT, (child, line) -> { },
+                    TestJvms.userClass("Index", TASKS), workers).runIteration();
             // Each task returns its index as 4 bytes: every byte back means every task ran, once.
             assertEquals(4L * TASKS, sample.resultBytes(), workers + " workers");
         }

@@ -1,4 +1,4 @@
-package io.github.speedup.execution.fork;
+package io.github.speedup.execution;
 
 /** A forked JVM could not be started, died, broke the protocol or timed out. */
 public class ForkException extends Exception {
