@@ -1,6 +1,11 @@
 package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.injvm.MeasurementJvm;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.launch.ProcessCookie;
+import io.github.speedup.execution.pool.WorkerPool;
+import io.github.speedup.execution.processes.ProcessModeExecutor;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
