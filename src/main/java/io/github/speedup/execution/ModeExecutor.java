@@ -27,28 +27,44 @@ public interface ModeExecutor extends AutoCloseable {
 
     /**
      * CPU time, in ns, of the mode's JVMs that ended within the last iteration: what the build's own
-     * CPU, read around the iteration from the processes alive, no longer sees of them. 0 for a mode
-     * whose JVMs outlive its iterations.
+     * CPU, read around the iteration from the processes alive, no longer sees of them. 0 unless
+     * overridden: a mode whose JVMs outlive its iterations (or that starts none) has nothing to add.
      */
-    long endedJvmsCpuNanos();
+    default long endedJvmsCpuNanos() {
+        return 0;
+    }
 
     /**
-     * What starting the mode's JVMs took once for the measurement, in ns, before its first iteration;
-     * {@link Sample#NO_STARTUP} for a mode that starts nothing or starts in every iteration (there it
-     * is in each {@link Sample#startupNanos()}).
+     * What starting the mode's JVMs took once for the measurement, in ns, before its first iteration.
+     * {@link Sample#NO_STARTUP} unless overridden: a mode that starts nothing, or starts in every
+     * iteration (there it is in each {@link Sample#startupNanos()}).
      */
-    long startupNanos();
+    default long startupNanos() {
+        return Sample.NO_STARTUP;
+    }
 
-    /** The members of the cluster the mode ran on, kept after its JVMs are gone; {@link ClusterMembers#NONE} elsewhere. */
-    ClusterMembers clusterMembers();
+    /**
+     * The members of the cluster the mode ran on, kept after its JVMs are gone; {@link ClusterMembers#NONE}
+     * unless overridden.
+     */
+    default ClusterMembers clusterMembers() {
+        return ClusterMembers.NONE;
+    }
 
     /**
      * Classes of task results that are not {@link java.io.Serializable}, so stayed where they were
-     * made instead of crossing to the host; empty for a mode that moves no results.
+     * made instead of crossing to the host; empty unless overridden, as for a mode that moves no results.
      */
-    Set<String> unsentTypes();
+    default Set<String> unsentTypes() {
+        return Set.of();
+    }
 
-    /** Ends what the mode started for the measurement; the runner calls it once, when the workload is done. */
+    /**
+     * Ends what the mode started for the measurement; the runner calls it once, when the workload is
+     * done. Nothing unless overridden: a mode whose JVMs outlive the measurement or end with each
+     * iteration.
+     */
     @Override
-    void close();
+    default void close() {
+    }
 }

@@ -11,7 +11,6 @@ import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.WorkloadInput;
-import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.measure.Probes;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,23 +88,8 @@ class AddingAModeTest {
         }
 
         @Override
-        public long endedJvmsCpuNanos() {
-            return 0;
-        }
-
-        @Override
         public long startupNanos() {
             return startupNanos;
-        }
-
-        @Override
-        public ClusterMembers clusterMembers() {
-            return ClusterMembers.NONE;
-        }
-
-        @Override
-        public Set<String> unsentTypes() {
-            return Set.of();
         }
 
         @Override

@@ -294,12 +294,6 @@ public final class HazelcastCluster implements ModeExecutor {
         }
     }
 
-    /** The members and the driver outlive the iterations: the members' CPU is read while they run. */
-    @Override
-    public long endedJvmsCpuNanos() {
-        return 0;
-    }
-
     /** Classes of task results that are not Serializable: consumed in the members, not sent back. */
     @Override
     public Set<String> unsentTypes() {

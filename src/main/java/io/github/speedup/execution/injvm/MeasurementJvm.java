@@ -9,7 +9,6 @@ import io.github.speedup.execution.launch.ChildOutput;
 import io.github.speedup.execution.launch.JvmLauncher;
 import io.github.speedup.execution.protocol.ForkMessage;
 import io.github.speedup.execution.protocol.ForkProtocol;
-import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
@@ -17,7 +16,6 @@ import io.github.speedup.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The host's handle on the forked JVM that runs the sequential, threads and virtual modes,
@@ -91,37 +89,14 @@ public final class MeasurementJvm implements AutoCloseable {
     private record InMeasurementJvm(MeasurementJvm jvm, WorkloadSpec spec, Mode mode, int workers)
             implements ModeExecutor {
 
+        /**
+         * One iteration in the measurement JVM. Nothing starts or ends for the measurement (the JVM is
+         * warm for the run, its CPU the build's own, and closed with the run), and the results stay in
+         * the JVM that made them.
+         */
         @Override
         public Sample runIteration() throws ForkException, TaskFailedException {
             return jvm.runIteration(spec, mode, workers);
-        }
-
-        /** The measurement JVM lives on: its CPU is the build's own, read around each iteration. */
-        @Override
-        public long endedJvmsCpuNanos() {
-            return 0;
-        }
-
-        /** Nothing starts for the measurement: the JVM started with the run. */
-        @Override
-        public long startupNanos() {
-            return Sample.NO_STARTUP;
-        }
-
-        @Override
-        public ClusterMembers clusterMembers() {
-            return ClusterMembers.NONE;
-        }
-
-        /** The results stay in the JVM that made them: nothing is sent. */
-        @Override
-        public Set<String> unsentTypes() {
-            return Set.of();
-        }
-
-        /** The measurement JVM outlives the measurement: it is closed with the run. */
-        @Override
-        public void close() {
         }
     }
 

@@ -8,7 +8,6 @@ import io.github.speedup.execution.launch.ChildOutput;
 import io.github.speedup.execution.launch.JvmLauncher;
 import io.github.speedup.execution.protocol.ForkMessage;
 import io.github.speedup.execution.protocol.ForkProtocol;
-import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
@@ -137,17 +136,6 @@ public final class WorkerPool implements ModeExecutor {
         for (ChildJvm worker : workers) {
             worker.expect(ForkMessage.Ready.class, timeout, "making the tasks of an iteration");
         }
-    }
-
-    /** The workers outlive the iterations: their CPU is read while they run. */
-    @Override
-    public long endedJvmsCpuNanos() {
-        return 0;
-    }
-
-    @Override
-    public ClusterMembers clusterMembers() {
-        return ClusterMembers.NONE;
     }
 
     /** Classes of task results that are not Serializable: consumed in the workers, not sent back. */

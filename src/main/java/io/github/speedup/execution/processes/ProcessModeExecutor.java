@@ -7,7 +7,6 @@ import io.github.speedup.execution.launch.ChildJvm;
 import io.github.speedup.execution.launch.ChildOutput;
 import io.github.speedup.execution.launch.JvmLauncher;
 import io.github.speedup.execution.protocol.ForkMessage;
-import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
@@ -70,22 +69,11 @@ public final class ProcessModeExecutor implements ModeExecutor {
         return endedJvmsCpuNanos;
     }
 
-    /** Nothing is started once for the measurement: each iteration's start-up is in its sample. */
-    @Override
-    public long startupNanos() {
-        return Sample.NO_STARTUP;
-    }
-
-    @Override
-    public ClusterMembers clusterMembers() {
-        return ClusterMembers.NONE;
-    }
-
-    /** Nothing to end: every iteration's workers have exited or been killed by its end. */
-    @Override
-    public void close() {
-    }
-
+    /**
+     * One iteration in fresh workers; nothing is started once for the measurement (each iteration's
+     * start-up is in its sample), and nothing is left to close (every iteration's workers have exited
+     * or been killed by its end).
+     */
     @Override
     public Sample runIteration() throws ForkException, TaskFailedException {
         long reapedBefore = Probes.reapedChildrenCpuNanos();
