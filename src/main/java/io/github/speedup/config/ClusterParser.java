@@ -1,7 +1,6 @@
 package io.github.speedup.config;
 
-import io.github.speedup.execution.fork.ClusterConnection;
-
+import io.github.speedup.execution.launch.ClusterConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

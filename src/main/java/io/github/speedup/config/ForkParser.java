@@ -1,9 +1,8 @@
 package io.github.speedup.config;
 
-import io.github.speedup.execution.fork.ForkSettings;
-import io.github.speedup.execution.fork.JavaVersion;
-import io.github.speedup.execution.fork.JvmLauncher;
-
+import io.github.speedup.execution.launch.ForkSettings;
+import io.github.speedup.execution.launch.JavaVersion;
+import io.github.speedup.execution.launch.JvmLauncher;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

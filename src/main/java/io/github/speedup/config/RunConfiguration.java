@@ -1,7 +1,7 @@
 package io.github.speedup.config;
 
 import io.github.speedup.execution.Mode;
-import io.github.speedup.execution.fork.ForkSettings;
+import io.github.speedup.execution.launch.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;

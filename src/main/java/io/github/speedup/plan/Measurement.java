@@ -22,13 +22,10 @@ public record Measurement(WorkloadSpec workload, Mode mode, int workers, Side si
 
     /**
      * The watch on the host's speed for this measurement's samples, on a machine with {@code cores}
-     * cores: the gap and the CPU time for in-JVM modes, whose Java threads' CPU time is exact, and for
-     * the pool, whose workers time each task's thread; none for processes and the cluster, whose CPU
-     * time is their JVMs' whole processes' (start-up, collectors and JIT included, in clock ticks).
+     * cores, reading what its mode's samples tell ({@link Mode#hostSpeedSignals()}).
      */
     public SpeedWatch speedWatch(double targetPrecision, int cores) {
-        SpeedWatch.Signals signals = mode.inJvm() ? SpeedWatch.Signals.GAP_AND_CPU
-                : mode == Mode.POOL ? SpeedWatch.Signals.TASKS : SpeedWatch.Signals.NONE;
-        return new SpeedWatch(targetPrecision, signals, Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores)));
+        return new SpeedWatch(targetPrecision, mode.hostSpeedSignals(),
+                Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores)));
     }
 }

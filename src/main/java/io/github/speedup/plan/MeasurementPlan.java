@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * The measurements of a run in the order they are taken: per workload, sequential once (on one
@@ -97,12 +96,12 @@ public record MeasurementPlan(List<Measurement> measurements, Sampling sampling,
             Measurement m = measurements.get(index);
             byMode.computeIfAbsent(new ModeOnSide(m.mode(), m.side()), k -> new ArrayList<>()).add(index);
         }
-        // One separate-JVM mode decides: the warm pool where it is measured (it pays the JVMs' start-up
-        // once, fresh processes in every iteration, so the pool is the better of the two at the same
-        // workers), else fresh processes, else the cluster.
-        Mode separate = Stream.of(Mode.POOL, Mode.PROCESSES, Mode.CLUSTER)
+        // One separate-JVM mode decides, the cheapest measured: the warm pool where it is measured (it pays
+        // the JVMs' start-up once, fresh processes in every iteration, so the pool is the better of the two
+        // at the same workers), else fresh processes, else the cluster.
+        Mode separate = Mode.byCost().stream().filter(Mode::separateJvms)
                 .filter(mode -> byMode.keySet().stream().anyMatch(key -> key.mode() == mode)).findFirst().orElse(null);
-        byMode.keySet().removeIf(key -> !key.mode().inJvm() && key.mode() != separate);
+        byMode.keySet().removeIf(key -> key.mode().separateJvms() && key.mode() != separate);
         Set<Integer> deciding = new HashSet<>();
         byMode.values().forEach(group -> {
             WorkloadSpec workload = measurements.get(group.get(0)).workload();

@@ -145,8 +145,7 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
     }
 
     /** The modes from the cheapest to run beyond the work itself to the dearest. */
-    private static final List<Mode> BY_COST = List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL,
-            Mode.PROCESSES, Mode.CLUSTER);
+    private static final List<Mode> BY_COST = Mode.byCost();
 
     /**
      * What work with these results should run as: of the results that can be believed (neither

@@ -1,9 +1,9 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
-import io.github.speedup.execution.fork.ForkException;
-import io.github.speedup.execution.fork.MeasurementJvm;
+import io.github.speedup.execution.injvm.MeasurementJvm;
 import io.github.speedup.plan.BatchRule;
 import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.workload.WorkloadSpec;

@@ -1,6 +1,6 @@
 package io.github.speedup.runner;
 
-import io.github.speedup.execution.fork.LiveChildren;
+import io.github.speedup.execution.launch.LiveChildren;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.Interference;

@@ -1,25 +1,22 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.execution.ForkException;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.ModeExecutor;
+import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.injvm.MeasurementJvm;
+import io.github.speedup.execution.launch.ChildOutput;
+import io.github.speedup.execution.launch.ClusterConnection;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.launch.OutputDrain;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.CpuCounters;
 import io.github.speedup.measure.OwnCpu;
-import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.workload.WorkloadSpec;
-import io.github.speedup.execution.Mode;
-import io.github.speedup.execution.TaskFailedException;
-import io.github.speedup.execution.fork.ChildOutput;
-import io.github.speedup.execution.fork.ClusterConnection;
-import io.github.speedup.execution.fork.HazelcastCluster;
-import io.github.speedup.execution.fork.ForkException;
 import io.github.speedup.measure.JvmInfo;
-import io.github.speedup.execution.fork.JvmLauncher;
-import io.github.speedup.execution.fork.MeasurementJvm;
-import io.github.speedup.execution.fork.OutputDrain;
-import io.github.speedup.execution.fork.ProcessModeExecutor;
-import io.github.speedup.execution.fork.WorkerPool;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.MeasurementPlan;
@@ -36,17 +33,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * Takes the measurements of a plan, one workload at a time: warm-ups, then measured iterations,
- * interleaved across the workload's modes or in blocks. In-JVM modes run in one forked
- * measurement JVM, processes in fresh worker JVMs each iteration, the pool in warm worker JVMs
- * started at a measurement's first iteration and ended with its workload, the cluster likewise
- * (W Hazelcast member JVMs and a client JVM), all started by the same
- * {@link JvmLauncher}. A failure stops the run but keeps what was measured, the iterations the
- * failing workload finished included.
+ * interleaved across the workload's modes or in blocks. Each measurement's iterations run in the
+ * {@link ModeExecutor} its mode is registered with ({@link ModeExecutors}), started at its first
+ * iteration and closed with its workload; the runner knows a mode only by that executor and the
+ * properties of {@link Mode}. In-JVM modes run in one forked measurement JVM per side, started with
+ * the run, and every JVM is started by the same {@link JvmLauncher}. A failure stops the run but
+ * keeps what was measured, the iterations the failing workload finished included.
  * <p>
  * With an earlier version to compare with, its side has a launcher of its own (the same flags, its
  * class path) and a measurement JVM of its own, warm for the whole run like this build's, so the two
@@ -58,8 +54,6 @@ import java.util.TreeSet;
  */
 public final class MeasurementRunner {
 
-    static final String VIRTUAL_SKIPPED = "skipped: needs Java " + Mode.VIRTUAL_THREADS_RELEASE + "+";
-
     private final JvmLauncher launcher;
     /** The earlier version's side's, or {@code null} where nothing is compared. */
     private final JvmLauncher previousLauncher;
@@ -68,6 +62,7 @@ public final class MeasurementRunner {
     private final ProgressListener progress;
     private final LoadGuard guard;
     private final ClusterConnection clusterConnection;
+    private final ModeExecutors executors;
 
     public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress,
                              LoadGuard guard) {
@@ -81,6 +76,13 @@ public final class MeasurementRunner {
      */
     public MeasurementRunner(JvmLauncher launcher, JvmLauncher previousLauncher, Duration timeout, ChildOutput output,
                              ProgressListener progress, LoadGuard guard, ClusterConnection cluster) {
+        this(launcher, previousLauncher, timeout, output, progress, guard, cluster, ModeExecutors.standard());
+    }
+
+    /** @param executors which executor runs each mode */
+    public MeasurementRunner(JvmLauncher launcher, JvmLauncher previousLauncher, Duration timeout, ChildOutput output,
+                             ProgressListener progress, LoadGuard guard, ClusterConnection cluster,
+                             ModeExecutors executors) {
         this.launcher = launcher;
         this.previousLauncher = previousLauncher;
         this.timeout = timeout;
@@ -88,6 +90,7 @@ public final class MeasurementRunner {
         this.progress = progress;
         this.guard = guard;
         this.clusterConnection = cluster;
+        this.executors = executors;
     }
 
     /**
@@ -116,12 +119,14 @@ public final class MeasurementRunner {
             if (plan.needsMeasurementJvm(Side.PREVIOUS)) {
                 measurementJvms.put(Side.PREVIOUS, MeasurementJvm.start(previousLauncher, timeout, output));
             }
-            Map<Side, ProcessModeExecutor> processes = new EnumMap<>(Side.class);
-            processes.put(Side.THIS, new ProcessModeExecutor(launcher, timeout, output));
+            Map<Side, ModeExecutors.SideJvms> sides = new EnumMap<>(Side.class);
+            sides.put(Side.THIS, new ModeExecutors.SideJvms(launcher, timeout, output, clusterConnection,
+                    measurementJvms.get(Side.THIS)));
             if (compares) {
-                processes.put(Side.PREVIOUS, new ProcessModeExecutor(previousLauncher, timeout, output));
+                sides.put(Side.PREVIOUS, new ModeExecutors.SideJvms(previousLauncher, timeout, output,
+                        clusterConnection, measurementJvms.get(Side.PREVIOUS)));
             }
-            Iterations iterations = new Iterations(plan, measurementJvms, processes);
+            Iterations iterations = new Iterations(plan, sides);
             // One workload at a time; within a workload, its measurements in the chosen order.
             for (List<Integer> workload : plan.indicesByWorkload()) {
                 long runLeft = runBudget == null ? WorkloadClock.NO_BUDGET
@@ -164,7 +169,7 @@ public final class MeasurementRunner {
                 } catch (IterationFailedException e) {
                     failure = e;
                 } finally {
-                    iterations.closePools();
+                    iterations.closeExecutors();
                 }
                 List<MeasuredResult> measured = measured(plan, workload, skipped, sampling, iterations,
                         failure != null);
@@ -254,10 +259,10 @@ public final class MeasurementRunner {
             } else if (!sampling.samples(index).isEmpty()) {
                 anySamples = true;
                 measured.add(new MeasuredResult(plan.measurements().get(index), sampling.samples(index), null,
-                        iterations.retries(index), iterations.poolStartupNanos(index),
-                        iterations.unsentResultTypes(index), sampling.warmups(index),
+                        iterations.retries(index), iterations.ended(index).startupNanos(),
+                        iterations.ended(index).unsentTypes(), sampling.warmups(index),
                         sampling.pending(index) ? StopReason.FAILED : sampling.stopReason(index),
-                        sampling.rounds(index), iterations.clusterMembers(index)));
+                        sampling.rounds(index), iterations.ended(index).clusterMembers()));
             }
         }
         return anySamples || !failed ? measured : List.of();
@@ -292,8 +297,9 @@ public final class MeasurementRunner {
 
     /** Why a measurement is not taken, or null. */
     private static String skipReason(Measurement measurement, JvmInfo jvm) {
-        if (measurement.mode() == Mode.VIRTUAL && jvm.featureVersion() < Mode.VIRTUAL_THREADS_RELEASE) {
-            return VIRTUAL_SKIPPED + " (the workload JVM is Java " + jvm.version() + ")";
+        if (jvm.featureVersion() < measurement.mode().javaRelease()) {
+            return "skipped: needs Java " + measurement.mode().javaRelease() + "+ (the workload JVM is Java "
+                    + jvm.version() + ")";
         }
         if (measurement.workers() > measurement.workload().tasks()) {
             // Workers past the task count would idle: the time is the same as with one per task.
@@ -307,9 +313,8 @@ public final class MeasurementRunner {
     private final class Iterations {
         /** The run's plan, with the batch of every workload measured so far resolved ({@link Batching}). */
         private MeasurementPlan plan;
-        /** Per side, its measurement JVM, where the side has in-JVM measurements. */
-        private final Map<Side, MeasurementJvm> measurementJvms;
-        private final Map<Side, ProcessModeExecutor> processes;
+        /** Per side, what its measurements' executors are started with. */
+        private final Map<Side, ModeExecutors.SideJvms> sides;
         /**
          * The earlier version's measurements of workloads that do not link against it, with the
          * linkage error: they were dropped, and are reported not compared.
@@ -317,24 +322,16 @@ public final class MeasurementRunner {
         private final Map<Integer, String> notLinked = new HashMap<>();
         /** Iterations taken again, contaminated or slowed by the host, per measurement. */
         private final Map<Integer, Integer> retries = new HashMap<>();
-        /** The warm workers of each pool measurement of the current workload, started at its first iteration. */
-        private final Map<Integer, WorkerPool> pools = new HashMap<>();
-        /** The members and driver of each cluster measurement of the current workload, likewise. */
-        private final Map<Integer, HazelcastCluster> clusters = new HashMap<>();
-        /** How long each pool or cluster took to start, kept after its JVMs are gone. */
-        private final Map<Integer, Long> poolStartups = new HashMap<>();
-        /** The members of each cluster measurement's cluster, kept after its JVMs are gone. */
-        private final Map<Integer, ClusterMembers> clusterMembers = new HashMap<>();
-        /** Classes of results the workers of a measurement could not send back (pool and processes). */
-        private final Map<Integer, SortedSet<String>> unsent = new HashMap<>();
+        /** The executor of each measurement of the current workload, started at its first iteration. */
+        private final Map<Integer, ModeExecutor> executors = new HashMap<>();
+        /** What each closed executor told of its measurement, kept after its JVMs are gone. */
+        private final Map<Integer, Ended> ended = new HashMap<>();
         /** The current workload's time against its budget. */
         private WorkloadClock clock;
 
-        Iterations(MeasurementPlan plan, Map<Side, MeasurementJvm> measurementJvms,
-                   Map<Side, ProcessModeExecutor> processes) {
+        Iterations(MeasurementPlan plan, Map<Side, ModeExecutors.SideJvms> sides) {
             this.plan = plan;
-            this.measurementJvms = measurementJvms;
-            this.processes = processes;
+            this.sides = sides;
         }
 
         MeasurementPlan replan(MeasurementPlan resolved) {
@@ -396,7 +393,8 @@ public final class MeasurementRunner {
                 return;
             }
             if (warmup) {
-                sampling.warmupTaken(index, sample.wallNanos(), measurement.mode() == Mode.PROCESSES);
+                sampling.warmupTaken(index, sample.wallNanos(),
+                        measurement.mode().startup() == Mode.Startup.EVERY_ITERATION);
             } else {
                 sampling.sampleTaken(index, sample);
                 dropFirstSlowed(sampling, index, measurement);
@@ -455,61 +453,33 @@ public final class MeasurementRunner {
             return retries.getOrDefault(index, 0);
         }
 
-        long poolStartupNanos(int index) {
-            return poolStartups.getOrDefault(index, Sample.NO_STARTUP);
+        /** What the measurement's executor told when it closed; nothing for one that never started. */
+        Ended ended(int index) {
+            return ended.getOrDefault(index, Ended.NOTHING);
         }
 
-        ClusterMembers clusterMembers(int index) {
-            return clusterMembers.getOrDefault(index, ClusterMembers.NONE);
-        }
-
-        private SortedSet<String> unsent(int index) {
-            return unsent.computeIfAbsent(index, i -> new TreeSet<>());
-        }
-
-        List<String> unsentResultTypes(int index) {
-            return List.copyOf(unsent.getOrDefault(index, new TreeSet<>()));
-        }
-
-        /** Ends the current workload's pools and clusters: they live as long as its measurements, not longer. */
-        void closePools() {
-            pools.forEach((index, pool) -> {
-                unsent(index).addAll(pool.unsentTypes());
-                pool.close();
+        /**
+         * Ends the current workload's executors, keeping what they told: they live as long as its
+         * measurements, not longer (a pool's or a cluster's JVMs end here).
+         */
+        void closeExecutors() {
+            executors.forEach((index, executor) -> {
+                ended.put(index, new Ended(executor.startupNanos(), executor.clusterMembers(),
+                        List.copyOf(new TreeSet<>(executor.unsentTypes()))));
+                executor.close();
             });
-            pools.clear();
-            clusters.forEach((index, cluster) -> {
-                unsent(index).addAll(cluster.unsentTypes());
-                cluster.close();
-            });
-            clusters.clear();
+            executors.clear();
         }
 
-        private HazelcastCluster cluster(int index, Measurement measurement) throws ForkException, TaskFailedException {
-            HazelcastCluster cluster = clusters.get(index);
-            if (cluster == null) {
-                JvmLauncher sideLauncher = measurement.side() == Side.PREVIOUS ? previousLauncher : launcher;
-                cluster = clusterConnection.embedded()
-                        ? HazelcastCluster.start(sideLauncher, timeout, output, measurement.workload(),
-                        measurement.workers())
-                        : HazelcastCluster.connect(sideLauncher, timeout, output, measurement.workload(),
-                        measurement.workers(), clusterConnection);
-                clusters.put(index, cluster);
-                poolStartups.put(index, cluster.startupNanos());
-                clusterMembers.put(index, cluster.clusterMembers());
+        /** The measurement's executor, started on its side's JVMs at its first iteration. */
+        private ModeExecutor executor(int index, Measurement measurement) throws ForkException, TaskFailedException {
+            ModeExecutor executor = executors.get(index);
+            if (executor == null) {
+                executor = MeasurementRunner.this.executors.start(sides.get(measurement.side()),
+                        measurement.workload(), measurement.mode(), measurement.workers());
+                executors.put(index, executor);
             }
-            return cluster;
-        }
-
-        private WorkerPool pool(int index, Measurement measurement) throws ForkException, TaskFailedException {
-            WorkerPool pool = pools.get(index);
-            if (pool == null) {
-                pool = WorkerPool.start(measurement.side() == Side.PREVIOUS ? previousLauncher : launcher, timeout,
-                        output, measurement.workload(), measurement.workers());
-                pools.put(index, pool);
-                poolStartups.put(index, pool.startupNanos());
-            }
-            return pool;
+            return executor;
         }
 
         /**
@@ -552,39 +522,24 @@ public final class MeasurementRunner {
          * Runs one iteration with the machine's counters read around it, and the build's own CPU read
          * around those ({@link OwnCpu}: Maven's JVM whole, every child the plugin started with its
          * descendants), so that what the build did between the machine's readings, set-up, dispatch and
-         * draining output included, is all inside the build's. The processes mode's workers start and
-         * end inside the window, so theirs is what they reported, with their exits; what remains of the
-         * machine's busy time is other work's. The output drained meanwhile is counted too, so that a
-         * slowdown it may cause is said to be the plugin's.
+         * draining output included, is all inside the build's. JVMs that start and end inside the window
+         * (the processes mode's workers) are the build's too, as their executor tells
+         * ({@link ModeExecutor#endedJvmsCpuNanos()}); what remains of the machine's busy time is other
+         * work's. The output drained meanwhile is counted too, so that a slowdown it may cause is said to
+         * be the plugin's.
          */
         private Sample iteration(int index, Measurement measurement, String which) throws IterationFailedException {
             try {
-                WorkerPool pool = measurement.mode() == Mode.POOL ? pool(index, measurement) : null;
-                ProcessModeExecutor sideProcesses = processes.get(measurement.side());
-                HazelcastCluster cluster = measurement.mode() == Mode.CLUSTER ? cluster(index, measurement) : null;
+                ModeExecutor executor = executor(index, measurement);
                 OwnCpu ownBefore = guard.own();
                 CpuCounters before = guard.read();
                 long from = System.nanoTime();
-                long reapedBefore = Probes.reapedChildrenCpuNanos();
                 long drainedBefore = OutputDrain.bytes();
-                Sample sample = switch (measurement.mode()) {
-                    case POOL -> pool.runIteration();
-                    case CLUSTER -> cluster.runIteration();
-                    case PROCESSES -> {
-                        Sample processSample = sideProcesses.runIteration(measurement.workload(),
-                                measurement.workers());
-                        unsent(index).addAll(sideProcesses.takeUnsentTypes());
-                        yield processSample;
-                    }
-                    default -> measurementJvms.get(measurement.side()).runIteration(measurement.workload(),
-                            measurement.mode(), measurement.workers());
-                };
+                Sample sample = executor.runIteration();
                 long drained = OutputDrain.bytes() - drainedBefore;
-                long workers = measurement.mode() == Mode.PROCESSES
-                        ? workersCpu(sample, measurement.workers(), reapedBefore) : 0;
                 CpuCounters after = guard.read();
                 long window = System.nanoTime() - from;
-                long own = guard.own().since(ownBefore) + workers;
+                long own = guard.own().since(ownBefore) + executor.endedJvmsCpuNanos();
                 return sample.withOutputBytes(drained)
                         .withInterference(guard.interference(before, after, own, window, sample.wallNanos()));
             } catch (TaskFailedException e) {
@@ -613,21 +568,15 @@ public final class MeasurementRunner {
         }
     }
 
-    /** A worker JVM's exit, after it reported its CPU time, costs about this much more. */
-    static final long WORKER_EXIT_ALLOWANCE_NANOS = 50_000_000;
-
     /**
-     * The workers' CPU in a processes iteration: what they reported before exiting, plus their exit
-     * as the host saw it when it reaped them, bounded per worker so that another child of Maven's
-     * ending meanwhile (a test JVM of another module under -T) does not pass for ours.
+     * What a measurement's executor told when it was closed.
+     *
+     * @param startupNanos   what starting its JVMs took once, or {@link Sample#NO_STARTUP}
+     * @param clusterMembers the cluster it ran on, or {@link ClusterMembers#NONE}
+     * @param unsentTypes    classes of results that stayed in its workers, sorted
      */
-    private static long workersCpu(Sample sample, int workers, long reapedBefore) {
-        long reaped = Probes.reapedChildrenCpuNanos();
-        if (reapedBefore < 0 || reaped < 0) {
-            return sample.cpuNanos();
-        }
-        long exits = Math.max(0, reaped - reapedBefore - sample.cpuNanos());
-        return sample.cpuNanos() + Math.min(exits, WORKER_EXIT_ALLOWANCE_NANOS * workers);
+    private record Ended(long startupNanos, ClusterMembers clusterMembers, List<String> unsentTypes) {
+        static final Ended NOTHING = new Ended(Sample.NO_STARTUP, ClusterMembers.NONE, List.of());
     }
 
     private static class IterationFailedException extends Exception {

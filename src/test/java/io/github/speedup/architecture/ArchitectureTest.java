@@ -50,6 +50,23 @@ class ArchitectureTest {
             "vocabulary", "vocabulary..",
             "text", "text..");
 
+    /**
+     * The rooms of {@code execution}, each with the rooms it may use: the arrows run one way, from the
+     * child JVM's main class down through the modes to the launcher, the protocol, what every child
+     * shares and the seam. No mode uses another, but the cluster, whose driver deals its tasks out as
+     * the pool does ({@code TaskDispatch}). The seam ({@code execution} itself) uses none of them.
+     */
+    static final Map<String, List<String>> EXECUTION_ROOMS = rooms(
+            "fork", "injvm, processes, pool, cluster, launch, protocol, child, seam",
+            "injvm", "launch, protocol, child, seam",
+            "processes", "launch, protocol, child, seam",
+            "cluster", "pool, launch, protocol, child, seam",
+            "pool", "launch, protocol, child, seam",
+            "launch", "protocol, child, seam",
+            "protocol", "child, seam",
+            "child", "seam",
+            "seam", "");
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -74,6 +91,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRoomsOfExecutionUseOnlyTheRoomsTheyMay() {
+        executionRule().check(classes);
+    }
+
+    @Test
+    void theExecutionRuleCatchesAModeThatUsesAnother() {
+        JavaClasses withViolation = new ClassFileImporter().importPackages(BASE + ".execution");
+        AssertionError error = assertThrows(AssertionError.class, () -> executionRule().check(withViolation));
+        assertTrue(error.getMessage().contains("io.github.speedup.execution.processes.UsesThePool"), error.getMessage());
+    }
+
+    @Test
     void theRulesCatchAnImportThatGoesUp() {
         JavaClasses withViolation = new ClassFileImporter().importPackages(BASE + ".measure", BASE + ".report");
         AssertionError error = assertThrows(AssertionError.class, () -> layeredRule().check(withViolation));
@@ -93,6 +122,32 @@ class ArchitectureTest {
                     .mayOnlyBeAccessedByLayers(names.subList(0, i).toArray(String[]::new));
         }
         return architecture.whereLayer(names.get(0)).mayNotBeAccessedByAnyLayer();
+    }
+
+    /** Per room of {@code execution}, the rooms that may use it: the inverse of {@link #EXECUTION_ROOMS}. */
+    static ArchRule executionRule() {
+        Architectures.LayeredArchitecture architecture = Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true);
+        for (String room : EXECUTION_ROOMS.keySet()) {
+            architecture = architecture.layer(room).definedBy(room.equals("seam") ? BASE + ".execution"
+                    : BASE + ".execution." + room + "..");
+        }
+        for (String room : EXECUTION_ROOMS.keySet()) {
+            String[] users = EXECUTION_ROOMS.entrySet().stream().filter(e -> e.getValue().contains(room))
+                    .map(Map.Entry::getKey).toArray(String[]::new);
+            architecture = users.length == 0 ? architecture.whereLayer(room).mayNotBeAccessedByAnyLayer()
+                    : architecture.whereLayer(room).mayOnlyBeAccessedByLayers(users);
+        }
+        return architecture;
+    }
+
+    private static Map<String, List<String>> rooms(String... roomAndUsed) {
+        Map<String, List<String>> rooms = new LinkedHashMap<>();
+        for (int i = 0; i < roomAndUsed.length; i += 2) {
+            rooms.put(roomAndUsed[i], roomAndUsed[i + 1].isEmpty() ? List.of() : List.of(roomAndUsed[i + 1].split(", ")));
+        }
+        return rooms;
     }
 
     private static Map<String, List<String>> layers(String... nameAndPackages) {

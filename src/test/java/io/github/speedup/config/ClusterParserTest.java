@@ -1,6 +1,6 @@
 package io.github.speedup.config;
 
-import io.github.speedup.execution.fork.ClusterConnection;
+import io.github.speedup.execution.launch.ClusterConnection;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.speedup.engine;
 
+import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.launch.ChildOutput;
 import io.github.speedup.config.LoadParameters;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckStatus;
@@ -13,8 +15,6 @@ import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.SamplingParameters;
 import io.github.speedup.config.WorkloadInput;
-import io.github.speedup.execution.fork.ChildOutput;
-import io.github.speedup.execution.Mode;
 import io.github.speedup.format.Format;
 import io.github.speedup.format.xml.XmlReportReader;
 import io.github.speedup.plan.StopReason;

@@ -1,16 +1,16 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.launch.ChildOutput;
+import io.github.speedup.execution.launch.ClusterConnection;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.launch.ProcessCookie;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.WorkloadInput;
-import io.github.speedup.execution.Mode;
-import io.github.speedup.execution.fork.ChildOutput;
-import io.github.speedup.execution.fork.ClusterConnection;
-import io.github.speedup.execution.fork.JvmLauncher;
-import io.github.speedup.execution.fork.ProcessCookie;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
 import io.github.speedup.plan.PreviousVersion;

@@ -1,12 +1,12 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.launch.ProcessCookie;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.WorkloadInput;
-import io.github.speedup.execution.fork.JvmLauncher;
-import io.github.speedup.execution.fork.ProcessCookie;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
 import org.junit.jupiter.api.Test;

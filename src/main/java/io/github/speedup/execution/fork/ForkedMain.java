@@ -1,12 +1,20 @@
 package io.github.speedup.execution.fork;
 
-import java.io.File;
-import java.io.FileInputStream;
+import io.github.speedup.execution.child.ChildLifetime;
+import io.github.speedup.execution.child.VirtualThreadStacks;
+import io.github.speedup.execution.cluster.ClusterDriver;
+import io.github.speedup.execution.cluster.ClusterMember;
+import io.github.speedup.execution.injvm.MeasurementServer;
+import io.github.speedup.execution.pool.PoolWorker;
+import io.github.speedup.execution.processes.Worker;
+import io.github.speedup.execution.processes.WorkerAssignment;
+import io.github.speedup.execution.protocol.ChildChannel;
+import io.github.speedup.execution.protocol.Failures;
+import io.github.speedup.execution.protocol.ForkMessage;
+import io.github.speedup.execution.protocol.ForkProtocol;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Optional;
 
 /**
  * The main class of every JVM the plugin forks; it only wires: the protocol channel, the report
@@ -23,22 +31,12 @@ import java.util.Optional;
  * Its standard input is empty and its standard output and error are the user's, forwarded to the
  * Maven log by the host.
  *
- * <p>Whatever threads user code left, the JVM ends when the role is done ({@link #exit}), and
+ * <p>Whatever threads user code left, the JVM ends when the role is done ({@link ChildLifetime#exit}), and
  * every process it started ends with it: on its own exit, when user code calls
- * {@code System.exit}, and when the host goes away ({@link HostWatchdog}, or the channel closing
+ * {@code System.exit}, and when the host goes away ({@link ChildLifetime#watchHost}, or the channel closing
  * under a JVM that reads commands), so no child and no grandchild outlives Maven.
  */
 public final class ForkedMain {
-
-    private static final long HOST_POLL_MS = 200;
-    /**
-     * How long the JVM's shutdown hooks (user code's among them) may run once the role is done;
-     * then the JVM is halted, so a hook that hangs cannot hold the build.
-     */
-    static final long EXIT_HOOKS_MS = 2_000;
-
-    /** Set when this class ends the JVM itself; any other exit came from user code. */
-    private static volatile boolean exitExpected;
 
     private ForkedMain() {
     }
@@ -60,19 +58,19 @@ public final class ForkedMain {
         String[] role = Arrays.copyOf(args, roleArguments);
         if (role.length == 1 && role[0].equals(ForkProtocol.ROLE_MEASURE)) {
             MeasurementServer.serve(channel);
-            exit(0);
+            ChildLifetime.exit(0);
             return;
         }
         if (role[0].equals(ForkProtocol.ROLE_POOL)) {
-            exit(PoolWorker.serve(role, channel));
+            ChildLifetime.exit(PoolWorker.serve(role, channel));
             return;
         }
         if (role[0].equals(ForkProtocol.ROLE_MEMBER)) {
-            exit(ClusterMember.serve(role, channel));
+            ChildLifetime.exit(ClusterMember.serve(role, channel));
             return;
         }
         if (role[0].equals(ForkProtocol.ROLE_DRIVER)) {
-            exit(ClusterDriver.serve(role, channel));
+            ChildLifetime.exit(ClusterDriver.serve(role, channel));
             return;
         }
         WorkerAssignment assignment;
@@ -82,95 +80,14 @@ public final class ForkedMain {
             usage(e.getMessage());
             return;
         }
-        exit(Worker.run(assignment, channel));
+        ChildLifetime.exit(Worker.run(assignment, channel));
     }
 
     private static void usage(String problem) {
         System.err.println("usage: ForkedMain (measure | worker <type> <target> <size> <batch> <worker>/<workers>/<tasks> [inputs] | pool "
                 + "<type> <target> <size> <payloadBytes> | member " + ClusterMember.ARGUMENTS + " | driver "
                 + ClusterDriver.ARGUMENTS + ") (fds - | tcp:<port> <token>) (" + problem + ")");
-        exit(2);
-    }
-
-    /**
-     * Ends the JVM when its role is done, whatever non-daemon threads user code left: first every
-     * process it started, then the JVM, through its shutdown hooks, halted if they take longer than
-     * {@link #EXIT_HOOKS_MS}.
-     */
-    static void exit(int status) {
-        exitExpected = true;
-        killDescendants();
-        new ExitDeadline(status).start();
-        System.exit(status);
-    }
-
-    /** The host is gone (or is killing this JVM): end every process this JVM started, then the JVM, at once. */
-    static void hostGone() {
-        exitExpected = true;
-        killDescendants();
-        Runtime.getRuntime().halt(3);
-    }
-
-    /**
-     * Kills every process this JVM started and theirs, while they are still its descendants (once
-     * it has exited they belong to PID 1 and cannot be told apart). {@link ProcessHandle}'s streams
-     * cost a fresh JVM about 20 ms of lambda bootstrap, which a worker would pay in every
-     * processes-mode iteration, so they are used only when the JVM has a child at all.
-     */
-    static void killDescendants() {
-        if (!hasChildren()) {
-            return;
-        }
-        Iterator<ProcessHandle> descendants = ProcessHandle.current().descendants().iterator();
-        while (descendants.hasNext()) {
-            descendants.next().destroyForcibly();
-        }
-    }
-
-    /**
-     * Whether this JVM has a child process. On Linux each thread's children are listed under
-     * {@code /proc/self/task/<tid>/children}, read in well under a millisecond; where that is not
-     * available the answer is yes, and {@link ProcessHandle} finds out.
-     */
-    private static boolean hasChildren() {
-        String[] threads = new File("/proc/self/task").list();
-        if (threads == null) {
-            return true;
-        }
-        for (String thread : threads) {
-            try (FileInputStream children = new FileInputStream("/proc/self/task/".concat(thread).concat("/children"))) {
-                if (children.read() != -1) {
-                    return true;
-                }
-            } catch (IOException e) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Halts the JVM when its shutdown hooks do not finish in time, and says so on standard error. */
-    private static final class ExitDeadline extends Thread {
-        private final int status;
-
-        ExitDeadline(int status) {
-            super("speedup-exit-deadline");
-            this.status = status;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            try {
-                Thread.sleep(EXIT_HOOKS_MS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("speedup: shutdown hooks still running " + EXIT_HOOKS_MS + " ms after the JVM was told "
-                    + "to exit; halting it");
-            System.err.flush();
-            Runtime.getRuntime().halt(status);
-        }
+        ChildLifetime.exit(2);
     }
 
     /**
@@ -191,10 +108,10 @@ public final class ForkedMain {
 
         @Override
         public void run() {
-            if (exitExpected) {
+            if (ChildLifetime.exitExpected()) {
                 return;
             }
-            killDescendants();
+            ChildLifetime.killDescendants();
             String caller = exitCaller(Thread.getAllStackTraces().values());
             if (caller == null) {
                 // a virtual thread's System.exit: Thread.getAllStackTraces leaves virtual threads out
@@ -239,38 +156,4 @@ public final class ForkedMain {
         }
     }
 
-    /**
-     * A child ends itself, and every process it started, when the host is gone (killed without a
-     * chance to kill its children), even while it runs a task and reads no command. It polls the
-     * host's process rather than blocking on a read of the channel: at exit HotSpot waits up to
-     * 300 ms for threads blocked in a native read, which would be charged to every iteration.
-     */
-    static final class HostWatchdog extends Thread {
-        private final ProcessHandle host;
-
-        private HostWatchdog(ProcessHandle host) {
-            super("speedup-host-watchdog");
-            this.host = host;
-            setDaemon(true);
-        }
-
-        static void watch() {
-            Optional<ProcessHandle> host = ProcessHandle.current().parent();
-            if (host.isPresent()) {
-                new HostWatchdog(host.get()).start();
-            }
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (host.isAlive()) {
-                    Thread.sleep(HOST_POLL_MS);
-                }
-                hostGone();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.protocol.ChildChannel;
+import io.github.speedup.execution.protocol.ForkMessage;
+import io.github.speedup.execution.protocol.ForkProtocol;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,18 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.injvm.MeasurementJvm;
+import io.github.speedup.execution.launch.ChildJvm;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.pool.WorkerPool;
+import io.github.speedup.execution.processes.ProcessModeExecutor;
+import io.github.speedup.execution.protocol.DescriptorChannel;
+import io.github.speedup.execution.protocol.ForkMessage;
+import io.github.speedup.execution.protocol.ForkProtocol;
+import io.github.speedup.execution.protocol.HostChannel;
+import io.github.speedup.execution.protocol.LoopbackChannel;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +80,7 @@ class ForkChannelTest {
                 assertTrue(jvm.runIteration(spec, Mode.SEQUENTIAL, 1).wallNanos() > 0);
             }
         }
-        new ProcessModeExecutor(launcher, TIMEOUT, this::log).runIteration(spec, 2);
+        new ProcessModeExecutor(launcher, TIMEOUT, this::log, spec, 2).runIteration();
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, this::log, spec, 2)) {
             pool.runIteration();
             pool.runIteration();
@@ -90,7 +101,7 @@ class ForkChannelTest {
             jvm.runIteration(spec, Mode.SEQUENTIAL, 1);
             jvm.runIteration(spec, Mode.THREADS, 2);
         }
-        Sample processes = new ProcessModeExecutor(launcher, TIMEOUT, this::log).runIteration(spec, 2);
+        Sample processes = new ProcessModeExecutor(launcher, TIMEOUT, this::log, spec, 2).runIteration();
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, this::log, spec, 2)) {
             pool.runIteration();
         }

@@ -1,6 +1,10 @@
 package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.injvm.MeasurementJvm;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.pool.WorkerPool;
+import io.github.speedup.execution.processes.ProcessModeExecutor;
 import io.github.speedup.workload.WorkloadSpec;
 
 import java.nio.file.Path;
@@ -31,7 +35,7 @@ public final class ForkHost {
         WorkloadSpec spec = TestJvms.userClass(args.length > 2 ? "DetachesHelper" : "LeavesHelper", 1);
         start("measurement", () -> MeasurementJvm.start(launcher, timeout, ForkHost::print)
                 .runIteration(spec, Mode.SEQUENTIAL, 1));
-        start("processes", () -> new ProcessModeExecutor(launcher, timeout, ForkHost::print).runIteration(spec, 1));
+        start("processes", () -> new ProcessModeExecutor(launcher, timeout, ForkHost::print, spec, 1).runIteration());
         start("pool", () -> WorkerPool.start(launcher, timeout, ForkHost::print, spec, 1).runIteration());
         Thread.sleep(600_000);
     }

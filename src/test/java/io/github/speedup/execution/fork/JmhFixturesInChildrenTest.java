@@ -1,6 +1,13 @@
 package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.injvm.MeasurementJvm;
+import io.github.speedup.execution.launch.ChildOutput;
+import io.github.speedup.execution.launch.ForkSettings;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.launch.ProcessCookie;
+import io.github.speedup.execution.pool.WorkerPool;
+import io.github.speedup.execution.processes.ProcessModeExecutor;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -47,7 +54,7 @@ class JmhFixturesInChildrenTest {
         }
         assertPaired(lines(log), 1 + 2 + 2, "the definition's task, then 2 tasks in each of 2 iterations");
         Files.delete(log);
-        new ProcessModeExecutor(launcher, TIMEOUT, ChildOutput.DISCARD).runIteration(spec, 2);
+        new ProcessModeExecutor(launcher, TIMEOUT, ChildOutput.DISCARD, spec, 2).runIteration();
         assertPaired(lines(log), 2, "one task in each of 2 worker JVMs");
         Files.delete(log);
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, ChildOutput.DISCARD, spec, 2)) {

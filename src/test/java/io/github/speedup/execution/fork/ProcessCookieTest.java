@@ -1,6 +1,11 @@
 package io.github.speedup.execution.fork;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.injvm.MeasurementJvm;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.launch.ProcessCookie;
+import io.github.speedup.execution.pool.WorkerPool;
+import io.github.speedup.execution.processes.ProcessModeExecutor;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +58,7 @@ class ProcessCookieTest {
             jvm.runIteration(spec, Mode.THREADS, 2);
         }
         assertEquals(4, TestJvms.awaitSleeping(seconds, 4, PATIENCE), "they outlive the measurement JVM");
-        new ProcessModeExecutor(launcher, TIMEOUT, ProcessCookieTest::log).runIteration(spec, 2);
+        new ProcessModeExecutor(launcher, TIMEOUT, ProcessCookieTest::log, spec, 2).runIteration();
         assertEquals(6, TestJvms.awaitSleeping(seconds, 6, PATIENCE), "and the processes mode's workers");
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, ProcessCookieTest::log, spec, 2)) {
             pool.runIteration();
@@ -92,8 +97,8 @@ class ProcessCookieTest {
     void aHelperThatIgnoresSigtermIsKilledAfterTheGrace() throws Exception {
         JvmLauncher launcher = TestJvms.launcher(work, Map.of("speedup.test.detached", seconds,
                 "speedup.test.ignoreTerm", "true"));
-        new ProcessModeExecutor(launcher, TIMEOUT, ProcessCookieTest::log)
-                .runIteration(TestJvms.userClass("DetachesHelper", 1), 1);
+        new ProcessModeExecutor(launcher, TIMEOUT, ProcessCookieTest::log, TestJvms.userClass("DetachesHelper", 1), 1)
+                .runIteration();
         assertEquals(1, TestJvms.awaitSleeping(seconds, 1, PATIENCE));
         long pid = TestJvms.sleeping(seconds).get(0).pid();
 

@@ -1,7 +1,12 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.injvm.MeasurementJvm;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.pool.WorkerPool;
+import io.github.speedup.execution.processes.ProcessModeExecutor;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +75,7 @@ class ProcessTreeTest {
     @Test
     void onSuccessProcessesAndPoolWorkersEndWhatTheirTasksStarted() throws Exception {
         JvmLauncher launcher = launcher("return");
-        new ProcessModeExecutor(launcher, TIMEOUT, this::log).runIteration(helpers(4), 2);
+        new ProcessModeExecutor(launcher, TIMEOUT, this::log, helpers(4), 2).runIteration();
         assertEquals(0, TestJvms.leftAfter(seconds, PATIENCE), "processes");
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, this::log, helpers(4), 2)) {
             pool.runIteration();
@@ -87,7 +92,7 @@ class ProcessTreeTest {
         }
         assertEquals(0, TestJvms.leftAfter(seconds, PATIENCE), "measurement JVM");
         assertThrows(TaskFailedException.class,
-                () -> new ProcessModeExecutor(launcher, TIMEOUT, this::log).runIteration(helpers(2), 2));
+                () -> new ProcessModeExecutor(launcher, TIMEOUT, this::log, helpers(2), 2).runIteration());
         assertEquals(0, TestJvms.leftAfter(seconds, PATIENCE), "processes");
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, this::log, helpers(2), 2)) {
             assertThrows(TaskFailedException.class, pool::runIteration);
@@ -104,7 +109,7 @@ class ProcessTreeTest {
         }
         assertEquals(0, TestJvms.leftAfter(seconds, PATIENCE), "measurement JVM");
         assertThrows(ForkException.class,
-                () -> new ProcessModeExecutor(launcher, short_, this::log).runIteration(helpers(2), 2));
+                () -> new ProcessModeExecutor(launcher, short_, this::log, helpers(2), 2).runIteration());
         assertEquals(0, TestJvms.leftAfter(seconds, PATIENCE), "processes");
         try (WorkerPool pool = WorkerPool.start(launcher, short_, this::log, helpers(2), 2)) {
             assertThrows(ForkException.class, pool::runIteration);
@@ -128,8 +133,8 @@ class ProcessTreeTest {
     void poolAndProcessesWorkersEndWhateverThreadsUserCodeLeft() throws Exception {
         JvmLauncher launcher = launcher("return");
         long start = System.nanoTime();
-        new ProcessModeExecutor(launcher, TIMEOUT, this::log).runIteration(
-                TestJvms.userClass("LeavesNonDaemonThread", 2), 2);
+        new ProcessModeExecutor(launcher, TIMEOUT, this::log, TestJvms.userClass("LeavesNonDaemonThread", 2), 2)
+                .runIteration();
         try (WorkerPool pool = WorkerPool.start(launcher, TIMEOUT, this::log,
                 TestJvms.userClass("LeavesNonDaemonThread", 2), 2)) {
             pool.runIteration();

@@ -1,5 +1,8 @@
 package io.github.speedup.execution.fork;
 
+import io.github.speedup.execution.launch.ForkSettings;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.launch.ProcessCookie;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.WorkloadSpec;
 
@@ -17,37 +20,37 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /** Real child JVMs for the fork package's tests: a launcher on the test classes, and the processes they leave. */
-final class TestJvms {
+public final class TestJvms {
 
-    static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-    static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
-    static final Path MAIN_CLASSES = Path.of("target", "classes").toAbsolutePath();
+    public static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    public static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
+    public static final Path MAIN_CLASSES = Path.of("target", "classes").toAbsolutePath();
 
     private TestJvms() {
     }
 
     /** A launcher whose children see the test classes and these system properties. */
-    static JvmLauncher launcher(Path work, Map<String, String> properties) throws IOException {
+    public static JvmLauncher launcher(Path work, Map<String, String> properties) throws IOException {
         return JvmLauncher.prepare(new ForkSettings(JAVA, "", List.of(), List.of(TEST_CLASSES), properties, Map.of(),
                 work, Path.of("").toAbsolutePath(), Duration.ofMinutes(5)), ProcessCookie.create());
     }
 
     /** The plugin's and the tests' classes, for a JVM with a main class of the tests. */
-    static String classPath() {
+    public static String classPath() {
         return MAIN_CLASSES + File.pathSeparator + TEST_CLASSES;
     }
 
-    static WorkloadSpec userClass(String simpleName, int tasks) {
+    public static WorkloadSpec userClass(String simpleName, int tasks) {
         return new WorkloadSpec(simpleName, new TaskSource.UserClass("com.example.workloads." + simpleName), tasks, 0);
     }
 
     /** A number of seconds no other process on the machine sleeps for: what a test's helpers are found by. */
-    static String uniqueSleep() {
+    public static String uniqueSleep() {
         return String.valueOf(3_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
     }
 
     /** The live processes running {@code sleep <seconds>}. */
-    static List<ProcessHandle> sleeping(String seconds) {
+    public static List<ProcessHandle> sleeping(String seconds) {
         List<ProcessHandle> found = new ArrayList<>();
         ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(process -> {
             Optional<String> command = process.info().command();
@@ -61,7 +64,7 @@ final class TestJvms {
     }
 
     /** The live processes whose command line mentions {@code text} (a test's own work directory). */
-    static List<ProcessHandle> mentioning(String text) {
+    public static List<ProcessHandle> mentioning(String text) {
         List<ProcessHandle> found = new ArrayList<>();
         ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(process -> {
             if (process.pid() != ProcessHandle.current().pid()
@@ -76,7 +79,7 @@ final class TestJvms {
      * How many {@code sleep <seconds>} are left after waiting up to {@code patience} for them to end;
      * those left are then killed, so that a failing test leaves nothing behind either.
      */
-    static int leftAfter(String seconds, Duration patience) throws InterruptedException {
+    public static int leftAfter(String seconds, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         List<ProcessHandle> left = sleeping(seconds);
         while (!left.isEmpty() && System.nanoTime() < deadline) {
@@ -91,7 +94,7 @@ final class TestJvms {
      * The pids of the processes whose {@code /proc/<pid>/environ} holds {@code SPEEDUP_BUILD_COOKIE=<value>},
      * read here without the plugin's own search, sorted.
      */
-    static List<Long> carryingCookie(String value) throws IOException {
+    public static List<Long> carryingCookie(String value) throws IOException {
         String entry = "\0" + ProcessCookie.VARIABLE + "=" + value + "\0";
         List<Long> found = new ArrayList<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -112,7 +115,7 @@ final class TestJvms {
     }
 
     /** Waits up to {@code patience} until {@code count} {@code sleep <seconds>} run. */
-    static int awaitSleeping(String seconds, int count, Duration patience) throws InterruptedException {
+    public static int awaitSleeping(String seconds, int count, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         int running = sleeping(seconds).size();
         while (running < count && System.nanoTime() < deadline) {

@@ -1,0 +1,119 @@
+package io.github.speedup.execution.injvm;
+
+import io.github.speedup.execution.ForkException;
+import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.ModeExecutor;
+import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.launch.ChildJvm;
+import io.github.speedup.execution.launch.ChildOutput;
+import io.github.speedup.execution.launch.JvmLauncher;
+import io.github.speedup.execution.protocol.ForkMessage;
+import io.github.speedup.execution.protocol.ForkProtocol;
+import io.github.speedup.measure.JvmInfo;
+import io.github.speedup.measure.Sample;
+import io.github.speedup.workload.WorkloadSpec;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The host's handle on the forked JVM that runs the sequential, threads and virtual modes,
+ * so they run with the user's JVM flags on a heap Maven does not share. Each iteration is one
+ * command; {@code timeout} bounds each of them.
+ */
+public final class MeasurementJvm implements AutoCloseable {
+
+    private static final String LABEL = "measurement JVM";
+    /** How long closing waits for the JVM to exit before it is killed. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    private final ChildJvm child;
+    private final Duration timeout;
+    private final JvmInfo info;
+    /** Per workload name, the definition the JVM holds: a workload batched after its calibration is sent again. */
+    private final Map<String, WorkloadSpec> defined = new HashMap<>();
+
+    private MeasurementJvm(ChildJvm child, Duration timeout) throws ForkException, TaskFailedException {
+        this.child = child;
+        this.timeout = timeout;
+        this.info = child.expect(ForkMessage.Hello.class, timeout, "start-up").message().jvm();
+    }
+
+    public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output)
+            throws ForkException, TaskFailedException {
+        // Its failures are the workload's, not this JVM's: they are reported without its label.
+        ChildJvm child = ChildJvm.start(LABEL, "", launcher.processBuilder(ForkProtocol.ROLE_MEASURE), timeout,
+                output);
+        try {
+            return new MeasurementJvm(child, timeout);
+        } catch (ForkException | TaskFailedException | RuntimeException e) {
+            child.close();
+            throw e;
+        }
+    }
+
+    public JvmInfo info() {
+        return info;
+    }
+
+    public Sample runIteration(WorkloadSpec spec, Mode mode, int workers) throws ForkException, TaskFailedException {
+        if (!mode.inJvm()) {
+            throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
+        }
+        if (!spec.equals(defined.get(spec.name()))) {
+            child.send(new ForkMessage.DefineWorkload(spec));
+            child.expect(ForkMessage.Defined.class, timeout, "loading workload " + spec.name());
+            // Only once it is defined: one that failed is sent again, and fails again in its iteration's terms.
+            defined.put(spec.name(), spec);
+        }
+        child.send(new ForkMessage.RunIteration(spec.name(), mode, workers));
+        return child.expect(ForkMessage.IterationSample.class, timeout, "an iteration of " + spec.name())
+                .message().sample();
+    }
+
+    /**
+     * The executor of one in-JVM measurement: its iterations are this JVM's, which it neither starts
+     * nor ends (the JVM is warm for the whole run, and closed with it).
+     *
+     * @throws IllegalArgumentException the mode does not run in the measurement JVM
+     */
+    public ModeExecutor executor(WorkloadSpec spec, Mode mode, int workers) {
+        if (!mode.inJvm()) {
+            throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
+        }
+        return new InMeasurementJvm(this, spec, mode, workers);
+    }
+
+    /** One in-JVM measurement's iterations, run in the measurement JVM. */
+    private record InMeasurementJvm(MeasurementJvm jvm, WorkloadSpec spec, Mode mode, int workers)
+            implements ModeExecutor {
+
+        /**
+         * One iteration in the measurement JVM. Nothing starts or ends for the measurement (the JVM is
+         * warm for the run, its CPU the build's own, and closed with the run), and the results stay in
+         * the JVM that made them.
+         */
+        @Override
+        public Sample runIteration() throws ForkException, TaskFailedException {
+            return jvm.runIteration(spec, mode, workers);
+        }
+    }
+
+    /**
+     * Asks the JVM to exit, which it does at once whatever threads user code left, ending every
+     * process it started; kills it with its descendants if it has not exited within
+     * {@link #CLOSE_WAIT} (the log says so after a second).
+     */
+    @Override
+    public void close() {
+        try {
+            child.sendExit();
+            child.awaitExit(CLOSE_WAIT);
+        } catch (ForkException e) {
+            // it is being killed by then; nothing is lost, every sample is already in
+        } finally {
+            child.close();
+        }
+    }
+}

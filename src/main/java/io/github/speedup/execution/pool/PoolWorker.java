@@ -1,0 +1,129 @@
+package io.github.speedup.execution.pool;
+
+import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.child.ChildLifetime;
+import io.github.speedup.execution.child.HeapKeeping;
+import io.github.speedup.execution.child.TaskRun;
+import io.github.speedup.execution.protocol.BoundedLineReader;
+import io.github.speedup.execution.protocol.ChildChannel;
+import io.github.speedup.execution.protocol.ForkMessage;
+import io.github.speedup.execution.protocol.ForkProtocol;
+import io.github.speedup.measure.Probes;
+import io.github.speedup.workload.WorkloadSpec;
+import io.github.speedup.workload.Task;
+import io.github.speedup.workload.TaskSource;
+import io.github.speedup.workload.Tasks;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A warm worker JVM of the pool mode ({@code pool <type> <target> <size> <payloadBytes> <batch>}): checks that the
+ * workload resolves (without making a task: that is set-up), says STARTED, then serves commands until EXIT, when it says DONE
+ * with its CPU time and peak memory. Before each iteration's clock the host says PREPARE: the
+ * worker makes every task it may be dealt (constructors, a benchmark's set-up) and says READY;
+ * then it runs each task the host sends (with the frame of input that came with it, if any) and
+ * answers with the time the task itself took inside this JVM and its result in a frame. A task
+ * with an input can only be made once its input has arrived: its making is timed apart and
+ * reported, so the host keeps it out of the iteration's time. Tasks are torn down at the next
+ * PREPARE or at EXIT, outside the clock. A channel that closes without EXIT means the host is
+ * gone: the JVM then ends at once, with every process it started.
+ */
+public final class PoolWorker {
+
+    private PoolWorker() {
+    }
+
+    public static int serve(String[] args, ChildChannel channel) {
+        try {
+            if (args.length != 6) {
+                throw new IllegalArgumentException("expected: pool <type> <target> <size> <payloadBytes> <batch>");
+            }
+            TaskSource source = TaskSource.of(args[1], args[2]);
+            int size = Integer.parseInt(args[3]);
+            int payload = Integer.parseInt(args[4]);
+            int batch = Integer.parseInt(args[5]);
+            // Resolves the workload without making a task: making them is set-up, done at PREPARE, and
+            // the pool's start-up is its JVMs' alone.
+            Tasks.check(new WorkloadSpec("pool", source, 1, size, payload),
+                    Thread.currentThread().getContextClassLoader());
+            OutputStream protocol = channel.output();
+            ForkProtocol.write(protocol, new ForkMessage.Started(), null);
+            ChildLifetime.watchHost();
+            BoundedLineReader in = new BoundedLineReader(channel.input(), ForkProtocol.LINE_LIMIT);
+            Task[] prepared = null;
+            List<Task> made = new ArrayList<>();
+            ForkProtocol.Framed next;
+            while ((next = ForkProtocol.read(in)) != null) {
+                ForkMessage command = next.message();
+                if (command instanceof ForkMessage.RunTask task) {
+                    run(source, size, batch, task.index(), next.frame(), prepared, made, protocol);
+                } else if (command instanceof ForkMessage.Prepare prepare) {
+                    tearDown(made);
+                    if (prepared == null) {
+                        HeapKeeping.keepTheHeapThroughCollections();
+                        // Loads the management classes the tasks' CPU and GC readings use, before any clock.
+                        Probes.currentThreadCpuNanos();
+                        Probes.gcNanos();
+                    }
+                    // As in the measurement JVM, no iteration pays for the garbage of the one before.
+                    HeapKeeping.collectGarbageLeftBehind();
+                    long start = System.nanoTime();
+                    prepared = new Task[prepare.tasks()];
+                    for (int index = 0; index < prepared.length && payload == 0; index++) {
+                        prepared[index] = Tasks.batched(Tasks.task(source, size, index, null), batch);
+                        made.add(prepared[index]);
+                    }
+                    ForkProtocol.write(protocol, new ForkMessage.Ready(System.nanoTime() - start), null);
+                } else if (command instanceof ForkMessage.Exit) {
+                    tearDown(made);
+                    ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(),
+                            Probes.peakResidentBytes(), ""), null);
+                    return 0;
+                } else {
+                    throw new IllegalStateException("a pool worker takes PREPARE, TASK and EXIT, not "
+                            .concat(command.encode()));
+                }
+            }
+            ChildLifetime.hostGone();
+            return 3;
+        } catch (Exception | Error e) {
+            try {
+                ForkProtocol.write(channel.output(), ForkMessage.Failed.of(e), null);
+            } catch (IOException gone) {
+                // the host is gone; so are we
+            }
+            return 1;
+        }
+    }
+
+    /** Tears down the tasks made since the last time, outside any clock. */
+    private static void tearDown(List<Task> made) throws Exception {
+        Tasks.tearDown(made);
+        made.clear();
+    }
+
+    /**
+     * Runs task {@code index}: the one made at PREPARE, or, for a task with an input, one made now,
+     * whose making is timed apart. The thread's CPU time and the collectors' time over it go with
+     * the answer.
+     */
+    private static void run(TaskSource source, int size, int batch, int index, byte[] input, Task[] prepared,
+                            List<Task> made, OutputStream protocol) throws IOException {
+        try {
+            long cpuBefore = Probes.currentThreadCpuNanos();
+            long gcBefore = Probes.gcNanos();
+            TaskRun run = TaskRun.of(prepared != null && index < prepared.length ? prepared[index] : null, source, size,
+                    batch, index, input, made);
+            long cpu = cpuBefore < 0 ? -1 : Probes.currentThreadCpuNanos() - cpuBefore;
+            long gc = Probes.gcNanos() - gcBefore;
+            ForkProtocol.write(protocol, new ForkMessage.TaskDone(index, run.computeNanos(), run.setupNanos(), cpu, gc,
+                    run.unsentType()), run.result());
+        } catch (Exception | Error e) {
+            ForkProtocol.write(protocol, ForkMessage.Failed.of(
+                    new TaskFailedException("task " + index + " threw " + e, e)), null);
+        }
+    }
+}
