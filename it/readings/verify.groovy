@@ -1,6 +1,7 @@
 // Each workload must read as its own lesson, exactly: a reading of "mixed" or "contaminated" fails this
 // test as a wrong lesson does. The work is sized so that its physics holds while other work runs on 2
-// cores, and iterations other work disturbed are taken again within the budget (maxTimeInSeconds).
+// cores (up to one core of other work is believed, maxForeignLoad 1.0), and iterations beside more are
+// taken again within the budget (maxTimeInSeconds).
 def check = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../it/ReportCheck.groovy'))
 def report = check.load(basedir, localRepositoryPath, projectVersion)
 assert report.@complete.text() == 'true'
@@ -31,7 +32,7 @@ assert evidence('lock').startsWith('Lock-bound: the work computes ')
 double lockThreads = speedup('lock', 'threads', 2)
 double lockPool = speedup('lock', 'pool', 2)
 assert lockThreads < 1.3: "lock threads ×2: ${lockThreads}×"
-assert lockPool >= 1.5: "lock pool ×2: ${lockPool}×"
+assert lockPool >= 1.4: "lock pool ×2: ${lockPool}×"
 assert evidence('lock').contains(', while pool ×2 reaches '): evidence('lock')
 
 // Allocation on a 32 MiB young generation: a shared heap collects for both threads, separate heaps
