@@ -13,6 +13,7 @@ import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -132,6 +133,9 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
      * this build's test classes (the workloads), that version's artifact and its runtime
      * dependencies, then this build's test-scoped dependencies that are not dependencies of the main
      * code; this build's main classes and its compile and runtime dependencies are not on it.
+     * This build's side loads its main classes from a jar as that version's side does from its own:
+     * the jar this build packaged (a run bound to {@code verify}), else {@code target/classes}
+     * packed into {@code target/speedup-fork/this-build-classes.jar}.
      * <pre>{@code
      * <compareWith>RELEASE</compareWith>
      * }</pre>
@@ -196,6 +200,26 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
                 project.getRemoteProjectRepositories(), version);
     }
 
+    /**
+     * This build's side on a class path whose main classes come from a jar, as the earlier
+     * version's do ({@link ThisBuildJar}).
+     */
+    private List<String> fromJar(List<String> classPath) throws MojoExecutionException {
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        Path packed = Path.of(project.getBuild().getDirectory(), "speedup-fork", "this-build-classes.jar");
+        try {
+            List<String> jarred = ThisBuildJar.classPath(classPath, classes, project.getArtifact().getFile(), packed);
+            if (!jarred.equals(classPath)) {
+                getLog().info("compareWith " + compareWith + ": this build's main classes run from "
+                        + jarred.get(classPath.indexOf(classes.toString())) + ", as an earlier version's from its jar");
+            }
+            return jarred;
+        } catch (IOException e) {
+            throw new MojoExecutionException("compareWith " + compareWith + ": could not pack " + classes
+                    + " into " + packed + ": " + e.getMessage(), e);
+        }
+    }
+
     ForkInput forkInput() throws MojoExecutionException {
         Map<String, String> late = new HashMap<>();
         project.getProperties().forEach((key, value) -> late.put(String.valueOf(key), String.valueOf(value)));
@@ -205,6 +229,9 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
             classPath = project.getTestClasspathElements();
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("The test class path of " + project.getId() + " is not resolved", e);
+        }
+        if (compareWith != null) {
+            classPath = fromJar(classPath);
         }
         return new ForkInput(argLine, late, jvm, JdkToolchains.java(toolchains, session, jdkToolchain, getLog()),
                 systemPropertyVariables == null ? Map.of() : systemPropertyVariables,
