@@ -202,16 +202,17 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
 
     /**
      * This build's side on a class path whose main classes come from a jar, as the earlier
-     * version's do ({@link ThisBuildJar}).
+     * version's do ({@link ThisBuildJar}); called once an earlier version was resolved.
      */
-    private List<String> fromJar(List<String> classPath) throws MojoExecutionException {
+    List<Path> fromJar(List<Path> classPath) throws MojoExecutionException {
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         Path packed = Path.of(project.getBuild().getDirectory(), "speedup-fork", "this-build-classes.jar");
+        File packaged = project.getArtifact() == null ? null : project.getArtifact().getFile();
         try {
-            List<String> jarred = ThisBuildJar.classPath(classPath, classes, project.getArtifact().getFile(), packed);
+            List<Path> jarred = ThisBuildJar.classPath(classPath, classes, packaged, packed);
             if (!jarred.equals(classPath)) {
                 getLog().info("compareWith " + compareWith + ": this build's main classes run from "
-                        + jarred.get(classPath.indexOf(classes.toString())) + ", as an earlier version's from its jar");
+                        + jarred.get(classPath.indexOf(classes)) + ", as the earlier version's from its jar");
             }
             return jarred;
         } catch (IOException e) {
@@ -229,9 +230,6 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
             classPath = project.getTestClasspathElements();
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("The test class path of " + project.getId() + " is not resolved", e);
-        }
-        if (compareWith != null) {
-            classPath = fromJar(classPath);
         }
         return new ForkInput(argLine, late, jvm, JdkToolchains.java(toolchains, session, jdkToolchain, getLog()),
                 systemPropertyVariables == null ? Map.of() : systemPropertyVariables,

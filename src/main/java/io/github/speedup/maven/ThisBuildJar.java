@@ -37,22 +37,22 @@ final class ThisBuildJar {
     /**
      * The class path with its main classes folder replaced by a jar of them.
      *
-     * @param classPath the test class path, as Maven gives it
+     * @param classPath the class path of this build's side
      * @param classes   the main classes folder ({@code target/classes})
      * @param packaged  the jar this build packaged, or {@code null} (nor is a folder or missing file taken)
      * @param packed    where to pack {@code classes} when there is no packaged jar
      * @return the class path unchanged where {@code classes} is not on it or is no folder
      * @throws IOException when the folder cannot be read or the jar not written
      */
-    static List<String> classPath(List<String> classPath, Path classes, File packaged, Path packed) throws IOException {
-        int at = classPath.indexOf(classes.toString());
+    static List<Path> classPath(List<Path> classPath, Path classes, File packaged, Path packed) throws IOException {
+        int at = classPath.indexOf(classes);
         if (at < 0 || !Files.isDirectory(classes)) {
             return classPath;
         }
         Path jar = packaged != null && packaged.isFile() && packaged.getName().endsWith(".jar")
                 ? packaged.toPath() : pack(classes, packed);
-        List<String> replaced = new ArrayList<>(classPath);
-        replaced.set(at, jar.toString());
+        List<Path> replaced = new ArrayList<>(classPath);
+        replaced.set(at, jar);
         return replaced;
     }
 

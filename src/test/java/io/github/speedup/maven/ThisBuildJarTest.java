@@ -67,22 +67,23 @@ class ThisBuildJarTest {
         Path classes = classes();
         Path packaged = Files.writeString(dir.resolve("lib-1.1-SNAPSHOT.jar"), "a jar");
         Path packed = dir.resolve("packed.jar");
-        List<String> classPath = List.of(dir.resolve("test-classes").toString(), classes.toString(), "dep.jar");
-        assertEquals(List.of(classPath.get(0), packaged.toString(), "dep.jar"),
+        Path dep = dir.resolve("dep.jar");
+        List<Path> classPath = List.of(dir.resolve("test-classes"), classes, dep);
+        assertEquals(List.of(classPath.get(0), packaged, dep),
                 ThisBuildJar.classPath(classPath, classes, packaged.toFile(), packed));
         assertEquals(false, Files.exists(packed));
         // no packaged jar (the goal run on its own), or the "artifact" a reactor points at the folder: packed here
-        assertEquals(List.of(classPath.get(0), packed.toString(), "dep.jar"),
+        assertEquals(List.of(classPath.get(0), packed, dep),
                 ThisBuildJar.classPath(classPath, classes, null, packed));
-        assertEquals(List.of(classPath.get(0), packed.toString(), "dep.jar"),
+        assertEquals(List.of(classPath.get(0), packed, dep),
                 ThisBuildJar.classPath(classPath, classes, classes.toFile(), packed));
     }
 
     @Test
     void aClassPathWithoutTheFolderIsLeftAsItIs() throws IOException {
-        List<String> classPath = List.of("test-classes", "dep.jar");
+        List<Path> classPath = List.of(dir.resolve("test-classes"), dir.resolve("dep.jar"));
         assertSame(classPath, ThisBuildJar.classPath(classPath, dir.resolve("classes"), null, dir.resolve("p.jar")));
-        List<String> missing = List.of("test-classes", dir.resolve("classes").toString());
+        List<Path> missing = List.of(dir.resolve("test-classes"), dir.resolve("classes"));
         assertSame(missing, ThisBuildJar.classPath(missing, dir.resolve("classes"), null, dir.resolve("p.jar")));
     }
 }
