@@ -7,15 +7,22 @@ assert (pool.@poolStartupMs.text() as double) > 0 && pool.@ipcMs.text() != '': '
 assert pool.sample.every { it.@startupMs.text() == '' }: 'start-up is paid once, not in the iterations'
 
 def reading = gil.diagnosis.evidence.text()
-// The lesson is demanded, never excused by a busy machine: up to one core of other work is believed
-// (maxForeignLoad 1.0), since a lock serialises threads as much beside it.
-assert gil.diagnosis.@verdict.text() == 'lock-bound': reading
+// On a shared machine (another build, a hypervisor stealing the cores) that disturbed a result the
+// reading needs (sequential, a mode at the 2 workers), the lesson cannot be read, and the product must say
+// so, naming it, rather than teach it from disturbed numbers: that is what is asserted then.
+def needed = gil.result.findAll { it.@contaminated.text() == 'true' && (it.@mode.text() == 'sequential'
+        || it.@workers.text() == '2') }
+if (!needed.isEmpty()) {
+    assert gil.diagnosis.@verdict.text() == 'contaminated': reading
+    assert reading.startsWith('No pattern can be read: the reading needs '): reading
+    needed.each { assert reading.contains("${it.@mode.text()} ×${it.@workers.text()}"): reading }
+    return true
+}
 double threads = check.result(report, 'gil', 'threads', 2).@speedup.text() as double
 double processes = check.result(report, 'gil', 'processes', 2).@speedup.text() as double
 double pooled = pool.@speedup.text() as double
 assert threads < 1.3: "threads serialise on the global lock, yet sped up $threads×"
 assert processes > threads: "separate processes have separate locks: processes $processes×, threads $threads×"
-// 1.6 on a quiet machine; a burner taking a core a third of the time leaves the pool 1.67 cores
-assert pooled >= 1.4: "a warm pool of 2 JVMs has 2 locks and no start-up in its iterations, yet reached $pooled×"
+assert pooled >= 1.6: "a warm pool of 2 JVMs has 2 locks and no start-up in its iterations, yet reached $pooled×"
 assert reading.contains('A warm pool of 2 JVMs reaches '): reading
 return true
