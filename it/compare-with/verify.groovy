@@ -14,6 +14,15 @@ assert new File(basedir, 'lib-1.0/target/site/speedup/speedup.xml').isFile(): 't
 // Each 1.1-SNAPSHOT resolved 1.0: with RELEASE (unchanged), with 1.0 in the POM (slower) and on the command line.
 assert log.count('compareWith RELEASE: the workloads are measured against io.github.speedup.it:compare-lib:1.0 too') == 1
 assert log.count('compareWith 1.0: the workloads are measured against io.github.speedup.it:compare-lib:1.0 too') == 2
+// Both sides load their main code from a jar: this build's from the jar it packaged before verify, 1.0's from its own.
+def fromJar = { String compareWith, String module, String version ->
+    (log =~ ("compareWith ${java.util.regex.Pattern.quote(compareWith)}: this build's main classes run from \\S*"
+            + "${module}[/\\\\]target[/\\\\]compare-lib-${java.util.regex.Pattern.quote(version)}\\.jar, as the "
+            + "earlier version's from its jar")).count
+}
+// 1.0 itself compares nothing, and runs as it would without compareWith
+assert fromJar('RELEASE', 'lib-1.0', '1.0') == 0 && fromJar('RELEASE', 'unchanged', '1.1-SNAPSHOT') == 1
+assert fromJar('1.0', 'slower', '1.1-SNAPSHOT') == 1 && fromJar('1.0', 'changed-signature', '1.1-SNAPSHOT') == 1
 
 // 2. The comparisons, as speedup.xml records them: a <comparison> per result, against the version
 // compared with, the paired time ratio new / old with its 95% interval, a status and a reason.

@@ -13,6 +13,7 @@ import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -132,6 +133,9 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
      * this build's test classes (the workloads), that version's artifact and its runtime
      * dependencies, then this build's test-scoped dependencies that are not dependencies of the main
      * code; this build's main classes and its compile and runtime dependencies are not on it.
+     * This build's side loads its main classes from a jar as that version's side does from its own:
+     * the jar this build packaged (a run bound to {@code verify}), else {@code target/classes}
+     * packed into {@code target/speedup-fork/this-build-classes.jar}.
      * <pre>{@code
      * <compareWith>RELEASE</compareWith>
      * }</pre>
@@ -194,6 +198,27 @@ abstract class AbstractMeasuringMojo extends AbstractGateMojo {
     Path hazelcast(String version) throws MojoExecutionException {
         return HazelcastArtifact.resolve(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories(), version);
+    }
+
+    /**
+     * This build's side on a class path whose main classes come from a jar, as the earlier
+     * version's do ({@link ThisBuildJar}); called once an earlier version was resolved.
+     */
+    List<Path> fromJar(List<Path> classPath) throws MojoExecutionException {
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        Path packed = Path.of(project.getBuild().getDirectory(), "speedup-fork", "this-build-classes.jar");
+        File packaged = project.getArtifact() == null ? null : project.getArtifact().getFile();
+        try {
+            List<Path> jarred = ThisBuildJar.classPath(classPath, classes, packaged, packed);
+            if (!jarred.equals(classPath)) {
+                getLog().info("compareWith " + compareWith + ": this build's main classes run from "
+                        + jarred.get(classPath.indexOf(classes)) + ", as the earlier version's from its jar");
+            }
+            return jarred;
+        } catch (IOException e) {
+            throw new MojoExecutionException("compareWith " + compareWith + ": could not pack " + classes
+                    + " into " + packed + ": " + e.getMessage(), e);
+        }
     }
 
     ForkInput forkInput() throws MojoExecutionException {

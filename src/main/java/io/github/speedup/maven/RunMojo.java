@@ -8,8 +8,10 @@ import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
 import io.github.speedup.engine.SpeedupEngine;
 import io.github.speedup.engine.SpeedupException;
+import io.github.speedup.execution.fork.ForkSettings;
 import io.github.speedup.format.console.ConsoleProgress;
 import io.github.speedup.format.console.ConsoleSummary;
+import io.github.speedup.plan.PreviousVersion;
 import io.github.speedup.text.VisibleText;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,6 +27,7 @@ import javax.inject.Inject;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Measures the configured workloads sequentially, on threads, on virtual threads and in separate
@@ -184,7 +187,13 @@ public class RunMojo extends AbstractSamplingMojo {
         }
         // Before anything is measured: a compareWith that cannot be resolved fails the build at once,
         // and the log says what the workloads are measured against.
-        configuration = configuration.withCompareWith(previousVersion().orElse(null));
+        Optional<PreviousVersion> previous = previousVersion();
+        configuration = configuration.withCompareWith(previous.orElse(null));
+        if (previous.isPresent()) {
+            ForkSettings fork = configuration.fork();
+            configuration = configuration.withFork(fork.withWorkloadClassPath(fromJar(fork.workloadClassPath()),
+                    fork.workDirectory()));
+        }
         // What children print and what failures say is user text: shown in the log as in every file,
         // with the characters a file cannot hold made visible (an ANSI code, a NUL).
         SpeedupEngine engine = new SpeedupEngine(
