@@ -7,17 +7,8 @@ assert (pool.@poolStartupMs.text() as double) > 0 && pool.@ipcMs.text() != '': '
 assert pool.sample.every { it.@startupMs.text() == '' }: 'start-up is paid once, not in the iterations'
 
 def reading = gil.diagnosis.evidence.text()
-// On a shared machine (another build, a hypervisor stealing the cores) that disturbed a result the
-// reading needs (sequential, a mode at the 2 workers), the lesson cannot be read, and the product must say
-// so, naming it, rather than teach it from disturbed numbers: that is what is asserted then.
-def needed = gil.result.findAll { it.@contaminated.text() == 'true' && (it.@mode.text() == 'sequential'
-        || it.@workers.text() == '2') }
-if (!needed.isEmpty()) {
-    assert gil.diagnosis.@verdict.text() == 'contaminated': reading
-    assert reading.startsWith('No pattern can be read: the reading needs '): reading
-    needed.each { assert reading.contains("${it.@mode.text()} ×${it.@workers.text()}"): reading }
-    return true
-}
+// A global lock is physics that holds on a busy machine too (maxForeignLoad 1.0 in the POM believes up to
+// a core of other work rather than retaking every iteration beside it): the figures are demanded always.
 double threads = check.result(report, 'gil', 'threads', 2).@speedup.text() as double
 double processes = check.result(report, 'gil', 'processes', 2).@speedup.text() as double
 double pooled = pool.@speedup.text() as double
