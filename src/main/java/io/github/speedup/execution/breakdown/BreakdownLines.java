@@ -17,8 +17,9 @@ import java.util.Map;
  * </pre>
  *
  * or the single line {@code unavailable reason}. A tab, newline, carriage return or backslash in
- * a field is written as {@code \t}, {@code \n}, {@code \r}, {@code \\}. Numbers are Java's own
- * ({@code Double.toString}), so they read back exactly.
+ * a field is written as {@code \t}, {@code \n}, {@code \r}, {@code \\}, as the fork protocol
+ * escapes its own fields (this package may not use it: it runs with the JDK alone). Numbers are
+ * Java's own ({@code Double.toString}), so they read back exactly.
  */
 public final class BreakdownLines {
 
