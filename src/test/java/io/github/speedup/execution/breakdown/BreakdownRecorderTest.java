@@ -41,10 +41,7 @@ class BreakdownRecorderTest {
                 registry.lookup(2_000_000);
             }
         });
-        Culprit top = breakdown.locks().get(0);
-        assertEquals(Cause.MONITOR_ENTER, top.cause(), breakdown.toString());
-        assertEquals(FIXTURES + "Registry", top.subject());
-        assertTrue(top.frame().startsWith(FIXTURES + "Registry.lookup:"), top.frame());
+        Culprit top = topLock(breakdown, Cause.MONITOR_ENTER, FIXTURES + "Registry", FIXTURES + "Registry.lookup:");
         assertTrue(top.share() > 0.9, breakdown.toString());
         assertTrue(breakdown.shares().monitor() > 0.2, breakdown.toString());
         assertTrue(breakdown.shares().parked() < 0.05, breakdown.toString());
@@ -58,10 +55,7 @@ class BreakdownRecorderTest {
                 ledger.post(2_000_000);
             }
         });
-        Culprit top = breakdown.locks().get(0);
-        assertEquals(Cause.PARK, top.cause(), breakdown.toString());
-        assertEquals("java.util.concurrent.locks.ReentrantLock$NonfairSync", top.subject());
-        assertTrue(top.frame().startsWith(FIXTURES + "Ledger.post:"), top.frame());
+        topLock(breakdown, Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync", FIXTURES + "Ledger.post:");
         assertTrue(breakdown.shares().parked() > 0.2, breakdown.toString());
         assertTrue(breakdown.shares().monitor() < 0.05, breakdown.toString());
     }
@@ -75,10 +69,7 @@ class BreakdownRecorderTest {
                 journal.write();
             }
         });
-        Culprit top = breakdown.locks().get(0);
-        assertEquals(Cause.MONITOR_ENTER, top.cause(), breakdown.toString());
-        assertEquals("java.lang.StringBuffer", top.subject());
-        assertTrue(top.frame().startsWith(FIXTURES + "Journal.write:"), top.frame());
+        topLock(breakdown, Cause.MONITOR_ENTER, "java.lang.StringBuffer", FIXTURES + "Journal.write:");
     }
 
     @Test
@@ -157,6 +148,15 @@ class BreakdownRecorderTest {
         Breakdown.Recorded breakdown = Crew.record(1, 1, () -> Napper.nap(1));
         assertEquals(Runtime.version().feature() >= 21, breakdown.pinning().recordable());
         assertFalse(breakdown.pinning().statement().isEmpty());
+    }
+
+    /** The top contended lock, checked to be this cause on this class taken at a frame starting so. */
+    private static Culprit topLock(Breakdown.Recorded breakdown, Cause cause, String subject, String frame) {
+        Culprit top = breakdown.locks().get(0);
+        assertEquals(cause, top.cause(), breakdown.toString());
+        assertEquals(subject, top.subject(), breakdown.toString());
+        assertTrue(top.frame().startsWith(frame), top.frame());
+        return top;
     }
 
     private static Socket connect(ServerSocket server) throws IOException {
