@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
+import io.github.speedup.execution.breakdown.BreakdownImportsThePlugin;
+import io.github.speedup.text.VisibleText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +91,29 @@ class ArchitectureTest {
     @Test
     void noTwoPackagesAtAnyDepthDependOnEachOther() {
         slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * The breakdown runs inside the workload's JVM, wherever the fork protocol carries it, and must
+     * load in a JVM without the flight recorder: it uses the JDK and nothing else of ours or anyone's.
+     */
+    @Test
+    void theBreakdownDependsOnNothingButTheJdk() {
+        breakdownRule().check(classes);
+    }
+
+    @Test
+    void theBreakdownRuleCatchesADependencyOnThePlugin() {
+        JavaClasses withViolation = new ClassFileImporter().importClasses(BreakdownImportsThePlugin.class,
+                VisibleText.class);
+        AssertionError error = assertThrows(AssertionError.class, () -> breakdownRule().check(withViolation));
+        assertTrue(error.getMessage().contains("io.github.speedup.text.VisibleText"), error.getMessage());
+    }
+
+    static ArchRule breakdownRule() {
+        return classes().that().resideInAPackage(BASE + ".execution.breakdown..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".execution.breakdown..", "java..", "jdk.jfr..")
+                .because("it runs inside the workload's JVM, which may have no plugin classes but these");
     }
 
     @Test

@@ -1,0 +1,109 @@
+package io.github.speedup.execution.breakdown;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Records where the worker threads' time goes during a stretch of work in this JVM: start it before
+ * the work, stop it after. Where the JVM has no flight recorder or refuses one, it records nothing
+ * and {@link #stop} says why; it never fails the work it watches.
+ *
+ * <pre>{@code
+ * BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
+ * ... run the tasks on threads named "worker-" ...
+ * Breakdown breakdown = recorder.stop(new Workers(2, tasks, "worker-", Set.of()));
+ * }</pre>
+ */
+public final class BreakdownRecorder {
+
+    /**
+     * The shortest blocking, parking or waiting event recorded by default: 10 µs. Measured by
+     * {@code bench/jfr_cost.py} (breakdown.md) on two workers contending for every acquisition: a zero
+     * threshold slowed the work 19 to 22%, while 10 µs, 100 µs and 1 ms all cost 7 to 13%, within
+     * each other's spread (the recorder's own floor); 10 µs saw five times the blocked time 1 ms saw,
+     * and a millisecond task's contention shows in events of tens of microseconds, which it keeps.
+     */
+    public static final Duration THRESHOLD = Duration.ofNanos(10_000);
+
+    /** How often a running worker's stack is sampled: JFR's profiling rate, 100 samples a second per thread. */
+    public static final Duration SAMPLING_PERIOD = Duration.ofMillis(10);
+
+    /** How long {@link #stop} waits for the recorder to deliver the stretch's events: it flushes about once a second. */
+    static final Duration DELIVERY = Duration.ofSeconds(10);
+
+    private final JfrSession session;
+    private final String unavailable;
+    private final long threshold;
+    private final long startNanos;
+
+    private BreakdownRecorder(JfrSession session, String unavailable, long threshold) {
+        this.session = session;
+        this.unavailable = unavailable;
+        this.threshold = threshold;
+        this.startNanos = JfrSession.nanos(Instant.now());
+    }
+
+    /**
+     * Starts recording, or notes why this JVM cannot.
+     *
+     * @param threshold the shortest blocking, parking or waiting event to record; zero records all
+     * @throws IllegalArgumentException if {@code threshold} is negative, naming it
+     */
+    public static BreakdownRecorder start(Duration threshold) {
+        Objects.requireNonNull(threshold, "threshold");
+        if (threshold.isNegative()) {
+            throw new IllegalArgumentException("breakdown threshold is " + threshold + ", must be zero or more");
+        }
+        if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+            return new BreakdownRecorder(null, "this JVM has no jdk.jfr module (" + vm() + ")", threshold.toNanos());
+        }
+        if (!JfrSession.available()) {
+            return new BreakdownRecorder(null, "the flight recorder is not available in this JVM" + turnedOff(),
+                    threshold.toNanos());
+        }
+        try {
+            return new BreakdownRecorder(new JfrSession(threshold, SAMPLING_PERIOD), null, threshold.toNanos());
+        } catch (IllegalStateException | SecurityException | UnsupportedOperationException e) {
+            return new BreakdownRecorder(null, refusal(e), threshold.toNanos());
+        }
+    }
+
+    /**
+     * Stops recording and tells where the workers' time went since {@link #start}.
+     *
+     * @param workers which threads worked and how many tasks they ran
+     * @return the breakdown, or {@link Breakdown.Unavailable} with the reason
+     * @throws InterruptedException if interrupted while the recorder delivers its last events
+     */
+    public Breakdown stop(Workers workers) throws InterruptedException {
+        long stopNanos = JfrSession.nanos(Instant.now());
+        if (session == null) {
+            return new Breakdown.Unavailable(unavailable);
+        }
+        if (!session.finish(DELIVERY)) {
+            return new Breakdown.Unavailable("the flight recorder did not deliver its events within "
+                    + DELIVERY.toSeconds() + " s");
+        }
+        return Tally.of(session.observations(), session.pauses(), startNanos, stopNanos, workers, threshold,
+                session.pinningRecordable());
+    }
+
+    /** Why the JVM refused, as it says it. */
+    private static String refusal(RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return "the flight recorder refused to start (" + why + ")" + turnedOff();
+    }
+
+    /** Whether the command line asked for no flight recorder, or else which JVM this is. */
+    private static String turnedOff() {
+        boolean asked = ModuleLayer.boot().findModule("java.management").isPresent()
+                && ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:-FlightRecorder");
+        return asked ? ": the JVM runs with -XX:-FlightRecorder" : " (" + vm() + ")";
+    }
+
+    private static String vm() {
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
+    }
+}

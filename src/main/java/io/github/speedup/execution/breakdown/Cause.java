@@ -1,0 +1,59 @@
+package io.github.speedup.execution.breakdown;
+
+import java.util.Arrays;
+
+/** What a culprit cost the workers: the kind of event it was found in. */
+public enum Cause {
+    /** Blocked entering a {@code synchronized} block or method ({@code jdk.JavaMonitorEnter}); nanoseconds. */
+    MONITOR_ENTER("monitor-enter", Share.MONITOR),
+    /** Parked on a {@code java.util.concurrent} lock or synchronizer ({@code jdk.ThreadPark}); nanoseconds. */
+    PARK("park", Share.PARKED),
+    /** {@code Thread.sleep} ({@code jdk.ThreadSleep}); nanoseconds. */
+    SLEEP("sleep", Share.WAITING),
+    /** {@code Object.wait} ({@code jdk.JavaMonitorWait}); nanoseconds. */
+    MONITOR_WAIT("monitor-wait", Share.WAITING),
+    /** Blocking socket I/O ({@code jdk.SocketRead}, {@code jdk.SocketWrite}); nanoseconds. */
+    SOCKET("socket", Share.WAITING),
+    /** Blocking file I/O ({@code jdk.FileRead}, {@code jdk.FileWrite}); nanoseconds. */
+    FILE("file", Share.WAITING),
+    /** Allocation ({@code jdk.ObjectAllocationSample}); bytes, the samples' weights. */
+    ALLOCATION("allocation", Share.RUNNING),
+    /** Running Java code ({@code jdk.ExecutionSample}); a count of samples. */
+    CPU("cpu", Share.RUNNING),
+    /** A virtual thread pinned to its carrier ({@code jdk.VirtualThreadPinned}, Java 21+); nanoseconds. */
+    PINNED("pinned", Share.RUNNING);
+
+    private final String id;
+    private final Share share;
+
+    Cause(String id, Share share) {
+        this.id = id;
+        this.share = share;
+    }
+
+    /** The name the line protocol uses. */
+    public String id() {
+        return id;
+    }
+
+    /** Which share of the workers' wall time this cause's time counts in. */
+    public Share share() {
+        return share;
+    }
+
+    /**
+     * The cause named {@code id}.
+     *
+     * @throws IllegalArgumentException naming the id and those allowed, if none has it
+     */
+    public static Cause fromId(String id) {
+        return Arrays.stream(values()).filter(cause -> cause.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("cause '" + id + "' is not one of "
+                        + Arrays.stream(values()).map(Cause::id).toList()));
+    }
+
+    /** The parts of the workers' wall time a breakdown divides it into. */
+    public enum Share {
+        RUNNING, MONITOR, PARKED, WAITING, COLLECTOR
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.speedup.execution.breakdown;
+
+import com.example.breakdown.Caller;
+import com.example.breakdown.Churn;
+import com.example.breakdown.Journal;
+import com.example.breakdown.Ledger;
+import com.example.breakdown.Napper;
+import com.example.breakdown.Registry;
+import com.example.breakdown.Spin;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The recorder on work whose cause is known by construction, in this JVM. Each fixture runs tasks
+ * of tens of milliseconds on two workers, so that a busy machine only stretches what is measured;
+ * the assertions are on the top culprit and on shares with wide margins. Timed: the suite runs
+ * under the machine's exclusive lock.
+ */
+class BreakdownRecorderTest {
+
+    private static final String FIXTURES = "com.example.breakdown.";
+
+    /** Two workers take turns holding a synchronized method for 2 ms: each waits about half the time. */
+    @Test
+    void aSynchronizedMethodOnASharedObjectIsNamedWithItsMethod() throws Exception {
+        Registry registry = new Registry();
+        Breakdown.Recorded breakdown = Crew.record(2, 5, () -> {
+            for (int i = 0; i < 10; i++) {
+                registry.lookup(2_000_000);
+            }
+        });
+        Culprit top = topLock(breakdown, Cause.MONITOR_ENTER, FIXTURES + "Registry", FIXTURES + "Registry.lookup:");
+        assertTrue(top.share() > 0.9, breakdown.toString());
+        assertTrue(breakdown.shares().monitor() > 0.2, breakdown.toString());
+        assertTrue(breakdown.shares().parked() < 0.05, breakdown.toString());
+    }
+
+    @Test
+    void aSharedReentrantLockIsItsSyncAndTheFrameThatTookIt() throws Exception {
+        Ledger ledger = new Ledger();
+        Breakdown.Recorded breakdown = Crew.record(2, 5, () -> {
+            for (int i = 0; i < 10; i++) {
+                ledger.post(2_000_000);
+            }
+        });
+        topLock(breakdown, Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync", FIXTURES + "Ledger.post:");
+        // A non-fair lock lets its holder take it again at once: one worker may run most of its posts
+        // while the other stays parked, and then run alone. The parked share is well below a half.
+        assertTrue(breakdown.shares().parked() > 0.05, breakdown.toString());
+        assertTrue(breakdown.shares().monitor() < 0.05, breakdown.toString());
+    }
+
+    /** StringBuffer serialises in the JDK's code: the lock is the JDK's class, the frame the user's caller. */
+    @Test
+    void aJdkClassThatSerialisesIsNamedWithTheUsersCaller() throws Exception {
+        Journal journal = new Journal();
+        Breakdown.Recorded breakdown = Crew.record(2, 5, () -> {
+            for (int i = 0; i < 200; i++) {
+                journal.write();
+            }
+        });
+        topLock(breakdown, Cause.MONITOR_ENTER, "java.lang.StringBuffer", FIXTURES + "Journal.write:");
+    }
+
+    @Test
+    void allocationChurnNamesTheUsersMethodAndItsRate() throws Exception {
+        Breakdown.Recorded breakdown = Crew.record(1, 10, () -> Churn.churn(5_000));
+        Culprit top = breakdown.memory().sites().get(0);
+        assertEquals(Cause.ALLOCATION, top.cause());
+        assertEquals("byte[]", top.subject(), breakdown.toString());
+        assertTrue(top.frame().startsWith(FIXTURES + "Churn.churn:"), top.frame());
+        assertTrue(top.share() > 0.8, breakdown.toString());
+        // 10 tasks of 5,000 arrays of 16 KiB: 82 MB each, sampled; a third of it is a wide margin.
+        assertTrue(breakdown.memory().bytesPerTask() > 27e6, breakdown.toString());
+        assertTrue(breakdown.memory().bytesPerSecond() > 50e6, breakdown.toString());
+    }
+
+    @Test
+    void sleepingIsWaitingOfKindSleep() throws Exception {
+        Breakdown.Recorded breakdown = Crew.record(2, 5, () -> Napper.nap(30));
+        Culprit top = breakdown.waits().get(0);
+        assertEquals(Cause.SLEEP, top.cause());
+        assertTrue(top.frame().startsWith(FIXTURES + "Napper.nap:"), top.frame());
+        assertTrue(breakdown.shares().waiting() > 0.6, breakdown.toString());
+        // Not none: the two workers may wait for each other to load and initialise Napper.
+        assertTrue(breakdown.shares().monitor() < 0.05, breakdown.toString());
+    }
+
+    /** A peer on loopback answers each byte after 20 ms: the workers wait in a socket read. */
+    @Test
+    void blockingSocketReadsAreWaitingOfKindSocket() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> answerSlowly(server), "slow-peer");
+            peer.start();
+            Breakdown.Recorded breakdown;
+            try (Socket a = connect(server); Socket b = connect(server)) {
+                breakdown = Crew.record(2, 5, () -> Caller.ask(Thread.currentThread().getName().endsWith("0") ? a : b));
+            }
+            peer.join(10_000);
+            Culprit top = breakdown.waits().get(0);
+            assertEquals(Cause.SOCKET, top.cause(), breakdown.toString());
+            assertTrue(top.subject().endsWith(":" + server.getLocalPort()), top.subject());
+            assertTrue(top.frame().startsWith(FIXTURES + "Caller.ask:"), top.frame());
+            assertTrue(breakdown.shares().waiting() > 0.6, breakdown.toString());
+        }
+    }
+
+    @Test
+    void cpuBoundWorkShowsItsHottestFrame() throws Exception {
+        Breakdown.Recorded breakdown = Crew.record(2, 5, () -> Spin.spin(40_000_000));
+        Culprit top = breakdown.hottest().get(0);
+        assertEquals(Cause.CPU, top.cause());
+        assertTrue(top.frame().startsWith(FIXTURES + "Spin.spin:"), top.frame());
+        assertTrue(breakdown.shares().running() > 0.9, breakdown.toString());
+    }
+
+    @Test
+    void onlyTheWorkersCount() throws Exception {
+        Registry registry = new Registry();
+        BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
+        Crew.run(2, 5, () -> registry.lookup(10_000_000));
+        Breakdown breakdown = recorder.stop(new Workers(2, 10, "nobody-", java.util.Set.of()));
+        Breakdown.Recorded recorded = (Breakdown.Recorded) breakdown;
+        assertTrue(recorded.locks().isEmpty(), recorded.toString());
+        assertTrue(recorded.hottest().isEmpty(), recorded.toString());
+        assertEquals(1.0, recorded.shares().running());
+    }
+
+    @Test
+    void aNegativeThresholdIsRefusedByName() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> BreakdownRecorder.start(Duration.ofNanos(-1)));
+        assertEquals("breakdown threshold is PT-0.000000001S, must be zero or more", error.getMessage());
+    }
+
+    @Test
+    void pinningIsRecordableFromJava21() throws Exception {
+        Breakdown.Recorded breakdown = Crew.record(1, 1, () -> Napper.nap(1));
+        assertEquals(Runtime.version().feature() >= 21, breakdown.pinning().recordable());
+        assertFalse(breakdown.pinning().statement().isEmpty());
+    }
+
+    /** The top contended lock, checked to be this cause on this class taken at a frame starting so. */
+    private static Culprit topLock(Breakdown.Recorded breakdown, Cause cause, String subject, String frame) {
+        Culprit top = breakdown.locks().get(0);
+        assertEquals(cause, top.cause(), breakdown.toString());
+        assertEquals(subject, top.subject(), breakdown.toString());
+        assertTrue(top.frame().startsWith(frame), top.frame());
+        return top;
+    }
+
+    private static Socket connect(ServerSocket server) throws IOException {
+        return new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+    }
+
+    /** Serves the two connections one after the other is not enough: each gets a thread that answers after 20 ms. */
+    private static void answerSlowly(ServerSocket server) {
+        try {
+            for (int i = 0; i < 2; i++) {
+                Socket socket = server.accept();
+                Thread answering = new Thread(() -> answer(socket), "slow-peer-" + i);
+                answering.setDaemon(true);
+                answering.start();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void answer(Socket socket) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            while (in.read() >= 0) {
+                Thread.sleep(20);
+                out.write(1);
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // The worker closed its end: the test is over.
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.speedup.execution.breakdown;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The arithmetic of a breakdown on observations made up for it: no recorder, exact figures. */
+class TallyTest {
+
+    private static final long MS = 1_000_000;
+    private static final long START = 1_000 * MS;
+    private static final Workers TWO = new Workers(2, 10, "worker-", Set.of());
+
+    private static Observation timed(Cause cause, String thread, long start, long nanos, String subject, String frame) {
+        return new Observation(cause, thread.hashCode(), thread, START + start, nanos, nanos, subject, frame);
+    }
+
+    @Test
+    void sharesAreOfTheWorkersWallTimeAndRunningIsTheRest() {
+        List<Observation> observations = List.of(
+                timed(Cause.MONITOR_ENTER, "worker-0", 0, 40 * MS, "com.acme.Registry", "com.acme.Registry.lookup:42"),
+                timed(Cause.PARK, "worker-1", 0, 20 * MS, "java.util.concurrent.locks.ReentrantLock$NonfairSync", "a.B.c:1"),
+                timed(Cause.SLEEP, "worker-1", 20 * MS, 10 * MS, "", "a.B.nap:2"),
+                timed(Cause.MONITOR_ENTER, "main", 0, 90 * MS, "com.acme.Registry", "com.acme.Registry.lookup:42"));
+        Breakdown.Recorded breakdown = Tally.of(observations, List.<long[]>of(new long[] {START + 50 * MS, 10 * MS}),
+                START, START + 100 * MS, TWO, 10_000, true);
+        // Of 200 ms of workers' time: 40 blocked, 20 parked, 10 asleep, 10 per worker in the 10 ms pause; 110 left.
+        assertEquals(new Shares(0.55, 0.2, 0.1, 0.05, 0.1).toString(), round(breakdown.shares()).toString());
+        assertEquals(List.of(
+                new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 40 * MS, 40.0 / 60),
+                new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync", "a.B.c:1", 20 * MS,
+                        20.0 / 60)), breakdown.locks());
+        assertEquals(1, breakdown.memory().pauses());
+        assertEquals(0.1, breakdown.memory().collectorShare(), 1e-12);
+    }
+
+    @Test
+    void eventsAreClippedToTheStretch() {
+        List<Observation> observations = List.of(
+                timed(Cause.SOCKET, "worker-0", -30 * MS, 40 * MS, "localhost:80", "a.B.ask:3"),
+                timed(Cause.SOCKET, "worker-1", 95 * MS, 20 * MS, "localhost:80", "a.B.ask:3"),
+                timed(Cause.FILE, "worker-1", 200 * MS, 20 * MS, "/tmp/x", "a.B.read:4"));
+        Breakdown.Recorded breakdown = Tally.of(observations, List.of(), START, START + 100 * MS, TWO, 0, false);
+        assertEquals(List.of(new Culprit(Cause.SOCKET, "localhost:80", "a.B.ask:3", 15 * MS, 1.0)), breakdown.waits());
+        assertEquals(0.075, breakdown.shares().waiting(), 1e-12);
+    }
+
+    @Test
+    void overlappingEventsAreScaledToTheWhole() {
+        List<Observation> observations = List.of(
+                timed(Cause.SLEEP, "worker-0", 0, 100 * MS, "", "a.B.nap:2"),
+                timed(Cause.SLEEP, "worker-1", 0, 100 * MS, "", "a.B.nap:2"));
+        Breakdown.Recorded breakdown = Tally.of(observations, List.<long[]>of(new long[] {START, 25 * MS}),
+                START, START + 100 * MS, TWO, 0, false);
+        assertEquals(new Shares(0, 0, 0, 0.8, 0.2).toString(), round(breakdown.shares()).toString());
+    }
+
+    @Test
+    void samplesCountInTheStretchOnlyAndGiveRatesAndTopSites() {
+        List<Observation> observations = List.of(
+                new Observation(Cause.ALLOCATION, 1, "worker-0", START + MS, 0, 300 * MS, "byte[]", "a.Churn.fill:9"),
+                new Observation(Cause.ALLOCATION, 1, "worker-0", START + 2 * MS, 0, 100 * MS, "java.lang.String", "a.B.name:4"),
+                new Observation(Cause.ALLOCATION, 1, "worker-0", START - MS, 0, 900 * MS, "byte[]", "a.Churn.fill:9"),
+                new Observation(Cause.CPU, 2, "worker-1", START + 3 * MS, 0, 1, "java.lang.Math.sqrt", "a.P.step:5"),
+                new Observation(Cause.CPU, 2, "worker-1", START + 4 * MS, 0, 1, "java.lang.Math.sqrt", "a.P.step:5"),
+                new Observation(Cause.CPU, 2, "worker-1", START + 5 * MS, 0, 1, "a.P.step:6", "a.P.step:6"));
+        Breakdown.Recorded breakdown = Tally.of(observations, List.of(), START, START + 500 * MS, TWO, 0, false);
+        assertEquals(800e6, breakdown.memory().bytesPerSecond(), 1e-3);
+        assertEquals(40e6, breakdown.memory().bytesPerTask(), 1e-6);
+        assertEquals(new Culprit(Cause.ALLOCATION, "byte[]", "a.Churn.fill:9", 300 * MS, 0.75),
+                breakdown.memory().sites().get(0));
+        assertEquals(new Culprit(Cause.CPU, "java.lang.Math.sqrt", "a.P.step:5", 2, 2.0 / 3), breakdown.hottest().get(0));
+        assertEquals(1.0, breakdown.shares().running());
+    }
+
+    @Test
+    void workersAreFoundByIdAsWellAsByName() {
+        Observation virtual = new Observation(Cause.PINNED, 77, "", START, 10 * MS, 10 * MS, "Native frame", "a.B.c:1");
+        Breakdown.Recorded byId = Tally.of(List.of(virtual), List.of(), START, START + 10 * MS,
+                new Workers(1, 1, "", Set.of(77L)), 0, true);
+        assertEquals(List.of(new Culprit(Cause.PINNED, "Native frame", "a.B.c:1", 10 * MS, 1.0)), byId.pinning().events());
+        assertEquals("1 pinned virtual thread(s)", byId.pinning().statement());
+        Breakdown.Recorded notMine = Tally.of(List.of(virtual), List.of(), START, START + 10 * MS,
+                new Workers(1, 1, "worker-", Set.of(78L)), 0, true);
+        assertEquals("no pinning seen", notMine.pinning().statement());
+    }
+
+    private static Shares round(Shares s) {
+        return new Shares(r(s.running()), r(s.monitor()), r(s.parked()), r(s.waiting()), r(s.collector()));
+    }
+
+    private static double r(double share) {
+        return Math.round(share * 1e9) / 1e9;
+    }
+}
