@@ -8,7 +8,7 @@ import io.github.speedup.config.RunConfigurationParser;
 import io.github.speedup.config.RunParameters;
 import io.github.speedup.engine.SpeedupEngine;
 import io.github.speedup.engine.SpeedupException;
-import io.github.speedup.execution.fork.ForkSettings;
+import io.github.speedup.execution.launch.ForkSettings;
 import io.github.speedup.format.console.ConsoleProgress;
 import io.github.speedup.format.console.ConsoleSummary;
 import io.github.speedup.plan.PreviousVersion;
