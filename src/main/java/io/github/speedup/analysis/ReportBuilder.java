@@ -149,15 +149,15 @@ public final class ReportBuilder {
                     samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
                     result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos())),
                     result.unsentResultTypes(),
-                    ofSpeedup ? unstableReason(speedup, settings.maxCoefficientOfVariation(), sampling)
-                            : unstableReason(summary, settings.maxCoefficientOfVariation(), sampling), all,
+                    ofSpeedup ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
+                            : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()), all,
                     samples.size() == all.size() ? SampleReport.disturbed(all) : null, result.retries(),
                     result.warmups(), result.stopReason(),
                     ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(), result.stopReason(),
                             sampling)
                             : shortfallReason("median", summary.medianPrecision(), summary.count(),
                             result.stopReason(), sampling),
-                    slowedReason(result, sampling, cores), result.cluster()));
+                    slowedReason(result, cores), result.cluster()));
         }
         return cells;
     }
@@ -167,8 +167,8 @@ public final class ReportBuilder {
      * ran out, or the slowdown shows only against all of its samples, where the runner had only the
      * earlier ones): how many, and how much slower.
      */
-    static String slowedReason(MeasuredResult result, Sampling sampling, int cores) {
-        SpeedWatch.Kept kept = result.measurement().speedWatch(sampling.targetPrecision(), cores).kept(result.samples());
+    static String slowedReason(MeasuredResult result, int cores) {
+        SpeedWatch.Kept kept = result.measurement().speedWatch(cores).kept(result.samples());
         return kept == null ? null : kept.describe();
     }
 
@@ -362,13 +362,20 @@ public final class ReportBuilder {
     }
 
     /**
-     * Why a result is too noisy to read: its iterations spread past {@code maxCoefficientOfVariation}
-     * and its median is not known to the target precision anyway. Spread that enough samples
-     * overcame (a median within ±3% after 20 iterations of CV 0.15) leaves a median to trust: the CV
-     * column still shows the spread, but no finding is withheld for it.
+     * A figure whose 95% interval is within this share of it (±3%) is trusted however much its
+     * iterations spread: spread that enough samples overcame (a median within ±3% after 20 iterations
+     * of CV 0.15) leaves a figure to trust, and the CV column still shows the spread. So is a figure
+     * whose sampling stopped on reaching its target ({@link StopReason#TARGET}), however loose that
+     * target: the default suite's {@code alloc} is sampled to ±20% and is not unstable once there.
      */
-    static String unstableReason(Summary summary, double maxCv, Sampling sampling) {
-        if (summary.cv() <= maxCv || summary.medianPrecision() <= sampling.targetPrecision()) {
+    static final double TRUSTED_PRECISION = 0.03;
+
+    /**
+     * Why a result is too noisy to read: its iterations spread past {@code maxCoefficientOfVariation}
+     * and its median is not trusted anyway ({@link #TRUSTED_PRECISION}).
+     */
+    static String unstableReason(Summary summary, double maxCv, StopReason stop) {
+        if (summary.cv() <= maxCv || summary.medianPrecision() <= TRUSTED_PRECISION || stop == StopReason.TARGET) {
             return null;
         }
         return "coefficient of variation " + exceeds(summary.cv(), maxCv)
@@ -378,10 +385,10 @@ public final class ReportBuilder {
 
     /**
      * Why a mode's paired speedup is too noisy to read: its per-round speedups spread past
-     * {@code maxCoefficientOfVariation} and the speedup is not known to the target precision.
+     * {@code maxCoefficientOfVariation} and the speedup is not trusted anyway ({@link #TRUSTED_PRECISION}).
      */
-    static String unstableReason(Speedup speedup, double maxCv, Sampling sampling) {
-        if (!(speedup.cv() > maxCv) || speedup.precision() <= sampling.targetPrecision()) {
+    static String unstableReason(Speedup speedup, double maxCv, StopReason stop) {
+        if (!(speedup.cv() > maxCv) || speedup.precision() <= TRUSTED_PRECISION || stop == StopReason.TARGET) {
             return null;
         }
         return "coefficient of variation " + exceeds(speedup.cv(), " of its per-round speedups", maxCv)

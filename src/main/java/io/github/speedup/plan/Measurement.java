@@ -26,9 +26,9 @@ public record Measurement(WorkloadSpec workload, Mode mode, int workers, Side si
      * the pool, whose workers time each task's thread; none for processes and the cluster, whose CPU
      * time is their JVMs' whole processes' (start-up, collectors and JIT included, in clock ticks).
      */
-    public SpeedWatch speedWatch(double targetPrecision, int cores) {
+    public SpeedWatch speedWatch(int cores) {
         SpeedWatch.Signals signals = mode.inJvm() ? SpeedWatch.Signals.GAP_AND_CPU
                 : mode == Mode.POOL ? SpeedWatch.Signals.TASKS : SpeedWatch.Signals.NONE;
-        return new SpeedWatch(targetPrecision, signals, Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores)));
+        return new SpeedWatch(signals, Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores)));
     }
 }

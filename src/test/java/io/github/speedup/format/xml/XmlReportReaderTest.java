@@ -126,9 +126,6 @@ class XmlReportReaderTest {
         Files.writeString(dir.resolve("older.xml"), xml.replace(" targetPrecision=\"0.180\"", ""));
         Report older = XmlReportReader.read(dir.resolve("older.xml")).report();
         assertEquals(0.03, older.settings().of("cpu").targetPrecision(), "the run's, which it was sampled to");
-        assertEquals("coefficient of variation 0.17 of its per-round speedups exceeds maxCoefficientOfVariation 0.10, "
-                + "and its speedup is known only to ±16.8%", older.workloads().get(0).results().get(2).unstableReason(),
-                "and judged against it");
     }
 
     @Test
