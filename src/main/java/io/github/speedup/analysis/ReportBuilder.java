@@ -85,10 +85,12 @@ public final class ReportBuilder {
             byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
         }
         List<WorkloadReport> workloads = new ArrayList<>();
+        List<List<MeasuredResult>> ownResults = new ArrayList<>();
         byWorkload.forEach((spec, measured) -> {
             List<MeasuredResult> own = measured.stream().filter(r -> r.measurement().side() == Side.THIS).toList();
             List<MeasuredResult> previous = measured.stream()
                     .filter(r -> r.measurement().side() == Side.PREVIOUS).toList();
+            ownResults.add(own);
             WorkloadReport workload = workload(spec, own, settings, environment.logicalCores());
             if (compareWith != null && MeasurementPlan.compared(spec)) {
                 List<ResultReport> previousCells = cells(spec, previous, settings, environment.logicalCores());
@@ -100,7 +102,9 @@ public final class ReportBuilder {
             workloads.add(workload.withTime(times.getOrDefault(spec.name(), WorkloadTime.UNKNOWN)));
         });
         return new Report(Report.SCHEMA_VERSION, started, created, environment.fingerprint(), "", environment,
-                settings, workloads, incompleteReason, History.NONE, compareWith);
+                settings, workloads, incompleteReason, History.NONE, compareWith,
+                HostSpeedOverRun.of(ownResults, new Contamination(settings.maxForeignLoad(), environment.logicalCores()),
+                        environment.logicalCores(), ReportBuilder::toMicros));
     }
 
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,

@@ -91,13 +91,19 @@ class XmlReportReaderTest {
     }
 
     @Test
-    void slowedIterationsAreRecomputedFromTheSamplesAsWritten() throws Exception {
+    void slowedIterationsAndTheHostsSpeedReadBackAsWritten() throws Exception {
         Report read = readBack(ReportFixtures.slowedHost());
         assertEquals("1 of 8 iterations ran up to 25% slower than this result's typical iteration, with no other "
                 + "work to explain it", read.workloads().get(0).results().get(0).slowedReason());
-        SpeedWatch.HostSpeed speed = read.hostSpeed().orElseThrow();
-        assertEquals(0.8, speed.lowest(), 1e-6, "recomputed from the samples and their rounds");
+        SpeedWatch.HostSpeed speed = read.hostSpeed();
+        assertEquals(0.8, speed.lowest(), 1e-6);
         assertEquals("cpu's round 5", speed.slowest());
+        // The run's figure, not one found again from the samples: a report says what its run found.
+        String xml = Files.readString(written(read));
+        assertTrue(xml.contains("<hostSpeed lowest=\"0.800\" slowest=\"cpu's round 5\" baseline=\"false\"/>"), xml);
+        Files.writeString(dir.resolve("edited.xml"), xml.replace("lowest=\"0.800\"", "lowest=\"0.930\""));
+        assertEquals(new SpeedWatch.HostSpeed(0.93, "cpu's round 5"),
+                XmlReportReader.read(dir.resolve("edited.xml")).report().hostSpeed());
     }
 
     @Test
