@@ -143,27 +143,38 @@ public final class ReportBuilder {
             Speedup speedup = speedup(sequential, samples);
             // What sampling stopped on: a mode's paired speedup, else (sequential, no pairs) the median.
             boolean ofSpeedup = speedup.paired() && speedup.interval().defined() && m.mode() != Mode.SEQUENTIAL;
-            cells.add(new ResultReport(m.mode(), m.workers(), null, summary, speedup.estimate(), speedup.interval(),
-                    speedup.estimate() / m.workers(), speedup.interval().scaled(1.0 / m.workers()),
-                    median(samples, SampleReport::cpuMs),
-                    samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
-                    samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
-                    samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
-                    samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN,
-                    samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
-                    result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos())),
-                    result.unsentResultTypes(),
-                    ofSpeedup ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
-                            : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()), all,
-                    samples.size() == all.size() ? SampleReport.disturbed(all) : null, result.retries(),
-                    result.warmups(), result.stopReason(),
-                    ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(), result.stopReason(),
-                            sampling)
-                            : shortfallReason("median", summary.medianPrecision(), summary.count(),
-                            result.stopReason(), sampling),
-                    slowedReason(result, cores), result.cluster()));
+            cells.add(new ResultReport(m.mode(), m.workers(), null,
+                    new ResultReport.Timing(summary, speedup.estimate(), speedup.interval(),
+                            speedup.estimate() / m.workers(), speedup.interval().scaled(1.0 / m.workers())),
+                    new ResultReport.Resources(median(samples, SampleReport::cpuMs),
+                            samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
+                            samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN),
+                    separateJvms(result, samples),
+                    new ResultReport.Flags(ofSpeedup
+                            ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
+                            : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()),
+                            samples.size() == all.size() ? SampleReport.disturbed(all) : null,
+                            ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(),
+                                    result.stopReason(), sampling)
+                                    : shortfallReason("median", summary.medianPrecision(), summary.count(),
+                                    result.stopReason(), sampling),
+                            slowedReason(result, cores)),
+                    new ResultReport.SamplingOutcome(all, result.retries(), result.warmups(), result.stopReason())));
         }
         return cells;
+    }
+
+    /** What running in separate JVMs cost a result, from the samples its figures rest on. */
+    private static ResultReport.SeparateJvms separateJvms(MeasuredResult result, List<SampleReport> samples) {
+        // One start-up per result, paid once: the pool's workers', or the cluster's members' and client's.
+        double onceMs = result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos()));
+        boolean cluster = result.measurement().mode() == Mode.CLUSTER;
+        return new ResultReport.SeparateJvms(
+                samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
+                samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN,
+                samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
+                result.unsentResultTypes(), cluster ? Double.NaN : onceMs, cluster ? onceMs : Double.NaN,
+                result.cluster());
     }
 
     /**

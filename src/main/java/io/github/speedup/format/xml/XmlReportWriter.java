@@ -364,8 +364,8 @@ public final class XmlReportWriter implements ReportFormat {
             xml.writeAttribute("inputBytes", String.valueOf(result.inputBytes()));
             xml.writeAttribute("resultBytes", String.valueOf(result.resultBytes()));
         }
-        // one start-up per result, the pool's workers' or the cluster's members' and client's
-        optional(xml, result.mode() == Mode.CLUSTER ? "clusterStartupMs" : "poolStartupMs", result.poolStartupMs());
+        optional(xml, "poolStartupMs", result.separateJvms().poolStartupMs());
+        optional(xml, "clusterStartupMs", result.separateJvms().clusterStartupMs());
         if (!result.unsentResultTypes().isEmpty()) {
             xml.writeAttribute("unsentResultTypes", String.join(" ", result.unsentResultTypes()));
         }

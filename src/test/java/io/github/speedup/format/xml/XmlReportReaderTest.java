@@ -78,6 +78,19 @@ class XmlReportReaderTest {
     }
 
     @Test
+    void lineBreaksAndTabsInAnAttributeReadBackAsWritten() throws Exception {
+        Report report = ReportFixtures.report(true);
+        String reason = "workload broken failed: bad input 42\n\tat com.example.Failing.parse(Failing.java:11)\r\n";
+        Report failed = new Report(report.schemaVersion(), report.started(), report.created(), report.testbed(),
+                report.commit(), report.environment(), report.settings(), report.workloads(), reason,
+                report.history());
+        Report read = readBack(failed);
+        assertEquals(reason, read.incompleteReason());
+        assertTrue(Files.readString(written(read)).contains("bad input 42&#10;&#9;at com.example.Failing.parse"
+                + "(Failing.java:11)&#13;&#10;\"/>"), "as character references, which a parser keeps");
+    }
+
+    @Test
     void theTestbedCommitAndHistoryReadBackAsWritten() throws Exception {
         Report read = readBack(ReportFixtures.withHistory());
         assertEquals("ci-linux-2core", read.testbed());
@@ -183,7 +196,8 @@ class XmlReportReaderTest {
     void thePoolsStartUpAndCommunicationReadBackAsWritten() throws Exception {
         Report read = readBack(ReportFixtures.pool());
         ResultReport pool = read.workloads().get(0).results().get(2);
-        assertEquals(71.9, pool.poolStartupMs());
+        assertEquals(71.9, pool.separateJvms().poolStartupMs());
+        assertTrue(Double.isNaN(pool.separateJvms().clusterStartupMs()));
         assertEquals(4.5, pool.ipcMs(), "the median of 4.5, 5.5 and 3.5 ms");
         assertEquals(List.of(4.5, 5.5, 3.5), pool.samples().stream().map(s -> s.ipcMs()).toList());
         assertFalse(pool.hasStartup(), "no start-up in the iterations");
@@ -197,7 +211,8 @@ class XmlReportReaderTest {
         Report read = readBack(written);
         ResultReport cluster = read.workloads().get(0).results().get(2);
         assertEquals(Mode.CLUSTER, cluster.mode());
-        assertEquals(3051.8, cluster.poolStartupMs());
+        assertEquals(3051.8, cluster.separateJvms().clusterStartupMs());
+        assertTrue(Double.isNaN(cluster.separateJvms().poolStartupMs()), "a cluster's start-up is not a pool's");
         assertEquals(10.0, cluster.ipcMs(), "the median of 9, 10 and 11 ms");
         assertEquals(8000, cluster.movedBytes());
         String xml = Files.readString(written(read));
