@@ -297,7 +297,7 @@ final class Diagnoser {
                 + "start-up in every run", f.workers(), ratio(f.speedup()), Figures.ms(f.startupMs()))).orElse("");
         String ipc = format(" A warm pool of %d JVMs reaches %s× (%s ms to start them, once)%s. Its communication "
                 + "(dispatch, transfer, collecting results) costs %s ms of each %s ms iteration%s.", p.workers(),
-                ratio(p.speedup()), Figures.ms(p.poolStartupMs()), fresh, Figures.ms(p.ipcMs()),
+                ratio(p.speedup()), Figures.ms(p.separateJvms().poolStartupMs()), fresh, Figures.ms(p.ipcMs()),
                 Figures.ms(p.wallMs().median()), moving(p));
         return e.threads().filter(t -> t.workers() == p.workers() && t.speedup() > p.speedup() * 1.1
                         && p.ipcMs() > 0.1 * p.wallMs().median())
@@ -326,7 +326,7 @@ final class Diagnoser {
                 / (sequentialMs - computeMs)), Figures.ms(sequentialMs)) : "";
         return format(" A %d-member cluster on this machine reaches %s× (%s ms to form it and connect its client, "
                 + "once): %s ms of each %s ms iteration is serialisation and network%s.", c.workers(),
-                ratio(c.speedup()), Figures.ms(c.poolStartupMs()), Figures.ms(c.ipcMs()), Figures.ms(c.wallMs().median()),
+                ratio(c.speedup()), Figures.ms(c.separateJvms().clusterStartupMs()), Figures.ms(c.ipcMs()), Figures.ms(c.wallMs().median()),
                 moving(c)) + pays;
     }
 
@@ -386,11 +386,11 @@ final class Diagnoser {
                     Figures.bytes(sequential.peakMemoryBytes()));
             case POOL -> format("Keep the JVMs warm and send them work (as Surefire's reuseForks=true does): it "
                     + "costs %s ms once to start them, %s ms of communication per iteration and %s of memory against "
-                    + "%s sequentially.", Figures.ms(best.poolStartupMs()), Figures.ms(best.ipcMs()),
+                    + "%s sequentially.", Figures.ms(best.separateJvms().poolStartupMs()), Figures.ms(best.ipcMs()),
                     Figures.bytes(best.peakMemoryBytes()), Figures.bytes(sequential.peakMemoryBytes()));
             case CLUSTER -> format("Distribute it over the cluster's %d members: it costs %s ms once to form the "
                     + "cluster, %s ms of serialisation and network per iteration and %s of memory against %s "
-                    + "sequentially.", best.workers(), Figures.ms(best.poolStartupMs()), Figures.ms(best.ipcMs()),
+                    + "sequentially.", best.workers(), Figures.ms(best.separateJvms().clusterStartupMs()), Figures.ms(best.ipcMs()),
                     Figures.bytes(best.peakMemoryBytes()), Figures.bytes(sequential.peakMemoryBytes()));
             case VIRTUAL -> "Virtual threads cost little memory each; they need Java 21+.";
             default -> format("The threads share one heap (peak %s).", Figures.bytes(best.peakMemoryBytes()));

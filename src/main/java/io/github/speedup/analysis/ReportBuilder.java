@@ -85,10 +85,12 @@ public final class ReportBuilder {
             byWorkload.computeIfAbsent(result.measurement().workload(), w -> new ArrayList<>()).add(result);
         }
         List<WorkloadReport> workloads = new ArrayList<>();
+        List<List<MeasuredResult>> ownResults = new ArrayList<>();
         byWorkload.forEach((spec, measured) -> {
             List<MeasuredResult> own = measured.stream().filter(r -> r.measurement().side() == Side.THIS).toList();
             List<MeasuredResult> previous = measured.stream()
                     .filter(r -> r.measurement().side() == Side.PREVIOUS).toList();
+            ownResults.add(own);
             WorkloadReport workload = workload(spec, own, settings, environment.logicalCores());
             if (compareWith != null && MeasurementPlan.compared(spec)) {
                 List<ResultReport> previousCells = cells(spec, previous, settings, environment.logicalCores());
@@ -100,7 +102,9 @@ public final class ReportBuilder {
             workloads.add(workload.withTime(times.getOrDefault(spec.name(), WorkloadTime.UNKNOWN)));
         });
         return new Report(Report.SCHEMA_VERSION, started, created, environment.fingerprint(), "", environment,
-                settings, workloads, incompleteReason, History.NONE, compareWith);
+                settings, workloads, incompleteReason, History.NONE, compareWith,
+                HostSpeedOverRun.of(ownResults, new Contamination(settings.maxForeignLoad(), environment.logicalCores()),
+                        environment.logicalCores(), ReportBuilder::toMicros));
     }
 
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
@@ -139,27 +143,38 @@ public final class ReportBuilder {
             Speedup speedup = speedup(sequential, samples);
             // What sampling stopped on: a mode's paired speedup, else (sequential, no pairs) the median.
             boolean ofSpeedup = speedup.paired() && speedup.interval().defined() && m.mode() != Mode.SEQUENTIAL;
-            cells.add(new ResultReport(m.mode(), m.workers(), null, summary, speedup.estimate(), speedup.interval(),
-                    speedup.estimate() / m.workers(), speedup.interval().scaled(1.0 / m.workers()),
-                    median(samples, SampleReport::cpuMs),
-                    samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
-                    samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
-                    samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
-                    samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN,
-                    samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
-                    result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos())),
-                    result.unsentResultTypes(),
-                    ofSpeedup ? unstableReason(speedup, settings.maxCoefficientOfVariation(), sampling)
-                            : unstableReason(summary, settings.maxCoefficientOfVariation(), sampling), all,
-                    samples.size() == all.size() ? SampleReport.disturbed(all) : null, result.retries(),
-                    result.warmups(), result.stopReason(),
-                    ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(), result.stopReason(),
-                            sampling)
-                            : shortfallReason("median", summary.medianPrecision(), summary.count(),
-                            result.stopReason(), sampling),
-                    slowedReason(result, sampling, cores), result.cluster()));
+            cells.add(new ResultReport(m.mode(), m.workers(), null,
+                    new ResultReport.Timing(summary, speedup.estimate(), speedup.interval(),
+                            speedup.estimate() / m.workers(), speedup.interval().scaled(1.0 / m.workers())),
+                    new ResultReport.Resources(median(samples, SampleReport::cpuMs),
+                            samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
+                            samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN),
+                    separateJvms(result, samples),
+                    new ResultReport.Flags(ofSpeedup
+                            ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
+                            : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()),
+                            samples.size() == all.size() ? SampleReport.disturbed(all) : null,
+                            ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(),
+                                    result.stopReason(), sampling)
+                                    : shortfallReason("median", summary.medianPrecision(), summary.count(),
+                                    result.stopReason(), sampling),
+                            slowedReason(result, cores)),
+                    new ResultReport.SamplingOutcome(all, result.retries(), result.warmups(), result.stopReason())));
         }
         return cells;
+    }
+
+    /** What running in separate JVMs cost a result, from the samples its figures rest on. */
+    private static ResultReport.SeparateJvms separateJvms(MeasuredResult result, List<SampleReport> samples) {
+        // One start-up per result, paid once: the pool's workers', or the cluster's members' and client's.
+        double onceMs = result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos()));
+        boolean cluster = result.measurement().mode() == Mode.CLUSTER;
+        return new ResultReport.SeparateJvms(
+                samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
+                samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN,
+                samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
+                result.unsentResultTypes(), cluster ? Double.NaN : onceMs, cluster ? onceMs : Double.NaN,
+                result.cluster());
     }
 
     /**
@@ -167,8 +182,8 @@ public final class ReportBuilder {
      * ran out, or the slowdown shows only against all of its samples, where the runner had only the
      * earlier ones): how many, and how much slower.
      */
-    static String slowedReason(MeasuredResult result, Sampling sampling, int cores) {
-        SpeedWatch.Kept kept = result.measurement().speedWatch(sampling.targetPrecision(), cores).kept(result.samples());
+    static String slowedReason(MeasuredResult result, int cores) {
+        SpeedWatch.Kept kept = result.measurement().speedWatch(cores).kept(result.samples());
         return kept == null ? null : kept.describe();
     }
 
@@ -362,13 +377,20 @@ public final class ReportBuilder {
     }
 
     /**
-     * Why a result is too noisy to read: its iterations spread past {@code maxCoefficientOfVariation}
-     * and its median is not known to the target precision anyway. Spread that enough samples
-     * overcame (a median within ±3% after 20 iterations of CV 0.15) leaves a median to trust: the CV
-     * column still shows the spread, but no finding is withheld for it.
+     * A figure whose 95% interval is within this share of it (±3%) is trusted however much its
+     * iterations spread: spread that enough samples overcame (a median within ±3% after 20 iterations
+     * of CV 0.15) leaves a figure to trust, and the CV column still shows the spread. So is a figure
+     * whose sampling stopped on reaching its target ({@link StopReason#TARGET}), however loose that
+     * target: the default suite's {@code alloc} is sampled to ±20% and is not unstable once there.
      */
-    static String unstableReason(Summary summary, double maxCv, Sampling sampling) {
-        if (summary.cv() <= maxCv || summary.medianPrecision() <= sampling.targetPrecision()) {
+    static final double TRUSTED_PRECISION = 0.03;
+
+    /**
+     * Why a result is too noisy to read: its iterations spread past {@code maxCoefficientOfVariation}
+     * and its median is not trusted anyway ({@link #TRUSTED_PRECISION}).
+     */
+    static String unstableReason(Summary summary, double maxCv, StopReason stop) {
+        if (summary.cv() <= maxCv || summary.medianPrecision() <= TRUSTED_PRECISION || stop == StopReason.TARGET) {
             return null;
         }
         return "coefficient of variation " + exceeds(summary.cv(), maxCv)
@@ -378,10 +400,10 @@ public final class ReportBuilder {
 
     /**
      * Why a mode's paired speedup is too noisy to read: its per-round speedups spread past
-     * {@code maxCoefficientOfVariation} and the speedup is not known to the target precision.
+     * {@code maxCoefficientOfVariation} and the speedup is not trusted anyway ({@link #TRUSTED_PRECISION}).
      */
-    static String unstableReason(Speedup speedup, double maxCv, Sampling sampling) {
-        if (!(speedup.cv() > maxCv) || speedup.precision() <= sampling.targetPrecision()) {
+    static String unstableReason(Speedup speedup, double maxCv, StopReason stop) {
+        if (!(speedup.cv() > maxCv) || speedup.precision() <= TRUSTED_PRECISION || stop == StopReason.TARGET) {
             return null;
         }
         return "coefficient of variation " + exceeds(speedup.cv(), " of its per-round speedups", maxCv)

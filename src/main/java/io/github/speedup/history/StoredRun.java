@@ -32,7 +32,7 @@ public record StoredRun(Path file, Report report, boolean passed, boolean sinceB
      * speed, or where the run has no figure for it (no computing results measured side by side in rounds).
      */
     public Optional<String> hostTooSlow() {
-        return report.hostSpeed().filter(speed -> !speed.steadyForBaseline())
+        return Optional.ofNullable(report.hostSpeed()).filter(speed -> !speed.steadyForBaseline())
                 .map(speed -> speed.describe() + String.format(Locale.ROOT, ", below the %.2f a baseline needs",
                         SpeedWatch.HostSpeed.BASELINE_LIMIT));
     }

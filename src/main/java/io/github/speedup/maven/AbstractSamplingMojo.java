@@ -13,7 +13,7 @@ abstract class AbstractSamplingMojo extends AbstractMeasuringMojo {
 
     /**
      * Unmeasured iterations before each measurement: at most this many, fewer once one is no faster
-     * than the one before by more than {@code targetPrecision} (default 3); with {@code iterations}
+     * than the one before by more than 3%; with {@code iterations}
      * set, exactly this many (default 1).
      */
     @Parameter(property = "speedup.warmupIterations")

@@ -44,13 +44,11 @@ import java.util.TreeMap;
  * results in the same rounds ran at full speed.</li>
  * </ul>
  *
- * @param targetPrecision the run's target precision: an iteration counts as slowed when its wall
- *                        time exceeds the typical one by more than {@link #threshold()}
  * @param signals         which signals the result's samples carry
  * @param workers         {@code W}: how many of the result's threads can run at once, {@code min(workers,
  *                        tasks, cores)}, at least 1
  */
-public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
+public record SpeedWatch(Signals signals, int workers) {
 
     /** Which of the two signals a result's samples carry. */
     public enum Signals {
@@ -74,8 +72,15 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
 
     /** Earlier samples a result needs before its typical iteration is known. */
     public static final int MIN_EARLIER_SAMPLES = 3;
-    /** Slower than typical by less than this is never flagged, however small the target precision. */
-    public static final double FLOOR = 0.05;
+    /**
+     * An iteration counts as slowed when it runs slower than its result's typical one by more than this
+     * share (and its gap or CPU time grew by as much): 6%, twice the default target precision's ±3%,
+     * so that the noise sampling tolerates is not retaken, and above the 5% that the kernel reclaiming
+     * memory between iterations costs computing work (see {@link #ALLOCATING_BYTES_PER_CPU_NANO}). It was
+     * {@code max(2 × targetPrecision, 5%)} until a workload's own target could loosen it (±5% for the
+     * default suite's {@code contended} made it 10%).
+     */
+    public static final double SLOWED_BY = 0.06;
     /** Below this share of {@code W × wall} in CPU time, a result waits rather than computes. */
     public static final double WAITING_UTILISATION = 0.2;
     /**
@@ -84,7 +89,7 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
      * was live before it (the measurement JVM collects before each iteration's clock). Faulting in and
      * zeroing a 4 KiB page costs about a microsecond, a quarter of a nanosecond per byte: at 1 byte
      * per CPU nanosecond, the kernel reclaiming a fifth of the heap between two iterations costs the
-     * next one 5% more CPU time, the {@link #FLOOR} of a slowdown. The default suite's computing
+     * next one 5% more CPU time, below {@link #SLOWED_BY}. The default suite's computing
      * workloads use 0.1 (their few MB of live heap), {@code alloc} about 6.
      */
     public static final double ALLOCATING_BYTES_PER_CPU_NANO = 1.0;
@@ -93,11 +98,6 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers " + workers + ": 1 or more");
         }
-    }
-
-    /** How much slower than typical an iteration must run to count as slowed: {@code max(2 × targetPrecision, FLOOR)}. */
-    public double threshold() {
-        return Math.max(2 * targetPrecision, FLOOR);
     }
 
     /**
@@ -158,20 +158,20 @@ public record SpeedWatch(double targetPrecision, Signals signals, int workers) {
             return null;
         }
         double extra = sample.wallNanos() - typicalWall;
-        if (extra <= threshold() * typicalWall || explainedByOtherWork(sample, extra)) {
+        if (extra <= SLOWED_BY * typicalWall || explainedByOtherWork(sample, extra)) {
             return null;
         }
         double slower = sample.wallNanos() / typicalWall;
         double gapGrowth = gap(sample) - median(earlier, this::gap);
         // A thread off its CPU for t lengthens the wall by t and grows the gap by up to W × t,
         // as the others wait for it at the end; growth by the threshold's share of W × wall is the host's.
-        if (gapGrowth > threshold() * workers * typicalWall) {
+        if (gapGrowth > SLOWED_BY * workers * typicalWall) {
             return new Slowdown(slower, String.format(Locale.ROOT,
                     "its threads were runnable but not running for %.1f ms more than typical, %s", gapGrowth / 1e6,
                     beside(sample.outputBytes())));
         }
         double cpuGrowth = cpu(sample) / typicalCpu - 1;
-        if (cpuGrowth > threshold()) {
+        if (cpuGrowth > SLOWED_BY) {
             return new Slowdown(slower, String.format(Locale.ROOT,
                     "its CPU time grew %.0f%% for the same work, %s", 100 * cpuGrowth, beside(sample.outputBytes())));
         }

@@ -24,8 +24,7 @@ public record Measurement(WorkloadSpec workload, Mode mode, int workers, Side si
      * The watch on the host's speed for this measurement's samples, on a machine with {@code cores}
      * cores, reading what its mode's samples tell ({@link Mode#hostSpeedSignals()}).
      */
-    public SpeedWatch speedWatch(double targetPrecision, int cores) {
-        return new SpeedWatch(targetPrecision, mode.hostSpeedSignals(),
-                Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores)));
+    public SpeedWatch speedWatch(int cores) {
+        return new SpeedWatch(mode.hostSpeedSignals(), Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores)));
     }
 }

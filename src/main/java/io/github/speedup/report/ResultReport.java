@@ -11,55 +11,192 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One (mode, workers) cell of a workload. A skipped cell has a reason and nothing else; NaN
- * marks a figure that has no value (a speedup without a sequential baseline, start-up time
- * outside the processes mode).
+ * One (mode, workers) cell of a workload, in five named parts. A skipped cell has a reason and
+ * nothing else; NaN marks a figure that has no value (a speedup without a sequential baseline,
+ * start-up time outside the processes mode).
  *
- * @param wallMs             summary of the samples' wall times, with their intervals
- * @param speedup            median sequential time / median time of this cell
- * @param speedupInterval    95% bootstrap interval of the speedup
- * @param efficiency         speedup / workers
- * @param efficiencyInterval the speedup interval / workers
- * @param cpuMs              median CPU time of an iteration
- * @param peakMemoryBytes    highest peak memory of any iteration
- * @param startupMs          median start-up time (processes only)
- * @param gcMs               median time in garbage collection (in-JVM modes only)
- * @param ipcMs              median time of an iteration that was not compute on its critical path (pool only)
- * @param movedBytes         the most any iteration moved across the process boundary (pool, processes
- *                           and cluster with a payload or results to send back); -1 for in-JVM modes;
- *                           {@link #inputBytes()} and {@link #resultBytes()} tell it apart by direction
- * @param unsentResultTypes  pool and processes: classes of task results that are not Serializable, which stayed
- *                           in the workers
- * @param poolStartupMs      from the first spawn until every worker of the pool was ready, or the cluster had formed and its client saw every member, once (pool and cluster; {@code clusterStartupMs} in the XML for the cluster)
- * @param unstableReason     why the cell's numbers vary too much to trust, or {@code null}
- * @param contaminationReason why some of its samples were taken while other work ran, or {@code null}
- * @param retries            iterations that were taken again: contaminated, or slowed by the host
- * @param warmups            warm-up iterations taken before the samples
- * @param stopReason         why no more samples were taken; {@code FAILED} for a cell the run's failure
- *                           stopped (the report's {@code incompleteReason} says why)
- * @param shortfallReason    how far from the target precision sampling stopped, and why, or {@code null}
- * @param slowedReason       how many of its samples the host ran slower than its typical iteration, with no
- *                           other work to explain it, and how much slower (see {@code SpeedWatch}), or {@code null}
- * @param cluster            cluster only: the members of the cluster it ran on, as they described themselves;
- *                           {@link ClusterMembers#NONE} for other modes and reports that did not record them
+ * @param timing       its time per iteration and what that gives against sequential
+ * @param resources    what its iterations used besides time
+ * @param separateJvms what running in separate JVMs cost it; none of it in the in-JVM modes
+ * @param flags        why its numbers are not to be taken as they stand, each {@code null} where not
+ * @param sampling     its samples and how sampling went and stopped
  */
-public record ResultReport(Mode mode, int workers, String skippedReason, Summary wallMs, double speedup,
-                           Interval speedupInterval, double efficiency, Interval efficiencyInterval, double cpuMs,
-                           long peakMemoryBytes, double startupMs, double gcMs, double ipcMs, long movedBytes,
-                           double poolStartupMs, List<String> unsentResultTypes, String unstableReason,
-                           List<SampleReport> samples, String contaminationReason, int retries, int warmups,
-                           StopReason stopReason, String shortfallReason, String slowedReason,
-                           ClusterMembers cluster) {
+public record ResultReport(Mode mode, int workers, String skippedReason, Timing timing, Resources resources,
+                           SeparateJvms separateJvms, Flags flags, SamplingOutcome sampling) {
 
-    public ResultReport {
-        samples = List.copyOf(samples);
-        unsentResultTypes = List.copyOf(unsentResultTypes);
+    /**
+     * @param wallMs             summary of the samples' wall times, with their intervals
+     * @param speedup            median sequential time / median time of this cell
+     * @param speedupInterval    95% bootstrap interval of the speedup
+     * @param efficiency         speedup / workers
+     * @param efficiencyInterval the speedup interval / workers
+     */
+    public record Timing(Summary wallMs, double speedup, Interval speedupInterval, double efficiency,
+                         Interval efficiencyInterval) {
+        /** A skipped cell's. */
+        public static final Timing NONE = new Timing(null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE);
+    }
+
+    /**
+     * @param cpuMs           median CPU time of an iteration
+     * @param peakMemoryBytes highest peak memory of any iteration
+     * @param gcMs            median time in garbage collection (in-JVM modes only)
+     */
+    public record Resources(double cpuMs, long peakMemoryBytes, double gcMs) {
+        /** A skipped cell's. */
+        public static final Resources NONE = new Resources(Double.NaN, 0, Double.NaN);
+    }
+
+    /**
+     * @param startupMs         median start-up time of an iteration's fresh JVMs (processes only)
+     * @param ipcMs             median time of an iteration that was not compute on its critical path (pool
+     *                          and cluster)
+     * @param movedBytes        the most any iteration moved across the process boundary (pool, processes
+     *                          and cluster with a payload or results to send back); -1 for in-JVM modes;
+     *                          {@link ResultReport#inputBytes()} and {@link ResultReport#resultBytes()} tell it
+     *                          apart by direction
+     * @param unsentResultTypes pool and processes: classes of task results that are not Serializable, which
+     *                          stayed in the workers
+     * @param poolStartupMs     pool only: from the first spawn until every worker of the pool was ready, once
+     * @param clusterStartupMs  cluster only: until the cluster had formed and its client saw every member, once
+     * @param cluster           cluster only: the members of the cluster it ran on, as they described
+     *                          themselves; {@link ClusterMembers#NONE} for other modes and reports that did not
+     *                          record them
+     */
+    public record SeparateJvms(double startupMs, double ipcMs, long movedBytes, List<String> unsentResultTypes,
+                               double poolStartupMs, double clusterStartupMs, ClusterMembers cluster) {
+        /** The in-JVM modes' and a skipped cell's. */
+        public static final SeparateJvms NONE = new SeparateJvms(Double.NaN, Double.NaN, -1, List.of(), Double.NaN,
+                Double.NaN, ClusterMembers.NONE);
+
+        public SeparateJvms {
+            unsentResultTypes = List.copyOf(unsentResultTypes);
+        }
+
+        /** The start-up paid once per result, the pool's or the cluster's; NaN for other modes. */
+        public double onceStartupMs() {
+            return Double.isNaN(poolStartupMs) ? clusterStartupMs : poolStartupMs;
+        }
+    }
+
+    /**
+     * @param unstableReason      why the cell's numbers vary too much to trust
+     * @param contaminationReason why some of its samples were taken while other work ran
+     * @param shortfallReason     how far from the target precision sampling stopped, and why
+     * @param slowedReason        how many of its samples the host ran slower than its typical iteration, with
+     *                            no other work to explain it, and how much slower (see {@code SpeedWatch})
+     */
+    public record Flags(String unstableReason, String contaminationReason, String shortfallReason,
+                        String slowedReason) {
+        /** Nothing to flag. */
+        public static final Flags NONE = new Flags(null, null, null, null);
+    }
+
+    /**
+     * @param samples    every sample, those left out of its figures included
+     * @param retries    iterations that were taken again: contaminated, or slowed by the host
+     * @param warmups    warm-up iterations taken before the samples
+     * @param stopReason why no more samples were taken; {@code FAILED} for a cell the run's failure
+     *                   stopped (the report's {@code incompleteReason} says why); {@code null} when skipped
+     */
+    public record SamplingOutcome(List<SampleReport> samples, int retries, int warmups, StopReason stopReason) {
+        /** A skipped cell's. */
+        public static final SamplingOutcome NONE = new SamplingOutcome(List.of(), 0, 0, null);
+
+        public SamplingOutcome {
+            samples = List.copyOf(samples);
+        }
     }
 
     public static ResultReport skipped(Mode mode, int workers, String reason) {
-        return new ResultReport(mode, workers, reason, null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
-                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(), null, 0, 0, null, null,
-                null, ClusterMembers.NONE);
+        return new ResultReport(mode, workers, reason, Timing.NONE, Resources.NONE, SeparateJvms.NONE, Flags.NONE,
+                SamplingOutcome.NONE);
+    }
+
+    // The parts' figures by name: the writers and the analysis read them by the dozen.
+
+    public Summary wallMs() {
+        return timing.wallMs();
+    }
+
+    public double speedup() {
+        return timing.speedup();
+    }
+
+    public Interval speedupInterval() {
+        return timing.speedupInterval();
+    }
+
+    public double efficiency() {
+        return timing.efficiency();
+    }
+
+    public Interval efficiencyInterval() {
+        return timing.efficiencyInterval();
+    }
+
+    public double cpuMs() {
+        return resources.cpuMs();
+    }
+
+    public long peakMemoryBytes() {
+        return resources.peakMemoryBytes();
+    }
+
+    public double gcMs() {
+        return resources.gcMs();
+    }
+
+    public double startupMs() {
+        return separateJvms.startupMs();
+    }
+
+    public double ipcMs() {
+        return separateJvms.ipcMs();
+    }
+
+    public long movedBytes() {
+        return separateJvms.movedBytes();
+    }
+
+    public List<String> unsentResultTypes() {
+        return separateJvms.unsentResultTypes();
+    }
+
+    public ClusterMembers cluster() {
+        return separateJvms.cluster();
+    }
+
+    public String unstableReason() {
+        return flags.unstableReason();
+    }
+
+    public String contaminationReason() {
+        return flags.contaminationReason();
+    }
+
+    public String shortfallReason() {
+        return flags.shortfallReason();
+    }
+
+    public String slowedReason() {
+        return flags.slowedReason();
+    }
+
+    public List<SampleReport> samples() {
+        return sampling.samples();
+    }
+
+    public int retries() {
+        return sampling.retries();
+    }
+
+    public int warmups() {
+        return sampling.warmups();
+    }
+
+    public StopReason stopReason() {
+        return sampling.stopReason();
     }
 
     /**
@@ -82,8 +219,8 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
     }
 
     private Optional<SampleReport> mostMoved() {
-        return samples.stream().filter(SampleReport::hasInputBytes)
-                .filter(sample -> sample.movedBytes() == movedBytes).findFirst();
+        return samples().stream().filter(SampleReport::hasInputBytes)
+                .filter(sample -> sample.movedBytes() == movedBytes()).findFirst();
     }
 
     public boolean isSkipped() {
@@ -91,7 +228,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
     }
 
     public boolean isUnstable() {
-        return unstableReason != null;
+        return unstableReason() != null;
     }
 
     /**
@@ -99,12 +236,12 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
      * {@code Contamination#kept}): no finding is read from it.
      */
     public boolean isContaminated() {
-        return contaminationReason != null;
+        return contaminationReason() != null;
     }
 
     /** The samples its figures rest on: all of them, or all but those {@link #leftOutSamples()}. */
     public List<SampleReport> keptSamples() {
-        return isContaminated() ? samples : samples.stream().filter(sample -> !sample.contaminated()).toList();
+        return isContaminated() ? samples() : samples().stream().filter(sample -> !sample.contaminated()).toList();
     }
 
     /**
@@ -113,35 +250,33 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
      * as a whole.
      */
     public List<SampleReport> leftOutSamples() {
-        return isContaminated() ? List.of() : samples.stream().filter(SampleReport::contaminated).toList();
+        return isContaminated() ? List.of() : samples().stream().filter(SampleReport::contaminated).toList();
     }
 
     /** Which samples {@link #leftOutSamples()} are, and the worst of them, or {@code null} for none. */
     public String leftOutReason() {
-        return isContaminated() ? null : SampleReport.disturbed(samples);
+        return isContaminated() ? null : SampleReport.disturbed(samples());
     }
 
     /** Some of its samples ran slower than its typical one, and nothing but the host explains it. */
     public boolean isSlowed() {
-        return slowedReason != null;
+        return slowedReason() != null;
     }
 
     /** The same result, its shortfall said otherwise (what kept it sampling, as the report finds it). */
     public ResultReport withShortfallReason(String reason) {
-        return new ResultReport(mode, workers, skippedReason, wallMs, speedup, speedupInterval, efficiency,
-                efficiencyInterval, cpuMs, peakMemoryBytes, startupMs, gcMs, ipcMs, movedBytes, poolStartupMs,
-                unsentResultTypes, unstableReason, samples, contaminationReason, retries, warmups, stopReason, reason,
-                slowedReason, cluster);
+        return new ResultReport(mode, workers, skippedReason, timing, resources, separateJvms,
+                new Flags(flags.unstableReason(), flags.contaminationReason(), reason, flags.slowedReason()), sampling);
     }
 
     /** Sampling stopped before the median was known as precisely as asked for. */
     public boolean isShortOfTarget() {
-        return shortfallReason != null;
+        return shortfallReason() != null;
     }
 
     /** The run failed while this cell was sampling: its samples are the iterations finished before. */
     public boolean isIncomplete() {
-        return stopReason == StopReason.FAILED;
+        return stopReason() == StopReason.FAILED;
     }
 
     /**
@@ -150,8 +285,8 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
      * unstable describe the speedup.
      */
     public boolean pairedSpeedup() {
-        return mode != Mode.SEQUENTIAL && speedupInterval.defined()
-                && samples.stream().anyMatch(SampleReport::hasRound);
+        return mode != Mode.SEQUENTIAL && speedupInterval().defined()
+                && samples().stream().anyMatch(SampleReport::hasRound);
     }
 
     /**
@@ -159,21 +294,21 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Summary
      * {@link #pairedSpeedup()}, else of the median time.
      */
     public double precision() {
-        return pairedSpeedup() ? (speedupInterval.high() - speedupInterval.low()) / 2 / speedup
-                : wallMs.medianPrecision();
+        return pairedSpeedup() ? (speedupInterval().high() - speedupInterval().low()) / 2 / speedup()
+                : wallMs().medianPrecision();
     }
 
     public boolean hasStartup() {
-        return !Double.isNaN(startupMs);
+        return !Double.isNaN(startupMs());
     }
 
     public boolean hasIpc() {
-        return !Double.isNaN(ipcMs);
+        return !Double.isNaN(ipcMs());
     }
 
     /** CPU time over wall time: about W for work that keeps W cores busy, near 0 for waiting. */
     public double cpuUtilisation() {
-        return cpuMs / wallMs.median();
+        return cpuMs() / wallMs().median();
     }
 
     /** How the cell is named in logs and messages: {@code threads ×2}. */

@@ -78,8 +78,8 @@ public final class LoadGuard {
     }
 
     /** The watch on the host's speed for a measurement's samples, over the cores the measurement may use. */
-    SpeedWatch watch(Measurement measurement, double targetPrecision) {
-        return measurement.speedWatch(targetPrecision, probe.cpuCount());
+    SpeedWatch watch(Measurement measurement) {
+        return measurement.speedWatch(probe.cpuCount());
     }
 
     /**

@@ -411,7 +411,7 @@ public final class MeasurementRunner {
          * would give it a second sample in this round and none beside its partner in theirs.
          */
         private void dropFirstSlowed(WorkloadSampling sampling, int index, Measurement measurement) {
-            SpeedWatch watch = guard.watch(measurement, plan.sampling(measurement.workload()).targetPrecision());
+            SpeedWatch watch = guard.watch(measurement);
             // Highest position first, so that the positions still to drop stay where they were.
             for (Map.Entry<Integer, SpeedWatch.Slowdown> first
                     : watch.firstSlowed(sampling.samples(index)).descendingMap().entrySet()) {
@@ -500,7 +500,7 @@ public final class MeasurementRunner {
             if (warmup) {
                 return first;
             }
-            SpeedWatch watch = guard.watch(measurement, sampling.targetPrecision());
+            SpeedWatch watch = guard.watch(measurement);
             try {
                 return guard.kept(first, earlier, watch, guard.maxRetries() - retries(index), clock,
                         (reason, contaminated) -> {

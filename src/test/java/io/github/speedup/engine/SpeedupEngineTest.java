@@ -16,11 +16,13 @@ import io.github.speedup.config.RunParameters;
 import io.github.speedup.config.SamplingParameters;
 import io.github.speedup.config.WorkloadInput;
 import io.github.speedup.format.Format;
+import io.github.speedup.format.xml.ReportRoundTrip;
 import io.github.speedup.format.xml.XmlReportReader;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.runner.ProgressListener;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -54,6 +56,12 @@ class SpeedupEngineTest {
 
     @TempDir
     Path work;
+
+    /** Every speedup.xml a test's run wrote reads back and writes the same bytes again. */
+    @AfterEach
+    void everyReportWrittenReadsBackAsWritten() throws Exception {
+        ReportRoundTrip.checkAll(work);
+    }
 
     private RunConfiguration configuration(List<String> formats, GateParameters gate) throws Exception {
         return configuration(formats, gate, 20, 3);

@@ -89,7 +89,7 @@ class HistoryStoreTest {
             Report compared = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1, 0.02, 10, run));
             store.append(new Report(compared.schemaVersion(), compared.started(), compared.created().plusSeconds(run),
                     "bed", "1a2b3c4", compared.environment(), compared.settings(), compared.workloads(), null,
-                    compared.history(), compared.compareWith()), Verdict.NONE, false);
+                    compared.history(), compared.compareWith(), compared.hostSpeed()), Verdict.NONE, false);
         }
         List<StoredRun> runs = store.load("bed", warning -> { throw new AssertionError(warning); });
         assertEquals(3, runs.size());
@@ -211,7 +211,8 @@ class HistoryStoreTest {
         Report slowed = ReportFixtures.slowedHost().withRun("bed", "1a2b3c4");
         store.append(new Report(slowed.schemaVersion(), Instant.parse("2026-11-27T10:01:30Z"),
                 Instant.parse("2026-11-27T10:02:00Z"), slowed.testbed(), slowed.commit(), slowed.environment(),
-                slowed.settings(), slowed.workloads(), slowed.incompleteReason(), slowed.history()), Verdict.NONE, false);
+                slowed.settings(), slowed.workloads(), slowed.incompleteReason(), slowed.history(), null,
+                slowed.hostSpeed()), Verdict.NONE, false);
         List<StoredRun> runs = store.load("bed", warning -> { });
         assertEquals(List.of(true, false), runs.stream().map(StoredRun::baselineCandidate).toList());
         assertEquals("the host ran between 0.80 and 1.00 of its fastest (slowest: cpu's round 5), below the 0.90 a "

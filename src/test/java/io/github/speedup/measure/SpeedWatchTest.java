@@ -21,7 +21,7 @@ class SpeedWatchTest {
 
     private static final double MS = 1_000_000;
     /** threads ×2 on 2 cores, at the default target of ±3%: slowed past 6%. */
-    private final SpeedWatch threads = new SpeedWatch(0.03, SpeedWatch.Signals.GAP_AND_CPU, 2);
+    private final SpeedWatch threads = new SpeedWatch(SpeedWatch.Signals.GAP_AND_CPU, 2);
 
     private static Sample sample(double wallMs, double cpuMs) {
         return sample(wallMs, cpuMs, 0, 0);
@@ -99,7 +99,7 @@ class SpeedWatchTest {
     @Test
     void aSlowerVcpuShowsAsMoreCpuTimeForTheSameWork() {
         List<Sample> earlier = List.of(sample(54, 54), sample(54.5, 54.3), sample(53.8, 53.7));
-        SpeedWatch sequential = new SpeedWatch(0.03, SpeedWatch.Signals.GAP_AND_CPU, 1);
+        SpeedWatch sequential = new SpeedWatch(SpeedWatch.Signals.GAP_AND_CPU, 1);
         SpeedWatch.Slowdown slowdown = sequential.slowed(earlier, sample(65, 64.8));
         assertNotNull(slowdown);
         assertEquals("20% slower than this result's typical iteration (its CPU time grew 20% for the same work,"
@@ -129,7 +129,7 @@ class SpeedWatchTest {
         for (double factor : jitter) {
             samples.add(sample(54 * factor, 54 * factor));
         }
-        SpeedWatch sequential = new SpeedWatch(0.03, SpeedWatch.Signals.GAP_AND_CPU, 1);
+        SpeedWatch sequential = new SpeedWatch(SpeedWatch.Signals.GAP_AND_CPU, 1);
         List<Integer> slowed = new ArrayList<>();
         for (int i = SpeedWatch.MIN_EARLIER_SAMPLES; i < samples.size(); i++) {
             if (sequential.slowed(samples.subList(0, i), samples.get(i)) != null) {
@@ -161,7 +161,7 @@ class SpeedWatchTest {
 
     @Test
     void allocatingWorkWhoseCpuTimeVariesWithItsMemoryIsNotFlagged() {
-        SpeedWatch sequential = new SpeedWatch(0.03, SpeedWatch.Signals.GAP_AND_CPU, 1);
+        SpeedWatch sequential = new SpeedWatch(SpeedWatch.Signals.GAP_AND_CPU, 1);
         List<Sample> alloc = withHeap(ALLOC, 197_401_432, 0);
         assertTrue(SpeedWatch.allocating(alloc), "6 bytes of heap per CPU nanosecond");
         assertNull(sequential.kept(alloc));
@@ -199,7 +199,7 @@ class SpeedWatchTest {
      */
     @Test
     void thePoolIsWatchedThroughItsTasksThreadsCpuTime() {
-        SpeedWatch pool = new SpeedWatch(0.03, SpeedWatch.Signals.TASKS, 2);
+        SpeedWatch pool = new SpeedWatch(SpeedWatch.Signals.TASKS, 2);
         List<Sample> earlier = List.of(poolSample(42.1, 80, 80.4), poolSample(41.7, 100, 80.2),
                 poolSample(42.6, 70, 80.6), poolSample(43.0, 80, 80.3));
         SpeedWatch.Slowdown slowdown = pool.slowed(earlier, poolSample(58.7, 80, 80.5));
@@ -209,7 +209,7 @@ class SpeedWatchTest {
         assertNull(pool.slowed(earlier, poolSample(58.7, 80, -1)),
                 "a worker collected garbage during its tasks: the work's garbage, not the host, may explain it");
         assertNull(pool.slowed(earlier, poolSample(43.5, 90, 80.5)), "3% slower is the pool's own jitter");
-        assertNull(new SpeedWatch(0.03, SpeedWatch.Signals.NONE, 2).slowed(earlier, poolSample(58.7, 80, 80.5)),
+        assertNull(new SpeedWatch(SpeedWatch.Signals.NONE, 2).slowed(earlier, poolSample(58.7, 80, 80.5)),
                 "fresh processes: no signal");
         List<Sample> collecting = new ArrayList<>(List.of(poolSample(42.1, 80, -1), poolSample(41.7, 80, -1)));
         collecting.addAll(earlier.subList(0, 2));
@@ -227,10 +227,8 @@ class SpeedWatchTest {
         assertNull(threads.slowed(earlier, sample(33, 55, 6, 30)), "so do 36 ms of foreign CPU and steal");
         assertNotNull(threads.slowed(earlier, sample(33, 55, 9, 0)),
                 "9 ms are a tick of the counters, read in a third of a quiet machine's iterations");
-        assertNull(new SpeedWatch(0.03, SpeedWatch.Signals.NONE, 2).slowed(earlier, sample(33, 70)),
+        assertNull(new SpeedWatch(SpeedWatch.Signals.NONE, 2).slowed(earlier, sample(33, 70)),
                 "worker JVMs' whole CPU time: no signal applies");
-        assertEquals(0.10, new SpeedWatch(0.05, SpeedWatch.Signals.NONE, 1).threshold(), 1e-9);
-        assertEquals(SpeedWatch.FLOOR, new SpeedWatch(0.01, SpeedWatch.Signals.NONE, 1).threshold(), 1e-9);
     }
 
     /** A result's samples of these {wall, CPU} ms, in rounds 1, 2, …, with the given peak heap. */

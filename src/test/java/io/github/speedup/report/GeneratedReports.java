@@ -7,7 +7,6 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
-import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.IterationOrder;
@@ -132,9 +131,10 @@ public final class GeneratedReports {
         Summary wall = new Summary(3, median, median, 0, median, median, Interval.NONE, medianCi, 0.01, 0, 0);
         double speedup = mode == Mode.SEQUENTIAL ? Double.NaN : figure(random);
         Interval speedupCi = mode == Mode.SEQUENTIAL ? Interval.NONE : interval(random, speedup);
-        return new ResultReport(mode, workers, null, wall, speedup, speedupCi, speedup / workers, Interval.NONE,
-                median, 1L << 20, Double.NaN, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), null, List.of(),
-                null, 0, 0, StopReason.FIXED, null, null, ClusterMembers.NONE);
+        return new ResultReport(mode, workers, null,
+                new ResultReport.Timing(wall, speedup, speedupCi, speedup / workers, Interval.NONE),
+                new ResultReport.Resources(median, 1L << 20, Double.NaN), ResultReport.SeparateJvms.NONE,
+                ResultReport.Flags.NONE, new ResultReport.SamplingOutcome(List.of(), 0, 0, StopReason.FIXED));
     }
 
     /** Around the value, or two figures of their own. */

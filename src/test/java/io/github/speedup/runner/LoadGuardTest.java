@@ -26,7 +26,7 @@ class LoadGuardTest {
 
     /** Foreign CPU never counts here: only the host's speed decides. */
     private final LoadGuard guard = new LoadGuard(LoadProbe.detect(), new Contamination(1000, 2), 3);
-    private final SpeedWatch threads = new SpeedWatch(0.03, SpeedWatch.Signals.GAP_AND_CPU, 2);
+    private final SpeedWatch threads = new SpeedWatch(SpeedWatch.Signals.GAP_AND_CPU, 2);
     private final List<String> reasons = new ArrayList<>();
 
     private static Sample sample(double wallMs, double cpuMs) {
@@ -112,14 +112,14 @@ class LoadGuardTest {
     @Test
     void theSignalsFollowTheMode() {
         WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 10);
-        assertEquals(new SpeedWatch(0.03, SpeedWatch.Signals.GAP_AND_CPU, 1),
-                guard.watch(new Measurement(cpu, Mode.SEQUENTIAL, 1), 0.03));
-        assertEquals(SpeedWatch.Signals.GAP_AND_CPU, guard.watch(new Measurement(cpu, Mode.VIRTUAL, 2), 0.03).signals());
-        assertEquals(SpeedWatch.Signals.TASKS, guard.watch(new Measurement(cpu, Mode.POOL, 2), 0.03).signals());
-        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.PROCESSES, 2), 0.03).signals());
-        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.CLUSTER, 2), 0.03).signals());
+        assertEquals(new SpeedWatch(SpeedWatch.Signals.GAP_AND_CPU, 1),
+                guard.watch(new Measurement(cpu, Mode.SEQUENTIAL, 1)));
+        assertEquals(SpeedWatch.Signals.GAP_AND_CPU, guard.watch(new Measurement(cpu, Mode.VIRTUAL, 2)).signals());
+        assertEquals(SpeedWatch.Signals.TASKS, guard.watch(new Measurement(cpu, Mode.POOL, 2)).signals());
+        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.PROCESSES, 2)).signals());
+        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.CLUSTER, 2)).signals());
         int cores = LoadProbe.detect().cpuCount();
-        assertEquals(Math.min(4, cores), guard.watch(new Measurement(cpu, Mode.THREADS, 8), 0.03).workers(),
+        assertEquals(Math.min(4, cores), guard.watch(new Measurement(cpu, Mode.THREADS, 8)).workers(),
                 "W is at most the tasks and the cores");
     }
 }

@@ -111,6 +111,8 @@ class WorkloadSamplingTest {
         assertTrue(DEFAULTS.warmedUp(3, 300_000_000, 100_000_000, false), "at most warmupIterations");
         assertTrue(DEFAULTS.warmedUp(1, 0, 100_000_000, true), "fresh JVMs cannot be warmed: one warm-up");
         assertFalse(Sampling.fixed(2, 5).warmedUp(1, 0, 100_000_000, true), "a fixed count is that count");
+        assertFalse(Sampling.adaptive(3, 0.20, 6, 30, Duration.ofSeconds(60)).warmedUp(2, 100_000_000, 85_000_000,
+                false), "15% faster is still warming, whatever precision the samples are taken to");
     }
 
     @Test

@@ -44,6 +44,6 @@ final class IpcChart {
         double ipc = Math.min(r.ipcMs(), r.wallMs().median());
         double compute = r.wallMs().median() - ipc;
         return new SplitBarChart.Row(r.label(), ipc, compute, Figures.ms(compute) + " + " + Figures.ms(ipc)
-                + " (start-up " + Figures.ms(r.poolStartupMs()) + " ms once)");
+                + " (start-up " + Figures.ms(r.separateJvms().onceStartupMs()) + " ms once)");
     }
 }

@@ -157,8 +157,8 @@ final class ResultsTable {
 
     /** Start-up per iteration for processes; for the pool, once, when its workers were started. */
     private static Element startup(ResultReport r) {
-        return Double.isNaN(r.poolStartupMs()) ? Element.of("td", "startup").text(Figures.ms(r.startupMs()))
-                : twoLines(Element.of("td", "startup"), Figures.ms(r.poolStartupMs()), Element.of("small").text("once"));
+        return Double.isNaN(r.separateJvms().onceStartupMs()) ? Element.of("td", "startup").text(Figures.ms(r.startupMs()))
+                : twoLines(Element.of("td", "startup"), Figures.ms(r.separateJvms().onceStartupMs()), Element.of("small").text("once"));
     }
 
     /**

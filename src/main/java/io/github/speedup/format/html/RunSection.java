@@ -34,7 +34,7 @@ final class RunSection implements Section {
             meta.br().text(comparedWith(report.compareWith()));
         }
         page.line(meta);
-        Optional<SpeedWatch.HostSpeed> hostSpeed = report.hostSpeed();
+        Optional<SpeedWatch.HostSpeed> hostSpeed = Optional.ofNullable(report.hostSpeed());
         if (hostSpeed.isPresent() && hostSpeed.get().shown()) {
             page.line(Element.of("p").cls("warning").id("host-speed").add(Element.of("strong").text("Host speed:"))
                     .text(" over the run, " + hostSpeed.get().describe() + ", judged by the time per "

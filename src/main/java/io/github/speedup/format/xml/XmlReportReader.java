@@ -16,6 +16,7 @@ import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
+import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.Side;
 import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.History;
@@ -142,7 +143,15 @@ public final class XmlReportReader {
                 root.hasAttribute("started") ? Instant.parse(root.getAttribute("started")) : created, created,
                 children(root, "compareWith").stream().findFirst().map(XmlReportReader::compareWith).orElse(null));
         return report.withRun(root.hasAttribute("testbed") ? root.getAttribute("testbed") : report.testbed(),
-                root.getAttribute("commit")).withHistory(history(root));
+                root.getAttribute("commit")).withHistory(history(root)).withHostSpeed(hostSpeed(root));
+    }
+
+    /** The host's speed as the run found it; none where the report has no {@code hostSpeed}. */
+    private static SpeedWatch.HostSpeed hostSpeed(Element root) {
+        return children(root, "hostSpeed").stream().findFirst()
+                .map(speed -> new SpeedWatch.HostSpeed(Double.parseDouble(speed.getAttribute("lowest")),
+                        speed.getAttribute("slowest")))
+                .orElse(null);
     }
 
     /** What a workload's measuring took against its budget, as written (seconds, three decimals). */

@@ -34,7 +34,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -121,13 +120,13 @@ public final class XmlReportWriter implements ReportFormat {
 
     /** The host's speed over the run, where computing results were measured side by side in rounds. */
     private static void hostSpeed(XMLStreamWriter xml, Report report) throws XMLStreamException {
-        Optional<SpeedWatch.HostSpeed> speed = report.hostSpeed();
-        if (speed.isPresent()) {
+        SpeedWatch.HostSpeed speed = report.hostSpeed();
+        if (speed != null) {
             newline(xml, 1);
             xml.writeEmptyElement("hostSpeed");
-            xml.writeAttribute("lowest", String.format(Locale.ROOT, "%.3f", speed.get().lowest()));
-            xml.writeAttribute("slowest", speed.get().slowest());
-            xml.writeAttribute("baseline", String.valueOf(speed.get().steadyForBaseline()));
+            xml.writeAttribute("lowest", Figures.exact(speed.lowest()));
+            xml.writeAttribute("slowest", speed.slowest());
+            xml.writeAttribute("baseline", String.valueOf(speed.steadyForBaseline()));
         }
     }
 
@@ -365,8 +364,8 @@ public final class XmlReportWriter implements ReportFormat {
             xml.writeAttribute("inputBytes", String.valueOf(result.inputBytes()));
             xml.writeAttribute("resultBytes", String.valueOf(result.resultBytes()));
         }
-        // one start-up per result, the pool's workers' or the cluster's members' and client's
-        optional(xml, result.mode() == Mode.CLUSTER ? "clusterStartupMs" : "poolStartupMs", result.poolStartupMs());
+        optional(xml, "poolStartupMs", result.separateJvms().poolStartupMs());
+        optional(xml, "clusterStartupMs", result.separateJvms().clusterStartupMs());
         if (!result.unsentResultTypes().isEmpty()) {
             xml.writeAttribute("unsentResultTypes", String.join(" ", result.unsentResultTypes()));
         }
