@@ -26,44 +26,16 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 
-from common import PINNED_PLUGINS, ROOT, VERSION, table
+from common import ROOT, VERSION, java_pom, table
 
 EARLIER = os.environ.get("EARLIER", "0.1.0-a86d61b")
 BUILDS = int(os.environ.get("BUILDS", "3"))
 CORES = os.cpu_count()
 WORKLOADS = {"crunch": ("bench.Crunch", "cpu-bound"), "registry": ("bench.Registry", "lock-bound")}
 
-POM = """<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId>
-  <artifactId>answer</artifactId>
-  <version>1.0</version>
-  <properties>
-    <maven.compiler.release>17</maven.compiler.release>
-    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-  </properties>
-  <build>
-    <pluginManagement>
-      <plugins>
-{pinned}
-      </plugins>
-    </pluginManagement>
-    <plugins>
-      <plugin>
-        <groupId>io.github.speedup</groupId>
-        <artifactId>speedup-maven-plugin</artifactId>
-        <version>{version}</version>
-        <executions><execution><goals><goal>run</goal></goals></execution></executions>
-        <configuration>
-          <workloads><workload><name>{name}</name><className>{cls}</className><tasks>8</tasks></workload></workloads>
+CONFIGURATION = """          <workloads><workload><name>{name}</name><className>{cls}</className><tasks>8</tasks></workload></workloads>
           <modes>sequential,threads,virtual,processes,pool</modes>
           <maxTimeInSeconds>20</maxTimeInSeconds>
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
 """
 
 
@@ -71,7 +43,7 @@ def project(version, name):
     directory = tempfile.mkdtemp(prefix="speedup-bench-answer-%s-%s-" % (name, version))
     shutil.copytree(os.path.join(ROOT, "bench", "answer", "src"), os.path.join(directory, "src"))
     with open(os.path.join(directory, "pom.xml"), "w") as pom:
-        pom.write(POM.format(version=version, name=name, cls=WORKLOADS[name][0], pinned=PINNED_PLUGINS))
+        pom.write(java_pom("bench", "answer", "1.0", version, CONFIGURATION.format(name=name, cls=WORKLOADS[name][0])))
     return directory
 
 

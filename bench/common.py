@@ -47,6 +47,45 @@ PINNED_PLUGINS = """        <plugin><artifactId>maven-resources-plugin</artifact
         <plugin><artifactId>maven-install-plugin</artifactId><version>3.1.4</version></plugin>"""
 
 
+# A bench project with Java sources whose build runs the plugin: the POM around its <configuration>
+# lines (indented by ten spaces), with the build's own plugins pinned.
+JAVA_POM = """<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>{group}</groupId>
+  <artifactId>{artifact}</artifactId>
+  <version>{version}</version>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <build>
+    <pluginManagement>
+      <plugins>
+{pinned}
+      </plugins>
+    </pluginManagement>
+    <plugins>
+      <plugin>
+        <groupId>io.github.speedup</groupId>
+        <artifactId>speedup-maven-plugin</artifactId>
+        <version>{plugin}</version>
+        <executions><execution><goals><goal>run</goal></goals></execution></executions>
+        <configuration>
+{configuration}        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+"""
+
+
+def java_pom(group, artifact, version, plugin, configuration):
+    """JAVA_POM for these coordinates, this plugin version and these configuration lines."""
+    return JAVA_POM.format(group=group, artifact=artifact, version=version, plugin=plugin,
+                           pinned=PINNED_PLUGINS, configuration=configuration)
+
+
 def project(artifact, configuration):
     """A fresh project directory whose POM holds only the plugin with this configuration."""
     directory = tempfile.mkdtemp(prefix="speedup-bench-" + artifact + "-")

@@ -3,34 +3,11 @@ in its one method, each build measuring the project's own workload with the plug
 bench/compare_release.py and bench/catch_slowdown.py share."""
 import os
 
-from common import PINNED_PLUGINS, VERSION, report
+from common import VERSION, java_pom, report
 
 WORKLOAD = "checksum"
 
-POM = """<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench.speedup.compare</groupId>
-  <artifactId>compare-lib</artifactId>
-  <version>{version}</version>
-  <properties>
-    <maven.compiler.release>17</maven.compiler.release>
-    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-  </properties>
-  <build>
-    <pluginManagement>
-      <plugins>
-{pinned}
-      </plugins>
-    </pluginManagement>
-    <plugins>
-      <plugin>
-        <groupId>io.github.speedup</groupId>
-        <artifactId>speedup-maven-plugin</artifactId>
-        <version>{plugin}</version>
-        <executions><execution><goals><goal>run</goal></goals></execution></executions>
-        <configuration>
-          <workloads>
+CONFIGURATION = """          <workloads>
             <workload><name>{workload}</name><className>bench.compare.ChecksumTask</className><tasks>4</tasks></workload>
           </workloads>
           <modes>sequential,threads</modes>
@@ -38,11 +15,6 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
 {budget}{thresholds}          <testbed>bench</testbed>
           <haltOnFailure>false</haltOnFailure>
 {compare}
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
 """
 
 # The library's one method; {percent} percent more rounds than asked for (0 in 1.0 and the unchanged 1.1).
@@ -85,9 +57,9 @@ def library(directory, version, percent, compare, max_time, rounds, thresholds="
     plugin's default where None), its method `percent` percent slower than 1.0's, and the workload's
     task of `rounds` rounds. Returns the directory."""
     budget = "" if max_time is None else "          <maxTimeInSeconds>%d</maxTimeInSeconds>\n" % max_time
-    for path, text in (("pom.xml", POM.format(pinned=PINNED_PLUGINS, version=version, plugin=VERSION,
-                                              workload=WORKLOAD, budget=budget, thresholds=thresholds,
-                                              compare=compare)),
+    for path, text in (("pom.xml", java_pom("bench.speedup.compare", "compare-lib", version, VERSION,
+                                           CONFIGURATION.format(workload=WORKLOAD, budget=budget,
+                                                                thresholds=thresholds, compare=compare))),
                        ("src/main/java/bench/compare/Work.java", WORK.format(percent=percent)),
                        ("src/test/java/bench/compare/ChecksumTask.java", TASK.format(rounds=rounds))):
         os.makedirs(os.path.dirname(os.path.join(directory, path)), exist_ok=True)

@@ -252,7 +252,9 @@ public final class MeasurementRunner {
             } else if (iterations.notLinked(index) != null) {
                 measured.add(MeasuredResult.skipped(measurement, iterations.notLinked(index)));
             } else if (sampling.has(index) && (sampling.unreached(index)
-                    || sampling.samples(index).isEmpty() && sampling.stopReason(index) == StopReason.MAX_TIME)) {
+                    || sampling.samples(index).size() < 2 && sampling.stopReason(index) == StopReason.MAX_TIME)) {
+                // One sample has no interval: a result the budget cut after its first iteration is not
+                // measured, rather than measured badly.
                 String reason = notReached(plan, workload, index, sampling, iterations.clock);
                 progress.skipped(index + 1, plan.measurements().size(), measurement, reason);
                 measured.add(MeasuredResult.skipped(measurement, reason));
@@ -282,7 +284,9 @@ public final class MeasurementRunner {
         String raise = "; raise " + (clock.budgetSource() == null ? "maxTimeInSeconds" : clock.budgetSource())
                 + " to measure it";
         if (deciding.contains(index)) {
-            return "not measured: the workload's " + budget + " ran out before its first measured iteration" + raise;
+            return "not measured: the workload's " + budget + " ran out " + (sampling.samples(index).isEmpty()
+                    ? "before its first measured iteration" : "after its first measured iteration, too few for an "
+                    + "interval") + raise;
         }
         List<String> labels = new ArrayList<>();
         for (int other : workload) {

@@ -66,8 +66,9 @@ class ArchitectureTest {
             "cluster", "pool, launch, protocol, child, seam",
             "pool", "launch, protocol, child, seam",
             "launch", "protocol, child, seam",
-            "protocol", "child, seam",
+            "protocol", "child, breakdown, seam",
             "child", "seam",
+            "breakdown", "",
             "seam", "");
 
     private static JavaClasses classes;

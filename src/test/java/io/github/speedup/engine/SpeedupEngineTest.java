@@ -142,7 +142,8 @@ class SpeedupEngineTest {
                 Element cell = (Element) results.item(j);
                 if (cell.hasAttribute("skipped")) {
                     assertTrue(cell.getAttribute("reason").matches("not measured: the workload's [0-9]+ s "
-                                    + "\\(maxRunTimeInSeconds\\) ran out before its first measured iteration; raise "
+                                    + "\\(maxRunTimeInSeconds\\) ran out (before its first measured iteration|after "
+                                    + "its first measured iteration, too few for an interval); raise "
                                     + "maxRunTimeInSeconds to measure it"),
                             workload.getAttribute("name") + ": " + cell.getAttribute("reason"));
                 } else {

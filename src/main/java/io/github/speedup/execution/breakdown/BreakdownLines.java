@@ -130,40 +130,17 @@ public final class BreakdownLines {
     private static String line(Object... fields) {
         StringBuilder line = new StringBuilder();
         for (Object field : fields) {
-            line.append(line.length() == 0 ? "" : TAB).append(escape(String.valueOf(field)));
+            line.append(line.length() == 0 ? "" : TAB).append(LineFields.escape(String.valueOf(field)));
         }
         return line.append('\n').toString();
-    }
-
-    private static String escape(String field) {
-        return field.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     /** A line's fields, unescaped; an empty field stays one. */
     private static String[] fields(String line) {
         String[] raw = line.split(TAB, -1);
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = unescape(raw[i]);
+            raw[i] = LineFields.unescape(raw[i]);
         }
         return raw;
-    }
-
-    private static String unescape(String field) {
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 1 < field.length()) {
-                char next = field.charAt(++i);
-                out.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.speedup.execution.protocol;
 
+import io.github.speedup.execution.breakdown.LineFields;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -176,26 +178,11 @@ public final class ForkProtocol {
     }
 
     static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return LineFields.escape(text);
     }
 
     static String unescape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                out.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return LineFields.unescape(text);
     }
 
     /** The fields of one line after its type, read in order; a message reads exactly as many as it wrote. */
