@@ -114,7 +114,7 @@ public final class ReportBuilder {
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
                 spec.payloadBytes(), cells,
-                scaling(cells, cores, diagnosis.pattern()), diagnosis, SelfChecker.check(cells))
+                scaling(cells, cores, spec.tasks(), diagnosis.pattern()), diagnosis, SelfChecker.check(cells))
                 .withBatch(spec.batch());
     }
 
@@ -303,9 +303,10 @@ public final class ReportBuilder {
      * predictions where the fit follows his law, at {@linkplain #predictedWorkers the counts past
      * what was measured}.
      *
+     * @param tasks   the workload's task count: no prediction past it, where the extra workers would idle
      * @param pattern what the diagnosis reads the workload as: only waiting work is predicted past the cores
      */
-    static List<ScalingReport> scaling(List<ResultReport> cells, int cores, Pattern pattern) {
+    static List<ScalingReport> scaling(List<ResultReport> cells, int cores, int tasks, Pattern pattern) {
         Map<Mode, List<ResultReport>> byMode = new LinkedHashMap<>();
         for (ResultReport cell : cells) {
             if (!cell.isSkipped() && cell.mode() != Mode.SEQUENTIAL && !Double.isNaN(cell.speedup())) {
@@ -328,7 +329,7 @@ public final class ReportBuilder {
                     points.stream().map(p -> new ScalingReport.Point(p.workers(), p.speedup(),
                             Scaling.karpFlatt(p.speedup(), p.workers()))).toList(),
                     serialFraction, notAmdahl != null ? List.of() : predictedWorkers(Arrays.stream(workers).max()
-                    .orElseThrow(), cores, pattern).stream().map(w -> new ScalingReport.Prediction(w,
+                    .orElseThrow(), cores, tasks, pattern).stream().map(w -> new ScalingReport.Prediction(w,
                     Scaling.amdahlSpeedup(serialFraction, w))).toList(),
                     notAmdahl));
         });
@@ -338,17 +339,22 @@ public final class ReportBuilder {
     /**
      * Where Amdahl's curve is read past the points: at twice and four times the most workers
      * measured, and for work that computes also at the core count, but never at a count measured or
-     * below one, and never past the cores unless the work waits ({@link Pattern#IO_BOUND}). Computing
-     * work cannot use more cores than the machine has (the curve would promise ×2.88 on 2 cores),
-     * and a point measured is a measurement, not a prediction.
+     * below one, never past the cores unless the work waits ({@link Pattern#IO_BOUND}), and never
+     * past the workload's task count. Computing work cannot use more cores than the machine has (the
+     * curve would promise ×2.88 on 2 cores), workers past the tasks have nothing to run (a workload of
+     * 2 tasks was promised ×3.99 at 4 workers and ×7.96 at 8), and a point measured is a measurement,
+     * not a prediction.
      *
      * @param mostMeasured the most workers the mode was measured with
+     * @param tasks        the workload's task count
      * @return the worker counts to predict, ascending; none where the points already reach the cores
+     *         or the tasks
      */
-    static List<Integer> predictedWorkers(int mostMeasured, int cores, Pattern pattern) {
+    static List<Integer> predictedWorkers(int mostMeasured, int cores, int tasks, Pattern pattern) {
         boolean waits = pattern == Pattern.IO_BOUND;
         return IntStream.of(2 * mostMeasured, 4 * mostMeasured, waits ? 0 : cores)
-                .filter(w -> w > mostMeasured && (waits || w <= cores)).distinct().sorted().boxed().toList();
+                .filter(w -> w > mostMeasured && (waits || w <= cores) && w <= tasks).distinct().sorted().boxed()
+                .toList();
     }
 
     /** Below this R² the points do not follow Amdahl's curve closely enough to read a fraction from it. */

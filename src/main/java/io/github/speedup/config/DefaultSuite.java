@@ -22,7 +22,7 @@ import java.util.Set;
  * pool shows the same start-up once, as its start-up time. The pool is left out of {@code cpu}: it
  * scales there as threads do, and its dispatch through Maven's JVM varies by more
  * than ±3% between iterations on 2 busy cores, where threads answer the question in 6.
- * On the 2-core VM of 2026-12-06 the suite took 11.6–16.7 s a build (median 12.5 s, five builds).
+ * On the 2-core VM of 2026-12-07 the suite took 13.4–15.9 s a build (median 14.3 s, five builds).
  */
 final class DefaultSuite {
 

@@ -85,13 +85,16 @@ class ReportBuilderTest {
     }
 
     @Test
-    void amdahlIsReadPastTheMeasuredPointsAndPastTheCoresOnlyForWorkThatWaits() {
-        assertEquals(List.of(8, 16), ReportBuilder.predictedWorkers(4, 2, Pattern.IO_BOUND));
-        assertEquals(List.of(), ReportBuilder.predictedWorkers(4, 2, Pattern.CPU_BOUND),
+    void amdahlIsReadPastTheMeasuredPointsAndPastTheCoresOnlyForWorkThatWaitsAndNeverPastTheTasks() {
+        assertEquals(List.of(8, 16), ReportBuilder.predictedWorkers(4, 2, 16, Pattern.IO_BOUND));
+        assertEquals(List.of(), ReportBuilder.predictedWorkers(4, 2, 16, Pattern.CPU_BOUND),
                 "×4 is measured, and computing work gains nothing past 2 cores");
-        assertEquals(List.of(), ReportBuilder.predictedWorkers(2, 2, Pattern.LOCK_BOUND));
-        assertEquals(List.of(8, 12), ReportBuilder.predictedWorkers(4, 12, Pattern.CPU_BOUND));
-        assertEquals(List.of(4, 8), ReportBuilder.predictedWorkers(2, 8, Pattern.MIXED));
+        assertEquals(List.of(), ReportBuilder.predictedWorkers(2, 2, 16, Pattern.LOCK_BOUND));
+        assertEquals(List.of(8, 12), ReportBuilder.predictedWorkers(4, 12, 16, Pattern.CPU_BOUND));
+        assertEquals(List.of(4, 8), ReportBuilder.predictedWorkers(2, 8, 16, Pattern.MIXED));
+        assertEquals(List.of(), ReportBuilder.predictedWorkers(2, 2, 2, Pattern.IO_BOUND),
+                "2 tasks: workers past them would idle");
+        assertEquals(List.of(4), ReportBuilder.predictedWorkers(2, 2, 6, Pattern.IO_BOUND));
     }
 
     @Test
