@@ -324,7 +324,8 @@ public final class ReportBuilder {
             if (Double.isNaN(serialFraction)) {
                 return;
             }
-            String notAmdahl = notAmdahl(serialFraction, Scaling.amdahlFitQuality(workers, speedups, serialFraction));
+            String notAmdahl = notAmdahl(mode, serialFraction, Scaling.amdahlFitQuality(workers, speedups,
+                    serialFraction));
             models.add(new ScalingReport(mode,
                     points.stream().map(p -> new ScalingReport.Point(p.workers(), p.speedup(),
                             Scaling.karpFlatt(p.speedup(), p.workers()))).toList(),
@@ -365,11 +366,13 @@ public final class ReportBuilder {
      * falls as workers are added (start-up or transfer grows with them, which Amdahl does not
      * model); below 0, the speedup is above linear; a poor fit, that the curve has another shape.
      */
-    static String notAmdahl(double serialFraction, double fitQuality) {
+    static String notAmdahl(Mode mode, double serialFraction, double fitQuality) {
         if (serialFraction > 1) {
+            // Separate JVMs pay start-up and transfer per worker; threads in one JVM pay in what they share.
             return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup falls as workers are "
                     + "added (a fitted serial fraction of %.2f, above 1), so a cost that grows with the workers, "
-                    + "such as start-up or transfer, dominates", serialFraction);
+                    + "such as %s, dominates", serialFraction,
+                    mode.separateJvms() ? "start-up or transfer" : "contention for a lock or for memory");
         }
         if (serialFraction < 0) {
             return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup is above linear (a "

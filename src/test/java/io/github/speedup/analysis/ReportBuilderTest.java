@@ -75,13 +75,19 @@ class ReportBuilderTest {
     void aScalingCurveThatIsNotAmdahlsIsSaidToBeNone() {
         assertEquals("does not follow Amdahl's law here: the speedup falls as workers are added (a fitted serial "
                 + "fraction of 2.43, above 1), so a cost that grows with the workers, such as start-up or transfer, "
-                + "dominates", ReportBuilder.notAmdahl(2.43, 0.9));
+                + "dominates", ReportBuilder.notAmdahl(Mode.PROCESSES, 2.43, 0.9));
+        assertEquals("does not follow Amdahl's law here: the speedup falls as workers are added (a fitted serial "
+                + "fraction of 2.43, above 1), so a cost that grows with the workers, such as contention for a lock or "
+                + "for memory, dominates", ReportBuilder.notAmdahl(Mode.THREADS, 2.43, 0.9),
+                "threads start nothing and transfer nothing");
         assertEquals("does not follow Amdahl's law here: the speedup is above linear (a fitted serial fraction of "
-                + "-0.20, below 0), as when each worker's share fits a cache", ReportBuilder.notAmdahl(-0.2, 0.9));
+                + "-0.20, below 0), as when each worker's share fits a cache",
+                ReportBuilder.notAmdahl(Mode.THREADS, -0.2, 0.9));
         assertEquals("does not follow Amdahl's law here: the points do not lie on its curve (R² 0.31 of the fit, "
-                + "below 0.5)", ReportBuilder.notAmdahl(0.3, 0.31));
-        assertEquals(null, ReportBuilder.notAmdahl(0.3, 0.95));
-        assertEquals(null, ReportBuilder.notAmdahl(0.3, Double.NaN), "one informative point: the fraction stands");
+                + "below 0.5)", ReportBuilder.notAmdahl(Mode.THREADS, 0.3, 0.31));
+        assertEquals(null, ReportBuilder.notAmdahl(Mode.THREADS, 0.3, 0.95));
+        assertEquals(null, ReportBuilder.notAmdahl(Mode.THREADS, 0.3, Double.NaN),
+                "one informative point: the fraction stands");
     }
 
     @Test
