@@ -59,14 +59,24 @@ class BreakdownChildJvmTest {
         Breakdown.Recorded breakdown = (Breakdown.Recorded) BreakdownLines.read(run(java21.get(), List.of(), "pinned"));
         assertTrue(breakdown.pinning().recordable());
         if (feature >= 24) {
-            assertEquals(List.of(), breakdown.pinning().events(), breakdown.toString());
-            assertEquals("no pinning seen", breakdown.pinning().statement());
+            // Since JEP 491 the monitor held across the sleep no longer pins. The JVM may still pin a virtual
+            // thread elsewhere, as while its class is loaded ("Freeze or preempt failed" at the lambda that
+            // first touches the fixture, on a clean clone's CI run): that is not the fixture's frame.
+            assertTrue(breakdown.pinning().events().stream()
+                    .noneMatch(event -> event.frame().startsWith("com.example.breakdown.Pinned.hold:")),
+                    breakdown.toString());
+            if (breakdown.pinning().events().isEmpty()) {
+                assertEquals("no pinning seen", breakdown.pinning().statement());
+            }
         } else {
             Culprit top = breakdown.pinning().events().get(0);
             assertTrue(top.frame().startsWith("com.example.breakdown.Pinned.hold:"), top.frame());
         }
-        assertTrue(breakdown.shares().waiting() > 0.5, breakdown.toString());
+        // Sleeping is most of what the workers did; the rest of a stretch of 50 ms is their start and a
+        // collection (0.42-0.46 waiting, 0.31-0.34 running, 0.23-0.25 collector in two runs on Java 25).
+        assertTrue(breakdown.shares().waiting() > 0.3, breakdown.toString());
         assertEquals(Cause.SLEEP, breakdown.waits().get(0).cause(), breakdown.toString());
+        assertTrue(breakdown.waits().get(0).share() > 0.9, breakdown.toString());
     }
 
     /** What the child printed on standard output; fails with its error output if it did not exit 0 within a minute. */
