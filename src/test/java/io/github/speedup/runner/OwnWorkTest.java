@@ -250,7 +250,17 @@ class OwnWorkTest {
         return burner;
     }
 
+    /**
+     * Ends every process of the burner's session (setsid made it the session's leader; each
+     * {@code timeout} puts its command in a process group of its own, so a group is not enough). Killing
+     * its tree as listed a moment before raced with its loop: a burst started in between lost its
+     * {@code timeout} to the kill and spun on, orphaned, for good (a clean clone's CI found one burning
+     * a core).
+     */
     private static void stop(ProcessHandle burner) throws Exception {
+        Process session = new ProcessBuilder("pkill", "-KILL", "-s", String.valueOf(burner.pid()))
+                .redirectErrorStream(true).start();
+        assertTrue(session.waitFor(10, TimeUnit.SECONDS), "pkill of the burner's session");
         List<ProcessHandle> tree = new ArrayList<>(burner.descendants().toList());
         burner.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
