@@ -48,7 +48,7 @@ public final class ForkProtocol {
     public static String encode(String type, String... fields) {
         StringBuilder line = new StringBuilder(PREFIX).append('\t').append(type);
         for (String field : fields) {
-            line.append('\t').append(escape(field));
+            line.append('\t').append(LineFields.escape(field));
         }
         return line.toString();
     }
@@ -177,13 +177,6 @@ public final class ForkProtocol {
         return message;
     }
 
-    static String escape(String text) {
-        return LineFields.escape(text);
-    }
-
-    static String unescape(String text) {
-        return LineFields.unescape(text);
-    }
 
     /** The fields of one line after its type, read in order; a message reads exactly as many as it wrote. */
     static final class Fields {
@@ -198,7 +191,7 @@ public final class ForkProtocol {
             if (next >= raw.length) {
                 throw new MalformedMessageException(raw[0] + " has " + (raw.length - 1) + " fields, more expected");
             }
-            return unescape(raw[next++]);
+            return LineFields.unescape(raw[next++]);
         }
 
         int integer() throws MalformedMessageException {
