@@ -14,6 +14,8 @@ class ReportCheck {
         URL xsd = new URL("jar:${jar.toURI()}!/io/github/speedup/report/xml/speedup-1.xsd")
         def factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
         factory.newSchema(xsd).newValidator().validate(new StreamSource(xml))
+        // Read back and written again, the report is the same bytes: speedup:check judges what the run wrote.
+        io.github.speedup.format.xml.ReportRoundTrip.check(xml.toPath())
         def slurper = new groovy.xml.XmlSlurper(false, false, false)
         return slurper.parse(xml)
     }

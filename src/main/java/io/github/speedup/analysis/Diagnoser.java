@@ -65,8 +65,7 @@ final class Diagnoser {
                     + "to compare with.", "Run again with the sequential mode.", "");
         }
         List<ResultReport> deciding = deciding(results, cores);
-        List<ResultReport> leftOut = results.stream().filter(r -> !r.isSkipped() && !deciding.contains(r)
-                && (r.isContaminated() || r.isUnstable())).toList();
+        List<ResultReport> leftOut = leftOut(results, deciding);
         String leftOutLine = leftOut(leftOut);
         List<ResultReport> busy = deciding.stream().filter(ResultReport::isContaminated).toList();
         if (!busy.isEmpty()) {
@@ -123,6 +122,21 @@ final class Diagnoser {
                 .map(r -> r.label() + ": " + r.contaminationReason()).collect(Collectors.joining("; "));
         return "the reading needs " + labels(busy) + ", and other work ran while " + (busy.size() == 1 ? "it was"
                 : "they were") + " measured (" + reasons + ").";
+    }
+
+    /** The flagged results outside those the reading rests on: left out of it. */
+    private static List<ResultReport> leftOut(List<ResultReport> results, List<ResultReport> deciding) {
+        return results.stream().filter(r -> !r.isSkipped() && !deciding.contains(r)
+                && (r.isContaminated() || r.isUnstable())).toList();
+    }
+
+    /**
+     * The reading's line on the results it was made without, as {@link #diagnose} says it: for a report
+     * read back, whose reading is restored as written and whose results' flags this line follows.
+     */
+    static String leftOutLine(List<ResultReport> results, int cores) {
+        return measured(results, Mode.SEQUENTIAL).findFirst().isEmpty() ? ""
+                : leftOut(leftOut(results, deciding(results, cores)));
     }
 
     /**

@@ -107,6 +107,19 @@ public final class ReportBuilder {
                         environment.logicalCores(), ReportBuilder::toMicros));
     }
 
+    /**
+     * A workload of a report read back, holding the judgements as the report wrote them (its results'
+     * flags, its reading, its comparisons' statuses, its self-check): what the run drew from those and
+     * never wrote is drawn from them again, as the run drew it: the reading's line on the results it was
+     * made without, and the scaling models, whose predictions follow the reading's pattern.
+     */
+    public static WorkloadReport withUnwritten(WorkloadReport restored, int cores) {
+        Diagnosis reading = restored.diagnosis();
+        return restored.withReading(scaling(restored.results(), cores, restored.tasks(), reading.pattern()),
+                new Diagnosis(reading.pattern(), reading.evidence(), reading.recommendation(),
+                        Diagnoser.leftOutLine(restored.results(), cores)), restored.selfCheck());
+    }
+
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
                                            int cores) {
         List<ResultReport> cells = cells(spec, results, settings, cores);

@@ -1,6 +1,7 @@
 package io.github.speedup.analysis;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.report.ComparisonDoubt;
 import io.github.speedup.report.ComparisonStatus;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
@@ -69,8 +70,7 @@ public final class VersionComparer {
                 || previousSequential.isEmpty() ? null
                 : speedupRatio(sequential.get().keptSamples(), result.keptSamples(),
                 previousSequential.get().keptSamples(), partner.keptSamples());
-        ComparisonStatus status = time == null ? ComparisonStatus.INCONCLUSIVE
-                : ComparisonStatus.of(time.interval(), thresholdPercent);
+        ComparisonStatus status = time == null ? ComparisonStatus.INCONCLUSIVE : status(time.interval(), thresholdPercent);
         String reason = time == null ? "no iteration of the two sides was taken in the same round" : null;
         // As the history gate does: a ratio over a handful of rounds, or beside a side that varied by
         // itself, is not judged. A release's result kept 2 samples in the field and its "+39.8%" failed a build.
@@ -94,7 +94,72 @@ public final class VersionComparer {
         }
         return new VersionComparison(result.mode(), result.workers(), time == null ? Double.NaN : time.estimate(),
                 time == null ? Interval.NONE : time.interval(), speedup == null ? Double.NaN : speedup.estimate(),
-                speedup == null ? Interval.NONE : speedup.interval(), status, reason);
+                speedup == null ? Interval.NONE : speedup.interval(), status, reason,
+                reason == null ? null : doubt(time != null, result, partner, time != null && time.pairs() < minPairs));
+    }
+
+    /**
+     * The kind of reason a compared result is inconclusive for, whatever its interval says: without
+     * paired rounds, that; else a busy machine before an unstable side before too few pairs.
+     *
+     * @param paired   whether any round paired the two sides
+     * @param fewPairs whether fewer rounds did than {@code minIterations}
+     * @return {@code null} where none holds: the comparison is judged on its interval
+     */
+    public static ComparisonDoubt doubt(boolean paired, ResultReport result, ResultReport partner, boolean fewPairs) {
+        if (!paired) {
+            return ComparisonDoubt.NO_PAIRED_ROUNDS;
+        }
+        if (result.isContaminated() || partner.isContaminated()) {
+            return ComparisonDoubt.BUSY_MACHINE;
+        }
+        if (result.isUnstable() || partner.isUnstable()) {
+            return ComparisonDoubt.UNSTABLE;
+        }
+        return fewPairs ? ComparisonDoubt.TOO_FEW_PAIRS : null;
+    }
+
+    /**
+     * The status of a paired time ratio (new / old) with this 95% interval: the whole interval must
+     * lie past a limit ({@link ComparisonStatus#regressionLimit}, {@link ComparisonStatus#improvementLimit})
+     * for a change to be named, so an unchanged build fails only when its interval misses the true
+     * ratio by more than the threshold.
+     *
+     * @param thresholdPercent the threshold in percent, such as 5; above 0
+     * @return {@link ComparisonStatus#INCONCLUSIVE} for an undefined interval (fewer than two pairs)
+     */
+    public static ComparisonStatus status(Interval timeRatio, double thresholdPercent) {
+        if (!timeRatio.defined()) {
+            return ComparisonStatus.INCONCLUSIVE;
+        }
+        double slower = ComparisonStatus.regressionLimit(thresholdPercent);
+        double faster = ComparisonStatus.improvementLimit(thresholdPercent);
+        if (timeRatio.low() > slower) {
+            return ComparisonStatus.REGRESSED;
+        }
+        if (timeRatio.high() < faster) {
+            return ComparisonStatus.IMPROVED;
+        }
+        if (timeRatio.low() >= faster && timeRatio.high() <= slower) {
+            return ComparisonStatus.UNCHANGED;
+        }
+        return ComparisonStatus.INCONCLUSIVE;
+    }
+
+    /**
+     * A comparison judged at another threshold than the one its report's statuses were judged by
+     * ({@code speedup:check} with its own {@code compareWithMaxRegression}): where its status rests on its
+     * interval, that interval judged again; the comparison as it is where the thresholds are the same,
+     * or where it is not compared or inconclusive whatever its interval says.
+     *
+     * @param judgedBy         the threshold its status was judged by, in percent
+     * @param thresholdPercent the threshold to judge it by, in percent
+     */
+    public static VersionComparison judgedAt(VersionComparison comparison, double judgedBy, double thresholdPercent) {
+        if (judgedBy == thresholdPercent || !comparison.compared() || comparison.reason() != null) {
+            return comparison;
+        }
+        return comparison.judged(status(comparison.timeInterval(), thresholdPercent), null, null);
     }
 
     /**

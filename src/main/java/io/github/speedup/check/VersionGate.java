@@ -29,8 +29,10 @@ import java.util.Optional;
  * one interval in twenty misses by chance; a failure therefore also needs the sign test of its pairs
  * (the test its order-statistic interval inverts) to reject "at most the limit" at {@code significance}
  * after Holm's correction over the run's comparisons, as the baseline's and the history's do. The
- * status is judged again from the ratio's interval with this gate's {@code compareWithMaxRegression},
- * so {@code speedup:check} may apply another threshold to a report than its run did. The threshold is
+ * gate reads each comparison's status as the analysis judged it; where this gate's
+ * {@code compareWithMaxRegression} is not the one the report's statuses were judged by, the analysis
+ * judges their intervals again at this gate's ({@code VersionComparer.judgedAt}), so {@code speedup:check}
+ * may apply another threshold to a report than its run did. The threshold is
  * its own, not the baseline's and the history's {@code maxRegression}: a ratio paired round by round
  * is known to a few percent, where a change across runs carries the machine's drift, and a tolerance
  * sized for that drift would let a real slowdown of its own size through.
@@ -53,14 +55,12 @@ final class VersionGate {
         double slower = ComparisonStatus.regressionLimit(compareWithMaxRegressionPercent);
         List<String> workloads = new ArrayList<>();
         List<VersionComparison> comparisons = new ArrayList<>();
-        List<String> doubts = new ArrayList<>();
         List<Double> p = new ArrayList<>();
         List<Double> detectable = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             for (VersionComparison comparison : workload.comparisons()) {
                 workloads.add(workload.name());
                 comparisons.add(comparison);
-                doubts.add(doubt(workload, comparison));
                 boolean paired = comparison.compared() && !Double.isNaN(comparison.timeRatio());
                 double[] ratios = paired ? ratios(workload, comparison) : new double[0];
                 p.add(paired && comparison.reason() == null ? SignTest.pAbove(ratios, slower) : Double.NaN);
@@ -71,7 +71,7 @@ final class VersionGate {
         long family = p.stream().filter(value -> !Double.isNaN(value)).count();
         for (int i = 0; i < comparisons.size(); i++) {
             CheckResult check = check(workloads.get(i), comparisons.get(i), report.compareWith(),
-                    compareWithMaxRegressionPercent, doubts.get(i));
+                    compareWithMaxRegressionPercent);
             if (check.failed() && !(adjusted[i] < significance)) {
                 check = notSignificant(check, adjusted[i], family, significance);
             } else if (check.failed()) {
@@ -94,26 +94,6 @@ final class VersionGate {
                 .filter(r -> r.mode() == comparison.mode() && r.workers() == comparison.workers()).findFirst();
     }
 
-    /** The kind of reason a comparison is not judged on its interval, from what its two results are; {@code null} for none. */
-    private static String doubt(WorkloadReport workload, VersionComparison comparison) {
-        if (!comparison.compared() || comparison.reason() == null) {
-            return null;
-        }
-        if (Double.isNaN(comparison.timeRatio())) {
-            return "no paired rounds";
-        }
-        Optional<ResultReport> result = result(workload, comparison);
-        Optional<ResultReport> partner = workload.previous(comparison.mode(), comparison.workers());
-        if (result.map(ResultReport::isContaminated).orElse(false)
-                || partner.map(ResultReport::isContaminated).orElse(false)) {
-            return CheckResult.BUSY_MACHINE;
-        }
-        if (result.map(ResultReport::isUnstable).orElse(false) || partner.map(ResultReport::isUnstable).orElse(false)) {
-            return "unstable";
-        }
-        return "too few pairs";
-    }
-
     /** A regression that the run's comparisons, taken together, do not bear out: inconclusive, never a failure. */
     private static CheckResult notSignificant(CheckResult regression, double adjustedP, long family,
                                               double significance) {
@@ -126,15 +106,14 @@ final class VersionGate {
     }
 
     /**
-     * The check of one comparison on its own interval.
-     *
-     * @param doubt the kind of reason it is not judged on its interval (the log's per-workload counts), or
-     *              {@code null}
+     * The check of one comparison on its own interval: its status as the analysis judged it, at this
+     * gate's threshold where the run's was another.
      */
-    static CheckResult check(String workload, VersionComparison comparison, ComparedVersion compared,
-                             double compareWithMaxRegressionPercent, String doubt) {
-        ComparisonStatus status = comparison.status() == ComparisonStatus.NOT_COMPARED || comparison.reason() != null
-                ? comparison.status() : ComparisonStatus.of(comparison.timeInterval(), compareWithMaxRegressionPercent);
+    static CheckResult check(String workload, VersionComparison recorded, ComparedVersion compared,
+                             double compareWithMaxRegressionPercent) {
+        VersionComparison comparison = VersionComparer.judgedAt(recorded, compared.compareWithMaxRegressionPercent(),
+                compareWithMaxRegressionPercent);
+        ComparisonStatus status = comparison.status();
         double slower = ComparisonStatus.regressionLimit(compareWithMaxRegressionPercent);
         double faster = ComparisonStatus.improvementLimit(compareWithMaxRegressionPercent);
         String name = "workload " + workload + ", mode " + comparison.label() + ", " + compared.thisBuild()
@@ -163,7 +142,8 @@ final class VersionGate {
             case NOT_COMPARED -> CheckStatus.NOT_COMPARED;
         };
         String reason = switch (status) {
-            case INCONCLUSIVE -> comparison.reason() == null ? "interval reaches a limit" : doubt;
+            case INCONCLUSIVE -> comparison.reason() == null ? "interval reaches a limit"
+                    : comparison.doubt() == null ? null : comparison.doubt().label();
             case NOT_COMPARED -> "no earlier result";
             case REGRESSED, IMPROVED, UNCHANGED -> null;
         };

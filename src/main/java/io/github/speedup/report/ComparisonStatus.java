@@ -1,6 +1,5 @@
 package io.github.speedup.report;
 
-import io.github.speedup.stats.Interval;
 import io.github.speedup.vocabulary.Vocabulary;
 
 /**
@@ -8,7 +7,8 @@ import io.github.speedup.vocabulary.Vocabulary;
  * ({@code compareWith}), says. The rule reads the whole 95% interval, never the estimate alone: a
  * change is named only when every ratio the data allow lies past {@code compareWithMaxRegression},
  * so an unchanged build fails only when its interval misses the true ratio by more than the
- * threshold, which at 95% and a 5% threshold is far rarer than one build in twenty.
+ * threshold, which at 95% and a 5% threshold is far rarer than one build in twenty. The analysis judges
+ * it ({@code VersionComparer.status}); the model carries it and the gate reads it.
  */
 public enum ComparisonStatus implements Vocabulary {
     /** The whole interval lies above {@code 1 + compareWithMaxRegression}: this build is slower, for certain. */
@@ -35,30 +35,6 @@ public enum ComparisonStatus implements Vocabulary {
     @Override
     public String id() {
         return id;
-    }
-
-    /**
-     * The status of a paired time ratio (new / old) with this 95% interval.
-     *
-     * @param thresholdPercent the threshold in percent, such as 5; above 0
-     * @return {@link #INCONCLUSIVE} for an undefined interval (fewer than two pairs)
-     */
-    public static ComparisonStatus of(Interval timeRatio, double thresholdPercent) {
-        if (!timeRatio.defined()) {
-            return INCONCLUSIVE;
-        }
-        double slower = regressionLimit(thresholdPercent);
-        double faster = improvementLimit(thresholdPercent);
-        if (timeRatio.low() > slower) {
-            return REGRESSED;
-        }
-        if (timeRatio.high() < faster) {
-            return IMPROVED;
-        }
-        if (timeRatio.low() >= faster && timeRatio.high() <= slower) {
-            return UNCHANGED;
-        }
-        return INCONCLUSIVE;
     }
 
     /** Above this time ratio, this build is slower than the threshold allows: {@code 1 + threshold}. */

@@ -61,6 +61,12 @@ public record Report(int schemaVersion, Instant started, Instant created, String
                 incompleteReason, history, compareWith, hostSpeed);
     }
 
+    /** This report with its workloads said otherwise (as a report read back wrote them). */
+    public Report withWorkloads(List<WorkloadReport> sameWorkloads) {
+        return new Report(schemaVersion, started, created, testbed, commit, environment, settings, sameWorkloads,
+                incompleteReason, history, compareWith, hostSpeed);
+    }
+
     /** This report with the host's speed as a report read back says it was. */
     public Report withHostSpeed(SpeedWatch.HostSpeed speed) {
         return new Report(schemaVersion, started, created, testbed, commit, environment, settings, workloads,

@@ -265,8 +265,12 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
 
     /** The same result, its shortfall said otherwise (what kept it sampling, as the report finds it). */
     public ResultReport withShortfallReason(String reason) {
-        return new ResultReport(mode, workers, skippedReason, timing, resources, separateJvms,
-                new Flags(flags.unstableReason(), flags.contaminationReason(), reason, flags.slowedReason()), sampling);
+        return withFlags(new Flags(flags.unstableReason(), flags.contaminationReason(), reason, flags.slowedReason()));
+    }
+
+    /** The same measurements with these flags (as a report read back wrote them). */
+    public ResultReport withFlags(Flags written) {
+        return new ResultReport(mode, workers, skippedReason, timing, resources, separateJvms, written, sampling);
     }
 
     /** Sampling stopped before the median was known as precisely as asked for. */

@@ -82,6 +82,12 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
                 selfCheck, previousResults, comparisonsOfResults, time, batch);
     }
 
+    /** This workload read otherwise: its scaling models, its diagnosis and its self-check. */
+    public WorkloadReport withReading(List<ScalingReport> models, Diagnosis reading, SelfCheck check) {
+        return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, models, reading, check,
+                previous, comparisons, time, batch);
+    }
+
     /** This workload with what its measuring took against its budget. */
     public WorkloadReport withTime(WorkloadTime spent) {
         return new WorkloadReport(name, kind, target, tasks, size, payloadBytes, results, scaling, diagnosis,

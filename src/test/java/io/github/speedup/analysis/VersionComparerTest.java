@@ -121,21 +121,21 @@ class VersionComparerTest {
 
     @Test
     void theStatusReadsTheWholeInterval() {
-        assertEquals(ComparisonStatus.REGRESSED, ComparisonStatus.of(new Interval(1.11, 1.3, 0.95), 10));
-        assertEquals(ComparisonStatus.INCONCLUSIVE, ComparisonStatus.of(new Interval(1.09, 1.3, 0.95), 10),
+        assertEquals(ComparisonStatus.REGRESSED, VersionComparer.status(new Interval(1.11, 1.3, 0.95), 10));
+        assertEquals(ComparisonStatus.INCONCLUSIVE, VersionComparer.status(new Interval(1.09, 1.3, 0.95), 10),
                 "the estimate may be past the limit; the interval is not wholly");
-        assertEquals(ComparisonStatus.UNCHANGED, ComparisonStatus.of(new Interval(0.92, 1.09, 0.95), 10));
-        assertEquals(ComparisonStatus.IMPROVED, ComparisonStatus.of(new Interval(0.80, 0.90, 0.95), 10),
+        assertEquals(ComparisonStatus.UNCHANGED, VersionComparer.status(new Interval(0.92, 1.09, 0.95), 10));
+        assertEquals(ComparisonStatus.IMPROVED, VersionComparer.status(new Interval(0.80, 0.90, 0.95), 10),
                 "below 1 / 1.1 = 0.909");
-        assertEquals(ComparisonStatus.INCONCLUSIVE, ComparisonStatus.of(new Interval(0.85, 0.95, 0.95), 10));
-        assertEquals(ComparisonStatus.INCONCLUSIVE, ComparisonStatus.of(Interval.NONE, 10));
-        assertNotEquals(ComparisonStatus.REGRESSED, ComparisonStatus.of(new Interval(1.05, 1.09, 0.95), 10));
+        assertEquals(ComparisonStatus.INCONCLUSIVE, VersionComparer.status(new Interval(0.85, 0.95, 0.95), 10));
+        assertEquals(ComparisonStatus.INCONCLUSIVE, VersionComparer.status(Interval.NONE, 10));
+        assertNotEquals(ComparisonStatus.REGRESSED, VersionComparer.status(new Interval(1.05, 1.09, 0.95), 10));
     }
 
     @Test
     void theChangeReadsAsPercentWithItsInterval() {
         VersionComparison comparison = new VersionComparison(Mode.THREADS, 2, 1.073, new Interval(1.051, 1.094, 0.95),
-                0.96, new Interval(0.938, 0.981, 0.95), ComparisonStatus.INCONCLUSIVE, null);
+                0.96, new Interval(0.938, 0.981, 0.95), ComparisonStatus.INCONCLUSIVE, null, null);
         assertEquals("+7.3% [+5.1%, +9.4%]", comparison.timeChange());
         assertEquals("-4.0% [-6.2%, -1.9%]", comparison.speedupChange());
     }

@@ -25,7 +25,7 @@ class VersionGateTest {
 
     private static CheckResult check(double ratio, double low, double high, ComparisonStatus recorded, String reason) {
         return VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, ratio, new Interval(low, high, 0.95),
-                1.0, new Interval(0.98, 1.02, 0.95), recorded, reason), ComparisonFixtures.AGAINST_1_0, 5, null);
+                1.0, new Interval(0.98, 1.02, 0.95), recorded, reason, null), ComparisonFixtures.AGAINST_1_0, 5);
     }
 
     @Test
@@ -69,7 +69,7 @@ class VersionGateTest {
     void aWorkloadThatDoesNotLinkIsNotComparedWithItsError() {
         CheckResult check = VersionGate.check("work", VersionComparison.notCompared(Mode.THREADS, 2,
                 "does not link against 1.0: task 0 threw java.lang.NoSuchMethodError: 'int com.acme.Lib.work(int)'"),
-                ComparisonFixtures.AGAINST_1_0, 5, null);
+                ComparisonFixtures.AGAINST_1_0, 5);
         assertEquals(CheckStatus.NOT_COMPARED, check.status());
         assertEquals("Not compared for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: does "
                 + "not link against 1.0: task 0 threw java.lang.NoSuchMethodError: 'int com.acme.Lib.work(int)'",
@@ -80,8 +80,8 @@ class VersionGateTest {
     void theThresholdIsTheGatesNotTheRunsSoCheckMayApplyAnother() {
         // Recorded as regressed under 10%; a check with compareWithMaxRegression 40 judges the same interval unchanged.
         CheckResult check = VersionGate.check("work", new VersionComparison(Mode.THREADS, 2, 1.302,
-                new Interval(1.251, 1.349, 0.95), 1.0, Interval.NONE, ComparisonStatus.REGRESSED, null),
-                ComparisonFixtures.AGAINST_1_0, 40, null);
+                new Interval(1.251, 1.349, 0.95), 1.0, Interval.NONE, ComparisonStatus.REGRESSED, null, null),
+                ComparisonFixtures.AGAINST_1_0, 40);
         assertEquals(CheckStatus.PASS, check.status());
     }
 

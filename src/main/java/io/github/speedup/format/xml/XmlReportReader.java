@@ -18,7 +18,17 @@ import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.Side;
+import io.github.speedup.analysis.VersionComparer;
 import io.github.speedup.report.ComparedVersion;
+import io.github.speedup.report.ComparisonDoubt;
+import io.github.speedup.report.ComparisonStatus;
+import io.github.speedup.report.Diagnosis;
+import io.github.speedup.report.Pattern;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.SelfCheck;
+import io.github.speedup.report.VersionComparison;
+import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.vocabulary.Vocabulary;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.HistoryRun;
@@ -51,13 +61,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 
 /**
  * Reads a {@code speedup.xml} back into the report model and the gate's verdict: the file is
- * parsed with DTDs and external entities refused, validated against the schema in the jar, every
- * figure is recomputed from its raw samples (which the writer rounded to the microsecond, so the
- * result is the same model the writer wrote), and the checks are read as written.
+ * parsed with DTDs and external entities refused and validated against the schema in the jar. The
+ * figures are computed again from the raw samples (which the run's analysis rounded to the
+ * microsecond before computing them, so they are the run's figures to the last digit, where the
+ * attributes hold three decimals); the judgements are restored as written, not judged again, since
+ * a judgement may rest on more than the file holds (the host's slowing of a result is judged on its
+ * samples before rounding): each result's flags, each workload's reading and recommendation, its
+ * self-check, its comparisons' statuses, the host's speed, and the checks. What a report older than
+ * a judgement did not write is judged from the samples.
  */
 public final class XmlReportReader {
 
@@ -142,8 +158,109 @@ public final class XmlReportReader {
                 environment, settings(child(root, "settings"), children(root, "workload")),
                 root.hasAttribute("started") ? Instant.parse(root.getAttribute("started")) : created, created,
                 children(root, "compareWith").stream().findFirst().map(XmlReportReader::compareWith).orElse(null));
-        return report.withRun(root.hasAttribute("testbed") ? root.getAttribute("testbed") : report.testbed(),
-                root.getAttribute("commit")).withHistory(history(root)).withHostSpeed(hostSpeed(root));
+        List<Element> workloads = children(root, "workload");
+        return report.withWorkloads(report.workloads().stream().map(found -> restored(found, workloads.stream()
+                        .filter(w -> w.getAttribute("name").equals(found.name())).findFirst().orElseThrow(),
+                        environment.logicalCores())).toList())
+                .withRun(root.hasAttribute("testbed") ? root.getAttribute("testbed") : report.testbed(),
+                        root.getAttribute("commit")).withHistory(history(root)).withHostSpeed(hostSpeed(root));
+    }
+
+    /**
+     * A workload with its judgements as written over the figures found from its samples; what the run
+     * drew from those judgements and never wrote, drawn from them again ({@link ReportBuilder#withUnwritten}).
+     */
+    private static WorkloadReport restored(WorkloadReport found, Element workload, int cores) {
+        List<Element> written = children(workload, "result");
+        List<ResultReport> results = flagged(found.results(), written);
+        List<ResultReport> previous = children(workload, "previous").stream().findFirst()
+                .map(element -> flagged(found.previous(), children(element, "result"))).orElse(found.previous());
+        List<VersionComparison> comparisons = new ArrayList<>();
+        for (VersionComparison comparison : found.comparisons()) {
+            comparisons.add(children(element(written, comparison.mode(), comparison.workers()), "comparison")
+                    .stream().findFirst().map(element -> judged(comparison, element, results, previous))
+                    .orElse(comparison));
+        }
+        return ReportBuilder.withUnwritten(found.withResults(results).withPrevious(previous, comparisons)
+                .withReading(found.scaling(), reading(child(workload, "diagnosis")),
+                        selfCheck(workload, found.selfCheck())), cores);
+    }
+
+    /** The results with their flags as written. */
+    private static List<ResultReport> flagged(List<ResultReport> found, List<Element> written) {
+        return found.stream().map(result -> result.isSkipped() ? result
+                : result.withFlags(flags(element(written, result.mode(), result.workers()), result.flags()))).toList();
+    }
+
+    /**
+     * A result's flags as written; as found from the samples where a report older than a flag did not
+     * write it. {@code slowedReason} is written only for a result the host slowed: one with
+     * {@code perTaskMs} (written since 2026-12-06, slowedReason since 2026-11-30) and none was not slowed.
+     */
+    private static ResultReport.Flags flags(Element result, ResultReport.Flags found) {
+        return new ResultReport.Flags(flag(result, "unstable", "unstableReason", found.unstableReason()),
+                flag(result, "contaminated", "contaminationReason", found.contaminationReason()),
+                flag(result, "shortOfTarget", "shortfallReason", found.shortfallReason()),
+                result.hasAttribute("slowedReason") ? result.getAttribute("slowedReason")
+                        : result.hasAttribute("perTaskMs") ? null : found.slowedReason());
+    }
+
+    /** The reason of a written flag, {@code null} for a flag written false, {@code found} for one not written. */
+    private static String flag(Element result, String flag, String reason, String found) {
+        if (!result.hasAttribute(flag)) {
+            return found;
+        }
+        return !Boolean.parseBoolean(result.getAttribute(flag)) ? null
+                : result.hasAttribute(reason) ? result.getAttribute(reason) : found;
+    }
+
+    /**
+     * A comparison with its status and reason as written; the kind of its reason (never written) follows
+     * from the two results' flags as written, as the run's analysis drew it.
+     */
+    private static VersionComparison judged(VersionComparison found, Element comparison, List<ResultReport> results,
+                                            List<ResultReport> previous) {
+        ComparisonStatus status = Vocabulary.find(ComparisonStatus.values(), comparison.getAttribute("status"))
+                .orElseThrow();
+        String reason = comparison.hasAttribute("reason") ? comparison.getAttribute("reason") : null;
+        Optional<ResultReport> result = measured(results, found);
+        Optional<ResultReport> partner = measured(previous, found);
+        ComparisonDoubt doubt = reason == null || status == ComparisonStatus.NOT_COMPARED || result.isEmpty()
+                || partner.isEmpty() ? null
+                : VersionComparer.doubt(!Double.isNaN(found.timeRatio()), result.get(), partner.get(), true);
+        return found.judged(status, reason, doubt);
+    }
+
+    private static Optional<ResultReport> measured(List<ResultReport> results, VersionComparison comparison) {
+        return results.stream().filter(r -> !r.isSkipped() && r.mode() == comparison.mode()
+                && r.workers() == comparison.workers()).findFirst();
+    }
+
+    /** The reading as written; its line on the results left out of it was never written. */
+    private static Diagnosis reading(Element diagnosis) {
+        return new Diagnosis(Pattern.fromId(diagnosis.getAttribute("verdict")),
+                child(diagnosis, "evidence").getTextContent(), child(diagnosis, "recommendation").getTextContent(), "");
+    }
+
+    /**
+     * The self-check's findings as written (the harness's bias first, where it found one); its ratio as
+     * found from the samples, to the last digit. As found where a report did not write it.
+     */
+    private static SelfCheck selfCheck(Element workload, SelfCheck found) {
+        Optional<Element> written = children(workload, "selfCheck").stream().findFirst();
+        if (written.isEmpty()) {
+            return found;
+        }
+        List<String> findings = children(written.get(), "finding").stream().map(Element::getTextContent).toList();
+        boolean bias = Boolean.parseBoolean(written.get().getAttribute("harnessBias")) && !findings.isEmpty();
+        return new SelfCheck(found.threadsOneRatio(), bias ? findings.get(0) : null,
+                bias ? findings.subList(1, findings.size()) : findings);
+    }
+
+    /** The element of the result of (mode, workers); a validated report has one per result it holds. */
+    private static Element element(List<Element> results, Mode mode, int workers) {
+        return results.stream().filter(e -> mode(e.getAttribute("mode")) == mode
+                && Integer.parseInt(e.getAttribute("workers")) == workers).findFirst().orElseThrow();
     }
 
     /** The host's speed as the run found it; none where the report has no {@code hostSpeed}. */

@@ -1,10 +1,15 @@
 package io.github.speedup.format.xml;
 
+import io.github.speedup.check.BaselineOptions;
+import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.CheckStatus;
+import io.github.speedup.check.Checker;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.Side;
 import io.github.speedup.report.ComparisonFixtures;
+import io.github.speedup.report.ComparisonDoubt;
 import io.github.speedup.report.ComparisonStatus;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.VersionComparison;
@@ -27,6 +32,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** compareWith in speedup.xml: what was compared, both sides' samples, the comparison per result, read back. */
 class ComparisonXmlTest {
@@ -106,6 +112,37 @@ class ComparisonXmlTest {
             assertEquals(written.get(i).timeInterval().low(), back.get(i).timeInterval().low(), 1e-9);
         }
         assertArrayEquals(xml, write(read), "a round trip changes nothing");
+    }
+
+    @Test
+    void theStatusesReadBackAsTheRunJudgedThemAndTheGateReadsThem() throws Exception {
+        Report report = ComparisonFixtures.report(ComparisonFixtures.results(1.3, 1.0, 0.03, 10, 1));
+        String xml = new String(write(report), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, xml.split("status=\"regressed\"", -1).length - 1, xml);
+        // As a run with another compareWithMaxRegression than the one recorded would have judged them.
+        String run = xml.replaceFirst("status=\"regressed\"", "status=\"unchanged\"")
+                .replaceFirst("status=\"regressed\"", "status=\"inconclusive\" reason=\"as the run found\"");
+        Path file = Files.writeString(dir.resolve("speedup.xml"), run);
+        Report read = XmlReportReader.read(file).report();
+        VersionComparison sequential = read.workloads().get(0).comparison(Mode.SEQUENTIAL, 1).orElseThrow();
+        VersionComparison threads = read.workloads().get(0).comparison(Mode.THREADS, 2).orElseThrow();
+        assertEquals(ComparisonStatus.UNCHANGED, sequential.status());
+        assertEquals(ComparisonStatus.INCONCLUSIVE, threads.status());
+        assertEquals("as the run found", threads.reason());
+        assertEquals(ComparisonDoubt.TOO_FEW_PAIRS, threads.doubt(), "neither side flagged, so the pairs were few");
+        assertEquals(run, new String(write(read), java.nio.charset.StandardCharsets.UTF_8));
+
+        // At the threshold the statuses were judged by, the gate reads them; at another, it has them judged again.
+        List<CheckResult> atTen = Checker.evaluate(read, List.of(), null,
+                new BaselineOptions(null, 10, 10, 0.05, false), null, List.of()).checks();
+        assertEquals(List.of(CheckStatus.PASS, CheckStatus.INCONCLUSIVE),
+                atTen.stream().map(CheckResult::status).toList());
+        assertEquals("too few pairs", atTen.get(1).reason());
+        assertTrue(atTen.get(1).message().contains(", but as the run found"), atTen.get(1).message());
+        List<CheckResult> atFive = Checker.evaluate(read, List.of(), null,
+                new BaselineOptions(null, 10, 5, 0.05, false), null, List.of()).checks();
+        assertEquals(List.of(CheckStatus.FAIL, CheckStatus.INCONCLUSIVE),
+                atFive.stream().map(CheckResult::status).toList());
     }
 
     @Test

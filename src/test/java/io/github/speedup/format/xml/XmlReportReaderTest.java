@@ -120,6 +120,35 @@ class XmlReportReaderTest {
     }
 
     @Test
+    void theJudgementsReadBackAsWrittenNotJudgedAgain() throws Exception {
+        String xml = Files.readString(written(ReportFixtures.slowedHost()));
+        String slowed = " slowedReason=\"1 of 8 iterations ran up to 25% slower than this result's typical iteration, "
+                + "with no other work to explain it\"";
+        assertEquals(1, xml.split(slowed, -1).length - 1, xml);
+        // What a run judged on more than the file holds (the host's slowing, on samples before rounding), as
+        // it_batching's pool result was: the samples here would say otherwise, the report says what the run found.
+        String run = xml.replace(slowed, "")
+                .replaceFirst("(<result mode=\"threads\"[^>]*) unstable=\"false\"",
+                        "$1 unstable=\"true\" unstableReason=\"as the run judged it\"")
+                .replaceFirst("<evidence>[^<]*</evidence>", "<evidence>The run's reading.</evidence>")
+                .replaceFirst("<recommendation>[^<]*</recommendation>", "<recommendation>The run's advice.</recommendation>");
+        Path file = Files.writeString(dir.resolve("run.xml"), run);
+        Report read = XmlReportReader.read(file).report();
+        ResultReport sequential = read.workloads().get(0).results().get(0);
+        ResultReport threads = read.workloads().get(0).results().get(1);
+        assertEquals(null, sequential.slowedReason(), "written as not slowed");
+        assertEquals("as the run judged it", threads.unstableReason());
+        assertEquals("The run's reading.", read.workloads().get(0).diagnosis().evidence());
+        assertEquals("The run's advice.", read.workloads().get(0).diagnosis().recommendation());
+        assertEquals(run, Files.readString(written(read)), "read back, the report writes what the run wrote");
+
+        // A report older than perTaskMs is older than slowedReason too: the slowing is judged from its samples.
+        Path older = Files.writeString(dir.resolve("older.xml"), run.replaceAll(" perTaskMs=\"[0-9.]+\"", ""));
+        assertEquals(slowed.substring(15, slowed.length() - 1),
+                XmlReportReader.read(older).report().workloads().get(0).results().get(0).slowedReason());
+    }
+
+    @Test
     void samplingToAPrecisionReadsBackAsWritten() throws Exception {
         Report read = readBack(ReportFixtures.sampledShortOfTarget());
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60)), read.settings().sampling());
