@@ -15,58 +15,120 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a run needs to know, validated.
+ * Everything a run needs to know, validated, in named parts.
  *
- * @param workloads        what to measure, names unique
- * @param modes            how to run it; always holds {@link Mode#SEQUENTIAL}, the baseline
- * @param workers          worker counts to sweep, ascending, no duplicates
- * @param cells            per workload name, per mode in measuring order, the worker counts: {@code modes}
- *                         at {@code workers}, but in the default suite what tells each kind's lesson, where
- *                         the user did not set them
- * @param sampling         how many warm-ups and measured iterations each measurement gets
- * @param ownSampling      per workload name, its own budget and target precision where it set
- *                         {@code maxTimeInSeconds} or {@code targetPrecision} (or the default suite did)
- * @param order            interleaved or block order of iterations
- * @param maxCoefficientOfVariation above it a result is flagged unstable
- * @param formats          the files to write, at least one
- * @param fork             how the child JVMs are started
- * @param gate             the rules and the baseline
- * @param load             how the run shares the machine
- * @param history          where runs are kept, and for which testbed
- * @param stepSummary      where the Markdown summary is appended as well, or {@code null}
- * @param compareWith      the earlier version of the project's artifact measured beside this build
- *                         ({@code compareWith}), or {@code null} for none
+ * @param suite       what to measure: the workloads, and the modes and workers of each
+ * @param measuring   how each measurement is sampled, ordered and judged
+ * @param fork        how the child JVMs are started
+ * @param load        how the run shares the machine
+ * @param output      the files to write
+ * @param gate        the rules and the baseline
+ * @param history     where runs are kept, and for which testbed
+ * @param compareWith the earlier version of the project's artifact measured beside this build
+ *                    ({@code compareWith}), or {@code null} for none
  */
-public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
-                               Map<String, Map<Mode, List<Integer>>> cells,
-                               Sampling sampling, Map<String, OwnSampling> ownSampling, IterationOrder order,
-                               double maxCoefficientOfVariation, List<Format> formats, ForkSettings fork,
-                               GateConfiguration gate, LoadSettings load, HistorySettings history,
-                               Path stepSummary, PreviousVersion compareWith) {
+public record RunConfiguration(Suite suite, Measuring measuring, ForkSettings fork, LoadSettings load, Output output,
+                               GateConfiguration gate, HistorySettings history, PreviousVersion compareWith) {
 
-    public RunConfiguration {
-        workloads = List.copyOf(workloads);
-        modes = List.copyOf(modes);
-        cells = Map.copyOf(cells);
-        ownSampling = Map.copyOf(ownSampling);
-        workers = List.copyOf(workers);
-        formats = List.copyOf(formats);
+    /**
+     * @param workloads what to measure, names unique
+     * @param modes     how to run it; always holds {@link Mode#SEQUENTIAL}, the baseline
+     * @param workers   worker counts to sweep, ascending, no duplicates
+     * @param cells     per workload name, per mode in measuring order, the worker counts: {@code modes} at
+     *                  {@code workers}, but in the default suite what tells each kind's lesson, where the user
+     *                  did not set them
+     */
+    public record Suite(List<WorkloadSpec> workloads, List<Mode> modes, List<Integer> workers,
+                        Map<String, Map<Mode, List<Integer>>> cells) {
+        public Suite {
+            workloads = List.copyOf(workloads);
+            modes = List.copyOf(modes);
+            workers = List.copyOf(workers);
+            cells = Map.copyOf(cells);
+        }
+    }
+
+    /**
+     * @param sampling                  how many warm-ups and measured iterations each measurement gets
+     * @param ownSampling               per workload name, its own budget and target precision where it set
+     *                                  {@code maxTimeInSeconds} or {@code targetPrecision} (or the default
+     *                                  suite did)
+     * @param order                     interleaved or block order of iterations
+     * @param maxCoefficientOfVariation above it a result is flagged unstable
+     */
+    public record Measuring(Sampling sampling, Map<String, OwnSampling> ownSampling, IterationOrder order,
+                            double maxCoefficientOfVariation) {
+        public Measuring {
+            ownSampling = Map.copyOf(ownSampling);
+        }
+    }
+
+    /**
+     * @param formats     the files to write, at least one
+     * @param stepSummary where the Markdown summary is appended as well, or {@code null}
+     */
+    public record Output(List<Format> formats, Path stepSummary) {
+        public Output {
+            formats = List.copyOf(formats);
+        }
+    }
+
+    // The parts' settings by name: the engine and the tests read them one by one.
+
+    public List<WorkloadSpec> workloads() {
+        return suite.workloads();
+    }
+
+    public List<Mode> modes() {
+        return suite.modes();
+    }
+
+    public List<Integer> workers() {
+        return suite.workers();
+    }
+
+    public Map<String, Map<Mode, List<Integer>>> cells() {
+        return suite.cells();
+    }
+
+    public Sampling sampling() {
+        return measuring.sampling();
+    }
+
+    public Map<String, OwnSampling> ownSampling() {
+        return measuring.ownSampling();
+    }
+
+    public IterationOrder order() {
+        return measuring.order();
+    }
+
+    public double maxCoefficientOfVariation() {
+        return measuring.maxCoefficientOfVariation();
+    }
+
+    public List<Format> formats() {
+        return output.formats();
+    }
+
+    public Path stepSummary() {
+        return output.stepSummary();
     }
 
     /** Whether any measurement runs in {@link Mode#CLUSTER}, which needs Hazelcast resolved. */
     public boolean measuresCluster() {
-        return cells.values().stream().anyMatch(byMode -> byMode.containsKey(Mode.CLUSTER));
+        return cells().values().stream().anyMatch(byMode -> byMode.containsKey(Mode.CLUSTER));
     }
 
     /** The same configuration with other fork settings (the cluster JVMs' class path added). */
     public RunConfiguration withFork(ForkSettings newFork) {
-        return new RunConfiguration(workloads, modes, workers, cells, sampling, ownSampling, order,
-                maxCoefficientOfVariation, formats, newFork, gate, load, history, stepSummary, compareWith);
+        return new RunConfiguration(suite, measuring, newFork, load, output, gate, history, compareWith);
     }
 
     /** The measurements to take, in the order they are taken. */
     public MeasurementPlan plan() {
-        return MeasurementPlan.of(workloads, w -> cells.get(w.name()), sampling, ownSampling, order, compareWith);
+        return MeasurementPlan.of(workloads(), w -> cells().get(w.name()), sampling(), ownSampling(), order(),
+                compareWith);
     }
 
     /**
@@ -78,10 +140,10 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
      * @throws ConfigurationException naming iterationOrder and compareWith when the order is blocks
      */
     public void checkCompareWith(String compareWith) throws ConfigurationException {
-        if (compareWith != null && order == IterationOrder.BLOCKS) {
-            throw new ConfigurationException("iterationOrder", order.id(), IterationOrder.INTERLEAVED.id()
+        if (compareWith != null && order() == IterationOrder.BLOCKS) {
+            throw new ConfigurationException("iterationOrder", order().id(), IterationOrder.INTERLEAVED.id()
                     + " when compareWith is set (here " + compareWith + "): the two versions are measured in "
-                    + "the same rounds and paired by round, and " + order.id() + " takes no rounds");
+                    + "the same rounds and paired by round, and " + order().id() + " takes no rounds");
         }
     }
 
@@ -90,7 +152,6 @@ public record RunConfiguration(List<WorkloadSpec> workloads, List<Mode> modes, L
      * for {@code compareWith}; {@code null} compares with nothing.
      */
     public RunConfiguration withCompareWith(PreviousVersion previous) {
-        return new RunConfiguration(workloads, modes, workers, cells, sampling, ownSampling, order,
-                maxCoefficientOfVariation, formats, fork, gate, load, history, stepSummary, previous);
+        return new RunConfiguration(suite, measuring, fork, load, output, gate, history, previous);
     }
 }

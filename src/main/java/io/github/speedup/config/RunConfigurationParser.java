@@ -147,11 +147,12 @@ public final class RunConfigurationParser {
         }
         // compareWith is resolved by Maven, not parsed here: the goal adds it with withCompareWith.
         ForkSettings fork = ForkParser.parse(parameters.fork(), warnings);
-        return new RunConfiguration(specs, modes, workers, cells,
-                sampling, ownSampling, order, maxCv, formats,
-                defaultSuite ? fork.precededBy(DefaultSuite.JVM_ARGUMENTS) : fork, gate, load(parameters.load()), history,
-                parameters.stepSummary() == null || parameters.stepSummary().isBlank() ? null
-                        : Path.of(parameters.stepSummary().strip()), null);
+        return new RunConfiguration(new RunConfiguration.Suite(specs, modes, workers, cells),
+                new RunConfiguration.Measuring(sampling, ownSampling, order, maxCv),
+                defaultSuite ? fork.precededBy(DefaultSuite.JVM_ARGUMENTS) : fork, load(parameters.load()),
+                new RunConfiguration.Output(formats, parameters.stepSummary() == null
+                        || parameters.stepSummary().isBlank() ? null : Path.of(parameters.stepSummary().strip())),
+                gate, history, null);
     }
 
     /** @param maxTime the budget per workload when {@code maxTimeInSeconds} is not set */

@@ -283,11 +283,12 @@ public final class SpeedupEngine {
     private static Settings settings(RunConfiguration configuration, MeasurementPlan plan, Path lockFile) {
         ForkSettings fork = configuration.fork();
         LoadSettings load = configuration.load();
-        return new Settings(configuration.modes(), configuration.workers(), configuration.sampling(),
-                configuration.order(), configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES,
-                fork.argLine(), fork.timeout().toSeconds(), load.maxForeignLoad(), load.maxRetries(),
-                lockFile.toString(), load.lockTimeout().toSeconds(), fork.workingDirectory().toString(),
-                workloadSettings(configuration, plan));
+        return new Settings(new Settings.Sweep(configuration.modes(), configuration.workers(),
+                workloadSettings(configuration, plan)), configuration.sampling(), configuration.order(),
+                new Settings.Statistics(configuration.maxCoefficientOfVariation(), Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms(fork.argLine(), fork.timeout().toSeconds(), fork.workingDirectory().toString()),
+                new Settings.Sharing(load.maxForeignLoad(), load.maxRetries(), lockFile.toString(),
+                        load.lockTimeout().toSeconds()));
     }
 
     /** What was read or checked before measuring: the baseline, and the job summary where it can be written. */

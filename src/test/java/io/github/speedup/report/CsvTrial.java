@@ -112,10 +112,11 @@ public final class CsvTrial {
         Environment environment = new Environment("Intel(R) Xeon(R) CPU @ 2.20GHz", 2, "Linux", "6.1", "amd64",
                 "Eclipse Adoptium", "21.0.5", "OpenJDK 64-Bit Server VM", "/opt/jdk-17", "/opt/jdk-17/bin/java", "",
                 "21.0.5", "3.8.7", 8L << 30, "782b58cb1fec5efd", 2.4, List.of("/proc/stat"), 0);
-        Settings settings = new Settings(List.of(Mode.values()), List.of(1, 2, 4),
-                Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(20)), IterationOrder.INTERLEAVED, 0.10,
-                Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600,
-                "/work/csv", List.of());
+        Settings settings = new Settings(new Settings.Sweep(List.of(Mode.values()), List.of(1, 2, 4), List.of()),
+                Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(20)), IterationOrder.INTERLEAVED,
+                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms("", 300, "/work/csv"),
+                new Settings.Sharing(0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600));
         return ReportBuilder.build(results, null, environment, settings, Instant.parse("2026-11-25T09:00:00Z"),
                 Instant.parse("2026-11-25T09:04:10Z"));
     }

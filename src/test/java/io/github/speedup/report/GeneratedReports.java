@@ -58,9 +58,12 @@ public final class GeneratedReports {
         Environment environment = new Environment(any(random), 2, any(random), any(random), any(random),
                 any(random), any(random), any(random), any(random), any(random), "-Dp=" + any(random),
                 any(random), any(random), 1L << 30, "0123456789abcdef", 0.5, List.of("/proc/stat"), 0);
-        Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), List.of(2),
-                Sampling.fixed(1, 3), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES,
-                "-Dsecond=" + any(random), 300, 0.10, 3, "/tmp/" + any(random), 3600, "/work/" + any(random), List.of());
+        Settings settings = new Settings(new Settings.Sweep(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL), List.of(2),
+                List.of()),
+                Sampling.fixed(1, 3), IterationOrder.INTERLEAVED,
+                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms("-Dsecond=" + any(random), 300, "/work/" + any(random)),
+                new Settings.Sharing(0.10, 3, "/tmp/" + any(random), 3600));
         String incomplete = random.nextBoolean() ? ANSI_MESSAGE : "java.lang.AssertionError: " + any(random);
         Report report = ReportBuilder.build(results, incomplete, environment, settings,
                 Instant.parse("2026-11-25T11:59:00Z"), Instant.parse("2026-11-25T12:00:00Z")).withRun("ci-linux", "c0ffee1");

@@ -36,7 +36,11 @@ public final class ReportFixtures {
 
     /** 1 warm-up and 5 interleaved iterations of these modes at these worker counts. */
     public static Settings settings(List<Mode> modes, List<Integer> workers) {
-        return new Settings(modes, workers, Sampling.fixed(1, 5), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600, "", List.of());
+        return new Settings(new Settings.Sweep(modes, workers, List.of()),
+                Sampling.fixed(1, 5), IterationOrder.INTERLEAVED,
+                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms("", 300, ""),
+                new Settings.Sharing(0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600));
     }
 
     /** Builds a report from these results, measured on {@link #environment}. */
@@ -76,9 +80,12 @@ public final class ReportFixtures {
         Environment environment = new Environment("Test CPU <1>", 2, "Linux", "6.1", "amd64", "Debian", "17.0.15",
                 "OpenJDK 64-Bit Server VM", "/jdk", "/jdk/bin/java", "-Xmx1g -Dq=\"<&>\"", "17.0.15", "3.9.11",
                 24L << 30, "0123456789abcdef", complete ? 0.5 : 3.5, List.of("/proc/stat"), 0);
-        Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
-                List.of(2), Sampling.fixed(1, 3), IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES,
-                "-Dx=\"<y>\"", 300, 0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600, "/work/app's <module> ü", List.of());
+        Settings settings = new Settings(new Settings.Sweep(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES), List.of(2),
+                List.of()),
+                Sampling.fixed(1, 3), IterationOrder.INTERLEAVED,
+                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms("-Dx=\"<y>\"", 300, "/work/app's <module> ü"),
+                new Settings.Sharing(0.10, 3, "/tmp/speedup-maven-plugin.lock", 3600));
         return ReportBuilder.build(results, complete ? null
                         : "workload cpu, mode threads ×2, iteration 1/3 failed: <boom> & more", environment, settings,
                 Instant.parse("2026-11-25T11:59:00Z"), Instant.parse("2026-11-25T12:00:00Z"));
@@ -168,8 +175,12 @@ public final class ReportFixtures {
             noisy.add(new Sample(200_000_000L + (i % 10) * 8_000_000L, 400_000_000L, 1, -1, 0));
         }
         Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60));
-        Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2), sampling,
-                IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "lock", 60, "", List.of());
+        Settings settings = new Settings(new Settings.Sweep(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2),
+                List.of()),
+                sampling, IterationOrder.INTERLEAVED,
+                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms("", 300, ""),
+                new Settings.Sharing(0.10, 3, "lock", 60));
         return ReportBuilder.build(List.of(
                 new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet.subList(0, 6), null, 0,
                         Sample.NO_STARTUP, List.of(), 2, StopReason.TARGET),
@@ -209,9 +220,12 @@ public final class ReportFixtures {
         }
         List<Integer> modeRounds = java.util.stream.IntStream.rangeClosed(3, 13).boxed().toList();
         Sampling sampling = Sampling.adaptive(3, 0.03, 6, 11, Duration.ofSeconds(60));
-        Settings settings = new Settings(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES), List.of(2), sampling,
-                IterationOrder.INTERLEAVED, 0.10, Bootstrap.SEED, Bootstrap.RESAMPLES, "", 300, 0.10, 3, "lock", 60, "",
-                workloadSettings);
+        Settings settings = new Settings(new Settings.Sweep(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.PROCESSES),
+                List.of(2), workloadSettings),
+                sampling, IterationOrder.INTERLEAVED,
+                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms("", 300, ""),
+                new Settings.Sharing(0.10, 3, "lock", 60));
         return ReportBuilder.build(List.of(
                 new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0,
                         Sample.NO_STARTUP, List.of(), 1, StopReason.TARGET,

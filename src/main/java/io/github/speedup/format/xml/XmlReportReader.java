@@ -334,17 +334,20 @@ public final class XmlReportReader {
                                 : sampling.fixed() ? null : sampling.targetPrecision()));
             }
         }
-        return new Settings(Arrays.stream(settings.getAttribute("modes").split(" ")).map(XmlReportReader::mode).toList(),
+        return new Settings(new Settings.Sweep(
+                Arrays.stream(settings.getAttribute("modes").split(" ")).map(XmlReportReader::mode).toList(),
                 Arrays.stream(settings.getAttribute("workers").split(" ")).map(Integer::valueOf).toList(),
+                workloadSettings),
                 sampling,
                 IterationOrder.fromId(settings.getAttribute("iterationOrder")).orElseThrow(),
-                Double.parseDouble(settings.getAttribute("maxCoefficientOfVariation")),
-                Long.parseLong(settings.getAttribute("bootstrapSeed")),
-                Integer.parseInt(settings.getAttribute("bootstrapResamples")), settings.getAttribute("argLine"),
-                Long.parseLong(settings.getAttribute("forkedProcessTimeoutInSeconds")),
-                number(settings, "maxForeignLoad", 0.10), (int) number(settings, "maxRetries", 0),
-                settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0),
-                settings.getAttribute("workingDirectory"), workloadSettings);
+                new Settings.Statistics(Double.parseDouble(settings.getAttribute("maxCoefficientOfVariation")),
+                        Long.parseLong(settings.getAttribute("bootstrapSeed")),
+                        Integer.parseInt(settings.getAttribute("bootstrapResamples"))),
+                new Settings.ChildJvms(settings.getAttribute("argLine"),
+                        Long.parseLong(settings.getAttribute("forkedProcessTimeoutInSeconds")),
+                        settings.getAttribute("workingDirectory")),
+                new Settings.Sharing(number(settings, "maxForeignLoad", 0.10), (int) number(settings, "maxRetries", 0),
+                        settings.getAttribute("lockFile"), (long) number(settings, "lockTimeoutInSeconds", 0)));
     }
 
     private static Sampling sampling(Element settings) {

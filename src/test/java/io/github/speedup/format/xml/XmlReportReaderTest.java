@@ -183,14 +183,10 @@ class XmlReportReaderTest {
                 Duration.ofMillis(19_873), Duration.ofMillis(1_250), Duration.ofMillis(2_004));
         Report timed = new Report(original.schemaVersion(), original.started(), original.created(),
                 original.testbed(), original.commit(), original.environment(),
-                new io.github.speedup.report.Settings(original.settings().modes(), original.settings().workers(),
+                new io.github.speedup.report.Settings(original.settings().sweep(),
                         original.settings().sampling().withMaxRunTime(Duration.ofSeconds(45)),
-                        original.settings().iterationOrder(), original.settings().maxCoefficientOfVariation(),
-                        original.settings().bootstrapSeed(), original.settings().bootstrapResamples(),
-                        original.settings().argLine(), original.settings().timeoutSeconds(),
-                        original.settings().maxForeignLoad(), original.settings().maxRetries(),
-                        original.settings().lockFile(), original.settings().lockTimeoutSeconds(),
-                        original.settings().workingDirectory(), original.settings().workloadSettings()),
+                        original.settings().iterationOrder(), original.settings().statistics(),
+                        original.settings().childJvms(), original.settings().sharing()),
                 List.of(original.workloads().get(0).withTime(time)), null, original.history());
         Report read = readBack(timed);
         assertEquals(time, read.workloads().get(0).time());
