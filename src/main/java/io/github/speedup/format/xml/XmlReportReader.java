@@ -194,8 +194,9 @@ public final class XmlReportReader {
 
     /**
      * A result's flags as written; as found from the samples where a report older than a flag did not
-     * write it. {@code slowedReason} is written only for a result the host slowed: one with
-     * {@code perTaskMs} (written since 2026-12-06, slowedReason since 2026-11-30) and none was not slowed.
+     * write it. {@code slowedReason} is written only for a result the host slowed, so a result with
+     * {@code perTaskMs} (written since 2026-12-06; slowedReason since 2026-11-30) and no slowedReason was
+     * not slowed; without perTaskMs the report may be older than slowedReason.
      */
     private static ResultReport.Flags flags(Element result, ResultReport.Flags found) {
         return new ResultReport.Flags(flag(result, "unstable", "unstableReason", found.unstableReason()),
