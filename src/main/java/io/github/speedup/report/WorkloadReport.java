@@ -155,16 +155,21 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
      * worth its workers; then the cheaper mode: threads share one heap and start nothing, a pool's
      * JVMs start once, fresh processes every time). Sequential, too, where the fastest gains less
      * than 5% and no unstable result looks faster. Empty where none can
-     * be named: sequential, the baseline of every speedup, was not measured, is unstable or was
-     * measured while other work ran; or no parallel result can be believed.
+     * be named: sequential, the baseline of every speedup, was not measured or was measured while
+     * other work ran; or no parallel result can be believed (where sequential is unstable, only
+     * speedups taken per round against it can be).
      */
     public static Optional<ResultReport> recommended(List<ResultReport> results) {
         List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
         Optional<ResultReport> sequential = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
-        if (sequential.isEmpty() || sequential.get().isUnstable() || sequential.get().isContaminated()) {
+        if (sequential.isEmpty() || sequential.get().isContaminated()) {
             return Optional.empty();
         }
-        List<ResultReport> believed = measured.stream().filter(r -> !r.isUnstable() && !r.isContaminated()).toList();
+        // Sequential varying does not make a paired speedup doubtful: it is taken per round against
+        // sequential's iteration of that round, and its interval carries that variation.
+        boolean steadyBaseline = !sequential.get().isUnstable();
+        List<ResultReport> believed = measured.stream().filter(r -> r == sequential.get()
+                || !r.isUnstable() && !r.isContaminated() && (steadyBaseline || r.pairedSpeedup())).toList();
         if (believed.size() == 1 && measured.size() > 1) {
             return Optional.empty();
         }
