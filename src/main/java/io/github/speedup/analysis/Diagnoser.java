@@ -400,7 +400,7 @@ final class Diagnoser {
         if (best.mode() == Mode.SEQUENTIAL) {
             return "Keep it sequential: no mode measured here is measurably faster." + notRecommended;
         }
-        ResultReport fastest = results.stream().filter(r -> !r.isSkipped() && !r.isUnstable() && !r.isContaminated())
+        ResultReport fastest = WorkloadReport.believed(results).stream()
                 .max(Comparator.comparingDouble(ResultReport::speedup)).orElseThrow();
         String fewer = fastest == best ? "" : format(" %s reaches %s×%s: not measurably faster, with %d workers.",
                 capitalised(fastest.label()), ratio(fastest.speedup()), interval(fastest), fastest.workers());
@@ -419,8 +419,10 @@ final class Diagnoser {
             case VIRTUAL -> "Virtual threads cost little memory each; they need Java 21+.";
             default -> format("The threads share one heap (peak %s).", Figures.bytes(best.peakMemoryBytes()));
         };
-        return format("Use %s with %d workers: %s× faster than sequential%s.%s %s", best.mode().id(), best.workers(),
-                ratio(best.speedup()), interval(best), fewer, cost) + notRecommended;
+        String varies = best.isUnstable() ? format(" It varies between iterations (%s), but its whole interval lies "
+                + "above every steadier result's.", best.unstableReason()) : "";
+        return format("Use %s with %d workers: %s× faster than sequential%s.%s%s %s", best.mode().id(), best.workers(),
+                ratio(best.speedup()), interval(best), varies, fewer, cost) + notRecommended;
     }
 
     private static String interval(ResultReport result) {

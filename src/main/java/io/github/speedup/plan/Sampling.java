@@ -15,7 +15,10 @@ import java.time.Duration;
  * Unlike asv's {@code repeat = (min, max, max_time)}, the minimum is not kept past the budget: a user
  * who grants 20 s gets the answer in 20 s, with its precision stated. Measured beside an
  * earlier version ({@code compareWith}), a measurement and its partner on the other side stop together,
- * once the paired ratio of their times is known to {@code targetPrecision} as well. Fixed (the
+ * once the paired ratio of their times is known to {@code targetPrecision} as well, and, past that,
+ * while that ratio's interval still holds one of {@code compareWith}'s limits and
+ * {@code maxIterations} and the budget allow: a comparison known to ±3% that straddles a 2.5% limit
+ * has no verdict yet, and a few more rounds give it one. Fixed (the
  * user set {@code iterations}): exactly {@code warmupIterations} warm-ups and that many iterations.
  *
  * @param warmupIterations at most this many warm-ups (adaptive), exactly this many (fixed)
@@ -25,14 +28,17 @@ import java.time.Duration;
  * @param maxTime          per workload; {@code null} when fixed
  * @param maxRunTime       the whole run's budget ({@code maxRunTimeInSeconds}); {@code null} for none but
  *                         its workloads' own, which bound it by their sum
+ * @param comparedWithin   the limits a comparison with an earlier version is judged against, which it
+ *                         samples until its interval decides; {@code null} when nothing is compared
  */
 public record Sampling(int warmupIterations, boolean fixed, int minIterations, int maxIterations,
-                       double targetPrecision, Duration maxTime, Duration maxRunTime) {
+                       double targetPrecision, Duration maxTime, Duration maxRunTime,
+                       ComparisonLimits comparedWithin) {
 
     /** A rule whose run is bounded by the sum of its workloads' budgets. */
     public Sampling(int warmupIterations, boolean fixed, int minIterations, int maxIterations,
                     double targetPrecision, Duration maxTime) {
-        this(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, maxTime, null);
+        this(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, maxTime, null, null);
     }
 
     public static final double DEFAULT_TARGET_PRECISION = 0.03;
@@ -79,7 +85,7 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
         return own.none() || fixed ? this
                 : new Sampling(warmupIterations, fixed, minIterations, maxIterations,
                 own.targetPrecision() == null ? targetPrecision : own.targetPrecision(),
-                own.maxTime() == null ? maxTime : own.maxTime(), maxRunTime);
+                own.maxTime() == null ? maxTime : own.maxTime(), maxRunTime, comparedWithin);
     }
 
     /**
@@ -89,13 +95,19 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
      */
     public Sampling withAtLeast(int count) {
         return fixed ? this : new Sampling(warmupIterations, fixed, Math.min(maxIterations, Math.max(minIterations,
-                count)), maxIterations, targetPrecision, maxTime, maxRunTime);
+                count)), maxIterations, targetPrecision, maxTime, maxRunTime, comparedWithin);
     }
 
     /** This rule with a budget for the whole run ({@code maxRunTimeInSeconds}); {@code null} for none of its own. */
     public Sampling withMaxRunTime(Duration runBudget) {
         return new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, maxTime,
-                runBudget);
+                runBudget, comparedWithin);
+    }
+
+    /** The same rule, comparisons with an earlier version sampled until they decide against {@code limits}. */
+    public Sampling comparedWithin(ComparisonLimits limits) {
+        return new Sampling(warmupIterations, fixed, minIterations, maxIterations, targetPrecision, maxTime,
+                maxRunTime, limits);
     }
 
     /** The most warm-ups or measured iterations a measurement takes: with fixed counts, exactly that many. */

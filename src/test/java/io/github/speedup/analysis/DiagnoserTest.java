@@ -195,6 +195,29 @@ class DiagnoserTest {
     }
 
     @Test
+    void anUnstableResultClearlyFasterThanEverySteadyOneIsRecommended() {
+        // Commons CSV's lexer beside other work: sequential and processes ×1 (1.13×) steady, threads ×2
+        // varying round by round between 1.5× and 2.15×, its whole interval above 1.13×.
+        double[] sequential = new double[12];
+        double[] processes = new double[12];
+        double[] threads = new double[12];
+        double[] speedups = {1.5, 2.1, 1.65, 2.15, 1.55, 2.0, 1.7, 2.1, 1.5, 1.95, 1.6, 2.05};
+        for (int i = 0; i < 12; i++) {
+            sequential[i] = 46.75 * (1 + 0.002 * (i % 3 - 1));
+            processes[i] = sequential[i] / 1.13 * (1 + 0.002 * (i % 2));
+            threads[i] = sequential[i] / speedups[i];
+        }
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, sequential).rounds(Mode.PROCESSES, 1, processes)
+                .rounds(Mode.THREADS, 2, threads).diagnose();
+        assertTrue(d.recommendation().startsWith("Use threads with 2 workers: 1."), d.recommendation());
+        assertTrue(d.recommendation().contains(" It varies between iterations (coefficient of variation 0.1"),
+                d.recommendation());
+        assertTrue(d.recommendation().contains("but its whole interval lies above every steadier result's."),
+                d.recommendation());
+        assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label());
+    }
+
+    @Test
     void nothingBeatingSequentialSaysSo() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 100, 100, 0, -1).cell(Mode.PROCESSES, 2, 250, 300, -1, 150).diagnose();
         assertEquals("Keep it sequential: no mode measured here is measurably faster.", d.recommendation());
