@@ -411,7 +411,7 @@ final class WorkloadSampling {
 
     /**
      * Whether the ratio of a measurement's times to its partner's on the earlier version's side
-     * decides against {@code compareWith}'s limits at {@link Sampling#STOPPING_CONFIDENCE}: wholly
+     * decides against {@code compareWith}'s limits at {@link Sampling#DECIDING_CONFIDENCE}: wholly
      * past one, or wholly between them. Where no limits are set, any precision decides.
      */
     private boolean comparisonDecided(int index, int partner) {
@@ -419,7 +419,7 @@ final class WorkloadSampling {
         if (limits == null) {
             return true;
         }
-        PairedRatio ratio = ratio(states.get(index), states.get(partner), Sampling.STOPPING_CONFIDENCE);
+        PairedRatio ratio = ratio(states.get(index), states.get(partner), Sampling.DECIDING_CONFIDENCE);
         return ratio != null && ratio.interval().defined()
                 && limits.decides(ratio.interval().low(), ratio.interval().high());
     }
@@ -453,14 +453,14 @@ final class WorkloadSampling {
 
     /**
      * Whether a measurement of the rest of the sweep knows its place: with {@code minIterations}
-     * pairs, its speedup's interval at {@link Sampling#STOPPING_CONFIDENCE} lies wholly above or below
+     * pairs, its speedup's interval at {@link Sampling#DECIDING_CONFIDENCE} lies wholly above or below
      * the best deciding speedup, so more iterations would not change which result is recommended.
      */
     private boolean placed(int index) {
         if (!rest.contains(index) || Double.isNaN(best) || !paired(index)) {
             return false;
         }
-        PairedRatio speedup = speedup(index, Sampling.STOPPING_CONFIDENCE);
+        PairedRatio speedup = speedup(index, Sampling.DECIDING_CONFIDENCE);
         return speedup != null && speedup.interval().defined()
                 && (speedup.interval().high() < best || speedup.interval().low() > best);
     }
