@@ -1,6 +1,7 @@
 package io.github.speedup.analysis;
 
 import io.github.speedup.plan.MeasurementPlan;
+import io.github.speedup.plan.Sampling;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.Figures;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 /**
@@ -197,19 +199,40 @@ final class Diagnoser {
     }
 
     /**
-     * No pattern where sequential or threads at the core count vary too much: every pattern reads
-     * from them, and read through their noise it could be any (memory-bound, whose separated
-     * intervals carry that noise, is read before this).
+     * No pattern where threads at the core count vary too much for their speedup interval to settle
+     * the reading: read through that noise, the work could be lock-bound or CPU-bound (memory-bound,
+     * whose separated intervals carry that noise, is read before this). Threads that vary but whose
+     * interval lies wholly on one side of each speedup the reading turns on ({@link #settles}) leave
+     * the reading tentative, not unread. Sequential varying is no reason by itself where threads'
+     * speedup is taken per round against sequential's iteration of the same round, as the runner
+     * measures: its interval carries sequential's variation (Commons CSV's parse varied by a CV of 0.2 from its own collections on a
+     * quiet VM, while threads ×2 read 1.75–1.92×, and the reading had said no pattern could be read).
      */
     private static Optional<Reading> unstable(Evidence e) {
-        List<ResultReport> needed = Stream.concat(Stream.of(e.sequential()), e.threads().map(t -> e.threadsAtCores())
-                .stream()).filter(ResultReport::isUnstable).toList();
+        Optional<ResultReport> threads = e.threads().map(t -> e.threadsAtCores());
+        boolean paired = threads.map(ResultReport::pairedSpeedup).orElse(false);
+        List<ResultReport> needed = Stream.concat(Stream.of(e.sequential()).filter(s -> !paired), threads.stream()
+                .filter(t -> !settles(t, e.cores()))).filter(ResultReport::isUnstable).toList();
         if (needed.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Reading(Pattern.MIXED, format("No pattern can be read: the reading needs %s, and %s "
                 + "too much between iterations (sequential CPU utilisation %s). %s", labels(needed),
                 needed.size() == 1 ? "it varies" : "they vary", percent(e.utilisation()), measureAgain(needed))));
+    }
+
+    /**
+     * Whether threads' speedup interval decides the reading although they vary: it rests on at least
+     * {@value Sampling#DEFAULT_MIN_ITERATIONS} iterations and holds none of the speedups the reading turns on,
+     * {@value #NO_GAIN} (lock-bound below) and {@value #SCALES_TO_CORES} of the ideal (CPU-bound from).
+     */
+    static boolean settles(ResultReport threads, int cores) {
+        Interval interval = threads.speedupInterval();
+        if (!interval.defined() || threads.samples().size() < Sampling.DEFAULT_MIN_ITERATIONS) {
+            return false;
+        }
+        double scales = SCALES_TO_CORES * Math.min(threads.workers(), cores);
+        return DoubleStream.of(NO_GAIN, scales).noneMatch(turn -> interval.low() <= turn && turn <= interval.high());
     }
 
     /**
@@ -368,9 +391,10 @@ final class Diagnoser {
      */
     private static String recommend(List<ResultReport> results, ResultReport sequential) {
         Optional<ResultReport> chosen = WorkloadReport.recommended(results);
-        List<ResultReport> unstable = results.stream().filter(r -> !r.isSkipped() && r.isUnstable()).toList();
+        List<ResultReport> unstable = results.stream().filter(r -> !r.isSkipped() && r.isUnstable()
+                && r.mode() != Mode.SEQUENTIAL).toList();
         if (chosen.isEmpty()) {
-            return sequential.isUnstable()
+            return sequential.isUnstable() && results.stream().noneMatch(ResultReport::pairedSpeedup)
                     ? format("None: sequential, the baseline of every speedup, varies too much between iterations "
                     + "(%s) to name a mode. %s", sequential.unstableReason(), measureAgain(List.of(sequential)))
                     : results.stream().anyMatch(r -> !r.isSkipped() && !r.isUnstable() && !r.isContaminated()
@@ -390,7 +414,7 @@ final class Diagnoser {
         if (best.mode() == Mode.SEQUENTIAL) {
             return "Keep it sequential: no mode measured here is measurably faster." + notRecommended;
         }
-        ResultReport fastest = results.stream().filter(r -> !r.isSkipped() && !r.isUnstable() && !r.isContaminated())
+        ResultReport fastest = WorkloadReport.believed(results).stream()
                 .max(Comparator.comparingDouble(ResultReport::speedup)).orElseThrow();
         String fewer = fastest == best ? "" : format(" %s reaches %s×%s: not measurably faster, with %d workers.",
                 capitalised(fastest.label()), ratio(fastest.speedup()), interval(fastest), fastest.workers());
@@ -409,8 +433,10 @@ final class Diagnoser {
             case VIRTUAL -> "Virtual threads cost little memory each; they need Java 21+.";
             default -> format("The threads share one heap (peak %s).", Figures.bytes(best.peakMemoryBytes()));
         };
-        return format("Use %s with %d workers: %s× faster than sequential%s.%s %s", best.mode().id(), best.workers(),
-                ratio(best.speedup()), interval(best), fewer, cost) + notRecommended;
+        String varies = best.isUnstable() ? format(" It varies between iterations (%s), but its whole interval lies "
+                + "above every steadier result's.", best.unstableReason()) : "";
+        return format("Use %s with %d workers: %s× faster than sequential%s.%s%s %s", best.mode().id(), best.workers(),
+                ratio(best.speedup()), interval(best), varies, fewer, cost) + notRecommended;
     }
 
     private static String interval(ResultReport result) {

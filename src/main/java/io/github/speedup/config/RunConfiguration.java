@@ -4,6 +4,7 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.launch.ForkSettings;
 import io.github.speedup.format.Format;
 import io.github.speedup.plan.IterationOrder;
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.plan.OwnSampling;
 import io.github.speedup.plan.PreviousVersion;
@@ -125,10 +126,14 @@ public record RunConfiguration(Suite suite, Measuring measuring, ForkSettings fo
         return new RunConfiguration(suite, measuring, newFork, load, output, gate, history, compareWith);
     }
 
-    /** The measurements to take, in the order they are taken. */
+    /**
+     * The measurements to take, in the order they are taken; beside an earlier version, each
+     * comparison sampled until it decides against {@code compareWithMaxRegression}.
+     */
     public MeasurementPlan plan() {
-        return MeasurementPlan.of(workloads(), w -> cells().get(w.name()), sampling(), ownSampling(), order(),
-                compareWith);
+        return MeasurementPlan.of(workloads(), w -> cells().get(w.name()), compareWith == null ? sampling()
+                : sampling().comparedWithin(new ComparisonLimits(gate.baseline().compareWithMaxRegressionPercent())),
+                ownSampling(), order(), compareWith);
     }
 
     /**

@@ -22,9 +22,11 @@ public record Measurement(WorkloadSpec workload, Mode mode, int workers, Side si
 
     /**
      * The watch on the host's speed for this measurement's samples, on a machine with {@code cores}
-     * cores, reading what its mode's samples tell ({@link Mode#hostSpeedSignals()}).
+     * cores, reading what its mode's samples tell ({@link Mode#hostSpeedSignals()}) at its workers
+     * ({@link SpeedWatch.Signals#at}).
      */
     public SpeedWatch speedWatch(int cores) {
-        return new SpeedWatch(mode.hostSpeedSignals(), Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores)));
+        int running = Math.max(1, Math.min(Math.min(workers, workload.tasks()), cores));
+        return new SpeedWatch(mode.hostSpeedSignals().at(running, cores), running);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.speedup.report;
 
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.vocabulary.Vocabulary;
 
 /**
@@ -37,13 +38,13 @@ public enum ComparisonStatus implements Vocabulary {
         return id;
     }
 
-    /** Above this time ratio, this build is slower than the threshold allows: {@code 1 + threshold}. */
+    /** Above this time ratio, this build is slower than the threshold allows: {@link ComparisonLimits#slower()}. */
     public static double regressionLimit(double thresholdPercent) {
-        return 1 + thresholdPercent / 100;
+        return new ComparisonLimits(thresholdPercent).slower();
     }
 
-    /** Below this time ratio, this build is faster by the threshold: {@code 1 / (1 + threshold)}. */
+    /** Below this time ratio, this build is faster by the threshold: {@link ComparisonLimits#faster()}. */
     public static double improvementLimit(double thresholdPercent) {
-        return 1 / regressionLimit(thresholdPercent);
+        return new ComparisonLimits(thresholdPercent).faster();
     }
 }

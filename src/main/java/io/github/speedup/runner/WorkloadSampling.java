@@ -1,6 +1,7 @@
 package io.github.speedup.runner;
 
 import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.stats.Bootstrap;
@@ -389,6 +390,11 @@ final class WorkloadSampling {
             }
         }
         StopReason stop = sampling.stop(counted(state), stopping, precision, outOfTime);
+        if (stop == StopReason.TARGET && other != null && !outOfTime && counted(state) < sampling.maxIterations()
+                && !comparisonDecided(index, partner)) {
+            // Known to the target yet straddling a limit: a few more rounds give the gate a verdict.
+            stop = null;
+        }
         // Placed is placed, also in the iteration that spent the budget: not short of a target it no longer needs.
         if (stop != StopReason.TARGET && stop != StopReason.FIXED && other == null && placed(index)) {
             stop = StopReason.DECIDED;
@@ -401,6 +407,21 @@ final class WorkloadSampling {
         if (other != null && other.stop == null) {
             other.stop = stop;
         }
+    }
+
+    /**
+     * Whether the ratio of a measurement's times to its partner's on the earlier version's side
+     * decides against {@code compareWith}'s limits at {@link Sampling#DECIDING_CONFIDENCE}: wholly
+     * past one, or wholly between them. Where no limits are set, any precision decides.
+     */
+    private boolean comparisonDecided(int index, int partner) {
+        ComparisonLimits limits = sampling.comparedWithin();
+        if (limits == null) {
+            return true;
+        }
+        PairedRatio ratio = ratio(states.get(index), states.get(partner), Sampling.DECIDING_CONFIDENCE);
+        return ratio != null && ratio.interval().defined()
+                && limits.decides(ratio.interval().low(), ratio.interval().high());
     }
 
     /** A measurement's own precision at {@code confidence}: of its paired speedup, or of its median. */
@@ -432,14 +453,14 @@ final class WorkloadSampling {
 
     /**
      * Whether a measurement of the rest of the sweep knows its place: with {@code minIterations}
-     * pairs, its speedup's interval at {@link Sampling#STOPPING_CONFIDENCE} lies wholly above or below
+     * pairs, its speedup's interval at {@link Sampling#DECIDING_CONFIDENCE} lies wholly above or below
      * the best deciding speedup, so more iterations would not change which result is recommended.
      */
     private boolean placed(int index) {
         if (!rest.contains(index) || Double.isNaN(best) || !paired(index)) {
             return false;
         }
-        PairedRatio speedup = speedup(index, Sampling.STOPPING_CONFIDENCE);
+        PairedRatio speedup = speedup(index, Sampling.DECIDING_CONFIDENCE);
         return speedup != null && speedup.interval().defined()
                 && (speedup.interval().high() < best || speedup.interval().low() > best);
     }

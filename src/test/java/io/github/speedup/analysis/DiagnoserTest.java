@@ -9,6 +9,7 @@ import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.StopReason;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,75 @@ class DiagnoserTest {
     /** A sequential iteration of {@code wallMs} at 100 ms of CPU, whose probes saw no other work. */
     private static Sample quiet(long wallMs) {
         return new Sample(wallMs * 1_000_000, 100_000_000, 1, -1, 0).withInterference(new Interference(0, 0, 0));
+    }
+
+    /** A result of these wall ms at full CPU per worker, one sample per round 1, 2, …, sampled up to maxIterations. */
+    private DiagnoserTest rounds(Mode mode, int workers, double... wallMs) {
+        List<Sample> samples = new ArrayList<>();
+        List<Integer> rounds = new ArrayList<>();
+        for (int i = 0; i < wallMs.length; i++) {
+            samples.add(new Sample((long) (wallMs[i] * 1e6), (long) (wallMs[i] * workers * 1e6), 10_000_000,
+                    Sample.NO_STARTUP, 0));
+            rounds.add(i + 1);
+        }
+        results.add(new MeasuredResult(new Measurement(SPEC, mode, workers), samples, null, 0, Sample.NO_STARTUP,
+                List.of(), 3, StopReason.MAX_ITERATIONS, rounds));
+        return this;
+    }
+
+    /** Commons CSV's parse on a quiet 2-core VM: sequential 38 ms, a collection in every third round. */
+    private static final double[] PARSE_SEQUENTIAL = {38, 38.5, 53, 38.2, 37.9, 52, 38.4, 38.1, 54, 38.3, 38, 51};
+
+    @Test
+    void threadsThatVaryButWhoseIntervalSettlesTheReadingAreRead() {
+        // per-round speedups 1.43–2.23: unstable, but their interval lies wholly above 1.30
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, PARSE_SEQUENTIAL)
+                .rounds(Mode.THREADS, 2, 21, 27, 24, 21.5, 17, 33, 21, 26, 25, 19, 24, 32).diagnose();
+        ResultReport threads = ReportFixtures.build(results, "0123456789abcdef", List.of(Mode.SEQUENTIAL,
+                Mode.THREADS), List.of(1, 2)).workloads().get(0).results().stream()
+                .filter(r -> r.mode() == Mode.THREADS).findFirst().orElseThrow();
+        assertTrue(threads.isUnstable() && threads.pairedSpeedup() && threads.speedupInterval().low() > Diagnoser.NO_GAIN,
+                threads.unstableReason() + " " + threads.speedupInterval());
+        assertEquals(Pattern.CPU_BOUND, d.pattern(), d.evidence());
+        assertTrue(d.evidence().endsWith("Some results are unstable (sequential ×1, threads ×2), so this reading is "
+                + "tentative."), d.evidence());
+    }
+
+    @Test
+    void threadsWhoseIntervalHoldsASpeedupTheReadingTurnsOnAreNotRead() {
+        // per-round speedups 1.0–1.55 around 1.25: lock-bound below 1.30, CPU-bound from 1.20, and both inside
+        double[] speedups = {1.0, 1.5, 1.1, 1.45, 1.05, 1.5, 1.2, 1.3, 1.0, 1.55, 1.15, 1.4};
+        double[] threads = new double[speedups.length];
+        for (int i = 0; i < speedups.length; i++) {
+            threads[i] = PARSE_SEQUENTIAL[i] / speedups[i];
+        }
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, PARSE_SEQUENTIAL).rounds(Mode.THREADS, 2, threads).diagnose();
+        assertEquals(Pattern.MIXED, d.pattern(), d.evidence());
+        assertTrue(d.evidence().startsWith("No pattern can be read: the reading needs threads ×2, and it varies too "
+                + "much between iterations"), d.evidence());
+    }
+
+    @Test
+    void anUnstableResultClearlyFasterThanEverySteadyOneIsRecommended() {
+        // Commons CSV's lexer beside other work: sequential and processes ×1 (1.13×) steady, threads ×2
+        // varying round by round between 1.5× and 2.15×, its whole interval above 1.13×.
+        double[] sequential = new double[12];
+        double[] processes = new double[12];
+        double[] threads = new double[12];
+        double[] speedups = {1.5, 2.1, 1.65, 2.15, 1.55, 2.0, 1.7, 2.1, 1.5, 1.95, 1.6, 2.05};
+        for (int i = 0; i < 12; i++) {
+            sequential[i] = 46.75 * (1 + 0.002 * (i % 3 - 1));
+            processes[i] = sequential[i] / 1.13 * (1 + 0.002 * (i % 2));
+            threads[i] = sequential[i] / speedups[i];
+        }
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, sequential).rounds(Mode.PROCESSES, 1, processes)
+                .rounds(Mode.THREADS, 2, threads).diagnose();
+        assertTrue(d.recommendation().startsWith("Use threads with 2 workers: 1."), d.recommendation());
+        assertTrue(d.recommendation().contains(" It varies between iterations (coefficient of variation 0.1"),
+                d.recommendation());
+        assertTrue(d.recommendation().contains("but its whole interval lies above every steadier result's."),
+                d.recommendation());
+        assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label());
     }
 
     @Test

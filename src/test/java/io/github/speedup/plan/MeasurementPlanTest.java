@@ -56,7 +56,7 @@ class MeasurementPlanTest {
         Sampling second = again.sampling(again.measurements().get(0).workload());
         assertEquals(6, first.minIterations());
         assertEquals(new Sampling(first.warmupIterations(), false, 24, 30, first.targetPrecision(), first.maxTime(),
-                first.maxRunTime()), second, "at least 24 iterations, all else alike");
+                first.maxRunTime(), first.comparedWithin()), second, "at least 24 iterations, all else alike");
         assertEquals(30, plan.only(m -> true, 45).sampling().minIterations(), "never past maxIterations");
         assertEquals(6, plan.only(m -> true, 3).sampling().minIterations(), "never below minIterations");
         Sampling fixed = Sampling.fixed(1, 5);

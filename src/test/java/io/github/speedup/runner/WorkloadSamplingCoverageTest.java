@@ -1,6 +1,7 @@
 package io.github.speedup.runner;
 
 import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.stats.Interval;
 import io.github.speedup.stats.PairedRatio;
@@ -33,6 +34,8 @@ class WorkloadSamplingCoverageTest {
     private static final double TRUE_SPEEDUP = 2.0;
     /** Per iteration, 3.5% on each side: about 5% on a pair's ratio, where stops fall between 6 and 30 pairs. */
     private static final double NOISE = 0.035;
+    /** Per iteration, for the comparisons: 1.5% on each side. */
+    private static final double COMPARED_NOISE = 0.015;
     private static final Sampling DEFAULTS = Sampling.adaptive(0, Sampling.DEFAULT_TARGET_PRECISION,
             Sampling.DEFAULT_MIN_ITERATIONS, Sampling.DEFAULT_MAX_ITERATIONS, Duration.ofSeconds(60));
 
@@ -93,6 +96,50 @@ class WorkloadSamplingCoverageTest {
         assertAll(() -> assertTrue(coverage >= 0.94, figures),
                 // A rule that never stopped early would cover by sampling to the maximum: it must stop early too.
                 () -> assertTrue(meanPairs < Sampling.DEFAULT_MAX_ITERATIONS - 2, figures));
+    }
+
+    /**
+     * A comparison with an earlier version whose true time ratio lies on {@code compareWith}'s limit,
+     * the worst case for a rule that samples on while the ratio's interval holds the limit: every stop
+     * on a verdict there is an interval that missed the truth. Quieter iterations than the speedup's
+     * models (1.5%, as sequential's on a quiet 2-core VM), so that the ratio meets its ±3% after a few
+     * pairs and the rule, not maxIterations, decides when it stops.
+     */
+    @Test
+    void aComparisonOnItsLimit() {
+        ComparisonLimits limits = new ComparisonLimits(2.5);
+        for (double trueRatio : new double[] {limits.slower(), 1.05, 1.0}) {
+            int covered = 0;
+            long pairs = 0;
+            for (int trial = 0; trial < TRIALS; trial++) {
+                Random random = new Random(7_000_003L * trial + 11);
+                long[] now = {0};
+                // this build's sequential (0) and threads (1), the earlier version's (2) and (3)
+                WorkloadSampling state = new WorkloadSampling(DEFAULTS.comparedWithin(limits), List.of(0, 1, 2, 3),
+                        Map.of(0, 0, 1, 0, 2, 2, 3, 2), Map.of(0, 2, 1, 3), "compare-" + trial, () -> now[0]);
+                List<Integer> round;
+                while (!(round = state.startRound()).isEmpty()) {
+                    for (int index : round) {
+                        double nominal = index % 2 == 0 ? 100 : index == 1 ? 50 * trueRatio : 50;
+                        long nanos = (long) (nominal * Math.exp(COMPARED_NOISE * random.nextGaussian()) * 1e6);
+                        now[0] += nanos;
+                        state.sampleTaken(index, new Sample(nanos, 0, 0, Sample.NO_STARTUP, 0));
+                    }
+                    state.endRound();
+                }
+                double[] here = state.samples(1).stream().mapToDouble(Sample::wallNanos).toArray();
+                double[] there = state.samples(3).stream().mapToDouble(Sample::wallNanos).toArray();
+                PairedRatio ratio = PairedRatio.of(here, there);
+                covered += ratio.interval().contains(trueRatio) ? 1 : 0;
+                pairs += ratio.pairs();
+            }
+            double coverage = (double) covered / TRIALS;
+            String figures = String.format(java.util.Locale.ROOT, "time ratio %.3f against a limit of %.3f: "
+                    + "covered %.1f%% of %d trials, %.1f pairs on average", trueRatio, limits.slower(),
+                    coverage * 100, TRIALS, (double) pairs / TRIALS);
+            System.out.println(figures);
+            assertTrue(coverage >= 0.94, figures);
+        }
     }
 
     /** One run of sequential (0) and a mode (1) in rounds until the mode stops: its interval at the stop. */

@@ -1,6 +1,7 @@
 package io.github.speedup.runner;
 
 import io.github.speedup.measure.Sample;
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import org.junit.jupiter.api.Test;
@@ -433,6 +434,58 @@ class WorkloadSamplingTest {
             assertEquals(state.rounds(1), state.rounds(index), "measurement " + index);
         }
         assertEquals(state.stopReason(1), state.stopReason(3));
+    }
+
+    /** This build's threads over the earlier version's, at the stopping confidence, over the rounds both took. */
+    private static io.github.speedup.stats.Interval timeRatio(WorkloadSampling state) {
+        assertEquals(state.rounds(1), state.rounds(3));
+        double[] here = state.samples(1).stream().mapToDouble(Sample::wallNanos).toArray();
+        double[] there = state.samples(3).stream().mapToDouble(Sample::wallNanos).toArray();
+        return io.github.speedup.stats.PairedRatio.of(here, there, Sampling.STOPPING_CONFIDENCE).interval();
+    }
+
+    @Test
+    void aComparisonThatStraddlesItsLimitSamplesOnUntilItDecides() {
+        // This build's threads 5% slower than the earlier version's, 2% noise on each iteration, judged
+        // against 2.5%: the ratio is known to ±3% within a few rounds while its interval often still
+        // holds 1.025, which the gate can only call inconclusive; with the limits the pair samples on.
+        Sampling adaptive = Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60));
+        ComparisonLimits limits = new ComparisonLimits(2.5);
+        int undecidedWithout = 0;
+        int regressedWith = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            for (boolean withLimits : new boolean[] {false, true}) {
+                Random random = new Random(seed);
+                now = 0;
+                WorkloadSampling state = sides(withLimits ? adaptive.comparedWithin(limits) : adaptive,
+                        (round, index) -> (index % 2 == 0 ? 100 : index == 1 ? 52.5 : 50)
+                                * Math.exp(0.02 * random.nextGaussian()));
+                io.github.speedup.stats.Interval ratio = timeRatio(state);
+                if (!withLimits && !limits.decides(ratio.low(), ratio.high())) {
+                    undecidedWithout++;
+                }
+                if (withLimits) {
+                    assertTrue(limits.decides(ratio.low(), ratio.high()) || state.samples(1).size() == 30,
+                            "seed " + seed + ": stopped at " + ratio + " after " + state.samples(1).size());
+                    regressedWith += ratio.low() > limits.slower() ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(undecidedWithout >= 5, undecidedWithout + " of 20 undecided at ±3% alone");
+        assertTrue(regressedWith >= 19, regressedWith + " of 20 found slower than 2.5% with the limits");
+    }
+
+    @Test
+    void anUnchangedComparisonStopsAsSoonAsItIsKnown() {
+        // The same noise with nothing changed: the ratio's interval lies between the limits at ±3%.
+        Random random = new Random(13);
+        ComparisonLimits limits = new ComparisonLimits(2.5);
+        WorkloadSampling state = sides(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60))
+                .comparedWithin(limits), (round, index) -> (index % 2 == 0 ? 100 : 50)
+                * Math.exp(0.005 * random.nextGaussian()));
+        assertEquals(6, state.samples(1).size());
+        assertEquals(StopReason.TARGET, state.stopReason(1));
+        assertTrue(limits.decides(timeRatio(state).low(), timeRatio(state).high()));
     }
 
     @Test
