@@ -17,7 +17,7 @@ assert (settings.@targetPrecision.text() as double) == 0.03
 assert settings.@minIterations.text() == '6' && settings.@maxIterations.text() == '30'
 assert settings.@maxTimeInSeconds.text() == '3'
 assert report.workload.collect { "${it.@name.text()}=${it.@maxTimeInSeconds.text()}" } ==
-        ['sleep=3', 'cpu=3', 'contended=5', 'alloc=4']
+        ['sleep=4', 'cpu=3', 'contended=5', 'alloc=4']
 // sleep is sampled to the run's ±3%; cpu, contended and alloc to what two busy cores, the pool's dispatch
 // and the collector allow.
 def targets = report.workload.collectEntries { [(it.@name.text()): it.@targetPrecision.text() as double] }

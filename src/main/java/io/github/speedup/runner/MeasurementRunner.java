@@ -289,14 +289,21 @@ public final class MeasurementRunner {
                     + "interval") + raise;
         }
         List<String> labels = new ArrayList<>();
+        List<String> before = new ArrayList<>();
         for (int other : workload) {
             Measurement m = plan.measurements().get(other);
-            if (deciding.contains(other) && m.side() == Side.THIS && sampling.has(other)) {
-                labels.add(m.mode().id() + " ×" + m.workers());
+            if (m.side() == Side.THIS && sampling.has(other)) {
+                if (deciding.contains(other)) {
+                    labels.add(m.mode().id() + " ×" + m.workers());
+                } else if (!sampling.samples(other).isEmpty()) {
+                    // The rest of the sweep starts tier by tier: the results of earlier tiers took their share.
+                    before.add(m.mode().id() + " ×" + m.workers());
+                }
             }
         }
         return "not measured: the workload's " + budget + " went to the results that decide its reading ("
-                + String.join(", ", labels) + ")" + raise;
+                + String.join(", ", labels) + ")" + (before.isEmpty() ? "" : " and to the rest of the sweep measured "
+                + "before it (" + String.join(", ", before) + ")") + raise;
     }
 
     /** Why a measurement is not taken, or null. */
