@@ -131,10 +131,11 @@ class RunConfigurationParserTest {
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL),
                 List.copyOf(config.cells().get("cpu").keySet()));
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
-        assertEquals(Map.of("cpu", new OwnSampling(null, 0.05), "contended", new OwnSampling(Duration.ofSeconds(5), 0.05),
+        assertEquals(Map.of("sleep", new OwnSampling(Duration.ofSeconds(4), null), "cpu", new OwnSampling(null, 0.05),
+                        "contended", new OwnSampling(Duration.ofSeconds(5), 0.05),
                         "alloc", new OwnSampling(Duration.ofSeconds(4), 0.20)), config.ownSampling(),
-                "cpu's, contended's and alloc's own target: the precision two busy cores, the pool's dispatch and "
-                        + "the collector allow");
+                "sleep's own budget for its lesson past the cores; cpu's, contended's and alloc's own target: the "
+                        + "precision two busy cores, the pool's dispatch and the collector allow");
         WorkloadSpec alloc = config.workloads().get(3);
         assertEquals(Sampling.adaptive(3, 0.20, 6, 30, Duration.ofSeconds(4)), config.plan().sampling(alloc),
                 "alloc sampled to ±20% in 4 s");
@@ -152,7 +153,8 @@ class RunConfigurationParserTest {
         RunConfiguration targetSet = RunConfigurationParser.parse(new RunParameters(null, null, null,
                 new SamplingParameters(null, null, 0.05, null, null, null), null, null, null, FORK,
                 GateParameters.NONE, LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add);
-        assertEquals(Map.of("contended", new OwnSampling(Duration.ofSeconds(5), null),
+        assertEquals(Map.of("sleep", new OwnSampling(Duration.ofSeconds(4), null),
+                "contended", new OwnSampling(Duration.ofSeconds(5), null),
                 "alloc", new OwnSampling(Duration.ofSeconds(4), null)), targetSet.ownSampling(),
                 "unless the user set targetPrecision ...");
         assertEquals(Sampling.adaptive(3, 0.05, 6, 30, Duration.ofSeconds(4)), targetSet.plan().sampling(alloc),
