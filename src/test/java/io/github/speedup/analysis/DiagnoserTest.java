@@ -218,6 +218,25 @@ class DiagnoserTest {
     }
 
     @Test
+    void ofUnstableResultsClearlyFasterOnlyTheFastestIsRecommendedNotTheFewestWorkersItsIntervalOverlaps() {
+        // Every parallel result varies: threads ×1 (per round 1.1–1.7) overlaps threads ×2 (1.5–2.15),
+        // and with fewer workers would win on overlap alone.
+        double[] sequential = new double[12];
+        double[] one = new double[12];
+        double[] two = new double[12];
+        double[] slow = {1.1, 1.6, 1.15, 1.7, 1.12, 1.55, 1.2, 1.65, 1.1, 1.6, 1.15, 1.7};
+        double[] fast = {1.5, 2.1, 1.65, 2.15, 1.55, 2.0, 1.7, 2.1, 1.5, 1.95, 1.6, 2.05};
+        for (int i = 0; i < 12; i++) {
+            sequential[i] = 46.75 * (1 + 0.002 * (i % 3 - 1));
+            one[i] = sequential[i] / slow[i];
+            two[i] = sequential[i] / fast[i];
+        }
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, sequential).rounds(Mode.THREADS, 1, one)
+                .rounds(Mode.THREADS, 2, two).diagnose();
+        assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label(), d.recommendation());
+    }
+
+    @Test
     void nothingBeatingSequentialSaysSo() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 100, 100, 0, -1).cell(Mode.PROCESSES, 2, 250, 300, -1, 150).diagnose();
         assertEquals("Keep it sequential: no mode measured here is measurably faster.", d.recommendation());
