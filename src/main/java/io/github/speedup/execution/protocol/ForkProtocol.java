@@ -157,6 +157,8 @@ public final class ForkProtocol {
             case ForkMessage.Defined.TYPE -> new ForkMessage.Defined();
             case ForkMessage.RunIteration.TYPE -> ForkMessage.RunIteration.decode(fields);
             case ForkMessage.IterationSample.TYPE -> ForkMessage.IterationSample.decode(fields);
+            case ForkMessage.Diagnose.TYPE -> ForkMessage.Diagnose.decode(fields);
+            case ForkMessage.Diagnosed.TYPE -> ForkMessage.Diagnosed.decode(fields);
             case ForkMessage.Failed.TYPE -> new ForkMessage.Failed(fields.text(), fields.text());
             case ForkMessage.Exit.TYPE -> new ForkMessage.Exit();
             case ForkMessage.ExitCalled.TYPE -> new ForkMessage.ExitCalled(fields.text());
