@@ -327,6 +327,37 @@ class SpeedupEngineTest {
                 + " holds only its reason.", result.kept());
     }
 
+    /**
+     * A JVM without the flight recorder ({@code -XX:-FlightRecorder} in argLine): every result says why it
+     * has no breakdown, on the page too, and is measured and read as before.
+     */
+    @Test
+    void withoutTheFlightRecorderEachResultSaysWhyItHasNoBreakdownAndTheRestWorks() throws Exception {
+        RunParameters parameters = new RunParameters(List.of(new WorkloadInput("catalog", null,
+                "com.example.workloads.SharedCatalog", null, 4, null).withBatchSize(1)), List.of("sequential,threads"),
+                List.of("2"), SamplingParameters.fixed(0, 3), null, null, List.of("xml", "html"),
+                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(TEST_CLASSES))
+                        .withArgLine("-XX:-FlightRecorder"), GateParameters.NONE, new LoadParameters(64.0, 0, null, null),
+                HistoryParameters.NONE, null);
+        Path out = work.resolve("no-jfr");
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(RunConfigurationParser.parse(parameters, 2,
+                warning -> { }), BUILD, out);
+        Report read = XmlReportReader.read(result.files().get(Format.XML)).report();
+        assertTrue(read.complete(), read.incompleteReason());
+        for (ResultReport r : read.workloads().get(0).results()) {
+            assertEquals("no breakdown: the flight recorder is not available in this JVM: the JVM runs with "
+                    + "-XX:-FlightRecorder", String.valueOf(r.breakdown()), r.label());
+            assertEquals(3, r.samples().size(), r.label());
+        }
+        ResultReport threads = read.result("catalog", Mode.THREADS, 2).orElseThrow();
+        assertTrue(threads.speedup() > 0 && threads.speedup() < 1.5, "one lock serialises the threads: "
+                + threads.speedup());
+        assertFalse(read.workloads().get(0).diagnosis().evidence().contains("The lock:"),
+                read.workloads().get(0).diagnosis().evidence());
+        assertEquals(2, org.jsoup.Jsoup.parse(Files.readString(out.resolve("index.html")))
+                .select("table.breakdown td.no-breakdown").size());
+    }
+
     /** One iteration of each of sequential, processes and pool ×2, none taken again, whatever else the machine runs. */
     private RunConfiguration onceEach(List<WorkloadInput> workloads, Map<String, String> properties) throws Exception {
         return RunConfigurationParser.parse(new RunParameters(workloads, List.of("sequential,processes,pool"),
