@@ -105,13 +105,7 @@ public sealed interface ForkMessage {
         }
 
         static RunIteration decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
-            String workload = fields.text();
-            String mode = fields.text();
-            Mode parsed = Mode.fromId(mode).orElse(null);
-            if (parsed == null) {
-                throw new ForkProtocol.MalformedMessageException("RUN has an unknown mode " + mode);
-            }
-            return new RunIteration(workload, parsed, fields.integer());
+            return new RunIteration(fields.text(), fields.mode(), fields.integer());
         }
     }
 
@@ -146,13 +140,7 @@ public sealed interface ForkMessage {
         }
 
         static Diagnose decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
-            String workload = fields.text();
-            String mode = fields.text();
-            Mode parsed = Mode.fromId(mode).orElse(null);
-            if (parsed == null) {
-                throw new ForkProtocol.MalformedMessageException(TYPE + " has an unknown mode " + mode);
-            }
-            return new Diagnose(workload, parsed, fields.integer(), fields.text());
+            return new Diagnose(fields.text(), fields.mode(), fields.integer(), fields.text());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.speedup.execution.protocol;
 
+import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.breakdown.LineFields;
 
 import java.io.ByteArrayOutputStream;
@@ -194,6 +195,16 @@ public final class ForkProtocol {
                 throw new MalformedMessageException(raw[0] + " has " + (raw.length - 1) + " fields, more expected");
             }
             return LineFields.unescape(raw[next++]);
+        }
+
+        /** A mode by its id: "RUN has an unknown mode turbo". */
+        Mode mode() throws MalformedMessageException {
+            String id = text();
+            Mode mode = Mode.fromId(id).orElse(null);
+            if (mode == null) {
+                throw new MalformedMessageException(raw[0] + " has an unknown mode " + id);
+            }
+            return mode;
         }
 
         int integer() throws MalformedMessageException {
