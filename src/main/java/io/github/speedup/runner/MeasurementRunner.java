@@ -253,8 +253,7 @@ public final class MeasurementRunner {
                 measured.add(skipped.get(index));
             } else if (iterations.notLinked(index) != null) {
                 measured.add(MeasuredResult.skipped(measurement, iterations.notLinked(index)));
-            } else if (sampling.has(index) && (sampling.unreached(index)
-                    || sampling.samples(index).size() < 2 && sampling.stopReason(index) == StopReason.MAX_TIME)) {
+            } else if (cutByBudget(sampling, index)) {
                 // One sample has no interval: a result the budget cut after its first iteration is not
                 // measured, rather than measured badly.
                 String reason = notReached(plan, workload, index, sampling, iterations.clock);
@@ -271,6 +270,15 @@ public final class MeasurementRunner {
             }
         }
         return anySamples || !failed ? measured : List.of();
+    }
+
+    /**
+     * Whether the budget left the measurement without a result: not reached, or cut after one measured
+     * iteration (one sample has no interval; a result is not measured rather than measured badly).
+     */
+    private static boolean cutByBudget(WorkloadSampling sampling, int index) {
+        return sampling.has(index) && (sampling.unreached(index)
+                || sampling.samples(index).size() < 2 && sampling.stopReason(index) == StopReason.MAX_TIME);
     }
 
     /**
@@ -465,23 +473,26 @@ public final class MeasurementRunner {
         /**
          * Once every measured iteration of the workload is taken, one diagnostic iteration of each of this
          * build's measurements that has samples, in the executor that measured it: the recording never
-         * runs in a measured iteration. It is not bounded by the workload's budget (one iteration per
-         * result, as the one under way when the budget ends), and a task that fails in it leaves the
-         * measurement as it was, its breakdown saying why there is none.
+         * runs in a measured iteration. It is outside the workload's budget and the time spent against
+         * it (one iteration per result, after the budget's work is done); a result the budget left
+         * without an answer takes none. A task that fails in it leaves the measurement as it was, its
+         * breakdown saying why there is none.
          */
         void diagnose(WorkloadSampling sampling) {
             for (Map.Entry<Integer, ModeExecutor> started : executors.entrySet()) {
                 int index = started.getKey();
                 if (plan.measurements().get(index).side() != Side.THIS || !sampling.has(index)
-                        || sampling.samples(index).isEmpty()) {
+                        || sampling.samples(index).isEmpty() || cutByBudget(sampling, index)) {
                     continue;
                 }
+                long from = System.nanoTime();
                 try {
                     started.getValue().diagnose(null).ifPresent(breakdown -> breakdowns.put(index, breakdown));
                 } catch (ForkException | TaskFailedException e) {
                     breakdowns.put(index, new Breakdown.Unavailable("the diagnostic iteration failed: "
                             + e.getMessage().strip()));
                 }
+                clock.diagnosed(System.nanoTime() - from);
             }
         }
 
