@@ -4,7 +4,7 @@ import java.time.Instant
 def check = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../it/ReportCheck.groovy'))
 def report = check.load(basedir, localRepositoryPath, projectVersion)
 
-assert report.@schemaVersion.text() == '1'
+assert report.@schemaVersion.text() == '2'
 assert report.@complete.text() == 'true'
 def env = report.environment
 assert (env.@logicalCores.text() as int) == Runtime.runtime.availableProcessors()

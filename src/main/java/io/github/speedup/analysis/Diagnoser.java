@@ -3,6 +3,7 @@ package io.github.speedup.analysis;
 import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.report.BreakdownText;
 import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.Figures;
 import io.github.speedup.stats.Interval;
@@ -269,6 +270,7 @@ final class Diagnoser {
                 + "its time in garbage collection, and %s (%s) beat threads ×%d (%s): separate heaps "
                 + "collect separately, one shared heap collects for everyone.", percent(e.gcShare()),
                 processes.label(), known(processes), threads.workers(), known(threads))
+                + BreakdownText.allocation(threads).map(site -> " Where: " + site + ".").orElse("")
                 + e.caveat()));
     }
 
@@ -302,6 +304,7 @@ final class Diagnoser {
         return Optional.of(new Reading(Pattern.LOCK_BOUND, format("Lock-bound: the work computes (CPU utilisation %s) "
                 + "yet threads gain nothing: threads ×%d run at %s× with %s cores busy%s.", percent(e.utilisation()),
                 threads.workers(), ratio(threads.speedup()), ratio(threads.cpuUtilisation()), processEvidence)
+                + BreakdownText.lock(threads).map(lock -> " The lock: " + lock + ".").orElse("")
                 + e.caveat()));
     }
 

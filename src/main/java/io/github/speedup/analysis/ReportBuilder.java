@@ -171,7 +171,8 @@ public final class ReportBuilder {
                                     : shortfallReason("median", summary.medianPrecision(), summary.count(),
                                     result.stopReason(), sampling),
                             slowedReason(result, cores)),
-                    new ResultReport.SamplingOutcome(all, result.retries(), result.warmups(), result.stopReason())));
+                    new ResultReport.SamplingOutcome(all, result.retries(), result.warmups(), result.stopReason()),
+                    result.breakdown()));
         }
         return cells;
     }

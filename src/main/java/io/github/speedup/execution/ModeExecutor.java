@@ -1,8 +1,11 @@
 package io.github.speedup.execution;
 
+import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Sample;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +27,20 @@ public interface ModeExecutor extends AutoCloseable {
      * @throws ForkException       a JVM of the mode could not start, died, broke the protocol or timed out
      */
     Sample runIteration() throws ForkException, TaskFailedException;
+
+    /**
+     * One more iteration after the measured ones, not measured, with the flight recorder on in the JVMs
+     * that run the tasks: where the workers' time went. Empty unless overridden: a mode that records no
+     * breakdown (its tasks run in JVMs that start and end within an iteration, or in a cluster).
+     *
+     * @param recording where to keep the recording as a {@code .jfr} file, or {@code null} for none
+     * @return the breakdown, or {@link Breakdown.Unavailable} with the reason where the JVM has no flight recorder
+     * @throws TaskFailedException a task threw in the diagnostic iteration
+     * @throws ForkException       a JVM of the mode died, broke the protocol or timed out
+     */
+    default Optional<Breakdown> diagnose(Path recording) throws ForkException, TaskFailedException {
+        return Optional.empty();
+    }
 
     /**
      * CPU time, in ns, of the mode's JVMs that ended within the last iteration: what the build's own

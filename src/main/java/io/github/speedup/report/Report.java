@@ -27,7 +27,11 @@ public record Report(int schemaVersion, Instant started, Instant created, String
                      String incompleteReason, History history, ComparedVersion compareWith,
                      SpeedWatch.HostSpeed hostSpeed) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** The schema version written: 2 since results carry their breakdown. */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The versions read: every report since 1, whose results have no breakdown. */
+    public static final List<String> READABLE_SCHEMA_VERSIONS = List.of("1", "2");
 
     public Report {
         workloads = List.copyOf(workloads);

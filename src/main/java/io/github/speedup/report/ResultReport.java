@@ -1,6 +1,7 @@
 package io.github.speedup.report;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.plan.StopReason;
 
@@ -20,9 +21,18 @@ import java.util.Optional;
  * @param separateJvms what running in separate JVMs cost it; none of it in the in-JVM modes
  * @param flags        why its numbers are not to be taken as they stand, each {@code null} where not
  * @param sampling     its samples and how sampling went and stopped
+ * @param breakdown    where the workers' time went in a diagnostic iteration after the measured ones, or why
+ *                     the JVM could not say; {@code null} where none was taken (a mode that records none, the
+ *                     breakdown turned off, a report written before it existed, a skipped cell)
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Timing timing, Resources resources,
-                           SeparateJvms separateJvms, Flags flags, SamplingOutcome sampling) {
+                           SeparateJvms separateJvms, Flags flags, SamplingOutcome sampling, Breakdown breakdown) {
+
+    /** A cell without a breakdown. */
+    public ResultReport(Mode mode, int workers, String skippedReason, Timing timing, Resources resources,
+                        SeparateJvms separateJvms, Flags flags, SamplingOutcome sampling) {
+        this(mode, workers, skippedReason, timing, resources, separateJvms, flags, sampling, null);
+    }
 
     /**
      * @param wallMs             summary of the samples' wall times, with their intervals
@@ -223,6 +233,16 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
                 .filter(sample -> sample.movedBytes() == movedBytes()).findFirst();
     }
 
+    /** Whether a breakdown was taken: recorded, or unavailable with its reason. */
+    public boolean hasBreakdown() {
+        return breakdown != null;
+    }
+
+    /** The recorded breakdown, if one was recorded (not where none was taken or the JVM could not record). */
+    public Optional<Breakdown.Recorded> recordedBreakdown() {
+        return breakdown instanceof Breakdown.Recorded recorded ? Optional.of(recorded) : Optional.empty();
+    }
+
     public boolean isSkipped() {
         return skippedReason != null;
     }
@@ -270,7 +290,8 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
 
     /** The same measurements with these flags (as a report read back wrote them). */
     public ResultReport withFlags(Flags written) {
-        return new ResultReport(mode, workers, skippedReason, timing, resources, separateJvms, written, sampling);
+        return new ResultReport(mode, workers, skippedReason, timing, resources, separateJvms, written, sampling,
+                breakdown);
     }
 
     /** Sampling stopped before the median was known as precisely as asked for. */

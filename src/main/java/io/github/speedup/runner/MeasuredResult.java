@@ -1,5 +1,7 @@
 package io.github.speedup.runner;
 
+import io.github.speedup.execution.ModeExecutor;
+import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
@@ -26,10 +28,14 @@ import java.util.List;
  *                          list stands for all 0.
  * @param cluster           cluster only: the members of the cluster it ran on, as they described
  *                          themselves; {@link ClusterMembers#NONE} for other modes
+ * @param breakdown         where the workers' time went in a diagnostic iteration after the measured ones
+ *                          ({@link ModeExecutor#diagnose}), or why the JVM could not say; {@code null} where
+ *                          none was taken (a mode that records none, a skipped or failed measurement)
  */
 public record MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
                              long poolStartupNanos, List<String> unsentResultTypes, int warmups,
-                             StopReason stopReason, List<Integer> rounds, ClusterMembers cluster) {
+                             StopReason stopReason, List<Integer> rounds, ClusterMembers cluster,
+                             Breakdown breakdown) {
 
     public MeasuredResult {
         samples = List.copyOf(samples);
@@ -45,6 +51,14 @@ public record MeasuredResult(Measurement measurement, List<Sample> samples, Stri
 
     /** The round of a sample taken outside rounds, or whose round is not known. */
     public static final int NO_ROUND = 0;
+
+    /** A measurement without a breakdown. */
+    public MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,
+                          long poolStartupNanos, List<String> unsentResultTypes, int warmups,
+                          StopReason stopReason, List<Integer> rounds, ClusterMembers cluster) {
+        this(measurement, samples, skippedReason, retries, poolStartupNanos, unsentResultTypes, warmups, stopReason,
+                rounds, cluster, null);
+    }
 
     /** A measurement of a mode other than the cluster. */
     public MeasuredResult(Measurement measurement, List<Sample> samples, String skippedReason, int retries,

@@ -3,6 +3,7 @@ package io.github.speedup.runner;
 import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.ModeExecutor;
+import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.injvm.MeasurementJvm;
 import io.github.speedup.execution.launch.ChildOutput;
@@ -166,6 +167,7 @@ public final class MeasurementRunner {
                     } else {
                         iterations.interleaved(sampling);
                     }
+                    iterations.diagnose(sampling);
                 } catch (IterationFailedException e) {
                     failure = e;
                 } finally {
@@ -251,8 +253,7 @@ public final class MeasurementRunner {
                 measured.add(skipped.get(index));
             } else if (iterations.notLinked(index) != null) {
                 measured.add(MeasuredResult.skipped(measurement, iterations.notLinked(index)));
-            } else if (sampling.has(index) && (sampling.unreached(index)
-                    || sampling.samples(index).size() < 2 && sampling.stopReason(index) == StopReason.MAX_TIME)) {
+            } else if (cutByBudget(sampling, index)) {
                 // One sample has no interval: a result the budget cut after its first iteration is not
                 // measured, rather than measured badly.
                 String reason = notReached(plan, workload, index, sampling, iterations.clock);
@@ -264,10 +265,20 @@ public final class MeasurementRunner {
                         iterations.retries(index), iterations.ended(index).startupNanos(),
                         iterations.ended(index).unsentTypes(), sampling.warmups(index),
                         sampling.pending(index) ? StopReason.FAILED : sampling.stopReason(index),
-                        sampling.rounds(index), iterations.ended(index).clusterMembers()));
+                        sampling.rounds(index), iterations.ended(index).clusterMembers(),
+                        iterations.breakdown(index)));
             }
         }
         return anySamples || !failed ? measured : List.of();
+    }
+
+    /**
+     * Whether the budget left the measurement without a result: not reached, or cut after one measured
+     * iteration (one sample has no interval; a result is not measured rather than measured badly).
+     */
+    private static boolean cutByBudget(WorkloadSampling sampling, int index) {
+        return sampling.has(index) && (sampling.unreached(index)
+                || sampling.samples(index).size() < 2 && sampling.stopReason(index) == StopReason.MAX_TIME);
     }
 
     /**
@@ -335,6 +346,8 @@ public final class MeasurementRunner {
         private final Map<Integer, Integer> retries = new HashMap<>();
         /** The executor of each measurement of the current workload, started at its first iteration. */
         private final Map<Integer, ModeExecutor> executors = new HashMap<>();
+        /** Where the workers' time went in each measurement's diagnostic iteration, where one was taken. */
+        private final Map<Integer, Breakdown> breakdowns = new HashMap<>();
         /** What each closed executor told of its measurement, kept after its JVMs are gone. */
         private final Map<Integer, Ended> ended = new HashMap<>();
         /** The current workload's time against its budget. */
@@ -462,6 +475,37 @@ public final class MeasurementRunner {
 
         int retries(int index) {
             return retries.getOrDefault(index, 0);
+        }
+
+        /**
+         * Once every measured iteration of the workload is taken, one diagnostic iteration of each of this
+         * build's measurements that has samples, in the executor that measured it: the recording never
+         * runs in a measured iteration. It is outside the workload's budget and the time spent against
+         * it (one iteration per result, after the budget's work is done); a result the budget left
+         * without an answer takes none. A task that fails in it leaves the measurement as it was, its
+         * breakdown saying why there is none.
+         */
+        void diagnose(WorkloadSampling sampling) {
+            for (Map.Entry<Integer, ModeExecutor> started : executors.entrySet()) {
+                int index = started.getKey();
+                if (plan.measurements().get(index).side() != Side.THIS || !sampling.has(index)
+                        || sampling.samples(index).isEmpty() || cutByBudget(sampling, index)) {
+                    continue;
+                }
+                long from = System.nanoTime();
+                try {
+                    started.getValue().diagnose(null).ifPresent(breakdown -> breakdowns.put(index, breakdown));
+                } catch (ForkException | TaskFailedException e) {
+                    breakdowns.put(index, new Breakdown.Unavailable("the diagnostic iteration failed: "
+                            + e.getMessage().strip()));
+                }
+                clock.diagnosed(System.nanoTime() - from);
+            }
+        }
+
+        /** The measurement's breakdown, or {@code null} where none was taken. */
+        Breakdown breakdown(int index) {
+            return breakdowns.get(index);
         }
 
         /** What the measurement's executor told when it closed; nothing for one that never started. */

@@ -28,6 +28,8 @@ final class WorkloadClock {
     private final String budgetSource;
     private long waitedNanos;
     private long retakenNanos;
+    /** The diagnostic iterations after the measured ones: outside the budget, and outside the time spent against it. */
+    private long diagnosedNanos;
 
     /**
      * @param clock       nanoseconds, {@link System#nanoTime} but in tests
@@ -62,7 +64,8 @@ final class WorkloadClock {
 
     /** What the workload took so far against its budget, to the millisecond, as the report holds it. */
     WorkloadTime time() {
-        return new WorkloadTime(bounded() ? millis(budgetNanos) : null, budgetSource, millis(elapsedNanos()),
+        return new WorkloadTime(bounded() ? millis(budgetNanos) : null, budgetSource,
+                millis(elapsedNanos() - diagnosedNanos),
                 millis(waitedNanos), millis(retakenNanos));
     }
 
@@ -127,6 +130,11 @@ final class WorkloadClock {
     /** An iteration of {@code nanos} was taken again (or dropped): its time bought nothing kept. */
     void retaken(long nanos) {
         retakenNanos += nanos;
+    }
+
+    /** The diagnostic iterations (the breakdown) took {@code nanos} after the measured ones. */
+    void diagnosed(long nanos) {
+        diagnosedNanos += nanos;
     }
 
     long waitedNanos() {

@@ -71,6 +71,14 @@ class DiagnoserTest {
     }
 
     @Test
+    void aLockBoundReadingNamesTheLockAndTheFrameThatTookIt() {
+        Diagnosis d = ReportFixtures.lockBound().workloads().get(0).diagnosis();
+        assertEquals(Pattern.LOCK_BOUND, d.pattern(), d.evidence());
+        assertTrue(d.evidence().contains(" The lock: 91% of the workers' blocked time waits to enter com.acme.Registry "
+                + "at com.acme.Registry.lookup:42 (threads ×2 blocked 45% of their time)."), d.evidence());
+    }
+
+    @Test
     void collectorTimeWithProcessesAheadIsMemoryBound() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 400, 380, 150, -1).cell(Mode.THREADS, 2, 330, 500, 200, -1)
                 .cell(Mode.PROCESSES, 2, 280, 600, -1, 80).diagnose();

@@ -57,19 +57,20 @@ class ArchitectureTest {
      * The rooms of {@code execution}, each with the rooms it may use: the arrows run one way, from the
      * child JVM's main class down through the modes to the launcher, the protocol, what every child
      * shares and the seam. No mode uses another, but the cluster, whose driver deals its tasks out as
-     * the pool does ({@code TaskDispatch}). The seam ({@code execution} itself) uses none of them.
+     * the pool does ({@code TaskDispatch}). The seam ({@code execution} itself) uses none of them but the breakdown,
+     * which its executors return and which depends on the JDK alone.
      */
     static final Map<String, List<String>> EXECUTION_ROOMS = rooms(
             "fork", "injvm, processes, pool, cluster, launch, protocol, child, seam",
-            "injvm", "launch, protocol, child, seam",
+            "injvm", "launch, protocol, child, breakdown, seam",
             "processes", "launch, protocol, child, seam",
             "cluster", "pool, launch, protocol, child, seam",
-            "pool", "launch, protocol, child, seam",
+            "pool", "launch, protocol, child, breakdown, seam",
             "launch", "protocol, child, seam",
             "protocol", "child, breakdown, seam",
             "child", "seam",
-            "breakdown", "",
-            "seam", "");
+            "seam", "breakdown",
+            "breakdown", "");
 
     private static JavaClasses classes;
 

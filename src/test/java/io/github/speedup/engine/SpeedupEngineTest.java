@@ -327,6 +327,37 @@ class SpeedupEngineTest {
                 + " holds only its reason.", result.kept());
     }
 
+    /**
+     * A JVM without the flight recorder ({@code -XX:-FlightRecorder} in argLine): every result says why it
+     * has no breakdown, on the page too, and is measured and read as before.
+     */
+    @Test
+    void withoutTheFlightRecorderEachResultSaysWhyItHasNoBreakdownAndTheRestWorks() throws Exception {
+        RunParameters parameters = new RunParameters(List.of(new WorkloadInput("catalog", null,
+                "com.example.workloads.SharedCatalog", null, 4, null).withBatchSize(1)), List.of("sequential,threads"),
+                List.of("2"), SamplingParameters.fixed(0, 3), null, null, List.of("xml", "html"),
+                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(TEST_CLASSES))
+                        .withArgLine("-XX:-FlightRecorder"), GateParameters.NONE, new LoadParameters(64.0, 0, null, null),
+                HistoryParameters.NONE, null);
+        Path out = work.resolve("no-jfr");
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(RunConfigurationParser.parse(parameters, 2,
+                warning -> { }), BUILD, out);
+        Report read = XmlReportReader.read(result.files().get(Format.XML)).report();
+        assertTrue(read.complete(), read.incompleteReason());
+        for (ResultReport r : read.workloads().get(0).results()) {
+            assertEquals("no breakdown: the flight recorder is not available in this JVM: the JVM runs with "
+                    + "-XX:-FlightRecorder", String.valueOf(r.breakdown()), r.label());
+            assertEquals(3, r.samples().size(), r.label());
+        }
+        ResultReport threads = read.result("catalog", Mode.THREADS, 2).orElseThrow();
+        assertTrue(threads.speedup() > 0 && threads.speedup() < 1.5, "one lock serialises the threads: "
+                + threads.speedup());
+        assertFalse(read.workloads().get(0).diagnosis().evidence().contains("The lock:"),
+                read.workloads().get(0).diagnosis().evidence());
+        assertEquals(2, org.jsoup.Jsoup.parse(Files.readString(out.resolve("index.html")))
+                .select("table.breakdown td.no-breakdown").size());
+    }
+
     /** One iteration of each of sequential, processes and pool ×2, none taken again, whatever else the machine runs. */
     private RunConfiguration onceEach(List<WorkloadInput> workloads, Map<String, String> properties) throws Exception {
         return RunConfigurationParser.parse(new RunParameters(workloads, List.of("sequential,processes,pool"),
@@ -352,12 +383,14 @@ class SpeedupEngineTest {
 
         List<String> leftovers = warnings.stream().filter(w -> w.contains("outlived their JVMs")).toList();
         assertEquals(1, leftovers.size(), warnings.toString());
-        Matcher ended = Pattern.compile("6 processes that the workloads started outlived their JVMs and were "
+        // Two tasks once in each of sequential, processes ×2 and pool ×2, and once more in sequential's diagnostic
+        // iteration (the breakdown) in the measurement JVM.
+        Matcher ended = Pattern.compile("8 processes that the workloads started outlived their JVMs and were "
                 + "ended with SIGTERM: ((?:sleep " + seconds + " \\(pid \\d+\\)(?:, )?)+)\\. A task that starts a "
                 + "server or daemon should stop it: what it leaves running competes with the measurements that follow")
                 .matcher(leftovers.get(0));
         assertTrue(ended.matches(), leftovers.get(0));
-        assertEquals(6, ended.group(1).split(", ").length, leftovers.get(0));
+        assertEquals(8, ended.group(1).split(", ").length, leftovers.get(0));
         assertEquals(List.of(), ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .filter(line -> line.endsWith("sleep " + seconds)).isPresent()).toList(), "no helper outlived the run");
 
@@ -460,12 +493,12 @@ class SpeedupEngineTest {
 
         engine(new ArrayList<>()).run(configuration(List.of("xml"), GateParameters.NONE), BUILD, work.resolve("v1"));
         Files.writeString(baseline, Files.readString(work.resolve("v1/speedup.xml"))
-                .replaceFirst("schemaVersion=\"1\"", "schemaVersion=\"2\""));
+                .replaceFirst("schemaVersion=\"2\"", "schemaVersion=\"3\""));
         long second = System.nanoTime();
         SpeedupException future = assertThrows(SpeedupException.class, () -> engine(new ArrayList<>())
                 .run(keeping(List.of("xml"), gate, history, null), BUILD, work.resolve("out")));
-        assertEquals("Cannot read the speedup report " + baseline + ": its schemaVersion is '2'; this plugin reads "
-                + "schemaVersion 1 (parameter baseline): it was written by another version of the plugin; compare "
+        assertEquals("Cannot read the speedup report " + baseline + ": its schemaVersion is '3'; this plugin reads "
+                + "schemaVersion 1 and 2 (parameter baseline): it was written by another version of the plugin; compare "
                 + "with a baseline this version wrote: move it away and run once with -Dspeedup.updateBaseline=true. "
                 + "Nothing was measured.", future.getMessage());
         assertTrue(System.nanoTime() - second < 2_000_000_000L, "the future version's too");

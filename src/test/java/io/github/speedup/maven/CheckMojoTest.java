@@ -112,8 +112,8 @@ class CheckMojoTest {
         Files.writeString(file, "<project/>");
         assertRefused(mojo, file, "its root element is <project>, not <report>", damaged);
         String xml = new String(Files.readAllBytes(writeReport(mojo)), StandardCharsets.UTF_8);
-        Files.writeString(file, xml.replaceFirst("schemaVersion=\"1\"", "schemaVersion=\"2\""));
-        assertRefused(mojo, file, "its schemaVersion is '2'; this plugin reads schemaVersion 1", " (parameter "
+        Files.writeString(file, xml.replaceFirst("schemaVersion=\"2\"", "schemaVersion=\"3\""));
+        assertRefused(mojo, file, "its schemaVersion is '3'; this plugin reads schemaVersion 1 and 2", " (parameter "
                 + "reportFile; it was written by another version of the plugin: check it with that version, or run "
                 + "speedup:run with this one to write it anew)");
     }

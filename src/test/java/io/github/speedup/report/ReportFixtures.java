@@ -5,6 +5,12 @@ import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.Cause;
+import io.github.speedup.execution.breakdown.Culprit;
+import io.github.speedup.execution.breakdown.Memory;
+import io.github.speedup.execution.breakdown.Pinning;
+import io.github.speedup.execution.breakdown.Shares;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.IterationOrder;
@@ -122,11 +128,7 @@ public final class ReportFixtures {
      */
     public static Report pool() {
         WorkloadSpec gil = new WorkloadSpec("gil", Kind.CONTENDED, 4, 200);
-        List<Sample> pool = new ArrayList<>();
-        for (double wall : new double[] {404, 405, 403}) {
-            pool.add(new Sample((long) (wall * 1e6), (long) (wall * 2e6), 80_000_000, Sample.NO_STARTUP, Sample.NO_GC,
-                    (long) ((wall - 400) * 1e6 + 500_000), 8L << 20, Interference.NOT_MEASURED));
-        }
+        List<Sample> pool = poolSamples();
         return build(List.of(
                 new MeasuredResult(new Measurement(gil, Mode.SEQUENTIAL, 1),
                         List.of(ms(800, 800, 1000), ms(801, 801, 1000), ms(799, 799, 1000)), null, 0),
@@ -135,6 +137,53 @@ public final class ReportFixtures {
                 new MeasuredResult(new Measurement(gil, Mode.POOL, 2), pool, null, 0, 71_900_000,
                         List.of("com.acme.Unsendable"), 1, StopReason.FIXED)),
                 "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.POOL), List.of(2));
+    }
+
+    /** A pool ×2 at about 404 ms of which 3.5-4.5 ms communication, moving 8 MiB per iteration. */
+    private static List<Sample> poolSamples() {
+        List<Sample> pool = new ArrayList<>();
+        for (double wall : new double[] {404, 405, 403}) {
+            pool.add(new Sample((long) (wall * 1e6), (long) (wall * 2e6), 80_000_000, Sample.NO_STARTUP, Sample.NO_GC,
+                    (long) ((wall - 400) * 1e6 + 500_000), 8L << 20, Interference.NOT_MEASURED));
+        }
+        return pool;
+    }
+
+    /** Where the workers of threads ×2 in {@link #lockBound()} spent their time: 91% of the blocking on one monitor. */
+    public static final Breakdown.Recorded BLOCKED = new Breakdown.Recorded(790_000_000L, 2, 4, 10_000,
+            new Shares(0.52, 0.40, 0.05, 0.0, 0.03),
+            List.of(new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 570_000_000L, 0.91),
+                    new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync",
+                            "com.acme.Ledger.post:7", 56_000_000L, 0.09)),
+            new Memory(1.5e8, 2.9e7, 0.03, 2, List.of(new Culprit(Cause.ALLOCATION, "byte[]",
+                    "com.acme.Registry.copy:51", 118_000_000L, 1.0))),
+            List.of(), List.of(new Culprit(Cause.CPU, "com.acme.Registry.hash:60", "com.acme.Registry.hash:60", 70, 0.9)),
+            new Pinning(false, List.of()));
+
+    /**
+     * {@link #pool()}'s contended workload, named {@code registry}, with breakdowns: threads ×2 blocked
+     * on {@code com.acme.Registry} ({@link #BLOCKED}), sequential running alone, and the pool with none
+     * (a mode whose breakdown was not taken).
+     */
+    public static Report lockBound() {
+        WorkloadSpec registry = new WorkloadSpec("registry", Kind.CONTENDED, 4, 200);
+        List<Sample> pool = poolSamples();
+        Breakdown.Recorded alone = new Breakdown.Recorded(800_000_000L, 1, 4, 10_000, new Shares(0.99, 0, 0, 0, 0.01),
+                List.of(), new Memory(1.5e8, 3e7, 0.01, 1, List.of()), List.of(), List.of(), new Pinning(false, List.of()));
+        return build(List.of(
+                new MeasuredResult(new Measurement(registry, Mode.SEQUENTIAL, 1),
+                        List.of(ms(800, 800, 1000), ms(801, 801, 1000), ms(799, 799, 1000)), null, 0, Sample.NO_STARTUP,
+                        List.of(), 1, StopReason.FIXED, List.of(), ClusterMembers.NONE, alone),
+                new MeasuredResult(new Measurement(registry, Mode.THREADS, 2),
+                        List.of(ms(790, 790, 1000), ms(791, 791, 1000), ms(789, 789, 1000)), null, 0, Sample.NO_STARTUP,
+                        List.of(), 1, StopReason.FIXED, List.of(), ClusterMembers.NONE, BLOCKED),
+                new MeasuredResult(new Measurement(registry, Mode.VIRTUAL, 2),
+                        List.of(ms(792, 792, 1000), ms(793, 793, 1000), ms(791, 791, 1000)), null, 0, Sample.NO_STARTUP,
+                        List.of(), 1, StopReason.FIXED, List.of(), ClusterMembers.NONE, new Breakdown.Unavailable(
+                        "the flight recorder is not available in this JVM: the JVM runs with -XX:-FlightRecorder")),
+                new MeasuredResult(new Measurement(registry, Mode.POOL, 2), pool, null, 0, 71_900_000,
+                        List.of(), 1, StopReason.FIXED)),
+                "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL, Mode.POOL), List.of(2));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.speedup.execution.breakdown;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -29,9 +31,6 @@ public final class BreakdownRecorder {
 
     /** How often a running worker's stack is sampled: JFR's profiling rate, 100 samples a second per thread. */
     public static final Duration SAMPLING_PERIOD = Duration.ofMillis(10);
-
-    /** How long {@link #stop} waits for the recorder to deliver the stretch's events: it flushes about once a second. */
-    static final Duration DELIVERY = Duration.ofSeconds(10);
 
     private final JfrSession session;
     private final String unavailable;
@@ -71,20 +70,34 @@ public final class BreakdownRecorder {
     }
 
     /**
-     * Stops recording and tells where the workers' time went since {@link #start}.
+     * Stops recording and tells where the workers' time went since {@link #start}; keeps no recording.
      *
      * @param workers which threads worked and how many tasks they ran
      * @return the breakdown, or {@link Breakdown.Unavailable} with the reason
-     * @throws InterruptedException if interrupted while the recorder delivers its last events
      */
-    public Breakdown stop(Workers workers) throws InterruptedException {
+    public Breakdown stop(Workers workers) {
+        return stop(workers, null);
+    }
+
+    /**
+     * Stops recording, keeps the recording as a {@code .jfr} file that JMC and {@code jfr print} open,
+     * and tells where the workers' time went since {@link #start}.
+     *
+     * @param workers which threads worked and how many tasks they ran
+     * @param keep    where to write the recording, or {@code null} to keep none; where this JVM records
+     *                nothing, nothing is written
+     * @return the breakdown, or {@link Breakdown.Unavailable} with the reason
+     */
+    public Breakdown stop(Workers workers, Path keep) {
         long stopNanos = JfrSession.nanos(Instant.now());
         if (session == null) {
             return new Breakdown.Unavailable(unavailable);
         }
-        if (!session.finish(DELIVERY)) {
-            return new Breakdown.Unavailable("the flight recorder did not deliver its events within "
-                    + DELIVERY.toSeconds() + " s");
+        try {
+            session.finish(keep);
+        } catch (IOException e) {
+            return new Breakdown.Unavailable("the flight recorder's recording could not be written or read back ("
+                    + e + ")");
         }
         return Tally.of(session.observations(), session.pauses(), startNanos, stopNanos, workers, threshold,
                 session.pinningRecordable());

@@ -1,47 +1,43 @@
 package io.github.speedup.execution.breakdown;
 
-import jdk.jfr.Event;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
-import jdk.jfr.Label;
-import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
+import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingStream;
+import jdk.jfr.consumer.RecordingFile;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A recording stream of the events a breakdown needs, in this JVM. The only class that names
- * {@code jdk.jfr}: {@link BreakdownRecorder} loads it only once it knows the module is there.
+ * A recording of the events a breakdown needs, in this JVM, read back from its file once it is
+ * stopped. The only class that names {@code jdk.jfr}: {@link BreakdownRecorder} loads it only once it
+ * knows the module is there.
+ *
+ * <p>A recording, not a recording stream: a stream delivers its events at the recorder's next flush,
+ * about once a second (JDK 17 offers no way to ask for it sooner), and a breakdown of each result then
+ * cost a second of waiting, as long as the default suite's whole budget for a result. Stopping a
+ * recording writes everything at once; reading a stretch's file back took 15 to 70 ms (a few hundred
+ * events, 100 KB) where the stream's wait took 0.7 to 0.9 s. The file is what JMC and {@code jfr print}
+ * open, so it can be kept.
  */
 final class JfrSession {
 
     private static final String PINNED = "jdk.VirtualThreadPinned";
-    private static final String STOP = "io.github.speedup.BreakdownStop";
 
-    private final RecordingStream stream = new RecordingStream();
-    /** Written by the stream's own thread; read after {@link #stopped} was counted down by it. */
+    private final Recording recording = new Recording();
     private final List<Observation> observations = new ArrayList<>();
     private final List<long[]> pauses = new ArrayList<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean pinningRecordable;
-
-    /** Committed when the stretch ends: once the stream delivers it, it has delivered every event before it. */
-    @Name(STOP)
-    @Label("Speedup breakdown stop")
-    @StackTrace(false)
-    static final class StopMarker extends Event {
-    }
 
     /**
      * Starts recording.
@@ -53,10 +49,11 @@ final class JfrSession {
     JfrSession(Duration threshold, Duration samplingPeriod) {
         try {
             configure(threshold, samplingPeriod);
-            listen();
-            stream.startAsync();
+            recording.setName("speedup breakdown");
+            recording.setToDisk(true);
+            recording.start();
         } catch (RuntimeException e) {
-            stream.close();
+            recording.close();
             throw e;
         }
     }
@@ -64,23 +61,22 @@ final class JfrSession {
     private void configure(Duration threshold, Duration samplingPeriod) {
         for (String timed : List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.ThreadSleep",
                 "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite")) {
-            stream.enable(timed).withThreshold(threshold).withStackTrace();
+            recording.enable(timed).withThreshold(threshold).withStackTrace();
         }
-        stream.enable("jdk.GCPhasePause").withoutThreshold();
+        recording.enable("jdk.GCPhasePause").withoutThreshold();
         // JFR's "profile" settings: twice the default's rate, so that a stretch of a second holds hundreds of samples.
-        stream.enable("jdk.ObjectAllocationSample").with("throttle", "300/s").withStackTrace();
-        stream.enable("jdk.ExecutionSample").withPeriod(samplingPeriod);
+        recording.enable("jdk.ObjectAllocationSample").with("throttle", "300/s").withStackTrace();
+        recording.enable("jdk.ExecutionSample").withPeriod(samplingPeriod);
         pinningRecordable = FlightRecorder.getFlightRecorder().getEventTypes().stream()
                 .map(EventType::getName).anyMatch(PINNED::equals);
         if (pinningRecordable) {
-            stream.enable(PINNED).withoutThreshold().withStackTrace();
+            recording.enable(PINNED).withoutThreshold().withStackTrace();
         }
-        stream.enable(StopMarker.class);
     }
 
     /**
      * Whether the JVM says it has a flight recorder. With {@code -XX:-FlightRecorder} it says no, yet
-     * a recording stream would still start one; the user asked for none, so none is started.
+     * a recording would still start one; the user asked for none, so none is started.
      */
     static boolean available() {
         return FlightRecorder.isAvailable();
@@ -90,41 +86,28 @@ final class JfrSession {
         return pinningRecordable;
     }
 
-    private void listen() {
-        stream.onEvent("jdk.JavaMonitorEnter", e -> timed(Cause.MONITOR_ENTER, e, className(e, "monitorClass")));
-        stream.onEvent("jdk.ThreadPark", e -> timed(Cause.PARK, e, className(e, "parkedClass")));
-        stream.onEvent("jdk.JavaMonitorWait", e -> timed(Cause.MONITOR_WAIT, e, className(e, "monitorClass")));
-        stream.onEvent("jdk.ThreadSleep", e -> timed(Cause.SLEEP, e, ""));
-        stream.onEvent("jdk.SocketRead", e -> timed(Cause.SOCKET, e, peer(e)));
-        stream.onEvent("jdk.SocketWrite", e -> timed(Cause.SOCKET, e, peer(e)));
-        stream.onEvent("jdk.FileRead", e -> timed(Cause.FILE, e, text(e, "path")));
-        stream.onEvent("jdk.FileWrite", e -> timed(Cause.FILE, e, text(e, "path")));
-        stream.onEvent(PINNED, e -> timed(Cause.PINNED, e, text(e, "pinnedReason")));
-        stream.onEvent("jdk.ObjectAllocationSample", e -> add(Cause.ALLOCATION, e, e.getThread(), 0,
-                e.getLong("weight"), className(e, "objectClass"), frames(e)));
-        stream.onEvent("jdk.ExecutionSample", e -> {
-            List<Frames.Frame> frames = frames(e);
-            add(Cause.CPU, e, e.getThread("sampledThread"), 0, 1, frames.isEmpty() ? "" : frames.get(0).text(), frames);
-        });
-        stream.onEvent("jdk.GCPhasePause", e -> {
-            if (stopped.getCount() > 0) {
-                pauses.add(new long[] {nanos(e.getStartTime()), e.getDuration().toNanos()});
-            }
-        });
-        stream.onEvent(STOP, e -> stopped.countDown());
-    }
-
     /**
-     * Ends the recording once every event up to now has been delivered.
+     * Stops the recording and reads its events.
      *
-     * @param patience how long to wait for the stream to deliver them (it flushes about once a second)
-     * @return whether they were delivered in time; the observations are complete only if so
+     * @param keep where to keep the recording as a {@code .jfr} file, or {@code null} to keep none
+     * @throws IOException if the recording cannot be written or read back
      */
-    boolean finish(Duration patience) throws InterruptedException {
-        new StopMarker().commit();
-        boolean delivered = stopped.await(patience.toNanos(), TimeUnit.NANOSECONDS);
-        stream.close();
-        return delivered;
+    void finish(Path keep) throws IOException {
+        recording.stop();
+        Path file = keep != null ? keep : Files.createTempFile("speedup-breakdown-", ".jfr");
+        try {
+            recording.dump(file);
+            try (RecordingFile events = new RecordingFile(file)) {
+                while (events.hasMoreEvents()) {
+                    handle(events.readEvent());
+                }
+            }
+        } finally {
+            recording.close();
+            if (keep == null) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     List<Observation> observations() {
@@ -135,6 +118,29 @@ final class JfrSession {
         return pauses;
     }
 
+    private void handle(RecordedEvent e) {
+        switch (e.getEventType().getName()) {
+            case "jdk.JavaMonitorEnter" -> timed(Cause.MONITOR_ENTER, e, className(e, "monitorClass"));
+            case "jdk.ThreadPark" -> timed(Cause.PARK, e, className(e, "parkedClass"));
+            case "jdk.JavaMonitorWait" -> timed(Cause.MONITOR_WAIT, e, className(e, "monitorClass"));
+            case "jdk.ThreadSleep" -> timed(Cause.SLEEP, e, "");
+            case "jdk.SocketRead", "jdk.SocketWrite" -> timed(Cause.SOCKET, e, peer(e));
+            case "jdk.FileRead", "jdk.FileWrite" -> timed(Cause.FILE, e, text(e, "path"));
+            case PINNED -> timed(Cause.PINNED, e, text(e, "pinnedReason"));
+            case "jdk.ObjectAllocationSample" -> add(Cause.ALLOCATION, e, e.getThread(), 0, e.getLong("weight"),
+                    className(e, "objectClass"), frames(e));
+            case "jdk.ExecutionSample" -> {
+                List<Frames.Frame> frames = frames(e);
+                add(Cause.CPU, e, e.getThread("sampledThread"), 0, 1, frames.isEmpty() ? "" : frames.get(0).text(),
+                        frames);
+            }
+            case "jdk.GCPhasePause" -> pauses.add(new long[] {nanos(e.getStartTime()), e.getDuration().toNanos()});
+            default -> {
+                // the recording holds what JFR always records besides (its own metadata, settings)
+            }
+        }
+    }
+
     private void timed(Cause cause, RecordedEvent event, String subject) {
         long nanos = event.getDuration().toNanos();
         add(cause, event, event.getThread(), nanos, nanos, subject, frames(event));
@@ -142,8 +148,7 @@ final class JfrSession {
 
     private void add(Cause cause, RecordedEvent event, RecordedThread thread, long nanos, long amount, String subject,
                      List<Frames.Frame> frames) {
-        // After the stop marker, the stream still delivers what comes until it is closed: not the stretch's.
-        if (thread != null && stopped.getCount() > 0) {
+        if (thread != null) {
             observations.add(new Observation(cause, thread.getJavaThreadId(),
                     thread.getJavaName() == null ? "" : thread.getJavaName(), nanos(event.getStartTime()), nanos, amount,
                     subject, Frames.user(frames)));

@@ -2,6 +2,9 @@ package io.github.speedup.execution.injvm;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.BreakdownRecorder;
+import io.github.speedup.execution.breakdown.Workers;
 import io.github.speedup.execution.child.HeapKeeping;
 import io.github.speedup.measure.HeapPeak;
 import io.github.speedup.measure.Probes;
@@ -9,9 +12,12 @@ import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.Task;
 
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one iteration of a workload's tasks in this JVM, sequentially, on a pool of platform
@@ -45,6 +52,62 @@ public final class InJvmExecutor {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * One more iteration, not measured, with the flight recorder on around the tasks alone: where the
+     * workers' time went. Every mode runs here on W workers of its own kind (one platform thread for
+     * sequential, W platform threads, W virtual threads) that take the tasks in turn and end with the
+     * last, so that no worker waits for a task to be handed to it: a worker parked on an executor's
+     * queue or on the virtual threads' bound of W is the harness's waiting, not the work's.
+     *
+     * @param keep where to keep the recording as a {@code .jfr} file, or {@code null} for none
+     * @throws TaskFailedException a task threw, naming the cause
+     */
+    public static Breakdown diagnose(List<Task> tasks, Mode mode, int workers, Path keep) throws TaskFailedException {
+        int count = mode == Mode.SEQUENTIAL ? 1 : workers;
+        Set<Long> ids = ConcurrentHashMap.newKeySet();
+        AtomicInteger next = new AtomicInteger();
+        List<FutureTask<Long>> turns = new ArrayList<>(count);
+        for (int worker = 0; worker < count; worker++) {
+            turns.add(new FutureTask<>(() -> {
+                ids.add(Thread.currentThread().getId());
+                long sum = 0;
+                for (int index = next.getAndIncrement(); index < tasks.size(); index = next.getAndIncrement()) {
+                    sum += tasks.get(index).run();
+                }
+                return sum;
+            }));
+        }
+        BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
+        ExecutorService virtual = mode == Mode.VIRTUAL ? virtualThreadPerTask() : null;
+        try {
+            for (int worker = 0; worker < count; worker++) {
+                if (virtual != null) {
+                    virtual.execute(turns.get(worker));
+                } else {
+                    new Thread(turns.get(worker), "speedup-diagnosed-" + (worker + 1)).start();
+                }
+            }
+            long sum = 0;
+            for (FutureTask<Long> turn : turns) {
+                sum += turn.get();
+            }
+            sink += sum;
+        } catch (ExecutionException e) {
+            turns.forEach(turn -> turn.cancel(true));
+            recorder.stop(new Workers(count, 0, "", ids));
+            throw new TaskFailedException("a task of the diagnostic iteration threw " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            recorder.stop(new Workers(count, 0, "", ids));
+            throw new TaskFailedException("interrupted during the diagnostic iteration", e);
+        } finally {
+            if (virtual != null) {
+                virtual.shutdownNow();
+            }
+        }
+        return recorder.stop(new Workers(count, tasks.size(), "", ids), keep);
     }
 
     private interface Body {

@@ -4,6 +4,7 @@ import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.ModeExecutor;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.execution.launch.ChildJvm;
 import io.github.speedup.execution.launch.ChildOutput;
 import io.github.speedup.execution.launch.JvmLauncher;
@@ -13,9 +14,11 @@ import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The host's handle on the forked JVM that runs the sequential, threads and virtual modes,
@@ -73,6 +76,25 @@ public final class MeasurementJvm implements AutoCloseable {
     }
 
     /**
+     * One more iteration of a defined workload, not measured, with the flight recorder on: where the
+     * workers' time went ({@link InJvmExecutor#diagnose}).
+     *
+     * @param recording where the JVM keeps the recording as a {@code .jfr} file, or {@code null} for none
+     * @throws TaskFailedException a task threw in it
+     * @throws ForkException       the JVM died, broke the protocol or did not answer within the timeout
+     */
+    public Breakdown diagnose(WorkloadSpec spec, Mode mode, int workers, Path recording)
+            throws ForkException, TaskFailedException {
+        if (!spec.equals(defined.get(spec.name()))) {
+            throw new IllegalStateException("workload " + spec.name() + " is diagnosed before it is measured");
+        }
+        child.send(new ForkMessage.Diagnose(spec.name(), mode, workers,
+                recording == null ? "" : recording.toAbsolutePath().toString()));
+        return child.expect(ForkMessage.Diagnosed.class, timeout, "the diagnostic iteration of " + spec.name())
+                .message().breakdown();
+    }
+
+    /**
      * The executor of one in-JVM measurement: its iterations are this JVM's, which it neither starts
      * nor ends (the JVM is warm for the whole run, and closed with it).
      *
@@ -97,6 +119,11 @@ public final class MeasurementJvm implements AutoCloseable {
         @Override
         public Sample runIteration() throws ForkException, TaskFailedException {
             return jvm.runIteration(spec, mode, workers);
+        }
+
+        @Override
+        public Optional<Breakdown> diagnose(Path recording) throws ForkException, TaskFailedException {
+            return Optional.of(jvm.diagnose(spec, mode, workers, recording));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.speedup.execution.injvm;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.execution.child.ChildLifetime;
 import io.github.speedup.execution.child.HeapKeeping;
 import io.github.speedup.execution.protocol.BoundedLineReader;
@@ -15,6 +16,7 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,8 @@ public final class MeasurementServer {
                 } else if (command instanceof ForkMessage.RunIteration run) {
                     ForkProtocol.write(protocol, runIteration(workloads.get(run.workload()), run.mode(), run.workers()),
                             null);
+                } else if (command instanceof ForkMessage.Diagnose diagnose) {
+                    ForkProtocol.write(protocol, diagnose(workloads.get(diagnose.workload()), diagnose), null);
                 } else if (command instanceof ForkMessage.Exit) {
                     return;
                 } else {
@@ -80,6 +84,19 @@ public final class MeasurementServer {
         try {
             Tasks.tearDown(List.of(Tasks.task(spec.source(), spec.size(), 0, spec.input(0))));
             return new ForkMessage.Defined();
+        } catch (Exception | Error e) {
+            return ForkMessage.Failed.of(e);
+        }
+    }
+
+    /** The diagnostic iteration: a task that fails in it fails as in a measured one. */
+    private static ForkMessage diagnose(WorkloadSpec spec, ForkMessage.Diagnose diagnose) {
+        try {
+            List<Task> tasks = Tasks.of(spec);
+            Breakdown breakdown = InJvmExecutor.diagnose(tasks, diagnose.mode(), diagnose.workers(),
+                    diagnose.recording().isEmpty() ? null : Path.of(diagnose.recording()));
+            Tasks.tearDown(tasks);
+            return new ForkMessage.Diagnosed(breakdown);
         } catch (Exception | Error e) {
             return ForkMessage.Failed.of(e);
         }

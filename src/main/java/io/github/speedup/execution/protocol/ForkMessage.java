@@ -1,6 +1,8 @@
 package io.github.speedup.execution.protocol;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.BreakdownLines;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.measure.Sample;
@@ -15,8 +17,8 @@ import java.util.List;
  * ({@link ForkProtocol} decodes). Who sends what:
  *
  * <pre>
- * host -> measurement JVM   DefineWorkload, RunIteration, Exit
- * measurement JVM -> host   Hello, Defined, IterationSample, Failed
+ * host -> measurement JVM   DefineWorkload, RunIteration, Diagnose, Exit
+ * measurement JVM -> host   Hello, Defined, IterationSample, Diagnosed, Failed
  * host -> worker JVM        RunTask after the Frame of its input, per task, with a payload only
  * worker JVM -> host        Started, Done (after a Frame of its results), Failed
  *                           (its share arrives as arguments: {@code WorkerAssignment})
@@ -103,13 +105,7 @@ public sealed interface ForkMessage {
         }
 
         static RunIteration decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
-            String workload = fields.text();
-            String mode = fields.text();
-            Mode parsed = Mode.fromId(mode).orElse(null);
-            if (parsed == null) {
-                throw new ForkProtocol.MalformedMessageException("RUN has an unknown mode " + mode);
-            }
-            return new RunIteration(workload, parsed, fields.integer());
+            return new RunIteration(fields.text(), fields.mode(), fields.integer());
         }
     }
 
@@ -126,6 +122,44 @@ public sealed interface ForkMessage {
         static IterationSample decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
             return new IterationSample(new Sample(fields.number(), fields.number(), fields.number(), Sample.NO_STARTUP,
                     fields.number()));
+        }
+    }
+
+    /**
+     * Run one more iteration of a defined workload in an in-JVM mode, not measured, with the flight
+     * recorder on: where the workers' time went.
+     *
+     * @param recording where the child keeps the recording as a {@code .jfr} file; empty for none
+     */
+    record Diagnose(String workload, Mode mode, int workers, String recording) implements ForkMessage {
+        static final String TYPE = "DIAGNOSE";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, workload, mode.id(), String.valueOf(workers), recording);
+        }
+
+        static Diagnose decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new Diagnose(fields.text(), fields.mode(), fields.integer(), fields.text());
+        }
+    }
+
+    /** Where the workers' time went in a diagnostic iteration, or why this JVM cannot say: one field of its lines. */
+    record Diagnosed(Breakdown breakdown) implements ForkMessage {
+        static final String TYPE = "DIAGNOSED";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, BreakdownLines.write(breakdown));
+        }
+
+        static Diagnosed decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            String lines = fields.text();
+            try {
+                return new Diagnosed(BreakdownLines.read(lines));
+            } catch (IllegalArgumentException e) {
+                throw new ForkProtocol.MalformedMessageException(TYPE + " holds no breakdown: " + e.getMessage());
+            }
         }
     }
 

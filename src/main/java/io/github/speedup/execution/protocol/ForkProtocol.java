@@ -1,5 +1,6 @@
 package io.github.speedup.execution.protocol;
 
+import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.breakdown.LineFields;
 
 import java.io.ByteArrayOutputStream;
@@ -157,6 +158,8 @@ public final class ForkProtocol {
             case ForkMessage.Defined.TYPE -> new ForkMessage.Defined();
             case ForkMessage.RunIteration.TYPE -> ForkMessage.RunIteration.decode(fields);
             case ForkMessage.IterationSample.TYPE -> ForkMessage.IterationSample.decode(fields);
+            case ForkMessage.Diagnose.TYPE -> ForkMessage.Diagnose.decode(fields);
+            case ForkMessage.Diagnosed.TYPE -> ForkMessage.Diagnosed.decode(fields);
             case ForkMessage.Failed.TYPE -> new ForkMessage.Failed(fields.text(), fields.text());
             case ForkMessage.Exit.TYPE -> new ForkMessage.Exit();
             case ForkMessage.ExitCalled.TYPE -> new ForkMessage.ExitCalled(fields.text());
@@ -192,6 +195,16 @@ public final class ForkProtocol {
                 throw new MalformedMessageException(raw[0] + " has " + (raw.length - 1) + " fields, more expected");
             }
             return LineFields.unescape(raw[next++]);
+        }
+
+        /** A mode by its id: "RUN has an unknown mode turbo". */
+        Mode mode() throws MalformedMessageException {
+            String id = text();
+            Mode mode = Mode.fromId(id).orElse(null);
+            if (mode == null) {
+                throw new MalformedMessageException(raw[0] + " has an unknown mode " + id);
+            }
+            return mode;
         }
 
         int integer() throws MalformedMessageException {

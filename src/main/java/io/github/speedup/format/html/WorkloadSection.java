@@ -45,6 +45,7 @@ final class WorkloadSection implements Section {
         selfCheck(section, workload.selfCheck());
         ResultsTable.addTo(section, workload, verdict, workload.comparisons().isEmpty() ? null : compared);
         ScalingTable.addTo(section, workload);
+        BreakdownTable.addTo(section, workload);
         charts(section, workload, cores, compared);
         return section;
     }

@@ -6,6 +6,7 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.report.ComparedVersion;
+import io.github.speedup.report.BreakdownText;
 import io.github.speedup.report.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
@@ -63,6 +64,7 @@ public final class MarkdownSummary implements ReportFormat {
         md.append("| workload | best mode | speedup (95% interval) | median ms | time saved | peak memory | reading |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         budget -= appendWithin(md, rows, budget / 2, "workloads");
+        budget -= breakdowns(md, report, budget / 4);
         if (report.compared()) {
             budget -= comparisons(md, report, verdict, budget / 2);
         }
@@ -145,6 +147,37 @@ public final class MarkdownSummary implements ReportFormat {
             return head.length() + none.length();
         }
         return head.length() + appendWithin(md, rows, budget - head.length(), "comparisons");
+    }
+
+    /** A result blocked less than this share of its workers' time names no lock here: the page lists every culprit. */
+    static final double BLOCKED_WORTH_NAMING = 0.05;
+
+    /**
+     * Where the time went, a line per result whose workers were blocked for a telling share of their time,
+     * naming the lock; and once, why a breakdown is missing where the JVM could not record one.
+     *
+     * @return the characters added
+     */
+    private static int breakdowns(StringBuilder md, Report report, int budget) {
+        List<String> lines = new ArrayList<>();
+        String unavailable = null;
+        for (WorkloadReport workload : report.workloads()) {
+            for (ResultReport result : workload.results()) {
+                result.recordedBreakdown().filter(b -> b.shares().monitor() + b.shares().parked() >= BLOCKED_WORTH_NAMING)
+                        .flatMap(b -> BreakdownText.lock(result)).ifPresent(lock -> lines.add("- " + cell(workload.name())
+                                + ", " + cell(result.label()) + ": " + cell(lock) + "\n"));
+                unavailable = unavailable != null ? unavailable : BreakdownText.unavailable(result).orElse(null);
+            }
+        }
+        if (unavailable != null) {
+            lines.add("- " + cell(unavailable) + "\n");
+        }
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        String head = "\n**Where the time went** (the JVM's flight recorder, one diagnostic iteration per result):\n\n";
+        md.append(head);
+        return head.length() + appendWithin(md, lines, budget - head.length(), "breakdowns");
     }
 
     private static String row(WorkloadReport workload) {

@@ -10,6 +10,12 @@ import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.Cause;
+import io.github.speedup.execution.breakdown.Culprit;
+import io.github.speedup.execution.breakdown.Memory;
+import io.github.speedup.execution.breakdown.Pinning;
+import io.github.speedup.execution.breakdown.Shares;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.measure.ClusterMembers;
@@ -60,6 +66,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.LinkedHashMap;
@@ -100,9 +107,10 @@ public final class XmlReportReader {
             throw new ReportFormatException(file, Problem.NOT_A_REPORT, "its root element is <" + root.getTagName()
                     + ">, not <report>");
         }
-        if (!String.valueOf(Report.SCHEMA_VERSION).equals(root.getAttribute("schemaVersion"))) {
+        if (!Report.READABLE_SCHEMA_VERSIONS.contains(root.getAttribute("schemaVersion"))) {
             throw new ReportFormatException(file, Problem.OTHER_VERSION, "its schemaVersion is '"
-                    + root.getAttribute("schemaVersion") + "'; this plugin reads schemaVersion " + Report.SCHEMA_VERSION);
+                    + root.getAttribute("schemaVersion") + "'; this plugin reads schemaVersion "
+                    + String.join(" and ", Report.READABLE_SCHEMA_VERSIONS));
         }
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -407,9 +415,42 @@ public final class XmlReportReader {
                     // the schema allows only known ids; reports older than adaptive sampling had fixed counts
                     ? StopReason.fromId(result.getAttribute("stoppedBy")).orElseThrow() : StopReason.FIXED, rounds,
                     children(result, "cluster").stream().findFirst().map(XmlReportReader::clusterMembers)
-                            .orElse(ClusterMembers.NONE)));
+                            .orElse(ClusterMembers.NONE),
+                    children(result, "breakdown").stream().findFirst().map(XmlReportReader::breakdown).orElse(null)));
         }
         return results;
+    }
+
+    /** The breakdown as written (schemaVersion 2); the schema allows only known causes and numbers where they belong. */
+    private static Breakdown breakdown(Element breakdown) {
+        if (breakdown.hasAttribute("unavailable")) {
+            return new Breakdown.Unavailable(breakdown.getAttribute("unavailable"));
+        }
+        double[] shares = new double[Cause.Share.values().length];
+        for (Cause.Share share : Cause.Share.values()) {
+            shares[share.ordinal()] = Double.parseDouble(breakdown.getAttribute(share.name().toLowerCase(Locale.ROOT)));
+        }
+        Memory memory = new Memory(Double.parseDouble(breakdown.getAttribute("bytesPerSecond")),
+                Double.parseDouble(breakdown.getAttribute("bytesPerTask")),
+                Double.parseDouble(breakdown.getAttribute("collectorShare")),
+                Integer.parseInt(breakdown.getAttribute("pauses")), culprits(breakdown, "allocationSite"));
+        return new Breakdown.Recorded(Long.parseLong(breakdown.getAttribute("wallNanos")),
+                Integer.parseInt(breakdown.getAttribute("workers")), Long.parseLong(breakdown.getAttribute("tasks")),
+                Long.parseLong(breakdown.getAttribute("thresholdNanos")),
+                new Shares(shares[0], shares[1], shares[2], shares[3], shares[4]), culprits(breakdown, "lock"), memory,
+                culprits(breakdown, "wait"), culprits(breakdown, "hotFrame"),
+                new Pinning(Boolean.parseBoolean(breakdown.getAttribute("pinningRecordable")),
+                        culprits(breakdown, "pinned")));
+    }
+
+    private static List<Culprit> culprits(Element breakdown, String list) {
+        List<Culprit> culprits = new ArrayList<>();
+        for (Element culprit : children(breakdown, list)) {
+            culprits.add(new Culprit(Cause.fromId(culprit.getAttribute("cause")), culprit.getAttribute("subject"),
+                    culprit.getAttribute("frame"), Long.parseLong(culprit.getAttribute("amount")),
+                    Double.parseDouble(culprit.getAttribute("share"))));
+        }
+        return culprits;
     }
 
     /** The schema allows only whole numbers, one per member, in {@code cores}. */

@@ -4,6 +4,10 @@ import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.Cause;
+import io.github.speedup.execution.breakdown.Culprit;
+import io.github.speedup.execution.breakdown.Memory;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
@@ -32,7 +36,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -320,6 +326,9 @@ public final class XmlReportWriter implements ReportFormat {
         if (comparison != null) {
             comparison(xml, comparison, against, depth + 1);
         }
+        if (result.hasBreakdown()) {
+            breakdown(xml, result.breakdown(), depth + 1);
+        }
         List<SampleReport> leftOut = result.leftOutSamples();
         for (SampleReport sample : result.samples()) {
             sample(xml, sample, leftOut.contains(sample), depth + 1);
@@ -420,6 +429,58 @@ public final class XmlReportWriter implements ReportFormat {
         if (leftOut) {
             xml.writeAttribute("leftOut", "true");
         }
+    }
+
+    /**
+     * Where the workers' time went, every number as Java writes it ({@code Double.toString}), so that it
+     * reads back exactly; each list of culprits an element name of its own.
+     */
+    private static void breakdown(XMLStreamWriter xml, Breakdown breakdown, int depth) throws XMLStreamException {
+        newline(xml, depth);
+        if (breakdown instanceof Breakdown.Unavailable unavailable) {
+            xml.writeEmptyElement("breakdown");
+            xml.writeAttribute("unavailable", unavailable.reason());
+            return;
+        }
+        Breakdown.Recorded recorded = (Breakdown.Recorded) breakdown;
+        xml.writeStartElement("breakdown");
+        xml.writeAttribute("wallNanos", String.valueOf(recorded.wallNanos()));
+        xml.writeAttribute("workers", String.valueOf(recorded.workers()));
+        xml.writeAttribute("tasks", String.valueOf(recorded.tasks()));
+        xml.writeAttribute("thresholdNanos", String.valueOf(recorded.threshold()));
+        for (Cause.Share share : Cause.Share.values()) {
+            xml.writeAttribute(share.name().toLowerCase(Locale.ROOT), String.valueOf(recorded.shares().of(share)));
+        }
+        Memory memory = recorded.memory();
+        xml.writeAttribute("bytesPerSecond", String.valueOf(memory.bytesPerSecond()));
+        xml.writeAttribute("bytesPerTask", String.valueOf(memory.bytesPerTask()));
+        xml.writeAttribute("collectorShare", String.valueOf(memory.collectorShare()));
+        xml.writeAttribute("pauses", String.valueOf(memory.pauses()));
+        xml.writeAttribute("pinningRecordable", String.valueOf(recorded.pinning().recordable()));
+        for (Map.Entry<String, List<Culprit>> list : breakdownLists(recorded).entrySet()) {
+            for (Culprit culprit : list.getValue()) {
+                newline(xml, depth + 1);
+                xml.writeEmptyElement(list.getKey());
+                xml.writeAttribute("cause", culprit.cause().id());
+                xml.writeAttribute("subject", culprit.subject());
+                xml.writeAttribute("frame", culprit.frame());
+                xml.writeAttribute("amount", String.valueOf(culprit.amount()));
+                xml.writeAttribute("share", String.valueOf(culprit.share()));
+            }
+        }
+        newline(xml, depth);
+        xml.writeEndElement();
+    }
+
+    /** A breakdown's lists of culprits by the element each is written as, in the order of the schema. */
+    static Map<String, List<Culprit>> breakdownLists(Breakdown.Recorded recorded) {
+        Map<String, List<Culprit>> lists = new LinkedHashMap<>();
+        lists.put("lock", recorded.locks());
+        lists.put("allocationSite", recorded.memory().sites());
+        lists.put("wait", recorded.waits());
+        lists.put("hotFrame", recorded.hottest());
+        lists.put("pinned", recorded.pinning().events());
+        return lists;
     }
 
     private static void cluster(XMLStreamWriter xml, ClusterMembers cluster, int depth) throws XMLStreamException {

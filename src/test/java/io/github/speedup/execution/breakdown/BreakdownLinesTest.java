@@ -7,9 +7,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class BreakdownLinesTest {
+public class BreakdownLinesTest {
 
-    static Breakdown.Recorded sample() {
+    /** A breakdown with something in every list, and text the lines must escape; other packages' tests use it too. */
+    public static Breakdown.Recorded sample() {
         Culprit lock = new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 91_000_000, 0.91);
         Culprit park = new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync",
                 "com.acme.Ledger.post:7", 9_000_000, 0.09);

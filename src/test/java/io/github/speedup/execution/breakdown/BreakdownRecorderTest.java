@@ -32,7 +32,7 @@ class BreakdownRecorderTest {
 
     private static final String FIXTURES = "com.example.breakdown.";
 
-    /** Two workers take turns holding a synchronized method for 2 ms: each waits about half the time. */
+    /** Two workers take turns holding a synchronized method for 2 ms: each waits up to half the time. */
     @Test
     void aSynchronizedMethodOnASharedObjectIsNamedWithItsMethod() throws Exception {
         Registry registry = new Registry();
@@ -43,7 +43,10 @@ class BreakdownRecorderTest {
         });
         Culprit top = topLock(breakdown, Cause.MONITOR_ENTER, FIXTURES + "Registry", FIXTURES + "Registry.lookup:");
         assertTrue(top.share() > 0.9, breakdown.toString());
-        assertTrue(breakdown.shares().monitor() > 0.2, breakdown.toString());
+        // Each waits up to half the time, but HotSpot spins before it blocks and many acquisitions are won
+        // spinning, below the threshold: on 2026-12-07 a busy 2-core machine saw 0.06 to 0.23 blocked, with the
+        // recording stream as with the recording.
+        assertTrue(breakdown.shares().monitor() > 0.05, breakdown.toString());
         assertTrue(breakdown.shares().parked() < 0.05, breakdown.toString());
     }
 

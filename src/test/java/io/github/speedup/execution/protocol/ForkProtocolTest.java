@@ -1,6 +1,8 @@
 package io.github.speedup.execution.protocol;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.BreakdownLinesTest;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.JvmInfo;
 import io.github.speedup.measure.Sample;
@@ -40,6 +42,10 @@ class ForkProtocolTest {
                 new ForkMessage.Defined(),
                 new ForkMessage.RunIteration("cpu", Mode.VIRTUAL, 4),
                 new ForkMessage.RunIteration("cpu", Mode.POOL, 2),
+                new ForkMessage.Diagnose("cpu", Mode.VIRTUAL, 4, ""),
+                new ForkMessage.Diagnose("w\tx", Mode.THREADS, 2, "/tmp/a b/cpu-threads-2.jfr"),
+                new ForkMessage.Diagnosed(BreakdownLinesTest.sample()),
+                new ForkMessage.Diagnosed(new Breakdown.Unavailable("the flight recorder is not available\tin\nthis JVM")),
                 new ForkMessage.IterationSample(new Sample(123_456_789L, 98_765_432L, 1L << 40, Sample.NO_STARTUP, 0)),
                 new ForkMessage.Failed("task 0 threw java.lang.IllegalStateException: bad\n    at com.acme.T.run(T.java:3)"),
                 new ForkMessage.Exit(),

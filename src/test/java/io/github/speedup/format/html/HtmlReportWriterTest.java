@@ -123,6 +123,28 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void eachBreakdownIsABarAndItsCulpritsATable() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.lockBound()));
+        List<String> barred = doc.select("table.breakdown tbody tr").eachAttr("data-mode");
+        assertEquals(List.of("sequential", "threads", "virtual"), barred, "the pool's breakdown was not taken");
+        Element threads = doc.selectFirst("table.breakdown tr[data-mode=threads]");
+        assertEquals(List.of("52%", "40%", "5%", "0%", "3%"), threads.select("td[data-share]").eachText());
+        assertEquals(List.of("part running", "part monitor", "part parked", "part collector"),
+                threads.select(".breakdown-bar span").eachAttr("class"), "no empty part");
+        assertEquals("width:40.00%", threads.selectFirst("span.monitor").attr("style"));
+        assertEquals("no breakdown: the flight recorder is not available in this JVM: the JVM runs with "
+                + "-XX:-FlightRecorder", doc.selectFirst("table.breakdown tr[data-mode=virtual] td.no-breakdown").text());
+        Element lock = doc.selectFirst("table.culprits tr[data-mode=threads]");
+        assertEquals(List.of("threads ×2", "lock (monitor-enter)", "com.acme.Registry at com.acme.Registry.lookup:42",
+                "91%"), lock.select("td").eachText());
+        assertEquals(List.of("lock", "lock", "allocation site", "hottest frame"), doc.select(
+                "table.culprits tr[data-mode=threads] td:eq(1)").eachText().stream()
+                .map(kind -> kind.substring(0, kind.indexOf(" ("))).toList());
+        assertTrue(doc.selectFirst("p.evidence").text().contains("The lock: 91% of the workers' blocked time waits to "
+                + "enter com.acme.Registry at com.acme.Registry.lookup:42"), doc.selectFirst("p.evidence").text());
+    }
+
+    @Test
     void thePoolShowsItsStartUpOnceAndItsCommunicationStackedOnCompute() throws Exception {
         Document doc = Jsoup.parse(html(ReportFixtures.pool()));
         Element pool = doc.selectFirst("table.results tr[data-mode=pool]");

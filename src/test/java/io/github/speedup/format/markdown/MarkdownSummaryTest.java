@@ -248,4 +248,15 @@ class MarkdownSummaryTest {
         String unsteady = MarkdownSummary.render(ReportFixtures.unsteady(), Verdict.NONE);
         assertFalse(unsteady.contains("Left out"), "nothing left out, nothing said: " + unsteady);
     }
+
+    @Test
+    void whereTheTimeWentNamesTheLockOfABlockedResultAndWhyABreakdownIsMissing() {
+        String md = MarkdownSummary.render(ReportFixtures.lockBound(), Verdict.NONE);
+        assertTrue(md.contains("\n**Where the time went** (the JVM's flight recorder, one diagnostic iteration per "
+                + "result):\n\n- registry, threads ×2: 91% of the workers' blocked time waits to enter com.acme.Registry "
+                + "at com.acme.Registry.lookup:42 \\(threads ×2 blocked 45% of their time\\)\n"
+                + "- no breakdown: the flight recorder is not available in this JVM: the JVM runs with -XX:-FlightRecorder\n"),
+                md);
+        assertFalse(md.contains("registry, sequential ×1:"), "sequential was not blocked: " + md);
+    }
 }

@@ -270,6 +270,28 @@ class XmlReportReaderTest {
     }
 
     @Test
+    void theBreakdownReadsBackAsWrittenAndSchemaVersion1ReportsHaveNone() throws Exception {
+        Report read = readBack(ReportFixtures.lockBound());
+        List<ResultReport> results = read.workloads().get(0).results();
+        assertEquals(ReportFixtures.BLOCKED, results.get(1).breakdown());
+        assertEquals("no breakdown: the flight recorder is not available in this JVM: the JVM runs with "
+                + "-XX:-FlightRecorder", results.get(2).breakdown().toString());
+        assertFalse(results.get(3).hasBreakdown(), "the pool's was not taken");
+        String xml = Files.readString(written(read));
+        assertTrue(xml.contains("<lock cause=\"monitor-enter\" subject=\"com.acme.Registry\" "
+                + "frame=\"com.acme.Registry.lookup:42\" amount=\"570000000\" share=\"0.91\"/>"), xml);
+        assertTrue(xml.contains("<breakdown unavailable=\"the flight recorder is not available in this JVM: the JVM "
+                + "runs with -XX:-FlightRecorder\"/>"), xml);
+        // A report of schemaVersion 1, written before the breakdown, reads with none.
+        String older = xml.replaceFirst("schemaVersion=\"2\"", "schemaVersion=\"1\"")
+                .replaceAll("(?s)<breakdown [^>]*/>", "").replaceAll("(?s)<breakdown .*?</breakdown>", "");
+        Files.writeString(dir.resolve("older.xml"), older);
+        Report old = XmlReportReader.read(dir.resolve("older.xml")).report();
+        assertTrue(old.workloads().get(0).results().stream().noneMatch(ResultReport::hasBreakdown));
+        assertEquals(read.workloads().get(0).results().get(1).speedup(), old.workloads().get(0).results().get(1).speedup());
+    }
+
+    @Test
     void theClustersMembersReadBackAsWrittenAndOlderReportsHaveNone() throws Exception {
         Report read = readBack(ReportFixtures.cluster());
         ClusterMembers members = read.workloads().get(0).results().get(2).cluster();
@@ -354,9 +376,9 @@ class XmlReportReaderTest {
         assertTrue(assertThrows(ReportFormatException.class, () -> XmlReportReader.read(corrupt)).getMessage()
                 .contains("corrupt.xml: it is not a readable XML report"));
         Path future = Files.writeString(dir.resolve("future.xml"),
-                Files.readString(written(ReportFixtures.report(true))).replace("schemaVersion=\"1\"", "schemaVersion=\"2\""));
+                Files.readString(written(ReportFixtures.report(true))).replace("schemaVersion=\"2\"", "schemaVersion=\"3\""));
         assertTrue(assertThrows(ReportFormatException.class, () -> XmlReportReader.read(future)).getMessage()
-                .contains("its schemaVersion is '2'; this plugin reads schemaVersion 1"));
+                .contains("its schemaVersion is '3'; this plugin reads schemaVersion 1 and 2"));
     }
 
     @Test

@@ -38,7 +38,7 @@ class XmlReportWriterTest {
         Document doc = ReportXml.parse(xml);
         Element root = doc.getDocumentElement();
         assertEquals("report", root.getTagName());
-        assertEquals("1", root.getAttribute("schemaVersion"));
+        assertEquals("2", root.getAttribute("schemaVersion"));
         assertEquals("true", root.getAttribute("complete"));
         Element env = (Element) doc.getElementsByTagName("environment").item(0);
         assertEquals("Test CPU <1>", env.getAttribute("cpuModel"));

@@ -1,0 +1,27 @@
+def check = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../it/ReportCheck.groovy'))
+def report = check.load(basedir, localRepositoryPath, projectVersion)
+
+def registry = report.workload.find { it.@name.text() == 'registry' }
+def threads = check.result(report, 'registry', 'threads', 2)
+// Every result measured in the measurement JVM has its breakdown; the top lock of threads ×2 is the registry,
+// taken in its synchronized method.
+def lock = threads.breakdown.lock[0]
+assert lock.@cause.text() == 'monitor-enter': lock.attributes()
+assert lock.@subject.text() == 'com.acme.Registry': lock.attributes()
+assert lock.@frame.text().startsWith('com.acme.Registry.lookup:'): lock.attributes()
+assert (threads.breakdown.@monitor.text() as double) > 0.2: threads.breakdown.attributes()
+def sequential = check.result(report, 'registry', 'sequential', 1)
+assert sequential.breakdown.lock.isEmpty(): 'one worker has no one to wait for'
+assert (sequential.breakdown.@running.text() as double) > 0.8: sequential.breakdown.attributes()
+
+def reading = registry.diagnosis.evidence.text()
+assert registry.diagnosis.@verdict.text() == 'lock-bound': reading
+assert reading.contains("of the workers' blocked time waits to enter com.acme.Registry at com.acme.Registry.lookup:"): reading
+def log = new File(basedir, 'build.log').text
+assert log.contains('waits to enter com.acme.Registry at com.acme.Registry.lookup:'): 'the reading in the log names the lock'
+
+def page = org.jsoup.Jsoup.parse(new File(basedir, 'target/site/speedup/index.html'), 'UTF-8')
+assert page.select('#workload-registry table.breakdown tbody tr').eachAttr('data-mode') == ['sequential', 'threads']
+assert page.selectFirst('#workload-registry table.culprits tr[data-mode=threads] td.culprit').text()
+        .startsWith('com.acme.Registry at com.acme.Registry.lookup:')
+return true

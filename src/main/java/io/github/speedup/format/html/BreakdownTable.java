@@ -1,0 +1,106 @@
+package io.github.speedup.format.html;
+
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.Cause;
+import io.github.speedup.execution.breakdown.Culprit;
+import io.github.speedup.report.BreakdownText;
+import io.github.speedup.report.Figures;
+import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.WorkloadReport;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A part of a workload's section: where the workers' time went in each result's diagnostic iteration,
+ * a bar per result (running, blocked on a monitor, parked, waiting, stopped by the collector), then one
+ * table of the culprits the breakdowns name: the contended locks, the allocation sites, the waits, the
+ * hottest frames and the pinned virtual threads, each with the user's frame and its share.
+ */
+final class BreakdownTable {
+
+    private BreakdownTable() {
+    }
+
+    /** Nothing for a workload none of whose results has a breakdown. */
+    static void addTo(Element section, WorkloadReport workload) {
+        List<ResultReport> broken = workload.results().stream().filter(ResultReport::hasBreakdown).toList();
+        if (broken.isEmpty()) {
+            return;
+        }
+        Element bars = Element.of("tbody").nl();
+        Element culprits = Element.of("tbody").nl();
+        int named = 0;
+        for (ResultReport result : broken) {
+            bars.line(bar(result));
+            if (result.recordedBreakdown().isPresent()) {
+                named += culprits(culprits, result, result.recordedBreakdown().get());
+            }
+        }
+        Element head = Element.of("tr").add(Element.of("th", "text").text("result"))
+                .add(Element.of("th", "text").text("the workers' wall time"));
+        for (Cause.Share share : Cause.Share.values()) {
+            head.add(Element.of("th").text(share.name().toLowerCase(Locale.ROOT)));
+        }
+        section.line(Element.of("table", "breakdown").nl()
+                .line(Element.of("caption").text("Where the workers' time went, in one diagnostic iteration after "
+                        + "the measured ones, from the JVM's flight recorder (blocking, parking and waiting of 10 µs "
+                        + "and longer; running is the rest)"))
+                .line(Element.of("thead").add(head)).line(bars));
+        if (named > 0) {
+            section.line(Element.of("table", "culprits").nl()
+                    .line(Element.of("caption").text("The culprits: what blocked, allocated, waited or ran, at the "
+                            + "first frame of the project's own code"))
+                    .line(Element.of("thead").add(Element.of("tr").add(Element.of("th", "text").text("result"))
+                            .add(Element.of("th", "text").text("kind"))
+                            .add(Element.of("th", "text").text("culprit"))
+                            .add(Element.of("th").text("share"))))
+                    .line(culprits));
+        }
+    }
+
+    private static Element bar(ResultReport result) {
+        Element row = Element.of("tr").attr("data-mode", result.mode().id()).attr("data-workers", result.workers())
+                .add(Element.of("td", "text").text(result.label()));
+        if (result.breakdown() instanceof Breakdown.Unavailable unavailable) {
+            return row.add(Element.of("td", "text no-breakdown").attr("colspan", 1 + Cause.Share.values().length)
+                    .text(unavailable.toString()));
+        }
+        Breakdown.Recorded recorded = (Breakdown.Recorded) result.breakdown();
+        Element bar = Element.of("div", "breakdown-bar");
+        for (Cause.Share share : Cause.Share.values()) {
+            double part = recorded.shares().of(share);
+            if (part > 0) {
+                String name = share.name().toLowerCase(Locale.ROOT);
+                bar.add(Element.of("span", "part " + name).attr("style",
+                        String.format(Locale.ROOT, "width:%.2f%%", part * 100)).attr("title",
+                        name + " " + Figures.percent(part)));
+            }
+        }
+        row.add(Element.of("td", "text").add(bar));
+        for (Cause.Share share : Cause.Share.values()) {
+            row.add(Element.of("td").attr("data-share", share.name().toLowerCase(Locale.ROOT))
+                    .text(Figures.percent(recorded.shares().of(share))));
+        }
+        return row;
+    }
+
+    /** @return how many rows it added */
+    private static int culprits(Element body, ResultReport result, Breakdown.Recorded recorded) {
+        return list(body, result, "lock", recorded.locks()) + list(body, result, "allocation site",
+                recorded.memory().sites()) + list(body, result, "wait", recorded.waits())
+                + list(body, result, "hottest frame", recorded.hottest())
+                + list(body, result, "pinned", recorded.pinning().events());
+    }
+
+    private static int list(Element body, ResultReport result, String kind, List<Culprit> culprits) {
+        for (Culprit culprit : culprits) {
+            body.line(Element.of("tr").attr("data-mode", result.mode().id()).attr("data-workers", result.workers())
+                    .add(Element.of("td", "text").text(result.label()))
+                    .add(Element.of("td", "text").text(kind + " (" + culprit.cause().id() + ")"))
+                    .add(Element.of("td", "text culprit").add(Element.of("code").text(BreakdownText.culprit(culprit))))
+                    .add(Element.of("td").text(Figures.percent(culprit.share()))));
+        }
+        return culprits.size();
+    }
+}
