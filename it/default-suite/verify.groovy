@@ -21,7 +21,7 @@ assert report.workload.collect { "${it.@name.text()}=${it.@maxTimeInSeconds.text
 // sleep is sampled to the run's ±3%; cpu, contended and alloc to what two busy cores, the pool's dispatch
 // and the collector allow.
 def targets = report.workload.collectEntries { [(it.@name.text()): it.@targetPrecision.text() as double] }
-assert targets == [sleep: 0.03d, cpu: 0.05d, contended: 0.05d, alloc: 0.20d]: targets
+assert targets == [sleep: 0.03d, cpu: 0.05d, contended: 0.10d, alloc: 0.20d]: targets
 
 int cores = Runtime.runtime.availableProcessors()
 def atCores = [cores]
@@ -131,7 +131,7 @@ def html = new File(basedir, 'target/site/speedup/index.html').text
 assert html.contains('Each result sampled until its speedup (sequential: its median) was known to ±3.0%')
 def page = org.jsoup.Jsoup.parse(html)
 assert page.selectFirst('#workload-alloc p.meta').text().contains(', within 4 s, to ±20.0%')
-assert page.selectFirst('#workload-contended p.meta').text().contains(', within 5 s, to ±5.0%')
+assert page.selectFirst('#workload-contended p.meta').text().contains(', within 5 s, to ±10.0%')
 assert page.selectFirst('#workload-cpu p.meta').text().contains(', within 3 s, to ±5.0%')
 // A memory-bound reading says how precisely the collector's noise let its two speedups be known.
 def allocReading = report.workload.find { it.@kind.text() == 'alloc' }.diagnosis

@@ -76,7 +76,7 @@ final class DefaultSuite {
     static final Duration CONTENDED_MAX_TIME = Duration.ofSeconds(5);
 
     /**
-     * contended's own target precision, ±5%. Its pool's dispatch through Maven's JVM varies by 5–15%
+     * contended's own target precision. At ±5%: its pool's dispatch through Maven's JVM varies by 5–15%
      * from one round to the next on 2 cores, where the pool's two workers and Maven's JVM share the
      * cores: held to ±3%, its iterations 6% slower than typical read as slowed by the host and were
      * taken again (the threshold was then twice the target; it is now {@code SpeedWatch.SLOWED_BY}, 6%,
@@ -84,8 +84,13 @@ final class DefaultSuite {
      * pool ended short of target in
      * 5 of 5 builds of 2026-12-06, at ±3.1–6% after 8–16 pairs, while every build read the lesson
      * (threads ×2 about 1.0×, pool ×2 about 1.7×): a gap that ±5% on each side does not close.
+     * Now ±10%: since a pool with a worker on every core is watched through its tasks' CPU time alone
+     * ({@code SpeedWatch.Signals.TASK_CPU}), its dispatch's slow iterations are kept as the pool's own
+     * rather than taken again as the host's, and in five quiet builds of 2026-12-07 the pool ended at
+     * ±7.4–7.7% after 21 pairs in 3 of 5, each flagged short of ±5% with a WARNING, while all five read
+     * the lesson: the same gap, which ±10% on each side does not close either.
      */
-    static final double CONTENDED_TARGET_PRECISION = 0.05;
+    static final double CONTENDED_TARGET_PRECISION = 0.10;
 
     /**
      * cpu's own target precision, ±5%. Its threads ×2 keep both cores busy, so every other process's

@@ -132,22 +132,22 @@ class RunConfigurationParserTest {
                 List.copyOf(config.cells().get("cpu").keySet()));
         assertEquals(Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(3)), config.sampling());
         assertEquals(Map.of("sleep", new OwnSampling(Duration.ofSeconds(4), null), "cpu", new OwnSampling(null, 0.05),
-                        "contended", new OwnSampling(Duration.ofSeconds(5), 0.05),
+                        "contended", new OwnSampling(Duration.ofSeconds(5), 0.10),
                         "alloc", new OwnSampling(Duration.ofSeconds(4), 0.20)), config.ownSampling(),
                 "sleep's own budget for its lesson past the cores; cpu's, contended's and alloc's own target: the "
                         + "precision two busy cores, the pool's dispatch and the collector allow");
         WorkloadSpec alloc = config.workloads().get(3);
         assertEquals(Sampling.adaptive(3, 0.20, 6, 30, Duration.ofSeconds(4)), config.plan().sampling(alloc),
                 "alloc sampled to ±20% in 4 s");
-        assertEquals(Sampling.adaptive(3, 0.05, 6, 30, Duration.ofSeconds(5)),
-                config.plan().sampling(config.workloads().get(2)), "contended to ±5% in 5 s");
+        assertEquals(Sampling.adaptive(3, 0.10, 6, 30, Duration.ofSeconds(5)),
+                config.plan().sampling(config.workloads().get(2)), "contended to ±10% in 5 s");
         assertEquals(Sampling.adaptive(3, 0.05, 6, 30, Duration.ofSeconds(3)),
                 config.plan().sampling(config.workloads().get(1)), "cpu to ±5% in the suite's 3 s");
         assertEquals(0.03, config.plan().sampling(config.workloads().get(0)).targetPrecision(), "sleep to the run's");
         RunConfiguration budgetSet = RunConfigurationParser.parse(new RunParameters(null, null, null,
                 new SamplingParameters(null, null, null, null, null, 5), null, null, null, FORK, GateParameters.NONE,
                 LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, WARNINGS::add);
-        assertEquals(Map.of("cpu", new OwnSampling(null, 0.05), "contended", new OwnSampling(null, 0.05),
+        assertEquals(Map.of("cpu", new OwnSampling(null, 0.05), "contended", new OwnSampling(null, 0.10),
                 "alloc", new OwnSampling(null, 0.20)), budgetSet.ownSampling(), "the run's maxTimeInSeconds");
         assertEquals(Sampling.adaptive(3, 0.20, 6, 30, Duration.ofSeconds(5)), budgetSet.plan().sampling(alloc));
         RunConfiguration targetSet = RunConfigurationParser.parse(new RunParameters(null, null, null,
