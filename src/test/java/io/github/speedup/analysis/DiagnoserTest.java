@@ -188,15 +188,26 @@ class DiagnoserTest {
                 + "tentative."), d.evidence());
     }
 
+    /** Per round, {@code sequential}'s time over each speedup: a mode's times at those per-round speedups. */
+    private static double[] at(double[] sequential, double... speedups) {
+        double[] times = new double[speedups.length];
+        for (int i = 0; i < speedups.length; i++) {
+            times[i] = sequential[i] / speedups[i];
+        }
+        return times;
+    }
+
+    /** Commons CSV's lexer's sequential, 46.75 ms ±0.2%, over 12 rounds. */
+    private static final double[] LEXER_SEQUENTIAL = java.util.stream.IntStream.range(0, 12)
+            .mapToDouble(i -> 46.75 * (1 + 0.002 * (i % 3 - 1))).toArray();
+    /** Per-round speedups between 1.5 and 2.15: unstable, their interval wholly above 1.3. */
+    private static final double[] VARYING_FAST = {1.5, 2.1, 1.65, 2.15, 1.55, 2.0, 1.7, 2.1, 1.5, 1.95, 1.6, 2.05};
+
     @Test
     void threadsWhoseIntervalHoldsASpeedupTheReadingTurnsOnAreNotRead() {
         // per-round speedups 1.0–1.55 around 1.25: lock-bound below 1.30, CPU-bound from 1.20, and both inside
-        double[] speedups = {1.0, 1.5, 1.1, 1.45, 1.05, 1.5, 1.2, 1.3, 1.0, 1.55, 1.15, 1.4};
-        double[] threads = new double[speedups.length];
-        for (int i = 0; i < speedups.length; i++) {
-            threads[i] = PARSE_SEQUENTIAL[i] / speedups[i];
-        }
-        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, PARSE_SEQUENTIAL).rounds(Mode.THREADS, 2, threads).diagnose();
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, PARSE_SEQUENTIAL).rounds(Mode.THREADS, 2, at(PARSE_SEQUENTIAL,
+                1.0, 1.5, 1.1, 1.45, 1.05, 1.5, 1.2, 1.3, 1.0, 1.55, 1.15, 1.4)).diagnose();
         assertEquals(Pattern.MIXED, d.pattern(), d.evidence());
         assertTrue(d.evidence().startsWith("No pattern can be read: the reading needs threads ×2, and it varies too "
                 + "much between iterations"), d.evidence());
@@ -206,17 +217,10 @@ class DiagnoserTest {
     void anUnstableResultClearlyFasterThanEverySteadyOneIsRecommended() {
         // Commons CSV's lexer beside other work: sequential and processes ×1 (1.13×) steady, threads ×2
         // varying round by round between 1.5× and 2.15×, its whole interval above 1.13×.
-        double[] sequential = new double[12];
-        double[] processes = new double[12];
-        double[] threads = new double[12];
-        double[] speedups = {1.5, 2.1, 1.65, 2.15, 1.55, 2.0, 1.7, 2.1, 1.5, 1.95, 1.6, 2.05};
-        for (int i = 0; i < 12; i++) {
-            sequential[i] = 46.75 * (1 + 0.002 * (i % 3 - 1));
-            processes[i] = sequential[i] / 1.13 * (1 + 0.002 * (i % 2));
-            threads[i] = sequential[i] / speedups[i];
-        }
-        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, sequential).rounds(Mode.PROCESSES, 1, processes)
-                .rounds(Mode.THREADS, 2, threads).diagnose();
+        double[] processes = java.util.stream.IntStream.range(0, 12)
+                .mapToDouble(i -> LEXER_SEQUENTIAL[i] / 1.13 * (1 + 0.002 * (i % 2))).toArray();
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, LEXER_SEQUENTIAL).rounds(Mode.PROCESSES, 1, processes)
+                .rounds(Mode.THREADS, 2, at(LEXER_SEQUENTIAL, VARYING_FAST)).diagnose();
         assertTrue(d.recommendation().startsWith("Use threads with 2 workers: 1."), d.recommendation());
         assertTrue(d.recommendation().contains(" It varies between iterations (coefficient of variation 0.1"),
                 d.recommendation());
@@ -229,18 +233,10 @@ class DiagnoserTest {
     void ofUnstableResultsClearlyFasterOnlyTheFastestIsRecommendedNotTheFewestWorkersItsIntervalOverlaps() {
         // Every parallel result varies: threads ×1 (per round 1.1–1.7) overlaps threads ×2 (1.5–2.15),
         // and with fewer workers would win on overlap alone.
-        double[] sequential = new double[12];
-        double[] one = new double[12];
-        double[] two = new double[12];
-        double[] slow = {1.1, 1.6, 1.15, 1.7, 1.12, 1.55, 1.2, 1.65, 1.1, 1.6, 1.15, 1.7};
-        double[] fast = {1.5, 2.1, 1.65, 2.15, 1.55, 2.0, 1.7, 2.1, 1.5, 1.95, 1.6, 2.05};
-        for (int i = 0; i < 12; i++) {
-            sequential[i] = 46.75 * (1 + 0.002 * (i % 3 - 1));
-            one[i] = sequential[i] / slow[i];
-            two[i] = sequential[i] / fast[i];
-        }
-        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, sequential).rounds(Mode.THREADS, 1, one)
-                .rounds(Mode.THREADS, 2, two).diagnose();
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, LEXER_SEQUENTIAL)
+                .rounds(Mode.THREADS, 1, at(LEXER_SEQUENTIAL, 1.1, 1.6, 1.15, 1.7, 1.12, 1.55, 1.2, 1.65, 1.1, 1.6,
+                        1.15, 1.7))
+                .rounds(Mode.THREADS, 2, at(LEXER_SEQUENTIAL, VARYING_FAST)).diagnose();
         assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label(), d.recommendation());
     }
 
