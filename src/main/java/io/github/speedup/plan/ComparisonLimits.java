@@ -4,7 +4,7 @@ package io.github.speedup.plan;
  * The time ratios (this build's time over the earlier version's) past which a comparison is a
  * regression or an improvement, for a threshold in percent: slower above {@code 1 + threshold},
  * faster below {@code 1 / (1 + threshold)}, so that 2.5% slower and 2.5% faster are the same step
- * either way. Between them and decided when a ratio's interval lies wholly on one side of each.
+ * either way.
  *
  * @param thresholdPercent the threshold, such as 2.5 ({@code compareWithMaxRegression}); greater than 0
  */
@@ -27,14 +27,16 @@ public record ComparisonLimits(double thresholdPercent) {
     }
 
     /**
-     * Whether a time ratio's interval from {@code low} to {@code high} gives a verdict: wholly past
-     * either limit (regressed, improved) or wholly between them (unchanged). Undecided where it holds
-     * a limit, and where it is not known (NaN).
+     * Whether a comparison that may fail the build is settled: its estimate does not point at a
+     * regression (it is nearer 1 than half the threshold: 1.012 against 2.5%), or its interval from
+     * {@code low} to {@code high} lies wholly on one side of the regression limit. A comparison
+     * pointing at a regression whose interval still holds the limit is not: it could fail the
+     * build or pass it.
      */
-    public boolean decides(double low, double high) {
-        if (Double.isNaN(low) || Double.isNaN(high)) {
-            return false;
+    public boolean settlesRegression(double estimate, double low, double high) {
+        if (estimate < 1 + thresholdPercent / 200) {
+            return true;
         }
-        return low > slower() || high < faster() || (low >= faster() && high <= slower());
+        return !Double.isNaN(low) && !Double.isNaN(high) && (low > slower() || high < slower());
     }
 }

@@ -16,9 +16,10 @@ import java.time.Duration;
  * who grants 20 s gets the answer in 20 s, with its precision stated. Measured beside an
  * earlier version ({@code compareWith}), a measurement and its partner on the other side stop together,
  * once the paired ratio of their times is known to {@code targetPrecision} as well, and, past that,
- * while that ratio's interval still holds one of {@code compareWith}'s limits and
- * {@code maxIterations} and the budget allow: a comparison known to ±3% that straddles a 2.5% limit
- * has no verdict yet, and a few more rounds give it one. Fixed (the
+ * while that ratio points at a regression (more than half of {@code compareWithMaxRegression}
+ * slower) and its interval still holds the regression limit, as {@code maxIterations} and the
+ * budget allow: a comparison known to ±3% that straddles a 2.5% limit could fail the build or pass
+ * it, and a few more rounds say which. Fixed (the
  * user set {@code iterations}): exactly {@code warmupIterations} warm-ups and that many iterations.
  *
  * @param warmupIterations at most this many warm-ups (adaptive), exactly this many (fixed)
@@ -69,7 +70,7 @@ public record Sampling(int warmupIterations, boolean fixed, int minIterations, i
      * threads ×2 on 2 cores), every such stop reports an interval that misses it. In a simulation
      * (WorkloadSamplingCoverageTest, a time ratio on its 2.5% limit, 1.5% noise per iteration),
      * deciding at {@link #STOPPING_CONFIDENCE} covered the truth in 90.9% of 2,000 trials, at 99.5%
-     * in 93.6%, and at this confidence in 94.0%; a truth away from the value decides as before, a few
+     * in 93.6%, and at this confidence in 94.2%; a truth away from the value decides as before, a few
      * rounds later (a 5% slowdown against 2.5% after 17 pairs on average), and an interval at this
      * confidence needs at least 11 pairs to exist. The same device as {@link #STOPPING_CONFIDENCE}, applied to repeated looks
      * at a boundary (Jennison and Turnbull, <i>Group Sequential Methods</i>, 2000, ch. 9).
