@@ -19,6 +19,7 @@ import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.ComparisonStatus;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
+import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
 import org.junit.jupiter.api.Test;
@@ -120,15 +121,20 @@ class CompareWithRunTest {
         }
         WorkloadReport workload = report(outcome).workloads().get(0);
         assertEquals(2, workload.previous().size());
+        // Other builds on a shared test machine may mark samples as taken while other work ran: a result
+        // with many is busy, one with a few leaves them out, and its pairs with them.
+        boolean disturbed = java.util.stream.Stream.concat(workload.results().stream(), workload.previous().stream())
+                .flatMap(r -> r.samples().stream()).anyMatch(SampleReport::contaminated);
         for (VersionComparison comparison : workload.comparisons()) {
             // Sleeps of 52 and 40 ms: 1.3, give or take the scheduler's wake-up.
             assertTrue(comparison.timeRatio() > 1.2 && comparison.timeRatio() < 1.45, comparison.toString());
             assertTrue(comparison.timeInterval().low() > 1.1, comparison.toString());
-            // Other builds on a shared test machine may mark samples as taken while other work ran:
-            // then the status says so instead of judging, which is the rule, not a failure of it.
+            // Then the status says so instead of judging, which is the rule, not a failure of it.
             assertTrue(comparison.status() == ComparisonStatus.REGRESSED
                     || comparison.status() == ComparisonStatus.INCONCLUSIVE
-                    && comparison.reason().startsWith("the machine was busy"), comparison.toString());
+                    && (comparison.reason().startsWith("the machine was busy")
+                    || disturbed && comparison.reason().endsWith("rounds paired the two sides, fewer than "
+                    + "minIterations (5)")), comparison.toString());
         }
     }
 
