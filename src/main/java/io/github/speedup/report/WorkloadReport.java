@@ -169,7 +169,6 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
      */
     public static Optional<ResultReport> recommended(List<ResultReport> results) {
         List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
-        Optional<ResultReport> sequential = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
         List<ResultReport> believed = believed(results);
         if (believed.isEmpty() || believed.size() == 1 && measured.size() > 1) {
             return Optional.empty();
@@ -179,7 +178,7 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
             // Sequential only where nothing measured looks faster: an unstable result that does
             // cannot be believed, but it cannot be ruled out either.
             return measured.stream().anyMatch(r -> r.isUnstable() && r.speedup() >= NOT_FASTER) ? Optional.empty()
-                    : sequential;
+                    : believed.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
         }
         return believed.stream().filter(r -> r == fastest || overlap(r.speedupInterval(), fastest.speedupInterval()))
                 .min(Comparator.comparingInt(ResultReport::workers)
