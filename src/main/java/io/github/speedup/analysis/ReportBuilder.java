@@ -14,6 +14,7 @@ import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.Settings;
+import io.github.speedup.plan.BatchRule;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.WorkloadReport;
@@ -116,7 +117,8 @@ public final class ReportBuilder {
         Diagnosis reading = restored.diagnosis();
         return restored.withReading(scaling(restored.results(), cores, restored.tasks(), reading.pattern()),
                 new Diagnosis(reading.pattern(), reading.evidence(), reading.recommendation(),
-                        Diagnoser.leftOutLine(restored.results(), cores)), restored.selfCheck());
+                        Diagnoser.leftOutLine(restored.results(), cores), reading.recommended()),
+                restored.selfCheck());
     }
 
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
@@ -125,9 +127,21 @@ public final class ReportBuilder {
         Diagnosis diagnosis = Diagnoser.diagnose(cells, cores);
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
-                spec.payloadBytes(), cells,
-                scaling(cells, cores, spec.tasks(), diagnosis.pattern()), diagnosis, SelfChecker.check(cells))
-                .withBatch(spec.batch());
+                spec.payloadBytes(), cells, scaling(cells, cores, spec.tasks(), diagnosis.pattern()), diagnosis,
+                SelfChecker.check(cells), List.of(), List.of(), WorkloadTime.UNKNOWN, spec.batch(),
+                tooShort(cells, spec.batch()));
+    }
+
+    /**
+     * The line that says sequential's iterations were too short to be timed well here and what batch
+     * would make them long enough ({@link BatchRule}); {@code null} when they were long enough, not
+     * measured, or measured while other work ran.
+     */
+    static String tooShort(List<ResultReport> cells, int batch) {
+        return cells.stream().filter(r -> !r.isSkipped() && r.mode() == Mode.SEQUENTIAL && !r.isContaminated())
+                .findFirst().map(s -> Math.round(s.wallMs().median() * 1e6))
+                .filter(nanos -> nanos < BatchRule.TOO_SHORT_NANOS)
+                .map(nanos -> BatchRule.tooShort(nanos, batch)).orElse(null);
     }
 
     /** One side's results of a workload, in plan order; speedups against that side's own sequential. */

@@ -5,7 +5,7 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.report.ComparedVersion;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;

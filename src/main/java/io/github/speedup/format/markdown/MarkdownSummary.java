@@ -6,8 +6,8 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.report.ComparedVersion;
-import io.github.speedup.report.BreakdownText;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.BreakdownText;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.VersionComparison;
@@ -79,7 +79,7 @@ public final class MarkdownSummary implements ReportFormat {
             }
         }
         for (WorkloadReport workload : report.workloads()) {
-            workload.tooShort().ifPresent(line -> checks.add("- note: " + cell(workload.name()) + ": " + cell(line)
+            Optional.ofNullable(workload.tooShort()).ifPresent(line -> checks.add("- note: " + cell(workload.name()) + ": " + cell(line)
                     + "\n"));
         }
         for (String note : verdict.notes()) {

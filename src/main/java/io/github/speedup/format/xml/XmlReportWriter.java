@@ -14,7 +14,7 @@ import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.Diagnosis;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.HistoryRun;
@@ -210,8 +210,8 @@ public final class XmlReportWriter implements ReportFormat {
         diagnosis(xml, workload.diagnosis());
         selfCheck(xml, workload.selfCheck());
         time(xml, workload.time());
-        if (workload.tooShort().isPresent()) {
-            textElement(xml, 2, "tooShort", workload.tooShort().get());
+        if (workload.tooShort() != null) {
+            textElement(xml, 2, "tooShort", workload.tooShort());
         }
         newline(xml, 1);
         xml.writeEndElement();
@@ -252,6 +252,10 @@ public final class XmlReportWriter implements ReportFormat {
         newline(xml, 2);
         xml.writeStartElement("diagnosis");
         xml.writeAttribute("verdict", diagnosis.pattern().id()); // the schema's name for the pattern
+        if (diagnosis.recommended() != null) {
+            xml.writeAttribute("recommendedMode", diagnosis.recommended().mode().id());
+            xml.writeAttribute("recommendedWorkers", String.valueOf(diagnosis.recommended().workers()));
+        }
         textElement(xml, 3, "evidence", diagnosis.evidence());
         textElement(xml, 3, "recommendation", diagnosis.recommendation());
         newline(xml, 2);

@@ -164,7 +164,8 @@ class MarkdownSummaryTest {
         WorkloadReport w = report.workloads().get(0);
         String evidence = "x".repeat(238) + "😀 and more than fits in a cell";
         WorkloadReport cut = new WorkloadReport("w", w.kind(), w.target(), w.tasks(), w.size(), w.payloadBytes(),
-                w.results(), w.scaling(), new Diagnosis(w.diagnosis().pattern(), evidence, "None.", ""), w.selfCheck());
+                w.results(), w.scaling(), new Diagnosis(w.diagnosis().pattern(), evidence, "None.", "",
+                w.diagnosis().recommended()), w.selfCheck());
         String md = MarkdownSummary.render(new Report(report.schemaVersion(), report.started(), report.created(),
                 report.testbed(), report.commit(), report.environment(), report.settings(), List.of(cut), null,
                 report.history()), Verdict.NONE);

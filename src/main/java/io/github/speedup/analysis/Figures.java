@@ -1,4 +1,4 @@
-package io.github.speedup.report;
+package io.github.speedup.analysis;
 
 import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.stats.Interval;
