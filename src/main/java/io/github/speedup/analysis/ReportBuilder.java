@@ -169,26 +169,62 @@ public final class ReportBuilder {
             Speedup speedup = speedup(sequential, samples);
             // What sampling stopped on: a mode's paired speedup, else (sequential, no pairs) the median.
             boolean ofSpeedup = speedup.paired() && speedup.interval().defined() && m.mode() != Mode.SEQUENTIAL;
+            double cpuMs = median(samples, SampleReport::cpuMs);
+            // Other work disturbed the samples left out, or (all kept) the result as a whole.
+            String disturbed = disturbed(all);
+            boolean allKept = samples.size() == all.size();
             cells.add(new ResultReport(m.mode(), m.workers(), null,
-                    new ResultReport.Timing(summary, speedup.estimate(), speedup.interval(),
-                            speedup.estimate() / m.workers(), speedup.interval().scaled(1.0 / m.workers())),
-                    new ResultReport.Resources(median(samples, SampleReport::cpuMs),
+                    timing(m, summary, speedup, all, (long) spec.tasks() * spec.batch()),
+                    new ResultReport.Resources(cpuMs,
                             samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
-                            samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN),
+                            samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
+                            cpuMs / summary.median()),
                     separateJvms(result, samples),
                     new ResultReport.Flags(ofSpeedup
                             ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
                             : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()),
-                            samples.size() == all.size() ? SampleReport.disturbed(all) : null,
+                            allKept ? disturbed : null,
                             ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(),
                                     result.stopReason(), sampling)
                                     : shortfallReason("median", summary.medianPrecision(), summary.count(),
                                     result.stopReason(), sampling),
-                            slowedReason(result, cores)),
+                            slowedReason(result, cores), allKept ? null : disturbed),
                     new ResultReport.SamplingOutcome(all, result.retries(), result.warmups(), result.stopReason()),
                     result.breakdown()));
         }
         return cells;
+    }
+
+    /**
+     * A result's time and speedup. Its speedup is paired where its samples were taken in rounds beside
+     * sequential's; its precision is then the speedup's, else the median's.
+     *
+     * @param all      every sample, those left out of its figures included
+     * @param taskRuns the task runs of an iteration (tasks × batch), which its median per task run divides by
+     */
+    private static ResultReport.Timing timing(Measurement m, Summary summary, Speedup speedup, List<SampleReport> all,
+                                              long taskRuns) {
+        Interval interval = speedup.interval();
+        boolean paired = m.mode() != Mode.SEQUENTIAL && interval.defined() && all.stream().anyMatch(SampleReport::hasRound);
+        return new ResultReport.Timing(summary, speedup.estimate(), interval, speedup.estimate() / m.workers(),
+                interval.scaled(1.0 / m.workers()), paired,
+                paired ? (interval.high() - interval.low()) / 2 / speedup.estimate() : summary.medianPrecision(),
+                summary.median() / taskRuns);
+    }
+
+    /**
+     * Which of a result's samples other work disturbed, and the worst of them: "2 of 26 samples taken
+     * while other work ran: 0.31 cores of foreign CPU (maxForeignLoad 0.10)"; {@code null} when none.
+     */
+    static String disturbed(List<SampleReport> samples) {
+        List<SampleReport> contaminated = samples.stream().filter(SampleReport::contaminated).toList();
+        if (contaminated.isEmpty()) {
+            return null;
+        }
+        SampleReport worst = contaminated.stream().max(Comparator.comparingDouble(
+                s -> Double.isNaN(s.foreignCpuMs()) ? 0 : s.foreignCpuMs() / s.wallMs())).orElseThrow();
+        return contaminated.size() + " of " + samples.size() + " samples taken while other work ran: "
+                + worst.contamination();
     }
 
     /** What running in separate JVMs cost a result, from the samples its figures rest on. */

@@ -1,5 +1,6 @@
 package io.github.speedup.analysis;
 
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.ComparisonDoubt;
 import io.github.speedup.report.ComparisonStatus;
@@ -132,8 +133,9 @@ public final class VersionComparer {
         if (!timeRatio.defined()) {
             return ComparisonStatus.INCONCLUSIVE;
         }
-        double slower = ComparisonStatus.regressionLimit(thresholdPercent);
-        double faster = ComparisonStatus.improvementLimit(thresholdPercent);
+        ComparisonLimits limits = new ComparisonLimits(thresholdPercent);
+        double slower = limits.slower();
+        double faster = limits.faster();
         if (timeRatio.low() > slower) {
             return ComparisonStatus.REGRESSED;
         }

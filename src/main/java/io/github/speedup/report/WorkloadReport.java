@@ -115,19 +115,6 @@ public record WorkloadReport(String name, String kind, String target, int tasks,
                 + (batch > 1 ? ", each run " + batch + " times per iteration" : "");
     }
 
-    /** How many task runs an iteration holds: every task, {@code batch} times. */
-    public long taskRuns() {
-        return (long) tasks * batch;
-    }
-
-    /**
-     * A measured result's median time per run of one task, in ms: its median iteration over the task
-     * runs it held ({@link #taskRuns()}).
-     */
-    public double perTaskMs(ResultReport result) {
-        return result.wallMs().median() / taskRuns();
-    }
-
     /** The sequential result, where it was measured. */
     public Optional<ResultReport> sequential() {
         return results.stream().filter(r -> !r.isSkipped() && r.mode() == Mode.SEQUENTIAL).findFirst();

@@ -137,8 +137,9 @@ public final class GeneratedReports {
         double speedup = mode == Mode.SEQUENTIAL ? Double.NaN : figure(random);
         Interval speedupCi = mode == Mode.SEQUENTIAL ? Interval.NONE : interval(random, speedup);
         return new ResultReport(mode, workers, null,
-                new ResultReport.Timing(wall, speedup, speedupCi, speedup / workers, Interval.NONE),
-                new ResultReport.Resources(median, 1L << 20, Double.NaN), ResultReport.SeparateJvms.NONE,
+                new ResultReport.Timing(wall, speedup, speedupCi, speedup / workers, Interval.NONE, false,
+                        wall.medianPrecision(), wall.median() / 4),
+                new ResultReport.Resources(median, 1L << 20, Double.NaN, 1), ResultReport.SeparateJvms.NONE,
                 ResultReport.Flags.NONE, new ResultReport.SamplingOutcome(List.of(), 0, 0, StopReason.FIXED));
     }
 

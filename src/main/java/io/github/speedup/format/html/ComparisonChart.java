@@ -1,7 +1,8 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.analysis.Figures;
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.report.ComparedVersion;
-import io.github.speedup.report.ComparisonStatus;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
 
@@ -30,8 +31,9 @@ final class ComparisonChart {
         if (rows.isEmpty()) {
             return "";
         }
-        double slower = percent(ComparisonStatus.regressionLimit(compared.compareWithMaxRegressionPercent()));
-        double faster = percent(ComparisonStatus.improvementLimit(compared.compareWithMaxRegressionPercent()));
+        ComparisonLimits limits = new ComparisonLimits(compared.compareWithMaxRegressionPercent());
+        double slower = percent(limits.slower());
+        double faster = percent(limits.faster());
         double extent = Math.abs(slower);
         for (VersionComparison row : rows) {
             extent = Math.max(extent, Math.abs(percent(row.timeRatio())));
@@ -76,9 +78,9 @@ final class ComparisonChart {
                 svg.line(zero + percent(row.timeInterval().low()) * scale, y,
                         zero + percent(row.timeInterval().high()) * scale, y, "error-bar", "");
             }
-            svg.marker(style, zero + percent(row.timeRatio()) * scale, y, row.label() + ": " + row.timeChange()
+            svg.marker(style, zero + percent(row.timeRatio()) * scale, y, row.label() + ": " + Figures.timeChange(row)
                     + ", " + row.status().id());
-            svg.text(PLOT_RIGHT + 10, y + 4, row.timeChange(), "note", "start");
+            svg.text(PLOT_RIGHT + 10, y + 4, Figures.timeChange(row), "note", "start");
             svg.close();
         }
         return svg.toString();

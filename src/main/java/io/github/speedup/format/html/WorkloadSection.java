@@ -59,7 +59,7 @@ final class WorkloadSection implements Section {
             section.line(Element.of("p", "batch").text("Batched: each task ran " + workload.batch() + " times per "
                     + "iteration (batchSize), since one run of the " + workload.tasks() + " tasks is too short to "
                     + "time on its own. Times are per iteration, the whole batch's"
-                    + workload.sequential().map(s -> "; sequential took " + Figures.shortTime(workload.perTaskMs(s))
+                    + workload.sequential().map(s -> "; sequential took " + Figures.shortTime(s.perTaskMs())
                     + " per run of one task").orElse("") + ". Speedups compare the same batched work."));
         }
         if (workload.tooShort() != null) {

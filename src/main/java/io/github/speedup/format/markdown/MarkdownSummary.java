@@ -135,7 +135,7 @@ public final class MarkdownSummary implements ReportFormat {
         for (WorkloadReport workload : report.workloads()) {
             for (VersionComparison comparison : workload.comparisons()) {
                 rows.add("| " + cell(workload.name()) + " | " + cell(comparison.label()) + " | "
-                        + cell(comparison.timeChange()) + " | " + cell(comparison.speedupChange()) + " | "
+                        + cell(Figures.timeChange(comparison)) + " | " + cell(Figures.speedupChange(comparison)) + " | "
                         + comparison.status().id().replace('-', ' ')
                         + (comparison.reason() == null ? "" : ": " + cell(comparison.reason()))
                         + gate(verdict, workload, comparison) + " |\n");

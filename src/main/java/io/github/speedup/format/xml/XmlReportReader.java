@@ -221,11 +221,13 @@ public final class XmlReportReader {
      * not slowed; without perTaskMs the report may be older than slowedReason.
      */
     private static ResultReport.Flags flags(Element result, ResultReport.Flags found) {
+        String contaminated = flag(result, "contaminated", "contaminationReason", found.contaminationReason());
         return new ResultReport.Flags(flag(result, "unstable", "unstableReason", found.unstableReason()),
-                flag(result, "contaminated", "contaminationReason", found.contaminationReason()),
-                flag(result, "shortOfTarget", "shortfallReason", found.shortfallReason()),
+                contaminated, flag(result, "shortOfTarget", "shortfallReason", found.shortfallReason()),
                 result.hasAttribute("slowedReason") ? result.getAttribute("slowedReason")
-                        : result.hasAttribute("perTaskMs") ? null : found.slowedReason());
+                        : result.hasAttribute("perTaskMs") ? null : found.slowedReason(),
+                // never written: the samples left out are those written contaminated, of a result that is not
+                contaminated == null ? found.leftOutReason() : null);
     }
 
     /** The reason of a written flag, {@code null} for a flag written false, {@code found} for one not written. */
