@@ -179,7 +179,7 @@ public final class ReportBuilder {
                             samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
                             samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
                             cpuMs / summary.median()),
-                    separateJvms(result, samples),
+                    separateJvms(result, samples, all),
                     new ResultReport.Flags(ofSpeedup
                             ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
                             : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()),
@@ -227,15 +227,21 @@ public final class ReportBuilder {
                 + worst.contamination();
     }
 
-    /** What running in separate JVMs cost a result, from the samples its figures rest on. */
-    private static ResultReport.SeparateJvms separateJvms(MeasuredResult result, List<SampleReport> samples) {
+    /**
+     * What running in separate JVMs cost a result, from the samples its figures rest on; of the bytes
+     * moved, the inputs are those of the first sample of all that moved the most and told them apart.
+     */
+    private static ResultReport.SeparateJvms separateJvms(MeasuredResult result, List<SampleReport> samples,
+                                                          List<SampleReport> all) {
         // One start-up per result, paid once: the pool's workers', or the cluster's members' and client's.
         double onceMs = result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos()));
         boolean cluster = result.measurement().mode() == Mode.CLUSTER;
+        long moved = samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED);
+        long inputs = all.stream().filter(SampleReport::hasInputBytes).filter(sample -> sample.movedBytes() == moved)
+                .findFirst().map(SampleReport::inputBytes).orElse(-1L);
         return new ResultReport.SeparateJvms(
                 samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
-                samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN,
-                samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
+                samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN, moved, inputs,
                 result.unsentResultTypes(), cluster ? Double.NaN : onceMs, cluster ? onceMs : Double.NaN,
                 result.cluster());
     }

@@ -72,9 +72,10 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      * @param ipcMs             median time of an iteration that was not compute on its critical path (pool
      *                          and cluster)
      * @param movedBytes        the most any iteration moved across the process boundary (pool, processes
-     *                          and cluster with a payload or results to send back); -1 for in-JVM modes;
-     *                          {@link ResultReport#inputBytes()} and {@link ResultReport#resultBytes()} tell it
-     *                          apart by direction
+     *                          and cluster with a payload or results to send back); -1 for in-JVM modes
+     * @param inputBytes        of {@code movedBytes}, the bytes of the inputs sent to the tasks, in the iteration
+     *                          that moved the most (the rest are results sent back); -1 where the directions are
+     *                          not told apart (in-JVM modes, older reports)
      * @param unsentResultTypes pool and processes: classes of task results that are not Serializable, which
      *                          stayed in the workers
      * @param poolStartupMs     pool only: from the first spawn until every worker of the pool was ready, once
@@ -83,11 +84,12 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      *                          themselves; {@link ClusterMembers#NONE} for other modes and reports that did not
      *                          record them
      */
-    public record SeparateJvms(double startupMs, double ipcMs, long movedBytes, List<String> unsentResultTypes,
-                               double poolStartupMs, double clusterStartupMs, ClusterMembers cluster) {
+    public record SeparateJvms(double startupMs, double ipcMs, long movedBytes, long inputBytes,
+                               List<String> unsentResultTypes, double poolStartupMs, double clusterStartupMs,
+                               ClusterMembers cluster) {
         /** The in-JVM modes' and a skipped cell's. */
-        public static final SeparateJvms NONE = new SeparateJvms(Double.NaN, Double.NaN, -1, List.of(), Double.NaN,
-                Double.NaN, ClusterMembers.NONE);
+        public static final SeparateJvms NONE = new SeparateJvms(Double.NaN, Double.NaN, -1, -1, List.of(),
+                Double.NaN, Double.NaN, ClusterMembers.NONE);
 
         public SeparateJvms {
             unsentResultTypes = List.copyOf(unsentResultTypes);
@@ -233,7 +235,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      * @return bytes, or -1 where the directions are not told apart (in-JVM modes, older reports)
      */
     public long inputBytes() {
-        return mostMoved().map(SampleReport::inputBytes).orElse(-1L);
+        return separateJvms.inputBytes();
     }
 
     /**
@@ -242,12 +244,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      * @return bytes, or -1 where the directions are not told apart (in-JVM modes, older reports)
      */
     public long resultBytes() {
-        return mostMoved().map(SampleReport::resultBytes).orElse(-1L);
-    }
-
-    private Optional<SampleReport> mostMoved() {
-        return samples().stream().filter(SampleReport::hasInputBytes)
-                .filter(sample -> sample.movedBytes() == movedBytes()).findFirst();
+        return inputBytes() < 0 ? -1 : movedBytes() - inputBytes();
     }
 
     /** Whether a breakdown was taken: recorded, or unavailable with its reason. */
