@@ -205,7 +205,8 @@ public final class ReportBuilder {
     private static ResultReport.Timing timing(Measurement m, Summary summary, Speedup speedup, List<SampleReport> all,
                                               long taskRuns) {
         Interval interval = speedup.interval();
-        boolean paired = m.mode() != Mode.SEQUENTIAL && interval.defined() && all.stream().anyMatch(SampleReport::hasRound);
+        boolean paired = m.mode() != Mode.SEQUENTIAL && interval.defined()
+                && all.stream().anyMatch(SampleReport::hasRound);
         return new ResultReport.Timing(summary, speedup.estimate(), interval, speedup.estimate() / m.workers(),
                 interval.scaled(1.0 / m.workers()), paired,
                 paired ? (interval.high() - interval.low()) / 2 / speedup.estimate() : summary.medianPrecision(),

@@ -7,8 +7,9 @@ import io.github.speedup.vocabulary.Vocabulary;
  * ({@code compareWith}), says. The rule reads the whole 95% interval, never the estimate alone: a
  * change is named only when every ratio the data allow lies past {@code compareWithMaxRegression},
  * so an unchanged build fails only when its interval misses the true ratio by more than the
- * threshold ({@code ComparisonLimits}), which at 95% and a 5% threshold is far rarer than one build in twenty. The analysis judges
- * it ({@code VersionComparer.status}); the model carries it and the gate reads it.
+ * threshold ({@code ComparisonLimits}), which at 95% and a 5% threshold is far rarer than one build
+ * in twenty. The analysis judges it ({@code VersionComparer.status}); the model carries it and the
+ * gate reads it.
  */
 public enum ComparisonStatus implements Vocabulary {
     /** The whole interval lies above {@code 1 + compareWithMaxRegression}: this build is slower, for certain. */

@@ -53,7 +53,9 @@ public final class ConsoleSummary {
                 lines.add("  " + workload.diagnosis().leftOut());
             }
             lines.add("  Recommendation: " + workload.diagnosis().recommendation());
-            Optional.ofNullable(workload.tooShort()).ifPresent(line -> lines.add("  " + line));
+            if (workload.tooShort() != null) {
+                lines.add("  " + workload.tooShort());
+            }
         }
         return visible(lines);
     }

@@ -79,8 +79,9 @@ public final class MarkdownSummary implements ReportFormat {
             }
         }
         for (WorkloadReport workload : report.workloads()) {
-            Optional.ofNullable(workload.tooShort()).ifPresent(line -> checks.add("- note: " + cell(workload.name()) + ": " + cell(line)
-                    + "\n"));
+            if (workload.tooShort() != null) {
+                checks.add("- note: " + cell(workload.name()) + ": " + cell(workload.tooShort()) + "\n");
+            }
         }
         for (String note : verdict.notes()) {
             checks.add("- note: " + cell(note) + "\n");

@@ -60,7 +60,8 @@ class ComparisonPageTest {
         assertEquals(String.format(java.util.Locale.ROOT, "≥ %.1f%%", detectable), cell.selectFirst("small").text());
         assertTrue(cell.attr("title").endsWith(String.format(java.util.Locale.ROOT,
                 "; would have seen ≥ %.1f%% at 80%% power", detectable)), cell.attr("title"));
-        assertTrue(Figures.timeChange(threads).matches("\\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%]"), Figures.timeChange(threads));
+        String change = Figures.timeChange(threads);
+        assertTrue(change.matches("\\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%]"), change);
 
         Element chart = page.selectFirst("svg.comparison-chart");
         assertNotNull(chart, "a chart of the comparison");

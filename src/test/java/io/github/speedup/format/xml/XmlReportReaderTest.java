@@ -167,7 +167,8 @@ class XmlReportReaderTest {
         WorkloadReport read = XmlReportReader.read(file).report().workloads().get(0);
         assertEquals(other, read.best().orElseThrow());
         assertEquals("As the run found it.", read.tooShort());
-        assertEquals(run, Files.readString(written(XmlReportReader.read(file).report())), "the run's report, rewritten");
+        assertEquals(run, Files.readString(written(XmlReportReader.read(file).report())),
+                "the run's report, rewritten");
 
         // A report older than the written choice has it chosen again from its results, as the run chose it;
         // one older than perTaskMs (and tooShort) has the line as found from its samples: none here.
