@@ -34,15 +34,7 @@ final class ComparisonChart {
         ComparisonLimits limits = new ComparisonLimits(compared.compareWithMaxRegressionPercent());
         double slower = percent(limits.slower());
         double faster = percent(limits.faster());
-        double extent = Math.abs(slower);
-        for (VersionComparison row : rows) {
-            extent = Math.max(extent, Math.abs(percent(row.timeRatio())));
-            if (row.timeInterval().defined()) {
-                extent = Math.max(extent, Math.max(Math.abs(percent(row.timeInterval().low())),
-                        Math.abs(percent(row.timeInterval().high()))));
-            }
-        }
-        double max = Svg.niceCeiling(extent * 1.1);
+        double max = Svg.niceCeiling(extent(rows, slower) * 1.1);
         int height = Svg.TOP + 30 + rows.size() * ROW + 40;
         Svg svg = new Svg("comparison-chart", WIDTH, height, compared.thisBuild() + " against " + compared.version()
                 + ": " + workload.name());
@@ -84,6 +76,19 @@ final class ComparisonChart {
             svg.close();
         }
         return svg.toString();
+    }
+
+    /** The farthest change from 0 the chart draws, in percent: a limit, an estimate or an interval's end. */
+    private static double extent(List<VersionComparison> rows, double limit) {
+        double extent = Math.abs(limit);
+        for (VersionComparison row : rows) {
+            extent = Math.max(extent, Math.abs(percent(row.timeRatio())));
+            if (row.timeInterval().defined()) {
+                extent = Math.max(extent, Math.max(Math.abs(percent(row.timeInterval().low())),
+                        Math.abs(percent(row.timeInterval().high()))));
+            }
+        }
+        return extent;
     }
 
     /** A time ratio as a change in percent: 1.073 is 7.3. */
