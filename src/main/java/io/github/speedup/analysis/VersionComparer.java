@@ -122,7 +122,7 @@ public final class VersionComparer {
 
     /**
      * The status of a paired time ratio (new / old) with this 95% interval: the whole interval must
-     * lie past a limit ({@link ComparisonStatus#regressionLimit}, {@link ComparisonStatus#improvementLimit})
+     * lie past a limit ({@link ComparisonLimits#slower()}, {@link ComparisonLimits#faster()})
      * for a change to be named, so an unchanged build fails only when its interval misses the true
      * ratio by more than the threshold.
      *
