@@ -3,14 +3,11 @@ package io.github.speedup.analysis;
 import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.execution.Mode;
-import io.github.speedup.report.BreakdownText;
 import io.github.speedup.report.Diagnosis;
-import io.github.speedup.report.Figures;
 import io.github.speedup.stats.Interval;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
-import io.github.speedup.report.WorkloadReport;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,7 +62,7 @@ final class Diagnoser {
         Optional<ResultReport> sequential = measured(results, Mode.SEQUENTIAL).findFirst();
         if (sequential.isEmpty()) {
             return new Diagnosis(Pattern.NOT_MEASURED, "The sequential baseline was not measured, so there is nothing "
-                    + "to compare with.", "Run again with the sequential mode.", "");
+                    + "to compare with.", "Run again with the sequential mode.", "", null);
         }
         if (results.stream().noneMatch(r -> !r.isSkipped() && r.mode() != Mode.SEQUENTIAL)) {
             return new Diagnosis(Pattern.NOT_MEASURED, "Only the sequential baseline was measured, so there is no "
@@ -80,11 +77,12 @@ final class Diagnoser {
             return new Diagnosis(Pattern.CONTAMINATED, "No pattern can be read: " + needsBusy(busy)
                     + " Measure again on a quiet machine.", "None: " + labels(busy) + ", which the reading needs, "
                     + (busy.size() == 1 ? "was" : "were") + " measured while other work ran. Measure again when "
-                    + "other work does not compete for the cores.", leftOutLine);
+                    + "other work does not compete for the cores.", leftOutLine, null);
         }
         List<ResultReport> kept = results.stream().filter(r -> !leftOut.contains(r)).toList();
         Evidence evidence = new Evidence(kept, sequential.get(), cores);
-        String recommendation = recommend(results, sequential.get());
+        Optional<ResultReport> chosen = Recommender.recommended(results);
+        String recommendation = recommend(results, chosen, sequential.get());
         // Memory before I/O: a thread stopped for a collection is off its CPU as a waiting one is,
         // and a collector that takes much of the time is the cause, not waiting. And before the
         // instability check when separate JVMs' speedup interval lies wholly above threads': a
@@ -100,7 +98,8 @@ final class Diagnoser {
                 .or(() -> cpuBound(evidence))
                 .orElseGet(() -> mixed(evidence));
         return new Diagnosis(reading.pattern(), reading.evidence() + priceOfProcesses(evidence)
-                + priceOfCluster(evidence), recommendation, leftOutLine);
+                + priceOfCluster(evidence), recommendation, leftOutLine,
+                chosen.map(Recommender::choiceOf).orElse(null));
     }
 
     /**
@@ -393,12 +392,12 @@ final class Diagnoser {
     }
 
     /**
-     * The recommendation follows {@link WorkloadReport#recommended}: the fewest workers whose speedup
+     * The recommendation says {@link Recommender#recommended}'s choice: the fewest workers whose speedup
      * cannot be told apart from the fastest believable one, never an unstable result or one measured
      * while other work ran; and where that names nothing, says why rather than name a mode.
      */
-    private static String recommend(List<ResultReport> results, ResultReport sequential) {
-        Optional<ResultReport> chosen = WorkloadReport.recommended(results);
+    private static String recommend(List<ResultReport> results, Optional<ResultReport> chosen,
+                                    ResultReport sequential) {
         List<ResultReport> unstable = results.stream().filter(r -> !r.isSkipped() && r.isUnstable()
                 && r.mode() != Mode.SEQUENTIAL).toList();
         if (chosen.isEmpty()) {
@@ -409,7 +408,7 @@ final class Diagnoser {
                     && r.mode() != Mode.SEQUENTIAL)
                     ? format("None: the results that look faster than sequential (%s) vary too much between "
                     + "iterations to recommend, and the steady ones are not faster. %s", unstable.stream()
-                    .filter(r -> r.speedup() >= WorkloadReport.NOT_FASTER).map(ResultReport::label)
+                    .filter(r -> r.speedup() >= Recommender.NOT_FASTER).map(ResultReport::label)
                     .collect(Collectors.joining(", ")), measureAgain(unstable))
                     : format("None: every parallel result (%s) varies too much between iterations to recommend. %s",
                     unstable.stream().map(ResultReport::label).collect(Collectors.joining(", ")), measureAgain(unstable));
@@ -422,7 +421,7 @@ final class Diagnoser {
         if (best.mode() == Mode.SEQUENTIAL) {
             return "Keep it sequential: no mode measured here is measurably faster." + notRecommended;
         }
-        ResultReport fastest = WorkloadReport.believed(results).stream()
+        ResultReport fastest = Recommender.believed(results).stream()
                 .max(Comparator.comparingDouble(ResultReport::speedup)).orElseThrow();
         String fewer = fastest == best ? "" : format(" %s reaches %s×%s: not measurably faster, with %d workers.",
                 capitalised(fastest.label()), ratio(fastest.speedup()), interval(fastest), fastest.workers());

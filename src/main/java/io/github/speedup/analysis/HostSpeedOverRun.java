@@ -4,7 +4,6 @@ import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.Measurement;
-import io.github.speedup.report.Figures;
 import io.github.speedup.runner.MeasuredResult;
 
 import java.util.ArrayList;

@@ -14,6 +14,7 @@ import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.Settings;
+import io.github.speedup.plan.BatchRule;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.WorkloadReport;
@@ -116,7 +117,8 @@ public final class ReportBuilder {
         Diagnosis reading = restored.diagnosis();
         return restored.withReading(scaling(restored.results(), cores, restored.tasks(), reading.pattern()),
                 new Diagnosis(reading.pattern(), reading.evidence(), reading.recommendation(),
-                        Diagnoser.leftOutLine(restored.results(), cores)), restored.selfCheck());
+                        Diagnoser.leftOutLine(restored.results(), cores), reading.recommended()),
+                restored.selfCheck());
     }
 
     private static WorkloadReport workload(WorkloadSpec spec, List<MeasuredResult> results, Settings settings,
@@ -125,9 +127,21 @@ public final class ReportBuilder {
         Diagnosis diagnosis = Diagnoser.diagnose(cells, cores);
         String target = spec.source().builtIn() == null ? spec.source().target() : null;
         return new WorkloadReport(spec.name(), spec.source().type(), target, spec.tasks(), spec.size(),
-                spec.payloadBytes(), cells,
-                scaling(cells, cores, spec.tasks(), diagnosis.pattern()), diagnosis, SelfChecker.check(cells))
-                .withBatch(spec.batch());
+                spec.payloadBytes(), cells, scaling(cells, cores, spec.tasks(), diagnosis.pattern()), diagnosis,
+                SelfChecker.check(cells), List.of(), List.of(), WorkloadTime.UNKNOWN, spec.batch(),
+                tooShort(cells, spec.batch()));
+    }
+
+    /**
+     * The line that says sequential's iterations were too short to be timed well here and what batch
+     * would make them long enough ({@link BatchRule}); {@code null} when they were long enough, not
+     * measured, or measured while other work ran.
+     */
+    static String tooShort(List<ResultReport> cells, int batch) {
+        return cells.stream().filter(r -> !r.isSkipped() && r.mode() == Mode.SEQUENTIAL && !r.isContaminated())
+                .findFirst().map(s -> Math.round(s.wallMs().median() * 1e6))
+                .filter(nanos -> nanos < BatchRule.TOO_SHORT_NANOS)
+                .map(nanos -> BatchRule.tooShort(nanos, batch)).orElse(null);
     }
 
     /** One side's results of a workload, in plan order; speedups against that side's own sequential. */
@@ -155,37 +169,80 @@ public final class ReportBuilder {
             Speedup speedup = speedup(sequential, samples);
             // What sampling stopped on: a mode's paired speedup, else (sequential, no pairs) the median.
             boolean ofSpeedup = speedup.paired() && speedup.interval().defined() && m.mode() != Mode.SEQUENTIAL;
+            double cpuMs = median(samples, SampleReport::cpuMs);
+            // Other work disturbed the samples left out, or (all kept) the result as a whole.
+            String disturbed = disturbed(all);
+            boolean allKept = samples.size() == all.size();
             cells.add(new ResultReport(m.mode(), m.workers(), null,
-                    new ResultReport.Timing(summary, speedup.estimate(), speedup.interval(),
-                            speedup.estimate() / m.workers(), speedup.interval().scaled(1.0 / m.workers())),
-                    new ResultReport.Resources(median(samples, SampleReport::cpuMs),
+                    timing(m, summary, speedup, all, (long) spec.tasks() * spec.batch()),
+                    new ResultReport.Resources(cpuMs,
                             samples.stream().mapToLong(SampleReport::peakMemoryBytes).max().orElse(0),
-                            samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN),
-                    separateJvms(result, samples),
+                            samples.get(0).hasGc() ? median(samples, SampleReport::gcMs) : Double.NaN,
+                            cpuMs / summary.median()),
+                    separateJvms(result, samples, all),
                     new ResultReport.Flags(ofSpeedup
                             ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
                             : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()),
-                            samples.size() == all.size() ? SampleReport.disturbed(all) : null,
+                            allKept ? disturbed : null,
                             ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(),
                                     result.stopReason(), sampling)
                                     : shortfallReason("median", summary.medianPrecision(), summary.count(),
                                     result.stopReason(), sampling),
-                            slowedReason(result, cores)),
+                            slowedReason(result, cores), allKept ? null : disturbed),
                     new ResultReport.SamplingOutcome(all, result.retries(), result.warmups(), result.stopReason()),
                     result.breakdown()));
         }
         return cells;
     }
 
-    /** What running in separate JVMs cost a result, from the samples its figures rest on. */
-    private static ResultReport.SeparateJvms separateJvms(MeasuredResult result, List<SampleReport> samples) {
+    /**
+     * A result's time and speedup. Its speedup is paired where its samples were taken in rounds beside
+     * sequential's; its precision is then the speedup's, else the median's.
+     *
+     * @param all      every sample, those left out of its figures included
+     * @param taskRuns the task runs of an iteration (tasks × batch), which its median per task run divides by
+     */
+    private static ResultReport.Timing timing(Measurement m, Summary summary, Speedup speedup, List<SampleReport> all,
+                                              long taskRuns) {
+        Interval interval = speedup.interval();
+        boolean paired = m.mode() != Mode.SEQUENTIAL && interval.defined()
+                && all.stream().anyMatch(SampleReport::hasRound);
+        return new ResultReport.Timing(summary, speedup.estimate(), interval, speedup.estimate() / m.workers(),
+                interval.scaled(1.0 / m.workers()), paired,
+                paired ? (interval.high() - interval.low()) / 2 / speedup.estimate() : summary.medianPrecision(),
+                summary.median() / taskRuns);
+    }
+
+    /**
+     * Which of a result's samples other work disturbed, and the worst of them: "2 of 26 samples taken
+     * while other work ran: 0.31 cores of foreign CPU (maxForeignLoad 0.10)"; {@code null} when none.
+     */
+    static String disturbed(List<SampleReport> samples) {
+        List<SampleReport> contaminated = samples.stream().filter(SampleReport::contaminated).toList();
+        if (contaminated.isEmpty()) {
+            return null;
+        }
+        SampleReport worst = contaminated.stream().max(Comparator.comparingDouble(
+                s -> Double.isNaN(s.foreignCpuMs()) ? 0 : s.foreignCpuMs() / s.wallMs())).orElseThrow();
+        return contaminated.size() + " of " + samples.size() + " samples taken while other work ran: "
+                + worst.contamination();
+    }
+
+    /**
+     * What running in separate JVMs cost a result, from the samples its figures rest on; of the bytes
+     * moved, the inputs are those of the first sample of all that moved the most and told them apart.
+     */
+    private static ResultReport.SeparateJvms separateJvms(MeasuredResult result, List<SampleReport> samples,
+                                                          List<SampleReport> all) {
         // One start-up per result, paid once: the pool's workers', or the cluster's members' and client's.
         double onceMs = result.poolStartupNanos() < 0 ? Double.NaN : ms(micros(result.poolStartupNanos()));
         boolean cluster = result.measurement().mode() == Mode.CLUSTER;
+        long moved = samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED);
+        long inputs = all.stream().filter(SampleReport::hasInputBytes).filter(sample -> sample.movedBytes() == moved)
+                .findFirst().map(SampleReport::inputBytes).orElse(-1L);
         return new ResultReport.SeparateJvms(
                 samples.get(0).hasStartup() ? median(samples, SampleReport::startupMs) : Double.NaN,
-                samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN,
-                samples.stream().mapToLong(SampleReport::movedBytes).max().orElse(Sample.NOT_MOVED),
+                samples.get(0).hasIpc() ? median(samples, SampleReport::ipcMs) : Double.NaN, moved, inputs,
                 result.unsentResultTypes(), cluster ? Double.NaN : onceMs, cluster ? onceMs : Double.NaN,
                 result.cluster());
     }

@@ -1,7 +1,6 @@
 package io.github.speedup.analysis;
 
 import io.github.speedup.execution.Mode;
-import io.github.speedup.report.Figures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SelfCheck;
 import io.github.speedup.stats.Interval;

@@ -1,5 +1,6 @@
 package io.github.speedup.analysis;
 
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.ComparisonDoubt;
 import io.github.speedup.report.ComparisonStatus;
@@ -121,7 +122,7 @@ public final class VersionComparer {
 
     /**
      * The status of a paired time ratio (new / old) with this 95% interval: the whole interval must
-     * lie past a limit ({@link ComparisonStatus#regressionLimit}, {@link ComparisonStatus#improvementLimit})
+     * lie past a limit ({@link ComparisonLimits#slower()}, {@link ComparisonLimits#faster()})
      * for a change to be named, so an unchanged build fails only when its interval misses the true
      * ratio by more than the threshold.
      *
@@ -132,8 +133,9 @@ public final class VersionComparer {
         if (!timeRatio.defined()) {
             return ComparisonStatus.INCONCLUSIVE;
         }
-        double slower = ComparisonStatus.regressionLimit(thresholdPercent);
-        double faster = ComparisonStatus.improvementLimit(thresholdPercent);
+        ComparisonLimits limits = new ComparisonLimits(thresholdPercent);
+        double slower = limits.slower();
+        double faster = limits.faster();
         if (timeRatio.low() > slower) {
             return ComparisonStatus.REGRESSED;
         }

@@ -1,5 +1,7 @@
 package io.github.speedup.check;
 
+import io.github.speedup.analysis.Figures;
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.analysis.VersionComparer;
 import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.ComparisonStatus;
@@ -52,7 +54,7 @@ final class VersionGate {
         if (!report.compared()) {
             return checks;
         }
-        double slower = ComparisonStatus.regressionLimit(compareWithMaxRegressionPercent);
+        double slower = new ComparisonLimits(compareWithMaxRegressionPercent).slower();
         List<String> workloads = new ArrayList<>();
         List<VersionComparison> comparisons = new ArrayList<>();
         List<Double> p = new ArrayList<>();
@@ -114,11 +116,12 @@ final class VersionGate {
         VersionComparison comparison = VersionComparer.judgedAt(recorded, compared.compareWithMaxRegressionPercent(),
                 compareWithMaxRegressionPercent);
         ComparisonStatus status = comparison.status();
-        double slower = ComparisonStatus.regressionLimit(compareWithMaxRegressionPercent);
-        double faster = ComparisonStatus.improvementLimit(compareWithMaxRegressionPercent);
+        ComparisonLimits limits = new ComparisonLimits(compareWithMaxRegressionPercent);
+        double slower = limits.slower();
+        double faster = limits.faster();
         String name = "workload " + workload + ", mode " + comparison.label() + ", " + compared.thisBuild()
                 + " against " + compared.version();
-        String figures = ": time " + comparison.timeChange() + " (paired time ratio "
+        String figures = ": time " + Figures.timeChange(comparison) + " (paired time ratio "
                 + Checker.twoDecimals(comparison.timeRatio()) + ", 95% interval)";
         String threshold = " (compareWithMaxRegression " + Checker.twoDecimals(compareWithMaxRegressionPercent) + "%)";
         String message = switch (status) {

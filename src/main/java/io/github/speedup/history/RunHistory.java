@@ -1,13 +1,16 @@
 package io.github.speedup.history;
 
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.check.BaselineRuns;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.config.HistorySettings;
 import io.github.speedup.report.History;
+import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.HistoryRun;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Interval;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -121,10 +124,38 @@ public final class RunHistory {
         }
         List<HistoryRun> trend = new ArrayList<>();
         for (StoredRun run : runs.subList(Math.max(0, runs.size() - settings.size() + 1), runs.size())) {
-            trend.add(HistoryRun.of(run.report(), false, compared.contains(run.report())));
+            trend.add(trendRun(run.report(), false, compared.contains(run.report())));
         }
-        trend.add(HistoryRun.of(current, true, false));
+        trend.add(trendRun(current, true, false));
         return new History(testbed, trend);
+    }
+
+    /**
+     * The points of a report's measured results, as one run of a trend. The figures are rounded as
+     * {@code speedup.xml} holds them (three decimals), so the page rendered from the XML draws the same
+     * points.
+     *
+     * @param current  the run the report being written is about
+     * @param baseline the gate compared the current run with this one for at least one result
+     */
+    public static HistoryRun trendRun(Report report, boolean current, boolean baseline) {
+        List<HistoryPoint> points = new ArrayList<>();
+        for (WorkloadReport workload : report.workloads()) {
+            for (ResultReport result : workload.results()) {
+                if (!result.isSkipped()) {
+                    points.add(new HistoryPoint(workload.name(), result.mode(), result.workers(),
+                            Figures.rounded(result.wallMs().median()), rounded(result.wallMs().medianInterval()),
+                            Figures.rounded(result.speedup()), rounded(result.speedupInterval()),
+                            result.isContaminated()));
+                }
+            }
+        }
+        return new HistoryRun(report.created(), report.commit(), report.environment().fingerprint(), current,
+                baseline, points);
+    }
+
+    private static Interval rounded(Interval interval) {
+        return new Interval(Figures.rounded(interval.low()), Figures.rounded(interval.high()), Double.NaN);
     }
 
     /**

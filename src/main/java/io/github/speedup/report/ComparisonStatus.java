@@ -1,6 +1,5 @@
 package io.github.speedup.report;
 
-import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.vocabulary.Vocabulary;
 
 /**
@@ -8,8 +7,9 @@ import io.github.speedup.vocabulary.Vocabulary;
  * ({@code compareWith}), says. The rule reads the whole 95% interval, never the estimate alone: a
  * change is named only when every ratio the data allow lies past {@code compareWithMaxRegression},
  * so an unchanged build fails only when its interval misses the true ratio by more than the
- * threshold, which at 95% and a 5% threshold is far rarer than one build in twenty. The analysis judges
- * it ({@code VersionComparer.status}); the model carries it and the gate reads it.
+ * threshold ({@code ComparisonLimits}), which at 95% and a 5% threshold is far rarer than one build
+ * in twenty. The analysis judges it ({@code VersionComparer.status}); the model carries it and the
+ * gate reads it.
  */
 public enum ComparisonStatus implements Vocabulary {
     /** The whole interval lies above {@code 1 + compareWithMaxRegression}: this build is slower, for certain. */
@@ -36,15 +36,5 @@ public enum ComparisonStatus implements Vocabulary {
     @Override
     public String id() {
         return id;
-    }
-
-    /** Above this time ratio, this build is slower than the threshold allows: {@link ComparisonLimits#slower()}. */
-    public static double regressionLimit(double thresholdPercent) {
-        return new ComparisonLimits(thresholdPercent).slower();
-    }
-
-    /** Below this time ratio, this build is faster by the threshold: {@link ComparisonLimits#faster()}. */
-    public static double improvementLimit(double thresholdPercent) {
-        return new ComparisonLimits(thresholdPercent).faster();
     }
 }

@@ -4,8 +4,9 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.stats.Interval;
 
 /**
- * One result of one run in a history. The figures are rounded as {@code speedup.xml} holds them
- * (three decimals), so the page rendered from the XML draws the same points.
+ * One result of one run in a history. The figures are as {@code speedup.xml} holds them (three
+ * decimals: {@code RunHistory.trendRun} rounds them), so the page rendered from the XML draws the same
+ * points.
  *
  * @param medianMs     median wall time per iteration
  * @param medianCi     its 95% interval
@@ -15,13 +16,6 @@ import io.github.speedup.stats.Interval;
  */
 public record HistoryPoint(String workload, Mode mode, int workers, double medianMs, Interval medianCi,
                            double speedup, Interval speedupCi, boolean contaminated) {
-
-    public HistoryPoint {
-        medianMs = Figures.rounded(medianMs);
-        medianCi = new Interval(Figures.rounded(medianCi.low()), Figures.rounded(medianCi.high()), Double.NaN);
-        speedup = Figures.rounded(speedup);
-        speedupCi = new Interval(Figures.rounded(speedupCi.low()), Figures.rounded(speedupCi.high()), Double.NaN);
-    }
 
     /** {@code threads ×2}. */
     public String label() {

@@ -1,7 +1,6 @@
 package io.github.speedup.report;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,21 +18,5 @@ public record HistoryRun(Instant created, String commit, String fingerprint, boo
 
     public HistoryRun {
         points = List.copyOf(points);
-    }
-
-    /** The points of a report's measured results. */
-    public static HistoryRun of(Report report, boolean current, boolean baseline) {
-        List<HistoryPoint> points = new ArrayList<>();
-        for (WorkloadReport workload : report.workloads()) {
-            for (ResultReport result : workload.results()) {
-                if (!result.isSkipped()) {
-                    points.add(new HistoryPoint(workload.name(), result.mode(), result.workers(),
-                            result.wallMs().median(), result.wallMs().medianInterval(), result.speedup(),
-                            result.speedupInterval(), result.isContaminated()));
-                }
-            }
-        }
-        return new HistoryRun(report.created(), report.commit(), report.environment().fingerprint(), current,
-                baseline, points);
     }
 }

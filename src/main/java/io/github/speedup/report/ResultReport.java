@@ -40,21 +40,31 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      * @param speedupInterval    95% bootstrap interval of the speedup
      * @param efficiency         speedup / workers
      * @param efficiencyInterval the speedup interval / workers
+     * @param pairedSpeedup      whether the speedup comes from pairs, each of this mode's samples with
+     *                           sequential's of the same round: then sampling stopped on the speedup's
+     *                           interval, and precision, short of target and unstable describe the speedup
+     * @param precision          half-width of a 95% interval relative to its estimate, 0.03 is ±3%: of the
+     *                           speedup when paired, else of the median time
+     * @param perTaskMs          the median time per run of one task, in ms: the median iteration over the
+     *                           task runs it held (tasks × the workload's batch)
      */
     public record Timing(Summary wallMs, double speedup, Interval speedupInterval, double efficiency,
-                         Interval efficiencyInterval) {
+                         Interval efficiencyInterval, boolean pairedSpeedup, double precision, double perTaskMs) {
         /** A skipped cell's. */
-        public static final Timing NONE = new Timing(null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE);
+        public static final Timing NONE = new Timing(null, Double.NaN, Interval.NONE, Double.NaN, Interval.NONE,
+                false, Double.NaN, Double.NaN);
     }
 
     /**
      * @param cpuMs           median CPU time of an iteration
      * @param peakMemoryBytes highest peak memory of any iteration
      * @param gcMs            median time in garbage collection (in-JVM modes only)
+     * @param cpuUtilisation  CPU time over wall time, of the medians: about W for work that keeps W cores
+     *                        busy, near 0 for waiting
      */
-    public record Resources(double cpuMs, long peakMemoryBytes, double gcMs) {
+    public record Resources(double cpuMs, long peakMemoryBytes, double gcMs, double cpuUtilisation) {
         /** A skipped cell's. */
-        public static final Resources NONE = new Resources(Double.NaN, 0, Double.NaN);
+        public static final Resources NONE = new Resources(Double.NaN, 0, Double.NaN, Double.NaN);
     }
 
     /**
@@ -62,9 +72,10 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      * @param ipcMs             median time of an iteration that was not compute on its critical path (pool
      *                          and cluster)
      * @param movedBytes        the most any iteration moved across the process boundary (pool, processes
-     *                          and cluster with a payload or results to send back); -1 for in-JVM modes;
-     *                          {@link ResultReport#inputBytes()} and {@link ResultReport#resultBytes()} tell it
-     *                          apart by direction
+     *                          and cluster with a payload or results to send back); -1 for in-JVM modes
+     * @param inputBytes        of {@code movedBytes}, the bytes of the inputs sent to the tasks, in the iteration
+     *                          that moved the most (the rest are results sent back); -1 where the directions are
+     *                          not told apart (in-JVM modes, older reports)
      * @param unsentResultTypes pool and processes: classes of task results that are not Serializable, which
      *                          stayed in the workers
      * @param poolStartupMs     pool only: from the first spawn until every worker of the pool was ready, once
@@ -73,11 +84,12 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      *                          themselves; {@link ClusterMembers#NONE} for other modes and reports that did not
      *                          record them
      */
-    public record SeparateJvms(double startupMs, double ipcMs, long movedBytes, List<String> unsentResultTypes,
-                               double poolStartupMs, double clusterStartupMs, ClusterMembers cluster) {
+    public record SeparateJvms(double startupMs, double ipcMs, long movedBytes, long inputBytes,
+                               List<String> unsentResultTypes, double poolStartupMs, double clusterStartupMs,
+                               ClusterMembers cluster) {
         /** The in-JVM modes' and a skipped cell's. */
-        public static final SeparateJvms NONE = new SeparateJvms(Double.NaN, Double.NaN, -1, List.of(), Double.NaN,
-                Double.NaN, ClusterMembers.NONE);
+        public static final SeparateJvms NONE = new SeparateJvms(Double.NaN, Double.NaN, -1, -1, List.of(),
+                Double.NaN, Double.NaN, ClusterMembers.NONE);
 
         public SeparateJvms {
             unsentResultTypes = List.copyOf(unsentResultTypes);
@@ -95,11 +107,14 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      * @param shortfallReason     how far from the target precision sampling stopped, and why
      * @param slowedReason        how many of its samples the host ran slower than its typical iteration, with
      *                            no other work to explain it, and how much slower (see {@code SpeedWatch})
+     * @param leftOutReason       which samples other work disturbed, left out of its figures because they
+     *                            were few and the rest enough, and the worst of them; {@code null} where none
+     *                            were, or where the result is contaminated as a whole
      */
     public record Flags(String unstableReason, String contaminationReason, String shortfallReason,
-                        String slowedReason) {
+                        String slowedReason, String leftOutReason) {
         /** Nothing to flag. */
-        public static final Flags NONE = new Flags(null, null, null, null);
+        public static final Flags NONE = new Flags(null, null, null, null, null);
     }
 
     /**
@@ -147,6 +162,10 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
 
     public double cpuMs() {
         return resources.cpuMs();
+    }
+
+    public double cpuUtilisation() {
+        return resources.cpuUtilisation();
     }
 
     public long peakMemoryBytes() {
@@ -216,7 +235,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      * @return bytes, or -1 where the directions are not told apart (in-JVM modes, older reports)
      */
     public long inputBytes() {
-        return mostMoved().map(SampleReport::inputBytes).orElse(-1L);
+        return separateJvms.inputBytes();
     }
 
     /**
@@ -225,12 +244,7 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
      * @return bytes, or -1 where the directions are not told apart (in-JVM modes, older reports)
      */
     public long resultBytes() {
-        return mostMoved().map(SampleReport::resultBytes).orElse(-1L);
-    }
-
-    private Optional<SampleReport> mostMoved() {
-        return samples().stream().filter(SampleReport::hasInputBytes)
-                .filter(sample -> sample.movedBytes() == movedBytes()).findFirst();
+        return inputBytes() < 0 ? -1 : movedBytes() - inputBytes();
     }
 
     /** Whether a breakdown was taken: recorded, or unavailable with its reason. */
@@ -273,9 +287,8 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
         return isContaminated() ? List.of() : samples().stream().filter(SampleReport::contaminated).toList();
     }
 
-    /** Which samples {@link #leftOutSamples()} are, and the worst of them, or {@code null} for none. */
     public String leftOutReason() {
-        return isContaminated() ? null : SampleReport.disturbed(samples());
+        return flags.leftOutReason();
     }
 
     /** Some of its samples ran slower than its typical one, and nothing but the host explains it. */
@@ -285,7 +298,8 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
 
     /** The same result, its shortfall said otherwise (what kept it sampling, as the report finds it). */
     public ResultReport withShortfallReason(String reason) {
-        return withFlags(new Flags(flags.unstableReason(), flags.contaminationReason(), reason, flags.slowedReason()));
+        return withFlags(new Flags(flags.unstableReason(), flags.contaminationReason(), reason, flags.slowedReason(),
+                flags.leftOutReason()));
     }
 
     /** The same measurements with these flags (as a report read back wrote them). */
@@ -304,23 +318,16 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
         return stopReason() == StopReason.FAILED;
     }
 
-    /**
-     * Whether the speedup comes from pairs, each of this mode's samples with sequential's of the same
-     * round: then sampling stopped on the speedup's interval, and precision, short of target and
-     * unstable describe the speedup.
-     */
     public boolean pairedSpeedup() {
-        return mode != Mode.SEQUENTIAL && speedupInterval().defined()
-                && samples().stream().anyMatch(SampleReport::hasRound);
+        return timing.pairedSpeedup();
     }
 
-    /**
-     * Half-width of a 95% interval relative to its estimate, 0.03 is ±3%: of the speedup when
-     * {@link #pairedSpeedup()}, else of the median time.
-     */
     public double precision() {
-        return pairedSpeedup() ? (speedupInterval().high() - speedupInterval().low()) / 2 / speedup()
-                : wallMs().medianPrecision();
+        return timing.precision();
+    }
+
+    public double perTaskMs() {
+        return timing.perTaskMs();
     }
 
     public boolean hasStartup() {
@@ -329,11 +336,6 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
 
     public boolean hasIpc() {
         return !Double.isNaN(ipcMs());
-    }
-
-    /** CPU time over wall time: about W for work that keeps W cores busy, near 0 for waiting. */
-    public double cpuUtilisation() {
-        return cpuMs() / wallMs().median();
     }
 
     /** How the cell is named in logs and messages: {@code threads ×2}. */

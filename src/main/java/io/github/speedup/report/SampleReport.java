@@ -1,8 +1,5 @@
 package io.github.speedup.report;
 
-import java.util.Comparator;
-import java.util.List;
-
 /**
  * One measured iteration, in report units. {@code startupMs} is NaN outside the processes mode,
  * {@code gcMs} NaN in it and in the pool, {@code ipcMs} NaN outside the pool; {@code foreignCpuMs},
@@ -49,21 +46,6 @@ public record SampleReport(double wallMs, double cpuMs, long peakMemoryBytes, do
 
     public boolean contaminated() {
         return contamination != null;
-    }
-
-    /**
-     * Which of a result's samples other work disturbed, and the worst of them: "2 of 26 samples taken
-     * while other work ran: 0.31 cores of foreign CPU (maxForeignLoad 0.10)"; {@code null} when none.
-     */
-    public static String disturbed(List<SampleReport> samples) {
-        List<SampleReport> contaminated = samples.stream().filter(SampleReport::contaminated).toList();
-        if (contaminated.isEmpty()) {
-            return null;
-        }
-        SampleReport worst = contaminated.stream().max(Comparator.comparingDouble(
-                s -> Double.isNaN(s.foreignCpuMs()) ? 0 : s.foreignCpuMs() / s.wallMs())).orElseThrow();
-        return contaminated.size() + " of " + samples.size() + " samples taken while other work ran: "
-                + worst.contamination();
     }
 
     public boolean hasStartup() {

@@ -3,8 +3,6 @@ package io.github.speedup.report;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.stats.Interval;
 
-import java.util.Locale;
-
 /**
  * One result of this build against the same (mode, workers) of the earlier version
  * ({@code compareWith}), measured side by side and paired by round. Each ratio is the median of the
@@ -40,32 +38,6 @@ public record VersionComparison(Mode mode, int workers, double timeRatio, Interv
 
     public boolean compared() {
         return status != ComparisonStatus.NOT_COMPARED;
-    }
-
-    /**
-     * The change of time as people read it: {@code +7.3% [+5.1%, +9.4%]} (this build 7.3% slower, its
-     * 95% interval), or a dash where it has none.
-     */
-    public String timeChange() {
-        return change(timeRatio, timeInterval);
-    }
-
-    /** The change of speedup, as {@link #timeChange()}: {@code -4.0% [-6.2%, -1.9%]} is a smaller speedup. */
-    public String speedupChange() {
-        return change(speedupRatio, speedupInterval);
-    }
-
-    private static String change(double ratio, Interval interval) {
-        if (Double.isNaN(ratio)) {
-            return "–";
-        }
-        return percent(ratio) + (interval.defined() ? " [" + percent(interval.low()) + ", " + percent(interval.high())
-                + "]" : "");
-    }
-
-    /** A ratio as a signed change: 1.073 is {@code +7.3%}. */
-    private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%+.1f%%", (ratio - 1) * 100);
     }
 
     /** How the cell is named in logs and messages: {@code threads ×2}. */

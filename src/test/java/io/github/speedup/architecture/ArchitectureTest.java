@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
 import io.github.speedup.execution.breakdown.BreakdownImportsThePlugin;
+import io.github.speedup.report.ComputesInTheModel;
+import io.github.speedup.report.Pattern;
+import io.github.speedup.report.Report;
 import io.github.speedup.text.VisibleText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import java.util.Map;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +120,32 @@ class ArchitectureTest {
         return classes().that().resideInAPackage(BASE + ".execution.breakdown..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".execution.breakdown..", "java..", "jdk.jfr..")
                 .because("it runs inside the workload's JVM, which may have no plugin classes but these");
+    }
+
+    /**
+     * The report model is data: every format and check reads what the analysis computed once and a
+     * report read back restores as written, so nothing in it may compute a figure of its own. A class
+     * that is not a record or an enum is where such computing hides (a helper of static methods, a
+     * class with mutable state); the layering already keeps the model from calling the analysis.
+     */
+    @Test
+    void theReportModelHoldsRecordsAndEnumsOnly() {
+        reportModelRule().check(classes);
+    }
+
+    @Test
+    void theReportModelRuleCatchesAClassThatComputes() {
+        JavaClasses withViolation = new ClassFileImporter().importClasses(ComputesInTheModel.class, Report.class,
+                Pattern.class);
+        AssertionError error = assertThrows(AssertionError.class, () -> reportModelRule().check(withViolation));
+        assertTrue(error.getMessage().contains("io.github.speedup.report.ComputesInTheModel"), error.getMessage());
+        assertFalse(error.getMessage().contains("io.github.speedup.report.Report "), error.getMessage());
+    }
+
+    static ArchRule reportModelRule() {
+        return classes().that().resideInAPackage(BASE + ".report..").and().doNotHaveSimpleName("package-info")
+                .should().beRecords().orShould().beEnums()
+                .because("the model holds what the analysis computed once; computing belongs in analysis");
     }
 
     @Test

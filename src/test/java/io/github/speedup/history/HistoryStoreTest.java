@@ -1,5 +1,6 @@
 package io.github.speedup.history;
 
+import io.github.speedup.history.RunHistory;
 import io.github.speedup.check.BaselineOptions;
 import io.github.speedup.check.BaselineRuns;
 import io.github.speedup.check.CheckKind;
@@ -100,7 +101,7 @@ class HistoryStoreTest {
                 "this build's, 1.3 × the earlier's");
         assertMedians(List.of(400.0, 200.0), workload.previous().stream().map(r -> r.wallMs().median()).toList(),
                 "the earlier version's, apart");
-        assertMedians(List.of(520.0, 260.0), HistoryRun.of(stored, false, false).points().stream()
+        assertMedians(List.of(520.0, 260.0), RunHistory.trendRun(stored, false, false).points().stream()
                 .map(p -> p.medianMs()).toList(), "the trend shows this build's");
         assertTrue(runs.stream().allMatch(StoredRun::baselineCandidate));
 

@@ -1,5 +1,8 @@
 package io.github.speedup.report;
 
+import io.github.speedup.history.RunHistory;
+import io.github.speedup.analysis.Figures;
+
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckResult;
@@ -52,9 +55,9 @@ public final class CsvTrial {
             Report earlier = measured(drift[i], i);
             runs.add(new HistoryRun(Instant.parse("2026-11-2" + (1 + i) + "T09:00:00Z"), "a1b2c3" + i,
                     earlier.environment().fingerprint(), false, i == drift.length - 1,
-                    HistoryRun.of(earlier, false, false).points()));
+                    RunHistory.trendRun(earlier, false, false).points()));
         }
-        runs.add(HistoryRun.of(current, true, false));
+        runs.add(RunHistory.trendRun(current, true, false));
         return current.withHistory(new History("ci-linux-2core", runs));
     }
 

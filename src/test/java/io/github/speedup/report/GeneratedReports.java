@@ -1,5 +1,7 @@
 package io.github.speedup.report;
 
+import io.github.speedup.analysis.Recommender;
+import io.github.speedup.history.RunHistory;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckResult;
@@ -67,7 +69,7 @@ public final class GeneratedReports {
         String incomplete = random.nextBoolean() ? ANSI_MESSAGE : "java.lang.AssertionError: " + any(random);
         Report report = ReportBuilder.build(results, incomplete, environment, settings,
                 Instant.parse("2026-11-25T11:59:00Z"), Instant.parse("2026-11-25T12:00:00Z")).withRun("ci-linux", "c0ffee1");
-        HistoryRun current = HistoryRun.of(report, true, false);
+        HistoryRun current = RunHistory.trendRun(report, true, false);
         List<HistoryPoint> earlier = new ArrayList<>();
         for (HistoryPoint point : current.points()) {
             earlier.add(new HistoryPoint("old " + any(random), point.mode(), point.workers(), point.medianMs(),
@@ -100,7 +102,7 @@ public final class GeneratedReports {
             List<ResultReport> results = List.of(result(random, Mode.SEQUENTIAL, 1), result(random, Mode.THREADS, 2));
             workloads.add(new WorkloadReport("w" + i + " " + GeneratedText.next(random, 12), "cpu", null, 4, 10, 0,
                     results, List.of(), new Diagnosis(Pattern.CPU_BOUND, "Generated figures. Nothing to read.",
-                    "None.", ""), new SelfCheck(Double.NaN, null, List.of())));
+                    "None.", "", Recommender.choice(results)), new SelfCheck(Double.NaN, null, List.of())));
         }
         return new Report(Report.SCHEMA_VERSION, Instant.EPOCH, Instant.EPOCH, "ci-linux", "",
                 ReportFixtures.environment("0123456789abcdef"),
@@ -135,8 +137,9 @@ public final class GeneratedReports {
         double speedup = mode == Mode.SEQUENTIAL ? Double.NaN : figure(random);
         Interval speedupCi = mode == Mode.SEQUENTIAL ? Interval.NONE : interval(random, speedup);
         return new ResultReport(mode, workers, null,
-                new ResultReport.Timing(wall, speedup, speedupCi, speedup / workers, Interval.NONE),
-                new ResultReport.Resources(median, 1L << 20, Double.NaN), ResultReport.SeparateJvms.NONE,
+                new ResultReport.Timing(wall, speedup, speedupCi, speedup / workers, Interval.NONE, false,
+                        wall.medianPrecision(), wall.median() / 4),
+                new ResultReport.Resources(median, 1L << 20, Double.NaN, 1), ResultReport.SeparateJvms.NONE,
                 ResultReport.Flags.NONE, new ResultReport.SamplingOutcome(List.of(), 0, 0, StopReason.FIXED));
     }
 

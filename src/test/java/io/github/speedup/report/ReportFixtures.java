@@ -1,5 +1,8 @@
 package io.github.speedup.report;
 
+import io.github.speedup.analysis.Figures;
+import io.github.speedup.history.RunHistory;
+import io.github.speedup.stats.Interval;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Environment;
@@ -105,20 +108,23 @@ public final class ReportFixtures {
     public static Report withHistory() {
         Report current = report(true).withRun("ci-linux-2core", "c0ffee1");
         Report first = report(true);
-        HistoryRun other = HistoryRun.of(first, false, false);
+        HistoryRun other = RunHistory.trendRun(first, false, false);
         other = new HistoryRun(Instant.parse("2026-11-23T12:00:00Z"), "", "fedcba9876543210", false, false,
                 other.points());
-        HistoryRun busy = HistoryRun.of(first, false, true);
+        HistoryRun busy = RunHistory.trendRun(first, false, true);
         List<HistoryPoint> points = new ArrayList<>();
         for (HistoryPoint point : busy.points()) {
             boolean contaminated = point.mode() == Mode.PROCESSES && point.workers() == 2;
-            points.add(new HistoryPoint(point.workload(), point.mode(), point.workers(), point.medianMs() * 1.0371,
-                    point.medianCi().scaled(1.0371), point.speedup(), point.speedupCi(), contaminated));
+            // Rounded as speedup.xml holds a history's figures, so that the report reads back as written.
+            Interval slower = point.medianCi().scaled(1.0371);
+            points.add(new HistoryPoint(point.workload(), point.mode(), point.workers(),
+                    Figures.rounded(point.medianMs() * 1.0371), new Interval(Figures.rounded(slower.low()),
+                    Figures.rounded(slower.high()), Double.NaN), point.speedup(), point.speedupCi(), contaminated));
         }
         busy = new HistoryRun(Instant.parse("2026-11-24T12:00:00Z"), "abc1234", busy.fingerprint(), false, true,
                 points);
         return current.withHistory(new History("ci-linux-2core", List.of(other, busy,
-                HistoryRun.of(current, true, false))));
+                RunHistory.trendRun(current, true, false))));
     }
 
     /**

@@ -5,7 +5,7 @@ import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.Side;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.runner.ProgressListener;
 import io.github.speedup.text.VisibleText;
 

@@ -3,7 +3,7 @@ package io.github.speedup.format.console;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
@@ -53,7 +53,9 @@ public final class ConsoleSummary {
                 lines.add("  " + workload.diagnosis().leftOut());
             }
             lines.add("  Recommendation: " + workload.diagnosis().recommendation());
-            workload.tooShort().ifPresent(line -> lines.add("  " + line));
+            if (workload.tooShort() != null) {
+                lines.add("  " + workload.tooShort());
+            }
         }
         return visible(lines);
     }

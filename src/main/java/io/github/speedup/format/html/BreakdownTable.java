@@ -3,8 +3,8 @@ package io.github.speedup.format.html;
 import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.execution.breakdown.Cause;
 import io.github.speedup.execution.breakdown.Culprit;
-import io.github.speedup.report.BreakdownText;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.BreakdownText;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 

@@ -1,7 +1,8 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.analysis.Figures;
+import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.report.ComparedVersion;
-import io.github.speedup.report.ComparisonStatus;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
 
@@ -30,17 +31,10 @@ final class ComparisonChart {
         if (rows.isEmpty()) {
             return "";
         }
-        double slower = percent(ComparisonStatus.regressionLimit(compared.compareWithMaxRegressionPercent()));
-        double faster = percent(ComparisonStatus.improvementLimit(compared.compareWithMaxRegressionPercent()));
-        double extent = Math.abs(slower);
-        for (VersionComparison row : rows) {
-            extent = Math.max(extent, Math.abs(percent(row.timeRatio())));
-            if (row.timeInterval().defined()) {
-                extent = Math.max(extent, Math.max(Math.abs(percent(row.timeInterval().low())),
-                        Math.abs(percent(row.timeInterval().high()))));
-            }
-        }
-        double max = Svg.niceCeiling(extent * 1.1);
+        ComparisonLimits limits = new ComparisonLimits(compared.compareWithMaxRegressionPercent());
+        double slower = percent(limits.slower());
+        double faster = percent(limits.faster());
+        double max = Svg.niceCeiling(extent(rows, slower) * 1.1);
         int height = Svg.TOP + 30 + rows.size() * ROW + 40;
         Svg svg = new Svg("comparison-chart", WIDTH, height, compared.thisBuild() + " against " + compared.version()
                 + ": " + workload.name());
@@ -76,12 +70,25 @@ final class ComparisonChart {
                 svg.line(zero + percent(row.timeInterval().low()) * scale, y,
                         zero + percent(row.timeInterval().high()) * scale, y, "error-bar", "");
             }
-            svg.marker(style, zero + percent(row.timeRatio()) * scale, y, row.label() + ": " + row.timeChange()
+            svg.marker(style, zero + percent(row.timeRatio()) * scale, y, row.label() + ": " + Figures.timeChange(row)
                     + ", " + row.status().id());
-            svg.text(PLOT_RIGHT + 10, y + 4, row.timeChange(), "note", "start");
+            svg.text(PLOT_RIGHT + 10, y + 4, Figures.timeChange(row), "note", "start");
             svg.close();
         }
         return svg.toString();
+    }
+
+    /** The farthest change from 0 the chart draws, in percent: a limit, an estimate or an interval's end. */
+    private static double extent(List<VersionComparison> rows, double limit) {
+        double extent = Math.abs(limit);
+        for (VersionComparison row : rows) {
+            extent = Math.max(extent, Math.abs(percent(row.timeRatio())));
+            if (row.timeInterval().defined()) {
+                extent = Math.max(extent, Math.max(Math.abs(percent(row.timeInterval().low())),
+                        Math.abs(percent(row.timeInterval().high()))));
+            }
+        }
+        return extent;
     }
 
     /** A time ratio as a change in percent: 1.073 is 7.3. */

@@ -5,7 +5,7 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.Metric;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.report.ComparedVersion;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
@@ -214,12 +214,12 @@ final class ResultsTable {
                 && k.workload().equals(workload.name()) && k.mode() == r.mode() && k.workers() == r.workers())
                 .findFirst();
         String title = (c.reason() != null ? c.reason()
-                : c.status().id() + (Double.isNaN(c.speedupRatio()) ? "" : "; speedup " + c.speedupChange()))
+                : c.status().id() + (Double.isNaN(c.speedupRatio()) ? "" : "; speedup " + Figures.speedupChange(c)))
                 + check.filter(k -> !Double.isNaN(k.detectablePercent()))
                 .map(k -> "; " + CheckResult.detectable(k.detectablePercent()) + " at 80% power").orElse("")
                 + check.map(CheckResult::confirmation).map(k -> "; measured again: " + k.status().id()).orElse("");
         Element cell = Element.of("td", "versus " + c.status().id()).attr("title", title)
-                .text(c.compared() ? c.timeChange() : "not compared");
+                .text(c.compared() ? Figures.timeChange(c) : "not compared");
         check.flatMap(ResultsTable::detectable).ifPresent(detectable -> cell.br().add(Element.of("small")
                 .add(detectable)));
         return cell;

@@ -6,7 +6,7 @@ import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.plan.IterationOrder;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.report.ComparedVersion;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;

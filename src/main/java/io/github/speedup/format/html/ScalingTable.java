@@ -1,6 +1,6 @@
 package io.github.speedup.format.html;
 
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.ScalingReport;
 import io.github.speedup.report.WorkloadReport;
 

@@ -2,7 +2,7 @@ package io.github.speedup.format.html;
 
 import io.github.speedup.execution.Mode;
 
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 

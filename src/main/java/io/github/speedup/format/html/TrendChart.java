@@ -1,7 +1,7 @@
 package io.github.speedup.format.html;
 
 import io.github.speedup.execution.Mode;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.HistoryRun;

@@ -4,7 +4,7 @@ import io.github.speedup.check.Verdict;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.Diagnosis;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SelfCheck;
@@ -59,11 +59,11 @@ final class WorkloadSection implements Section {
             section.line(Element.of("p", "batch").text("Batched: each task ran " + workload.batch() + " times per "
                     + "iteration (batchSize), since one run of the " + workload.tasks() + " tasks is too short to "
                     + "time on its own. Times are per iteration, the whole batch's"
-                    + workload.sequential().map(s -> "; sequential took " + Figures.shortTime(workload.perTaskMs(s))
+                    + workload.sequential().map(s -> "; sequential took " + Figures.shortTime(s.perTaskMs())
                     + " per run of one task").orElse("") + ". Speedups compare the same batched work."));
         }
-        if (workload.tooShort().isPresent()) {
-            section.line(Element.of("p", "too-short").text(workload.tooShort().get()));
+        if (workload.tooShort() != null) {
+            section.line(Element.of("p", "too-short").text(workload.tooShort()));
         }
     }
 

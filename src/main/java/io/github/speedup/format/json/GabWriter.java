@@ -3,7 +3,7 @@ package io.github.speedup.format.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.ReportFormat;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.stats.Interval;

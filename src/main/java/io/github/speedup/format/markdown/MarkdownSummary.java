@@ -6,8 +6,8 @@ import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.format.ReportFormat;
 import io.github.speedup.report.ComparedVersion;
-import io.github.speedup.report.BreakdownText;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.BreakdownText;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.VersionComparison;
@@ -79,8 +79,9 @@ public final class MarkdownSummary implements ReportFormat {
             }
         }
         for (WorkloadReport workload : report.workloads()) {
-            workload.tooShort().ifPresent(line -> checks.add("- note: " + cell(workload.name()) + ": " + cell(line)
-                    + "\n"));
+            if (workload.tooShort() != null) {
+                checks.add("- note: " + cell(workload.name()) + ": " + cell(workload.tooShort()) + "\n");
+            }
         }
         for (String note : verdict.notes()) {
             checks.add("- note: " + cell(note) + "\n");
@@ -135,7 +136,7 @@ public final class MarkdownSummary implements ReportFormat {
         for (WorkloadReport workload : report.workloads()) {
             for (VersionComparison comparison : workload.comparisons()) {
                 rows.add("| " + cell(workload.name()) + " | " + cell(comparison.label()) + " | "
-                        + cell(comparison.timeChange()) + " | " + cell(comparison.speedupChange()) + " | "
+                        + cell(Figures.timeChange(comparison)) + " | " + cell(Figures.speedupChange(comparison)) + " | "
                         + comparison.status().id().replace('-', ' ')
                         + (comparison.reason() == null ? "" : ": " + cell(comparison.reason()))
                         + gate(verdict, workload, comparison) + " |\n");

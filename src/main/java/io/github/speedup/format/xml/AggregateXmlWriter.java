@@ -1,7 +1,7 @@
 package io.github.speedup.format.xml;
 
 import io.github.speedup.format.AggregateReport;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 

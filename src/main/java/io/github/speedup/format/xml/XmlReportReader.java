@@ -40,6 +40,7 @@ import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.HistoryRun;
 import io.github.speedup.report.Report;
 import io.github.speedup.stats.Interval;
+import io.github.speedup.analysis.Recommender;
 import io.github.speedup.analysis.ReportBuilder;
 import io.github.speedup.report.Settings;
 import io.github.speedup.report.WorkloadSettings;
@@ -190,8 +191,21 @@ public final class XmlReportReader {
                     .orElse(comparison));
         }
         return ReportBuilder.withUnwritten(found.withResults(results).withPrevious(previous, comparisons)
-                .withReading(found.scaling(), reading(child(workload, "diagnosis")),
-                        selfCheck(workload, found.selfCheck())), cores);
+                .withReading(found.scaling(), reading(child(workload, "diagnosis"), results),
+                        selfCheck(workload, found.selfCheck()))
+                .withTooShort(tooShort(workload, written, found.tooShort())), cores);
+    }
+
+    /**
+     * The line on sequential's too short iterations as written. A report that wrote {@code perTaskMs}
+     * (both written since 2026-12-06) and no such line had none; an older one has it as found.
+     */
+    private static String tooShort(Element workload, List<Element> results, String found) {
+        Optional<Element> written = children(workload, "tooShort").stream().findFirst();
+        if (written.isPresent()) {
+            return written.get().getTextContent();
+        }
+        return results.stream().anyMatch(result -> result.hasAttribute("perTaskMs")) ? null : found;
     }
 
     /** The results with their flags as written. */
@@ -207,11 +221,13 @@ public final class XmlReportReader {
      * not slowed; without perTaskMs the report may be older than slowedReason.
      */
     private static ResultReport.Flags flags(Element result, ResultReport.Flags found) {
+        String contaminated = flag(result, "contaminated", "contaminationReason", found.contaminationReason());
         return new ResultReport.Flags(flag(result, "unstable", "unstableReason", found.unstableReason()),
-                flag(result, "contaminated", "contaminationReason", found.contaminationReason()),
-                flag(result, "shortOfTarget", "shortfallReason", found.shortfallReason()),
+                contaminated, flag(result, "shortOfTarget", "shortfallReason", found.shortfallReason()),
                 result.hasAttribute("slowedReason") ? result.getAttribute("slowedReason")
-                        : result.hasAttribute("perTaskMs") ? null : found.slowedReason());
+                        : result.hasAttribute("perTaskMs") ? null : found.slowedReason(),
+                // never written: the samples left out are those written contaminated, of a result that is not
+                contaminated == null ? found.leftOutReason() : null);
     }
 
     /** The reason of a written flag, {@code null} for a flag written false, {@code found} for one not written. */
@@ -245,10 +261,19 @@ public final class XmlReportReader {
                 && r.workers() == comparison.workers()).findFirst();
     }
 
-    /** The reading as written; its line on the results left out of it was never written. */
-    private static Diagnosis reading(Element diagnosis) {
-        return new Diagnosis(Pattern.fromId(diagnosis.getAttribute("verdict")),
-                child(diagnosis, "evidence").getTextContent(), child(diagnosis, "recommendation").getTextContent(), "");
+    /**
+     * The reading as written; its line on the results left out of it was never written. The result it
+     * recommends as written; where none is written (none named, or a report older than the choice),
+     * chosen again from the results with their flags as written, as the run chose it.
+     */
+    private static Diagnosis reading(Element diagnosis, List<ResultReport> results) {
+        Pattern pattern = Pattern.fromId(diagnosis.getAttribute("verdict"));
+        Diagnosis.Recommended recommended = diagnosis.hasAttribute("recommendedMode")
+                ? new Diagnosis.Recommended(mode(diagnosis.getAttribute("recommendedMode")),
+                Integer.parseInt(diagnosis.getAttribute("recommendedWorkers")))
+                : pattern == Pattern.CONTAMINATED ? null : Recommender.choice(results);
+        return new Diagnosis(pattern, child(diagnosis, "evidence").getTextContent(),
+                child(diagnosis, "recommendation").getTextContent(), "", recommended);
     }
 
     /**

@@ -14,7 +14,7 @@ import io.github.speedup.measure.Environment;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.report.ComparedVersion;
 import io.github.speedup.report.Diagnosis;
-import io.github.speedup.report.Figures;
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.History;
 import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.HistoryRun;
@@ -191,15 +191,14 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeStartElement("workload");
         workloadAttributes(xml, workload, settings);
         for (ResultReport result : workload.results()) {
-            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against,
-                    workload.taskRuns());
+            result(xml, result, 2, workload.comparison(result.mode(), result.workers()).orElse(null), against);
         }
         if (against != null && !workload.previous().isEmpty()) {
             newline(xml, 2);
             xml.writeStartElement("previous");
             xml.writeAttribute("version", against);
             for (ResultReport result : workload.previous()) {
-                result(xml, result, 3, null, null, workload.taskRuns());
+                result(xml, result, 3, null, null);
             }
             newline(xml, 2);
             xml.writeEndElement();
@@ -210,8 +209,8 @@ public final class XmlReportWriter implements ReportFormat {
         diagnosis(xml, workload.diagnosis());
         selfCheck(xml, workload.selfCheck());
         time(xml, workload.time());
-        if (workload.tooShort().isPresent()) {
-            textElement(xml, 2, "tooShort", workload.tooShort().get());
+        if (workload.tooShort() != null) {
+            textElement(xml, 2, "tooShort", workload.tooShort());
         }
         newline(xml, 1);
         xml.writeEndElement();
@@ -252,6 +251,10 @@ public final class XmlReportWriter implements ReportFormat {
         newline(xml, 2);
         xml.writeStartElement("diagnosis");
         xml.writeAttribute("verdict", diagnosis.pattern().id()); // the schema's name for the pattern
+        if (diagnosis.recommended() != null) {
+            xml.writeAttribute("recommendedMode", diagnosis.recommended().mode().id());
+            xml.writeAttribute("recommendedWorkers", String.valueOf(diagnosis.recommended().workers()));
+        }
         textElement(xml, 3, "evidence", diagnosis.evidence());
         textElement(xml, 3, "recommendation", diagnosis.recommendation());
         newline(xml, 2);
@@ -301,10 +304,9 @@ public final class XmlReportWriter implements ReportFormat {
     /**
      * @param depth      the result element's indentation
      * @param comparison how it compares with the earlier version's, or {@code null}
-     * @param taskRuns   the task runs of an iteration (tasks × batch), which its median per task run divides by
      */
     private static void result(XMLStreamWriter xml, ResultReport result, int depth, VersionComparison comparison,
-                               String against, long taskRuns) throws XMLStreamException {
+                               String against) throws XMLStreamException {
         newline(xml, depth);
         if (result.isSkipped()) {
             xml.writeEmptyElement("result");
@@ -317,7 +319,7 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeStartElement("result");
         xml.writeAttribute("mode", result.mode().id());
         xml.writeAttribute("workers", String.valueOf(result.workers()));
-        timing(xml, result, taskRuns);
+        timing(xml, result);
         costs(xml, result);
         flags(xml, result);
         if (result.cluster().known()) {
@@ -338,14 +340,14 @@ public final class XmlReportWriter implements ReportFormat {
     }
 
     /** The time per iteration: its summary, per task run, its intervals and outliers; then speedup and efficiency. */
-    private static void timing(XMLStreamWriter xml, ResultReport result, long taskRuns) throws XMLStreamException {
+    private static void timing(XMLStreamWriter xml, ResultReport result) throws XMLStreamException {
         xml.writeAttribute("medianMs", Figures.exact(result.wallMs().median()));
         xml.writeAttribute("meanMs", Figures.exact(result.wallMs().mean()));
         xml.writeAttribute("stddevMs", Figures.exact(result.wallMs().stddev()));
         xml.writeAttribute("minMs", Figures.exact(result.wallMs().min()));
         xml.writeAttribute("maxMs", Figures.exact(result.wallMs().max()));
         // Six significant figures: a JMH method's run is a few thousandths of a millisecond.
-        xml.writeAttribute("perTaskMs", new BigDecimal(result.wallMs().median() / taskRuns)
+        xml.writeAttribute("perTaskMs", new BigDecimal(result.perTaskMs())
                 .round(new MathContext(6)).stripTrailingZeros().toPlainString());
         interval(xml, "meanCi", "Ms", result.wallMs().meanInterval());
         interval(xml, "medianCi", "Ms", result.wallMs().medianInterval());

@@ -1,5 +1,6 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.check.BaselineOptions;
 import io.github.speedup.check.Checker;
 import io.github.speedup.check.Verdict;
@@ -52,14 +53,15 @@ class ComparisonPageTest {
                 "every row as wide as the header: " + row.outerHtml()));
         VersionComparison threads = report.workloads().get(0).comparison(Mode.THREADS, 2).orElseThrow();
         Element cell = table.selectFirst("tr[data-mode=threads] td.versus");
-        assertEquals(threads.timeChange(), cell.textNodes().get(0).text());
+        assertEquals(Figures.timeChange(threads), cell.textNodes().get(0).text());
         assertTrue(cell.hasClass("regressed"), cell.outerHtml());
         double detectable = verdict.checks().stream().filter(c -> c.mode() == Mode.THREADS).findFirst().orElseThrow()
                 .detectablePercent();
         assertEquals(String.format(java.util.Locale.ROOT, "≥ %.1f%%", detectable), cell.selectFirst("small").text());
         assertTrue(cell.attr("title").endsWith(String.format(java.util.Locale.ROOT,
                 "; would have seen ≥ %.1f%% at 80%% power", detectable)), cell.attr("title"));
-        assertTrue(threads.timeChange().matches("\\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%]"), threads.timeChange());
+        String change = Figures.timeChange(threads);
+        assertTrue(change.matches("\\+\\d+\\.\\d% \\[\\+\\d+\\.\\d%, \\+\\d+\\.\\d%]"), change);
 
         Element chart = page.selectFirst("svg.comparison-chart");
         assertNotNull(chart, "a chart of the comparison");

@@ -1,5 +1,6 @@
 package io.github.speedup.format.markdown;
 
+import io.github.speedup.analysis.Figures;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
@@ -164,7 +165,8 @@ class MarkdownSummaryTest {
         WorkloadReport w = report.workloads().get(0);
         String evidence = "x".repeat(238) + "😀 and more than fits in a cell";
         WorkloadReport cut = new WorkloadReport("w", w.kind(), w.target(), w.tasks(), w.size(), w.payloadBytes(),
-                w.results(), w.scaling(), new Diagnosis(w.diagnosis().pattern(), evidence, "None.", ""), w.selfCheck());
+                w.results(), w.scaling(), new Diagnosis(w.diagnosis().pattern(), evidence, "None.", "",
+                w.diagnosis().recommended()), w.selfCheck());
         String md = MarkdownSummary.render(new Report(report.schemaVersion(), report.started(), report.created(),
                 report.testbed(), report.commit(), report.environment(), report.settings(), List.of(cut), null,
                 report.history()), Verdict.NONE);
@@ -206,8 +208,8 @@ class MarkdownSummaryTest {
         assertTrue(md.contains("**This build \\(1.1-SNAPSHOT\\) against 1.0** (com.acme:lib:1.0, compareWith RELEASE, "
                 + "measured side by side; a result regresses when the whole 95% interval of its time lies above "
                 + "+10.0%):"), md);
-        assertTrue(md.contains("| work | threads ×2 | " + MarkdownSummary.cell(threads.timeChange()) + " | "
-                + MarkdownSummary.cell(threads.speedupChange()) + " | regressed |\n"), md);
+        assertTrue(md.contains("| work | threads ×2 | " + MarkdownSummary.cell(Figures.timeChange(threads)) + " | "
+                + MarkdownSummary.cell(Figures.speedupChange(threads)) + " | regressed |\n"), md);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
+import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
@@ -146,6 +147,36 @@ class XmlReportReaderTest {
         Path older = Files.writeString(dir.resolve("older.xml"), run.replaceAll(" perTaskMs=\"[0-9.]+\"", ""));
         assertEquals(slowed.substring(15, slowed.length() - 1),
                 XmlReportReader.read(older).report().workloads().get(0).results().get(0).slowedReason());
+    }
+
+    @Test
+    void theRecommendedResultAndTheTooShortLineReadBackAsWrittenNotChosenAgain() throws Exception {
+        Report original = ReportFixtures.report(true);
+        WorkloadReport workload = original.workloads().get(0);
+        ResultReport best = workload.best().orElseThrow();
+        ResultReport other = workload.results().stream().filter(r -> !r.isSkipped() && r != best).findFirst()
+                .orElseThrow();
+        String xml = Files.readString(written(original));
+        String chosen = "recommendedMode=\"" + best.mode().id() + "\" recommendedWorkers=\"" + best.workers() + "\"";
+        assertTrue(xml.contains("<diagnosis verdict=\"" + workload.diagnosis().pattern().id() + "\" " + chosen), xml);
+        // What the run chose and found, though the results as written would say otherwise: the report says it.
+        String run = xml.replaceFirst(chosen, "recommendedMode=\"" + other.mode().id() + "\" recommendedWorkers=\""
+                        + other.workers() + "\"")
+                .replaceFirst("\n  </workload>", "\n    <tooShort>As the run found it.</tooShort>\n  </workload>");
+        Path file = Files.writeString(dir.resolve("run.xml"), run);
+        WorkloadReport read = XmlReportReader.read(file).report().workloads().get(0);
+        assertEquals(other, read.best().orElseThrow());
+        assertEquals("As the run found it.", read.tooShort());
+        assertEquals(run, Files.readString(written(XmlReportReader.read(file).report())),
+                "the run's report, rewritten");
+
+        // A report older than the written choice has it chosen again from its results, as the run chose it;
+        // one older than perTaskMs (and tooShort) has the line as found from its samples: none here.
+        Path older = Files.writeString(dir.resolve("older.xml"), xml.replace(" " + chosen, "")
+                .replaceAll(" perTaskMs=\"[0-9.]+\"", ""));
+        WorkloadReport readOlder = XmlReportReader.read(older).report().workloads().get(0);
+        assertEquals(best, readOlder.best().orElseThrow());
+        assertEquals(null, readOlder.tooShort());
     }
 
     @Test

@@ -1,6 +1,7 @@
-package io.github.speedup.report;
+package io.github.speedup.analysis;
 
 import io.github.speedup.measure.WorkloadTime;
+import io.github.speedup.report.VersionComparison;
 import io.github.speedup.stats.Interval;
 import io.github.speedup.text.ByteSize;
 
@@ -92,6 +93,32 @@ public final class Figures {
     /** What crossed the process boundary each way, e.g. "4.0 MiB in, 4.0 MiB back": inputs sent, results returned. */
     public static String eachWay(long inputBytes, long resultBytes) {
         return bytes(inputBytes) + " in, " + bytes(resultBytes) + " back";
+    }
+
+    /**
+     * A comparison's change of time as people read it: {@code +7.3% [+5.1%, +9.4%]} (this build 7.3%
+     * slower, its 95% interval), or a dash where it has none.
+     */
+    public static String timeChange(VersionComparison comparison) {
+        return change(comparison.timeRatio(), comparison.timeInterval());
+    }
+
+    /** Its change of speedup, as {@link #timeChange}: {@code -4.0% [-6.2%, -1.9%]} is a smaller speedup. */
+    public static String speedupChange(VersionComparison comparison) {
+        return change(comparison.speedupRatio(), comparison.speedupInterval());
+    }
+
+    private static String change(double ratio, Interval interval) {
+        if (Double.isNaN(ratio)) {
+            return "–";
+        }
+        return signedPercent(ratio) + (interval.defined() ? " [" + signedPercent(interval.low()) + ", "
+                + signedPercent(interval.high()) + "]" : "");
+    }
+
+    /** A ratio as a signed change: 1.073 is {@code +7.3%}. */
+    private static String signedPercent(double ratio) {
+        return String.format(Locale.ROOT, "%+.1f%%", (ratio - 1) * 100);
     }
 
     /** Bytes in binary units: {@code 12.3 MiB}. */

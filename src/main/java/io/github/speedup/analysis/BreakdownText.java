@@ -1,8 +1,9 @@
-package io.github.speedup.report;
+package io.github.speedup.analysis;
 
 import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.execution.breakdown.Cause;
 import io.github.speedup.execution.breakdown.Culprit;
+import io.github.speedup.report.ResultReport;
 import io.github.speedup.text.ByteSize;
 
 import java.util.Optional;
