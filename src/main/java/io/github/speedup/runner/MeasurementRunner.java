@@ -306,8 +306,9 @@ public final class MeasurementRunner {
             if (m.side() == Side.THIS && sampling.has(other)) {
                 if (deciding.contains(other)) {
                     labels.add(m.mode().id() + " ×" + m.workers());
-                } else if (!sampling.samples(other).isEmpty()) {
+                } else if (other != index && !sampling.samples(other).isEmpty() && !cutByBudget(sampling, other)) {
                     // The rest of the sweep starts tier by tier: the results of earlier tiers took their share.
+                    // Itself and the others the budget cut are not among them: they are not measured either.
                     before.add(m.mode().id() + " ×" + m.workers());
                 }
             }
@@ -332,6 +333,12 @@ public final class MeasurementRunner {
     }
 
     /** The iterations of a plan's measurements, in blocks or interleaved. */
+    /**
+     * What the first diagnostic recording in a JVM is expected to take beside its tasks, in ns: a
+     * generous guess (the flight recorder's set-up), corrected by each recording taken after it.
+     */
+    static final long FIRST_RECORDING_NANOS = 500_000_000L;
+
     private final class Iterations {
         /** The run's plan, with the batch of every workload measured so far resolved ({@link Batching}). */
         private MeasurementPlan plan;
@@ -352,6 +359,14 @@ public final class MeasurementRunner {
         private final Map<Integer, Ended> ended = new HashMap<>();
         /** The current workload's time against its budget. */
         private WorkloadClock clock;
+        /**
+         * What starting, stopping and reading a recording took beside the tasks in the last diagnostic
+         * iteration, in ns; before the first, {@link #FIRST_RECORDING_NANOS}. The recorder's first start
+         * in a JVM loads and sets up the flight recorder, later ones do not, so the last one says best
+         * what the next costs: the default suite's sleep, whose iterations take 65 ms, ran 0.8 s past its
+         * 4 s budget when only the iteration was counted.
+         */
+        private long recorderNanos = FIRST_RECORDING_NANOS;
 
         Iterations(MeasurementPlan plan, Map<Side, ModeExecutors.SideJvms> sides) {
             this.plan = plan;
@@ -499,26 +514,29 @@ public final class MeasurementRunner {
                     .toList();
             clock.releaseReserve();
             for (int index : order) {
-                if (!clock.allowsDiagnosis(expectedDiagnosisNanos(sampling.samples(index)))) {
+                long iteration = expectedIterationNanos(sampling.samples(index));
+                if (!clock.allowsDiagnosis(iteration + recorderNanos)) {
                     breakdowns.put(index, new Breakdown.Unavailable("the workload's " + clock.budgetDescription()
                             + " was spent before its diagnostic iteration"));
                     continue;
                 }
+                long from = System.nanoTime();
                 try {
                     executors.get(index).diagnose(null).ifPresent(breakdown -> breakdowns.put(index, breakdown));
                 } catch (ForkException | TaskFailedException e) {
                     breakdowns.put(index, new Breakdown.Unavailable("the diagnostic iteration failed: "
                             + e.getMessage().strip()));
                 }
+                recorderNanos = Math.max(0, System.nanoTime() - from - iteration);
             }
         }
 
         /**
-         * What a diagnostic iteration is expected to take, in ns: the measurement's median iteration and
-         * the recorder's cost on top, at most 1.14 times the iteration at the 10 µs thresholds
-         * (bench/jfr_cost.py), rounded up to 1.2.
+         * What the tasks of a diagnostic iteration are expected to take, in ns: the measurement's median
+         * iteration and the recorder's cost while they run, at most 1.14 times the iteration at the
+         * 10 µs thresholds (bench/jfr_cost.py), rounded up to 1.2.
          */
-        private static long expectedDiagnosisNanos(List<Sample> samples) {
+        private static long expectedIterationNanos(List<Sample> samples) {
             double median = Summary.median(samples.stream().mapToDouble(Sample::wallNanos).toArray());
             return Math.round(median * 1.2);
         }

@@ -39,14 +39,13 @@ final class ChecksSection implements Section {
         }
     }
 
-    /** How many failed, or how many could not be judged, or that all passed. */
+    /** How many failed, or how the others came out (inconclusive, not compared), or that all passed. */
     private static Element heading(Verdict verdict) {
         long failed = verdict.failures().size();
-        long inconclusive = verdict.checks().stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
         Element heading = Element.of("h2").id("checks").text("Checks: ");
         return failed > 0 ? heading.add(Element.of("span", "bad").text(failed + " failed"))
-                : inconclusive > 0 ? heading.text("none failed, " + inconclusive + " inconclusive")
-                : heading.add(Element.of("span", "good").text("all passed"));
+                : verdict.allPassed() ? heading.add(Element.of("span", "good").text("all passed"))
+                : heading.text("none failed, " + verdict.notFailedCounts());
     }
 
     /** The checks a person must read first (failures, then what is neither pass nor fail) or may unfold (passes). */

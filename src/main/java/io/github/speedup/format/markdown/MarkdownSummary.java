@@ -86,16 +86,29 @@ public final class MarkdownSummary implements ReportFormat {
         for (String note : verdict.notes()) {
             checks.add("- note: " + cell(note) + "\n");
         }
-        long failed = verdict.failures().size();
-        long inconclusive = verdict.checks().stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
-        md.append("\n**Checks:** ").append(verdict.checks().isEmpty() ? "none configured"
-                : failed == 0 ? (inconclusive == 0 ? "all " + verdict.checks().size() + " passed" : "none of "
-                + verdict.checks().size() + " failed, " + inconclusive + " inconclusive") : failed + " of "
-                + verdict.checks().size() + " failed").append("\n\n");
+        md.append("\n**Checks:** ").append(checkCounts(verdict)).append("\n\n");
         appendWithin(md, checks, budget, "checks and notes");
         md.append("\nThe full report, with every result, its samples and charts, is `index.html` beside this file "
                 + "(by default `target/site/speedup/index.html`).\n");
         return VisibleText.of(md.toString());
+    }
+
+    /**
+     * The checks counted by outcome, as the log counts them: {@code all 3 passed}, {@code 1 of 3 failed,
+     * 2 passed}, {@code none of 3 failed, 1 passed, 2 not compared}; {@code none configured} without any.
+     */
+    static String checkCounts(Verdict verdict) {
+        int total = verdict.checks().size();
+        if (total == 0) {
+            return "none configured";
+        }
+        if (verdict.allPassed()) {
+            return "all " + total + " passed";
+        }
+        String rest = verdict.notFailedCounts();
+        int failed = verdict.failures().size();
+        return (failed > 0 ? failed + " of " + total + " failed" : "none of " + total + " failed")
+                + (rest.isEmpty() ? "" : ", " + rest);
     }
 
     /**
