@@ -64,6 +64,7 @@ public final class MeasurementRunner {
     private final LoadGuard guard;
     private final ClusterConnection clusterConnection;
     private final ModeExecutors executors;
+    private final Diagnostics diagnostics;
 
     public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress,
                              LoadGuard guard) {
@@ -84,6 +85,13 @@ public final class MeasurementRunner {
     public MeasurementRunner(JvmLauncher launcher, JvmLauncher previousLauncher, Duration timeout, ChildOutput output,
                              ProgressListener progress, LoadGuard guard, ClusterConnection cluster,
                              ModeExecutors executors) {
+        this(launcher, previousLauncher, timeout, output, progress, guard, cluster, executors,
+                Diagnostics.BREAKDOWN_ONLY);
+    }
+
+    private MeasurementRunner(JvmLauncher launcher, JvmLauncher previousLauncher, Duration timeout,
+                              ChildOutput output, ProgressListener progress, LoadGuard guard,
+                              ClusterConnection cluster, ModeExecutors executors, Diagnostics diagnostics) {
         this.launcher = launcher;
         this.previousLauncher = previousLauncher;
         this.timeout = timeout;
@@ -92,6 +100,13 @@ public final class MeasurementRunner {
         this.guard = guard;
         this.clusterConnection = cluster;
         this.executors = executors;
+        this.diagnostics = diagnostics;
+    }
+
+    /** This runner with its diagnostic iterations taken as {@code newDiagnostics} says, or none. */
+    public MeasurementRunner with(Diagnostics newDiagnostics) {
+        return new MeasurementRunner(launcher, previousLauncher, timeout, output, progress, guard, clusterConnection,
+                executors, newDiagnostics);
     }
 
     /**
@@ -167,7 +182,9 @@ public final class MeasurementRunner {
                     } else {
                         iterations.interleaved(sampling);
                     }
-                    iterations.diagnose(sampling);
+                    if (diagnostics.on()) {
+                        iterations.diagnose(sampling);
+                    }
                 } catch (IterationFailedException e) {
                     failure = e;
                 } finally {
@@ -494,7 +511,8 @@ public final class MeasurementRunner {
                 }
                 long from = System.nanoTime();
                 try {
-                    started.getValue().diagnose(null).ifPresent(breakdown -> breakdowns.put(index, breakdown));
+                    started.getValue().diagnose(
+                            diagnostics.recording(plan.measurements().get(index))).ifPresent(breakdown -> breakdowns.put(index, breakdown));
                 } catch (ForkException | TaskFailedException e) {
                     breakdowns.put(index, new Breakdown.Unavailable("the diagnostic iteration failed: "
                             + e.getMessage().strip()));
