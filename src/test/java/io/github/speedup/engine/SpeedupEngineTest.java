@@ -382,6 +382,7 @@ class SpeedupEngineTest {
         Report read = XmlReportReader.read(result.files().get(Format.XML)).report();
         ResultReport threads = read.result("catalog", Mode.THREADS, 2).orElseThrow();
         assertEquals("catalog-threads-x2.jfr", threads.recording());
+        ReportRoundTrip.check(out.resolve("speedup.xml"));
         assertNull(read.result("catalog", Mode.SEQUENTIAL, 1).orElseThrow().recording());
         try (var files = Files.list(out)) {
             assertEquals(List.of("catalog-threads-x2.jfr", "index.html", "speedup.xml"),
