@@ -67,6 +67,11 @@ final class Diagnoser {
             return new Diagnosis(Pattern.NOT_MEASURED, "The sequential baseline was not measured, so there is nothing "
                     + "to compare with.", "Run again with the sequential mode.", "");
         }
+        if (results.stream().noneMatch(r -> !r.isSkipped() && r.mode() != Mode.SEQUENTIAL)) {
+            return new Diagnosis(Pattern.NOT_MEASURED, "Only the sequential baseline was measured, so there is no "
+                    + "other mode to compare it with.", "Measure other modes too: list them in modes (threads, "
+                    + "virtual, processes, pool), or leave modes unset for every default one.", "");
+        }
         List<ResultReport> deciding = deciding(results, cores);
         List<ResultReport> leftOut = leftOut(results, deciding);
         String leftOutLine = leftOut(leftOut);

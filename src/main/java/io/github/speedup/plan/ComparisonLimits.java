@@ -34,9 +34,17 @@ public record ComparisonLimits(double thresholdPercent) {
      * build or pass it.
      */
     public boolean settlesRegression(double estimate, double low, double high) {
-        if (estimate < 1 + thresholdPercent / 200) {
+        if (!pointsAtRegression(estimate)) {
             return true;
         }
         return !Double.isNaN(low) && !Double.isNaN(high) && (low > slower() || high < slower());
+    }
+
+    /**
+     * Whether a time ratio of {@code estimate} points at a regression: it is at least half the
+     * threshold above 1 (1.0125 against 2.5%). NaN, a ratio not known yet, does not.
+     */
+    public boolean pointsAtRegression(double estimate) {
+        return estimate >= 1 + thresholdPercent / 200;
     }
 }

@@ -16,7 +16,7 @@ public enum Pattern implements Vocabulary {
     MIXED("mixed"),
     /** Other work ran on the machine while results the reading needs were taken: no pattern is read. */
     CONTAMINATED("contaminated"),
-    /** No sequential baseline to compare with. */
+    /** No sequential baseline to compare with, or nothing but it measured. */
     NOT_MEASURED("not-measured");
 
     private final String id;

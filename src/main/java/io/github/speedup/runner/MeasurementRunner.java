@@ -24,14 +24,15 @@ import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.plan.Side;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
+import io.github.speedup.stats.Summary;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -150,6 +151,10 @@ public final class MeasurementRunner {
                 // The workload's time starts here: timing it for its batch is part of it.
                 WorkloadClock clock = WorkloadClock.of(System::nanoTime,
                         plan.sampling(plan.measurements().get(workload.get(0)).workload()).maxTime(), runLeft);
+                if (diagnostics.on()) {
+                    // with the breakdown off, the whole budget is the sampling's
+                    clock.reserveForDiagnosis();
+                }
                 // Work too short to time runs each task several times per iteration, decided before it is
                 // measured; not timed where the run's budget is already spent, as nothing of it will be measured.
                 plan = iterations.replan(Batching.resolve(plan, workload,
@@ -183,7 +188,7 @@ public final class MeasurementRunner {
                         iterations.interleaved(sampling);
                     }
                     if (diagnostics.on()) {
-                        iterations.diagnose(sampling);
+                        iterations.diagnose(sampling, tiers.get(0));
                     }
                 } catch (IterationFailedException e) {
                     failure = e;
@@ -306,9 +311,7 @@ public final class MeasurementRunner {
     private String notReached(MeasurementPlan plan, List<Integer> workload, int index, WorkloadSampling sampling,
                               WorkloadClock clock) {
         Set<Integer> deciding = plan.deciding(workload, guard.cores());
-        String budget = clock.bounded()
-                ? String.format(Locale.ROOT, "%.0f s (%s)", clock.budgetNanos() / 1e9, clock.budgetSource())
-                : "budget";
+        String budget = clock.budgetDescription();
         String raise = "; raise " + (clock.budgetSource() == null ? "maxTimeInSeconds" : clock.budgetSource())
                 + " to measure it";
         if (deciding.contains(index)) {
@@ -497,28 +500,48 @@ public final class MeasurementRunner {
         /**
          * Once every measured iteration of the workload is taken, one diagnostic iteration of each of this
          * build's measurements that has samples, in the executor that measured it: the recording never
-         * runs in a measured iteration. It is outside the workload's budget and the time spent against
-         * it (one iteration per result, after the budget's work is done); a result the budget left
-         * without an answer takes none. A task that fails in it leaves the measurement as it was, its
-         * breakdown saying why there is none.
+         * runs in a measured iteration. It counts against the workload's budget like everything else the
+         * user waits for: the sampling left it a tenth ({@link WorkloadClock#reserveForDiagnosis}), and
+         * each is taken only while it would end within the budget plus a tenth, the results that decide
+         * the reading first (the modes at the cores before sequential: their breakdown names the lock or
+         * the wait), so that a tight budget still explains the reading. A result the budget left
+         * without an answer takes none; one the budget left no time for says so. A task that fails in it
+         * leaves the measurement as it was, its breakdown saying why there is none.
          */
-        void diagnose(WorkloadSampling sampling) {
-            for (Map.Entry<Integer, ModeExecutor> started : executors.entrySet()) {
-                int index = started.getKey();
-                if (plan.measurements().get(index).side() != Side.THIS || !sampling.has(index)
-                        || sampling.samples(index).isEmpty() || cutByBudget(sampling, index)) {
+        void diagnose(WorkloadSampling sampling, Set<Integer> deciding) {
+            List<Integer> order = executors.keySet().stream()
+                    .filter(index -> plan.measurements().get(index).side() == Side.THIS && sampling.has(index)
+                            && !sampling.samples(index).isEmpty() && !cutByBudget(sampling, index)
+                            && executors.get(index).recordsBreakdown())
+                    .sorted(Comparator.comparing((Integer index) -> !deciding.contains(index))
+                            .thenComparing(index -> plan.measurements().get(index).mode() == Mode.SEQUENTIAL)
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
+            clock.releaseReserve();
+            for (int index : order) {
+                if (!clock.allowsDiagnosis(expectedDiagnosisNanos(sampling.samples(index)))) {
+                    breakdowns.put(index, new Breakdown.Unavailable("the workload's " + clock.budgetDescription()
+                            + " was spent before its diagnostic iteration"));
                     continue;
                 }
-                long from = System.nanoTime();
                 try {
-                    started.getValue().diagnose(
-                            diagnostics.recording(plan.measurements().get(index))).ifPresent(breakdown -> breakdowns.put(index, breakdown));
+                    executors.get(index).diagnose(diagnostics.recording(plan.measurements().get(index)))
+                            .ifPresent(breakdown -> breakdowns.put(index, breakdown));
                 } catch (ForkException | TaskFailedException e) {
                     breakdowns.put(index, new Breakdown.Unavailable("the diagnostic iteration failed: "
                             + e.getMessage().strip()));
                 }
-                clock.diagnosed(System.nanoTime() - from);
             }
+        }
+
+        /**
+         * What a diagnostic iteration is expected to take, in ns: the measurement's median iteration and
+         * the recorder's cost on top, at most 1.14 times the iteration at the 10 µs thresholds
+         * (bench/jfr_cost.py), rounded up to 1.2.
+         */
+        private static long expectedDiagnosisNanos(List<Sample> samples) {
+            double median = Summary.median(samples.stream().mapToDouble(Sample::wallNanos).toArray());
+            return Math.round(median * 1.2);
         }
 
         /** The measurement's breakdown, or {@code null} where none was taken. */

@@ -3,6 +3,7 @@ package io.github.speedup.runner;
 import io.github.speedup.measure.WorkloadTime;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,6 +16,9 @@ import java.util.function.LongSupplier;
  * iteration under way: within 10% when iterations are shorter than a tenth of the budget. It also
  * keeps how much of the time went to waiting for quiet and to iterations that were taken again, which
  * the report shows beside the time spent.
+ * <p>
+ * The diagnostic iterations after the measured ones count too: the sampling stops a tenth of the
+ * budget early ({@link #reserveForDiagnosis}), and they may run to the budget plus a tenth.
  */
 final class WorkloadClock {
 
@@ -28,8 +32,8 @@ final class WorkloadClock {
     private final String budgetSource;
     private long waitedNanos;
     private long retakenNanos;
-    /** The diagnostic iterations after the measured ones: outside the budget, and outside the time spent against it. */
-    private long diagnosedNanos;
+    /** What the sampling leaves of the budget for the diagnostic iterations after it, in ns. */
+    private long reservedNanos;
 
     /**
      * @param clock       nanoseconds, {@link System#nanoTime} but in tests
@@ -65,7 +69,7 @@ final class WorkloadClock {
     /** What the workload took so far against its budget, to the millisecond, as the report holds it. */
     WorkloadTime time() {
         return new WorkloadTime(bounded() ? millis(budgetNanos) : null, budgetSource,
-                millis(elapsedNanos() - diagnosedNanos),
+                millis(elapsedNanos()),
                 millis(waitedNanos), millis(retakenNanos));
     }
 
@@ -78,18 +82,50 @@ final class WorkloadClock {
         return budgetSource;
     }
 
+    /** The budget and the parameter that set it, {@code 20 s (maxTimeInSeconds)}, or {@code budget} without one. */
+    String budgetDescription() {
+        return bounded() ? String.format(Locale.ROOT, "%.0f s (%s)", budgetNanos / 1e9, budgetSource) : "budget";
+    }
+
     long elapsedNanos() {
         return clock.getAsLong() - start;
     }
 
     /** Whether the budget is spent: nothing more starts. */
     boolean spent() {
-        return budgetNanos != NO_BUDGET && elapsedNanos() >= budgetNanos;
+        return budgetNanos != NO_BUDGET && elapsedNanos() >= samplingBudgetNanos();
+    }
+
+    /** The budget less what is reserved for the diagnostic iterations, while it is. */
+    private long samplingBudgetNanos() {
+        return budgetNanos - reservedNanos;
+    }
+
+    /**
+     * Keeps a tenth of the budget from the sampling, for the diagnostic iterations that follow it: one
+     * per result, each about as long as an iteration, so that a workload whose sampling runs to its
+     * budget still explains its reading within it.
+     */
+    void reserveForDiagnosis() {
+        reservedNanos = budgetNanos == NO_BUDGET ? 0 : budgetNanos / 10;
+    }
+
+    /** The sampling is over: the whole budget is the diagnostic iterations'. */
+    void releaseReserve() {
+        reservedNanos = 0;
+    }
+
+    /**
+     * Whether a diagnostic iteration expected to take {@code expectedNanos} may start: it would end
+     * within the budget plus a tenth, the bound the budget promises.
+     */
+    boolean allowsDiagnosis(long expectedNanos) {
+        return budgetNanos == NO_BUDGET || elapsedNanos() + expectedNanos <= budgetNanos + budgetNanos / 10;
     }
 
     /** Nanoseconds left of the budget, 0 when spent, {@link #NO_BUDGET} without one. */
     long leftNanos() {
-        return budgetNanos == NO_BUDGET ? NO_BUDGET : Math.max(0, budgetNanos - elapsedNanos());
+        return budgetNanos == NO_BUDGET ? NO_BUDGET : Math.max(0, samplingBudgetNanos() - elapsedNanos());
     }
 
     /**
@@ -102,7 +138,8 @@ final class WorkloadClock {
             return true;
         }
         long elapsed = elapsedNanos();
-        return elapsed < budgetNanos && elapsed + expectedNanos <= budgetNanos + budgetNanos / 10;
+        long budget = samplingBudgetNanos();
+        return elapsed < budget && elapsed + expectedNanos <= budget + budgetNanos / 10;
     }
 
     boolean bounded() {
@@ -130,11 +167,6 @@ final class WorkloadClock {
     /** An iteration of {@code nanos} was taken again (or dropped): its time bought nothing kept. */
     void retaken(long nanos) {
         retakenNanos += nanos;
-    }
-
-    /** The diagnostic iterations (the breakdown) took {@code nanos} after the measured ones. */
-    void diagnosed(long nanos) {
-        diagnosedNanos += nanos;
     }
 
     long waitedNanos() {

@@ -377,16 +377,24 @@ final class WorkloadSampling {
             other.precision = ownPrecision(partner, Summary.CONFIDENCE);
             state.comparisonPrecision = comparisonPrecision(index, partner, Summary.CONFIDENCE);
             double comparisonStopping = comparisonPrecision(index, partner, Sampling.STOPPING_CONFIDENCE);
-            // A mode waits for both sides' speedups and their time ratio (Math.max keeps NaN: one not
-            // known yet holds both back); sequential for the ratio only, which, like a speedup, does
-            // not see the machine's drift that its own median does.
+            // A mode waits for its own speedup and the time ratio to the earlier version, the figure
+            // the gate judges (Math.max keeps NaN: one not known yet holds both back); sequential for
+            // the ratio only, which, like a speedup, does not see the machine's drift that its own
+            // median does. The earlier version's own speedup is waited for only where the ratio
+            // points at a regression, whose verdict may fail the build; otherwise it is reported over
+            // the same rounds, not sampled to the target: waiting for it made an unchanged build with
+            // compareWith take 2.1 times as long as one without (bench/catch_slowdown.py, a noisy
+            // earlier threads ×2 holding a settled comparison back for 15 rounds), for no verdict.
             if (sequentials.contains(index)) {
                 precision = state.comparisonPrecision;
                 stopping = comparisonStopping;
-            } else {
+            } else if (pointsAtRegression(index, partner)) {
                 precision = Math.max(precision, Math.max(other.precision, state.comparisonPrecision));
                 stopping = Math.max(stopping, Math.max(ownPrecision(partner, Sampling.STOPPING_CONFIDENCE),
                         comparisonStopping));
+            } else {
+                precision = Math.max(precision, state.comparisonPrecision);
+                stopping = Math.max(stopping, comparisonStopping);
             }
         }
         StopReason stop = sampling.stop(counted(state), stopping, precision, outOfTime);
@@ -425,6 +433,19 @@ final class WorkloadSampling {
         PairedRatio ratio = ratio(states.get(index), states.get(partner), Sampling.DECIDING_CONFIDENCE);
         return ratio == null || limits.settlesRegression(ratio.estimate(), ratio.interval().low(),
                 ratio.interval().high());
+    }
+
+    /**
+     * Whether the ratio of a measurement's times to its partner's points at a regression, or may:
+     * without limits to judge it against, every comparison is taken as one that may.
+     */
+    private boolean pointsAtRegression(int index, int partner) {
+        ComparisonLimits limits = sampling.comparedWithin();
+        if (limits == null) {
+            return true;
+        }
+        PairedRatio ratio = ratio(states.get(index), states.get(partner), Summary.CONFIDENCE);
+        return ratio == null || limits.pointsAtRegression(ratio.estimate());
     }
 
     /** A measurement's own precision at {@code confidence}: of its paired speedup, or of its median. */

@@ -43,6 +43,16 @@ class DiagnoserTest {
     }
 
     @Test
+    void sequentialAloneIsNotReadAsMixedButSaysWhatToMeasure() {
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).diagnose();
+        assertEquals(Pattern.NOT_MEASURED, d.pattern());
+        assertEquals("Only the sequential baseline was measured, so there is no other mode to compare it with.",
+                d.evidence());
+        assertEquals("Measure other modes too: list them in modes (threads, virtual, processes, pool), or leave "
+                + "modes unset for every default one.", d.recommendation());
+    }
+
+    @Test
     void waitingWorkIsIoBound() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 800, 5, 0, -1).cell(Mode.THREADS, 2, 400, 5, 0, -1)
                 .cell(Mode.THREADS, 4, 200, 5, 0, -1).cell(Mode.PROCESSES, 4, 330, 300, -1, 120).diagnose();

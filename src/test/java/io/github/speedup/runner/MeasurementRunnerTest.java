@@ -145,6 +145,10 @@ class MeasurementRunnerTest {
                 .findFirst().orElseThrow();
         assertFalse(threadsTwo.skipped(), "a deciding result is measured first");
         assertTrue(threadsTwo.samples().size() >= 2, threadsTwo.samples().size() + " samples");
+        // The diagnostic iterations count in that time; the deciding result at the cores takes the first,
+        // from the tenth of the budget the sampling left it.
+        assertTrue(threadsTwo.breakdown() instanceof io.github.speedup.execution.breakdown.Breakdown.Recorded,
+                String.valueOf(threadsTwo.breakdown()));
     }
 
     @Test

@@ -40,6 +40,28 @@ class WorkloadClockTest {
     }
 
     @Test
+    void theSamplingLeavesATenthForTheDiagnosticIterationsWhichMayRunToTheBudgetAndATenth() {
+        WorkloadClock clock = new WorkloadClock(() -> now, 10_000_000_000L);
+        clock.reserveForDiagnosis();
+        now = 8_000_000_000L;
+        assertTrue(clock.allowsRound(1_000_000_000L), "ends at 9 s: within the 9 s left to sampling and a tenth of 10 s");
+        assertFalse(clock.allowsRound(2_100_000_000L), "would end at 10.1 s, past 9 s and a tenth of 10 s");
+        assertEquals(1_000_000_000L, clock.leftNanos());
+        now = 9_000_000_000L;
+        assertTrue(clock.spent(), "the sampling's share is spent");
+        clock.releaseReserve();
+        assertFalse(clock.spent());
+        assertTrue(clock.allowsDiagnosis(2_000_000_000L), "ends at 11 s: the budget and a tenth");
+        assertFalse(clock.allowsDiagnosis(2_100_000_000L));
+        assertEquals("10 s (maxTimeInSeconds)", clock.budgetDescription());
+        WorkloadClock unbounded = new WorkloadClock(() -> now, WorkloadClock.NO_BUDGET);
+        unbounded.reserveForDiagnosis();
+        assertFalse(unbounded.spent());
+        assertTrue(unbounded.allowsDiagnosis(Long.MAX_VALUE / 2));
+        assertEquals("budget", unbounded.budgetDescription());
+    }
+
+    @Test
     void aQuarterOfTheBudgetMayGoToWaitingForQuiet() {
         WorkloadClock clock = new WorkloadClock(() -> now, 20_000_000_000L);
         assertEquals(5_000_000_000L, clock.waitLeftNanos());

@@ -491,6 +491,22 @@ class WorkloadSamplingTest {
     }
 
     @Test
+    void anUnchangedComparisonDoesNotWaitForTheEarlierVersionsOwnSpeedup() {
+        // The earlier version's sequential is noisy (8%), so its own speedup is not known to ±3% for
+        // many rounds; the time ratio the gate judges (threads over threads) is known at once and points
+        // at no regression: this build's threads stop at their target, the earlier side with them.
+        Random random = new Random(14);
+        WorkloadSampling state = sides(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60))
+                .comparedWithin(new ComparisonLimits(2.5)), (round, index) -> (index % 2 == 0 ? 100 : 50)
+                * Math.exp((index == 2 ? 0.08 : 0.005) * random.nextGaussian()));
+        assertEquals(6, state.samples(1).size(), "stopped at its target");
+        assertEquals(StopReason.TARGET, state.stopReason(1));
+        assertEquals(state.samples(1).size(), state.samples(3).size(), "the earlier side stops with it");
+        assertTrue(state.precision(3) > 0.03, "the earlier version's speedup, reported as measured: ±"
+                + state.precision(3));
+    }
+
+    @Test
     void droppingTheEarlierSideLeavesThisBuildOnItsOwnPrecision() {
         WorkloadSampling state = new WorkloadSampling(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60)),
                 List.of(0, 1, 2, 3), Map.of(0, 0, 1, 0, 2, 2, 3, 2), Map.of(0, 2, 1, 3), "w", () -> now);

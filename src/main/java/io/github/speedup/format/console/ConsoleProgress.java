@@ -44,7 +44,7 @@ public final class ConsoleProgress implements ProgressListener {
                          boolean ofSpeedup, StopReason reason) {
         String after = " after " + iterations + (iterations == 1 ? " iteration" : " iterations");
         String known = (ofSpeedup ? "speedup" : "median") + (Double.isNaN(precision)
-                ? " not yet known to any precision" + after + " (too few pairs for an interval)"
+                ? " not yet known to any precision" + after + " (too few pairs free of other work for an interval)"
                 : " known to " + Figures.precision(precision) + after);
         String why = switch (reason) {
             case FIXED, TARGET -> "";

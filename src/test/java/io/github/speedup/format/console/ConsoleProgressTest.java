@@ -57,8 +57,8 @@ class ConsoleProgressTest {
                 Duration.ZERO));
         assertEquals(List.of("[4/5] cpu · threads ×1 · speedup known to ±3.1% after 6 iterations, enough to place it"
                         + " against the results that decide the reading",
-                "[5/5] cpu · pool ×2 · speedup not yet known to any precision after 4 iterations (too few pairs for"
-                        + " an interval), short of the target: the workload's budget ran out",
+                "[5/5] cpu · pool ×2 · speedup not yet known to any precision after 4 iterations (too few pairs free of"
+                        + " other work for an interval), short of the target: the workload's budget ran out",
                 "cpu · measured in 19.8 s of its 20.0 s (maxTimeInSeconds); of it 1.1 s waiting for a quiet machine,"
                         + " 2.3 s on iterations taken again",
                 "sleep · measured in 3.4 s"), lines);
