@@ -98,10 +98,17 @@ class SpeedupEngineTest {
         assertTrue(second.verdict().checks().stream().anyMatch(c -> c.kind() == CheckKind.BASELINE),
                 "the baseline was checked");
 
-        Path sitePage = work.resolve("site/speedup/index.html");
+        // Beside the XML, as with the defaults (both goals write into target/site/speedup), where the kept recording is.
+        Path sitePage = second.files().get(Format.XML).resolveSibling("site-index.html");
         ReportFiles.writeHtml(second.files().get(Format.XML), sitePage);
         assertArrayEquals(Files.readAllBytes(second.files().get(Format.HTML)), Files.readAllBytes(sitePage),
                 "speedup:report renders byte for byte the page speedup:run wrote, checks and baseline column included");
+        // Elsewhere, the page links no recording that is not beside it.
+        Path elsewhere = work.resolve("site/speedup/index.html");
+        ReportFiles.writeHtml(second.files().get(Format.XML), elsewhere);
+        assertEquals(1, org.jsoup.Jsoup.parse(Files.readString(second.files().get(Format.HTML))).select("p.recording a")
+                .size(), "the run's page links the recording of naps' threads ×2");
+        assertEquals(0, org.jsoup.Jsoup.parse(Files.readString(elsewhere)).select("p.recording").size());
     }
 
     /**
@@ -530,8 +537,8 @@ class SpeedupEngineTest {
         Report written = XmlReportReader.read(output.resolve("speedup.xml")).report();
         assertEquals(written.created(), XmlReportReader.read(entries.get(0)).report().created());
         try (var left = Files.list(output)) {
-            assertEquals(List.of("index.html", "speedup.xml"), left.map(f -> f.getFileName().toString()).sorted()
-                    .toList(), "no temporary file left beside them");
+            assertEquals(List.of("index.html", "naps-sequential-x1.jfr", "speedup.xml"), left.map(f -> f.getFileName()
+                    .toString()).sorted().toList(), "no temporary file left beside them, and the recording kept");
         }
     }
 
