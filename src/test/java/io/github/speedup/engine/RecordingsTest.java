@@ -29,7 +29,7 @@ class RecordingsTest {
         WorkloadReport registry = ReportFixtures.lockBound().workloads().get(0);
         assertEquals("threads ×2", Recordings.mostTelling(registry, 2, result -> true).orElseThrow().label());
         // Without threads' recording: the recommended pool has no breakdown, virtual's JVM recorded none.
-        assertEquals("sequential", Recordings.mostTelling(registry, 2, result -> result.mode() != Mode.THREADS)
+        assertEquals("sequential ×1", Recordings.mostTelling(registry, 2, result -> result.mode() != Mode.THREADS)
                 .orElseThrow().label());
         assertTrue(Recordings.mostTelling(registry, 2, result -> false).isEmpty());
     }
