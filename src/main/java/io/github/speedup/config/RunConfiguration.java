@@ -27,9 +27,23 @@ import java.util.Map;
  * @param history     where runs are kept, and for which testbed
  * @param compareWith the earlier version of the project's artifact measured beside this build
  *                    ({@code compareWith}), or {@code null} for none
+ * @param breakdown   whether a diagnostic iteration says where each result's time went, and whether its
+ *                    recording is kept
  */
 public record RunConfiguration(Suite suite, Measuring measuring, ForkSettings fork, LoadSettings load, Output output,
-                               GateConfiguration gate, HistorySettings history, PreviousVersion compareWith) {
+                               GateConfiguration gate, HistorySettings history, PreviousVersion compareWith,
+                               BreakdownSettings breakdown) {
+
+    /**
+     * @param on             parameter {@code breakdown}: a diagnostic iteration of each result, with the flight
+     *                       recorder on, after its measured ones; {@code false} takes none
+     * @param keepRecordings parameter {@code keepRecordings}: the recording of each workload's most telling
+     *                       result is kept beside the report as a {@code .jfr} file (with {@code on} only)
+     */
+    public record BreakdownSettings(boolean on, boolean keepRecordings) {
+        /** Both parameters' defaults. */
+        public static final BreakdownSettings DEFAULT = new BreakdownSettings(true, true);
+    }
 
     /**
      * @param workloads what to measure, names unique
@@ -123,7 +137,7 @@ public record RunConfiguration(Suite suite, Measuring measuring, ForkSettings fo
 
     /** The same configuration with other fork settings (the cluster JVMs' class path added). */
     public RunConfiguration withFork(ForkSettings newFork) {
-        return new RunConfiguration(suite, measuring, newFork, load, output, gate, history, compareWith);
+        return new RunConfiguration(suite, measuring, newFork, load, output, gate, history, compareWith, breakdown);
     }
 
     /**
@@ -157,6 +171,11 @@ public record RunConfiguration(Suite suite, Measuring measuring, ForkSettings fo
      * for {@code compareWith}; {@code null} compares with nothing.
      */
     public RunConfiguration withCompareWith(PreviousVersion previous) {
-        return new RunConfiguration(suite, measuring, fork, load, output, gate, history, previous);
+        return new RunConfiguration(suite, measuring, fork, load, output, gate, history, previous, breakdown);
+    }
+
+    /** The same configuration with the breakdown as parameters {@code breakdown} and {@code keepRecordings} say. */
+    public RunConfiguration withBreakdown(BreakdownSettings newBreakdown) {
+        return new RunConfiguration(suite, measuring, fork, load, output, gate, history, compareWith, newBreakdown);
     }
 }

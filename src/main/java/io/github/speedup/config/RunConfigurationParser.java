@@ -152,7 +152,7 @@ public final class RunConfigurationParser {
                 defaultSuite ? fork.precededBy(DefaultSuite.JVM_ARGUMENTS) : fork, load(parameters.load()),
                 new RunConfiguration.Output(formats, parameters.stepSummary() == null
                         || parameters.stepSummary().isBlank() ? null : Path.of(parameters.stepSummary().strip())),
-                gate, history, null);
+                gate, history, null, RunConfiguration.BreakdownSettings.DEFAULT);
     }
 
     /** @param maxTime the budget per workload when {@code maxTimeInSeconds} is not set */

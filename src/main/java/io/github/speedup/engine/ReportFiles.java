@@ -86,10 +86,19 @@ public final class ReportFiles {
         Files.write(summary, Files.readAllBytes(markdown), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** Renders the HTML page of an existing {@code speedup.xml}: the page the run wrote, checks included. */
+    /**
+     * Renders the HTML page of an existing {@code speedup.xml}: the page the run wrote, checks included. A
+     * kept flight recording is linked where it lies beside the page, as it does beside the XML the run
+     * wrote; a page rendered elsewhere (a {@code reportFile} from another folder) links none.
+     */
     public static void writeHtml(Path xml, Path html) throws ReportFormatException, IOException {
         XmlReportReader.StoredReport stored = XmlReportReader.read(xml);
-        AtomicFiles.write(html, out -> new HtmlReportWriter().write(stored.report(), stored.verdict(), out));
+        Path folder = html.toAbsolutePath().getParent();
+        Report report = stored.report().withWorkloads(stored.report().workloads().stream()
+                .map(workload -> workload.withResults(workload.results().stream()
+                        .map(result -> result.recording() == null || Files.isRegularFile(folder.resolve(result.recording()))
+                                ? result : result.withRecording(null)).toList())).toList());
+        AtomicFiles.write(html, out -> new HtmlReportWriter().write(report, stored.verdict(), out));
     }
 
     /**

@@ -33,6 +33,7 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.Settings;
 import io.github.speedup.report.WorkloadSettings;
+import io.github.speedup.runner.Diagnostics;
 import io.github.speedup.runner.LoadGuard;
 import io.github.speedup.runner.MeasurementLock;
 import io.github.speedup.runner.MeasurementRunner;
@@ -223,6 +224,8 @@ public final class SpeedupEngine {
         JvmLauncher launcher = launcher(fork, cookie);
         PreviousVersion previous = configuration.compareWith();
         JvmLauncher previousLauncher = previous == null ? null : previousLauncher(fork, previous, cookie);
+        RunConfiguration.BreakdownSettings breakdown = configuration.breakdown();
+        Path recordings = breakdown.on() ? recordings(fork) : null;
         LoadProbe probe = LoadProbe.detect();
         LoadGuard guard = new LoadGuard(probe, new Contamination(load.maxForeignLoad(),
                 Runtime.getRuntime().availableProcessors()), load.maxRetries());
@@ -241,20 +244,24 @@ public final class SpeedupEngine {
             warnIfBusy(guard, probe, loadAverage);
             try {
                 MeasurementRunner runner = new MeasurementRunner(launcher, previousLauncher, fork.timeout(),
-                        childOutput, progress, guard, fork.cluster());
+                        childOutput, progress, guard, fork.cluster()).with(new Diagnostics(breakdown.on(), recordings));
                 RunOutcome outcome = runner.run(plan);
                 Environment environment = EnvironmentProbe.probe(outcome.workloadJvm(), fork.javaExecutable(),
                         fork.argLine(), build.mavenVersion(), loadAverage, probe.probes(),
                         Math.round(lockWait.toNanos() / 1e3) / 1e3);
-                judged = judge(ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(), environment,
+                Report measured = ReportBuilder.build(outcome.results(), outcome.times(), outcome.failure(), environment,
                         settings(configuration, plan, lockFile), started, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                        compared(previous, build, configuration.gate().baseline().compareWithMaxRegressionPercent())),
-                        configuration, build, outputDirectory, inputs);
+                        compared(previous, build, configuration.gate().baseline().compareWithMaxRegressionPercent()));
+                if (recordings != null && breakdown.keepRecordings()) {
+                    measured = Recordings.keep(measured, recordings, outputDirectory, warnings);
+                }
+                judged = judge(measured, configuration, build, outputDirectory, inputs);
                 if (configuration.gate().confirmFailures()) {
                     judged = confirm(judged, runner, plan, configuration, inputs);
                 }
             } finally {
                 endLeftovers(cookie);
+                deleteRecordings(recordings);
             }
         } catch (MeasurementLock.LockTimeoutException | MeasurementLock.LockUnusableException e) {
             throw new SpeedupException(e.getMessage(), e);
@@ -314,6 +321,30 @@ public final class SpeedupEngine {
         }
         return new Inputs(baseline, configuration.formats().contains(Format.MARKDOWN)
                 ? appendable(configuration.stepSummary()) : null);
+    }
+
+    /**
+     * The folder the diagnostic iterations dump their flight recordings into, emptied: under the work
+     * directory, so that nothing is written to the system's temporary folder.
+     */
+    private static Path recordings(ForkSettings fork) throws SpeedupException {
+        try {
+            return Recordings.prepare(fork.workDirectory());
+        } catch (IOException e) {
+            throw new SpeedupException("Cannot prepare the folder of the flight recordings in " + fork.workDirectory()
+                    + " (parameter breakdown): " + e.getMessage(), e);
+        }
+    }
+
+    /** The recordings not kept beside the report go; one that cannot be deleted stays in the work directory. */
+    private void deleteRecordings(Path recordings) {
+        if (recordings != null) {
+            try {
+                Recordings.delete(recordings);
+            } catch (IOException e) {
+                warnings.accept("Cannot delete the flight recordings in " + recordings + ": " + e.getMessage());
+            }
+        }
     }
 
     /** This build's JVMs. */

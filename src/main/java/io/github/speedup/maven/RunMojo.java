@@ -130,6 +130,25 @@ public class RunMojo extends AbstractSamplingMojo {
     private boolean stepSummary;
 
     /**
+     * Say where each result's time went (running, blocked on a monitor, parked, waiting, stopped by
+     * the collector) and name the culprit locks, allocation sites and waits: after a result's measured
+     * iterations, one more iteration runs with the JVM's flight recorder on, never a measured one. In
+     * the page, {@code speedup.xml} ({@code <breakdown>}), the Markdown summary and the reading.
+     * {@code false} takes no diagnostic iteration: no breakdown and no recording.
+     */
+    @Parameter(property = "speedup.breakdown", defaultValue = "true")
+    private boolean breakdown;
+
+    /**
+     * With {@code breakdown}, keep the flight recording of each workload's most telling result beside the
+     * report, as {@code <workload>-<mode>-x<workers>.jfr} (for JDK Mission Control or {@code jfr print}),
+     * linked from the page: the threads result at the core count, which the reading rests on, else the
+     * recommended one. {@code false} keeps the breakdown and writes no {@code .jfr} file.
+     */
+    @Parameter(property = "speedup.keepRecordings", defaultValue = "true")
+    private boolean keepRecordings;
+
+    /**
      * The version of {@code com.hazelcast:hazelcast} the {@code cluster} mode runs on; by default the
      * one the plugin was built with. Resolved from the project's repositories only when a
      * measurement chooses {@code cluster}, and put on the class path of the cluster's JVMs alone.
@@ -177,6 +196,8 @@ public class RunMojo extends AbstractSamplingMojo {
                     getLog()::warn);
             configuration = configuration.withFork(configuration.fork().withCluster(
                     ClusterParser.parse(clusterAddresses, clusterName)));
+            configuration = configuration.withBreakdown(new RunConfiguration.BreakdownSettings(breakdown,
+                    keepRecordings));
             configuration.checkCompareWith(compareWith());
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -24,14 +24,24 @@ import java.util.Optional;
  * @param breakdown    where the workers' time went in a diagnostic iteration after the measured ones, or why
  *                     the JVM could not say; {@code null} where none was taken (a mode that records none, the
  *                     breakdown turned off, a report written before it existed, a skipped cell)
+ * @param recording    the file name, in the report's folder, of the flight recording of its diagnostic
+ *                     iteration, kept for a deeper look (JDK Mission Control, {@code jfr print}); {@code null}
+ *                     where none was kept (parameter {@code keepRecordings}, or not its workload's most telling result)
  */
 public record ResultReport(Mode mode, int workers, String skippedReason, Timing timing, Resources resources,
-                           SeparateJvms separateJvms, Flags flags, SamplingOutcome sampling, Breakdown breakdown) {
+                           SeparateJvms separateJvms, Flags flags, SamplingOutcome sampling, Breakdown breakdown,
+                           String recording) {
 
     /** A cell without a breakdown. */
     public ResultReport(Mode mode, int workers, String skippedReason, Timing timing, Resources resources,
                         SeparateJvms separateJvms, Flags flags, SamplingOutcome sampling) {
         this(mode, workers, skippedReason, timing, resources, separateJvms, flags, sampling, null);
+    }
+
+    /** A cell whose recording was not kept. */
+    public ResultReport(Mode mode, int workers, String skippedReason, Timing timing, Resources resources,
+                        SeparateJvms separateJvms, Flags flags, SamplingOutcome sampling, Breakdown breakdown) {
+        this(mode, workers, skippedReason, timing, resources, separateJvms, flags, sampling, breakdown, null);
     }
 
     /**
@@ -305,7 +315,13 @@ public record ResultReport(Mode mode, int workers, String skippedReason, Timing 
     /** The same measurements with these flags (as a report read back wrote them). */
     public ResultReport withFlags(Flags written) {
         return new ResultReport(mode, workers, skippedReason, timing, resources, separateJvms, written, sampling,
-                breakdown);
+                breakdown, recording);
+    }
+
+    /** The same result with its diagnostic iteration's recording kept as {@code file} in the report's folder. */
+    public ResultReport withRecording(String file) {
+        return new ResultReport(mode, workers, skippedReason, timing, resources, separateJvms, flags, sampling,
+                breakdown, file);
     }
 
     /** Sampling stopped before the median was known as precisely as asked for. */

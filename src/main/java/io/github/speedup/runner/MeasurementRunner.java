@@ -65,6 +65,7 @@ public final class MeasurementRunner {
     private final LoadGuard guard;
     private final ClusterConnection clusterConnection;
     private final ModeExecutors executors;
+    private final Diagnostics diagnostics;
 
     public MeasurementRunner(JvmLauncher launcher, Duration timeout, ChildOutput output, ProgressListener progress,
                              LoadGuard guard) {
@@ -85,6 +86,13 @@ public final class MeasurementRunner {
     public MeasurementRunner(JvmLauncher launcher, JvmLauncher previousLauncher, Duration timeout, ChildOutput output,
                              ProgressListener progress, LoadGuard guard, ClusterConnection cluster,
                              ModeExecutors executors) {
+        this(launcher, previousLauncher, timeout, output, progress, guard, cluster, executors,
+                Diagnostics.BREAKDOWN_ONLY);
+    }
+
+    private MeasurementRunner(JvmLauncher launcher, JvmLauncher previousLauncher, Duration timeout,
+                              ChildOutput output, ProgressListener progress, LoadGuard guard,
+                              ClusterConnection cluster, ModeExecutors executors, Diagnostics diagnostics) {
         this.launcher = launcher;
         this.previousLauncher = previousLauncher;
         this.timeout = timeout;
@@ -93,6 +101,13 @@ public final class MeasurementRunner {
         this.guard = guard;
         this.clusterConnection = cluster;
         this.executors = executors;
+        this.diagnostics = diagnostics;
+    }
+
+    /** This runner with its diagnostic iterations taken as {@code newDiagnostics} says, or none. */
+    public MeasurementRunner with(Diagnostics newDiagnostics) {
+        return new MeasurementRunner(launcher, previousLauncher, timeout, output, progress, guard, clusterConnection,
+                executors, newDiagnostics);
     }
 
     /**
@@ -136,7 +151,10 @@ public final class MeasurementRunner {
                 // The workload's time starts here: timing it for its batch is part of it.
                 WorkloadClock clock = WorkloadClock.of(System::nanoTime,
                         plan.sampling(plan.measurements().get(workload.get(0)).workload()).maxTime(), runLeft);
-                clock.reserveForDiagnosis();
+                if (diagnostics.on()) {
+                    // with the breakdown off, the whole budget is the sampling's
+                    clock.reserveForDiagnosis();
+                }
                 // Work too short to time runs each task several times per iteration, decided before it is
                 // measured; not timed where the run's budget is already spent, as nothing of it will be measured.
                 plan = iterations.replan(Batching.resolve(plan, workload,
@@ -169,7 +187,9 @@ public final class MeasurementRunner {
                     } else {
                         iterations.interleaved(sampling);
                     }
-                    iterations.diagnose(sampling, tiers.get(0));
+                    if (diagnostics.on()) {
+                        iterations.diagnose(sampling, tiers.get(0));
+                    }
                 } catch (IterationFailedException e) {
                     failure = e;
                 } finally {
@@ -522,7 +542,8 @@ public final class MeasurementRunner {
                 }
                 long from = System.nanoTime();
                 try {
-                    executors.get(index).diagnose(null).ifPresent(breakdown -> breakdowns.put(index, breakdown));
+                    executors.get(index).diagnose(diagnostics.recording(plan.measurements().get(index)))
+                            .ifPresent(breakdown -> breakdowns.put(index, breakdown));
                 } catch (ForkException | TaskFailedException e) {
                     breakdowns.put(index, new Breakdown.Unavailable("the diagnostic iteration failed: "
                             + e.getMessage().strip()));

@@ -98,10 +98,17 @@ class SpeedupEngineTest {
         assertTrue(second.verdict().checks().stream().anyMatch(c -> c.kind() == CheckKind.BASELINE),
                 "the baseline was checked");
 
-        Path sitePage = work.resolve("site/speedup/index.html");
+        // Beside the XML, as with the defaults (both goals write into target/site/speedup), where the kept recording is.
+        Path sitePage = second.files().get(Format.XML).resolveSibling("site-index.html");
         ReportFiles.writeHtml(second.files().get(Format.XML), sitePage);
         assertArrayEquals(Files.readAllBytes(second.files().get(Format.HTML)), Files.readAllBytes(sitePage),
                 "speedup:report renders byte for byte the page speedup:run wrote, checks and baseline column included");
+        // Elsewhere, the page links no recording that is not beside it.
+        Path elsewhere = work.resolve("site/speedup/index.html");
+        ReportFiles.writeHtml(second.files().get(Format.XML), elsewhere);
+        assertEquals(1, org.jsoup.Jsoup.parse(Files.readString(second.files().get(Format.HTML))).select("p.recording a")
+                .size(), "the run's page links the recording of naps' threads ×2");
+        assertEquals(0, org.jsoup.Jsoup.parse(Files.readString(elsewhere)).select("p.recording").size());
     }
 
     /**
@@ -358,6 +365,85 @@ class SpeedupEngineTest {
                 .select("table.breakdown td.no-breakdown").size());
     }
 
+    /** The catalog (one shared synchronized object) in sequential and threads ×2, two iterations each. */
+    private RunConfiguration catalog(boolean breakdown, boolean keepRecordings) throws Exception {
+        RunParameters parameters = new RunParameters(List.of(new WorkloadInput("catalog", null,
+                "com.example.workloads.SharedCatalog", null, 4, null).withBatchSize(1)), List.of("sequential,threads"),
+                List.of("2"), SamplingParameters.fixed(0, 2), null, null, List.of("xml", "html"),
+                ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(TEST_CLASSES)), GateParameters.NONE,
+                new LoadParameters(64.0, 0, null, null), HistoryParameters.NONE, null);
+        return RunConfigurationParser.parse(parameters, 2, warning -> { })
+                .withBreakdown(new RunConfiguration.BreakdownSettings(breakdown, keepRecordings));
+    }
+
+    /**
+     * The recording of the workload's most telling result, threads ×2 (the reading rests on it), is kept
+     * beside the report, linked from the page and the XML, and opens as a flight recording that holds the
+     * workers' blocking on the shared catalog; no other recording is left, in the report's folder or the
+     * work directory.
+     */
+    @Test
+    void theMostTellingResultsRecordingIsKeptBesideTheReportAndLinked() throws Exception {
+        Path out = work.resolve("kept");
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(catalog(true, true), BUILD, out);
+        Report read = XmlReportReader.read(result.files().get(Format.XML)).report();
+        ResultReport threads = read.result("catalog", Mode.THREADS, 2).orElseThrow();
+        assertEquals("catalog-threads-x2.jfr", threads.recording());
+        ReportRoundTrip.check(out.resolve("speedup.xml"));
+        assertNull(read.result("catalog", Mode.SEQUENTIAL, 1).orElseThrow().recording());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("catalog-threads-x2.jfr", "index.html", "speedup.xml"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertFalse(Files.exists(work.resolve("fork").resolve("recordings")), "the scratch folder is gone");
+        org.jsoup.select.Elements link = org.jsoup.Jsoup.parse(Files.readString(out.resolve("index.html")))
+                .select("p.recording[data-mode=threads][data-workers=2] a");
+        assertEquals(1, link.size());
+        assertEquals("catalog-threads-x2.jfr", link.attr("href"));
+        int blocked = 0;
+        try (jdk.jfr.consumer.RecordingFile recording = new jdk.jfr.consumer.RecordingFile(
+                out.resolve("catalog-threads-x2.jfr"))) {
+            while (recording.hasMoreEvents()) {
+                jdk.jfr.consumer.RecordedEvent event = recording.readEvent();
+                if (event.getEventType().getName().equals("jdk.JavaMonitorEnter")
+                        && event.getClass("monitorClass").getName().equals("com.example.workloads.SharedCatalog")) {
+                    blocked++;
+                }
+            }
+        }
+        assertTrue(blocked > 0, "the recording holds the workers waiting to enter the catalog");
+    }
+
+    /**
+     * keepRecordings false keeps every breakdown and writes no recording; breakdown false takes no
+     * diagnostic iteration: no result has a breakdown, in the XML or on the page.
+     */
+    @Test
+    void theBreakdownWithoutRecordingsAndNoBreakdownAtAll() throws Exception {
+        Path without = work.resolve("without-recordings");
+        SpeedupEngine.Result kept = engine(new ArrayList<>()).run(catalog(true, false), BUILD, without);
+        for (ResultReport r : XmlReportReader.read(kept.files().get(Format.XML)).report().workloads().get(0).results()) {
+            assertTrue(r.recordedBreakdown().isPresent(), r.label() + ": " + r.breakdown());
+            assertNull(r.recording(), r.label());
+        }
+        Path off = work.resolve("off");
+        SpeedupEngine.Result none = engine(new ArrayList<>()).run(catalog(false, true), BUILD, off);
+        for (ResultReport r : XmlReportReader.read(none.files().get(Format.XML)).report().workloads().get(0).results()) {
+            assertNull(r.breakdown(), r.label());
+            assertEquals(2, r.samples().size(), r.label());
+        }
+        assertEquals(0, Files.readString(off.resolve("speedup.xml")).split("<breakdown").length - 1);
+        assertTrue(org.jsoup.Jsoup.parse(Files.readString(off.resolve("index.html")))
+                .select("table.breakdown, p.recording").isEmpty());
+        for (Path folder : List.of(without, off)) {
+            try (var files = Files.list(folder)) {
+                assertEquals(List.of("index.html", "speedup.xml"),
+                        files.map(f -> f.getFileName().toString()).sorted().toList());
+            }
+        }
+        assertFalse(Files.exists(work.resolve("fork").resolve("recordings")), "the scratch folder is gone");
+    }
+
     /** One iteration of each of sequential, processes and pool ×2, none taken again, whatever else the machine runs. */
     private RunConfiguration onceEach(List<WorkloadInput> workloads, Map<String, String> properties) throws Exception {
         return RunConfigurationParser.parse(new RunParameters(workloads, List.of("sequential,processes,pool"),
@@ -383,14 +469,14 @@ class SpeedupEngineTest {
 
         List<String> leftovers = warnings.stream().filter(w -> w.contains("outlived their JVMs")).toList();
         assertEquals(1, leftovers.size(), warnings.toString());
-        // Two tasks once in each of sequential, processes ×2 and pool ×2, and once more in sequential's diagnostic
-        // iteration (the breakdown) in the measurement JVM.
-        Matcher ended = Pattern.compile("8 processes that the workloads started outlived their JVMs and were "
+        // Two tasks once in each of sequential, processes ×2 and pool ×2, and once more in each diagnostic
+        // iteration (the breakdown): sequential's in the measurement JVM, the pool's in its worker JVMs.
+        Matcher ended = Pattern.compile("10 processes that the workloads started outlived their JVMs and were "
                 + "ended with SIGTERM: ((?:sleep " + seconds + " \\(pid \\d+\\)(?:, )?)+)\\. A task that starts a "
                 + "server or daemon should stop it: what it leaves running competes with the measurements that follow")
                 .matcher(leftovers.get(0));
         assertTrue(ended.matches(), leftovers.get(0));
-        assertEquals(8, ended.group(1).split(", ").length, leftovers.get(0));
+        assertEquals(10, ended.group(1).split(", ").length, leftovers.get(0));
         assertEquals(List.of(), ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .filter(line -> line.endsWith("sleep " + seconds)).isPresent()).toList(), "no helper outlived the run");
 
@@ -451,8 +537,8 @@ class SpeedupEngineTest {
         Report written = XmlReportReader.read(output.resolve("speedup.xml")).report();
         assertEquals(written.created(), XmlReportReader.read(entries.get(0)).report().created());
         try (var left = Files.list(output)) {
-            assertEquals(List.of("index.html", "speedup.xml"), left.map(f -> f.getFileName().toString()).sorted()
-                    .toList(), "no temporary file left beside them");
+            assertEquals(List.of("index.html", "naps-sequential-x1.jfr", "speedup.xml"), left.map(f -> f.getFileName()
+                    .toString()).sorted().toList(), "no temporary file left beside them, and the recording kept");
         }
     }
 

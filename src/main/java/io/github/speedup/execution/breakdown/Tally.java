@@ -105,6 +105,6 @@ final class Tally {
     }
 
     /** What a culprit is: the same cause, subject and frame add up. */
-    private record Key(Cause cause, String subject, String frame) {
+    record Key(Cause cause, String subject, String frame) {
     }
 }

@@ -9,6 +9,8 @@
  * <p>It runs inside the workload's JVM, so it depends on nothing but the JDK (ArchitectureTest
  * checks it), and a JVM without JFR gets a {@link io.github.speedup.execution.breakdown.Breakdown.Unavailable}
  * that says why instead of an error. {@link io.github.speedup.execution.breakdown.BreakdownLines}
- * writes a breakdown as lines of text for the fork protocol to carry and reads it back.
+ * writes a breakdown as lines of text for the fork protocol to carry and reads it back;
+ * {@link io.github.speedup.execution.breakdown.WorkerBreakdowns} makes one breakdown, and one recording,
+ * of several JVMs that ran a diagnostic iteration side by side (the pool's workers).
  */
 package io.github.speedup.execution.breakdown;

@@ -61,7 +61,9 @@ public final class InJvmExecutor {
      * last, so that no worker waits for a task to be handed to it: a worker parked on an executor's
      * queue or on the virtual threads' bound of W is the harness's waiting, not the work's.
      *
-     * @param keep where to keep the recording as a {@code .jfr} file, or {@code null} for none
+     * @param keep where to keep the recording as a {@code .jfr} file, or {@code null} for none; written
+     *             there also when a task fails (the host deletes what it does not keep), so that a recording
+     *             goes to the system's temporary folder only where no place is given
      * @throws TaskFailedException a task threw, naming the cause
      */
     public static Breakdown diagnose(List<Task> tasks, Mode mode, int workers, Path keep) throws TaskFailedException {
@@ -96,11 +98,11 @@ public final class InJvmExecutor {
             sink += sum;
         } catch (ExecutionException e) {
             turns.forEach(turn -> turn.cancel(true));
-            recorder.stop(new Workers(count, 0, "", ids));
+            recorder.stop(new Workers(count, 0, "", ids), keep);
             throw new TaskFailedException("a task of the diagnostic iteration threw " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            recorder.stop(new Workers(count, 0, "", ids));
+            recorder.stop(new Workers(count, 0, "", ids), keep);
             throw new TaskFailedException("interrupted during the diagnostic iteration", e);
         } finally {
             if (virtual != null) {

@@ -14,10 +14,16 @@ import io.github.speedup.workload.Task;
 import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.Tasks;
 
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.BreakdownRecorder;
+import io.github.speedup.execution.breakdown.Workers;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A warm worker JVM of the pool mode ({@code pool <type> <target> <size> <payloadBytes> <batch>}): checks that the
@@ -32,6 +38,9 @@ import java.util.List;
  * gone: the JVM then ends at once, with every process it started.
  */
 public final class PoolWorker {
+
+    /** Where the diagnostic iteration's task results go, so that the JIT cannot drop the work that made them. */
+    private static volatile long sink;
 
     private PoolWorker() {
     }
@@ -77,13 +86,17 @@ public final class PoolWorker {
                         made.add(prepared[index]);
                     }
                     ForkProtocol.write(protocol, new ForkMessage.Ready(System.nanoTime() - start), null);
+                } else if (command instanceof ForkMessage.DiagnoseShare share) {
+                    tearDown(made);
+                    prepared = null;
+                    ForkProtocol.write(protocol, diagnose(source, size, payload, batch, share), null);
                 } else if (command instanceof ForkMessage.Exit) {
                     tearDown(made);
                     ForkProtocol.write(protocol, new ForkMessage.Done(Probes.processCpuNanos(),
                             Probes.peakResidentBytes(), ""), null);
                     return 0;
                 } else {
-                    throw new IllegalStateException("a pool worker takes PREPARE, TASK and EXIT, not "
+                    throw new IllegalStateException("a pool worker takes PREPARE, TASK, DIAGNOSE_SHARE and EXIT, not "
                             .concat(command.encode()));
                 }
             }
@@ -96,6 +109,43 @@ public final class PoolWorker {
                 // the host is gone; so are we
             }
             return 1;
+        }
+    }
+
+    /**
+     * The worker's share of the pool's diagnostic iteration ({@link ForkMessage.DiagnoseShare}): its tasks
+     * made first, each with its input made here (what crosses the boundary is the measured iterations'
+     * concern, not where the workers' time goes), then run one after the other on this thread, the one
+     * that runs every task of this worker, with the recorder on around them alone: between measured tasks
+     * this thread waits for the host's next one, which is the pool's dispatch, not the work.
+     */
+    private static ForkMessage diagnose(TaskSource source, int size, int payload, int batch,
+                                        ForkMessage.DiagnoseShare share) {
+        List<Task> tasks = new ArrayList<>();
+        try {
+            WorkloadSpec spec = new WorkloadSpec("pool", source, share.tasks(), size, payload);
+            for (int index = share.worker(); index < share.tasks(); index += share.workers()) {
+                tasks.add(Tasks.batched(Tasks.task(source, size, index, spec.input(index)), batch));
+            }
+            Path keep = share.recording().isEmpty() ? null : Path.of(share.recording());
+            // Made before the recorder starts: loading its class would read a file on the worker's time.
+            Workers self = new Workers(1, tasks.size(), "", Set.of(Thread.currentThread().getId()));
+            BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
+            long sum = 0;
+            try {
+                for (Task task : tasks) {
+                    sum += task.run();
+                }
+            } catch (Exception | Error e) {
+                recorder.stop(self, keep);
+                throw new TaskFailedException("a task of the diagnostic iteration threw " + e, e);
+            }
+            Breakdown breakdown = recorder.stop(self, keep);
+            Tasks.tearDown(tasks);
+            sink += sum;
+            return new ForkMessage.Diagnosed(breakdown);
+        } catch (Exception | Error e) {
+            return ForkMessage.Failed.of(e);
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.speedup.execution.pool;
 import io.github.speedup.execution.ForkException;
 import io.github.speedup.execution.ModeExecutor;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.WorkerBreakdowns;
 import io.github.speedup.execution.launch.ChildJvm;
 import io.github.speedup.execution.launch.ChildOutput;
 import io.github.speedup.execution.launch.JvmLauncher;
@@ -13,9 +15,12 @@ import io.github.speedup.measure.Probes;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.WorkloadSpec;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -136,6 +141,44 @@ public final class WorkerPool implements ModeExecutor {
         for (ChildJvm worker : workers) {
             worker.expect(ForkMessage.Ready.class, timeout, "making the tasks of an iteration");
         }
+    }
+
+    /**
+     * The pool's diagnostic iteration: every worker JVM runs its share of the tasks with its own flight
+     * recorder on, all at once, and the breakdowns merge into one over the workers of every JVM
+     * ({@link WorkerBreakdowns#merge}); their recordings, kept, become one file. The tasks are dealt
+     * round-robin rather than on demand: each worker then runs its share without waiting for the host
+     * between tasks, and its recorder sees the work alone, as the measurement JVM's diagnostic workers do.
+     */
+    @Override
+    public boolean recordsBreakdown() {
+        return true;
+    }
+
+    @Override
+    public Optional<Breakdown> diagnose(Path recording) throws ForkException, TaskFailedException {
+        List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            Path part = recording == null ? null
+                    : recording.toAbsolutePath().resolveSibling(recording.getFileName() + ".worker" + (i + 1));
+            parts.add(part);
+            workers.get(i).send(new ForkMessage.DiagnoseShare(spec.tasks(), i, workers.size(),
+                    part == null ? "" : part.toString()));
+        }
+        List<Breakdown> breakdowns = new ArrayList<>();
+        for (ChildJvm worker : workers) {
+            breakdowns.add(worker.expect(ForkMessage.Diagnosed.class, timeout, "the diagnostic iteration of "
+                    + spec.name()).message().breakdown());
+        }
+        Breakdown merged = WorkerBreakdowns.merge(breakdowns);
+        if (recording != null) {
+            try {
+                WorkerBreakdowns.concatenate(parts, recording);
+            } catch (IOException e) {
+                // the breakdown stands without its recording (concatenate leaves no half-written one)
+            }
+        }
+        return Optional.of(merged);
     }
 
     /** Classes of task results that are not Serializable: consumed in the workers, not sent back. */

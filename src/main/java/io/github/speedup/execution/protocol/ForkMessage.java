@@ -22,9 +22,9 @@ import java.util.List;
  * host -> worker JVM        RunTask after the Frame of its input, per task, with a payload only
  * worker JVM -> host        Started, Done (after a Frame of its results), Failed
  *                           (its share arrives as arguments: {@code WorkerAssignment})
- * host -> pool worker       RunTask (after the Frame of its input, with a payload), Exit
+ * host -> pool worker       Prepare, RunTask (after the Frame of its input, with a payload), DiagnoseShare, Exit
  *                           (its workload arrives as arguments: {@code PoolWorker})
- * pool worker -> host       Started, TaskDone (after the Frame of its result), Done, Failed
+ * pool worker -> host       Started, Ready, TaskDone (after the Frame of its result), Diagnosed, Done, Failed
  * host -> cluster member   ClusterKeys first, then Exit (where the cluster is and the workload arrive as
  *                          arguments: {@code ClusterMember}; the cluster's name never does)
  * cluster member -> host   Started (it joined), Done, Failed
@@ -141,6 +141,27 @@ public sealed interface ForkMessage {
 
         static Diagnose decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
             return new Diagnose(fields.text(), fields.mode(), fields.integer(), fields.text());
+        }
+    }
+
+    /**
+     * A pool worker's share of the pool's diagnostic iteration: it makes tasks {@code worker},
+     * {@code worker + workers}, … below {@code tasks} (with their inputs, made where it is), runs them one
+     * after the other with the flight recorder on around them alone, and answers DIAGNOSED.
+     *
+     * @param recording where it keeps the recording as a {@code .jfr} file; empty for none
+     */
+    record DiagnoseShare(int tasks, int worker, int workers, String recording) implements ForkMessage {
+        static final String TYPE = "DIAGNOSE_SHARE";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(tasks), String.valueOf(worker), String.valueOf(workers),
+                    recording);
+        }
+
+        static DiagnoseShare decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new DiagnoseShare(fields.integer(), fields.integer(), fields.integer(), fields.text());
         }
     }
 

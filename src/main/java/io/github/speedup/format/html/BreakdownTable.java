@@ -47,6 +47,11 @@ final class BreakdownTable {
                         + "the measured ones, from the JVM's flight recorder (blocking, parking and waiting of 10 µs "
                         + "and longer; running is the rest)"))
                 .line(Element.of("thead").add(head)).line(bars));
+        for (ResultReport result : broken) {
+            if (result.recording() != null) {
+                section.line(recording(result));
+            }
+        }
         if (named > 0) {
             section.line(Element.of("table", "culprits").nl()
                     .line(Element.of("caption").text("The culprits: what blocked, allocated, waited or ran, at the "
@@ -83,6 +88,20 @@ final class BreakdownTable {
                     .text(Figures.percent(recorded.shares().of(share))));
         }
         return row;
+    }
+
+    /**
+     * A link to the kept recording of the result's diagnostic iteration, a file beside the page: its name
+     * holds letters, digits, dots, dashes and underscores only ({@code speedup-1.xsd}), so it is a
+     * relative link as it stands, and the element escapes it as every attribute.
+     */
+    private static Element recording(ResultReport result) {
+        return Element.of("p", "recording").attr("data-mode", result.mode().id())
+                .attr("data-workers", result.workers())
+                .text("The flight recording of " + result.label() + "'s diagnostic iteration, for JDK Mission "
+                        + "Control or jfr print: ")
+                .add(Element.of("a").attr("href", result.recording()).attr("type", "application/octet-stream")
+                        .add(Element.of("code").text(result.recording())));
     }
 
     /** @return how many rows it added */

@@ -208,10 +208,17 @@ public final class XmlReportReader {
         return results.stream().anyMatch(result -> result.hasAttribute("perTaskMs")) ? null : found;
     }
 
-    /** The results with their flags as written. */
+    /** The results with their flags as written, and the recording kept of each, if one was. */
     private static List<ResultReport> flagged(List<ResultReport> found, List<Element> written) {
-        return found.stream().map(result -> result.isSkipped() ? result
-                : result.withFlags(flags(element(written, result.mode(), result.workers()), result.flags()))).toList();
+        return found.stream().map(result -> {
+            if (result.isSkipped()) {
+                return result;
+            }
+            Element element = element(written, result.mode(), result.workers());
+            return result.withFlags(flags(element, result.flags())).withRecording(children(element, "breakdown")
+                    .stream().filter(b -> b.hasAttribute("recording")).map(b -> b.getAttribute("recording"))
+                    .findFirst().orElse(null));
+        }).toList();
     }
 
     /**

@@ -329,7 +329,7 @@ public final class XmlReportWriter implements ReportFormat {
             comparison(xml, comparison, against, depth + 1);
         }
         if (result.hasBreakdown()) {
-            breakdown(xml, result.breakdown(), depth + 1);
+            breakdown(xml, result.breakdown(), result.recording(), depth + 1);
         }
         List<SampleReport> leftOut = result.leftOutSamples();
         for (SampleReport sample : result.samples()) {
@@ -437,7 +437,8 @@ public final class XmlReportWriter implements ReportFormat {
      * Where the workers' time went, every number as Java writes it ({@code Double.toString}), so that it
      * reads back exactly; each list of culprits an element name of its own.
      */
-    private static void breakdown(XMLStreamWriter xml, Breakdown breakdown, int depth) throws XMLStreamException {
+    private static void breakdown(XMLStreamWriter xml, Breakdown breakdown, String recording, int depth)
+            throws XMLStreamException {
         newline(xml, depth);
         if (breakdown instanceof Breakdown.Unavailable unavailable) {
             xml.writeEmptyElement("breakdown");
@@ -459,6 +460,9 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("collectorShare", String.valueOf(memory.collectorShare()));
         xml.writeAttribute("pauses", String.valueOf(memory.pauses()));
         xml.writeAttribute("pinningRecordable", String.valueOf(recorded.pinning().recordable()));
+        if (recording != null) {
+            xml.writeAttribute("recording", recording);
+        }
         for (Map.Entry<String, List<Culprit>> list : breakdownLists(recorded).entrySet()) {
             for (Culprit culprit : list.getValue()) {
                 newline(xml, depth + 1);

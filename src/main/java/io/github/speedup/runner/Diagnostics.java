@@ -1,0 +1,48 @@
+package io.github.speedup.runner;
+
+import io.github.speedup.execution.Mode;
+import io.github.speedup.plan.Measurement;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Whether the runner takes a diagnostic iteration of each result (where its workers' time went), and
+ * where the flight recorder's recordings of them are dumped.
+ *
+ * @param on         {@code false}: no diagnostic iteration at all, so no breakdown and no recording
+ * @param recordings the folder each diagnostic iteration's recording is dumped into, named by
+ *                   {@link #fileName}, for the engine to keep the most telling one beside the report and
+ *                   delete the rest; {@code null}: the JVM that records dumps it to a file of its own and
+ *                   deletes it (nothing is kept)
+ */
+public record Diagnostics(boolean on, Path recordings) {
+
+    /** A diagnostic iteration per result, no recording kept: what a runner does unless told otherwise. */
+    public static final Diagnostics BREAKDOWN_ONLY = new Diagnostics(true, null);
+
+    /** No diagnostic iteration. */
+    public static final Diagnostics OFF = new Diagnostics(false, null);
+
+    /** Where the diagnostic iteration of {@code measurement} is recorded, or {@code null} for nowhere. */
+    Path recording(Measurement measurement) {
+        return on && recordings != null
+                ? recordings.resolve(fileName(measurement.workload().name(), measurement.mode(), measurement.workers()))
+                : null;
+    }
+
+    /**
+     * The file name of a result's recording: {@code contended-threads-x2.jfr}, from the workload's
+     * name with every character other than a letter, digit, dot, dash or underscore written {@code _}
+     * (a workload's name is the user's: {@code com.acme.Foo#bar}, or one with a slash or a space,
+     * must not name another folder or need quoting in a link), and never starting with a dot
+     * (a hidden file, or {@code ..}).
+     */
+    public static String fileName(String workload, Mode mode, int workers) {
+        String safe = workload.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.isEmpty() || safe.startsWith(".")) {
+            safe = "_" + safe;
+        }
+        return safe + "-" + mode.id().toLowerCase(Locale.ROOT) + "-x" + workers + ".jfr";
+    }
+}
