@@ -54,6 +54,15 @@ def named(element, cause, subject, method):
             and frame is not None and "%s.%s" % frame.groups() == method)
 
 
+def pinning_right(breakdown):
+    """Java 21-23: the longest pinning at Pinned.call; Java 24+: recordable and none seen."""
+    if breakdown.get("pinningRecordable") != "true":
+        return False
+    if JAVA_FEATURE >= 24:
+        return breakdown.find("pinned") is None
+    return named(breakdown.find("pinned"), "pinned", re.compile(".+"), "Pinned.call")
+
+
 LOOPBACK_PEER = re.compile(r"(localhost|127\.0\.0\.1|::1|0:0:0:0:0:0:0:1)(/[\d.:]+)?:\d+")
 
 # name -> (class, modes, the result judged, the list its culprit heads, its share of the workers'
@@ -73,17 +82,8 @@ FIXTURES = {
     "caller": ("bench.Caller", "sequential,threads", "threads", "wait", "waiting",
                lambda b: named(b.find("wait"), "socket", LOOPBACK_PEER, "Caller.ask")),
     "pinned": ("bench.Pinned", "sequential,threads,virtual", "virtual", "pinned", "waiting",
-               lambda b: pinning_right(b)),
+               pinning_right),
 }
-
-
-def pinning_right(breakdown):
-    """Java 21-23: the longest pinning at Pinned.call; Java 24+: recordable and none seen."""
-    if breakdown.get("pinningRecordable") != "true":
-        return False
-    if JAVA_FEATURE >= 24:
-        return breakdown.find("pinned") is None
-    return named(breakdown.find("pinned"), "pinned", re.compile(".+"), "Pinned.call")
 
 
 CONFIGURATION = "".join(
