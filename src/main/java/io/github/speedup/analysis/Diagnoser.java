@@ -67,7 +67,8 @@ final class Diagnoser {
         if (results.stream().noneMatch(r -> !r.isSkipped() && r.mode() != Mode.SEQUENTIAL)) {
             return new Diagnosis(Pattern.NOT_MEASURED, "Only the sequential baseline was measured, so there is no "
                     + "other mode to compare it with.", "Measure other modes too: list them in modes (threads, "
-                    + "virtual, processes, pool), or leave modes unset for every default one.", "");
+                    + "virtual, processes, pool), or leave modes unset for every default one.", "",
+                    Recommender.choice(results));
         }
         List<ResultReport> deciding = deciding(results, cores);
         List<ResultReport> leftOut = leftOut(results, deciding);

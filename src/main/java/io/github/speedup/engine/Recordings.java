@@ -106,8 +106,7 @@ final class Recordings {
         if (threads.isPresent()) {
             return threads;
         }
-        Optional<ResultReport> recommended = WorkloadReport.recommended(workload.results())
-                .filter(candidates::contains);
+        Optional<ResultReport> recommended = workload.best().filter(candidates::contains);
         return recommended.isPresent() ? recommended
                 : candidates.stream().max(Comparator.comparingInt(ResultReport::workers));
     }

@@ -381,10 +381,11 @@ public final class MeasurementRunner {
         private WorkloadClock clock;
         /**
          * What starting, stopping and reading a recording took beside the tasks in the last diagnostic
-         * iteration, in ns; before the first, {@link #FIRST_RECORDING_NANOS}. The recorder's first start
-         * in a JVM loads and sets up the flight recorder, later ones do not, so the last one says best
-         * what the next costs: the default suite's sleep, whose iterations take 65 ms, ran 0.8 s past its
-         * 4 s budget when only the iteration was counted.
+         * iteration in the measurement JVM, in ns; before the first, {@link #FIRST_RECORDING_NANOS}. The
+         * recorder's first start in a JVM loads and sets up the flight recorder, later ones do not, so
+         * the last one says best what the next costs (a pool's JVMs are expected to start cold): the
+         * default suite's sleep, whose iterations take 65 ms, ran 0.8 s past its 4 s budget when only
+         * the iteration was counted.
          */
         private long recorderNanos = FIRST_RECORDING_NANOS;
 
@@ -535,7 +536,9 @@ public final class MeasurementRunner {
             clock.releaseReserve();
             for (int index : order) {
                 long iteration = expectedIterationNanos(sampling.samples(index));
-                if (!clock.allowsDiagnosis(iteration + recorderNanos)) {
+                // A pool's JVMs start their recorders for the first time: the cold start's guess.
+                boolean ownJvms = plan.measurements().get(index).mode().separateJvms();
+                if (!clock.allowsDiagnosis(iteration + (ownJvms ? FIRST_RECORDING_NANOS : recorderNanos))) {
                     breakdowns.put(index, new Breakdown.Unavailable("the workload's " + clock.budgetDescription()
                             + " was spent before its diagnostic iteration"));
                     continue;
@@ -548,7 +551,9 @@ public final class MeasurementRunner {
                     breakdowns.put(index, new Breakdown.Unavailable("the diagnostic iteration failed: "
                             + e.getMessage().strip()));
                 }
-                recorderNanos = Math.max(0, System.nanoTime() - from - iteration);
+                if (!ownJvms) {
+                    recorderNanos = Math.max(0, System.nanoTime() - from - iteration);
+                }
             }
         }
 

@@ -90,9 +90,23 @@ class MarkdownSummaryTest {
         List<String> row = cells(md.lines().filter(l -> l.startsWith("| cpu")).findFirst().orElseThrow());
         assertEquals("none can be named", row.get(1));
         assertEquals("", row.get(2));
-        assertTrue(md.contains("**Checks:** none of 2 failed, 1 inconclusive"), md);
+        assertTrue(md.contains("**Checks:** none of 2 failed, 1 passed, 1 inconclusive"), md);
         assertTrue(md.contains("- inconclusive: Inconclusive for workload cpu, mode threads ×2: beyond the threshold, "
                 + "but not significant\n"), md);
+    }
+
+    @Test
+    void checksNotComparedAreCountedAsTheLogCountsThemNotAsPassed() {
+        Verdict verdict = new Verdict(List.of(new CheckResult(CheckKind.HISTORY, "cpu", Mode.SEQUENTIAL, 1, Metric.TIME,
+                400, 401, -0.2, 0.8, CheckStatus.PASS, "Unchanged"), new CheckResult(CheckKind.HISTORY, "cpu",
+                Mode.THREADS, 2, Metric.TIME, 240, Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
+                "Not compared yet (1 of 3 runs)"), new CheckResult(CheckKind.HISTORY, "cpu", Mode.THREADS, 4,
+                Metric.TIME, 240, Double.NaN, Double.NaN, Double.NaN, CheckStatus.NOT_COMPARED,
+                "Not compared yet (1 of 3 runs)")), List.of());
+        assertEquals("none of 3 failed, 1 passed, 2 not compared", MarkdownSummary.checkCounts(verdict));
+        assertEquals("all 1 passed", MarkdownSummary.checkCounts(new Verdict(verdict.checks().subList(0, 1),
+                List.of())));
+        assertEquals("none configured", MarkdownSummary.checkCounts(Verdict.NONE));
     }
 
     @Test
