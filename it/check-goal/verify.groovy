@@ -23,6 +23,6 @@ assert log.count('Speedup checks as JUnit XML: ' + junit.absolutePath) == 4
 def suites = new org.apache.maven.plugins.surefire.report.TestSuiteXmlParser(
         new org.apache.maven.plugin.surefire.log.api.NullConsoleLogger()).parse(junit.path)
 def failed = suites*.testCases.flatten().findAll { it.hasFailure() }
-assert failed*.name == ['rule threads ×2 speedup'] && failed[0].fullClassName == 'naps'
+assert failed*.name == ['rule threads ×2 speedup ≥ 40.00'] && failed[0].fullClassName == 'naps'
 assert failed[0].failureMessage =~ violation
 return true

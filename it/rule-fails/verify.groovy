@@ -13,7 +13,7 @@ def parser = new org.apache.maven.plugins.surefire.report.TestSuiteXmlParser(
 def suites = parser.parse(junit.path)
 assert parser.valid && suites.size() == 1 && suites[0].fullClassName == 'naps'
 def cases = suites[0].testCases
-assert cases*.name == ['rule threads ×2 speedup']
+assert cases*.name == ['rule threads ×2 speedup ≥ 50.00']
 assert cases[0].hasFailure() && cases[0].failureMessage ==~ /Rule violated for workload naps, mode threads ×2: speedup is \d\.\d\d, but expected minimum is 50\.00.*/
 def suite = new groovy.xml.XmlSlurper().parse(junit)
 assert suite.name() == 'testsuite' && suite.@name.text() == 'rule-fails'

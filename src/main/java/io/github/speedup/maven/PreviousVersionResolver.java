@@ -91,7 +91,7 @@ final class PreviousVersionResolver {
         checkValue(compareWith);
         ArtifactHandler handler = project.getArtifact().getArtifactHandler();
         if ("pom".equals(project.getPackaging())) {
-            log.debug(PARAMETER + " " + compareWith + ": " + project.getId()
+            log.info(PARAMETER + " " + compareWith + ": " + project.getId()
                     + " is of packaging pom, which has no classes; nothing is compared");
             return Optional.empty();
         }

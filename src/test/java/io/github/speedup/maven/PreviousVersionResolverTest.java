@@ -206,7 +206,7 @@ class PreviousVersionResolverTest {
         parent.setArtifact(new org.apache.maven.artifact.DefaultArtifact("com.acme", "lib", "1.1-SNAPSHOT", null,
                 "pom", null, new DefaultArtifactHandler("pom")));
         assertEquals(Optional.empty(), resolve("RELEASE", parent));
-        assertEquals(List.of("[DEBUG] compareWith RELEASE: com.acme:lib:pom:1.1-SNAPSHOT is of packaging pom, which"
+        assertEquals(List.of("[INFO] compareWith RELEASE: com.acme:lib:pom:1.1-SNAPSHOT is of packaging pom, which"
                 + " has no classes; nothing is compared"), log);
     }
 

@@ -1,6 +1,8 @@
 package io.github.speedup.format.xml;
 
 import io.github.speedup.check.CheckResult;
+import io.github.speedup.check.Metric;
+import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 
@@ -12,12 +14,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * {@code TEST-speedup.xml}: the gate's checks as the JUnit XML that Surefire writes, so that the
  * test report of Jenkins, GitLab or a GitHub action shows a failed speedup check beside a failed
  * test. One {@code testsuite} named after the module; one {@code testcase} per check, its
- * {@code classname} the workload and its {@code name} the check (kind, mode ×workers, metric):
+ * {@code classname} the workload and its {@code name} the check (kind, mode ×workers, metric, and
+ * a rule's limit):
  * a failed check is a {@code failure} with its message, an inconclusive or not compared one is
  * {@code skipped} with its reason and message, a passed or improved one passes. Checks take no
  * time of their own ({@code time="0"}): the measuring is in the report, not in the tests.
@@ -94,9 +98,18 @@ public final class JunitXmlWriter {
         xml.writeEndElement();
     }
 
-    /** The check as the test report lists it: {@code rule threads ×2 speedup}. */
+    /**
+     * The check as the test report lists it: {@code baseline threads ×2 time}; a rule with its limit,
+     * {@code rule threads ×2 speedup ≥ 1.50}, so that two rules on one result are two names in a CI's
+     * test tab.
+     */
     static String name(CheckResult check) {
-        return check.kind().id() + " " + check.mode().id() + " ×" + check.workers() + " " + check.metric().id();
+        String name = check.kind().id() + " " + check.mode().id() + " ×" + check.workers() + " " + check.metric().id();
+        if (check.kind() != CheckKind.RULE || Double.isNaN(check.limit())) {
+            return name;
+        }
+        return name + (check.metric() == Metric.MEDIAN_MS ? " ≤ " : " ≥ ")
+                + String.format(Locale.ROOT, "%.2f", check.limit());
     }
 
     /**
