@@ -122,10 +122,14 @@ class BreakdownRecorderTest {
 
     @Test
     void cpuBoundWorkShowsItsHottestFrame() throws Exception {
-        // Half a second of spinning on two workers: about a hundred samples at the 10 ms period. 100 ms of
-        // it (5 tasks of 40 ms) once gave none at all on a 2-core machine with other work, the sampler's
-        // thread competing for the cores with the two it samples.
+        // Half a second of spinning on two workers: about a hundred samples at the 10 ms period. On this
+        // 2-core VM the flight recorder's sampler has, for minutes at a time, recorded no execution sample
+        // at all (three clean-clone runs in a row, then none missing again, the same classes): a stretch
+        // without one is taken again, up to three times, rather than read as having no hot frame.
         Breakdown.Recorded breakdown = Crew.record(2, 5, () -> Spin.spin(200_000_000));
+        for (int retake = 0; retake < 2 && breakdown.hottest().isEmpty(); retake++) {
+            breakdown = Crew.record(2, 5, () -> Spin.spin(200_000_000));
+        }
         assertFalse(breakdown.hottest().isEmpty(), breakdown.toString());
         Culprit top = breakdown.hottest().get(0);
         assertEquals(Cause.CPU, top.cause());
