@@ -2,6 +2,7 @@ package io.github.speedup.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Everything the gate found.
@@ -28,8 +29,7 @@ public record Verdict(List<CheckResult> checks, List<String> notes) {
 
     /** Whether every check passed (an improvement passes): none failed, none inconclusive or not compared. */
     public boolean allPassed() {
-        return checks.stream().allMatch(c -> !c.failed()
-                && (c.status() == CheckStatus.PASS || c.status() == CheckStatus.IMPROVED));
+        return checks.stream().allMatch(Verdict::passes);
     }
 
     /**
@@ -38,19 +38,20 @@ public record Verdict(List<CheckResult> checks, List<String> notes) {
      */
     public String notFailedCounts() {
         List<String> parts = new ArrayList<>();
-        long passed = checks.stream().filter(c -> !c.failed()
-                && (c.status() == CheckStatus.PASS || c.status() == CheckStatus.IMPROVED)).count();
-        long inconclusive = checks.stream().filter(c -> !c.failed() && c.status() == CheckStatus.INCONCLUSIVE).count();
-        long notCompared = checks.stream().filter(c -> !c.failed() && c.status() == CheckStatus.NOT_COMPARED).count();
-        if (passed > 0) {
-            parts.add(passed + " passed");
-        }
-        if (inconclusive > 0) {
-            parts.add(inconclusive + " inconclusive");
-        }
-        if (notCompared > 0) {
-            parts.add(notCompared + " not compared");
-        }
+        count(parts, Verdict::passes, "passed");
+        count(parts, c -> !c.failed() && c.status() == CheckStatus.INCONCLUSIVE, "inconclusive");
+        count(parts, c -> !c.failed() && c.status() == CheckStatus.NOT_COMPARED, "not compared");
         return String.join(", ", parts);
+    }
+
+    private void count(List<String> parts, Predicate<CheckResult> which, String outcome) {
+        long count = checks.stream().filter(which).count();
+        if (count > 0) {
+            parts.add(count + " " + outcome);
+        }
+    }
+
+    private static boolean passes(CheckResult check) {
+        return !check.failed() && (check.status() == CheckStatus.PASS || check.status() == CheckStatus.IMPROVED);
     }
 }
