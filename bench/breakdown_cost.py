@@ -2,9 +2,11 @@
 and off (`-Dspeedup.breakdown=false`), side by side: `mvn verify` of a POM with only the plugin,
 BUILDS builds of each taking turns (so both see the same machine). Per side: the median build time
 and the median time the suite's workloads took (the sum of speedup.xml's workload/time), and their
-ratio on to off. Then, per pair of builds (on, off) and result: whether each side's speedup lies
+ratio on to off, and the WARNING lines of each build (a quiet machine's default build prints none,
+issue 27). Then, per pair of builds (on, off) and result: whether each side's speedup lies
 within the other's 95% interval, the test the issue sets ("every speedup stays within the other's
-interval"), counted over every result both measured.
+interval"), counted over every result both measured; and the same between the two "off" sides, the
+control that shows how often two builds that differ in nothing miss each other's interval.
 
 The diagnostic iterations count against each workload's budget (runner/WorkloadClock), so the cost
 shows as less time for sampling (wider intervals) more than as a longer build.
@@ -21,7 +23,9 @@ from common import POM, VERSION, report, table
 
 BUILDS = int(os.environ.get("BUILDS", "5"))
 LOCK = [] if os.environ.get("SPEEDUP_LOCK_HELD") == "1" else ["flock", "/tmp/speedup-measure.lock"]
-SIDES = {"on": [], "off": ["-Dspeedup.breakdown=false"]}
+# "off again" is the control: two sides that differ in nothing show how often speedups of two builds
+# miss each other's interval anyway (the machine's speed moves between builds).
+SIDES = {"on": [], "off": ["-Dspeedup.breakdown=false"], "off again": ["-Dspeedup.breakdown=false"]}
 
 
 def project(side):
@@ -32,10 +36,25 @@ def project(side):
 
 
 def build(directory, args):
+    """(seconds, WARNING lines) of one build."""
     start = time.monotonic()
-    subprocess.run(LOCK + ["mvn", "-B", "-q", "verify", *args], cwd=directory, check=True,
-                   stdout=subprocess.DEVNULL)
-    return time.monotonic() - start
+    done = subprocess.run(LOCK + ["mvn", "-B", "-q", "verify", *args], cwd=directory, check=True,
+                          stdout=subprocess.PIPE, text=True)
+    return time.monotonic() - start, sum(1 for line in done.stdout.splitlines() if line.startswith("[WARNING]"))
+
+
+def agreement(first, second, number, misses):
+    """How many results both measured, and how many of them lie within each other's interval."""
+    agree, compared = 0, 0
+    for key in sorted(first.keys() & second.keys()):
+        (a, a_low, a_high), (b, b_low, b_high) = first[key], second[key]
+        compared += 1
+        if a_low <= b <= a_high and b_low <= a <= b_high:
+            agree += 1
+        else:
+            misses.append([number, "%s %s x%s" % key, "%.2f [%.2f, %.2f]" % first[key],
+                           "%.2f [%.2f, %.2f]" % second[key]])
+    return agree, compared
 
 
 def speedups(root):
@@ -63,37 +82,36 @@ def main():
     directories = {side: project(side) for side in SIDES}
     build(directories["on"], [])  # warms Maven's own caches
     figures = {side: [] for side in SIDES}
-    agree, compared, disagreements = 0, 0, []
+    totals = {"on/off": [0, 0, []], "off/off again": [0, 0, []]}
     for number in range(1, BUILDS + 1):
         roots = {}
         for side, args in SIDES.items():
-            seconds = build(directories[side], args)
+            seconds, warnings = build(directories[side], args)
             roots[side] = report(directories[side])
-            figures[side].append((seconds, suite_seconds(roots[side]), recorded(roots[side])))
-        on, off = speedups(roots["on"]), speedups(roots["off"])
-        for key in sorted(on.keys() & off.keys()):
-            (a, a_low, a_high), (b, b_low, b_high) = on[key], off[key]
-            compared += 1
-            if a_low <= b <= a_high and b_low <= a <= b_high:
-                agree += 1
-            else:
-                disagreements.append([number, "%s %s x%s" % key, "%.2f [%.2f, %.2f]" % on[key],
-                                      "%.2f [%.2f, %.2f]" % off[key]])
+            figures[side].append((seconds, suite_seconds(roots[side]), recorded(roots[side]), warnings))
+        for name, (first, second) in {"on/off": ("on", "off"), "off/off again": ("off", "off again")}.items():
+            agree, compared = agreement(speedups(roots[first]), speedups(roots[second]), number, totals[name][2])
+            totals[name][0] += agree
+            totals[name][1] += compared
     rows = []
     for side in SIDES:
         runs = figures[side]
         rows.append([side, "%.1f s" % statistics.median(r[0] for r in runs),
                      "%.1f s" % statistics.median(r[1] for r in runs),
-                     "%d-%d" % (min(r[2] for r in runs), max(r[2] for r in runs))])
+                     "%d-%d" % (min(r[2] for r in runs), max(r[2] for r in runs)),
+                     " ".join(str(r[3]) for r in runs)])
     build_ratio = statistics.median(r[0] for r in figures["on"]) / statistics.median(r[0] for r in figures["off"])
     suite_ratio = statistics.median(r[1] for r in figures["on"]) / statistics.median(r[1] for r in figures["off"])
     table("The default suite with the breakdown on and off, %d builds each, taking turns" % BUILDS,
-          ["breakdown", "median build", "median suite (workloads' time)", "results with a recorded breakdown"],
+          ["breakdown", "median build", "median suite (workloads' time)", "results with a recorded breakdown",
+           "WARNING lines per build"],
           rows)
-    print("\nOn over off: build %.3f, suite %.3f. Speedups within each other's 95%% interval: %d of %d."
-          % (build_ratio, suite_ratio, agree, compared))
-    if disagreements:
-        table("Speedups outside each other's interval", ["pair", "result", "on", "off"], disagreements)
+    print("\nOn over off: build %.3f, suite %.3f." % (build_ratio, suite_ratio))
+    for name, (agree, compared, misses) in totals.items():
+        print("%s: speedups within each other's 95%% interval: %d of %d." % (name, agree, compared))
+        if misses:
+            table("%s: speedups outside each other's interval" % name, ["pair", "result", "first", "second"],
+                  misses)
 
 
 if __name__ == "__main__":

@@ -39,10 +39,12 @@ public record RunConfiguration(Suite suite, Measuring measuring, ForkSettings fo
      *                       recorder on, after its measured ones; {@code false} takes none
      * @param keepRecordings parameter {@code keepRecordings}: the recording of each workload's most telling
      *                       result is kept beside the report as a {@code .jfr} file (with {@code on} only)
+     * @param pool           parameter {@code breakdownPool}: the pool's results are diagnosed too, each of
+     *                       its worker JVMs starting a flight recorder of its own (with {@code on} only)
      */
-    public record BreakdownSettings(boolean on, boolean keepRecordings) {
-        /** Both parameters' defaults. */
-        public static final BreakdownSettings DEFAULT = new BreakdownSettings(true, true);
+    public record BreakdownSettings(boolean on, boolean keepRecordings, boolean pool) {
+        /** The parameters' defaults. */
+        public static final BreakdownSettings DEFAULT = new BreakdownSettings(true, true, false);
     }
 
     /**
@@ -174,7 +176,10 @@ public record RunConfiguration(Suite suite, Measuring measuring, ForkSettings fo
         return new RunConfiguration(suite, measuring, fork, load, output, gate, history, previous, breakdown);
     }
 
-    /** The same configuration with the breakdown as parameters {@code breakdown} and {@code keepRecordings} say. */
+    /**
+     * The same configuration with the breakdown as parameters {@code breakdown}, {@code keepRecordings} and
+     * {@code breakdownPool} say.
+     */
     public RunConfiguration withBreakdown(BreakdownSettings newBreakdown) {
         return new RunConfiguration(suite, measuring, fork, load, output, gate, history, compareWith, newBreakdown);
     }

@@ -244,7 +244,7 @@ public final class SpeedupEngine {
             warnIfBusy(guard, probe, loadAverage);
             try {
                 MeasurementRunner runner = new MeasurementRunner(launcher, previousLauncher, fork.timeout(),
-                        childOutput, progress, guard, fork.cluster()).with(new Diagnostics(breakdown.on(), recordings));
+                        childOutput, progress, guard, fork.cluster()).with(new Diagnostics(breakdown.on(), breakdown.pool(), recordings));
                 RunOutcome outcome = runner.run(plan);
                 Environment environment = EnvironmentProbe.probe(outcome.workloadJvm(), fork.javaExecutable(),
                         fork.argLine(), build.mavenVersion(), loadAverage, probe.probes(),

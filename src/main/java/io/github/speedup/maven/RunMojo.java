@@ -149,6 +149,16 @@ public class RunMojo extends AbstractSamplingMojo {
     private boolean keepRecordings;
 
     /**
+     * With {@code breakdown}, diagnose the pool's results too, each worker JVM recording its share of the
+     * tasks. Off by default for its cost: every worker JVM starts a flight recorder of its own for it,
+     * where the in-JVM modes share the measurement JVM's one; on 2 cores that took 1.4 s a pool result
+     * against 0.1 s an in-JVM one (the default suite's contended and alloc, bench/breakdown_cost.py). Without
+     * it a pool result's breakdown says how to turn it on.
+     */
+    @Parameter(property = "speedup.breakdownPool", defaultValue = "false")
+    private boolean breakdownPool;
+
+    /**
      * The version of {@code com.hazelcast:hazelcast} the {@code cluster} mode runs on; by default the
      * one the plugin was built with. Resolved from the project's repositories only when a
      * measurement chooses {@code cluster}, and put on the class path of the cluster's JVMs alone.
@@ -197,7 +207,7 @@ public class RunMojo extends AbstractSamplingMojo {
             configuration = configuration.withFork(configuration.fork().withCluster(
                     ClusterParser.parse(clusterAddresses, clusterName)));
             configuration = configuration.withBreakdown(new RunConfiguration.BreakdownSettings(breakdown,
-                    keepRecordings));
+                    keepRecordings, breakdownPool));
             configuration.checkCompareWith(compareWith());
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);

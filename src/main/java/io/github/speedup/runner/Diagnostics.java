@@ -11,18 +11,27 @@ import java.util.Locale;
  * where the flight recorder's recordings of them are dumped.
  *
  * @param on         {@code false}: no diagnostic iteration at all, so no breakdown and no recording
+ * @param pool       whether the results measured in JVMs of their own (the pool's) take one too: each of
+ *                   those JVMs starts a flight recorder for it, where the in-JVM modes share one
  * @param recordings the folder each diagnostic iteration's recording is dumped into, named by
  *                   {@link #fileName}, for the engine to keep the most telling one beside the report and
  *                   delete the rest; {@code null}: the JVM that records dumps it to a file of its own and
  *                   deletes it (nothing is kept)
  */
-public record Diagnostics(boolean on, Path recordings) {
+public record Diagnostics(boolean on, boolean pool, Path recordings) {
 
-    /** A diagnostic iteration per result, no recording kept: what a runner does unless told otherwise. */
-    public static final Diagnostics BREAKDOWN_ONLY = new Diagnostics(true, null);
+    /**
+     * A diagnostic iteration per result the measurement JVM measured, no recording kept: what a runner does
+     * unless told otherwise.
+     */
+    public static final Diagnostics BREAKDOWN_ONLY = new Diagnostics(true, false, null);
 
     /** No diagnostic iteration. */
-    public static final Diagnostics OFF = new Diagnostics(false, null);
+    public static final Diagnostics OFF = new Diagnostics(false, false, null);
+
+    /** What a result measured in JVMs of its own says of its breakdown when {@link #pool} is off. */
+    static final String POOL_OFF = "the pool's worker JVMs are not recorded unless breakdownPool is true "
+            + "(each starts a flight recorder of its own, about a second of the workload's time)";
 
     /** Where the diagnostic iteration of {@code measurement} is recorded, or {@code null} for nowhere. */
     Path recording(Measurement measurement) {

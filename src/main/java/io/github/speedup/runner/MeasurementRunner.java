@@ -352,13 +352,13 @@ public final class MeasurementRunner {
         return null;
     }
 
-    /** The iterations of a plan's measurements, in blocks or interleaved. */
     /**
      * What the first diagnostic recording in a JVM is expected to take beside its tasks, in ns: a
      * generous guess (the flight recorder's set-up), corrected by each recording taken after it.
      */
     static final long FIRST_RECORDING_NANOS = 500_000_000L;
 
+    /** The iterations of a plan's measurements, in blocks or interleaved. */
     private final class Iterations {
         /** The run's plan, with the batch of every workload measured so far resolved ({@link Batching}). */
         private MeasurementPlan plan;
@@ -522,7 +522,8 @@ public final class MeasurementRunner {
          * the reading first (the modes at the cores before sequential: their breakdown names the lock or
          * the wait), so that a tight budget still explains the reading. A result the budget left
          * without an answer takes none; one the budget left no time for says so. A task that fails in it
-         * leaves the measurement as it was, its breakdown saying why there is none.
+         * leaves the measurement as it was, its breakdown saying why there is none. The pool's results take
+         * one only with {@link Diagnostics#pool}: each of its JVMs would start a recorder of its own.
          */
         void diagnose(WorkloadSampling sampling, Set<Integer> deciding) {
             List<Integer> order = executors.keySet().stream()
@@ -538,6 +539,10 @@ public final class MeasurementRunner {
                 long iteration = expectedIterationNanos(sampling.samples(index));
                 // A pool's JVMs start their recorders for the first time: the cold start's guess.
                 boolean ownJvms = plan.measurements().get(index).mode().separateJvms();
+                if (ownJvms && !diagnostics.pool()) {
+                    breakdowns.put(index, new Breakdown.Unavailable(Diagnostics.POOL_OFF));
+                    continue;
+                }
                 if (!clock.allowsDiagnosis(iteration + (ownJvms ? FIRST_RECORDING_NANOS : recorderNanos))) {
                     breakdowns.put(index, new Breakdown.Unavailable("the workload's " + clock.budgetDescription()
                             + " was spent before its diagnostic iteration"));

@@ -373,7 +373,7 @@ class SpeedupEngineTest {
                 ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(TEST_CLASSES)), GateParameters.NONE,
                 new LoadParameters(64.0, 0, null, null), HistoryParameters.NONE, null);
         return RunConfigurationParser.parse(parameters, 2, warning -> { })
-                .withBreakdown(new RunConfiguration.BreakdownSettings(breakdown, keepRecordings));
+                .withBreakdown(new RunConfiguration.BreakdownSettings(breakdown, keepRecordings, false));
     }
 
     /**
@@ -444,13 +444,17 @@ class SpeedupEngineTest {
         assertFalse(Files.exists(work.resolve("fork").resolve("recordings")), "the scratch folder is gone");
     }
 
-    /** One iteration of each of sequential, processes and pool ×2, none taken again, whatever else the machine runs. */
+    /**
+     * One iteration of each of sequential, processes and pool ×2, none taken again, whatever else the machine
+     * runs, and a diagnostic iteration of sequential and of the pool (breakdownPool).
+     */
     private RunConfiguration onceEach(List<WorkloadInput> workloads, Map<String, String> properties) throws Exception {
         return RunConfigurationParser.parse(new RunParameters(workloads, List.of("sequential,processes,pool"),
                 List.of("2"), SamplingParameters.fixed(0, 1), null, null, List.of("xml"),
                 ForkInput.defaults(work.resolve("fork")).withClassPath(List.of(TEST_CLASSES))
                         .withSystemProperties(properties), GateParameters.NONE, new LoadParameters(64.0, 0, null, null),
-                HistoryParameters.NONE, null), 2, warning -> { });
+                HistoryParameters.NONE, null), 2, warning -> { })
+                .withBreakdown(new RunConfiguration.BreakdownSettings(true, false, true));
     }
 
     /**

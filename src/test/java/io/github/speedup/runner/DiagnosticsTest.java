@@ -27,8 +27,8 @@ class DiagnosticsTest {
     void onlyARunnerThatDiagnosesAndHasAFolderRecordsIntoIt() {
         Measurement threads = new Measurement(new WorkloadSpec("naps", Kind.SLEEP, 2, 5), Mode.THREADS, 2);
         Path folder = Path.of("target", "speedup-fork", "recordings");
-        assertEquals(folder.resolve("naps-threads-x2.jfr"), new Diagnostics(true, folder).recording(threads));
-        assertNull(new Diagnostics(false, folder).recording(threads));
+        assertEquals(folder.resolve("naps-threads-x2.jfr"), new Diagnostics(true, false, folder).recording(threads));
+        assertNull(new Diagnostics(false, false, folder).recording(threads));
         assertNull(Diagnostics.BREAKDOWN_ONLY.recording(threads));
     }
 }

@@ -151,6 +151,37 @@ class MeasurementRunnerTest {
                 String.valueOf(threadsTwo.breakdown()));
     }
 
+    /**
+     * By default the diagnostic iterations are the measurement JVM's: sequential's is recorded, the pool's
+     * says how to turn its own on (each worker JVM would start a flight recorder for it); with
+     * breakdownPool the pool's workers record theirs, merged into one breakdown of both workers.
+     */
+    @Test
+    void thePoolsWorkersAreRecordedOnlyWithBreakdownPool() throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(builtIn("sleep", 4, 20)),
+                List.of("sequential,pool"), List.of("2"), 0, 2, fork()), 2, warning -> { });
+        MeasurementRunner runner = new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()),
+                config.fork().timeout(), (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT,
+                guard(config));
+        RunOutcome byDefault = runner.run(config.plan());
+        assertTrue(byDefault.complete(), byDefault.failure());
+        assertTrue(result(byDefault, Mode.SEQUENTIAL).breakdown()
+                instanceof io.github.speedup.execution.breakdown.Breakdown.Recorded);
+        assertEquals("no breakdown: the pool's worker JVMs are not recorded unless breakdownPool is true (each "
+                + "starts a flight recorder of its own, about a second of the workload's time)",
+                String.valueOf(result(byDefault, Mode.POOL).breakdown()));
+
+        RunOutcome withPool = runner.with(new Diagnostics(true, true, null)).run(config.plan());
+        assertTrue(withPool.complete(), withPool.failure());
+        assertTrue(result(withPool, Mode.POOL).breakdown()
+                instanceof io.github.speedup.execution.breakdown.Breakdown.Recorded recorded
+                && recorded.workers() == 2, String.valueOf(result(withPool, Mode.POOL).breakdown()));
+    }
+
+    private static MeasuredResult result(RunOutcome outcome, Mode mode) {
+        return outcome.results().stream().filter(r -> r.measurement().mode() == mode).findFirst().orElseThrow();
+    }
+
     @Test
     void workTooShortToTimeRunsEachTaskSeveralTimesPerIterationInEveryMode() throws Exception {
         // 4 sleeps of 2 ms, 8 ms a run: too short to time. Sleeps, so the margins hold on a busy machine.
