@@ -2,8 +2,8 @@
 and off (`-Dspeedup.breakdown=false`), side by side: `mvn verify` of a POM with only the plugin,
 BUILDS builds of each taking turns (so both see the same machine). Per side: the median build time
 and the median time the suite's workloads took (the sum of speedup.xml's workload/time), and their
-ratio on to off, and the WARNING lines of each build (a quiet machine's default build prints none,
-issue 27). Then, per pair of builds (on, off) and result: whether each side's speedup lies
+ratio on to off, the WARNING lines of each build (a quiet machine's default build prints none,
+issue 27) and the builds whose four workloads read their lessons (I/O-, CPU-, lock-, memory-bound). Then, per pair of builds (on, off) and result: whether each side's speedup lies
 within the other's 95% interval, the test the issue sets ("every speedup stays within the other's
 interval"), counted over every result both measured; and the same between the two "off" sides, the
 control that shows how often two builds that differ in nothing miss each other's interval.
@@ -74,6 +74,16 @@ def recorded(root):
     return sum(1 for b in root.iter("breakdown") if b.get("unavailable") is None)
 
 
+LESSONS = {"sleep": "io-bound", "cpu": "cpu-bound", "contended": "lock-bound", "alloc": "memory-bound"}
+
+
+def lessons(root):
+    """Whether every workload of the default suite read its lesson."""
+    read = {w.get("name"): w.find("diagnosis").get("verdict") for w in root.iter("workload")
+            if w.find("diagnosis") is not None}
+    return all(read.get(name) == verdict for name, verdict in LESSONS.items())
+
+
 def suite_seconds(root):
     return sum(float(t.get("spentSeconds")) for t in root.iter("time") if t.get("spentSeconds"))
 
@@ -88,7 +98,8 @@ def main():
         for side, args in SIDES.items():
             seconds, warnings = build(directories[side], args)
             roots[side] = report(directories[side])
-            figures[side].append((seconds, suite_seconds(roots[side]), recorded(roots[side]), warnings))
+            figures[side].append((seconds, suite_seconds(roots[side]), recorded(roots[side]), warnings,
+                                  lessons(roots[side])))
         for name, (first, second) in {"on/off": ("on", "off"), "off/off again": ("off", "off again")}.items():
             agree, compared = agreement(speedups(roots[first]), speedups(roots[second]), number, totals[name][2])
             totals[name][0] += agree
@@ -99,14 +110,20 @@ def main():
         rows.append([side, "%.1f s" % statistics.median(r[0] for r in runs),
                      "%.1f s" % statistics.median(r[1] for r in runs),
                      "%d-%d" % (min(r[2] for r in runs), max(r[2] for r in runs)),
-                     " ".join(str(r[3]) for r in runs)])
-    build_ratio = statistics.median(r[0] for r in figures["on"]) / statistics.median(r[0] for r in figures["off"])
-    suite_ratio = statistics.median(r[1] for r in figures["on"]) / statistics.median(r[1] for r in figures["off"])
+                     " ".join(str(r[3]) for r in runs), "%d of %d" % (sum(r[4] for r in runs), len(runs))])
+    table("Each build: wall time / the suite's workloads' time, in seconds", ["build"] + list(SIDES),
+          [[number + 1] + ["%.1f / %.1f" % figures[side][number][:2] for side in SIDES] for number in range(BUILDS)])
+    # Both "off" sides are the same configuration: their builds together are the baseline.
+    off = figures["off"] + figures["off again"]
+    build_ratio = statistics.median(r[0] for r in figures["on"]) / statistics.median(r[0] for r in off)
+    suite_ratio = statistics.median(r[1] for r in figures["on"]) / statistics.median(r[1] for r in off)
+    control = statistics.median(r[1] for r in figures["off again"]) / statistics.median(r[1] for r in figures["off"])
     table("The default suite with the breakdown on and off, %d builds each, taking turns" % BUILDS,
           ["breakdown", "median build", "median suite (workloads' time)", "results with a recorded breakdown",
-           "WARNING lines per build"],
+           "WARNING lines per build", "builds that read all four lessons"],
           rows)
-    print("\nOn over off: build %.3f, suite %.3f." % (build_ratio, suite_ratio))
+    print("\nOn over both off sides' builds: build %.3f, suite %.3f (the control, off again over off: suite %.3f)."
+          % (build_ratio, suite_ratio, control))
     for name, (agree, compared, misses) in totals.items():
         print("%s: speedups within each other's 95%% interval: %d of %d." % (name, agree, compared))
         if misses:

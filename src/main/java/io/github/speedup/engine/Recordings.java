@@ -11,11 +11,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -85,6 +91,35 @@ final class Recordings {
         }
         return report.withWorkloads(workloads);
     }
+
+    /**
+     * Deletes the recordings an earlier run kept beside its report that this report does not link (a
+     * run with the breakdown or {@code keepRecordings} off keeps none): a file no page links, beside a
+     * report that says it has none, would pass for this run's. Only files named as a recording is
+     * ({@link Diagnostics#fileName}) go; nothing else in the folder is touched.
+     *
+     * @throws IOException a stale recording cannot be deleted
+     */
+    static void deleteStale(Report report, Path outputDirectory) throws IOException {
+        if (!Files.isDirectory(outputDirectory)) {
+            return;
+        }
+        Set<String> linked = report.workloads().stream().flatMap(w -> w.results().stream())
+                .map(ResultReport::recording).filter(Objects::nonNull).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(outputDirectory)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (RECORDING_NAME.matcher(name).matches() && !linked.contains(name)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** How {@link Diagnostics#fileName} names a recording: {@code <workload>-<mode>-x<workers>.jfr}. */
+    private static final Pattern RECORDING_NAME = Pattern.compile("[A-Za-z0-9._-]+-("
+            + Arrays.stream(Mode.values()).map(Mode::id).map(id -> id.toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining("|")) + ")-x\\d+\\.jfr");
 
     /**
      * The result whose recording tells most about the workload, of those with a recorded breakdown and

@@ -255,6 +255,7 @@ public final class SpeedupEngine {
                 if (recordings != null && breakdown.keepRecordings()) {
                     measured = Recordings.keep(measured, recordings, outputDirectory, warnings);
                 }
+                deleteStaleRecordings(measured, outputDirectory);
                 judged = judge(measured, configuration, build, outputDirectory, inputs);
                 if (configuration.gate().confirmFailures()) {
                     judged = confirm(judged, runner, plan, configuration, inputs);
@@ -333,6 +334,16 @@ public final class SpeedupEngine {
         } catch (IOException e) {
             throw new SpeedupException("Cannot prepare the folder of the flight recordings in " + fork.workDirectory()
                     + " (parameter breakdown): " + e.getMessage(), e);
+        }
+    }
+
+    /** An earlier run's recordings this report does not link go; one that cannot be deleted is a warning. */
+    private void deleteStaleRecordings(Report report, Path outputDirectory) {
+        try {
+            Recordings.deleteStale(report, outputDirectory);
+        } catch (IOException e) {
+            warnings.accept("Cannot delete an earlier run's flight recordings in " + outputDirectory
+                    + " (parameter outputDirectory): " + e.getMessage());
         }
     }
 

@@ -416,11 +416,15 @@ class SpeedupEngineTest {
 
     /**
      * keepRecordings false keeps every breakdown and writes no recording; breakdown false takes no
-     * diagnostic iteration: no result has a breakdown, in the XML or on the page.
+     * diagnostic iteration: no result has a breakdown, in the XML or on the page. Either deletes the
+     * recording an earlier run kept in the folder (nothing links it any more), and nothing else.
      */
     @Test
     void theBreakdownWithoutRecordingsAndNoBreakdownAtAll() throws Exception {
         Path without = work.resolve("without-recordings");
+        Files.createDirectories(without);
+        Files.writeString(without.resolve("catalog-threads-x2.jfr"), "an earlier run's recording");
+        Files.writeString(without.resolve("notes.jfr"), "the user's own file");
         SpeedupEngine.Result kept = engine(new ArrayList<>()).run(catalog(true, false), BUILD, without);
         for (ResultReport r : XmlReportReader.read(kept.files().get(Format.XML)).report().workloads().get(0).results()) {
             assertTrue(r.recordedBreakdown().isPresent(), r.label() + ": " + r.breakdown());
@@ -435,6 +439,8 @@ class SpeedupEngineTest {
         assertEquals(0, Files.readString(off.resolve("speedup.xml")).split("<breakdown").length - 1);
         assertTrue(org.jsoup.Jsoup.parse(Files.readString(off.resolve("index.html")))
                 .select("table.breakdown, p.recording").isEmpty());
+        assertEquals("the user's own file", Files.readString(without.resolve("notes.jfr")), "not a recording: it stays");
+        Files.delete(without.resolve("notes.jfr"));
         for (Path folder : List.of(without, off)) {
             try (var files = Files.list(folder)) {
                 assertEquals(List.of("index.html", "speedup.xml"),
