@@ -5,10 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -24,7 +21,7 @@ public final class WorkerBreakdowns {
     /**
      * One breakdown of them all: the first {@link Breakdown.Unavailable} where any JVM could not record
      * (a share of the workers unseen would tell a wrong story of the rest), else each share weighted by
-     * that JVM's workers' wall time; the same culprit (cause, subject, frame) in several JVMs adds up,
+     * that JVM's workers' wall time; the same culprit (cause, subject, method) in several JVMs adds up,
      * and its share is of the lists' totals together. Each JVM sent its top {@value Tally#TOP} only, so a
      * culprit below them in one JVM is missing from its sum: a lower bound, as every list's tail is.
      *
@@ -124,13 +121,13 @@ public final class WorkerBreakdowns {
     }
 
     /**
-     * One list of the culprits of every part, merged by cause, subject and frame. A part's list total
-     * is not sent, but each culprit's share is of it: the total is its largest culprit's amount over its
-     * share.
+     * One list of the culprits of every part, merged by cause, subject and method ({@link Tally#merged}).
+     * A part's list total is not sent, but each culprit's share is of it: the total is its largest
+     * culprit's amount over its share.
      */
     private static List<Culprit> culprits(List<Breakdown.Recorded> parts,
                                           Function<Breakdown.Recorded, List<Culprit>> list) {
-        Map<Tally.Key, Long> amounts = new LinkedHashMap<>();
+        List<Culprit> pieces = new ArrayList<>();
         double total = 0;
         for (Breakdown.Recorded part : parts) {
             List<Culprit> culprits = list.apply(part);
@@ -140,17 +137,8 @@ public final class WorkerBreakdowns {
             Culprit top = culprits.get(0);
             total += top.share() > 0 ? top.amount() / top.share()
                     : culprits.stream().mapToLong(Culprit::amount).sum();
-            for (Culprit culprit : culprits) {
-                Tally.Key key = new Tally.Key(culprit.cause(), culprit.subject(), culprit.frame());
-                amounts.merge(key, culprit.amount(), Long::sum);
-            }
+            pieces.addAll(culprits);
         }
-        double sum = Math.max(1, total);
-        return amounts.entrySet().stream()
-                .sorted(Map.Entry.<Tally.Key, Long>comparingByValue(Comparator.reverseOrder()))
-                .limit(Tally.TOP)
-                .map(e -> new Culprit(e.getKey().cause(), e.getKey().subject(), e.getKey().frame(), e.getValue(),
-                        Math.min(1, e.getValue() / sum)))
-                .toList();
+        return Tally.merged(pieces, Math.max(1, total));
     }
 }
