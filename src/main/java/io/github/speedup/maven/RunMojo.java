@@ -151,8 +151,9 @@ public class RunMojo extends AbstractSamplingMojo {
     /**
      * With {@code breakdown}, diagnose the pool's results too, each worker JVM recording its share of the
      * tasks. Off by default for its cost: every worker JVM starts a flight recorder of its own for it,
-     * where the in-JVM modes share the measurement JVM's one; on 2 cores that took 1.4 s a pool result
-     * against 0.1 s an in-JVM one (the default suite's contended and alloc, bench/breakdown_cost.py). Without
+     * where the in-JVM modes share the measurement JVM's one; on 2 cores that took 1.4 s a pool ×2 result
+     * against 0.1 s an in-JVM one (the default suite's contended and alloc, bench/breakdown_cost.py), and
+     * 7.6 s for pool ×1, ×2 and ×4 together in a user's project. Without
      * it a pool result's breakdown says how to turn it on.
      */
     @Parameter(property = "speedup.breakdownPool", defaultValue = "false")

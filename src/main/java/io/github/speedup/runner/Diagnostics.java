@@ -31,7 +31,7 @@ public record Diagnostics(boolean on, boolean pool, Path recordings) {
 
     /** What a result measured in JVMs of its own says of its breakdown when {@link #pool} is off. */
     static final String POOL_OFF = "the pool's worker JVMs are not recorded unless breakdownPool is true "
-            + "(each starts a flight recorder of its own, about a second of the workload's time)";
+            + "(each starts a flight recorder of its own, a second or more of the workload's time per pool result)";
 
     /** Where the diagnostic iteration of {@code measurement} is recorded, or {@code null} for nowhere. */
     Path recording(Measurement measurement) {

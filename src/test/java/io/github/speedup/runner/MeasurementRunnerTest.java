@@ -168,7 +168,7 @@ class MeasurementRunnerTest {
         assertTrue(result(byDefault, Mode.SEQUENTIAL).breakdown()
                 instanceof io.github.speedup.execution.breakdown.Breakdown.Recorded);
         assertEquals("no breakdown: the pool's worker JVMs are not recorded unless breakdownPool is true (each "
-                + "starts a flight recorder of its own, about a second of the workload's time)",
+                + "starts a flight recorder of its own, a second or more of the workload's time per pool result)",
                 String.valueOf(result(byDefault, Mode.POOL).breakdown()));
 
         RunOutcome withPool = runner.with(new Diagnostics(true, true, null)).run(config.plan());
