@@ -11,16 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -109,17 +106,12 @@ final class Recordings {
         try (Stream<Path> files = Files.list(outputDirectory)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (RECORDING_NAME.matcher(name).matches() && !linked.contains(name)) {
+                if (Diagnostics.namesRecording(name) && !linked.contains(name)) {
                     Files.deleteIfExists(file);
                 }
             }
         }
     }
-
-    /** How {@link Diagnostics#fileName} names a recording: {@code <workload>-<mode>-x<workers>.jfr}. */
-    private static final Pattern RECORDING_NAME = Pattern.compile("[A-Za-z0-9._-]+-("
-            + Arrays.stream(Mode.values()).map(Mode::id).map(id -> id.toLowerCase(Locale.ROOT))
-            .collect(Collectors.joining("|")) + ")-x\\d+\\.jfr");
 
     /**
      * The result whose recording tells most about the workload, of those with a recorded breakdown and

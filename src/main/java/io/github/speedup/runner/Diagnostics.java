@@ -4,7 +4,10 @@ import io.github.speedup.execution.Mode;
 import io.github.speedup.plan.Measurement;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Whether the runner takes a diagnostic iteration of each result (where its workers' time went), and
@@ -54,4 +57,13 @@ public record Diagnostics(boolean on, boolean pool, Path recordings) {
         }
         return safe + "-" + mode.id().toLowerCase(Locale.ROOT) + "-x" + workers + ".jfr";
     }
+
+    /** Whether {@code name} is one {@link #fileName} gives: {@code <workload>-<mode>-x<workers>.jfr}. */
+    public static boolean namesRecording(String name) {
+        return RECORDING_NAME.matcher(name).matches();
+    }
+
+    private static final Pattern RECORDING_NAME = Pattern.compile("[A-Za-z0-9._-]+-("
+            + Arrays.stream(Mode.values()).map(mode -> mode.id().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining("|")) + ")-x\\d+\\.jfr");
 }

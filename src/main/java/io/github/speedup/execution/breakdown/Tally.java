@@ -93,14 +93,15 @@ final class Tally {
     private static List<Culprit> top(List<Observation> mine, Set<Cause> causes) {
         return merged(mine.stream().filter(o -> causes.contains(o.cause()))
                 .map(o -> new Culprit(o.cause(), o.subject(), o.frame(), o.amount(), 0)).toList(),
-                Math.max(1, total(mine, causes)));
+                total(mine, causes));
     }
 
     /**
      * The top {@link #TOP} culprits of {@code pieces} added up by {@link Key}, each named by the frame that
-     * holds most of it, with its share of {@code total} (at most 1).
+     * holds most of it, with its share of {@code total} (at most 1; a total under 1 counts as 1).
      */
     static List<Culprit> merged(List<Culprit> pieces, double total) {
+        double whole = Math.max(1, total);
         Map<Key, Long> groups = new LinkedHashMap<>();
         Map<Key, Map<String, Long>> frames = new HashMap<>();
         for (Culprit piece : pieces) {
@@ -113,7 +114,7 @@ final class Tally {
                 .limit(TOP)
                 .map(group -> new Culprit(group.getKey().cause(), group.getKey().subject(),
                         Collections.max(frames.get(group.getKey()).entrySet(), Map.Entry.comparingByValue()).getKey(),
-                        group.getValue(), Math.min(1, group.getValue() / total)))
+                        group.getValue(), Math.min(1, group.getValue() / whole)))
                 .toList();
     }
 

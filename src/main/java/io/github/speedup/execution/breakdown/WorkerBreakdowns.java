@@ -139,6 +139,6 @@ public final class WorkerBreakdowns {
                     : culprits.stream().mapToLong(Culprit::amount).sum();
             pieces.addAll(culprits);
         }
-        return Tally.merged(pieces, Math.max(1, total));
+        return Tally.merged(pieces, total);
     }
 }
