@@ -6,7 +6,7 @@ import io.github.speedup.vocabulary.Vocabulary;
 public enum CheckStatus implements Vocabulary {
     PASS("pass"), FAIL("fail"), IMPROVED("improved"),
     /**
-     * A comparison whose evidence says neither "unchanged" nor "changed": a change past the threshold
+     * A comparison whose evidence says neither "unchanged" nor "changed": a slowdown past the threshold
      * that is not significant or within the run-to-run variation; or a result too uncertain to judge
      * (unstable, short of its target, measured on a busy machine). Never a failure; counted in its
      * workload's one warning, each at INFO.

@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
  *       in this run or in the baseline, is unstable or short of its target precision, and neither was
  *       measured while other work ran.</li>
  * </ol>
- * A change past the threshold that misses any of these is {@link CheckStatus#INCONCLUSIVE}, said
- * as such and counted in its workload's one warning: never a failure, and never "unchanged". A
+ * A slowdown past the threshold that misses any of these is {@link CheckStatus#INCONCLUSIVE}, said
+ * as such and counted in its workload's one warning: never a failure, and never "unchanged"; a speed-up
+ * that misses them passes, as no regression, and is not reported as an improvement. A
  * history with fewer than {@code minBaselineRuns} earlier runs of a result is not compared yet. Rules are limits, not
  * comparisons: they fail on the figure measured.
  */

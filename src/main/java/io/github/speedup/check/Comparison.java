@@ -45,8 +45,10 @@ record Comparison(CheckKind kind, String workload, ResultReport result, Metric m
      * The check, with significance decided by the family: a change fails only when it is past
      * {@code maxRegression}, its Holm-adjusted p-value is below {@code significance}, it stands out
      * from the testbed's run-to-run spread (history), and the result is certain enough to judge (a
-     * history of fewer than {@code minBaselineRuns} runs is not compared at all). A change past the threshold that misses any
-     * of these is inconclusive, never unchanged: the evidence says neither.
+     * history of fewer than {@code minBaselineRuns} runs is not compared at all). A slowdown past the threshold that misses any
+     * of these is inconclusive, never unchanged: the evidence says neither. A speed-up past the threshold
+     * that is not significant, or within the run-to-run variation, passes: it is no regression, and
+     * only a proven one is reported as improved.
      *
      * @param adjustedP this comparison's Holm-adjusted p-value
      * @param family    how many comparisons the run made (the family Holm's method corrects for)
@@ -71,6 +73,13 @@ record Comparison(CheckKind kind, String workload, ResultReport result, Metric m
         } else if (!beyond) {
             status = CheckStatus.PASS;
             message = "Unchanged for " + name() + figures;
+        } else if (worse < 0 && (!significant || history != null && !history.outside())) {
+            // The gate asks whether the result got worse; a faster figure that is not borne out as an
+            // improvement answers that question ("no"), so it passes rather than warning about nothing.
+            status = CheckStatus.PASS;
+            message = "No regression for " + name() + figures + ": faster by more than maxRegression "
+                    + Checker.twoDecimals(options.maxRegressionPercent()) + "%, but not an improvement: "
+                    + (!significant ? "not " + level : "within the run-to-run variation of this testbed");
         } else if (!significant) {
             status = CheckStatus.INCONCLUSIVE;
             message = "Inconclusive for " + name() + figures + ": " + threshold + ", but not " + level;

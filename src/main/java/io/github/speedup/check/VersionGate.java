@@ -137,14 +137,22 @@ final class VersionGate {
                     + " without lying beyond it" + threshold);
             case NOT_COMPARED -> "Not compared for " + name + ": " + comparison.reason();
         };
-        CheckStatus checkStatus = switch (status) {
+        // The gate asks whether this build got slower: an interval that reaches past the faster limit
+        // only, wholly below the slower one, answers "no" and passes (not reported as an improvement).
+        boolean noRegression = status == ComparisonStatus.INCONCLUSIVE && comparison.reason() == null
+                && comparison.timeInterval().defined() && comparison.timeInterval().high() <= slower;
+        if (noRegression) {
+            message = "No regression for " + name + figures + ": the interval lies below " + limit(slower)
+                    + " but reaches past " + limit(faster) + " without lying beyond it" + threshold;
+        }
+        CheckStatus checkStatus = noRegression ? CheckStatus.PASS : switch (status) {
             case REGRESSED -> CheckStatus.FAIL;
             case IMPROVED -> CheckStatus.IMPROVED;
             case UNCHANGED -> CheckStatus.PASS;
             case INCONCLUSIVE -> CheckStatus.INCONCLUSIVE;
             case NOT_COMPARED -> CheckStatus.NOT_COMPARED;
         };
-        String reason = switch (status) {
+        String reason = noRegression ? null : switch (status) {
             case INCONCLUSIVE -> comparison.reason() == null ? "interval reaches a limit"
                     : comparison.doubt() == null ? null : comparison.doubt().label();
             case NOT_COMPARED -> "no earlier result";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,18 @@ class VersionGateTest {
         assertEquals("Inconclusive for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
                 + "time +7.0% [+3.0%, +11.0%] (paired time ratio 1.07, 95% interval): the interval reaches past "
                 + "+5.0% without lying beyond it (compareWithMaxRegression 5.00%)", check.message());
+    }
+
+    @Test
+    void anIntervalReachingPastTheFasterLimitOnlyPassesAsNoRegression() {
+        CheckResult check = check(0.96, 0.93, 0.99, ComparisonStatus.INCONCLUSIVE, null);
+        assertEquals(CheckStatus.PASS, check.status());
+        assertNull(check.reason());
+        assertEquals("No regression for workload work, mode threads ×2, this build (1.1-SNAPSHOT) against 1.0: "
+                + "time -4.0% [-7.0%, -1.0%] (paired time ratio 0.96, 95% interval): the interval lies below +5.0% "
+                + "but reaches past -4.8% without lying beyond it (compareWithMaxRegression 5.00%)", check.message());
+        CheckResult wide = check(0.96, 0.90, 1.07, ComparisonStatus.INCONCLUSIVE, null);
+        assertEquals(CheckStatus.INCONCLUSIVE, wide.status(), "an interval that also reaches past +5.0% may be a slowdown");
     }
 
     @Test
