@@ -5,6 +5,7 @@ import io.github.speedup.plan.ComparisonLimits;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.stats.Bootstrap;
+import io.github.speedup.stats.Interval;
 import io.github.speedup.stats.PairedRatio;
 import io.github.speedup.stats.Summary;
 
@@ -431,8 +432,22 @@ final class WorkloadSampling {
             return true;
         }
         PairedRatio ratio = ratio(states.get(index), states.get(partner), Sampling.DECIDING_CONFIDENCE);
-        return ratio == null || limits.settlesRegression(ratio.estimate(), ratio.interval().low(),
-                ratio.interval().high());
+        if (ratio == null) {
+            return true;
+        }
+        Interval interval = deciding(ratio);
+        return limits.settlesRegression(ratio.estimate(), interval.low(), interval.high());
+    }
+
+    /**
+     * A ratio's interval where it holds {@link Sampling#DECIDING_CONFIDENCE}, else {@link Interval#NONE}.
+     * With too few pairs the order-statistic interval is their whole range at the coverage that range
+     * has (Summary#medianInterval): 96.9% over 6 pairs, so a verdict taken on it after 6 to 10 pairs
+     * stopped on a 97% interval while claiming 99.9%. At 99.9% it needs 11 pairs (1 - 2/2¹¹ = 99.90%).
+     */
+    private static Interval deciding(PairedRatio ratio) {
+        return ratio.interval().defined() && ratio.interval().confidence() >= Sampling.DECIDING_CONFIDENCE
+                ? ratio.interval() : Interval.NONE;
     }
 
     /**
@@ -476,8 +491,8 @@ final class WorkloadSampling {
     }
 
     /**
-     * Whether a measurement of the rest of the sweep knows its place: with {@code minIterations}
-     * pairs, its speedup's interval at {@link Sampling#DECIDING_CONFIDENCE} lies wholly above or below
+     * Whether a measurement of the rest of the sweep knows its place: with enough pairs for the
+     * level (11), its speedup's interval at {@link Sampling#DECIDING_CONFIDENCE} lies wholly above or below
      * the best deciding speedup, so more iterations would not change which result is recommended.
      */
     private boolean placed(int index) {
@@ -485,8 +500,8 @@ final class WorkloadSampling {
             return false;
         }
         PairedRatio speedup = speedup(index, Sampling.DECIDING_CONFIDENCE);
-        return speedup != null && speedup.interval().defined()
-                && (speedup.interval().high() < best || speedup.interval().low() > best);
+        Interval interval = speedup == null ? Interval.NONE : deciding(speedup);
+        return interval.defined() && (interval.high() < best || interval.low() > best);
     }
 
     private double medianPrecision(State state, double confidence) {

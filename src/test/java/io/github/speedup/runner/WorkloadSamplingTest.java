@@ -290,7 +290,12 @@ class WorkloadSamplingTest {
     @Test
     void theRestOfTheSweepStartsOnceTheDecidingResultsStoppedAndStopsOnceItsPlaceIsKnown() {
         List<List<Integer>> rounds = new java.util.ArrayList<>();
-        WorkloadSampling state = sweep(WorkloadClock.NO_BUDGET, lockBound(new Random(12)), rounds);
+        // threads ×1 varies 8% an iteration: never within ±3% in 11 pairs, but clearly far from 1.96×.
+        Random random = new Random(12);
+        RoundTimes lockBound = lockBound(random);
+        RoundTimes times = (round, index) -> index == 2 ? 101 * (1 + 0.08 * random.nextGaussian())
+                : lockBound.ms(round, index);
+        WorkloadSampling state = sweep(WorkloadClock.NO_BUDGET, times, rounds);
         int firstOfTheRest = rounds.indexOf(List.of(0, 2));
         assertTrue(firstOfTheRest > 0, "the rest starts after the deciding results: " + rounds);
         for (List<Integer> round : rounds.subList(0, firstOfTheRest)) {
@@ -299,8 +304,9 @@ class WorkloadSamplingTest {
         assertEquals(StopReason.TARGET, state.stopReason(1));
         assertEquals(StopReason.TARGET, state.stopReason(3));
         assertEquals(StopReason.DECIDED, state.stopReason(2), "threads ×1 at 1.0× is clear of the best, 1.96×");
-        assertEquals(6, state.samples(2).size(), "placed as soon as it had minIterations pairs");
-        assertEquals(state.rounds(2), state.rounds(0).subList(state.rounds(0).size() - 6, state.rounds(0).size()),
+        // Not after minIterations (6) pairs: their range is a 96.9% interval, not the 99.9% it is placed on.
+        assertEquals(11, state.samples(2).size(), "placed as soon as it had 11 pairs, the fewest for 99.9%");
+        assertEquals(state.rounds(2), state.rounds(0).subList(state.rounds(0).size() - 11, state.rounds(0).size()),
                 "sequential sampled beside it");
         assertFalse(state.unreached(2));
     }
@@ -323,12 +329,13 @@ class WorkloadSamplingTest {
     @Test
     void aResultOfTheRestPlacedInTheRoundThatSpentTheBudgetIsDecidedNotShortOfTarget() {
         // The deciding results are exact and stop after 6 rounds (1.218 s); threads ×1 alternates 90 and
-        // 115 ms, never within ±3% but clear of 1.96×, and its 6th pair ends at 2.43 s, past the 2.4 s.
+        // 115 ms, never within ±3% but clear of 1.96×, placed at its 11th pair (the fewest for a 99.9%
+        // interval), which ends at 3.43 or 3.46 s, past the 3.42 s.
         RoundTimes times = (round, index) -> index == 2 ? (round % 2 == 0 ? 90 : 115)
                 : new double[] {100, 52, 101, 51}[index];
-        WorkloadSampling state = sweep(2_400_000_000L, times, new java.util.ArrayList<>());
-        assertEquals(6, state.samples(2).size());
-        assertTrue(now >= 2_400_000_000L, "the budget was spent: " + now / 1e9 + " s");
+        WorkloadSampling state = sweep(3_420_000_000L, times, new java.util.ArrayList<>());
+        assertEquals(11, state.samples(2).size());
+        assertTrue(now >= 3_420_000_000L, "the budget was spent: " + now / 1e9 + " s");
         assertEquals(StopReason.DECIDED, state.stopReason(2));
         assertFalse(state.unreached(2));
     }
@@ -476,6 +483,21 @@ class WorkloadSamplingTest {
         }
         assertTrue(undecidedWithout >= 5, undecidedWithout + " of 20 undecided at ±3% alone");
         assertTrue(regressedWith >= 19, regressedWith + " of 20 found slower than 2.5% with the limits");
+    }
+
+    @Test
+    void aRegressionIsDecidedOnElevenPairsNotOnTheRangeOfSix() {
+        // 10% slower, 0.5% noise: known to ±3% after minIterations (6) pairs, and their range lies above
+        // 2.5%; but the range of 6 pairs is a 96.9% interval, and the verdict is taken at 99.9%.
+        Random random = new Random(15);
+        WorkloadSampling state = sides(Sampling.adaptive(0, 0.03, 6, 30, Duration.ofSeconds(60))
+                .comparedWithin(new ComparisonLimits(2.5)), (round, index) -> (index % 2 == 0 ? 100 : index == 1
+                ? 55 : 50) * Math.exp(0.005 * random.nextGaussian()));
+        assertEquals(11, state.samples(1).size(), "decided once its interval could hold 99.9%");
+        assertEquals(11, state.samples(3).size(), "the earlier version's side with it");
+        io.github.speedup.stats.PairedRatio ratio = timeRatio(state, Sampling.DECIDING_CONFIDENCE);
+        assertTrue(ratio.interval().confidence() >= Sampling.DECIDING_CONFIDENCE, ratio.toString());
+        assertTrue(ratio.interval().low() > 1.025, ratio.toString());
     }
 
     @Test
