@@ -89,6 +89,16 @@ public final class BreakdownRecorder {
      * @return the breakdown, or {@link Breakdown.Unavailable} with the reason
      */
     public Breakdown stop(Workers workers, Path keep) {
+        return stop(workers, keep, AllocatedBytes.UNKNOWN);
+    }
+
+    /**
+     * As {@link #stop(Workers, Path)}, with the bytes the workers allocated counted exactly
+     * ({@link AllocatedBytes}) rather than estimated from the allocation samples.
+     *
+     * @param allocatedBytes the workers' allocated bytes in the stretch, or {@link AllocatedBytes#UNKNOWN}
+     */
+    public Breakdown stop(Workers workers, Path keep, long allocatedBytes) {
         long stopNanos = JfrSession.nanos(Instant.now());
         if (session == null) {
             return new Breakdown.Unavailable(unavailable);
@@ -100,7 +110,7 @@ public final class BreakdownRecorder {
                     + e + ")");
         }
         return Tally.of(session.observations(), session.pauses(), startNanos, stopNanos, workers, threshold,
-                session.pinningRecordable());
+                session.pinningRecordable(), allocatedBytes);
     }
 
     /** Why the JVM refused, as it says it. */

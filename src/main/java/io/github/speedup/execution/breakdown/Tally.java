@@ -32,6 +32,17 @@ final class Tally {
      */
     static Breakdown.Recorded of(List<Observation> observations, List<long[]> pauses, long startNanos, long stopNanos,
                                  Workers workers, long threshold, boolean pinningRecordable) {
+        return of(observations, pauses, startNanos, stopNanos, workers, threshold, pinningRecordable,
+                AllocatedBytes.UNKNOWN);
+    }
+
+    /**
+     * As above, with the workers' allocated bytes counted exactly where {@code allocatedBytes} is known
+     * ({@link AllocatedBytes}); else the allocation samples' weights estimate them. The sites are the
+     * samples' either way.
+     */
+    static Breakdown.Recorded of(List<Observation> observations, List<long[]> pauses, long startNanos, long stopNanos,
+                                 Workers workers, long threshold, boolean pinningRecordable, long allocatedBytes) {
         long wall = Math.max(1, stopNanos - startNanos);
         List<Observation> mine = new ArrayList<>();
         for (Observation o : observations) {
@@ -53,7 +64,7 @@ final class Tally {
         }
         double collectorShare = Math.min(1, paused / (double) wall);
         Shares shares = shares(mine, (double) wall * workers.count(), collectorShare);
-        long allocated = total(mine, Set.of(Cause.ALLOCATION));
+        long allocated = allocatedBytes >= 0 ? allocatedBytes : total(mine, Set.of(Cause.ALLOCATION));
         Memory memory = new Memory(allocated / (wall / 1e9), workers.tasks() == 0 ? 0 : allocated / (double) workers.tasks(),
                 collectorShare, pauseCount, top(mine, Set.of(Cause.ALLOCATION)));
         return new Breakdown.Recorded(wall, workers.count(), workers.tasks(), threshold, shares, top(mine, LOCKS), memory,

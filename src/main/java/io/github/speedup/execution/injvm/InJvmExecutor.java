@@ -3,6 +3,7 @@ package io.github.speedup.execution.injvm;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.AllocatedBytes;
 import io.github.speedup.execution.breakdown.BreakdownRecorder;
 import io.github.speedup.execution.breakdown.Workers;
 import io.github.speedup.execution.child.HeapKeeping;
@@ -71,13 +72,16 @@ public final class InJvmExecutor {
         Set<Long> ids = ConcurrentHashMap.newKeySet();
         AtomicInteger next = new AtomicInteger();
         List<FutureTask<Long>> turns = new ArrayList<>(count);
+        AllocatedBytes allocated = new AllocatedBytes();
         for (int worker = 0; worker < count; worker++) {
             turns.add(new FutureTask<>(() -> {
                 ids.add(Thread.currentThread().getId());
+                long begin = allocated.begin();
                 long sum = 0;
                 for (int index = next.getAndIncrement(); index < tasks.size(); index = next.getAndIncrement()) {
                     sum += tasks.get(index).run();
                 }
+                allocated.end(begin);
                 return sum;
             }));
         }
@@ -109,7 +113,7 @@ public final class InJvmExecutor {
                 virtual.shutdownNow();
             }
         }
-        return recorder.stop(new Workers(count, tasks.size(), "", ids), keep);
+        return recorder.stop(new Workers(count, tasks.size(), "", ids), keep, allocated.total());
     }
 
     private interface Body {

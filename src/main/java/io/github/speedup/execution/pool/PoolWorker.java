@@ -15,6 +15,7 @@ import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.Tasks;
 
 import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.AllocatedBytes;
 import io.github.speedup.execution.breakdown.BreakdownRecorder;
 import io.github.speedup.execution.breakdown.Workers;
 
@@ -130,7 +131,9 @@ public final class PoolWorker {
             Path keep = share.recording().isEmpty() ? null : Path.of(share.recording());
             // Made before the recorder starts: loading its class would read a file on the worker's time.
             Workers self = new Workers(1, tasks.size(), "", Set.of(Thread.currentThread().getId()));
+            AllocatedBytes allocated = new AllocatedBytes();
             BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
+            long begin = allocated.begin();
             long sum = 0;
             try {
                 for (Task task : tasks) {
@@ -140,7 +143,8 @@ public final class PoolWorker {
                 recorder.stop(self, keep);
                 throw new TaskFailedException("a task of the diagnostic iteration threw " + e, e);
             }
-            Breakdown breakdown = recorder.stop(self, keep);
+            allocated.end(begin);
+            Breakdown breakdown = recorder.stop(self, keep, allocated.total());
             Tasks.tearDown(tasks);
             sink += sum;
             return new ForkMessage.Diagnosed(breakdown);

@@ -37,6 +37,41 @@ class TallyTest {
         assertEquals(0.1, breakdown.memory().collectorShare(), 1e-12);
     }
 
+    @Test
+    void bytesCountedByTheJvmStandForTheSamplesWeightsWhereKnown() {
+        List<Observation> sampled = List.of(new Observation(Cause.ALLOCATION, 1, "worker-0", START + MS, 0, 4096,
+                "byte[]", "a.B.alloc:3"));
+        Breakdown.Recorded estimated = Tally.of(sampled, List.of(), START, START + 100 * MS, TWO, 0, false,
+                AllocatedBytes.UNKNOWN);
+        assertEquals(4096 / 0.1, estimated.memory().bytesPerSecond(), 1e-6);
+        // A stretch shorter than the sampler's reach has no sample; the JVM's count says what it allocated.
+        Breakdown.Recorded counted = Tally.of(List.of(), List.of(), START, START + 100 * MS, TWO, 0, false, 1_000_000);
+        assertEquals(10_000_000, counted.memory().bytesPerSecond(), 1e-6);
+        assertEquals(100_000, counted.memory().bytesPerTask(), 1e-6);
+        assertEquals(List.of(), counted.memory().sites());
+    }
+
+    @Test
+    void theJvmCountsTheBytesAWorkerAllocates() throws Exception {
+        AllocatedBytes allocated = new AllocatedBytes();
+        Thread worker = new Thread(() -> {
+            long begin = allocated.begin();
+            byte[][] kept = new byte[64][];
+            for (int i = 0; i < kept.length; i++) {
+                kept[i] = new byte[64 * 1024];
+            }
+            allocated.end(begin);
+            if (kept[63].length != 64 * 1024) {
+                throw new AssertionError();
+            }
+        });
+        worker.start();
+        worker.join();
+        long total = allocated.total();
+        // 64 arrays of 64 KiB, 4 MiB; the thread's own bookkeeping adds a little.
+        org.junit.jupiter.api.Assertions.assertTrue(total >= 4L << 20 && total < 5L << 20, total + " bytes");
+    }
+
     /**
      * One monitor entered in one method is one culprit, named by its heaviest line: compiled code reports
      * the entry at the synchronized line and at the line inside it (a trial saw 54% and 46% of one lock).
