@@ -125,7 +125,7 @@ final class JfrSession {
             case "jdk.JavaMonitorWait" -> timed(Cause.MONITOR_WAIT, e, className(e, "monitorClass"));
             case "jdk.ThreadSleep" -> timed(Cause.SLEEP, e, "");
             case "jdk.SocketRead", "jdk.SocketWrite" -> timed(Cause.SOCKET, e, peer(e));
-            case "jdk.FileRead", "jdk.FileWrite" -> timed(Cause.FILE, e, text(e, "path"));
+            case "jdk.FileRead", "jdk.FileWrite" -> timed(Cause.FILE, e, file(e));
             case PINNED -> timed(Cause.PINNED, e, text(e, "pinnedReason"));
             case "jdk.ObjectAllocationSample" -> add(Cause.ALLOCATION, e, e.getThread(), 0, e.getLong("weight"),
                     className(e, "objectClass"), frames(e));
@@ -179,6 +179,19 @@ final class JfrSession {
         String value = event.hasField(field) ? event.getString(field) : null;
         return value == null ? "" : value;
     }
+
+    /**
+     * A file event's path; a stream opened on a file descriptor has none (JFR leaves the field empty),
+     * and in a workload that is standard output or error or a pipe: a trial's wait on writing 50 MiB to
+     * standard output was named by an empty string.
+     */
+    static String file(RecordedEvent event) {
+        String path = text(event, "path");
+        return path.isEmpty() ? UNNAMED_FILE : path;
+    }
+
+    /** What a file wait without a path is called. */
+    static final String UNNAMED_FILE = "a stream without a path (standard output or error, a pipe)";
 
     /** A socket's peer: its host name where the event has one, else its address, with the port. */
     private static String peer(RecordedEvent event) {

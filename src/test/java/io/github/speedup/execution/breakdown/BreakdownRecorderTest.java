@@ -120,6 +120,27 @@ class BreakdownRecorderTest {
         }
     }
 
+    /**
+     * A stream opened on a file descriptor (standard output, a pipe) has no path: its wait is named as
+     * such, not by an empty string. The pipe's reader starts reading after 200 ms, so the worker's
+     * 256 KiB outgrow the pipe's buffer and its write waits.
+     */
+    @Test
+    void aFileWaitWithoutAPathSaysWhatItIs() throws Exception {
+        Breakdown.Recorded breakdown = Crew.record(1, 1, () -> {
+            Process reader = new ProcessBuilder("sh", "-c", "sleep 0.2; cat > /dev/null")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (OutputStream pipe = reader.getOutputStream()) {
+                pipe.write(new byte[256 * 1024]);
+            }
+            assertEquals(0, reader.waitFor());
+        });
+        Culprit top = breakdown.waits().stream().filter(c -> c.cause() == Cause.FILE).findFirst()
+                .orElseThrow(() -> new AssertionError("no file wait: " + breakdown));
+        assertEquals(JfrSession.UNNAMED_FILE, top.subject(), breakdown.toString());
+        assertTrue(breakdown.shares().waiting() > 0.3, breakdown.toString());
+    }
+
     @Test
     void cpuBoundWorkShowsItsHottestFrame() throws Exception {
         // Half a second of spinning on two workers: about a hundred samples at the 10 ms period. On this
