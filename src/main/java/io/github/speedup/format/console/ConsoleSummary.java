@@ -53,6 +53,10 @@ public final class ConsoleSummary {
                 lines.add("  " + workload.diagnosis().leftOut());
             }
             lines.add("  Recommendation: " + workload.diagnosis().recommendation());
+            // The page links the kept recording; the log names it, so a reader of CI's log finds the file too.
+            workload.results().stream().filter(r -> r.recording() != null).findFirst().ifPresent(r -> lines.add(
+                    "  Flight recording of " + r.label() + " beside the report: " + r.recording()
+                            + " (opens in JMC and with jfr print)"));
             if (workload.tooShort() != null) {
                 lines.add("  " + workload.tooShort());
             }

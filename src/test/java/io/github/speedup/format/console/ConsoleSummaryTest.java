@@ -45,6 +45,19 @@ class ConsoleSummaryTest {
     }
 
     @Test
+    void theKeptRecordingIsNamedAfterTheRecommendation() {
+        Report report = ReportFixtures.report(true);
+        Report recorded = report.withWorkloads(report.workloads().stream().map(w -> w.withResults(w.results().stream()
+                .map(r -> r.mode() == Mode.THREADS ? r.withRecording("naps-threads-x2.jfr") : r).toList())).toList());
+        List<String> lines = ConsoleSummary.lines(recorded);
+        assertTrue(lines.get(9).startsWith("  Recommendation: "), lines.get(9));
+        assertEquals("  Flight recording of threads ×2 beside the report: naps-threads-x2.jfr (opens in JMC and with "
+                + "jfr print)", lines.get(10));
+        assertTrue(ConsoleSummary.lines(report).stream().noneMatch(line -> line.contains("Flight recording")),
+                "a report that keeps none names none");
+    }
+
+    @Test
     void aRunOfThreeWorkloadsWarnsOncePerWorkloadWithItsFlagsAndLogsEachFlagAtInfo() {
         Report report = CsvTrial.report();
         assertEquals(List.of(
