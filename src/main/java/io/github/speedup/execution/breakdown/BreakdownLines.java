@@ -43,7 +43,7 @@ public final class BreakdownLines {
         Memory m = recorded.memory();
         StringBuilder out = new StringBuilder()
                 .append(line("breakdown", recorded.wallNanos(), recorded.workers(), recorded.tasks(), recorded.threshold()))
-                .append(line("shares", s.running(), s.monitor(), s.parked(), s.waiting(), s.collector()))
+                .append(line("shares", s.running(), s.monitor(), s.parked(), s.waiting(), s.collector(), s.offCpu()))
                 .append(line("memory", m.bytesPerSecond(), m.bytesPerTask(), m.collectorShare(), m.pauses()))
                 .append(line("pinning", recorded.pinning().recordable()));
         lists(recorded).forEach((listed, culprits) -> culprits.forEach(c -> out.append(line("culprit",
@@ -67,7 +67,7 @@ public final class BreakdownLines {
             return new Breakdown.Unavailable(field(lines.get(0), 1, 2));
         }
         String[] head = expect(lines, 0, "breakdown", 5);
-        String[] s = expect(lines, 1, "shares", 6);
+        String[] s = expect(lines, 1, "shares", 7);
         String[] m = expect(lines, 2, "memory", 5);
         String[] p = expect(lines, 3, "pinning", 2);
         Map<Listed, List<Culprit>> lists = new EnumMap<>(Listed.class);
@@ -80,7 +80,7 @@ public final class BreakdownLines {
                     Double.parseDouble(c[6])));
         }
         Shares shares = new Shares(Double.parseDouble(s[1]), Double.parseDouble(s[2]), Double.parseDouble(s[3]),
-                Double.parseDouble(s[4]), Double.parseDouble(s[5]));
+                Double.parseDouble(s[4]), Double.parseDouble(s[5]), Double.parseDouble(s[6]));
         Memory memory = new Memory(Double.parseDouble(m[1]), Double.parseDouble(m[2]), Double.parseDouble(m[3]),
                 Integer.parseInt(m[4]), lists.get(Listed.SITE));
         return new Breakdown.Recorded(Long.parseLong(head[1]), Integer.parseInt(head[2]), Long.parseLong(head[3]),

@@ -89,16 +89,17 @@ public final class BreakdownRecorder {
      * @return the breakdown, or {@link Breakdown.Unavailable} with the reason
      */
     public Breakdown stop(Workers workers, Path keep) {
-        return stop(workers, keep, AllocatedBytes.UNKNOWN);
+        return stop(workers, keep, WorkerCounters.none());
     }
 
     /**
-     * As {@link #stop(Workers, Path)}, with the bytes the workers allocated counted exactly
-     * ({@link AllocatedBytes}) rather than estimated from the allocation samples.
+     * As {@link #stop(Workers, Path)}, with what the JVM counted for the workers' threads: the bytes they
+     * allocated (rather than the allocation samples' estimate) and their CPU time, which tells running
+     * from the time off the CPU that no event recorded ({@link Shares#offCpu}).
      *
-     * @param allocatedBytes the workers' allocated bytes in the stretch, or {@link AllocatedBytes#UNKNOWN}
+     * @param counted the workers' counts over the stretch ({@link WorkerCounters#none()} for none)
      */
-    public Breakdown stop(Workers workers, Path keep, long allocatedBytes) {
+    public Breakdown stop(Workers workers, Path keep, WorkerCounters counted) {
         long stopNanos = JfrSession.nanos(Instant.now());
         if (session == null) {
             return new Breakdown.Unavailable(unavailable);
@@ -110,7 +111,7 @@ public final class BreakdownRecorder {
                     + e + ")");
         }
         return Tally.of(session.observations(), session.pauses(), startNanos, stopNanos, workers, threshold,
-                session.pinningRecordable(), allocatedBytes);
+                session.pinningRecordable(), counted.allocatedBytes(), counted.cpuNanos());
     }
 
     /** Why the JVM refused, as it says it. */

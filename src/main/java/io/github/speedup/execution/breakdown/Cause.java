@@ -54,6 +54,19 @@ public enum Cause {
 
     /** The parts of the workers' wall time a breakdown divides it into. */
     public enum Share {
-        RUNNING, MONITOR, PARKED, WAITING, COLLECTOR
+        RUNNING("running"), MONITOR("monitor"), PARKED("parked"), WAITING("waiting"), COLLECTOR("collector"),
+        /** Last: reports written before it have the others alone. */
+        OFF_CPU("offCpu");
+
+        private final String id;
+
+        Share(String id) {
+            this.id = id;
+        }
+
+        /** Its name in speedup.xml's attributes, the page's classes and the line protocol. */
+        public String id() {
+            return id;
+        }
     }
 }

@@ -33,16 +33,21 @@ final class Tally {
     static Breakdown.Recorded of(List<Observation> observations, List<long[]> pauses, long startNanos, long stopNanos,
                                  Workers workers, long threshold, boolean pinningRecordable) {
         return of(observations, pauses, startNanos, stopNanos, workers, threshold, pinningRecordable,
-                AllocatedBytes.UNKNOWN);
+                WorkerCounters.UNKNOWN, WorkerCounters.UNKNOWN);
     }
 
     /**
-     * As above, with the workers' allocated bytes counted exactly where {@code allocatedBytes} is known
-     * ({@link AllocatedBytes}); else the allocation samples' weights estimate them. The sites are the
-     * samples' either way.
+     * As above, with what the JVM counted for the workers ({@link WorkerCounters}): their allocated bytes
+     * where known, else the allocation samples' weights estimate them (the sites are the samples' either
+     * way); and their CPU time where known, which divides what no event recorded into running (on a
+     * core) and off the CPU ({@link Shares#offCpu}).
+     *
+     * @param allocatedBytes the workers' allocated bytes, or {@link WorkerCounters#UNKNOWN}
+     * @param cpuNanos       the workers' CPU time in ns, or {@link WorkerCounters#UNKNOWN}
      */
     static Breakdown.Recorded of(List<Observation> observations, List<long[]> pauses, long startNanos, long stopNanos,
-                                 Workers workers, long threshold, boolean pinningRecordable, long allocatedBytes) {
+                                 Workers workers, long threshold, boolean pinningRecordable, long allocatedBytes,
+                                 long cpuNanos) {
         long wall = Math.max(1, stopNanos - startNanos);
         List<Observation> mine = new ArrayList<>();
         for (Observation o : observations) {
@@ -63,7 +68,7 @@ final class Tally {
             pauseCount += overlap > 0 ? 1 : 0;
         }
         double collectorShare = Math.min(1, paused / (double) wall);
-        Shares shares = shares(mine, (double) wall * workers.count(), collectorShare);
+        Shares shares = shares(mine, (double) wall * workers.count(), collectorShare, cpuNanos);
         long allocated = allocatedBytes >= 0 ? allocatedBytes : total(mine, Set.of(Cause.ALLOCATION));
         Memory memory = new Memory(allocated / (wall / 1e9), workers.tasks() == 0 ? 0 : allocated / (double) workers.tasks(),
                 collectorShare, pauseCount, top(mine, Set.of(Cause.ALLOCATION)));
@@ -79,9 +84,10 @@ final class Tally {
     /**
      * The shares of the workers' wall time. Events longer than the stretch's share of a worker
      * can overlap a pause; where blocked, waiting and paused add up to more than all of it, each is
-     * scaled down so that they make the whole and running is none.
+     * scaled down so that they make the whole and running is none. Where the workers' CPU time is known,
+     * the rest is running up to it and off the CPU beyond it.
      */
-    private static Shares shares(List<Observation> mine, double workerWall, double collector) {
+    private static Shares shares(List<Observation> mine, double workerWall, double collector, long cpuNanos) {
         Map<Cause.Share, Double> parts = new EnumMap<>(Cause.Share.class);
         for (Observation o : mine) {
             if (o.cause().share() != Cause.Share.RUNNING) {
@@ -91,9 +97,12 @@ final class Tally {
         parts.put(Cause.Share.COLLECTOR, collector);
         double stopped = parts.values().stream().mapToDouble(Double::doubleValue).sum();
         double scale = stopped > 1 ? 1 / stopped : 1;
-        return new Shares(Math.max(0, 1 - stopped * scale), scale * parts.getOrDefault(Cause.Share.MONITOR, 0.0),
+        double rest = Math.max(0, 1 - stopped * scale);
+        // What no event recorded: on a core as far as the workers' CPU time goes, off it beyond that.
+        double running = cpuNanos < 0 ? rest : Math.min(rest, cpuNanos / workerWall);
+        return new Shares(running, scale * parts.getOrDefault(Cause.Share.MONITOR, 0.0),
                 scale * parts.getOrDefault(Cause.Share.PARKED, 0.0), scale * parts.getOrDefault(Cause.Share.WAITING, 0.0),
-                scale * collector);
+                scale * collector, rest - running);
     }
 
     private static long total(List<Observation> mine, Set<Cause> causes) {

@@ -52,7 +52,8 @@ public final class WorkerBreakdowns {
         double total = workerWall;
         Shares shares = new Shares(weighted(recorded, total, b -> b.shares().running()),
                 weighted(recorded, total, b -> b.shares().monitor()), weighted(recorded, total, b -> b.shares().parked()),
-                weighted(recorded, total, b -> b.shares().waiting()), weighted(recorded, total, b -> b.shares().collector()));
+                weighted(recorded, total, b -> b.shares().waiting()), weighted(recorded, total, b -> b.shares().collector()),
+                weighted(recorded, total, b -> b.shares().offCpu()));
         return new Breakdown.Recorded(Math.round(workerWall / workers), workers, tasks, recorded.get(0).threshold(),
                 shares, culprits(recorded, Breakdown.Recorded::locks), memory(recorded, tasks, total),
                 culprits(recorded, Breakdown.Recorded::waits), culprits(recorded, Breakdown.Recorded::hottest),

@@ -3,8 +3,8 @@ package io.github.speedup.execution.injvm;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.breakdown.Breakdown;
-import io.github.speedup.execution.breakdown.AllocatedBytes;
 import io.github.speedup.execution.breakdown.BreakdownRecorder;
+import io.github.speedup.execution.breakdown.WorkerCounters;
 import io.github.speedup.execution.breakdown.Workers;
 import io.github.speedup.execution.child.HeapKeeping;
 import io.github.speedup.measure.HeapPeak;
@@ -72,16 +72,16 @@ public final class InJvmExecutor {
         Set<Long> ids = ConcurrentHashMap.newKeySet();
         AtomicInteger next = new AtomicInteger();
         List<FutureTask<Long>> turns = new ArrayList<>(count);
-        AllocatedBytes allocated = new AllocatedBytes();
+        WorkerCounters counted = new WorkerCounters();
         for (int worker = 0; worker < count; worker++) {
             turns.add(new FutureTask<>(() -> {
                 ids.add(Thread.currentThread().getId());
-                long begin = allocated.begin();
+                WorkerCounters.Mark begin = counted.begin();
                 long sum = 0;
                 for (int index = next.getAndIncrement(); index < tasks.size(); index = next.getAndIncrement()) {
                     sum += tasks.get(index).run();
                 }
-                allocated.end(begin);
+                counted.end(begin);
                 return sum;
             }));
         }
@@ -113,7 +113,7 @@ public final class InJvmExecutor {
                 virtual.shutdownNow();
             }
         }
-        return recorder.stop(new Workers(count, tasks.size(), "", ids), keep, allocated.total());
+        return recorder.stop(new Workers(count, tasks.size(), "", ids), keep, counted);
     }
 
     private interface Body {

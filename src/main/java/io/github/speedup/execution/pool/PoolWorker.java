@@ -15,8 +15,8 @@ import io.github.speedup.workload.TaskSource;
 import io.github.speedup.workload.Tasks;
 
 import io.github.speedup.execution.breakdown.Breakdown;
-import io.github.speedup.execution.breakdown.AllocatedBytes;
 import io.github.speedup.execution.breakdown.BreakdownRecorder;
+import io.github.speedup.execution.breakdown.WorkerCounters;
 import io.github.speedup.execution.breakdown.Workers;
 
 import java.io.IOException;
@@ -131,9 +131,9 @@ public final class PoolWorker {
             Path keep = share.recording().isEmpty() ? null : Path.of(share.recording());
             // Made before the recorder starts: loading its class would read a file on the worker's time.
             Workers self = new Workers(1, tasks.size(), "", Set.of(Thread.currentThread().getId()));
-            AllocatedBytes allocated = new AllocatedBytes();
+            WorkerCounters counted = new WorkerCounters();
             BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
-            long begin = allocated.begin();
+            WorkerCounters.Mark begin = counted.begin();
             long sum = 0;
             try {
                 for (Task task : tasks) {
@@ -143,8 +143,8 @@ public final class PoolWorker {
                 recorder.stop(self, keep);
                 throw new TaskFailedException("a task of the diagnostic iteration threw " + e, e);
             }
-            allocated.end(begin);
-            Breakdown breakdown = recorder.stop(self, keep, allocated.total());
+            counted.end(begin);
+            Breakdown breakdown = recorder.stop(self, keep, counted);
             Tasks.tearDown(tasks);
             sink += sum;
             return new ForkMessage.Diagnosed(breakdown);

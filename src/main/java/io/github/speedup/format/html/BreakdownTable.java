@@ -40,12 +40,13 @@ final class BreakdownTable {
         Element head = Element.of("tr").add(Element.of("th", "text").text("result"))
                 .add(Element.of("th", "text").text("the workers' wall time"));
         for (Cause.Share share : Cause.Share.values()) {
-            head.add(Element.of("th").text(share.name().toLowerCase(Locale.ROOT)));
+            head.add(Element.of("th").text(label(share)));
         }
         section.line(Element.of("table", "breakdown").nl()
                 .line(Element.of("caption").text("Where the workers' time went, in one diagnostic iteration after "
                         + "the measured ones, from the JVM's flight recorder (blocking, parking and waiting of 10 µs "
-                        + "and longer; running is the rest)"))
+                        + "and longer; running is the rest, up to the workers' CPU time, and off CPU what is left: "
+                        + "waits in native code, or queued for a core)"))
                 .line(Element.of("thead").add(head)).line(bars));
         for (ResultReport result : broken) {
             if (result.recording() != null) {
@@ -76,18 +77,22 @@ final class BreakdownTable {
         for (Cause.Share share : Cause.Share.values()) {
             double part = recorded.shares().of(share);
             if (part > 0) {
-                String name = share.name().toLowerCase(Locale.ROOT);
-                bar.add(Element.of("span", "part " + name).attr("style",
+                bar.add(Element.of("span", "part " + share.id()).attr("style",
                         String.format(Locale.ROOT, "width:%.2f%%", part * 100)).attr("title",
-                        name + " " + Figures.percent(part)));
+                        label(share) + " " + Figures.percent(part)));
             }
         }
         row.add(Element.of("td", "text").add(bar));
         for (Cause.Share share : Cause.Share.values()) {
-            row.add(Element.of("td").attr("data-share", share.name().toLowerCase(Locale.ROOT))
+            row.add(Element.of("td").attr("data-share", share.id())
                     .text(Figures.percent(recorded.shares().of(share))));
         }
         return row;
+    }
+
+    /** A share's column heading: its id, in words where it has two. */
+    private static String label(Cause.Share share) {
+        return share == Cause.Share.OFF_CPU ? "off CPU" : share.id();
     }
 
     /**

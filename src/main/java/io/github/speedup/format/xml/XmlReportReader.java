@@ -460,7 +460,9 @@ public final class XmlReportReader {
         }
         double[] shares = new double[Cause.Share.values().length];
         for (Cause.Share share : Cause.Share.values()) {
-            shares[share.ordinal()] = Double.parseDouble(breakdown.getAttribute(share.name().toLowerCase(Locale.ROOT)));
+            // offCpu came later in schemaVersion 2: a report written before it has none off the CPU unrecorded
+            shares[share.ordinal()] = share == Cause.Share.OFF_CPU && !breakdown.hasAttribute(share.id()) ? 0
+                    : Double.parseDouble(breakdown.getAttribute(share.id()));
         }
         Memory memory = new Memory(Double.parseDouble(breakdown.getAttribute("bytesPerSecond")),
                 Double.parseDouble(breakdown.getAttribute("bytesPerTask")),
@@ -469,7 +471,10 @@ public final class XmlReportReader {
         return new Breakdown.Recorded(Long.parseLong(breakdown.getAttribute("wallNanos")),
                 Integer.parseInt(breakdown.getAttribute("workers")), Long.parseLong(breakdown.getAttribute("tasks")),
                 Long.parseLong(breakdown.getAttribute("thresholdNanos")),
-                new Shares(shares[0], shares[1], shares[2], shares[3], shares[4]), culprits(breakdown, "lock"), memory,
+                new Shares(shares[Cause.Share.RUNNING.ordinal()], shares[Cause.Share.MONITOR.ordinal()],
+                        shares[Cause.Share.PARKED.ordinal()], shares[Cause.Share.WAITING.ordinal()],
+                        shares[Cause.Share.COLLECTOR.ordinal()], shares[Cause.Share.OFF_CPU.ordinal()]),
+                culprits(breakdown, "lock"), memory,
                 culprits(breakdown, "wait"), culprits(breakdown, "hotFrame"),
                 new Pinning(Boolean.parseBoolean(breakdown.getAttribute("pinningRecordable")),
                         culprits(breakdown, "pinned")));

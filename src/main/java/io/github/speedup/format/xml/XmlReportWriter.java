@@ -452,7 +452,7 @@ public final class XmlReportWriter implements ReportFormat {
         xml.writeAttribute("tasks", String.valueOf(recorded.tasks()));
         xml.writeAttribute("thresholdNanos", String.valueOf(recorded.threshold()));
         for (Cause.Share share : Cause.Share.values()) {
-            xml.writeAttribute(share.name().toLowerCase(Locale.ROOT), String.valueOf(recorded.shares().of(share)));
+            xml.writeAttribute(share.id(), String.valueOf(recorded.shares().of(share)));
         }
         Memory memory = recorded.memory();
         xml.writeAttribute("bytesPerSecond", String.valueOf(memory.bytesPerSecond()));

@@ -69,6 +69,7 @@ public class BreakdownLinesTest {
                 + " cpu, pinned]", cause.getMessage());
         IllegalArgumentException shares = assertThrows(IllegalArgumentException.class,
                 () -> BreakdownLines.read(lines.replace("shares\t0.5\t", "shares\t")));
-        assertEquals("breakdown line 2 is 'shares 0.3 0.1 0.05 0.05', expected 'shares' with 5 fields", shares.getMessage());
+        assertEquals("breakdown line 2 is 'shares 0.3 0.1 0.05 0.05 0.0', expected 'shares' with 6 fields",
+                shares.getMessage());
     }
 }

@@ -141,6 +141,36 @@ class BreakdownRecorderTest {
         assertTrue(breakdown.shares().waiting() > 0.3, breakdown.toString());
     }
 
+    /**
+     * Starting a process waits in native code (the child's fork and exec), which no event the recorder
+     * takes covers: with the worker's CPU time counted it is off the CPU, not running (a trial's case 05
+     * read I/O-bound beside a breakdown of 100% running).
+     */
+    @Test
+    void aWaitInNativeCodeIsOffTheCpuNotRunning() throws Exception {
+        WorkerCounters counted = new WorkerCounters();
+        BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
+        Thread worker = new Thread(() -> {
+            WorkerCounters.Mark begin = counted.begin();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    Process child = new ProcessBuilder("true").start();
+                    // waitFor is Object.wait, which the recorder times; the start alone is the native wait.
+                    child.getOutputStream().close();
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            counted.end(begin);
+        }, Crew.PREFIX + "0");
+        worker.start();
+        worker.join();
+        Breakdown.Recorded breakdown = (Breakdown.Recorded) recorder.stop(
+                new Workers(1, 20, Crew.PREFIX, java.util.Set.of()), null, counted);
+        assertTrue(counted.cpuNanos() >= 0, "this JVM counts a thread's CPU time");
+        assertTrue(breakdown.shares().offCpu() > breakdown.shares().running(), breakdown.toString());
+    }
+
     @Test
     void cpuBoundWorkShowsItsHottestFrame() throws Exception {
         // Half a second of spinning on two workers: about a hundred samples at the 10 ms period. On this

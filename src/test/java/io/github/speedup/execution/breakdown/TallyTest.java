@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The arithmetic of a breakdown on observations made up for it: no recorder, exact figures. */
 class TallyTest {
@@ -41,35 +42,59 @@ class TallyTest {
     void bytesCountedByTheJvmStandForTheSamplesWeightsWhereKnown() {
         List<Observation> sampled = List.of(new Observation(Cause.ALLOCATION, 1, "worker-0", START + MS, 0, 4096,
                 "byte[]", "a.B.alloc:3"));
-        Breakdown.Recorded estimated = Tally.of(sampled, List.of(), START, START + 100 * MS, TWO, 0, false,
-                AllocatedBytes.UNKNOWN);
+        Breakdown.Recorded estimated = Tally.of(sampled, List.of(), START, START + 100 * MS, TWO, 0, false);
         assertEquals(4096 / 0.1, estimated.memory().bytesPerSecond(), 1e-6);
         // A stretch shorter than the sampler's reach has no sample; the JVM's count says what it allocated.
-        Breakdown.Recorded counted = Tally.of(List.of(), List.of(), START, START + 100 * MS, TWO, 0, false, 1_000_000);
+        Breakdown.Recorded counted = Tally.of(List.of(), List.of(), START, START + 100 * MS, TWO, 0, false, 1_000_000,
+                WorkerCounters.UNKNOWN);
         assertEquals(10_000_000, counted.memory().bytesPerSecond(), 1e-6);
         assertEquals(100_000, counted.memory().bytesPerTask(), 1e-6);
         assertEquals(List.of(), counted.memory().sites());
     }
 
     @Test
-    void theJvmCountsTheBytesAWorkerAllocates() throws Exception {
-        AllocatedBytes allocated = new AllocatedBytes();
+    void whatNoEventRecordedIsRunningUpToTheWorkersCpuTimeAndOffTheCpuBeyondIt() {
+        List<Observation> slept = List.of(timed(Cause.SLEEP, "worker-0", 0, 40 * MS, "", "a.B.nap:2"));
+        // 200 ms of workers' time: 40 asleep, 160 left, of which the threads were on a core for 60.
+        Breakdown.Recorded counted = Tally.of(slept, List.of(), START, START + 100 * MS, TWO, 0, false,
+                WorkerCounters.UNKNOWN, 60 * MS);
+        assertEquals(new Shares(0.3, 0, 0, 0.2, 0, 0.5).toString(), round(counted.shares()).toString());
+        // Without the CPU time, all that is left is running, as before.
+        Breakdown.Recorded uncounted = Tally.of(slept, List.of(), START, START + 100 * MS, TWO, 0, false);
+        assertEquals(new Shares(0.8, 0, 0, 0.2, 0, 0).toString(), round(uncounted.shares()).toString());
+        // CPU time beyond what is left (spinning before a block, clock granularity) leaves nothing off the CPU.
+        Breakdown.Recorded spun = Tally.of(slept, List.of(), START, START + 100 * MS, TWO, 0, false,
+                WorkerCounters.UNKNOWN, 190 * MS);
+        assertEquals(new Shares(0.8, 0, 0, 0.2, 0, 0).toString(), round(spun.shares()).toString());
+    }
+
+    @Test
+    void theJvmCountsTheBytesAndTheCpuTimeOfAWorker() throws Exception {
+        WorkerCounters counted = new WorkerCounters();
         Thread worker = new Thread(() -> {
-            long begin = allocated.begin();
+            WorkerCounters.Mark begin = counted.begin();
             byte[][] kept = new byte[64][];
             for (int i = 0; i < kept.length; i++) {
                 kept[i] = new byte[64 * 1024];
             }
-            allocated.end(begin);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            counted.end(begin);
             if (kept[63].length != 64 * 1024) {
                 throw new AssertionError();
             }
         });
         worker.start();
         worker.join();
-        long total = allocated.total();
+        long bytes = counted.allocatedBytes();
         // 64 arrays of 64 KiB, 4 MiB; the thread's own bookkeeping adds a little.
-        org.junit.jupiter.api.Assertions.assertTrue(total >= 4L << 20 && total < 5L << 20, total + " bytes");
+        assertTrue(bytes >= 4L << 20 && bytes < 5L << 20, bytes + " bytes");
+        // Allocating 4 MiB takes a few ms of CPU; the 200 ms asleep take none.
+        assertTrue(counted.cpuNanos() > 0 && counted.cpuNanos() < 150 * MS, counted.cpuNanos() + " ns");
+        assertEquals(WorkerCounters.UNKNOWN, WorkerCounters.none().cpuNanos());
     }
 
     /**
@@ -144,7 +169,7 @@ class TallyTest {
     }
 
     private static Shares round(Shares s) {
-        return new Shares(r(s.running()), r(s.monitor()), r(s.parked()), r(s.waiting()), r(s.collector()));
+        return new Shares(r(s.running()), r(s.monitor()), r(s.parked()), r(s.waiting()), r(s.collector()), r(s.offCpu()));
     }
 
     private static double r(double share) {

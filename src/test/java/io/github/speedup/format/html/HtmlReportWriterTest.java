@@ -128,7 +128,9 @@ class HtmlReportWriterTest {
         List<String> barred = doc.select("table.breakdown tbody tr").eachAttr("data-mode");
         assertEquals(List.of("sequential", "threads", "virtual"), barred, "the pool's breakdown was not taken");
         Element threads = doc.selectFirst("table.breakdown tr[data-mode=threads]");
-        assertEquals(List.of("52%", "40%", "5%", "0%", "3%"), threads.select("td[data-share]").eachText());
+        assertEquals(List.of("52%", "40%", "5%", "0%", "3%", "0%"), threads.select("td[data-share]").eachText());
+        assertEquals(List.of("result", "the workers' wall time", "running", "monitor", "parked", "waiting", "collector",
+                "off CPU"), doc.select("table.breakdown thead th").eachText());
         assertEquals(List.of("part running", "part monitor", "part parked", "part collector"),
                 threads.select(".breakdown-bar span").eachAttr("class"), "no empty part");
         assertEquals("width:40.00%", threads.selectFirst("span.monitor").attr("style"));

@@ -313,6 +313,11 @@ class XmlReportReaderTest {
                 + "frame=\"com.acme.Registry.lookup:42\" amount=\"570000000\" share=\"0.91\"/>"), xml);
         assertTrue(xml.contains("<breakdown unavailable=\"the flight recorder is not available in this JVM: the JVM "
                 + "runs with -XX:-FlightRecorder\"/>"), xml);
+        // offCpu came later within schemaVersion 2: a report without it reads with none off the CPU.
+        assertTrue(xml.contains(" collector=\"0.03\" offCpu=\"0.0\""), xml);
+        Files.writeString(dir.resolve("before-off-cpu.xml"), xml.replace(" offCpu=\"0.0\"", ""));
+        assertEquals(ReportFixtures.BLOCKED, XmlReportReader.read(dir.resolve("before-off-cpu.xml")).report()
+                .workloads().get(0).results().get(1).breakdown());
         // A report of schemaVersion 1, written before the breakdown, reads with none.
         String older = xml.replaceFirst("schemaVersion=\"2\"", "schemaVersion=\"1\"")
                 .replaceAll("(?s)<breakdown [^>]*/>", "").replaceAll("(?s)<breakdown .*?</breakdown>", "");
