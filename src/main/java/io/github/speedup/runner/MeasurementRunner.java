@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -550,14 +551,52 @@ public final class MeasurementRunner {
                 }
                 long from = System.nanoTime();
                 try {
-                    executors.get(index).diagnose(diagnostics.recording(plan.measurements().get(index)))
+                    guarded(index, iteration + (ownJvms ? FIRST_RECORDING_NANOS : recorderNanos))
                             .ifPresent(breakdown -> breakdowns.put(index, breakdown));
                 } catch (ForkException | TaskFailedException e) {
                     breakdowns.put(index, new Breakdown.Unavailable("the diagnostic iteration failed: "
                             + e.getMessage().strip()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    breakdowns.put(index, new Breakdown.Unavailable("interrupted while waiting for a quiet machine "
+                            + "to take the diagnostic iteration again"));
+                    return;
                 }
                 if (!ownJvms) {
                     recorderNanos = Math.max(0, System.nanoTime() - from - iteration);
+                }
+            }
+        }
+
+        /**
+         * The diagnostic iteration of measurement {@code index}, with the machine's counters read around it
+         * as around a measured one: where other work ran meanwhile (its shares would be that work's as much
+         * as the workers': a worker queued behind it reads off the CPU), it is taken once more after
+         * waiting for quiet, while the budget allows one more of {@code expectedNanos} and the guard allows
+         * retakes at all; the second is kept whatever the machine did.
+         */
+        private Optional<Breakdown> guarded(int index, long expectedNanos)
+                throws ForkException, TaskFailedException, InterruptedException {
+            Measurement measurement = plan.measurements().get(index);
+            for (int attempt = 1; ; attempt++) {
+                OwnCpu ownBefore = guard.own();
+                CpuCounters before = guard.read();
+                long from = System.nanoTime();
+                Optional<Breakdown> breakdown = executors.get(index).diagnose(diagnostics.recording(measurement));
+                CpuCounters after = guard.read();
+                long window = System.nanoTime() - from;
+                long own = guard.own().since(ownBefore) + executors.get(index).endedJvmsCpuNanos();
+                String busy = guard.contamination(new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC)
+                        .withInterference(guard.interference(before, after, own, window, window)));
+                if (busy == null || attempt == 2 || guard.maxRetries() == 0 || !clock.allowsDiagnosis(expectedNanos)) {
+                    return breakdown;
+                }
+                progress.diagnosedAgain(index + 1, plan.measurements().size(), measurement, busy);
+                clock.retaken(window);
+                if (clock.waitLeftNanos() > 0) {
+                    long waitFrom = System.nanoTime();
+                    guard.waitForQuiet(clock.waitLeftNanos());
+                    clock.waited(System.nanoTime() - waitFrom);
                 }
             }
         }

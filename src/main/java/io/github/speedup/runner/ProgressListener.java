@@ -55,6 +55,10 @@ public interface ProgressListener {
     default void dropped(int number, int total, Measurement measurement, int iteration, String slowdown) {
     }
 
+    /** The diagnostic iteration is taken again, once the machine is quiet: other work ran during it. */
+    default void diagnosedAgain(int number, int total, Measurement measurement, String contamination) {
+    }
+
     /** The workload's measuring is over: what it took against its budget. */
     default void workloadFinished(String workload, WorkloadTime time) {
     }

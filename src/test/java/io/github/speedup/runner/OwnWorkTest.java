@@ -5,7 +5,11 @@ import io.github.speedup.execution.launch.ProcessCookie;
 import io.github.speedup.config.ForkInput;
 import io.github.speedup.config.RunConfiguration;
 import io.github.speedup.config.RunConfigurationParser;
+import io.github.speedup.config.GateParameters;
+import io.github.speedup.config.HistoryParameters;
+import io.github.speedup.config.LoadParameters;
 import io.github.speedup.config.RunParameters;
+import io.github.speedup.config.SamplingParameters;
 import io.github.speedup.config.WorkloadInput;
 import io.github.speedup.measure.Contamination;
 import io.github.speedup.measure.LoadProbe;
@@ -120,6 +124,43 @@ class OwnWorkTest {
             }
             assertTrue(samples == 8 && flagged >= 6, "a third of a core burnt outside the build is other work: "
                     + flagged + " of " + samples + " iterations flagged; " + describe(outcome));
+        } finally {
+            stop(burner);
+        }
+    }
+
+    /**
+     * The diagnostic iteration after the measured ones is guarded as they are: a burner outside the build
+     * running through it makes it be taken again once the machine is quiet (the burner never is, so the
+     * second is kept), and the result still has its breakdown.
+     */
+    @Test
+    void aDiagnosticIterationDisturbedByABurnerIsTakenAgain() throws Exception {
+        ProcessHandle burner = startBurner();
+        try {
+            // 100 ms iterations, two of them, in a budget of 4 s: a quarter of it (1 s) may go to waiting for
+            // quiet, which never comes, so the test ends in a few seconds however the burner falls.
+            RunConfiguration config = RunConfigurationParser.parse(new RunParameters(
+                    List.of(WorkloadInput.builtIn("w", "sleep", 4, 25)), List.of("sequential"), List.of("2"),
+                    new SamplingParameters(1, null, 0.03, 2, 2, 4), null, null, null,
+                    ForkInput.defaults(work).withClassPath(List.of(TEST_CLASSES)), GateParameters.NONE,
+                    LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, warning -> { });
+            List<String> again = new ArrayList<>();
+            ProgressListener progress = new ProgressListener() {
+                @Override
+                public void diagnosedAgain(int number, int total, Measurement measurement, String contamination) {
+                    again.add(measurement.mode().id() + ": " + contamination);
+                }
+            };
+            RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()),
+                    config.fork().timeout(), (child, line) -> { }, progress,
+                    new LoadGuard(LoadProbe.detect(), new Contamination(0.10, 2), 2)).run(config.plan());
+            assertTrue(outcome.complete(), outcome.failure());
+            assertEquals(1, again.size(), "taken again once, the second kept: " + again);
+            assertTrue(again.get(0).startsWith("sequential: ") && again.get(0).endsWith(
+                    "cores of foreign CPU (maxForeignLoad 0.10)"), again.get(0));
+            assertTrue(outcome.results().get(0).breakdown()
+                    instanceof io.github.speedup.execution.breakdown.Breakdown.Recorded, describe(outcome));
         } finally {
             stop(burner);
         }

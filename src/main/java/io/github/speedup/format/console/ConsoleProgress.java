@@ -68,6 +68,12 @@ public final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void diagnosedAgain(int number, int total, Measurement measurement, String contamination) {
+        log.accept(prefix(number, total, measurement) + " · diagnostic iteration taken again once the machine is "
+                + "quiet: " + contamination);
+    }
+
+    @Override
     public void slowed(int number, int total, Measurement measurement, int iteration, String slowdown) {
         log.accept(prefix(number, total, measurement) + " · iteration " + iteration + " taken again: " + slowdown);
     }
