@@ -115,6 +115,31 @@ public final class MeasurementRunner {
      *                                  launcher for its side
      */
     public RunOutcome run(MeasurementPlan plan) {
+        return run(plan, BeforeMeasuring.NOTHING);
+    }
+
+    /**
+     * What the host does once the measurement JVMs are up and before the first iteration, while nothing
+     * is measured: the engine's look at how busy the machine is, half a second of waiting, in which the
+     * measurement JVM sets its flight recorder up ({@link MeasurementJvm#setUpRecorder}).
+     */
+    @FunctionalInterface
+    public interface BeforeMeasuring {
+
+        BeforeMeasuring NOTHING = () -> { };
+
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Measures the plan, running {@code beforeMeasuring} once the measurement JVMs are up; its time does
+     * not count against the run's budget ({@code maxRunTimeInSeconds}), as it did not when it came
+     * before the run.
+     *
+     * @throws IllegalArgumentException the plan measures an earlier version and this runner has no
+     *                                  launcher for its side
+     */
+    public RunOutcome run(MeasurementPlan plan, BeforeMeasuring beforeMeasuring) {
         boolean compares = plan.measurements().stream().anyMatch(m -> m.side() == Side.PREVIOUS);
         if (compares && previousLauncher == null) {
             throw new IllegalArgumentException("the plan measures " + plan.compareWith().artifact()
@@ -135,6 +160,19 @@ public final class MeasurementRunner {
             }
             if (plan.needsMeasurementJvm(Side.PREVIOUS)) {
                 measurementJvms.put(Side.PREVIOUS, MeasurementJvm.start(previousLauncher, timeout, output));
+            }
+            MeasurementJvm diagnosing = diagnostics.on() ? measurementJvms.get(Side.THIS) : null;
+            if (diagnosing != null) {
+                // The first recording in a JVM costs 0.75 s where later ones cost tens of ms: the set-up is
+                // taken while the host does what measures nothing, rather than in a workload's time. Only
+                // this build's side: the earlier version's JVM takes no diagnostic iteration.
+                diagnosing.setUpRecorder();
+            }
+            long before = System.nanoTime();
+            beforeMeasuring.run();
+            runStart += System.nanoTime() - before;
+            if (diagnosing != null) {
+                diagnosing.awaitRecorder();
             }
             Map<Side, ModeExecutors.SideJvms> sides = new EnumMap<>(Side.class);
             sides.put(Side.THIS, new ModeExecutors.SideJvms(launcher, timeout, output, clusterConnection,
@@ -209,6 +247,9 @@ public final class MeasurementRunner {
             return new RunOutcome(jvm, results, null, times);
         } catch (ForkException | TaskFailedException e) {
             return new RunOutcome(jvm, results, e.getMessage(), times);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RunOutcome(jvm, results, "interrupted before the first iteration", times);
         } finally {
             measurementJvms.values().forEach(MeasurementJvm::close);
         }
