@@ -121,7 +121,7 @@ public final class MeasurementRunner {
     /**
      * What the host does once the measurement JVMs are up and before the first iteration, while nothing
      * is measured: the engine's look at how busy the machine is, half a second of waiting, in which the
-     * measurement JVM sets its flight recorder up ({@link MeasurementJvm#setUpRecorder}).
+     * measurement JVM sets its flight recorder up where diagnostic iterations will follow.
      */
     @FunctionalInterface
     public interface BeforeMeasuring {
@@ -155,24 +155,20 @@ public final class MeasurementRunner {
         Map<Side, MeasurementJvm> measurementJvms = new EnumMap<>(Side.class);
         try {
             if (plan.needsMeasurementJvm(Side.THIS)) {
-                measurementJvms.put(Side.THIS, MeasurementJvm.start(launcher, timeout, output));
+                // The first recording in a JVM costs 0.75 s where later ones cost tens of ms: the set-up is
+                // taken while the host does what measures nothing, rather than in a workload's time. Only
+                // this build's side: the earlier version's JVM takes no diagnostic iteration.
+                measurementJvms.put(Side.THIS, MeasurementJvm.start(launcher, timeout, output, diagnostics.on()));
                 jvm = measurementJvms.get(Side.THIS).info();
             }
             if (plan.needsMeasurementJvm(Side.PREVIOUS)) {
                 measurementJvms.put(Side.PREVIOUS, MeasurementJvm.start(previousLauncher, timeout, output));
             }
-            MeasurementJvm diagnosing = diagnostics.on() ? measurementJvms.get(Side.THIS) : null;
-            if (diagnosing != null) {
-                // The first recording in a JVM costs 0.75 s where later ones cost tens of ms: the set-up is
-                // taken while the host does what measures nothing, rather than in a workload's time. Only
-                // this build's side: the earlier version's JVM takes no diagnostic iteration.
-                diagnosing.setUpRecorder();
-            }
             long before = System.nanoTime();
             beforeMeasuring.run();
             runStart += System.nanoTime() - before;
-            if (diagnosing != null) {
-                diagnosing.awaitRecorder();
+            if (measurementJvms.containsKey(Side.THIS)) {
+                measurementJvms.get(Side.THIS).awaitRecorder();
             }
             Map<Side, ModeExecutors.SideJvms> sides = new EnumMap<>(Side.class);
             sides.put(Side.THIS, new ModeExecutors.SideJvms(launcher, timeout, output, clusterConnection,

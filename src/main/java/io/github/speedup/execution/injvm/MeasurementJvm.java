@@ -47,11 +47,28 @@ public final class MeasurementJvm implements AutoCloseable {
 
     public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output)
             throws ForkException, TaskFailedException {
+        return start(launcher, timeout, output, false);
+    }
+
+    /**
+     * @param setUpRecorder whether the JVM sets its flight recorder up as soon as it is up
+     *                      ({@code BreakdownRecorder.setUp}), while the host does what measures nothing; the
+     *                      answer is awaited by {@link #awaitRecorder}, or before the next command, so that
+     *                      nothing runs in this JVM while the recorder sets up
+     */
+    public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output,
+                                       boolean setUpRecorder) throws ForkException, TaskFailedException {
         // Its failures are the workload's, not this JVM's: they are reported without its label.
         ChildJvm child = ChildJvm.start(LABEL, "", launcher.processBuilder(ForkProtocol.ROLE_MEASURE), timeout,
                 output);
         try {
-            return new MeasurementJvm(child, timeout);
+            if (setUpRecorder) {
+                // Sent before its HELLO is read: the JVM finds it as soon as it is up, a round trip sooner.
+                child.send(new ForkMessage.SetUpRecorder());
+            }
+            MeasurementJvm jvm = new MeasurementJvm(child, timeout);
+            jvm.settingUp = setUpRecorder;
+            return jvm;
         } catch (ForkException | TaskFailedException | RuntimeException e) {
             child.close();
             throw e;
@@ -59,17 +76,8 @@ public final class MeasurementJvm implements AutoCloseable {
     }
 
     /**
-     * Asks the JVM to set its flight recorder up now ({@code BreakdownRecorder.setUp}), while the host
-     * does what measures nothing; its answer is awaited by {@link #awaitRecorder}, or before the next
-     * command, so that nothing runs in this JVM while the recorder sets up.
-     */
-    public void setUpRecorder() throws ForkException {
-        child.send(new ForkMessage.SetUpRecorder());
-        settingUp = true;
-    }
-
-    /**
-     * Waits for the set-up {@link #setUpRecorder} asked for to end; returns at once where none is under way.
+     * Waits for the flight recorder's set-up asked for at the start to end; returns at once where none is
+     * under way.
      *
      * @return what it took in the JVM, in ns; 0 where none was under way
      */
