@@ -130,6 +130,8 @@ public final class PoolWorker {
             Path keep = share.recording().isEmpty() ? null : Path.of(share.recording());
             // Made before the recorder starts: loading its class would read a file on the worker's time.
             Workers self = new Workers(1, tasks.size(), "", Set.of(Thread.currentThread().getId()));
+            // From a collected heap, as its measured iterations start: the collector's share is this work's own.
+            HeapKeeping.collectGarbageLeftBehind();
             BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
             long sum = 0;
             try {
