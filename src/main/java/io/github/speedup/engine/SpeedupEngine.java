@@ -241,11 +241,12 @@ public final class SpeedupEngine {
             }
             Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             double loadAverage = EnvironmentProbe.loadAverage();
-            warnIfBusy(guard, probe, loadAverage);
             try {
                 MeasurementRunner runner = new MeasurementRunner(launcher, previousLauncher, fork.timeout(),
                         childOutput, progress, guard, fork.cluster()).with(new Diagnostics(breakdown.on(), breakdown.pool(), recordings));
-                RunOutcome outcome = runner.run(plan);
+                // The look at how busy the machine is comes once the measurement JVM is up, which sets its
+                // flight recorder up meanwhile.
+                RunOutcome outcome = runner.run(plan, () -> warnIfBusy(guard, probe, loadAverage));
                 Environment environment = EnvironmentProbe.probe(outcome.workloadJvm(), fork.javaExecutable(),
                         fork.argLine(), build.mavenVersion(), loadAverage, probe.probes(),
                         Math.round(lockWait.toNanos() / 1e3) / 1e3);

@@ -116,6 +116,31 @@ public final class MeasurementRunner {
      *                                  launcher for its side
      */
     public RunOutcome run(MeasurementPlan plan) {
+        return run(plan, BeforeMeasuring.NOTHING);
+    }
+
+    /**
+     * What the host does once the measurement JVMs are up and before the first iteration, while nothing
+     * is measured: the engine's look at how busy the machine is, half a second of waiting, in which the
+     * measurement JVM sets its flight recorder up where diagnostic iterations will follow.
+     */
+    @FunctionalInterface
+    public interface BeforeMeasuring {
+
+        BeforeMeasuring NOTHING = () -> { };
+
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Measures the plan, running {@code beforeMeasuring} once the measurement JVMs are up; its time does
+     * not count against the run's budget ({@code maxRunTimeInSeconds}), as it did not when it came
+     * before the run.
+     *
+     * @throws IllegalArgumentException the plan measures an earlier version and this runner has no
+     *                                  launcher for its side
+     */
+    public RunOutcome run(MeasurementPlan plan, BeforeMeasuring beforeMeasuring) {
         boolean compares = plan.measurements().stream().anyMatch(m -> m.side() == Side.PREVIOUS);
         if (compares && previousLauncher == null) {
             throw new IllegalArgumentException("the plan measures " + plan.compareWith().artifact()
@@ -131,11 +156,20 @@ public final class MeasurementRunner {
         Map<Side, MeasurementJvm> measurementJvms = new EnumMap<>(Side.class);
         try {
             if (plan.needsMeasurementJvm(Side.THIS)) {
-                measurementJvms.put(Side.THIS, MeasurementJvm.start(launcher, timeout, output));
+                // The first recording in a JVM costs 0.75 s where later ones cost tens of ms: the set-up is
+                // taken while the host does what measures nothing, rather than in a workload's time. Only
+                // this build's side: the earlier version's JVM takes no diagnostic iteration.
+                measurementJvms.put(Side.THIS, MeasurementJvm.start(launcher, timeout, output, diagnostics.on()));
                 jvm = measurementJvms.get(Side.THIS).info();
             }
             if (plan.needsMeasurementJvm(Side.PREVIOUS)) {
                 measurementJvms.put(Side.PREVIOUS, MeasurementJvm.start(previousLauncher, timeout, output));
+            }
+            long before = System.nanoTime();
+            beforeMeasuring.run();
+            runStart += System.nanoTime() - before;
+            if (measurementJvms.containsKey(Side.THIS)) {
+                measurementJvms.get(Side.THIS).awaitRecorder();
             }
             Map<Side, ModeExecutors.SideJvms> sides = new EnumMap<>(Side.class);
             sides.put(Side.THIS, new ModeExecutors.SideJvms(launcher, timeout, output, clusterConnection,
@@ -152,10 +186,6 @@ public final class MeasurementRunner {
                 // The workload's time starts here: timing it for its batch is part of it.
                 WorkloadClock clock = WorkloadClock.of(System::nanoTime,
                         plan.sampling(plan.measurements().get(workload.get(0)).workload()).maxTime(), runLeft);
-                if (diagnostics.on()) {
-                    // with the breakdown off, the whole budget is the sampling's
-                    clock.reserveForDiagnosis();
-                }
                 // Work too short to time runs each task several times per iteration, decided before it is
                 // measured; not timed where the run's budget is already spent, as nothing of it will be measured.
                 plan = iterations.replan(Batching.resolve(plan, workload,
@@ -210,6 +240,9 @@ public final class MeasurementRunner {
             return new RunOutcome(jvm, results, null, times);
         } catch (ForkException | TaskFailedException e) {
             return new RunOutcome(jvm, results, e.getMessage(), times);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RunOutcome(jvm, results, "interrupted before the first iteration", times);
         } finally {
             measurementJvms.values().forEach(MeasurementJvm::close);
         }
@@ -359,6 +392,14 @@ public final class MeasurementRunner {
      */
     static final long FIRST_RECORDING_NANOS = 500_000_000L;
 
+    /**
+     * What a diagnostic recording in the measurement JVM is expected to take beside its tasks before one
+     * was timed, in ns: its recorder was set up at its start, and the first recordings after that took
+     * 40–90 ms beside their tasks on the 2-core VM of 2026-12-07 (the code that reads them back is not
+     * yet compiled), later ones 20–40 ms.
+     */
+    static final long SET_UP_RECORDING_NANOS = 100_000_000L;
+
     /** The iterations of a plan's measurements, in blocks or interleaved. */
     private final class Iterations {
         /** The run's plan, with the batch of every workload measured so far resolved ({@link Batching}). */
@@ -382,13 +423,13 @@ public final class MeasurementRunner {
         private WorkloadClock clock;
         /**
          * What starting, stopping and reading a recording took beside the tasks in the last diagnostic
-         * iteration in the measurement JVM, in ns; before the first, {@link #FIRST_RECORDING_NANOS}. The
-         * recorder's first start in a JVM loads and sets up the flight recorder, later ones do not, so
-         * the last one says best what the next costs (a pool's JVMs are expected to start cold): the
-         * default suite's sleep, whose iterations take 65 ms, ran 0.8 s past its 4 s budget when only
-         * the iteration was counted.
+         * iteration in the measurement JVM, in ns; before the first, {@link #SET_UP_RECORDING_NANOS}: the
+         * measurement JVM set its recorder up when it started. The recorder's first start in a JVM loads
+         * and sets up the flight recorder, later ones do not, so the last one says best what the next
+         * costs (a pool's JVMs are expected to start cold): the default suite's sleep, whose iterations
+         * take 65 ms, ran 0.8 s past its 4 s budget when only the iteration was counted.
          */
-        private long recorderNanos = FIRST_RECORDING_NANOS;
+        private long recorderNanos = SET_UP_RECORDING_NANOS;
 
         Iterations(MeasurementPlan plan, Map<Side, ModeExecutors.SideJvms> sides) {
             this.plan = plan;
@@ -408,7 +449,7 @@ public final class MeasurementRunner {
         /** Every iteration of one measurement, then the next's, while the workload's budget lasts. */
         void inBlocks(WorkloadSampling sampling) throws IterationFailedException {
             for (int index : sampling.pending()) {
-                while (sampling.has(index) && sampling.pending(index) && !sampling.outOfTime()) {
+                while (sampling.has(index) && sampling.pending(index) && !reserved(sampling).outOfTime()) {
                     step(sampling, index);
                 }
             }
@@ -423,7 +464,7 @@ public final class MeasurementRunner {
          */
         void interleaved(WorkloadSampling sampling) throws IterationFailedException {
             List<Integer> round;
-            while (!(round = sampling.startRound()).isEmpty()) {
+            while (!(round = reserved(sampling).startRound()).isEmpty()) {
                 for (int index : round) {
                     // No iteration starts once the budget is spent, even within a round: a round's
                     // first iterations in fresh JVMs or a pool's start-up can take longer than foreseen.
@@ -518,7 +559,8 @@ public final class MeasurementRunner {
          * Once every measured iteration of the workload is taken, one diagnostic iteration of each of this
          * build's measurements that has samples, in the executor that measured it: the recording never
          * runs in a measured iteration. It counts against the workload's budget like everything else the
-         * user waits for: the sampling left it a tenth ({@link WorkloadClock#reserveForDiagnosis}), and
+         * user waits for: the sampling left it what it is expected to take, at most a tenth
+         * ({@link WorkloadClock#reserveForDiagnosis}, {@link #reserved}), and
          * each is taken only while it would end within the budget plus a tenth, the results that decide
          * the reading first (the modes at the cores before sequential: their breakdown names the lock or
          * the wait), so that a tight budget still explains the reading. A result the budget left
@@ -599,6 +641,30 @@ public final class MeasurementRunner {
                     clock.waited(System.nanoTime() - waitFrom);
                 }
             }
+        }
+
+        /**
+         * The sampling, with what its diagnostic iterations are expected to take kept from its budget: one
+         * per measurement of this build that has samples and records a breakdown, as {@link #diagnose}
+         * expects them ({@code sampling.has} and not yet measured: nothing is known of them, and the budget
+         * may never reach them). Nothing with the breakdown off: the whole budget is the sampling's.
+         */
+        private WorkloadSampling reserved(WorkloadSampling sampling) {
+            long expected = 0;
+            if (diagnostics.on()) {
+                for (int index : sampling.measurements()) {
+                    Measurement measurement = plan.measurements().get(index);
+                    boolean ownJvms = measurement.mode().separateJvms();
+                    ModeExecutor executor = executors.get(index);
+                    if (measurement.side() == Side.THIS && sampling.has(index) && !sampling.samples(index).isEmpty()
+                            && executor != null && executor.recordsBreakdown() && (!ownJvms || diagnostics.pool())) {
+                        expected += expectedIterationNanos(sampling.samples(index))
+                                + (ownJvms ? FIRST_RECORDING_NANOS : recorderNanos);
+                    }
+                }
+            }
+            clock.reserveForDiagnosis(expected);
+            return sampling;
         }
 
         /**

@@ -17,8 +17,9 @@ import java.util.function.LongSupplier;
  * keeps how much of the time went to waiting for quiet and to iterations that were taken again, which
  * the report shows beside the time spent.
  * <p>
- * The diagnostic iterations after the measured ones count too: the sampling stops a tenth of the
- * budget early ({@link #reserveForDiagnosis}), and they may run to the budget plus a tenth.
+ * The diagnostic iterations after the measured ones count too: the sampling stops early by what they
+ * are expected to take, at most a tenth of the budget ({@link #reserveForDiagnosis}), and they may run to
+ * the budget plus a tenth.
  */
 final class WorkloadClock {
 
@@ -102,12 +103,16 @@ final class WorkloadClock {
     }
 
     /**
-     * Keeps a tenth of the budget from the sampling, for the diagnostic iterations that follow it: one
-     * per result, each about as long as an iteration, so that a workload whose sampling runs to its
-     * budget still explains its reading within it.
+     * Keeps what the diagnostic iterations that follow the sampling are expected to take from it, at most a
+     * tenth of the budget, so that a workload whose sampling runs to its budget still explains its reading
+     * within it. Set again as the sampling learns what its iterations take: a flat tenth kept 0.4 s of the
+     * default suite's sleep (4 s) from its sampling for diagnostic iterations that took 0.3 s, and in one
+     * build of six its threads ×4 went unmeasured.
+     *
+     * @param expectedNanos what the diagnostic iterations are expected to take, in ns
      */
-    void reserveForDiagnosis() {
-        reservedNanos = budgetNanos == NO_BUDGET ? 0 : budgetNanos / 10;
+    void reserveForDiagnosis(long expectedNanos) {
+        reservedNanos = budgetNanos == NO_BUDGET ? 0 : Math.min(Math.max(0, expectedNanos), budgetNanos / 10);
     }
 
     /** The sampling is over: the whole budget is the diagnostic iterations'. */

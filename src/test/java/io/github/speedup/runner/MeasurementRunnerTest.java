@@ -178,6 +178,45 @@ class MeasurementRunnerTest {
                 && recorded.workers() == 2, String.valueOf(result(withPool, Mode.POOL).breakdown()));
     }
 
+    /**
+     * The engine's look at how busy the machine is runs once, when the measurement JVM is up (which sets its
+     * flight recorder up meanwhile) and before the first iteration; its time is not the run's: a run budget
+     * of 2 s still measures after a look of 2.5 s.
+     */
+    @Test
+    void theLookBeforeMeasuringComesOnceTheMeasurementJvmIsUpAndIsNotTheRunsTime() throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(new RunParameters(List.of(builtIn("sleep", 4, 20)),
+                List.of("sequential,threads"), List.of("2"),
+                new io.github.speedup.config.SamplingParameters(1, null, null, 3, 3, null, 2, null), null, null, null,
+                fork(), io.github.speedup.config.GateParameters.NONE, io.github.speedup.config.LoadParameters.DEFAULTS,
+                io.github.speedup.config.HistoryParameters.NONE, null), 2, warning -> { });
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void iteration(int number, int total, io.github.speedup.plan.Measurement measurement, boolean warmup,
+                                  int iteration, Sampling sampling) {
+                events.add("iteration");
+            }
+        };
+        RunOutcome outcome = new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()),
+                config.fork().timeout(), (child, line) -> output.add(child + ": " + line), progress, guard(config))
+                .run(config.plan(), () -> {
+                    events.add("look with " + ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                            .count() + " child JVM up");
+                    Thread.sleep(2500);
+                });
+        assertTrue(outcome.complete(), outcome.failure());
+        assertEquals("look with 1 child JVM up", events.get(0));
+        assertEquals(1, events.stream().filter(event -> event.startsWith("look")).count());
+        for (MeasuredResult result : outcome.results()) {
+            assertNull(result.skippedReason(), result.skippedReason());
+            assertEquals(3, result.samples().size(), result.toString());
+        }
+        assertTrue(result(outcome, Mode.SEQUENTIAL).breakdown()
+                instanceof io.github.speedup.execution.breakdown.Breakdown.Recorded,
+                String.valueOf(result(outcome, Mode.SEQUENTIAL).breakdown()));
+    }
+
     private static MeasuredResult result(RunOutcome outcome, Mode mode) {
         return outcome.results().stream().filter(r -> r.measurement().mode() == mode).findFirst().orElseThrow();
     }

@@ -40,9 +40,22 @@ class WorkloadClockTest {
     }
 
     @Test
-    void theSamplingLeavesATenthForTheDiagnosticIterationsWhichMayRunToTheBudgetAndATenth() {
+    void theSamplingLeavesWhatTheDiagnosticIterationsAreExpectedToTakeAtMostATenth() {
         WorkloadClock clock = new WorkloadClock(() -> now, 10_000_000_000L);
-        clock.reserveForDiagnosis();
+        clock.reserveForDiagnosis(300_000_000L);
+        now = 9_600_000_000L;
+        assertFalse(clock.spent(), "0.3 s kept of 10 s: the sampling's share ends at 9.7 s");
+        assertEquals(100_000_000L, clock.leftNanos());
+        clock.reserveForDiagnosis(500_000_000L);
+        assertTrue(clock.spent(), "set again as the sampling learns: 0.5 s kept, its share ended at 9.5 s");
+        clock.reserveForDiagnosis(0);
+        assertEquals(400_000_000L, clock.leftNanos(), "nothing kept: the whole budget is the sampling's");
+    }
+
+    @Test
+    void theSamplingLeavesAtMostATenthForTheDiagnosticIterationsWhichMayRunToTheBudgetAndATenth() {
+        WorkloadClock clock = new WorkloadClock(() -> now, 10_000_000_000L);
+        clock.reserveForDiagnosis(3_000_000_000L);
         now = 8_000_000_000L;
         assertTrue(clock.allowsRound(1_000_000_000L), "ends at 9 s: within the 9 s left to sampling and a tenth of 10 s");
         assertFalse(clock.allowsRound(2_100_000_000L), "would end at 10.1 s, past 9 s and a tenth of 10 s");
@@ -55,7 +68,7 @@ class WorkloadClockTest {
         assertFalse(clock.allowsDiagnosis(2_100_000_000L));
         assertEquals("10 s (maxTimeInSeconds)", clock.budgetDescription());
         WorkloadClock unbounded = new WorkloadClock(() -> now, WorkloadClock.NO_BUDGET);
-        unbounded.reserveForDiagnosis();
+        unbounded.reserveForDiagnosis(1_000_000_000L);
         assertFalse(unbounded.spent());
         assertTrue(unbounded.allowsDiagnosis(Long.MAX_VALUE / 2));
         assertEquals("budget", unbounded.budgetDescription());

@@ -36,6 +36,8 @@ public final class MeasurementJvm implements AutoCloseable {
     private final JvmInfo info;
     /** Per workload name, the definition the JVM holds: a workload batched after its calibration is sent again. */
     private final Map<String, WorkloadSpec> defined = new HashMap<>();
+    /** Whether the flight recorder's set-up was asked for and its answer is still to be read. */
+    private boolean settingUp;
 
     private MeasurementJvm(ChildJvm child, Duration timeout) throws ForkException, TaskFailedException {
         this.child = child;
@@ -45,15 +47,47 @@ public final class MeasurementJvm implements AutoCloseable {
 
     public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output)
             throws ForkException, TaskFailedException {
+        return start(launcher, timeout, output, false);
+    }
+
+    /**
+     * @param setUpRecorder whether the JVM sets its flight recorder up as soon as it is up
+     *                      ({@code BreakdownRecorder.setUp}), while the host does what measures nothing; the
+     *                      answer is awaited by {@link #awaitRecorder}, or before the next command, so that
+     *                      nothing runs in this JVM while the recorder sets up
+     */
+    public static MeasurementJvm start(JvmLauncher launcher, Duration timeout, ChildOutput output,
+                                       boolean setUpRecorder) throws ForkException, TaskFailedException {
         // Its failures are the workload's, not this JVM's: they are reported without its label.
         ChildJvm child = ChildJvm.start(LABEL, "", launcher.processBuilder(ForkProtocol.ROLE_MEASURE), timeout,
                 output);
         try {
-            return new MeasurementJvm(child, timeout);
+            if (setUpRecorder) {
+                // Sent before its HELLO is read: the JVM finds it as soon as it is up, a round trip sooner.
+                child.send(new ForkMessage.SetUpRecorder());
+            }
+            MeasurementJvm jvm = new MeasurementJvm(child, timeout);
+            jvm.settingUp = setUpRecorder;
+            return jvm;
         } catch (ForkException | TaskFailedException | RuntimeException e) {
             child.close();
             throw e;
         }
+    }
+
+    /**
+     * Waits for the flight recorder's set-up asked for at the start to end; returns at once where none is
+     * under way.
+     *
+     * @return what it took in the JVM, in ns; 0 where none was under way
+     */
+    public long awaitRecorder() throws ForkException, TaskFailedException {
+        if (!settingUp) {
+            return 0;
+        }
+        settingUp = false;
+        return child.expect(ForkMessage.RecorderSetUp.class, timeout, "setting up the flight recorder").message()
+                .setUpNanos();
     }
 
     public JvmInfo info() {
@@ -64,6 +98,7 @@ public final class MeasurementJvm implements AutoCloseable {
         if (!mode.inJvm()) {
             throw new IllegalArgumentException(mode + " does not run in the measurement JVM");
         }
+        awaitRecorder();
         if (!spec.equals(defined.get(spec.name()))) {
             child.send(new ForkMessage.DefineWorkload(spec));
             child.expect(ForkMessage.Defined.class, timeout, "loading workload " + spec.name());
@@ -88,6 +123,7 @@ public final class MeasurementJvm implements AutoCloseable {
         if (!spec.equals(defined.get(spec.name()))) {
             throw new IllegalStateException("workload " + spec.name() + " is diagnosed before it is measured");
         }
+        awaitRecorder();
         child.send(new ForkMessage.Diagnose(spec.name(), mode, workers,
                 recording == null ? "" : recording.toAbsolutePath().toString()));
         return child.expect(ForkMessage.Diagnosed.class, timeout, "the diagnostic iteration of " + spec.name())

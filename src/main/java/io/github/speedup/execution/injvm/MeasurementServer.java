@@ -2,6 +2,7 @@ package io.github.speedup.execution.injvm;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.BreakdownRecorder;
 import io.github.speedup.execution.child.ChildLifetime;
 import io.github.speedup.execution.child.HeapKeeping;
 import io.github.speedup.execution.protocol.BoundedLineReader;
@@ -62,6 +63,8 @@ public final class MeasurementServer {
                 } else if (command instanceof ForkMessage.RunIteration run) {
                     ForkProtocol.write(protocol, runIteration(workloads.get(run.workload()), run.mode(), run.workers()),
                             null);
+                } else if (command instanceof ForkMessage.SetUpRecorder) {
+                    ForkProtocol.write(protocol, setUpRecorder(), null);
                 } else if (command instanceof ForkMessage.Diagnose diagnose) {
                     ForkProtocol.write(protocol, diagnose(workloads.get(diagnose.workload()), diagnose), null);
                 } else if (command instanceof ForkMessage.Exit) {
@@ -86,6 +89,19 @@ public final class MeasurementServer {
             return new ForkMessage.Defined();
         } catch (Exception | Error e) {
             return ForkMessage.Failed.of(e);
+        }
+    }
+
+    /**
+     * Sets the flight recorder up ahead of the diagnostic iterations. What goes wrong is left to them to
+     * say: each records on its own and tells why it could not, so the set-up only ever saves them time.
+     */
+    private static ForkMessage setUpRecorder() {
+        long from = System.nanoTime();
+        try {
+            return new ForkMessage.RecorderSetUp(BreakdownRecorder.setUp());
+        } catch (RuntimeException e) {
+            return new ForkMessage.RecorderSetUp(System.nanoTime() - from);
         }
     }
 

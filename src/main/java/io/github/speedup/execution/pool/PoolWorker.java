@@ -132,6 +132,8 @@ public final class PoolWorker {
             // Made before the recorder starts: loading its class would read a file on the worker's time.
             Workers self = new Workers(1, tasks.size(), "", Set.of(Thread.currentThread().getId()));
             WorkerCounters counted = new WorkerCounters();
+            // From a collected heap, as its measured iterations start: the collector's share is this work's own.
+            HeapKeeping.collectGarbageLeftBehind();
             BreakdownRecorder recorder = BreakdownRecorder.start(BreakdownRecorder.THRESHOLD);
             WorkerCounters.Mark begin = counted.begin();
             long sum = 0;

@@ -17,8 +17,8 @@ import java.util.List;
  * ({@link ForkProtocol} decodes). Who sends what:
  *
  * <pre>
- * host -> measurement JVM   DefineWorkload, RunIteration, Diagnose, Exit
- * measurement JVM -> host   Hello, Defined, IterationSample, Diagnosed, Failed
+ * host -> measurement JVM   SetUpRecorder, DefineWorkload, RunIteration, Diagnose, Exit
+ * measurement JVM -> host   Hello, RecorderSetUp, Defined, IterationSample, Diagnosed, Failed
  * host -> worker JVM        RunTask after the Frame of its input, per task, with a payload only
  * worker JVM -> host        Started, Done (after a Frame of its results), Failed
  *                           (its share arrives as arguments: {@code WorkerAssignment})
@@ -141,6 +141,34 @@ public sealed interface ForkMessage {
 
         static Diagnose decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
             return new Diagnose(fields.text(), fields.mode(), fields.integer(), fields.text());
+        }
+    }
+
+    /**
+     * Set the flight recorder up now, ahead of the first diagnostic iteration, while nothing is measured:
+     * its first recording in a JVM costs far more than later ones (BreakdownRecorder.setUp). Answered by
+     * RecorderSetUp once done.
+     */
+    record SetUpRecorder() implements ForkMessage {
+        static final String TYPE = "SET_UP_RECORDER";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE);
+        }
+    }
+
+    /** The flight recorder is set up, or this JVM has none (its diagnostic iterations will say why); in ns. */
+    record RecorderSetUp(long setUpNanos) implements ForkMessage {
+        static final String TYPE = "RECORDER_SET_UP";
+
+        @Override
+        public String encode() {
+            return ForkProtocol.encode(TYPE, String.valueOf(setUpNanos));
+        }
+
+        static RecorderSetUp decode(ForkProtocol.Fields fields) throws ForkProtocol.MalformedMessageException {
+            return new RecorderSetUp(fields.number());
         }
     }
 

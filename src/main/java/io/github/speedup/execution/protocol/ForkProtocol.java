@@ -161,6 +161,8 @@ public final class ForkProtocol {
             case ForkMessage.Diagnose.TYPE -> ForkMessage.Diagnose.decode(fields);
             case ForkMessage.Diagnosed.TYPE -> ForkMessage.Diagnosed.decode(fields);
             case ForkMessage.DiagnoseShare.TYPE -> ForkMessage.DiagnoseShare.decode(fields);
+            case ForkMessage.SetUpRecorder.TYPE -> new ForkMessage.SetUpRecorder();
+            case ForkMessage.RecorderSetUp.TYPE -> ForkMessage.RecorderSetUp.decode(fields);
             case ForkMessage.Failed.TYPE -> new ForkMessage.Failed(fields.text(), fields.text());
             case ForkMessage.Exit.TYPE -> new ForkMessage.Exit();
             case ForkMessage.ExitCalled.TYPE -> new ForkMessage.ExitCalled(fields.text());

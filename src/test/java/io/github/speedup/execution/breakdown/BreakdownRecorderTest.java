@@ -7,6 +7,9 @@ import com.example.breakdown.Ledger;
 import com.example.breakdown.Napper;
 import com.example.breakdown.Registry;
 import com.example.breakdown.Spin;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,6 +103,20 @@ class BreakdownRecorderTest {
         assertTrue(breakdown.shares().waiting() > 0.6, breakdown.toString());
         // Not none: the two workers may wait for each other to load and initialise Napper.
         assertTrue(breakdown.shares().monitor() < 0.05, breakdown.toString());
+    }
+
+    /**
+     * The set-up is a recording like any other, stopped and closed: it leaves no recording running (one
+     * would record the measured iterations that follow), and the next recording sees the workers' sleep.
+     */
+    @Test
+    void settingUpLeavesNoRecordingRunningAndTheNextRecordsAsAnyOther() throws Exception {
+        assertTrue(BreakdownRecorder.setUp() > 0);
+        assertEquals(List.of(), FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .filter(recording -> recording.getState() != RecordingState.CLOSED).map(Recording::getName).toList());
+        Breakdown.Recorded breakdown = Crew.record(2, 5, () -> Napper.nap(30));
+        assertEquals(Cause.SLEEP, breakdown.waits().get(0).cause(), breakdown.toString());
+        assertTrue(breakdown.shares().waiting() > 0.6, breakdown.toString());
     }
 
     /** A peer on loopback answers each byte after 20 ms: the workers wait in a socket read. */

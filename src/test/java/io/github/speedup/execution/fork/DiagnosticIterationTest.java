@@ -56,6 +56,50 @@ class DiagnosticIterationTest {
         }
     }
 
+    /**
+     * Asked at its start, the measurement JVM sets its flight recorder up before anything else it is
+     * asked, and answers once; the diagnostic iterations after it record as before.
+     */
+    @Test
+    void theRecorderSetUpAtTheStartIsAnsweredOnceAndTheDiagnosticIterationsRecordAfterIt() throws Exception {
+        WorkloadSpec spec = TestJvms.userClass("SharedCatalog", 8);
+        try (MeasurementJvm jvm = MeasurementJvm.start(TestJvms.launcher(work, Map.of()), TIMEOUT, ChildOutput.DISCARD,
+                true)) {
+            assertTrue(jvm.awaitRecorder() > 0, "the set-up took its time in the JVM");
+            assertEquals(0, jvm.awaitRecorder(), "answered once");
+            assertTrue(jvm.runIteration(spec, Mode.THREADS, 2).wallNanos() > 0);
+            Breakdown.Recorded threads = assertInstanceOf(Breakdown.Recorded.class,
+                    jvm.diagnose(spec, Mode.THREADS, 2, null));
+            assertEquals("com.example.workloads.SharedCatalog", threads.locks().get(0).subject(), threads.toString());
+        }
+    }
+
+    /** An iteration asked for before the set-up's answer was read waits for it, and reads its own answer. */
+    @Test
+    void anIterationAskedForDuringTheSetUpWaitsForIt() throws Exception {
+        WorkloadSpec spec = TestJvms.userClass("SharedCatalog", 2);
+        try (MeasurementJvm jvm = MeasurementJvm.start(TestJvms.launcher(work, Map.of()), TIMEOUT, ChildOutput.DISCARD,
+                true)) {
+            assertTrue(jvm.runIteration(spec, Mode.SEQUENTIAL, 1).wallNanos() > 0);
+            assertEquals(0, jvm.awaitRecorder(), "the answer was read before the iteration's");
+        }
+    }
+
+    /** Where the JVM has no flight recorder, the set-up records nothing and the JVM measures as before. */
+    @Test
+    void aJvmWithoutTheFlightRecorderSetsNothingUpAndStillMeasures() throws Exception {
+        JvmLauncher launcher = JvmLauncher.prepare(new ForkSettings(TestJvms.JAVA, "-XX:-FlightRecorder", List.of("-XX:-FlightRecorder"),
+                List.of(TestJvms.TEST_CLASSES), Map.of(), Map.of(), work, Path.of("").toAbsolutePath(), TIMEOUT),
+                ProcessCookie.create());
+        WorkloadSpec spec = TestJvms.userClass("SharedCatalog", 2);
+        try (MeasurementJvm jvm = MeasurementJvm.start(launcher, TIMEOUT, ChildOutput.DISCARD, true)) {
+            jvm.awaitRecorder();
+            assertTrue(jvm.runIteration(spec, Mode.THREADS, 2).wallNanos() > 0);
+            assertEquals("no breakdown: the flight recorder is not available in this JVM: the JVM runs with "
+                    + "-XX:-FlightRecorder", jvm.diagnose(spec, Mode.THREADS, 2, null).toString());
+        }
+    }
+
     @Test
     void aJvmWithoutTheFlightRecorderSaysSoAndStillMeasures() throws Exception {
         JvmLauncher launcher = JvmLauncher.prepare(new ForkSettings(TestJvms.JAVA, "-XX:-FlightRecorder", List.of("-XX:-FlightRecorder"),

@@ -46,6 +46,8 @@ class ForkProtocolTest {
                 new ForkMessage.Diagnose("w\tx", Mode.THREADS, 2, "/tmp/a b/cpu-threads-2.jfr"),
                 new ForkMessage.DiagnoseShare(9, 1, 2, "/work/a b/cpu-pool-x2.jfr.worker2"),
                 new ForkMessage.DiagnoseShare(3, 0, 1, ""),
+                new ForkMessage.SetUpRecorder(),
+                new ForkMessage.RecorderSetUp(743_000_000L),
                 new ForkMessage.Diagnosed(BreakdownLinesTest.sample()),
                 new ForkMessage.Diagnosed(new Breakdown.Unavailable("the flight recorder is not available\tin\nthis JVM")),
                 new ForkMessage.IterationSample(new Sample(123_456_789L, 98_765_432L, 1L << 40, Sample.NO_STARTUP, 0)),
