@@ -89,8 +89,10 @@ class BreakdownRecorderTest {
         assertEquals("byte[]", top.subject(), breakdown.toString());
         assertTrue(top.frame().startsWith(FIXTURES + "Churn.churn:"), top.frame());
         assertTrue(top.share() > 0.8, breakdown.toString());
-        // 10 tasks of 5,000 arrays of 16 KiB: 82 MB each, sampled; a third of it is a wide margin.
-        assertTrue(breakdown.memory().bytesPerTask() > 27e6, breakdown.toString());
+        // 10 tasks of 5,000 arrays of 16 KiB: 82 MB each, counted by the JVM for the worker's thread (the
+        // samples' weights, which the figure came from before, read 12.5 MB once: a stretch of 70 ms holds
+        // about twenty of them). The arrays escape into KEPT, so none is optimised away.
+        assertEquals(82e6, breakdown.memory().bytesPerTask(), 2e6, breakdown.toString());
         assertTrue(breakdown.memory().bytesPerSecond() > 50e6, breakdown.toString());
     }
 
@@ -203,7 +205,10 @@ class BreakdownRecorderTest {
         Culprit top = breakdown.hottest().get(0);
         assertEquals(Cause.CPU, top.cause());
         assertTrue(top.frame().startsWith(FIXTURES + "Spin.spin:"), top.frame());
-        assertTrue(breakdown.shares().running() > 0.9, breakdown.toString());
+        // Neither blocked nor waiting: on a core, or queued for one where two spinners share 2 cores with
+        // the recorder and the machine's other work (0.15 off CPU was seen); on a core for most of it.
+        assertTrue(breakdown.shares().running() + breakdown.shares().offCpu() > 0.9, breakdown.toString());
+        assertTrue(breakdown.shares().running() > 0.5, breakdown.toString());
     }
 
     @Test

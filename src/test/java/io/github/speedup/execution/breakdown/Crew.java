@@ -25,9 +25,11 @@ final class Crew {
     }
 
     static Breakdown.Recorded record(int threads, int tasks, Task task, Duration threshold) throws Exception {
+        WorkerCounters counted = new WorkerCounters();
         BreakdownRecorder recorder = BreakdownRecorder.start(threshold);
-        run(threads, tasks, task);
-        Breakdown breakdown = recorder.stop(new Workers(threads, (long) threads * tasks, PREFIX, Set.of()));
+        run(threads, tasks, task, counted);
+        Breakdown breakdown = recorder.stop(new Workers(threads, (long) threads * tasks, PREFIX, Set.of()), null,
+                counted);
         if (breakdown instanceof Breakdown.Recorded recorded) {
             return recorded;
         }
@@ -36,10 +38,16 @@ final class Crew {
 
     /** Runs the tasks on the workers and waits for them; the first task's failure is thrown. */
     static void run(int threads, int tasks, Task task) throws Exception {
+        run(threads, tasks, task, WorkerCounters.none());
+    }
+
+    /** As {@link #run(int, int, Task)}, each worker counted by {@code counted} as the executors count theirs. */
+    static void run(int threads, int tasks, Task task, WorkerCounters counted) throws Exception {
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(new Thread(() -> {
+                WorkerCounters.Mark begin = counted.begin();
                 try {
                     for (int i = 0; i < tasks; i++) {
                         task.run();
@@ -47,6 +55,7 @@ final class Crew {
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
                 }
+                counted.end(begin);
             }, PREFIX + t));
         }
         workers.forEach(Thread::start);
