@@ -99,9 +99,47 @@ public final class MeasurementServer {
     private static ForkMessage setUpRecorder() {
         long from = System.nanoTime();
         try {
-            return new ForkMessage.RecorderSetUp(BreakdownRecorder.setUp());
+            BreakdownRecorder.setUp();
         } catch (RuntimeException e) {
-            return new ForkMessage.RecorderSetUp(System.nanoTime() - from);
+            // told by the diagnostic iterations, as above
+        }
+        awaitIdleCompiler();
+        return new ForkMessage.RecorderSetUp(System.nanoTime() - from);
+    }
+
+    /** How long the compiler must have done nothing for its backlog to count as gone. */
+    private static final long COMPILER_QUIET_MILLIS = 50;
+    /** The longest the set-up waits for the compiler's backlog. */
+    private static final long COMPILER_WAIT_MILLIS = 2_000;
+
+    /**
+     * Waits, at most {@link #COMPILER_WAIT_MILLIS}, until the JIT compiler has compiled nothing for
+     * {@link #COMPILER_QUIET_MILLIS}: the set-up makes hundreds of the recorder's methods hot, and the
+     * compiler's queue of them delayed the compilation of the first workload's own code. In CI its first
+     * timing, cold, took past ten times the target and the batching that SHA-256 over 1 MiB needs was
+     * not chosen (it-batching, 850694a). Where the JVM does not time its compiler, nothing is waited for.
+     */
+    private static void awaitIdleCompiler() {
+        if (ModuleLayer.boot().findModule("java.management").isEmpty()) {
+            return;
+        }
+        java.lang.management.CompilationMXBean compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + COMPILER_WAIT_MILLIS * 1_000_000;
+        long compiled = compiler.getTotalCompilationTime();
+        try {
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(COMPILER_QUIET_MILLIS);
+                long now = compiler.getTotalCompilationTime();
+                if (now == compiled) {
+                    return;
+                }
+                compiled = now;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
