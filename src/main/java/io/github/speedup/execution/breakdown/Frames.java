@@ -53,6 +53,25 @@ final class Frames {
         return innermostFirst.isEmpty() ? "" : innermostFirst.get(0).text();
     }
 
+    /** The harness's packages: the code that runs the tasks and counts them, never a task itself. */
+    static final String HARNESS = PLUGIN + "execution.";
+
+    /**
+     * Whether an event of this stack, innermost first, happened in the harness's own code (its first
+     * frame outside the JDK is the harness's): counting a worker's CPU time and allocated bytes calls the
+     * JVM's management beans on the worker's thread, and a trial's culprits listed
+     * {@code WorkerCounters$Counter.mark} (13% of the hottest frames) and {@code InJvmExecutor.lambda$diagnose}
+     * (an allocation sample). The plugin's built-in tasks live elsewhere ({@code io.github.speedup.workload}).
+     */
+    static boolean harness(List<Frame> innermostFirst) {
+        for (Frame frame : innermostFirst) {
+            if (!isJdk(frame.className())) {
+                return frame.className().startsWith(HARNESS);
+            }
+        }
+        return false;
+    }
+
     /** A class name as source code writes it: {@code byte[]} for the JVM's {@code [B}. */
     static String className(String binaryName) {
         if (!binaryName.startsWith("[")) {

@@ -148,7 +148,8 @@ final class JfrSession {
 
     private void add(Cause cause, RecordedEvent event, RecordedThread thread, long nanos, long amount, String subject,
                      List<Frames.Frame> frames) {
-        if (thread != null) {
+        // the harness's own work on a worker's thread is not the work's
+        if (thread != null && !Frames.harness(frames)) {
             observations.add(new Observation(cause, thread.getJavaThreadId(),
                     thread.getJavaName() == null ? "" : thread.getJavaName(), nanos(event.getStartTime()), nanos, amount,
                     subject, Frames.user(frames)));

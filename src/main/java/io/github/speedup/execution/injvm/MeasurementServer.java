@@ -110,10 +110,10 @@ public final class MeasurementServer {
     /** How long the compiler must have done nothing for its backlog to count as gone. */
     private static final long COMPILER_QUIET_MILLIS = 50;
     /** The longest the set-up waits for the compiler's backlog. */
-    private static final long COMPILER_WAIT_MILLIS = 2_000;
+    private static final long COMPILER_WAIT_MILLIS = 1_000;
 
     /**
-     * Waits, at most {@link #COMPILER_WAIT_MILLIS}, until the JIT compiler has compiled nothing for
+     * Waits, at most {@link #COMPILER_WAIT_MILLIS} (a second: each run pays it once), until the JIT compiler has compiled nothing for
      * {@link #COMPILER_QUIET_MILLIS}: the set-up makes hundreds of the recorder's methods hot, and the
      * compiler's queue of them delayed the compilation of the first workload's own code. In CI its first
      * timing, cold, took past ten times the target and the batching that SHA-256 over 1 MiB needs was

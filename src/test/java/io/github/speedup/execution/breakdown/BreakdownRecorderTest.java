@@ -5,6 +5,7 @@ import com.example.breakdown.Churn;
 import com.example.breakdown.Journal;
 import com.example.breakdown.Ledger;
 import com.example.breakdown.Napper;
+import com.example.breakdown.Pipe;
 import com.example.breakdown.Registry;
 import com.example.breakdown.Spin;
 import jdk.jfr.FlightRecorder;
@@ -151,7 +152,7 @@ class BreakdownRecorderTest {
             Process reader = new ProcessBuilder("sh", "-c", "sleep 0.2; cat > /dev/null")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (OutputStream pipe = reader.getOutputStream()) {
-                pipe.write(new byte[256 * 1024]);
+                Pipe.fill(pipe, 256 * 1024);
             }
             assertEquals(0, reader.waitFor());
         });

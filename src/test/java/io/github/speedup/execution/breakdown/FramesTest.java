@@ -32,6 +32,22 @@ class FramesTest {
     }
 
     @Test
+    void anEventInTheHarnessesOwnCodeIsTheHarnesssNotATasks() {
+        // A trial's culprits: a sample in the JVM's management bean that counted the worker's CPU time.
+        assertEquals(true, Frames.harness(List.of(
+                frame("java.lang.management.ManagementFactory", "getThreadMXBean", 354),
+                frame("io.github.speedup.execution.breakdown.WorkerCounters$Counter", "mark", 88),
+                frame("io.github.speedup.execution.injvm.InJvmExecutor", "lambda$diagnose$3", 81))));
+        // A task, the user's or the plugin's own built-in one, run by the harness, is not.
+        assertEquals(false, Frames.harness(List.of(frame("java.lang.Thread", "sleep", -1),
+                frame("io.github.speedup.workload.SleepTask", "run", 12),
+                frame("io.github.speedup.execution.injvm.InJvmExecutor", "run", 90))));
+        assertEquals(false, Frames.harness(List.of(frame("com.acme.Report", "render", 42),
+                frame("io.github.speedup.execution.injvm.InJvmExecutor", "run", 90))));
+        assertEquals(false, Frames.harness(List.of(frame("java.lang.Object", "wait", -1))));
+    }
+
+    @Test
     void thePluginsOwnTaskIsTheFrameWhenNoUsersFrameIsThere() {
         List<Frames.Frame> stack = List.of(
                 frame("java.lang.Thread", "sleep", -1),
