@@ -83,7 +83,7 @@ final class Batching {
 
     /**
      * The factor for {@code workload}: timed unbatched, then at each factor the fastest run so far
-     * asks for, until an iteration at the factor chosen was timed and asked for no more, or
+     * asks for, until two iterations at the factor chosen were timed and asked for no more, or
      * {@link BatchRule#MAX_CALIBRATION_ITERATIONS} were taken. Work is timed at least twice unless its
      * first iteration was {@link #SURELY_LONG_NANOS}: the first, cold, overstates short work.
      */
@@ -91,15 +91,23 @@ final class Batching {
         int batch = 1;
         long fastest = Long.MAX_VALUE;
         int iterations = 0;
+        int atBatch = 0;
         while (iterations < BatchRule.MAX_CALIBRATION_ITERATIONS) {
             long wall = timer.time(workload.withBatch(batch));
             iterations++;
+            atBatch++;
             fastest = Math.min(fastest, wall / batch);
             int needed = BatchRule.factor(fastest);
-            if (needed <= batch && (iterations > 1 || wall >= SURELY_LONG_NANOS)) {
+            // Twice at the factor chosen: a first iteration at it may still run code the JIT compiles
+            // during it (CI: a JMH method timed 110 µs a run at ×500, 27.5 µs once compiled, so its
+            // iterations took 14 ms and were flagged too short to time).
+            if (needed <= batch && (atBatch > 1 || wall >= SURELY_LONG_NANOS)) {
                 break;
             }
-            batch = Math.max(batch, needed);
+            if (needed > batch) {
+                batch = needed;
+                atBatch = 0;
+            }
         }
         return new Calibration(batch, fastest, iterations);
     }

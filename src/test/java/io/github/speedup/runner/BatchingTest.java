@@ -65,7 +65,8 @@ class BatchingTest {
         Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timings);
         assertEquals(10, calibration.batch(), "50 ms / 5.8 ms asks for 8.6, and 10 is the series' next");
         assertEquals(5_800_000, calibration.nanosPerRun());
-        assertEquals(List.of(1, 1, 10), timings.batches, "timed cold, warm, then at the factor the warm run asked for");
+        assertEquals(List.of(1, 1, 10, 10), timings.batches, "timed cold, warm, then twice at the factor the warm run "
+                + "asked for");
     }
 
     @Test
@@ -75,9 +76,22 @@ class BatchingTest {
         Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timings);
         assertEquals(BatchRule.factor(16_000), calibration.batch());
         assertTrue(calibration.batch() * 16_000L >= BatchRule.TARGET_NANOS);
-        assertEquals(List.of(1, 250, 1_000, 4_000), timings.batches, "unbatched; 50 ms / 200 µs; 49 runs still cold "
-                + "of 250, 52 µs a run, so 1000; all warm, 16 µs, so 3125, the series' 4000, which asked for no more");
-        assertEquals(4, calibration.iterations());
+        assertEquals(List.of(1, 250, 1_000, 4_000, 4_000), timings.batches, "unbatched; 50 ms / 200 µs; 49 runs still "
+                + "cold of 250, 52 µs a run, so 1000; all warm, 16 µs, so 3125, the series' 4000, twice, which asked for no "
+                + "more");
+        assertEquals(5, calibration.iterations());
+    }
+
+    @Test
+    void aFactorIsTimedTwiceSinceItsFirstIterationMayStillBeCompiling() throws Exception {
+        // CI on 21028ac: a JMH method 110 µs a run for its first 600 runs, 27.5 µs once compiled. Timed once
+        // at ×500 (all of it still cold, 55 ms) it was kept, and its iterations took 14 ms.
+        Timings timings = new Timings(110_000, 27_500, 600);
+        Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timings);
+        assertEquals(BatchRule.factor(27_500), calibration.batch());
+        assertTrue(calibration.batch() * 27_500L >= BatchRule.TARGET_NANOS, calibration.toString());
+        assertEquals(500, timings.batches.get(1), "50 ms / 110 µs");
+        assertEquals(500, timings.batches.get(2), "timed again at it, now mostly compiled");
     }
 
     @Test
