@@ -138,11 +138,12 @@ class OwnWorkTest {
     void aDiagnosticIterationDisturbedByABurnerIsTakenAgain() throws Exception {
         ProcessHandle burner = startBurner();
         try {
-            // 100 ms iterations, two of them, in a budget of 4 s: a quarter of it (1 s) may go to waiting for
-            // quiet, which never comes, so the test ends in a few seconds however the burner falls.
+            // 100 ms iterations, two of them, in a budget of 8 s: a quarter of it (2 s) may go to waiting for
+            // quiet, which never comes, so the test ends in a few seconds however the burner falls, and the
+            // budget leaves room for the second diagnostic iteration (at 4 s, a CI run on 48398ef had none).
             RunConfiguration config = RunConfigurationParser.parse(new RunParameters(
                     List.of(WorkloadInput.builtIn("w", "sleep", 4, 25)), List.of("sequential"), List.of("2"),
-                    new SamplingParameters(1, null, 0.03, 2, 2, 4), null, null, null,
+                    new SamplingParameters(1, null, 0.03, 2, 2, 8), null, null, null,
                     ForkInput.defaults(work).withClassPath(List.of(TEST_CLASSES)), GateParameters.NONE,
                     LoadParameters.DEFAULTS, HistoryParameters.NONE, null), 2, warning -> { });
             List<String> again = new ArrayList<>();
