@@ -37,12 +37,15 @@ public final class WorkerCounters {
         mark();
     }
 
+    /** Counters that count nothing: no management bean is asked. */
+    private WorkerCounters(boolean unknown) {
+        bytesUnknown = unknown;
+        cpuUnknown = unknown;
+    }
+
     /** Counters of a stretch that counted nothing: both totals unknown. */
     public static WorkerCounters none() {
-        WorkerCounters none = new WorkerCounters();
-        none.bytesUnknown = true;
-        none.cpuUnknown = true;
-        return none;
+        return new WorkerCounters(true);
     }
 
     /** This thread's counts so far: call on the worker before its tasks. */
