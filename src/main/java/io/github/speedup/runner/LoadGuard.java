@@ -63,13 +63,45 @@ public final class LoadGuard {
     }
 
     /**
-     * @param windowNanos from the reading {@code before} to the reading {@code after}
-     * @param wallNanos   the iteration's own time within it
+     * Opens a window around work to be judged: the build's own CPU read first ({@link #own()}: Maven's
+     * JVM whole, every child the plugin started with its descendants), then the machine's counters, so
+     * that what the build did between the machine's readings, set-up and dispatch included, is all
+     * inside the build's; {@link #close} reads them the other way round.
      */
-    Interference interference(CpuCounters before, CpuCounters after, long ownCpuNanos, long windowNanos,
-                              long wallNanos) {
-        return Interference.between(before, after, ownCpuNanos, probe.cgroupLimited(),
-                new Interference.Span(windowNanos, wallNanos, probe.cpuCount()));
+    Window open() {
+        OwnCpu ownBefore = own();
+        return new Window(ownBefore, read(), System.nanoTime());
+    }
+
+    /**
+     * Closes a window: what remains of the machine's busy time past the build's own is other work's.
+     *
+     * @param endedJvmsCpuNanos CPU time of the build's JVMs that started and ended inside the window, ns
+     *                          (no longer children to read at its end)
+     */
+    Watched close(Window window, long endedJvmsCpuNanos) {
+        CpuCounters after = read();
+        long windowNanos = System.nanoTime() - window.fromNanos();
+        return new Watched(window.before(), after, own().since(window.ownBefore()) + endedJvmsCpuNanos, windowNanos);
+    }
+
+    /** Other work's share of a closed window, judged against a run of {@code wallNanos} within it. */
+    Interference interference(Watched watched, long wallNanos) {
+        return Interference.between(watched.before(), watched.after(), watched.ownCpuNanos(), probe.cgroupLimited(),
+                new Interference.Span(watched.windowNanos(), wallNanos, probe.cpuCount()));
+    }
+
+    /** The readings at a window's start; {@code fromNanos} is {@link System#nanoTime}. */
+    record Window(OwnCpu ownBefore, CpuCounters before, long fromNanos) {
+    }
+
+    /**
+     * A closed window.
+     *
+     * @param ownCpuNanos the build's own CPU time in it, ns
+     * @param windowNanos from the reading {@code before} to the reading {@code after}, ns
+     */
+    record Watched(CpuCounters before, CpuCounters after, long ownCpuNanos, long windowNanos) {
     }
 
     /** Why the sample is not to be believed, or {@code null}. */
@@ -169,14 +201,10 @@ public final class LoadGuard {
      * time less the build's own ({@link #own()}).
      */
     private Sample idleWindow() throws InterruptedException {
-        OwnCpu ownBefore = own();
-        CpuCounters before = probe.read();
-        long from = System.nanoTime();
+        Window window = open();
         Thread.sleep(QUIET_WINDOW.toMillis());
-        CpuCounters after = probe.read();
-        long window = System.nanoTime() - from;
-        long own = own().since(ownBefore);
-        return new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC,
-                interference(before, after, own, window, window));
+        Watched watched = close(window, 0);
+        return new Sample(watched.windowNanos(), 0, 0, Sample.NO_STARTUP, Sample.NO_GC,
+                interference(watched, watched.windowNanos()));
     }
 }

@@ -11,8 +11,6 @@ import io.github.speedup.execution.launch.ClusterConnection;
 import io.github.speedup.execution.launch.JvmLauncher;
 import io.github.speedup.execution.launch.OutputDrain;
 import io.github.speedup.measure.ClusterMembers;
-import io.github.speedup.measure.CpuCounters;
-import io.github.speedup.measure.OwnCpu;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
 import io.github.speedup.measure.WorkloadTime;
@@ -620,21 +618,18 @@ public final class MeasurementRunner {
         private Optional<Breakdown> guarded(int index, long expectedNanos)
                 throws ForkException, TaskFailedException, InterruptedException {
             Measurement measurement = plan.measurements().get(index);
+            ModeExecutor executor = executors.get(index);
             for (int attempt = 1; ; attempt++) {
-                OwnCpu ownBefore = guard.own();
-                CpuCounters before = guard.read();
-                long from = System.nanoTime();
-                Optional<Breakdown> breakdown = executors.get(index).diagnose(diagnostics.recording(measurement));
-                CpuCounters after = guard.read();
-                long window = System.nanoTime() - from;
-                long own = guard.own().since(ownBefore) + executors.get(index).endedJvmsCpuNanos();
-                String busy = guard.contamination(new Sample(window, 0, 0, Sample.NO_STARTUP, Sample.NO_GC)
-                        .withInterference(guard.interference(before, after, own, window, window)));
+                LoadGuard.Window window = guard.open();
+                Optional<Breakdown> breakdown = executor.diagnose(diagnostics.recording(measurement));
+                LoadGuard.Watched watched = guard.close(window, executor.endedJvmsCpuNanos());
+                String busy = guard.contamination(new Sample(watched.windowNanos(), 0, 0, Sample.NO_STARTUP,
+                        Sample.NO_GC).withInterference(guard.interference(watched, watched.windowNanos())));
                 if (busy == null || attempt == 2 || guard.maxRetries() == 0 || !clock.allowsDiagnosis(expectedNanos)) {
                     return breakdown;
                 }
                 progress.diagnosedAgain(index + 1, plan.measurements().size(), measurement, busy);
-                clock.retaken(window);
+                clock.retaken(watched.windowNanos());
                 if (clock.waitLeftNanos() > 0) {
                     long waitFrom = System.nanoTime();
                     guard.waitForQuiet(clock.waitLeftNanos());
@@ -748,29 +743,21 @@ public final class MeasurementRunner {
         }
 
         /**
-         * Runs one iteration with the machine's counters read around it, and the build's own CPU read
-         * around those ({@link OwnCpu}: Maven's JVM whole, every child the plugin started with its
-         * descendants), so that what the build did between the machine's readings, set-up, dispatch and
-         * draining output included, is all inside the build's. JVMs that start and end inside the window
-         * (the processes mode's workers) are the build's too, as their executor tells
-         * ({@link ModeExecutor#endedJvmsCpuNanos()}); what remains of the machine's busy time is other
-         * work's. The output drained meanwhile is counted too, so that a slowdown it may cause is said to
-         * be the plugin's.
+         * Runs one iteration in a {@link LoadGuard#open window} of the machine's counters, set-up,
+         * dispatch and draining output included, with the JVMs that start and end inside it (the
+         * processes mode's workers) counted as the build's, as their executor tells
+         * ({@link ModeExecutor#endedJvmsCpuNanos()}). The output drained meanwhile is counted too, so
+         * that a slowdown it may cause is said to be the plugin's.
          */
         private Sample iteration(int index, Measurement measurement, String which) throws IterationFailedException {
             try {
                 ModeExecutor executor = executor(index, measurement);
-                OwnCpu ownBefore = guard.own();
-                CpuCounters before = guard.read();
-                long from = System.nanoTime();
+                LoadGuard.Window window = guard.open();
                 long drainedBefore = OutputDrain.bytes();
                 Sample sample = executor.runIteration();
                 long drained = OutputDrain.bytes() - drainedBefore;
-                CpuCounters after = guard.read();
-                long window = System.nanoTime() - from;
-                long own = guard.own().since(ownBefore) + executor.endedJvmsCpuNanos();
-                return sample.withOutputBytes(drained)
-                        .withInterference(guard.interference(before, after, own, window, sample.wallNanos()));
+                LoadGuard.Watched watched = guard.close(window, executor.endedJvmsCpuNanos());
+                return sample.withOutputBytes(drained).withInterference(guard.interference(watched, sample.wallNanos()));
             } catch (TaskFailedException e) {
                 if (measurement.side() == Side.PREVIOUS && e.linkageError() != null) {
                     throw new NotLinkedException(notLinkedReason(e));
