@@ -73,19 +73,25 @@ final class BreakdownTable {
                     .text(unavailable.toString()));
         }
         Breakdown.Recorded recorded = (Breakdown.Recorded) result.breakdown();
+        Cause.Share[] parts = Cause.Share.values();
+        double[] fractions = new double[parts.length];
+        for (Cause.Share share : parts) {
+            fractions[share.ordinal()] = recorded.shares().of(share);
+        }
+        // One row's percentages add up to 100, as the shares add up to the workers' wall time.
+        int[] percents = Figures.wholePercents(fractions);
         Element bar = Element.of("div", "breakdown-bar");
-        for (Cause.Share share : Cause.Share.values()) {
-            double part = recorded.shares().of(share);
+        for (Cause.Share share : parts) {
+            double part = fractions[share.ordinal()];
             if (part > 0) {
                 bar.add(Element.of("span", "part " + share.id()).attr("style",
                         String.format(Locale.ROOT, "width:%.2f%%", part * 100)).attr("title",
-                        label(share) + " " + Figures.percent(part)));
+                        label(share) + " " + percents[share.ordinal()] + "%"));
             }
         }
         row.add(Element.of("td", "text").add(bar));
-        for (Cause.Share share : Cause.Share.values()) {
-            row.add(Element.of("td").attr("data-share", share.id())
-                    .text(Figures.percent(recorded.shares().of(share))));
+        for (Cause.Share share : parts) {
+            row.add(Element.of("td").attr("data-share", share.id()).text(percents[share.ordinal()] + "%"));
         }
         return row;
     }

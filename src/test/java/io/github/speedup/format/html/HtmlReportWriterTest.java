@@ -1,11 +1,14 @@
 package io.github.speedup.format.html;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.Shares;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
@@ -144,6 +147,27 @@ class HtmlReportWriterTest {
                 .map(kind -> kind.substring(0, kind.indexOf(" ("))).toList());
         assertTrue(doc.selectFirst("p.evidence").text().contains("The lock: 91% of the workers' blocked time waits to "
                 + "enter com.acme.Registry at com.acme.Registry.lookup:42"), doc.selectFirst("p.evidence").text());
+    }
+
+    /**
+     * A row's percentages add up to 100: rounded each on its own, these shares read 53%, 41%, 0%, 7%,
+     * 0%, 0%: 101% of the workers' time (a new user's trial saw such a row).
+     */
+    @Test
+    void aBreakdownsPercentagesAddUpToAHundred() throws Exception {
+        Breakdown.Recorded blocked = ReportFixtures.BLOCKED;
+        Breakdown.Recorded uneven = new Breakdown.Recorded(blocked.wallNanos(), blocked.workers(), blocked.tasks(),
+                blocked.threshold(), new Shares(0.5275, 0.4065, 0, 0.066, 0, 0), blocked.locks(), blocked.memory(),
+                blocked.waits(), blocked.hottest(), blocked.pinning());
+        Report report = ReportFixtures.lockBound();
+        report = report.withWorkloads(report.workloads().stream().map(w -> w.withResults(w.results().stream()
+                .map(r -> r.mode() != Mode.THREADS ? r : new ResultReport(r.mode(), r.workers(), r.skippedReason(),
+                        r.timing(), r.resources(), r.separateJvms(), r.flags(), r.sampling(), uneven, r.recording()))
+                .toList())).toList());
+        Element threads = Jsoup.parse(html(report)).selectFirst("table.breakdown tr[data-mode=threads]");
+        assertEquals(List.of("53%", "41%", "0%", "6%", "0%", "0%"), threads.select("td[data-share]").eachText());
+        assertEquals(List.of("running 53%", "monitor 41%", "waiting 6%"),
+                threads.select(".breakdown-bar span").eachAttr("title"));
     }
 
     @Test
