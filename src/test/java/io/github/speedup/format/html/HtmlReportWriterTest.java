@@ -130,6 +130,7 @@ class HtmlReportWriterTest {
         Document doc = Jsoup.parse(html(ReportFixtures.lockBound()));
         List<String> barred = doc.select("table.breakdown tbody tr").eachAttr("data-mode");
         assertEquals(List.of("sequential", "threads", "virtual"), barred, "the pool's breakdown was not taken");
+        assertEquals("pool ×2 took no diagnostic iteration.", doc.selectFirst("p.no-breakdown-note").text());
         Element threads = doc.selectFirst("table.breakdown tr[data-mode=threads]");
         assertEquals(List.of("52%", "40%", "5%", "0%", "3%", "0%"), threads.select("td[data-share]").eachText());
         assertEquals(List.of("result", "the workers' wall time", "running", "monitor", "parked", "waiting", "collector",
@@ -147,6 +148,27 @@ class HtmlReportWriterTest {
                 .map(kind -> kind.substring(0, kind.indexOf(" ("))).toList());
         assertTrue(doc.selectFirst("p.evidence").text().contains("The lock: 91% of the workers' blocked time waits to "
                 + "enter com.acme.Registry at com.acme.Registry.lookup:42"), doc.selectFirst("p.evidence").text());
+    }
+
+    /**
+     * Processes record no breakdown by design: the page says so once under the bars, rather than leave
+     * the reader to wonder why their rows are missing (a trial's reader did).
+     */
+    @Test
+    void resultsWithoutABreakdownAreNamedOnceWithTheReason() throws Exception {
+        Report report = ReportFixtures.report(true);
+        report = report.withWorkloads(report.workloads().stream().map(w -> w.withResults(w.results().stream()
+                .map(r -> r.mode() != Mode.THREADS ? r : new ResultReport(r.mode(), r.workers(), r.skippedReason(),
+                        r.timing(), r.resources(), r.separateJvms(), r.flags(), r.sampling(), ReportFixtures.BLOCKED,
+                        null)).toList())).toList());
+        Document doc = Jsoup.parse(html(report));
+        assertEquals(List.of("threads"), doc.select("table.breakdown tbody tr").eachAttr("data-mode"));
+        assertEquals("sequential ×1 took no diagnostic iteration. processes ×1, ×2 have no breakdown: its JVMs start "
+                + "and end within every iteration, and a flight recorder's own start in each would outlast its tasks.",
+                doc.selectFirst("p.no-breakdown-note").text(), "the skipped virtual ×2 says why in its own row");
+        assertEquals(1, doc.select("p.no-breakdown-note").size());
+        assertNull(Jsoup.parse(html(ReportFixtures.report(true))).selectFirst("p.no-breakdown-note"),
+                "a report without breakdowns has no table to explain");
     }
 
     /**
