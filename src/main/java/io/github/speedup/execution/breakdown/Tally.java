@@ -134,21 +134,24 @@ final class Tally {
     /** The largest groups of these causes by cause, subject and frame, each with its share of their total. */
     private static List<Culprit> top(List<Observation> mine, Set<Cause> causes) {
         return merged(mine.stream().filter(o -> causes.contains(o.cause()))
-                .map(o -> new Culprit(o.cause(), o.subject(), o.frame(), o.amount(), 0)).toList(),
+                .map(o -> new Culprit(o.cause(), o.subject(), o.frame(), o.amount(), 0, 1)).toList(),
                 total(mine, causes));
     }
 
     /**
      * The top {@link #TOP} culprits of {@code pieces} added up by {@link Key}, each named by the frame that
-     * holds most of it, with its share of {@code total} (at most 1; a total under 1 counts as 1).
+     * holds most of it, with its share of {@code total} (at most 1; a total under 1 counts as 1) and the
+     * events of its pieces added up.
      */
     static List<Culprit> merged(List<Culprit> pieces, double total) {
         double whole = Math.max(1, total);
         Map<Key, Long> groups = new LinkedHashMap<>();
+        Map<Key, Long> events = new HashMap<>();
         Map<Key, Map<String, Long>> frames = new HashMap<>();
         for (Culprit piece : pieces) {
             Key key = new Key(piece.cause(), piece.subject(), method(piece.frame()));
             groups.merge(key, piece.amount(), Long::sum);
+            events.merge(key, piece.events(), Long::sum);
             frames.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(piece.frame(), piece.amount(), Long::sum);
         }
         return groups.entrySet().stream()
@@ -156,7 +159,7 @@ final class Tally {
                 .limit(TOP)
                 .map(group -> new Culprit(group.getKey().cause(), group.getKey().subject(),
                         Collections.max(frames.get(group.getKey()).entrySet(), Map.Entry.comparingByValue()).getKey(),
-                        group.getValue(), Math.min(1, group.getValue() / whole)))
+                        group.getValue(), Math.min(1, group.getValue() / whole), events.get(group.getKey())))
                 .toList();
     }
 

@@ -162,7 +162,7 @@ final class BreakdownTable {
                     .add(Element.of("td", "text").text(result.label()))
                     .add(Element.of("td", "text").text(kind + " (" + culprit.cause().id() + ")"))
                     .add(Element.of("td", "text culprit").add(Element.of("code").text(BreakdownText.culprit(culprit))))
-                    .add(Element.of("td").text(Figures.percent(culprit.share()))));
+                    .add(Element.of("td").text(BreakdownText.share(culprit))));
         }
         return culprits.size();
     }

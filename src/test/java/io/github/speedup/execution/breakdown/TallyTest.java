@@ -31,9 +31,9 @@ class TallyTest {
         // Of 200 ms of workers' time: 40 blocked, 20 parked, 10 asleep, 10 per worker in the 10 ms pause; 110 left.
         assertEquals(new Shares(0.55, 0.2, 0.1, 0.05, 0.1).toString(), round(breakdown.shares()).toString());
         assertEquals(List.of(
-                new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 40 * MS, 40.0 / 60),
+                new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 40 * MS, 40.0 / 60, 1),
                 new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync", "a.B.c:1", 20 * MS,
-                        20.0 / 60)), breakdown.locks());
+                        20.0 / 60, 1)), breakdown.locks());
         assertEquals(1, breakdown.memory().pauses());
         assertEquals(0.1, breakdown.memory().collectorShare(), 1e-12);
     }
@@ -147,8 +147,8 @@ class TallyTest {
                 timed(Cause.MONITOR_ENTER, "worker-1", 30 * MS, 10 * MS, "java.lang.Object", "a.Other.take:7"));
         Breakdown.Recorded breakdown = Tally.of(observations, List.of(), START, START + 100 * MS, TWO, 0, false);
         assertEquals(List.of(
-                new Culprit(Cause.MONITOR_ENTER, "java.lang.Object", "a.Tasks.contended:112", 50 * MS, 50.0 / 60),
-                new Culprit(Cause.MONITOR_ENTER, "java.lang.Object", "a.Other.take:7", 10 * MS, 10.0 / 60)),
+                new Culprit(Cause.MONITOR_ENTER, "java.lang.Object", "a.Tasks.contended:112", 50 * MS, 50.0 / 60, 2),
+                new Culprit(Cause.MONITOR_ENTER, "java.lang.Object", "a.Other.take:7", 10 * MS, 10.0 / 60, 1)),
                 breakdown.locks());
         assertEquals("a.Tasks.contended", Tally.method("a.Tasks.contended:112"));
         assertEquals("a.Tasks.contended", Tally.method("a.Tasks.contended"));
@@ -162,7 +162,8 @@ class TallyTest {
                 timed(Cause.SOCKET, "worker-1", 95 * MS, 20 * MS, "localhost:80", "a.B.ask:3"),
                 timed(Cause.FILE, "worker-1", 200 * MS, 20 * MS, "/tmp/x", "a.B.read:4"));
         Breakdown.Recorded breakdown = Tally.of(observations, List.of(), START, START + 100 * MS, TWO, 0, false);
-        assertEquals(List.of(new Culprit(Cause.SOCKET, "localhost:80", "a.B.ask:3", 15 * MS, 1.0)), breakdown.waits());
+        assertEquals(List.of(new Culprit(Cause.SOCKET, "localhost:80", "a.B.ask:3", 15 * MS, 1.0, 2)), breakdown.waits(),
+                "two events, each clipped; the file read after the stretch is none");
         assertEquals(0.075, breakdown.shares().waiting(), 1e-12);
     }
 
@@ -188,9 +189,9 @@ class TallyTest {
         Breakdown.Recorded breakdown = Tally.of(observations, List.of(), START, START + 500 * MS, TWO, 0, false);
         assertEquals(800e6, breakdown.memory().bytesPerSecond(), 1e-3);
         assertEquals(40e6, breakdown.memory().bytesPerTask(), 1e-6);
-        assertEquals(new Culprit(Cause.ALLOCATION, "byte[]", "a.Churn.fill:9", 300 * MS, 0.75),
+        assertEquals(new Culprit(Cause.ALLOCATION, "byte[]", "a.Churn.fill:9", 300 * MS, 0.75, 1),
                 breakdown.memory().sites().get(0));
-        assertEquals(new Culprit(Cause.CPU, "java.lang.Math.sqrt", "a.P.step:5", 2, 2.0 / 3), breakdown.hottest().get(0));
+        assertEquals(new Culprit(Cause.CPU, "java.lang.Math.sqrt", "a.P.step:5", 2, 2.0 / 3, 2), breakdown.hottest().get(0));
         assertEquals(1.0, breakdown.shares().running());
     }
 
@@ -199,7 +200,7 @@ class TallyTest {
         Observation virtual = new Observation(Cause.PINNED, 77, "", START, 10 * MS, 10 * MS, "Native frame", "a.B.c:1");
         Breakdown.Recorded byId = Tally.of(List.of(virtual), List.of(), START, START + 10 * MS,
                 new Workers(1, 1, "", Set.of(77L)), 0, true);
-        assertEquals(List.of(new Culprit(Cause.PINNED, "Native frame", "a.B.c:1", 10 * MS, 1.0)), byId.pinning().events());
+        assertEquals(List.of(new Culprit(Cause.PINNED, "Native frame", "a.B.c:1", 10 * MS, 1.0, 1)), byId.pinning().events());
         assertEquals("1 pinned virtual thread(s)", byId.pinning().statement());
         Breakdown.Recorded notMine = Tally.of(List.of(virtual), List.of(), START, START + 10 * MS,
                 new Workers(1, 1, "worker-", Set.of(78L)), 0, true);

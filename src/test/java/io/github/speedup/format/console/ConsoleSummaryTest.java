@@ -48,6 +48,15 @@ class ConsoleSummaryTest {
                 ConsoleSummary.warnings(ReportFixtures.report(true), Verdict.NONE));
     }
 
+    /** A lock seen once: the log's reading says its 100% rests on one event, as the page and the Markdown do. */
+    @Test
+    void aShareRestingOnOneEventSaysSo() {
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.lockSeenOnce(), HERE);
+        String reading = lines.stream().filter(line -> line.startsWith("  Reading: ")).findFirst().orElseThrow();
+        assertTrue(reading.contains(" The lock: 100% (1 event) of the workers' blocked time waits to enter "
+                + "com.acme.Registry at com.acme.Registry.lookup:42 (threads ×2 blocked 45% of their time)."), reading);
+    }
+
     @Test
     void theKeptRecordingIsNamedAfterTheRecommendation() {
         Report report = ReportFixtures.report(true);

@@ -143,11 +143,25 @@ class HtmlReportWriterTest {
         Element lock = doc.selectFirst("table.culprits tr[data-mode=threads]");
         assertEquals(List.of("threads ×2", "lock (monitor-enter)", "com.acme.Registry at com.acme.Registry.lookup:42",
                 "91%"), lock.select("td").eachText());
+        assertEquals(List.of("threads ×2", "lock (park)", "java.util.concurrent.locks.ReentrantLock$NonfairSync at "
+                + "com.acme.Ledger.post:7", "9% (1 event)"), doc.select("table.culprits tr[data-mode=threads]").get(1)
+                .select("td").eachText(), "a share resting on one event says so");
         assertEquals(List.of("lock", "lock", "allocation site", "hottest frame"), doc.select(
                 "table.culprits tr[data-mode=threads] td:eq(1)").eachText().stream()
                 .map(kind -> kind.substring(0, kind.indexOf(" ("))).toList());
         assertTrue(doc.selectFirst("p.evidence").text().contains("The lock: 91% of the workers' blocked time waits to "
                 + "enter com.acme.Registry at com.acme.Registry.lookup:42"), doc.selectFirst("p.evidence").text());
+    }
+
+    /** A lock seen once is 100% of the blocked time, on one event: the table and the reading say both. */
+    @Test
+    void aShareRestingOnOneEventSaysSo() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.lockSeenOnce()));
+        assertEquals(List.of("threads ×2", "lock (monitor-enter)", "com.acme.Registry at com.acme.Registry.lookup:42",
+                "100% (1 event)"), doc.selectFirst("table.culprits tr[data-mode=threads]").select("td").eachText());
+        assertTrue(doc.selectFirst("p.evidence").text().contains("The lock: 100% (1 event) of the workers' blocked "
+                + "time waits to enter com.acme.Registry at com.acme.Registry.lookup:42 (threads ×2 blocked 45% of "
+                + "their time)."), doc.selectFirst("p.evidence").text());
     }
 
     /**
