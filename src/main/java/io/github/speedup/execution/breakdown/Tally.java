@@ -42,7 +42,7 @@ final class Tally {
      * way); and their CPU time where known, which divides what no event recorded into running (on a
      * core) and off the CPU ({@link Shares#offCpu}).
      *
-     * The shares are of the workers' own wall time where each worker's span is known: from its first task
+     * <p>The shares are of the workers' own wall time where each worker's span is known: from its first task
      * to the end of its last ({@link WorkerCounters}), else of the stretch's wall time times their count.
      *
      * @param allocatedBytes the workers' allocated bytes, or {@link WorkerCounters#UNKNOWN}

@@ -75,9 +75,9 @@ final class BreakdownTable {
 
     /**
      * Once under the bars, the measured results that have none, and why: processes and cluster record none
-     * by design ({@link Mode#whyNoBreakdown}); a result of another mode took no
-     * diagnostic iteration (the budget left it none). A trial's reader saw the processes rows missing
-     * while every other mode had its own, and was left guessing.
+     * by design ({@link Mode#whyNoBreakdown}); a result of another mode took no diagnostic iteration (the
+     * workload's budget cut its sampling short, or the report was written without breakdowns). A trial's
+     * reader saw the processes rows missing while every other mode had its own, and was left guessing.
      */
     private static Optional<Element> unbroken(WorkloadReport workload) {
         Map<Mode, SortedSet<Integer>> workers = new LinkedHashMap<>();
