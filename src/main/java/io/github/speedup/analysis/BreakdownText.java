@@ -27,6 +27,23 @@ public final class BreakdownText {
     }
 
     /**
+     * A culprit's share resting on fewer events (or samples) than this carries their count: one event more
+     * or less would move it by a tenth of itself or more, and a lock seen once read "100%" as if certain.
+     */
+    public static final long FEW_EVENTS = 10;
+
+    /**
+     * A culprit's share as every format shows it: {@code 91%}, or where it rests on fewer than
+     * {@value #FEW_EVENTS} events {@code 100% (1 event)}, {@code 67% (3 samples)}; the share alone where the
+     * report did not count them ({@link Culprit#UNCOUNTED}).
+     */
+    public static String share(Culprit culprit) {
+        String share = Figures.percent(culprit.share());
+        return culprit.events() == Culprit.UNCOUNTED || culprit.events() >= FEW_EVENTS ? share
+                : share + " (" + culprit.cause().count(culprit.events()) + ")";
+    }
+
+    /**
      * "91% of the workers' blocked time waits to enter com.acme.Registry at com.acme.Registry.lookup:42 (threads ×2
      * are blocked 45% of their time)": the result's top contended lock; empty where its breakdown saw none.
      */
@@ -34,7 +51,7 @@ public final class BreakdownText {
         return result.recordedBreakdown().filter(b -> !b.locks().isEmpty()).map(b -> {
             Culprit top = b.locks().get(0);
             String how = top.cause() == Cause.MONITOR_ENTER ? "waits to enter " : "is parked on ";
-            return Figures.percent(top.share()) + " of the workers' blocked time " + how + culprit(top) + " ("
+            return share(top) + " of the workers' blocked time " + how + culprit(top) + " ("
                     + result.label() + " blocked " + Figures.percent(b.shares().monitor() + b.shares().parked())
                     + " of their time)";
         });
@@ -48,7 +65,7 @@ public final class BreakdownText {
         return result.recordedBreakdown().filter(b -> !b.memory().sites().isEmpty()).map(b -> {
             Culprit top = b.memory().sites().get(0);
             return result.label() + " allocate " + ByteSize.of((long) b.memory().bytesPerSecond()) + "/s, "
-                    + Figures.percent(top.share()) + " of the sampled bytes " + culprit(top) + "; the collector "
+                    + share(top) + " of the sampled bytes " + culprit(top) + "; the collector "
                     + "stopped them " + Figures.percent(b.memory().collectorShare()) + " of the time";
         });
     }

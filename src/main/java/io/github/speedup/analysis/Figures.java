@@ -7,6 +7,7 @@ import io.github.speedup.text.ByteSize;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
@@ -53,6 +54,41 @@ public final class Figures {
 
     public static String percent(double fraction) {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+
+    /**
+     * The parts of one whole as whole percentages that add up to what the whole rounds to (100 where the
+     * parts sum to 1), by the largest remainder: each part gets its percentage rounded down, and the
+     * points still missing go one each to the parts with the largest fractions cut off, the first part
+     * among equals. Rounded each on its own, a breakdown's 52.5%, 40.5% and 7% read 53%, 41% and 7%,
+     * 101% of the workers' time (a new user's trial saw it on the page).
+     *
+     * @param fractions the parts, each from 0 to 1
+     * @return their percentages, in their order
+     */
+    public static int[] wholePercents(double... fractions) {
+        int[] percents = new int[fractions.length];
+        double[] cut = new double[fractions.length];
+        double sum = 0;
+        int given = 0;
+        for (int i = 0; i < fractions.length; i++) {
+            double points = Math.max(0, fractions[i]) * 100;
+            percents[i] = (int) Math.floor(points);
+            cut[i] = points - percents[i];
+            sum += points;
+            given += percents[i];
+        }
+        long missing = Math.round(sum) - given;
+        Integer[] order = new Integer[fractions.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // a stable sort: among equal remainders, the first part is given its point first
+        Arrays.sort(order, (a, b) -> Double.compare(cut[b], cut[a]));
+        for (int i = 0; i < missing && i < order.length; i++) {
+            percents[order[i]]++;
+        }
+        return percents;
     }
 
     /** A relative half-width, one decimal: {@code ±2.4%}, or a dash. */

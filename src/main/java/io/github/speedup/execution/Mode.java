@@ -15,24 +15,26 @@ import java.util.Optional;
  */
 public enum Mode implements Vocabulary {
     /** One thread, one task after another: the baseline every speedup is relative to. */
-    SEQUENTIAL("sequential", 0, Startup.NONE, SpeedWatch.Signals.GAP_AND_CPU, Mode.JAVA_BASELINE, true),
+    SEQUENTIAL("sequential", 0, Startup.NONE, SpeedWatch.Signals.GAP_AND_CPU, Mode.JAVA_BASELINE, true, null),
     /** A pool of W platform threads in one JVM. */
-    THREADS("threads", 1, Startup.NONE, SpeedWatch.Signals.GAP_AND_CPU, Mode.JAVA_BASELINE, true),
+    THREADS("threads", 1, Startup.NONE, SpeedWatch.Signals.GAP_AND_CPU, Mode.JAVA_BASELINE, true, null),
     /** Virtual threads, at most W running tasks at once (JDK 21+). */
-    VIRTUAL("virtual", 2, Startup.NONE, SpeedWatch.Signals.GAP_AND_CPU, Mode.VIRTUAL_THREADS_RELEASE, true),
+    VIRTUAL("virtual", 2, Startup.NONE, SpeedWatch.Signals.GAP_AND_CPU, Mode.VIRTUAL_THREADS_RELEASE, true, null),
     /** W fresh child JVMs per iteration, the tasks dealt out to them (Surefire's reuseForks=false). */
-    PROCESSES("processes", 4, Startup.EVERY_ITERATION, SpeedWatch.Signals.NONE, Mode.JAVA_BASELINE, true),
+    PROCESSES("processes", 4, Startup.EVERY_ITERATION, SpeedWatch.Signals.NONE, Mode.JAVA_BASELINE, true,
+            "its JVMs start and end within every iteration, and a flight recorder's own start in each would outlast its tasks"),
     /**
      * W warm child JVMs started once per (workload, W), each task sent to whichever is idle
      * (Python's ProcessPoolExecutor, Surefire's reuseForks=true).
      */
-    POOL("pool", 3, Startup.ONCE, SpeedWatch.Signals.TASKS, Mode.JAVA_BASELINE, true),
+    POOL("pool", 3, Startup.ONCE, SpeedWatch.Signals.TASKS, Mode.JAVA_BASELINE, true, null),
     /**
      * W Hazelcast members, started once per (workload, W) on this machine or those of a named
      * cluster, each task submitted to the cluster's executor service, to whichever member is free.
      * Measured only where chosen: it starts a distributed engine that is resolved for it.
      */
-    CLUSTER("cluster", 5, Startup.ONCE, SpeedWatch.Signals.NONE, Mode.JAVA_BASELINE, false);
+    CLUSTER("cluster", 5, Startup.ONCE, SpeedWatch.Signals.NONE, Mode.JAVA_BASELINE, false,
+            "its tasks run on Hazelcast's threads in the members, where no flight recorder is started");
 
     /** The feature release that brought virtual threads out of preview. */
     public static final int VIRTUAL_THREADS_RELEASE = 21;
@@ -56,6 +58,7 @@ public enum Mode implements Vocabulary {
     private final SpeedWatch.Signals hostSpeedSignals;
     private final int javaRelease;
     private final boolean byDefault;
+    private final String noBreakdown;
 
     /**
      * @param costRank         where the mode stands from the cheapest to run beyond the work itself (0)
@@ -67,15 +70,18 @@ public enum Mode implements Vocabulary {
      * @param hostSpeedSignals what the host-speed watch can read of its samples
      * @param javaRelease      the Java feature release the workload JVM needs for it
      * @param byDefault        whether it is measured when no modes are listed
+     * @param noBreakdown      why its results have no breakdown, as a reader is told it; {@code null} for a
+     *                         mode whose executor takes a diagnostic iteration
      */
     Mode(String id, int costRank, Startup startup, SpeedWatch.Signals hostSpeedSignals, int javaRelease,
-         boolean byDefault) {
+         boolean byDefault, String noBreakdown) {
         this.id = id;
         this.costRank = costRank;
         this.startup = startup;
         this.hostSpeedSignals = hostSpeedSignals;
         this.javaRelease = javaRelease;
         this.byDefault = byDefault;
+        this.noBreakdown = noBreakdown;
     }
 
     @Override
@@ -123,6 +129,16 @@ public enum Mode implements Vocabulary {
      */
     public boolean byDefault() {
         return byDefault;
+    }
+
+    /**
+     * Why its results have no breakdown of where the workers' time went, where they have none by design:
+     * processes (fresh JVMs in every iteration) and cluster; empty for the modes whose executor takes a
+     * diagnostic iteration ({@link ModeExecutor#recordsBreakdown}), so that the page can say once why
+     * their rows are missing rather than leave the reader guessing (a trial asked).
+     */
+    public Optional<String> whyNoBreakdown() {
+        return Optional.ofNullable(noBreakdown);
     }
 
     /**

@@ -238,7 +238,7 @@ public class RunMojo extends AbstractSamplingMojo {
         } catch (SpeedupException | GateException e) {
             throw new MojoExecutionException(VisibleText.of(e.getMessage()), e);
         }
-        ConsoleSummary.lines(result.report()).forEach(getLog()::info);
+        ConsoleSummary.lines(result.report(), outputDirectory.toPath()).forEach(getLog()::info);
         ConsoleSummary.details(result.report()).forEach(getLog()::info);
         logChecks(result.verdict());
         writeTestReport(result.verdict());

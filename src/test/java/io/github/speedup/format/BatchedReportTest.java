@@ -121,7 +121,7 @@ class BatchedReportTest {
         assertTrue(md.contains("| sha (each task ×10 per iteration) | "), md);
         assertTrue(md.contains("- note: short: " + TOO_SHORT.replace("(", "\\(").replace(")", "\\)") + "\n"),
                 md);
-        List<String> log = ConsoleSummary.lines(report);
+        List<String> log = ConsoleSummary.lines(report, Path.of("target/site/speedup"));
         assertTrue(log.contains("Workload sha (class com.acme.Sha, 8 tasks, each run 10 times per iteration): best "
                 + "threads ×2, speedup 1.93"), String.join("\n", log));
         assertTrue(log.contains("  " + TOO_SHORT), String.join("\n", log));

@@ -177,7 +177,7 @@ class EveryFormatTest {
         ByteArrayOutputStream html = new ByteArrayOutputStream();
         new AggregateHtmlWriter().write(aggregate, html);
         files.put("aggregate-" + AggregateHtmlWriter.FILE_NAME, decode(html.toByteArray()));
-        List<String> console = new ArrayList<>(ConsoleSummary.lines(report));
+        List<String> console = new ArrayList<>(ConsoleSummary.lines(report, Path.of("target/site/speedup")));
         console.addAll(ConsoleSummary.warnings(report, Verdict.NONE));
         ConsoleProgress progress = new ConsoleProgress(console::add);
         WorkloadSpec spec = new WorkloadSpec(report.workloads().get(0).name(), Kind.CPU, 2, 1);

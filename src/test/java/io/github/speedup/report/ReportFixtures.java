@@ -158,12 +158,13 @@ public final class ReportFixtures {
     /** Where the workers of threads ×2 in {@link #lockBound()} spent their time: 91% of the blocking on one monitor. */
     public static final Breakdown.Recorded BLOCKED = new Breakdown.Recorded(790_000_000L, 2, 4, 10_000,
             new Shares(0.52, 0.40, 0.05, 0.0, 0.03),
-            List.of(new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 570_000_000L, 0.91),
+            List.of(new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 570_000_000L, 0.91,
+                            240),
                     new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync",
-                            "com.acme.Ledger.post:7", 56_000_000L, 0.09)),
+                            "com.acme.Ledger.post:7", 56_000_000L, 0.09, 1)),
             new Memory(1.5e8, 2.9e7, 0.03, 2, List.of(new Culprit(Cause.ALLOCATION, "byte[]",
-                    "com.acme.Registry.copy:51", 118_000_000L, 1.0))),
-            List.of(), List.of(new Culprit(Cause.CPU, "com.acme.Registry.hash:60", "com.acme.Registry.hash:60", 70, 0.9)),
+                    "com.acme.Registry.copy:51", 118_000_000L, 1.0, 40))),
+            List.of(), List.of(new Culprit(Cause.CPU, "com.acme.Registry.hash:60", "com.acme.Registry.hash:60", 70, 0.9, 70)),
             new Pinning(false, List.of()));
 
     /**
@@ -172,6 +173,21 @@ public final class ReportFixtures {
      * (a mode whose breakdown was not taken).
      */
     public static Report lockBound() {
+        return lockBound(BLOCKED);
+    }
+
+    /**
+     * {@link #lockBound()} whose threads ×2 saw its one lock in a single event: its share, 100%, rests on
+     * that one event, as in a new user's trial.
+     */
+    public static Report lockSeenOnce() {
+        return lockBound(new Breakdown.Recorded(BLOCKED.wallNanos(), BLOCKED.workers(), BLOCKED.tasks(),
+                BLOCKED.threshold(), BLOCKED.shares(), List.of(new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry",
+                "com.acme.Registry.lookup:42", 30_000_000L, 1.0, 1)), BLOCKED.memory(), BLOCKED.waits(),
+                BLOCKED.hottest(), BLOCKED.pinning()));
+    }
+
+    private static Report lockBound(Breakdown.Recorded threads) {
         WorkloadSpec registry = new WorkloadSpec("registry", Kind.CONTENDED, 4, 200);
         List<Sample> pool = poolSamples();
         Breakdown.Recorded alone = new Breakdown.Recorded(800_000_000L, 1, 4, 10_000, new Shares(0.99, 0, 0, 0, 0.01),
@@ -182,7 +198,7 @@ public final class ReportFixtures {
                         List.of(), 1, StopReason.FIXED, List.of(), ClusterMembers.NONE, alone),
                 new MeasuredResult(new Measurement(registry, Mode.THREADS, 2),
                         List.of(ms(790, 790, 1000), ms(791, 791, 1000), ms(789, 789, 1000)), null, 0, Sample.NO_STARTUP,
-                        List.of(), 1, StopReason.FIXED, List.of(), ClusterMembers.NONE, BLOCKED),
+                        List.of(), 1, StopReason.FIXED, List.of(), ClusterMembers.NONE, threads),
                 new MeasuredResult(new Measurement(registry, Mode.VIRTUAL, 2),
                         List.of(ms(792, 792, 1000), ms(793, 793, 1000), ms(791, 791, 1000)), null, 0, Sample.NO_STARTUP,
                         List.of(), 1, StopReason.FIXED, List.of(), ClusterMembers.NONE, new Breakdown.Unavailable(

@@ -10,7 +10,8 @@ public sealed interface Breakdown {
      * A breakdown from the flight recorder.
      *
      * @param wallNanos the stretch's wall time, from the recorder's start to its stop, in nanoseconds
-     * @param workers   how many workers ran in it (their wall time is {@code workers × wallNanos})
+     * @param workers   how many workers ran in it (their wall time is at most {@code workers × wallNanos}:
+     *                  each worker's own, from its first task to the end of its last, where it was counted)
      * @param tasks     how many tasks they ran
      * @param threshold the shortest blocking, parking or waiting event recorded, in nanoseconds
      * @param shares    the shares of the workers' wall time

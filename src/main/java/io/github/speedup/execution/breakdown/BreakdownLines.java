@@ -13,7 +13,7 @@ import java.util.Map;
  * shares     running monitor parked waiting collector
  * memory     bytesPerSecond bytesPerTask collectorShare pauses
  * pinning    recordable
- * culprit    list cause subject frame amount share     (list: lock, site, wait, hot, pinned)
+ * culprit    list cause subject frame amount share events   (list: lock, site, wait, hot, pinned)
  * </pre>
  *
  * or the single line {@code unavailable reason}. A tab, newline, carriage return or backslash in
@@ -47,7 +47,7 @@ public final class BreakdownLines {
                 .append(line("memory", m.bytesPerSecond(), m.bytesPerTask(), m.collectorShare(), m.pauses()))
                 .append(line("pinning", recorded.pinning().recordable()));
         lists(recorded).forEach((listed, culprits) -> culprits.forEach(c -> out.append(line("culprit",
-                listed.name().toLowerCase(), c.cause().id(), c.subject(), c.frame(), c.amount(), c.share()))));
+                listed.name().toLowerCase(), c.cause().id(), c.subject(), c.frame(), c.amount(), c.share(), c.events()))));
         return out.toString();
     }
 
@@ -75,9 +75,9 @@ public final class BreakdownLines {
             lists.put(listed, new ArrayList<>());
         }
         for (int i = 4; i < lines.size(); i++) {
-            String[] c = expect(lines, i, "culprit", 7);
+            String[] c = expect(lines, i, "culprit", 8);
             lists.get(listed(c[1])).add(new Culprit(Cause.fromId(c[2]), c[3], c[4], Long.parseLong(c[5]),
-                    Double.parseDouble(c[6])));
+                    Double.parseDouble(c[6]), Long.parseLong(c[7])));
         }
         Shares shares = new Shares(Double.parseDouble(s[1]), Double.parseDouble(s[2]), Double.parseDouble(s[3]),
                 Double.parseDouble(s[4]), Double.parseDouble(s[5]), Double.parseDouble(s[6]));

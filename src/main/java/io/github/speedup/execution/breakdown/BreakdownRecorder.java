@@ -137,7 +137,7 @@ public final class BreakdownRecorder {
                     + e + ")");
         }
         return Tally.of(session.observations(), session.pauses(), startNanos, stopNanos, workers, threshold,
-                session.pinningRecordable(), counted.allocatedBytes(), counted.cpuNanos());
+                session.pinningRecordable(), counted.allocatedBytes(), counted.cpuNanos(), counted.spans());
     }
 
     /** Why the JVM refused, as it says it. */

@@ -5,35 +5,43 @@ import java.util.Arrays;
 /** What a culprit cost the workers: the kind of event it was found in. */
 public enum Cause {
     /** Blocked entering a {@code synchronized} block or method ({@code jdk.JavaMonitorEnter}); nanoseconds. */
-    MONITOR_ENTER("monitor-enter", Share.MONITOR),
+    MONITOR_ENTER("monitor-enter", Share.MONITOR, "event"),
     /** Parked on a {@code java.util.concurrent} lock or synchronizer ({@code jdk.ThreadPark}); nanoseconds. */
-    PARK("park", Share.PARKED),
+    PARK("park", Share.PARKED, "event"),
     /** {@code Thread.sleep} ({@code jdk.ThreadSleep}); nanoseconds. */
-    SLEEP("sleep", Share.WAITING),
+    SLEEP("sleep", Share.WAITING, "event"),
     /** {@code Object.wait} ({@code jdk.JavaMonitorWait}); nanoseconds. */
-    MONITOR_WAIT("monitor-wait", Share.WAITING),
+    MONITOR_WAIT("monitor-wait", Share.WAITING, "event"),
     /** Blocking socket I/O ({@code jdk.SocketRead}, {@code jdk.SocketWrite}); nanoseconds. */
-    SOCKET("socket", Share.WAITING),
+    SOCKET("socket", Share.WAITING, "event"),
     /** Blocking file I/O ({@code jdk.FileRead}, {@code jdk.FileWrite}); nanoseconds. */
-    FILE("file", Share.WAITING),
+    FILE("file", Share.WAITING, "event"),
     /** Allocation ({@code jdk.ObjectAllocationSample}); bytes, the samples' weights. */
-    ALLOCATION("allocation", Share.RUNNING),
+    ALLOCATION("allocation", Share.RUNNING, "sample"),
     /** Running Java code ({@code jdk.ExecutionSample}); a count of samples. */
-    CPU("cpu", Share.RUNNING),
+    CPU("cpu", Share.RUNNING, "sample"),
     /** A virtual thread pinned to its carrier ({@code jdk.VirtualThreadPinned}, Java 21+); nanoseconds. */
-    PINNED("pinned", Share.RUNNING);
+    PINNED("pinned", Share.RUNNING, "event");
 
     private final String id;
     private final Share share;
+    private final String counted;
 
-    Cause(String id, Share share) {
+    /** @param counted what one of its events is called when they are counted: an event, or a sample */
+    Cause(String id, Share share, String counted) {
         this.id = id;
         this.share = share;
+        this.counted = counted;
     }
 
     /** The name the line protocol uses. */
     public String id() {
         return id;
+    }
+
+    /** {@code 1 event}, {@code 3 samples}: a count of this cause's events as a reader is told it. */
+    public String count(long events) {
+        return events + " " + counted + (events == 1 ? "" : "s");
     }
 
     /** Which share of the workers' wall time this cause's time counts in. */

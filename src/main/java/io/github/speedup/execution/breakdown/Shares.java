@@ -1,7 +1,9 @@
 package io.github.speedup.execution.breakdown;
 
 /**
- * Where the workers' wall time went, each a fraction of it from 0 to 1, summing to 1.
+ * Where the workers' wall time went, each a fraction of it from 0 to 1, summing to 1. A worker's wall
+ * time runs from its first task to the end of its last where the JVM counted it ({@link WorkerCounters}),
+ * so a worker that ran out of tasks before the others is not off the CPU for the rest of the stretch.
  *
  * <p>Blocked, parked and waiting count only events longer than the recorder's threshold, so they
  * are lower bounds; running and off the CPU are what is left, so they include what the threshold hid.

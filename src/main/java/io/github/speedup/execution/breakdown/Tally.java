@@ -33,7 +33,7 @@ final class Tally {
     static Breakdown.Recorded of(List<Observation> observations, List<long[]> pauses, long startNanos, long stopNanos,
                                  Workers workers, long threshold, boolean pinningRecordable) {
         return of(observations, pauses, startNanos, stopNanos, workers, threshold, pinningRecordable,
-                WorkerCounters.UNKNOWN, WorkerCounters.UNKNOWN);
+                WorkerCounters.UNKNOWN, WorkerCounters.UNKNOWN, List.of());
     }
 
     /**
@@ -42,12 +42,17 @@ final class Tally {
      * way); and their CPU time where known, which divides what no event recorded into running (on a
      * core) and off the CPU ({@link Shares#offCpu}).
      *
+     * <p>The shares are of the workers' own wall time where each worker's span is known: from its first task
+     * to the end of its last ({@link WorkerCounters}), else of the stretch's wall time times their count.
+     *
      * @param allocatedBytes the workers' allocated bytes, or {@link WorkerCounters#UNKNOWN}
      * @param cpuNanos       the workers' CPU time in ns, or {@link WorkerCounters#UNKNOWN}
+     * @param spans          each worker's {@code {began, nanos}} in ns since the epoch; used only where there
+     *                       is one per worker
      */
     static Breakdown.Recorded of(List<Observation> observations, List<long[]> pauses, long startNanos, long stopNanos,
                                  Workers workers, long threshold, boolean pinningRecordable, long allocatedBytes,
-                                 long cpuNanos) {
+                                 long cpuNanos, List<long[]> spans) {
         long wall = Math.max(1, stopNanos - startNanos);
         List<Observation> mine = new ArrayList<>();
         for (Observation o : observations) {
@@ -68,7 +73,24 @@ final class Tally {
             pauseCount += overlap > 0 ? 1 : 0;
         }
         double collectorShare = Math.min(1, paused / (double) wall);
-        Shares shares = shares(mine, (double) wall * workers.count(), collectorShare, cpuNanos);
+        // A worker's wall time is its own: the time after its last task, while the others still ran theirs,
+        // went nowhere in it (WorkerCounters). A pause stopped each worker it found running.
+        double workerWall = (double) wall * workers.count();
+        double workersPaused = paused * (double) workers.count();
+        if (spans.size() == workers.count()) {
+            workerWall = 0;
+            workersPaused = 0;
+            for (long[] span : spans) {
+                long from = Math.max(span[0], startNanos);
+                long to = Math.min(span[0] + span[1], stopNanos);
+                workerWall += Math.max(0, to - from);
+                for (long[] pause : pauses) {
+                    workersPaused += overlap(pause[0], pause[1], from, to);
+                }
+            }
+            workerWall = Math.max(1, workerWall);
+        }
+        Shares shares = shares(mine, workerWall, Math.min(1, workersPaused / workerWall), cpuNanos);
         long allocated = allocatedBytes >= 0 ? allocatedBytes : total(mine, Set.of(Cause.ALLOCATION));
         Memory memory = new Memory(allocated / (wall / 1e9), workers.tasks() == 0 ? 0 : allocated / (double) workers.tasks(),
                 collectorShare, pauseCount, top(mine, Set.of(Cause.ALLOCATION)));
@@ -112,21 +134,24 @@ final class Tally {
     /** The largest groups of these causes by cause, subject and frame, each with its share of their total. */
     private static List<Culprit> top(List<Observation> mine, Set<Cause> causes) {
         return merged(mine.stream().filter(o -> causes.contains(o.cause()))
-                .map(o -> new Culprit(o.cause(), o.subject(), o.frame(), o.amount(), 0)).toList(),
+                .map(o -> new Culprit(o.cause(), o.subject(), o.frame(), o.amount(), 0, 1)).toList(),
                 total(mine, causes));
     }
 
     /**
      * The top {@link #TOP} culprits of {@code pieces} added up by {@link Key}, each named by the frame that
-     * holds most of it, with its share of {@code total} (at most 1; a total under 1 counts as 1).
+     * holds most of it, with its share of {@code total} (at most 1; a total under 1 counts as 1) and the
+     * events of its pieces added up.
      */
     static List<Culprit> merged(List<Culprit> pieces, double total) {
         double whole = Math.max(1, total);
         Map<Key, Long> groups = new LinkedHashMap<>();
+        Map<Key, Long> events = new HashMap<>();
         Map<Key, Map<String, Long>> frames = new HashMap<>();
         for (Culprit piece : pieces) {
             Key key = new Key(piece.cause(), piece.subject(), method(piece.frame()));
             groups.merge(key, piece.amount(), Long::sum);
+            events.merge(key, piece.events(), Long::sum);
             frames.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(piece.frame(), piece.amount(), Long::sum);
         }
         return groups.entrySet().stream()
@@ -134,7 +159,7 @@ final class Tally {
                 .limit(TOP)
                 .map(group -> new Culprit(group.getKey().cause(), group.getKey().subject(),
                         Collections.max(frames.get(group.getKey()).entrySet(), Map.Entry.comparingByValue()).getKey(),
-                        group.getValue(), Math.min(1, group.getValue() / whole)))
+                        group.getValue(), Math.min(1, group.getValue() / whole), events.get(group.getKey())))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.text.VisibleText;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -29,7 +30,12 @@ public final class ConsoleSummary {
     private ConsoleSummary() {
     }
 
-    public static List<String> lines(Report report) {
+    /**
+     * The tables, readings and recommendations of every workload.
+     *
+     * @param folder the folder the report was written to: where its kept flight recordings are
+     */
+    public static List<String> lines(Report report, Path folder) {
         List<String> lines = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
             lines.add("Workload " + workload.name() + " (" + workload.description() + ")" + workload.best().map(b -> ": best " + b.label() + ", speedup "
@@ -53,9 +59,11 @@ public final class ConsoleSummary {
                 lines.add("  " + workload.diagnosis().leftOut());
             }
             lines.add("  Recommendation: " + workload.diagnosis().recommendation());
-            // The page links the kept recording; the log names it, so a reader of CI's log finds the file too.
+            // The page links the kept recording; the log gives its path, absolute as the report's own line
+            // gives it, so a reader of CI's log can paste it into jfr print (a trial had the file name alone).
             workload.results().stream().filter(r -> r.recording() != null).findFirst().ifPresent(r -> lines.add(
-                    "  Flight recording of " + r.label() + " beside the report: " + r.recording()
+                    "  Flight recording of " + r.label() + " beside the report: "
+                            + folder.resolve(r.recording()).toAbsolutePath().normalize()
                             + " (opens in JMC and with jfr print)"));
             if (workload.tooShort() != null) {
                 lines.add("  " + workload.tooShort());

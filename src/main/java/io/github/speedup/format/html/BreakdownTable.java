@@ -1,5 +1,6 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.execution.breakdown.Cause;
 import io.github.speedup.execution.breakdown.Culprit;
@@ -8,8 +9,14 @@ import io.github.speedup.analysis.Figures;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A part of a workload's section: where the workers' time went in each result's diagnostic iteration,
@@ -48,6 +55,7 @@ final class BreakdownTable {
                         + "and longer; running is the rest, up to the workers' CPU time, and off CPU what is left: "
                         + "waits in native code, or queued for a core)"))
                 .line(Element.of("thead").add(head)).line(bars));
+        unbroken(workload).ifPresent(section::line);
         for (ResultReport result : broken) {
             if (result.recording() != null) {
                 section.line(recording(result));
@@ -65,6 +73,31 @@ final class BreakdownTable {
         }
     }
 
+    /**
+     * Once under the bars, the measured results that have none, and why: processes and cluster record none
+     * by design ({@link Mode#whyNoBreakdown}); a result of another mode took no diagnostic iteration (the
+     * workload's budget cut its sampling short, or the report was written without breakdowns). A trial's
+     * reader saw the processes rows missing while every other mode had its own, and was left guessing.
+     */
+    private static Optional<Element> unbroken(WorkloadReport workload) {
+        Map<Mode, SortedSet<Integer>> workers = new LinkedHashMap<>();
+        for (ResultReport result : workload.results()) {
+            if (!result.isSkipped() && !result.hasBreakdown()) {
+                workers.computeIfAbsent(result.mode(), m -> new TreeSet<>()).add(result.workers());
+            }
+        }
+        if (workers.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> sentences = new ArrayList<>();
+        workers.forEach((mode, counts) -> {
+            String results = mode.id() + " " + String.join(", ", counts.stream().map(count -> "×" + count).toList());
+            sentences.add(mode.whyNoBreakdown().map(why -> results + (counts.size() == 1 ? " has" : " have")
+                    + " no breakdown: " + why + ".").orElse(results + " took no diagnostic iteration."));
+        });
+        return Optional.of(Element.of("p", "no-breakdown-note").text(String.join(" ", sentences)));
+    }
+
     private static Element bar(ResultReport result) {
         Element row = Element.of("tr").attr("data-mode", result.mode().id()).attr("data-workers", result.workers())
                 .add(Element.of("td", "text").text(result.label()));
@@ -73,19 +106,25 @@ final class BreakdownTable {
                     .text(unavailable.toString()));
         }
         Breakdown.Recorded recorded = (Breakdown.Recorded) result.breakdown();
+        Cause.Share[] parts = Cause.Share.values();
+        double[] fractions = new double[parts.length];
+        for (Cause.Share share : parts) {
+            fractions[share.ordinal()] = recorded.shares().of(share);
+        }
+        // One row's percentages add up to 100, as the shares add up to the workers' wall time.
+        int[] percents = Figures.wholePercents(fractions);
         Element bar = Element.of("div", "breakdown-bar");
-        for (Cause.Share share : Cause.Share.values()) {
-            double part = recorded.shares().of(share);
+        for (Cause.Share share : parts) {
+            double part = fractions[share.ordinal()];
             if (part > 0) {
                 bar.add(Element.of("span", "part " + share.id()).attr("style",
                         String.format(Locale.ROOT, "width:%.2f%%", part * 100)).attr("title",
-                        label(share) + " " + Figures.percent(part)));
+                        label(share) + " " + percents[share.ordinal()] + "%"));
             }
         }
         row.add(Element.of("td", "text").add(bar));
-        for (Cause.Share share : Cause.Share.values()) {
-            row.add(Element.of("td").attr("data-share", share.id())
-                    .text(Figures.percent(recorded.shares().of(share))));
+        for (Cause.Share share : parts) {
+            row.add(Element.of("td").attr("data-share", share.id()).text(percents[share.ordinal()] + "%"));
         }
         return row;
     }
@@ -123,7 +162,7 @@ final class BreakdownTable {
                     .add(Element.of("td", "text").text(result.label()))
                     .add(Element.of("td", "text").text(kind + " (" + culprit.cause().id() + ")"))
                     .add(Element.of("td", "text culprit").add(Element.of("code").text(BreakdownText.culprit(culprit))))
-                    .add(Element.of("td").text(Figures.percent(culprit.share()))));
+                    .add(Element.of("td").text(BreakdownText.share(culprit))));
         }
         return culprits.size();
     }

@@ -483,9 +483,11 @@ public final class XmlReportReader {
     private static List<Culprit> culprits(Element breakdown, String list) {
         List<Culprit> culprits = new ArrayList<>();
         for (Element culprit : children(breakdown, list)) {
+            // events came later in schemaVersion 2: a report written before it did not count them
             culprits.add(new Culprit(Cause.fromId(culprit.getAttribute("cause")), culprit.getAttribute("subject"),
                     culprit.getAttribute("frame"), Long.parseLong(culprit.getAttribute("amount")),
-                    Double.parseDouble(culprit.getAttribute("share"))));
+                    Double.parseDouble(culprit.getAttribute("share")), culprit.hasAttribute("events")
+                            ? Long.parseLong(culprit.getAttribute("events")) : Culprit.UNCOUNTED));
         }
         return culprits;
     }

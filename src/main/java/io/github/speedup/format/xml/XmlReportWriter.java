@@ -472,6 +472,7 @@ public final class XmlReportWriter implements ReportFormat {
                 xml.writeAttribute("frame", culprit.frame());
                 xml.writeAttribute("amount", String.valueOf(culprit.amount()));
                 xml.writeAttribute("share", String.valueOf(culprit.share()));
+                xml.writeAttribute("events", String.valueOf(culprit.events()));
             }
         }
         newline(xml, depth);

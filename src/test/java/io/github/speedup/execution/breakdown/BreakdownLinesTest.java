@@ -11,13 +11,13 @@ public class BreakdownLinesTest {
 
     /** A breakdown with something in every list, and text the lines must escape; other packages' tests use it too. */
     public static Breakdown.Recorded sample() {
-        Culprit lock = new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 91_000_000, 0.91);
+        Culprit lock = new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 91_000_000, 0.91, 412);
         Culprit park = new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync",
-                "com.acme.Ledger.post:7", 9_000_000, 0.09);
-        Culprit site = new Culprit(Cause.ALLOCATION, "byte[]", "com.acme.Churn.fill:12", 1_234_567, 1.0);
-        Culprit file = new Culprit(Cause.FILE, "C:\\data\\a\tb\nc.txt", "com.acme.Io.read:3", 5_000, 1.0 / 3);
-        Culprit hot = new Culprit(Cause.CPU, "java.lang.Math.sqrt", "com.acme.Physics.step:99", 120, 0.6);
-        Culprit pinned = new Culprit(Cause.PINNED, "Native or VM frame on stack", "com.acme.Native.call:1", 20_000_000, 1);
+                "com.acme.Ledger.post:7", 9_000_000, 0.09, 1);
+        Culprit site = new Culprit(Cause.ALLOCATION, "byte[]", "com.acme.Churn.fill:12", 1_234_567, 1.0, 3);
+        Culprit file = new Culprit(Cause.FILE, "C:\\data\\a\tb\nc.txt", "com.acme.Io.read:3", 5_000, 1.0 / 3, 2);
+        Culprit hot = new Culprit(Cause.CPU, "java.lang.Math.sqrt", "com.acme.Physics.step:99", 120, 0.6, 120);
+        Culprit pinned = new Culprit(Cause.PINNED, "Native or VM frame on stack", "com.acme.Native.call:1", 20_000_000, 1, 1);
         return new Breakdown.Recorded(1_000_000_000L, 2, 40, 10_000,
                 new Shares(0.5, 0.3, 0.1, 0.05, 0.05), List.of(lock, park),
                 new Memory(1.5e8, 3.75e6, 0.05, 3, List.of(site)), List.of(file), List.of(hot),
@@ -34,7 +34,7 @@ public class BreakdownLinesTest {
     void theLinesAreTabSeparatedWithTabsAndNewlinesEscaped() {
         String lines = BreakdownLines.write(sample());
         assertEquals("breakdown\t1000000000\t2\t40\t10000", lines.lines().findFirst().orElseThrow());
-        assertEquals("culprit\twait\tfile\tC:\\\\data\\\\a\\tb\\nc.txt\tcom.acme.Io.read:3\t5000\t0.3333333333333333",
+        assertEquals("culprit\twait\tfile\tC:\\\\data\\\\a\\tb\\nc.txt\tcom.acme.Io.read:3\t5000\t0.3333333333333333\t2",
                 lines.lines().filter(line -> line.startsWith("culprit\twait")).findFirst().orElseThrow());
         assertEquals(4 + 6, lines.lines().count());
     }

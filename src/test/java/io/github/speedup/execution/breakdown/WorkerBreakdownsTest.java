@@ -17,7 +17,7 @@ class WorkerBreakdownsTest {
 
     private static final long MS = 1_000_000;
     private static final Culprit REGISTRY = new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry",
-            "com.acme.Registry.lookup:42", 30 * MS, 0.75);
+            "com.acme.Registry.lookup:42", 30 * MS, 0.75, 3);
 
     @TempDir
     Path work;
@@ -34,9 +34,9 @@ class WorkerBreakdownsTest {
         // 100 ms: 40 blocked (30 on the registry, 10 parked elsewhere) of 40 ms listed; 300 ms: 30 blocked on it.
         Breakdown.Recorded first = worker(100, 2, new Shares(0.5, 0.3, 0.1, 0.0, 0.1), List.of(REGISTRY,
                 new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync", "a.B.c:1", 10 * MS,
-                        0.25)), 1000, true);
+                        0.25, 1)), 1000, true);
         Breakdown.Recorded second = worker(300, 6, new Shares(0.9, 0.1, 0.0, 0.0, 0.0), List.of(
-                new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 30 * MS, 1.0)),
+                new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42", 30 * MS, 1.0, 4)),
                 2000, false);
         Breakdown.Recorded merged = (Breakdown.Recorded) WorkerBreakdowns.merge(List.of(first, second));
         assertEquals(2, merged.workers());
@@ -47,8 +47,8 @@ class WorkerBreakdownsTest {
         assertEquals(0.025, merged.shares().parked(), 1e-12);
         assertEquals(0.025, merged.shares().collector(), 1e-12);
         assertEquals(List.of(new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42",
-                60 * MS, 60.0 / 70), new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync",
-                "a.B.c:1", 10 * MS, 10.0 / 70)), merged.locks());
+                60 * MS, 60.0 / 70, 7), new Culprit(Cause.PARK, "java.util.concurrent.locks.ReentrantLock$NonfairSync",
+                "a.B.c:1", 10 * MS, 10.0 / 70, 1)), merged.locks(), "the registry's 3 and 4 events add up");
         // Side by side their rates add up; 100 + 600 bytes over 8 tasks.
         assertEquals(3000, merged.memory().bytesPerSecond(), 1e-9);
         assertEquals(700.0 / 8, merged.memory().bytesPerTask(), 1e-9);

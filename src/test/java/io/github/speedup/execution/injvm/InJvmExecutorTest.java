@@ -2,6 +2,7 @@ package io.github.speedup.execution.injvm;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.execution.TaskFailedException;
+import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.workload.Tasks;
 import io.github.speedup.workload.Kind;
@@ -13,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -51,6 +53,21 @@ class InJvmExecutorTest {
         assumeTrue(Runtime.version().feature() >= Mode.VIRTUAL_THREADS_RELEASE, "virtual threads need Java 21+");
         long two = InJvmExecutor.runIteration(FOUR_SLEEPS, Mode.VIRTUAL, 2).wallNanos();
         assertTrue(two >= 200_000_000L && two < 390_000_000L, "2 in flight: " + two);
+    }
+
+    /**
+     * Three sleeps of 100 ms on two workers: one sleeps twice, the other once and ends 100 ms before the
+     * iteration does. Its idle end is not time off the CPU: a trial's sleep workload read 20% off CPU on a
+     * quiet machine; counted over the stretch times the workers, this one read 25% (100 of 400 ms).
+     */
+    @Test
+    void aWorkerThatRanOutOfSleepsIsNotOffTheCpuAfterItsLast() throws Exception {
+        Breakdown.Recorded breakdown = assertInstanceOf(Breakdown.Recorded.class, InJvmExecutor.diagnose(
+                Tasks.of(new WorkloadSpec("s", Kind.SLEEP, 3, 100)), Mode.THREADS, 2, null));
+        assertEquals(2, breakdown.workers());
+        assertEquals(3, breakdown.tasks());
+        assertTrue(breakdown.shares().waiting() > 0.9, breakdown.toString());
+        assertTrue(breakdown.shares().offCpu() < 0.05, breakdown.toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,9 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConsoleSummaryTest {
 
+    /** The report's folder, where no recording is kept. */
+    private static final Path HERE = Path.of("target/site/speedup");
+
     @Test
     void oneTablePerWorkloadWithTheBestModeInTheHeading() {
-        List<String> lines = ConsoleSummary.lines(ReportFixtures.report(true));
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.report(true), HERE);
         assertTrue(lines.get(0).startsWith("Workload " + ReportFixtures.HOSTILE_NAME + " (sleep, 4 tasks, size 100): best threads ×2, speedup 1.99"),
                 lines.get(0));
         assertTrue(lines.get(1).contains("median ms"));
@@ -44,16 +48,30 @@ class ConsoleSummaryTest {
                 ConsoleSummary.warnings(ReportFixtures.report(true), Verdict.NONE));
     }
 
+    /** A lock seen once: the log's reading says its 100% rests on one event, as the page and the Markdown do. */
+    @Test
+    void aShareRestingOnOneEventSaysSo() {
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.lockSeenOnce(), HERE);
+        String reading = lines.stream().filter(line -> line.startsWith("  Reading: ")).findFirst().orElseThrow();
+        assertTrue(reading.contains(" The lock: 100% (1 event) of the workers' blocked time waits to enter "
+                + "com.acme.Registry at com.acme.Registry.lookup:42 (threads ×2 blocked 45% of their time)."), reading);
+    }
+
     @Test
     void theKeptRecordingIsNamedAfterTheRecommendation() {
         Report report = ReportFixtures.report(true);
         Report recorded = report.withWorkloads(report.workloads().stream().map(w -> w.withResults(w.results().stream()
                 .map(r -> r.mode() == Mode.THREADS ? r.withRecording("naps-threads-x2.jfr") : r).toList())).toList());
-        List<String> lines = ConsoleSummary.lines(recorded);
+        List<String> lines = ConsoleSummary.lines(recorded, Path.of("/ci/build/target/site/speedup"));
         assertTrue(lines.get(9).startsWith("  Recommendation: "), lines.get(9));
-        assertEquals("  Flight recording of threads ×2 beside the report: naps-threads-x2.jfr (opens in JMC and with "
-                + "jfr print)", lines.get(10));
-        assertTrue(ConsoleSummary.lines(report).stream().noneMatch(line -> line.contains("Flight recording")),
+        // A path to paste into jfr print, not a file name to look for.
+        assertEquals("  Flight recording of threads ×2 beside the report: /ci/build/target/site/speedup/naps-threads-x2.jfr "
+                + "(opens in JMC and with jfr print)", lines.get(10));
+        assertEquals("  Flight recording of threads ×2 beside the report: "
+                + Path.of("").toAbsolutePath().resolve("target/site/speedup/naps-threads-x2.jfr")
+                + " (opens in JMC and with jfr print)",
+                ConsoleSummary.lines(recorded, Path.of("target/site/speedup")).get(10), "a relative folder is made absolute");
+        assertTrue(ConsoleSummary.lines(report, HERE).stream().noneMatch(line -> line.contains("Flight recording")),
                 "a report that keeps none names none");
     }
 
@@ -117,7 +135,7 @@ class ConsoleSummaryTest {
 
     @Test
     void noBestModeIsNamedWhereTheReadingCannotNameOne() {
-        List<String> lines = ConsoleSummary.lines(ReportFixtures.unsteady());
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.unsteady(), HERE);
         assertEquals("Workload cpu (cpu, 4 tasks, size 50): no best mode can be named", lines.get(0));
         assertEquals("  Recommendation: None: every parallel result (threads ×2) varies too much between iterations "
                 + "to recommend. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
@@ -126,7 +144,7 @@ class ConsoleSummaryTest {
 
     @Test
     void aResultLeftOutOfTheReadingIsNamedWithWhyBetweenTheReadingAndTheRecommendation() {
-        List<String> lines = ConsoleSummary.lines(ReportFixtures.gil());
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.gil(), HERE);
         assertEquals("Workload gil (contended, 4 tasks, size 50): best processes ×2, speedup 1.85", lines.get(0));
         assertEquals(List.of("  Reading: " + "Lock-bound: the work computes (CPU utilisation 100%) yet threads gain nothing: threads ×2 run at "
                 + "0.99× with 1.01 cores busy, while processes ×2 reaches 1.85×: each process has its own lock (the GIL "

@@ -1,11 +1,14 @@
 package io.github.speedup.format.html;
 
 import io.github.speedup.execution.Mode;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.Shares;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.Report;
+import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.workload.Kind;
@@ -127,6 +130,7 @@ class HtmlReportWriterTest {
         Document doc = Jsoup.parse(html(ReportFixtures.lockBound()));
         List<String> barred = doc.select("table.breakdown tbody tr").eachAttr("data-mode");
         assertEquals(List.of("sequential", "threads", "virtual"), barred, "the pool's breakdown was not taken");
+        assertEquals("pool ×2 took no diagnostic iteration.", doc.selectFirst("p.no-breakdown-note").text());
         Element threads = doc.selectFirst("table.breakdown tr[data-mode=threads]");
         assertEquals(List.of("52%", "40%", "5%", "0%", "3%", "0%"), threads.select("td[data-share]").eachText());
         assertEquals(List.of("result", "the workers' wall time", "running", "monitor", "parked", "waiting", "collector",
@@ -139,11 +143,67 @@ class HtmlReportWriterTest {
         Element lock = doc.selectFirst("table.culprits tr[data-mode=threads]");
         assertEquals(List.of("threads ×2", "lock (monitor-enter)", "com.acme.Registry at com.acme.Registry.lookup:42",
                 "91%"), lock.select("td").eachText());
+        assertEquals(List.of("threads ×2", "lock (park)", "java.util.concurrent.locks.ReentrantLock$NonfairSync at "
+                + "com.acme.Ledger.post:7", "9% (1 event)"), doc.select("table.culprits tr[data-mode=threads]").get(1)
+                .select("td").eachText(), "a share resting on one event says so");
         assertEquals(List.of("lock", "lock", "allocation site", "hottest frame"), doc.select(
                 "table.culprits tr[data-mode=threads] td:eq(1)").eachText().stream()
                 .map(kind -> kind.substring(0, kind.indexOf(" ("))).toList());
         assertTrue(doc.selectFirst("p.evidence").text().contains("The lock: 91% of the workers' blocked time waits to "
                 + "enter com.acme.Registry at com.acme.Registry.lookup:42"), doc.selectFirst("p.evidence").text());
+    }
+
+    /** A lock seen once is 100% of the blocked time, on one event: the table and the reading say both. */
+    @Test
+    void aShareRestingOnOneEventSaysSo() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.lockSeenOnce()));
+        assertEquals(List.of("threads ×2", "lock (monitor-enter)", "com.acme.Registry at com.acme.Registry.lookup:42",
+                "100% (1 event)"), doc.selectFirst("table.culprits tr[data-mode=threads]").select("td").eachText());
+        assertTrue(doc.selectFirst("p.evidence").text().contains("The lock: 100% (1 event) of the workers' blocked "
+                + "time waits to enter com.acme.Registry at com.acme.Registry.lookup:42 (threads ×2 blocked 45% of "
+                + "their time)."), doc.selectFirst("p.evidence").text());
+    }
+
+    /**
+     * Processes record no breakdown by design: the page says so once under the bars, rather than leave
+     * the reader to wonder why their rows are missing (a trial's reader did).
+     */
+    @Test
+    void resultsWithoutABreakdownAreNamedOnceWithTheReason() throws Exception {
+        Report report = ReportFixtures.report(true);
+        report = report.withWorkloads(report.workloads().stream().map(w -> w.withResults(w.results().stream()
+                .map(r -> r.mode() != Mode.THREADS ? r : new ResultReport(r.mode(), r.workers(), r.skippedReason(),
+                        r.timing(), r.resources(), r.separateJvms(), r.flags(), r.sampling(), ReportFixtures.BLOCKED,
+                        null)).toList())).toList());
+        Document doc = Jsoup.parse(html(report));
+        assertEquals(List.of("threads"), doc.select("table.breakdown tbody tr").eachAttr("data-mode"));
+        assertEquals("sequential ×1 took no diagnostic iteration. processes ×1, ×2 have no breakdown: its JVMs start "
+                + "and end within every iteration, and a flight recorder's own start in each would outlast its tasks.",
+                doc.selectFirst("p.no-breakdown-note").text(), "the skipped virtual ×2 says why in its own row");
+        assertEquals(1, doc.select("p.no-breakdown-note").size());
+        assertNull(Jsoup.parse(html(ReportFixtures.report(true))).selectFirst("p.no-breakdown-note"),
+                "a report without breakdowns has no table to explain");
+    }
+
+    /**
+     * A row's percentages add up to 100: rounded each on its own, these shares read 53%, 41%, 0%, 7%,
+     * 0%, 0%: 101% of the workers' time (a new user's trial saw such a row).
+     */
+    @Test
+    void aBreakdownsPercentagesAddUpToAHundred() throws Exception {
+        Breakdown.Recorded blocked = ReportFixtures.BLOCKED;
+        Breakdown.Recorded uneven = new Breakdown.Recorded(blocked.wallNanos(), blocked.workers(), blocked.tasks(),
+                blocked.threshold(), new Shares(0.5275, 0.4065, 0, 0.066, 0, 0), blocked.locks(), blocked.memory(),
+                blocked.waits(), blocked.hottest(), blocked.pinning());
+        Report report = ReportFixtures.lockBound();
+        report = report.withWorkloads(report.workloads().stream().map(w -> w.withResults(w.results().stream()
+                .map(r -> r.mode() != Mode.THREADS ? r : new ResultReport(r.mode(), r.workers(), r.skippedReason(),
+                        r.timing(), r.resources(), r.separateJvms(), r.flags(), r.sampling(), uneven, r.recording()))
+                .toList())).toList());
+        Element threads = Jsoup.parse(html(report)).selectFirst("table.breakdown tr[data-mode=threads]");
+        assertEquals(List.of("53%", "41%", "0%", "6%", "0%", "0%"), threads.select("td[data-share]").eachText());
+        assertEquals(List.of("running 53%", "monitor 41%", "waiting 6%"),
+                threads.select(".breakdown-bar span").eachAttr("title"));
     }
 
     @Test

@@ -275,4 +275,12 @@ class MarkdownSummaryTest {
                 md);
         assertFalse(md.contains("registry, sequential ×1:"), "sequential was not blocked: " + md);
     }
+
+    /** A lock seen once: its 100% says it rests on one event, as the page and the log say it. */
+    @Test
+    void aShareRestingOnOneEventSaysSo() {
+        String md = MarkdownSummary.render(ReportFixtures.lockSeenOnce(), Verdict.NONE);
+        assertTrue(md.contains("\n- registry, threads ×2: 100% \\(1 event\\) of the workers' blocked time waits to enter "
+                + "com.acme.Registry at com.acme.Registry.lookup:42 \\(threads ×2 blocked 45% of their time\\)\n"), md);
+    }
 }

@@ -5,6 +5,9 @@ import io.github.speedup.measure.ClusterMembers;
 import io.github.speedup.measure.Interference;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.execution.breakdown.Breakdown;
+import io.github.speedup.execution.breakdown.Cause;
+import io.github.speedup.execution.breakdown.Culprit;
 import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
@@ -310,7 +313,7 @@ class XmlReportReaderTest {
         assertFalse(results.get(3).hasBreakdown(), "the pool's was not taken");
         String xml = Files.readString(written(read));
         assertTrue(xml.contains("<lock cause=\"monitor-enter\" subject=\"com.acme.Registry\" "
-                + "frame=\"com.acme.Registry.lookup:42\" amount=\"570000000\" share=\"0.91\"/>"), xml);
+                + "frame=\"com.acme.Registry.lookup:42\" amount=\"570000000\" share=\"0.91\" events=\"240\"/>"), xml);
         assertTrue(xml.contains("<breakdown unavailable=\"the flight recorder is not available in this JVM: the JVM "
                 + "runs with -XX:-FlightRecorder\"/>"), xml);
         // offCpu came later within schemaVersion 2: a report without it reads with none off the CPU.
@@ -318,6 +321,14 @@ class XmlReportReaderTest {
         Files.writeString(dir.resolve("before-off-cpu.xml"), xml.replace(" offCpu=\"0.0\"", ""));
         assertEquals(ReportFixtures.BLOCKED, XmlReportReader.read(dir.resolve("before-off-cpu.xml")).report()
                 .workloads().get(0).results().get(1).breakdown());
+        // events came later within schemaVersion 2: a report without them reads its culprits uncounted.
+        Files.writeString(dir.resolve("before-events.xml"), xml.replaceAll(" events=\"\\d+\"", ""));
+        Breakdown.Recorded uncounted = (Breakdown.Recorded) XmlReportReader.read(dir.resolve("before-events.xml"))
+                .report().workloads().get(0).results().get(1).breakdown();
+        assertEquals(List.of(new Culprit(Cause.MONITOR_ENTER, "com.acme.Registry", "com.acme.Registry.lookup:42",
+                570_000_000L, 0.91, Culprit.UNCOUNTED), new Culprit(Cause.PARK,
+                "java.util.concurrent.locks.ReentrantLock$NonfairSync", "com.acme.Ledger.post:7", 56_000_000L, 0.09,
+                Culprit.UNCOUNTED)), uncounted.locks());
         // A report of schemaVersion 1, written before the breakdown, reads with none.
         String older = xml.replaceFirst("schemaVersion=\"2\"", "schemaVersion=\"1\"")
                 .replaceAll("(?s)<breakdown [^>]*/>", "").replaceAll("(?s)<breakdown .*?</breakdown>", "");
