@@ -550,8 +550,7 @@ public final class MeasurementRunner {
 
         private void finished(WorkloadSampling sampling, int index) {
             progress.finished(index + 1, plan.measurements().size(), plan.measurements().get(index),
-                    sampling.samples(index).size(), sampling.precision(index), sampling.precisionOfSpeedup(index),
-                    sampling.stopReason(index));
+                    sampling.known(index), sampling.rule(), sampling.stopReason(index));
         }
 
         int retries(int index) {

@@ -681,9 +681,9 @@ class MeasurementRunnerTest {
             }
 
             @Override
-            public void finished(int number, int total, io.github.speedup.plan.Measurement m, int iterations,
-                                 double precision, boolean ofSpeedup, StopReason reason) {
-                into.add(number + "f" + iterations);
+            public void finished(int number, int total, io.github.speedup.plan.Measurement m, Known known,
+                                 Sampling sampling, StopReason reason) {
+                into.add(number + "f" + known.iterations());
             }
 
             @Override
