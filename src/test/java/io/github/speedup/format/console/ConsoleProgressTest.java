@@ -36,6 +36,27 @@ class ConsoleProgressTest {
                 lines, "a shortfall in the words the report uses");
     }
 
+    /**
+     * Stopped on the budget within the target on enough iterations free of other work (a comparison with an
+     * earlier version may have sampled on): when, not "short of"; and where disturbed iterations count in its
+     * precision, as the report will flag, why they do.
+     */
+    @Test
+    void aResultShortOfNothingSaysWhenItStoppedAndDisturbedIterationsInItsFiguresAreSaid() {
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(lines::add);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(20));
+        progress.finished(2, 3, new Measurement(cpu, Mode.THREADS, 2), Known.clean(12, 0.021, true), sampling,
+                StopReason.MAX_TIME);
+        progress.finished(3, 3, new Measurement(cpu, Mode.POOL, 2), new Known(12, 0.024, true, 8, 4), sampling,
+                StopReason.TARGET);
+        assertEquals(List.of("[2/3] cpu · threads ×2 · speedup known to ±2.1% after 12 iterations, when the workload's "
+                        + "maxTimeInSeconds (20) ran out",
+                "[3/3] cpu · pool ×2 · speedup known to ±2.4% after 12 iterations; 4 of the 12 were taken while other"
+                        + " work ran and count in its figures, as they are more than a quarter of them"), lines);
+    }
+
     @Test
     void anIterationTheHostSlowedIsTakenAgainAtOnceOrDroppedIfOneOfTheFirstAndSaysWhy() {
         List<String> lines = new ArrayList<>();
