@@ -19,6 +19,7 @@ import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.execution.Mode;
+import io.github.speedup.runner.Known;
 import io.github.speedup.runner.MeasuredResult;
 import io.github.speedup.measure.Sample;
 import io.github.speedup.measure.SpeedWatch;
@@ -34,12 +35,14 @@ import io.github.speedup.workload.WorkloadSpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
@@ -149,11 +152,12 @@ public final class ReportBuilder {
                                             int cores) {
         Contamination contamination = new Contamination(settings.maxForeignLoad(), cores);
         Sampling sampling = workloadSampling(settings, spec);
-        List<SampleReport> sequential = results.stream()
+        List<SampleReport> sequentialAll = results.stream()
                 .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
-                .map(r -> Contamination.kept(samples(r, contamination), SampleReport::contaminated,
-                        sampling.minIterations()))
+                .map(r -> samples(r, contamination))
                 .findFirst().orElse(List.of());
+        List<SampleReport> sequential = Contamination.kept(sequentialAll, SampleReport::contaminated,
+                sampling.minIterations());
         List<ResultReport> cells = new ArrayList<>();
         for (MeasuredResult result : results) {
             Measurement m = result.measurement();
@@ -184,9 +188,8 @@ public final class ReportBuilder {
                             ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
                             : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()),
                             allKept ? disturbed : null,
-                            ofSpeedup ? shortfallReason("speedup", speedup.precision(), summary.count(),
-                                    result.stopReason(), sampling)
-                                    : shortfallReason("median", summary.medianPrecision(), summary.count(),
+                            Shortfall.of(ofSpeedup ? "speedup" : "median", known(all, samples, sequentialAll,
+                                    ofSpeedup, ofSpeedup ? speedup.precision() : summary.medianPrecision()),
                                     result.stopReason(), sampling),
                             slowedReason(result, cores), allKept ? null : disturbed),
                     new ResultReport.SamplingOutcome(all, result.retries(), result.warmups(), result.stopReason()),
@@ -310,28 +313,33 @@ public final class ReportBuilder {
     }
 
     /**
-     * Said of a result whose sampling ended before {@code what} (its median, or for a mode paired
-     * with sequential its speedup) was known to the target precision: how close it got, and what
-     * stopped it.
+     * How well a result is known, counted as the runner counted it when it stopped (the {@link Known} the
+     * log said): its iterations, those free of other work
+     * (for a speedup, the rounds in which neither it nor sequential was disturbed), and the disturbed
+     * ones its figures keep.
+     *
+     * @param all           every sample of the result
+     * @param kept          those its figures rest on
+     * @param sequentialAll every sample of its side's sequential
      */
-    static String shortfallReason(String what, double precision, int iterations, StopReason stop,
-                                  Sampling sampling) {
-        if (stop == null || !stop.shortOfTarget()) {
-            return null;
+    static Known known(List<SampleReport> all, List<SampleReport> kept, List<SampleReport> sequentialAll,
+                       boolean ofSpeedup, double precision) {
+        int disturbed = (int) kept.stream().filter(SampleReport::contaminated).count();
+        if (!ofSpeedup) {
+            return new Known(all.size(), precision, false,
+                    (int) all.stream().filter(sample -> !sample.contaminated()).count(), disturbed);
         }
-        // ±3.04% short of ±3.0% would read as no shortfall at all: as many decimals as tell them apart.
-        int decimals = decimalsApart(precision * 100, sampling.targetPrecision() * 100, 1);
-        return shortfall(what + " known to ±" + decimal(precision * 100, decimals) + "%", stop, iterations, sampling,
-                decimals);
+        Set<Integer> freeRounds = new HashSet<>();
+        sequentialAll.stream().filter(sample -> sample.hasRound() && !sample.contaminated())
+                .forEach(sample -> freeRounds.add(sample.round()));
+        int free = (int) all.stream().filter(sample -> sample.hasRound() && !sample.contaminated()
+                && freeRounds.contains(sample.round())).count();
+        return new Known(all.size(), precision, true, free, disturbed);
     }
 
     /** "{@code known} after maxIterations (30), short of targetPrecision ±3.0%", or when the budget ran out. */
     private static String shortfall(String known, StopReason stop, int iterations, Sampling sampling) {
-        return shortfall(known, stop, iterations, sampling, 1);
-    }
-
-    private static String shortfall(String known, StopReason stop, int iterations, Sampling sampling,
-                                    int decimals) {
+        int decimals = 1;
         String limit = stop == StopReason.MAX_ITERATIONS
                 ? "after maxIterations (" + sampling.maxIterations() + ")"
                 : "when the workload's maxTimeInSeconds (" + sampling.maxTime().toSeconds() + ") ran out, after "
@@ -353,12 +361,19 @@ public final class ReportBuilder {
                     .filter(c -> c.compared() && c.mode() == result.mode() && c.workers() == result.workers()
                             && c.timeInterval().defined())
                     .findFirst();
-            if (!result.isShortOfTarget() || comparison.isEmpty()) {
+            StopReason stop = result.stopReason();
+            if (stop == null || !stop.shortOfTarget() || comparison.isEmpty()) {
                 said.add(result);
                 continue;
             }
             VersionComparison c = comparison.get();
             double ratioPrecision = (c.timeInterval().high() - c.timeInterval().low()) / 2 / c.timeRatio();
+            // A result may have sampled on for its comparison alone: where that ratio is within the
+            // target too, what the result's own shortfall says stands, or its having none.
+            if (!(ratioPrecision > sampling.targetPrecision())) {
+                said.add(result);
+                continue;
+            }
             String known = String.format(Locale.ROOT, "%s known to ±%.1f%% and its time against %s to ±%.1f%%",
                     result.mode() != Mode.SEQUENTIAL && result.pairedSpeedup() ? "speedup" : "median",
                     result.precision() * 100, version, ratioPrecision * 100);
@@ -514,7 +529,7 @@ public final class ReportBuilder {
     }
 
     /** From {@code fewest} on, the decimals that show {@code value} and {@code limit} apart, up to {@link #MAX_DECIMALS}. */
-    private static int decimalsApart(double value, double limit, int fewest) {
+    static int decimalsApart(double value, double limit, int fewest) {
         int decimals = fewest;
         while (decimals < MAX_DECIMALS && decimal(value, decimals).equals(decimal(limit, decimals))) {
             decimals++;
@@ -525,7 +540,7 @@ public final class ReportBuilder {
     /** Enough for any variation that exceeds its limit by more than a rounding error of the double itself. */
     private static final int MAX_DECIMALS = 9;
 
-    private static String decimal(double value, int decimals) {
+    static String decimal(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 

@@ -7,6 +7,7 @@ import io.github.speedup.execution.breakdown.Breakdown;
 import io.github.speedup.execution.TaskFailedException;
 import io.github.speedup.execution.injvm.MeasurementJvm;
 import io.github.speedup.execution.launch.ChildOutput;
+import io.github.speedup.execution.launch.OutputBound;
 import io.github.speedup.execution.launch.ClusterConnection;
 import io.github.speedup.execution.launch.JvmLauncher;
 import io.github.speedup.execution.launch.OutputDrain;
@@ -152,6 +153,8 @@ public final class MeasurementRunner {
         Duration runBudget = plan.sampling().maxRunTime();
         JvmInfo jvm = JvmInfo.current();
         Map<Side, MeasurementJvm> measurementJvms = new EnumMap<>(Side.class);
+        // What the children write reaches the log bounded per child and workload, the rest counted.
+        OutputBound output = new OutputBound(this.output);
         try {
             if (plan.needsMeasurementJvm(Side.THIS)) {
                 // The first recording in a JVM costs 0.75 s where later ones cost tens of ms: the set-up is
@@ -223,6 +226,7 @@ public final class MeasurementRunner {
                     failure = e;
                 } finally {
                     iterations.closeExecutors();
+                    output.flush();
                 }
                 List<MeasuredResult> measured = measured(plan, workload, skipped, sampling, iterations,
                         failure != null);
@@ -243,6 +247,7 @@ public final class MeasurementRunner {
             return new RunOutcome(jvm, results, "interrupted before the first iteration", times);
         } finally {
             measurementJvms.values().forEach(MeasurementJvm::close);
+            output.flush();
         }
     }
 
@@ -545,8 +550,7 @@ public final class MeasurementRunner {
 
         private void finished(WorkloadSampling sampling, int index) {
             progress.finished(index + 1, plan.measurements().size(), plan.measurements().get(index),
-                    sampling.samples(index).size(), sampling.precision(index), sampling.precisionOfSpeedup(index),
-                    sampling.stopReason(index));
+                    sampling.known(index), sampling.rule(), sampling.stopReason(index));
         }
 
         int retries(int index) {

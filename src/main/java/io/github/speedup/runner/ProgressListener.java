@@ -25,12 +25,11 @@ public interface ProgressListener {
     /**
      * The measurement takes no more iterations.
      *
-     * @param precision half-width of a 95% interval relative to its estimate: of the speedup when
-     *                  {@code ofSpeedup}, else of the median time
-     * @param ofSpeedup whether the precision is the speedup's (a mode paired with sequential round by round)
+     * @param known    how well its result is known, as its report will say
+     * @param sampling the rule it sampled by, its workload's own budget and target precision included
      */
-    default void finished(int number, int total, Measurement measurement, int iterations, double precision,
-                          boolean ofSpeedup, StopReason reason) {
+    default void finished(int number, int total, Measurement measurement, Known known, Sampling sampling,
+                          StopReason reason) {
     }
 
     default void skipped(int number, int total, Measurement measurement, String reason) {

@@ -45,6 +45,46 @@ class VersionComparerTest {
     }
 
 
+    @Test
+    void aComparedResultWithinTheTargetOnBothCountsIsShortOfNothingWhereverItStopped() {
+        // 0.2% noise: after six rounds the speedup and the time ratio are both known well within ±3%.
+        List<MeasuredResult> results = new ArrayList<>();
+        for (MeasuredResult r : ComparisonFixtures.results(1.0, 1.0, 0.002, 6, 7)) {
+            results.add(new MeasuredResult(r.measurement(), r.samples(), null, 0, r.poolStartupNanos(),
+                    r.unsentResultTypes(), 0, io.github.speedup.plan.StopReason.MAX_ITERATIONS, r.rounds()));
+        }
+        WorkloadReport workload = ComparisonFixtures.report(results).workloads().get(0);
+        ResultReport threads = workload.results().stream().filter(r -> r.mode() == Mode.THREADS).findFirst()
+                .orElseThrow();
+        assertTrue(threads.precision() < 0.03, "±" + threads.precision());
+        assertEquals(null, threads.shortfallReason());
+        // The earlier version's threads ×2 alternates by 20%: the speedup is as well known, the time ratio is not,
+        // and that is what the result sampled on for and fell short of.
+        List<MeasuredResult> noisyEarlier = new ArrayList<>();
+        for (MeasuredResult r : results) {
+            List<io.github.speedup.measure.Sample> samples = r.samples();
+            if (r.measurement().side() == io.github.speedup.plan.Side.PREVIOUS && r.measurement().mode() == Mode.THREADS) {
+                samples = new ArrayList<>();
+                for (int i = 0; i < r.samples().size(); i++) {
+                    io.github.speedup.measure.Sample s = r.samples().get(i);
+                    samples.add(new io.github.speedup.measure.Sample(Math.round(s.wallNanos() * (i % 2 == 0 ? 1 : 1.2)),
+                            s.cpuNanos(), s.peakMemoryBytes(), s.startupNanos(), s.gcNanos()));
+                }
+            }
+            noisyEarlier.add(new MeasuredResult(r.measurement(), samples, null, 0, r.poolStartupNanos(),
+                    r.unsentResultTypes(), 0, r.stopReason(), r.rounds()));
+        }
+        WorkloadReport compared = ComparisonFixtures.report(noisyEarlier).workloads().get(0);
+        ResultReport own = compared.results().stream().filter(r -> r.mode() == Mode.THREADS).findFirst().orElseThrow();
+        VersionComparison comparison = compared.comparison(Mode.THREADS, 2).orElseThrow();
+        double ratioPrecision = (comparison.timeInterval().high() - comparison.timeInterval().low()) / 2
+                / comparison.timeRatio();
+        assertTrue(ratioPrecision > 0.03, "±" + ratioPrecision);
+        assertEquals(String.format(java.util.Locale.ROOT, "speedup known to ±%.1f%% and its time against 1.0 to "
+                + "±%.1f%% after maxIterations (5), short of targetPrecision ±3.0%%", own.precision() * 100,
+                ratioPrecision * 100), own.shortfallReason());
+    }
+
     private static WorkloadReport workload(double thisBuild, double machineStep, double noise, int rounds, long seed) {
         Report report = ComparisonFixtures.report(ComparisonFixtures.results(thisBuild, machineStep, noise, rounds,
                 seed));

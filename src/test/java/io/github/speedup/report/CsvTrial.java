@@ -139,7 +139,8 @@ public final class CsvTrial {
     /**
      * Samples around a median: quiet (1% noise) in most cells; unstable (25%) at 4 workers of
      * threads and processes, the way oversubscribed cores behave; 6 iterations cut by the time
-     * budget for processes; two busy-machine iterations in virtual ×2.
+     * budget for processes (short of the target at ×4 only: at 1% noise ×1 and ×2 are within it on
+     * minIterations, and short of nothing); two busy-machine iterations in virtual ×2.
      */
     private static MeasuredResult result(Random random, Measurement measurement, double medianMs) {
         Mode mode = measurement.mode();

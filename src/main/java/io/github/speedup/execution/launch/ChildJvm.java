@@ -23,13 +23,12 @@ import java.util.concurrent.TimeUnit;
  * One forked JVM seen from the host: protocol messages in on its channel ({@link HostChannel}),
  * decoded and time-stamped on arrival (so a slow reader does not distort start-up times, and a
  * broken line fails the waiting call at once), commands out on the same channel, an empty
- * standard input, everything it writes to its standard output and error forwarded with a bound,
+ * standard input, everything it writes to its standard output and error drained and forwarded
+ * (the log's bound is {@link OutputBound}'s),
  * and the tail of both kept for the message if it dies.
  */
 public final class ChildJvm implements AutoCloseable {
 
-    /** Lines of output (standard output and error together) forwarded per child; past that they are counted, not kept. */
-    static final int FORWARDED_LINES = 200;
     /** Lines of a child's own output (HotSpot writes its fatal errors to stdout) kept for the message if it dies. */
     static final int OUTPUT_TAIL_LINES = 15;
     /** Longest line of a child's other output kept for the log. */
@@ -74,8 +73,6 @@ public final class ChildJvm implements AutoCloseable {
     private volatile String exitCalledAt;
     /** The child's descendants when it was told to exit: those still alive once it has exited are killed. */
     private List<ProcessHandle> descendantsAtExit = List.of();
-    private int forwarded;
-    private int dropped;
 
     private ChildJvm(String label, String java, String failurePrefix, Process process, HostChannel channel,
                      Duration timeout, ChildOutput output) {
@@ -435,41 +432,32 @@ public final class ChildJvm implements AutoCloseable {
         arrivals.add(END_OF_CHANNEL);
     }
 
-    /** Forwards one of the child's standard streams to the log, the lines of both counted together. */
+    /**
+     * Drains one of the child's standard streams to the end, whatever the log takes of it (a child whose
+     * pipe is full waits until it is read): every line to the output, which bounds what reaches the log
+     * ({@link OutputBound}), with the bytes it took on the pipe.
+     */
     private void forward(InputStream stream) {
         try (stream) {
             BoundedLineReader in = new BoundedLineReader(OutputDrain.counted(stream), OUTPUT_LINE_LIMIT);
+            long before = 0;
             String line;
             while ((line = in.readLine()) != null) {
-                forwardOtherOutput(line);
+                keepInTail(line);
+                output.written(label, line, in.lineBytes() - before);
+                before = in.lineBytes();
             }
         } catch (IOException e) {
             // the stream closed under us: the child is gone
         }
-        flushDropped();
     }
 
-    private void forwardOtherOutput(String line) {
+    private void keepInTail(String line) {
         synchronized (outputTail) {
             outputTail.addLast(line);
             if (outputTail.size() > OUTPUT_TAIL_LINES) {
                 outputTail.removeFirst();
             }
-        }
-        synchronized (this) {
-            if (forwarded < FORWARDED_LINES) {
-                forwarded++;
-                output.line(label, line);
-            } else {
-                dropped++;
-            }
-        }
-    }
-
-    private synchronized void flushDropped() {
-        if (dropped > 0) {
-            output.line(label, "(" + dropped + " more lines of output not shown)");
-            dropped = 0;
         }
     }
 

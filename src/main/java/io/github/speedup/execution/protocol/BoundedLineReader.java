@@ -20,6 +20,8 @@ public final class BoundedLineReader {
     private final byte[] buffer = new byte[8192];
     private int position;
     private int filled;
+    /** Bytes taken from the stream by {@link #readLine}, terminators and cut parts included. */
+    private long lineBytes;
 
     public BoundedLineReader(InputStream in, int limit) {
         this.in = in;
@@ -35,6 +37,7 @@ public final class BoundedLineReader {
                 return line.size() == 0 && !truncated ? null : finish(line, truncated);
             }
             byte b = buffer[position++];
+            lineBytes++;
             if (b == '\n') {
                 return finish(line, truncated);
             }
@@ -44,6 +47,14 @@ public final class BoundedLineReader {
                 truncated = true;
             }
         }
+    }
+
+    /**
+     * Bytes the lines read so far took from the stream, their terminators and the parts cut from long
+     * ones included: what a child wrote, where a line shows at most {@code limit} of it.
+     */
+    public long lineBytes() {
+        return lineBytes;
     }
 
     /** Exactly {@code length} raw bytes. */

@@ -6,6 +6,8 @@ import io.github.speedup.plan.Side;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.analysis.Figures;
+import io.github.speedup.analysis.Shortfall;
+import io.github.speedup.runner.Known;
 import io.github.speedup.runner.ProgressListener;
 import io.github.speedup.text.VisibleText;
 
@@ -39,21 +41,49 @@ public final class ConsoleProgress implements ProgressListener {
                 + of);
     }
 
+    /**
+     * How well the result is known, with the precision its report gives it; where sampling stopped short,
+     * the report's own sentence for what it fell short of ({@link Shortfall}).
+     */
     @Override
-    public void finished(int number, int total, Measurement measurement, int iterations, double precision,
-                         boolean ofSpeedup, StopReason reason) {
-        String after = " after " + iterations + (iterations == 1 ? " iteration" : " iterations");
-        String known = (ofSpeedup ? "speedup" : "median") + (Double.isNaN(precision)
-                ? " not yet known to any precision" + after + " (too few pairs free of other work for an interval)"
-                : " known to " + Figures.precision(precision) + after);
+    public void finished(int number, int total, Measurement measurement, Known known, Sampling sampling,
+                         StopReason reason) {
+        String what = known.ofSpeedup() ? "speedup" : "median";
+        String shortfall = Shortfall.of(what, known, reason, sampling);
+        if (shortfall != null) {
+            log.accept(prefix(number, total, measurement) + " · " + shortfall + disturbed(known, sampling));
+            return;
+        }
+        String after = " after " + known.iterations() + (known.iterations() == 1 ? " iteration" : " iterations");
+        String said = Double.isNaN(known.precision()) ? what + " not known to any precision" + after
+                + " (an interval needs two)" : what + " known to " + Figures.precision(known.precision()) + after;
+        // Stopped on maxIterations or the budget yet short of nothing of its own: within the target on enough
+        // iterations free of other work (a comparison with an earlier version may have wanted more).
         String why = switch (reason) {
             case FIXED, TARGET -> "";
-            case MAX_ITERATIONS -> ", short of the target: maxIterations reached";
-            case MAX_TIME -> ", short of the target: the workload's budget ran out";
+            case MAX_ITERATIONS -> ", when maxIterations (" + sampling.maxIterations() + ") were reached";
+            case MAX_TIME -> ", when the workload's maxTimeInSeconds (" + sampling.maxTime().toSeconds() + ") ran out";
             case DECIDED -> ", enough to place it against the results that decide the reading";
             case FAILED -> ", stopped by the run's failure";
         };
-        log.accept(prefix(number, total, measurement) + " · " + known + why);
+        log.accept(prefix(number, total, measurement) + " · " + said + why + disturbed(known, sampling));
+    }
+
+    /**
+     * Why the precision rests on iterations other work disturbed, where it does, as the report will flag
+     * it: "; 2 of the 7 were taken while other work ran and count in its figures, as the 5 free of it
+     * are fewer than minIterations (6)" (a report leaves them out where it can: Contamination#kept).
+     */
+    private static String disturbed(Known known, Sampling sampling) {
+        if (known.disturbed() == 0) {
+            return "";
+        }
+        int undisturbed = known.iterations() - known.disturbed();
+        return "; " + known.disturbed() + " of the " + known.iterations() + (known.disturbed() == 1
+                ? " was taken while other work ran and counts" : " were taken while other work ran and count")
+                + " in its figures, as "
+                + (undisturbed < sampling.minIterations() ? "the " + undisturbed + " free of it are fewer than "
+                + "minIterations (" + sampling.minIterations() + ")" : "they are more than a quarter of them");
     }
 
     @Override

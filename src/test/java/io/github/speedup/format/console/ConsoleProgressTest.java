@@ -3,7 +3,9 @@ package io.github.speedup.format.console;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.plan.Measurement;
+import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
+import io.github.speedup.runner.Known;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -21,13 +23,38 @@ class ConsoleProgressTest {
         List<String> lines = new ArrayList<>();
         ConsoleProgress progress = new ConsoleProgress(lines::add);
         WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
-        progress.finished(2, 3, new Measurement(cpu, Mode.THREADS, 2), 25, 0.021, true, StopReason.TARGET);
-        progress.finished(1, 3, new Measurement(cpu, Mode.SEQUENTIAL, 1), 25, 0.009, false, StopReason.TARGET);
-        progress.finished(3, 3, new Measurement(cpu, Mode.POOL, 2), 30, 0.052, true, StopReason.MAX_ITERATIONS);
+        Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60));
+        progress.finished(2, 3, new Measurement(cpu, Mode.THREADS, 2), Known.clean(25, 0.021, true), sampling,
+                StopReason.TARGET);
+        progress.finished(1, 3, new Measurement(cpu, Mode.SEQUENTIAL, 1), Known.clean(25, 0.009, false), sampling,
+                StopReason.TARGET);
+        progress.finished(3, 3, new Measurement(cpu, Mode.POOL, 2), Known.clean(30, 0.052, true), sampling,
+                StopReason.MAX_ITERATIONS);
         assertEquals(List.of("[2/3] cpu · threads ×2 · speedup known to ±2.1% after 25 iterations",
                 "[1/3] cpu · sequential ×1 · median known to ±0.9% after 25 iterations",
-                "[3/3] cpu · pool ×2 · speedup known to ±5.2% after 30 iterations, short of the target: "
-                        + "maxIterations reached"), lines);
+                "[3/3] cpu · pool ×2 · speedup known to ±5.2% after maxIterations (30), short of targetPrecision ±3.0%"),
+                lines, "a shortfall in the words the report uses");
+    }
+
+    /**
+     * Stopped on the budget within the target on enough iterations free of other work (a comparison with an
+     * earlier version may have sampled on): when, not "short of"; and where disturbed iterations count in its
+     * precision, as the report will flag, why they do.
+     */
+    @Test
+    void aResultShortOfNothingSaysWhenItStoppedAndDisturbedIterationsInItsFiguresAreSaid() {
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(lines::add);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(20));
+        progress.finished(2, 3, new Measurement(cpu, Mode.THREADS, 2), Known.clean(12, 0.021, true), sampling,
+                StopReason.MAX_TIME);
+        progress.finished(3, 3, new Measurement(cpu, Mode.POOL, 2), new Known(12, 0.024, true, 8, 4), sampling,
+                StopReason.TARGET);
+        assertEquals(List.of("[2/3] cpu · threads ×2 · speedup known to ±2.1% after 12 iterations, when the workload's "
+                        + "maxTimeInSeconds (20) ran out",
+                "[3/3] cpu · pool ×2 · speedup known to ±2.4% after 12 iterations; 4 of the 12 were taken while other"
+                        + " work ran and count in its figures, as they are more than a quarter of them"), lines);
     }
 
     @Test
@@ -49,16 +76,20 @@ class ConsoleProgressTest {
         List<String> lines = new ArrayList<>();
         ConsoleProgress progress = new ConsoleProgress(lines::add);
         WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
-        progress.finished(4, 5, new Measurement(cpu, Mode.THREADS, 1), 6, 0.031, true, StopReason.DECIDED);
-        progress.finished(5, 5, new Measurement(cpu, Mode.POOL, 2), 4, Double.NaN, true, StopReason.MAX_TIME);
+        Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(20));
+        progress.finished(4, 5, new Measurement(cpu, Mode.THREADS, 1), Known.clean(6, 0.031, true), sampling,
+                StopReason.DECIDED);
+        // Within the target, but the budget ran out before minIterations: that is what it fell short of.
+        progress.finished(5, 5, new Measurement(cpu, Mode.POOL, 2), Known.clean(4, 0.021, true), sampling,
+                StopReason.MAX_TIME);
         progress.workloadFinished("cpu", new WorkloadTime(Duration.ofSeconds(20), "maxTimeInSeconds",
                 Duration.ofMillis(19_840), Duration.ofMillis(1_100), Duration.ofMillis(2_340)));
         progress.workloadFinished("sleep", new WorkloadTime(null, null, Duration.ofMillis(3_400), Duration.ZERO,
                 Duration.ZERO));
         assertEquals(List.of("[4/5] cpu · threads ×1 · speedup known to ±3.1% after 6 iterations, enough to place it"
                         + " against the results that decide the reading",
-                "[5/5] cpu · pool ×2 · speedup not yet known to any precision after 4 iterations (too few pairs free of"
-                        + " other work for an interval), short of the target: the workload's budget ran out",
+                "[5/5] cpu · pool ×2 · speedup known to ±2.1% after 4 iterations, fewer than minIterations (6) when the"
+                        + " workload's maxTimeInSeconds (20) ran out",
                 "cpu · measured in 19.8 s of its 20.0 s (maxTimeInSeconds); of it 1.1 s waiting for a quiet machine,"
                         + " 2.3 s on iterations taken again",
                 "sleep · measured in 3.4 s"), lines);
