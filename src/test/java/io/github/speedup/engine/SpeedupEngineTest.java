@@ -113,7 +113,7 @@ class SpeedupEngineTest {
 
     /**
      * Sixty workloads in one build (issue 29), each two naps of 20 ms in sequential and threads ×2,
-     * one warm-up: measured one after another they would take about 45 s, so a run budget of 12 s
+     * one warm-up: measured one after another they would take about 45 s, so a run budget of 8 s
      * ends the run in time (the workloads it does not reach are not even timed for their batch), and
      * speedup.xml still holds every workload, each result measured or saying that the budget ran out
      * before it.
@@ -124,7 +124,7 @@ class SpeedupEngineTest {
         for (int i = 1; i <= 60; i++) {
             workloads.add(WorkloadInput.builtIn(String.format(Locale.ROOT, "nap%02d", i), "sleep", 2, 20));
         }
-        int budget = 12;
+        int budget = 8;
         RunParameters parameters = new RunParameters(workloads, List.of("sequential,threads"), List.of("2"),
                 new SamplingParameters(1, null, null, null, null, null, budget, null), null, null, List.of("xml"),
                 ForkInput.defaults(work.resolve("fork")), GateParameters.NONE, new LoadParameters(64.0, 0, null, null),
