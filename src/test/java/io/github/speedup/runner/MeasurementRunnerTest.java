@@ -50,7 +50,12 @@ class MeasurementRunnerTest {
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
     private RunOutcome run(WorkloadInput workload, String modes, ForkInput fork) throws Exception {
-        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(List.of(workload), List.of(modes),
+        return run(List.of(workload), modes, fork);
+    }
+
+    /** The workloads one after another in one run: in one measurement JVM, started once. */
+    private RunOutcome run(List<WorkloadInput> workloads, String modes, ForkInput fork) throws Exception {
+        RunConfiguration config = RunConfigurationParser.parse(RunParameters.of(workloads, List.of(modes),
                 List.of("2"), 0, 2, fork), 2, warning -> { });
         return new MeasurementRunner(JvmLauncher.prepare(config.fork(), ProcessCookie.create()), config.fork().timeout(),
                 (child, line) -> output.add(child + ": " + line), ProgressListener.SILENT, guard(config))
@@ -342,17 +347,22 @@ class MeasurementRunnerTest {
                 + "it was killed with its descendants"), hangs);
     }
 
+    /** The three workloads in one run, which starts its measurement JVM once for them. */
     @Test
     void userClassesAndMethodsRunInEveryModeFromTheProjectClassPath() throws Exception {
-        for (WorkloadInput workload : List.of(userClass("com.example.workloads.Nap"),
-                userClass("com.example.workloads.Square"),
-                new WorkloadInput("w", null, null, "com.example.workloads.Bench#nap", 4, null))) {
-            RunOutcome outcome = run(workload, "sequential,threads,processes,pool", fork());
-            assertTrue(outcome.complete(), outcome.failure());
-            for (MeasuredResult result : outcome.results()) {
-                assertEquals(2, result.samples().size(), result.measurement().toString());
-            }
+        RunOutcome outcome = run(List.of(new WorkloadInput("nap", null, "com.example.workloads.Nap", null, 4, null),
+                new WorkloadInput("square", null, "com.example.workloads.Square", null, 4, null),
+                new WorkloadInput("bench", null, null, "com.example.workloads.Bench#nap", 4, null)),
+                "sequential,threads,processes,pool", fork());
+        assertTrue(outcome.complete(), outcome.failure());
+        List<String> measured = new ArrayList<>();
+        for (MeasuredResult result : outcome.results()) {
+            assertEquals(2, result.samples().size(), result.measurement().toString());
+            measured.add(result.measurement().workload().name() + " " + result.measurement().mode().id());
         }
+        assertEquals(List.of("nap sequential", "nap threads", "nap processes", "nap pool", "square sequential",
+                "square threads", "square processes", "square pool", "bench sequential", "bench threads",
+                "bench processes", "bench pool"), measured, "every workload in every mode");
     }
 
     @Test
