@@ -83,7 +83,8 @@ class SpeedupEngineTest {
 
     /**
      * Without diagnostic iterations, so without the flight recorder they need in the measurement JVM (about
-     * 1.2 s of a run here): for the tests of what the breakdown has no part in (a regression and its second
+     * 0.6 s of a run here, where the engine sets the recorder up during its look at the machine, 1.2 s of a
+     * runner's run): for the tests of what the breakdown has no part in (a regression and its second
      * measurement, which files are written, what a failure to write keeps). The tests of the recording kept
      * beside the page, of the budget and of the helpers that diagnostic iterations start keep it.
      */
