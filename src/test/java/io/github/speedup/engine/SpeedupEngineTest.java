@@ -81,6 +81,17 @@ class SpeedupEngineTest {
         return new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, info -> { }, warnings::add);
     }
 
+    /**
+     * Without diagnostic iterations, so without the flight recorder they need in the measurement JVM (about
+     * 0.6 s of a run here, where the engine sets the recorder up during its look at the machine, 1.2 s of a
+     * runner's run): for the tests of what the breakdown has no part in (a regression and its second
+     * measurement, which files are written, what a failure to write keeps). The tests of the recording kept
+     * beside the page, of the budget and of the helpers that diagnostic iterations start keep it.
+     */
+    private static RunConfiguration withoutBreakdown(RunConfiguration configuration) {
+        return configuration.withBreakdown(new RunConfiguration.BreakdownSettings(false, false, false));
+    }
+
     @Test
     void theSitePageRenderedFromTheXmlIsThePageTheRunWrote() throws Exception {
         Path baseline = work.resolve("baseline.xml");
@@ -113,7 +124,7 @@ class SpeedupEngineTest {
 
     /**
      * Sixty workloads in one build (issue 29), each two naps of 20 ms in sequential and threads ×2,
-     * one warm-up: measured one after another they would take about 45 s, so a run budget of 12 s
+     * one warm-up: measured one after another they would take about 45 s, so a run budget of 8 s
      * ends the run in time (the workloads it does not reach are not even timed for their batch), and
      * speedup.xml still holds every workload, each result measured or saying that the budget ran out
      * before it.
@@ -124,7 +135,7 @@ class SpeedupEngineTest {
         for (int i = 1; i <= 60; i++) {
             workloads.add(WorkloadInput.builtIn(String.format(Locale.ROOT, "nap%02d", i), "sleep", 2, 20));
         }
-        int budget = 12;
+        int budget = 8;
         RunParameters parameters = new RunParameters(workloads, List.of("sequential,threads"), List.of("2"),
                 new SamplingParameters(1, null, null, null, null, null, budget, null), null, null, List.of("xml"),
                 ForkInput.defaults(work.resolve("fork")), GateParameters.NONE, new LoadParameters(64.0, 0, null, null),
@@ -172,14 +183,14 @@ class SpeedupEngineTest {
     @Test
     void aRegressionIsMeasuredAgainBeforeItFailsUnlessConfirmFailuresIsOff() throws Exception {
         Path baseline = work.resolve("baseline.xml");
-        engine(new ArrayList<>()).run(configuration(null, new GateParameters(null, baseline, 10, 5, 0.05, false, true),
-                20, 6), BUILD, work.resolve("baseline"));
+        engine(new ArrayList<>()).run(withoutBreakdown(configuration(null, new GateParameters(null, baseline, 10, 5,
+                0.05, false, true), 20, 6)), BUILD, work.resolve("baseline"));
         List<String> said = new ArrayList<>();
         SpeedupEngine confirming = new SpeedupEngine(ChildOutput.DISCARD, ProgressListener.SILENT, said::add,
                 warning -> { });
 
-        SpeedupEngine.Result confirmed = confirming.run(configuration(null, new GateParameters(null, baseline, 10, 5,
-                0.05, false, false, true), 40, 6), BUILD, work.resolve("confirmed"));
+        SpeedupEngine.Result confirmed = confirming.run(withoutBreakdown(configuration(null, new GateParameters(null,
+                baseline, 10, 5, 0.05, false, false, true), 40, 6)), BUILD, work.resolve("confirmed"));
 
         CheckResult sequential = confirmed.verdict().failures().stream().filter(c -> c.mode() == Mode.SEQUENTIAL)
                 .findFirst().orElseThrow(() -> new AssertionError(confirmed.verdict().checks().toString()));
@@ -193,8 +204,8 @@ class SpeedupEngineTest {
         assertTrue(xml.contains("<confirmation type=\"baseline\" workload=\"naps\" mode=\"sequential\""), xml);
 
         said.clear();
-        SpeedupEngine.Result once = confirming.run(configuration(null, new GateParameters(null, baseline, 10, 5, 0.05,
-                false, false, false), 40, 6), BUILD, work.resolve("once"));
+        SpeedupEngine.Result once = confirming.run(withoutBreakdown(configuration(null, new GateParameters(null,
+                baseline, 10, 5, 0.05, false, false, false), 40, 6)), BUILD, work.resolve("once"));
         assertFalse(once.verdict().passed());
         assertTrue(once.verdict().checks().stream().allMatch(c -> c.confirmation() == null));
         assertTrue(said.stream().noneMatch(line -> line.startsWith("Measuring again")), said.toString());
@@ -213,8 +224,8 @@ class SpeedupEngineTest {
 
     @Test
     void onlyTheChosenFormatsAreWritten() throws Exception {
-        SpeedupEngine.Result result = engine(new ArrayList<>()).run(configuration(List.of("xml"), GateParameters.NONE),
-                BUILD, work.resolve("xml-only"));
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(withoutBreakdown(configuration(List.of("xml"),
+                GateParameters.NONE)), BUILD, work.resolve("xml-only"));
         assertEquals(List.of(Format.XML), List.copyOf(result.files().keySet()));
         assertEquals(result.files().get(Format.XML), result.mainFile());
         assertTrue(Files.isRegularFile(work.resolve("xml-only/speedup.xml")));
@@ -502,8 +513,8 @@ class SpeedupEngineTest {
 
     @Test
     void aCompleteRunHasNothingToSayAboutWhatWasKept() throws Exception {
-        SpeedupEngine.Result result = engine(new ArrayList<>()).run(configuration(List.of("xml"), GateParameters.NONE),
-                BUILD, work.resolve("complete"));
+        SpeedupEngine.Result result = engine(new ArrayList<>()).run(withoutBreakdown(configuration(List.of("xml"),
+                GateParameters.NONE)), BUILD, work.resolve("complete"));
         assertNull(result.kept());
     }
 
@@ -559,7 +570,8 @@ class SpeedupEngineTest {
         Files.writeString(history.resolve("bed"), "a file where the testbed's folder goes");
         Path output = work.resolve("out");
         SpeedupException e = assertThrows(SpeedupException.class, () -> engine(new ArrayList<>())
-                .run(keeping(List.of("html", "xml"), GateParameters.NONE, history, null), BUILD, output));
+                .run(withoutBreakdown(keeping(List.of("html", "xml"), GateParameters.NONE, history, null)), BUILD,
+                        output));
         assertTrue(e.getMessage().startsWith("Cannot add the run to the history in " + history
                 + " (parameter historyDirectory): "), e.getMessage());
         assertTrue(e.getMessage().endsWith("\nThe run was kept in " + output.resolve("index.html").toAbsolutePath()
@@ -587,7 +599,8 @@ class SpeedupEngineTest {
                 + "or it was damaged; move it away and run once with -Dspeedup.updateBaseline=true to write a new one. "
                 + "Nothing was measured."), damaged.getMessage());
 
-        engine(new ArrayList<>()).run(configuration(List.of("xml"), GateParameters.NONE), BUILD, work.resolve("v1"));
+        engine(new ArrayList<>()).run(withoutBreakdown(configuration(List.of("xml"), GateParameters.NONE)), BUILD,
+                work.resolve("v1"));
         Files.writeString(baseline, Files.readString(work.resolve("v1/speedup.xml"))
                 .replaceFirst("schemaVersion=\"2\"", "schemaVersion=\"3\""));
         long second = System.nanoTime();
@@ -620,8 +633,8 @@ class SpeedupEngineTest {
         Path history = work.resolve("history");
         for (Path summary : List.of(folder, underAFile)) {
             List<String> warnings = new ArrayList<>();
-            SpeedupEngine.Result result = engine(warnings).run(keeping(List.of("xml", "markdown"), GateParameters.NONE,
-                    history, summary), BUILD, work.resolve("out"));
+            SpeedupEngine.Result result = engine(warnings).run(withoutBreakdown(keeping(List.of("xml", "markdown"),
+                    GateParameters.NONE, history, summary)), BUILD, work.resolve("out"));
             assertTrue(result.report().complete());
             assertEquals(1, warnings.stream().filter(w -> w.startsWith("Cannot append the summary to " + summary
                     + " (GITHUB_STEP_SUMMARY): ")).count(), warnings.toString());
@@ -636,8 +649,8 @@ class SpeedupEngineTest {
 
         Path summary = work.resolve("summary.md");
         Files.writeString(summary, "earlier step\n");
-        engine(new ArrayList<>()).run(keeping(List.of("markdown"), GateParameters.NONE, history, summary), BUILD,
-                work.resolve("out"));
+        engine(new ArrayList<>()).run(withoutBreakdown(keeping(List.of("markdown"), GateParameters.NONE, history,
+                summary)), BUILD, work.resolve("out"));
         assertTrue(Files.readString(summary).startsWith("earlier step\n"), "appended, not replaced");
         assertTrue(Files.readString(summary).length() > "earlier step\n".length() + 100, Files.readString(summary));
     }

@@ -19,10 +19,16 @@ import io.github.speedup.measure.Sample;
 import io.github.speedup.testing.Posix;
 import io.github.speedup.workload.Kind;
 import io.github.speedup.workload.WorkloadSpec;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -221,11 +227,52 @@ class HazelcastClusterTest {
     }
 
     @Test
-    void anExistingClusterLendsWOfItsMembersAndSaysWhenItHasTooFew() throws Exception {
-        JvmLauncher launcher = launcher();
-        WorkloadSpec naps = new WorkloadSpec("naps", Kind.SLEEP, 4, 100);
-        try (HazelcastCluster embedded = HazelcastCluster.start(launcher, TIMEOUT, (child, line) -> output.add(line),
-                naps, 2)) {
+    void anUnreachableClusterIsNamedWithItsAddressesAndTheTimeWaited() throws Exception {
+        String nowhere = "127.0.0.1:" + HazelcastCluster.freePorts(1).get(0);
+        long start = System.nanoTime();
+        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> HazelcastCluster.connect(
+                launcher(), Duration.ofSeconds(3), (child, line) -> output.add(line),
+                new WorkloadSpec("naps", Kind.SLEEP, 2, 10), 2, new ClusterConnection(List.of(nowhere), "nobody")));
+        assertTrue(failure.getMessage().startsWith("could not connect to the Hazelcast cluster at " + nowhere
+                + " within 3 s (is clusterName the name of the cluster at clusterAddresses?): "), failure.getMessage());
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "it gave up after about the timeout");
+    }
+
+    /**
+     * The tests that need a cluster of naps on two members, but not a fresh one, share one: starting its
+     * three JVMs takes about 5 s. The last lets a stranger join, after which the members refuse every
+     * iteration, so the order is fixed. Its files are in a folder of its own, which the check after
+     * each test (for JVMs that mention {@link #work}) leaves alone; the cluster is ended after the last.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class OnOneClusterOfNaps {
+
+        private final WorkloadSpec naps = new WorkloadSpec("naps", Kind.SLEEP, 4, 100);
+
+        /** The cluster's files: a folder of the class's, which outlives each test. */
+        private Path directory;
+        private JvmLauncher launcher;
+        private HazelcastCluster embedded;
+
+        @BeforeAll
+        void startTheCluster(@TempDir Path folder) throws Exception {
+            directory = folder;
+            launcher = launcher(directory, "", Map.of());
+            embedded = HazelcastCluster.start(launcher, TIMEOUT, (child, line) -> output.add(line), naps, 2);
+        }
+
+        @AfterAll
+        void endTheCluster() throws Exception {
+            List<Long> pids = embedded.pids();
+            embedded.close();
+            assertTrue(allGone(pids), "no member or driver left: " + pids);
+        }
+
+        @Test
+        @Order(1)
+        void anExistingClusterLendsWOfItsMembersAndSaysWhenItHasTooFew() throws Exception {
             ClusterConnection existing = embedded.connection();
             List<Long> pids;
             try (HazelcastCluster connected = HazelcastCluster.connect(launcher, TIMEOUT,
@@ -245,42 +292,28 @@ class HazelcastClusterTest {
                 assertEquals(0, sample.cpuNanos(), "another machine's CPU is not measured");
             }
             assertTrue(allGone(pids), "the driver is gone");
-            TaskFailedException tooFew = assertThrows(TaskFailedException.class, () -> HazelcastCluster.connect(launcher,
-                    TIMEOUT, (child, line) -> output.add(line), naps, 3, existing, embedded.driverLabel()));
+            TaskFailedException tooFew = assertThrows(TaskFailedException.class, () -> HazelcastCluster.connect(
+                    launcher, TIMEOUT, (child, line) -> output.add(line), naps, 3, existing, embedded.driverLabel()));
             assertEquals("the Hazelcast cluster at " + String.join(",", existing.addresses()) + " has 2 members, fewer "
                     + "than the 3 workers of this measurement", tooFew.getMessage());
         }
-    }
 
-    @Test
-    void anUnreachableClusterIsNamedWithItsAddressesAndTheTimeWaited() throws Exception {
-        String nowhere = "127.0.0.1:" + HazelcastCluster.freePorts(1).get(0);
-        long start = System.nanoTime();
-        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> HazelcastCluster.connect(
-                launcher(), Duration.ofSeconds(3), (child, line) -> output.add(line),
-                new WorkloadSpec("naps", Kind.SLEEP, 2, 10), 2, new ClusterConnection(List.of(nowhere), "nobody")));
-        assertTrue(failure.getMessage().startsWith("could not connect to the Hazelcast cluster at " + nowhere
-                + " within 3 s (is clusterName the name of the cluster at clusterAddresses?): "), failure.getMessage());
-        assertTrue(System.nanoTime() - start < 30_000_000_000L, "it gave up after about the timeout");
-    }
-
-    /**
-     * Hazelcast's open-source edition checks the cluster's name and nothing else, so the name is 128
-     * random bits and appears in no command line (readable by every local user) and in no file of
-     * the build's, nor in the JVMs' performance data files.
-     */
-    @Test
-    void theClusterNameIsRandomAndOnNoCommandLineNorInAnyFile() throws Exception {
-        try (HazelcastCluster cluster = HazelcastCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
-                new WorkloadSpec("naps", Kind.SLEEP, 2, 10), 2)) {
-            String name = cluster.connection().name();
+        /**
+         * Hazelcast's open-source edition checks the cluster's name and nothing else, so the name is 128
+         * random bits and appears in no command line (readable by every local user) and in no file of
+         * the build's, nor in the JVMs' performance data files.
+         */
+        @Test
+        @Order(2)
+        void theClusterNameIsRandomAndOnNoCommandLineNorInAnyFile() throws Exception {
+            String name = embedded.connection().name();
             assertTrue(name.matches("[0-9a-f]{32}"), "128 bits in hex: " + name);
-            assertTrue(cluster.driverLabel().matches("[0-9a-f]{32}"), "the driver's label too");
-            cluster.runIteration();
-            for (long pid : cluster.pids()) {
+            assertTrue(embedded.driverLabel().matches("[0-9a-f]{32}"), "the driver's label too");
+            embedded.runIteration();
+            for (long pid : embedded.pids()) {
                 String commandLine = Files.readString(Path.of("/proc/" + pid + "/cmdline"));
                 assertTrue(commandLine.contains(ForkedMain.class.getName()), commandLine);
-                assertFalse(commandLine.contains(name) || commandLine.contains(cluster.driverLabel()), commandLine);
+                assertFalse(commandLine.contains(name) || commandLine.contains(embedded.driverLabel()), commandLine);
                 Path performanceData = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_"
                         + System.getProperty("user.name"), String.valueOf(pid));
                 if (Files.exists(performanceData)) {
@@ -288,7 +321,7 @@ class HazelcastClusterTest {
                             .contains(name), performanceData.toString());
                 }
             }
-            try (Stream<Path> files = Files.walk(work)) {
+            try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(name),
                             file.toString());
@@ -296,18 +329,16 @@ class HazelcastClusterTest {
             }
             assertEquals(List.of(), output.stream().filter(line -> line.contains(name)).toList());
         }
-    }
 
-    /**
-     * Anything that joins the cluster without being the build's own, a client or a member, even one
-     * that knows the name, stops the run at the next iteration, named.
-     */
-    @Test
-    void aClientOrMemberThatIsNotTheBuildsOwnStopsTheRun() throws Exception {
-        try (HazelcastCluster cluster = HazelcastCluster.start(launcher(), TIMEOUT, (child, line) -> output.add(line),
-                new WorkloadSpec("naps", Kind.SLEEP, 2, 10), 2)) {
-            cluster.runIteration();
-            ClusterConnection where = cluster.connection();
+        /**
+         * Anything that joins the cluster without being the build's own, a client or a member, even one
+         * that knows the name, stops the run at the next iteration, named.
+         */
+        @Test
+        @Order(3)
+        void aClientOrMemberThatIsNotTheBuildsOwnStopsTheRun() throws Exception {
+            embedded.runIteration();
+            ClusterConnection where = embedded.connection();
             ClientConfig config = new ClientConfig();
             config.setClusterName(where.name());
             config.getNetworkConfig().addAddress(where.addresses().get(0));
@@ -316,10 +347,11 @@ class HazelcastClusterTest {
             HazelcastInstance member = Hazelcast.newHazelcastInstance(ClusterMember.config(where.name(), port,
                     where.addresses().get(0)));
             try {
-                TaskFailedException refused = assertThrows(TaskFailedException.class, cluster::runIteration);
-                assertTrue(refused.getMessage().matches("(?s)cluster member [12] of 2 \\(127\\.0\\.0\\.1:[0-9]+\\) failed "
-                        + "during making the tasks of an iteration: SecurityException: the build's cluster was joined by "
-                        + "what the build did not start: a JVM client from /127\\.0\\.0\\.1:.*"), refused.getMessage());
+                TaskFailedException refused = assertThrows(TaskFailedException.class, embedded::runIteration);
+                assertTrue(refused.getMessage().matches("(?s)cluster member [12] of 2 \\(127\\.0\\.0\\.1:[0-9]+\\) "
+                        + "failed during making the tasks of an iteration: SecurityException: the build's cluster was "
+                        + "joined by what the build did not start: a JVM client from /127\\.0\\.0\\.1:.*"),
+                        refused.getMessage());
                 assertTrue(refused.getMessage().contains("; a member at 127.0.0.1:" + port + ". Its name is its only "
                         + "credential and is never on a command line or in a file"), refused.getMessage());
             } finally {
@@ -399,17 +431,21 @@ class HazelcastClusterTest {
         return failure.getMessage();
     }
 
-    /** A task past the timeout: the failure names the member it hangs in, and where, not the driver. */
+    /**
+     * A task past the timeout: the failure names the member it hangs in, and where, not the driver. The
+     * test waits the whole timeout, so it is 10 s, which also bounds the member's and the driver's start
+     * (about 3 s here), and the host still waits 10 s longer than the driver.
+     */
     @Test
     void aTaskThatDoesNotEndNamesTheMemberAndWhereItHangs() throws Exception {
-        Duration timeout = Duration.ofSeconds(20);
+        Duration timeout = Duration.ofSeconds(10);
         try (HazelcastCluster cluster = HazelcastCluster.start(launcher(), timeout, (child, line) -> output.add(line),
                 TestJvms.userClass("HangsInWorker", 1), 1)) {
             long start = System.nanoTime();
             TaskFailedException stuck = assertThrows(TaskFailedException.class, cluster::runIteration);
             String member = cluster.connection().addresses().get(0);
             assertTrue(stuck.getMessage().startsWith("cluster member 1 of 1 (" + member + ") did not finish task 0 "
-                    + "within forkedProcessTimeoutInSeconds=20 s; there, task 0, in thread hz."), stuck.getMessage());
+                    + "within forkedProcessTimeoutInSeconds=10 s; there, task 0, in thread hz."), stuck.getMessage());
             assertTrue(stuck.getMessage().contains("\n    at java.lang.Thread.sleep(Native Method)\n    at "
                     + "com.example.workloads.HangsInWorker.run(HangsInWorker.java:"), stuck.getMessage());
             assertTrue(System.nanoTime() - start < timeout.plusSeconds(8).toNanos(), "by the driver, at the timeout");
