@@ -463,26 +463,37 @@ public final class ReportBuilder {
      * ×1 → 0.48, ×2 → 0.81, ×4 → 0.87 was said to fall). Below 0, the speedup is above linear; a poor
      * fit, that the curve has another shape.
      *
-     * @param workers  the fitted points' worker counts, ascending
+     * @param workers  the fitted points' worker counts
      * @param speedups their speedups over sequential, in the same order
      */
     static String notAmdahl(Mode mode, int[] workers, double[] speedups, double serialFraction, double fitQuality) {
         if (serialFraction > 1) {
             String fitted = String.format(Locale.ROOT, "a fitted serial fraction of %.2f, above 1", serialFraction);
-            int last = speedups.length - 1;
-            if (speedups[last] > speedups[0] && speedups[0] < 1) {
+            // The fewest and the most workers, whatever order the points came in.
+            int first = 0;
+            int last = 0;
+            for (int i = 1; i < workers.length; i++) {
+                first = workers[i] < workers[first] ? i : first;
+                last = workers[i] > workers[last] ? i : last;
+            }
+            if (speedups[last] > speedups[first] && speedups[first] < 1) {
                 // Amdahl's curve starts at 1 with one worker: a first point below it can only be reached by a
                 // fraction above 1, though the speedup rises.
                 return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup rises with the "
                         + "workers, but ×%d runs at %.2f of sequential's speed (%s), so a fixed cost of each run, "
-                        + "such as %s, is shared out as workers are added", workers[0], speedups[0], fitted,
+                        + "such as %s, is shared out as workers are added", workers[first], speedups[first], fitted,
                         mode.separateJvms() ? "start-up, communication or a slower JVM"
                                 : "handing the tasks to the threads and collecting them");
             }
-            if (speedups[last] > speedups[0]) {
+            if (speedups[last] > speedups[first]) {
                 return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup rises with the "
-                        + "workers, from ×%d's %.2f to ×%d's %.2f, too little for its curve (%s)", workers[0],
-                        speedups[0], workers[last], speedups[last], fitted);
+                        + "workers, from ×%d's %.2f to ×%d's %.2f, too little for its curve (%s)", workers[first],
+                        speedups[first], workers[last], speedups[last], fitted);
+            }
+            if (speedups[last] == speedups[first]) {
+                return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup does not rise with "
+                        + "the workers, %.2f at ×%d as at ×%d (%s)", speedups[last], workers[last], workers[first],
+                        fitted);
             }
             // Separate JVMs pay start-up and transfer per worker; threads in one JVM pay in what they share.
             return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup falls as workers are "

@@ -148,6 +148,14 @@ class ReportBuilderTest {
         assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, from ×1's 1.00 to ×4's "
                 + "1.02, too little for its curve (a fitted serial fraction of 1.05, above 1)",
                 ReportBuilder.notAmdahl(Mode.THREADS, W124, new double[] {1.0, 1.01, 1.02}, 1.05, 0.9));
+        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, but ×1 runs at 0.48 of "
+                + "sequential's speed (a fitted serial fraction of 1.47, above 1), so a fixed cost of each run, such "
+                + "as start-up, communication or a slower JVM, is shared out as workers are added",
+                ReportBuilder.notAmdahl(Mode.POOL, new int[] {4, 1, 2}, new double[] {0.87, 0.48, 0.81}, 1.47, 0.9),
+                "the points in any order");
+        assertEquals("does not follow Amdahl's law here: the speedup does not rise with the workers, 0.90 at ×4 as at "
+                + "×1 (a fitted serial fraction of 1.20, above 1)",
+                ReportBuilder.notAmdahl(Mode.THREADS, W124, new double[] {0.9, 0.7, 0.9}, 1.2, 0.9));
     }
 
     @Test
