@@ -327,6 +327,11 @@ class HtmlReportWriterTest {
         assertTrue(unstable.select(".flag").attr("title").startsWith("coefficient of variation 0.38"));
         assertEquals("processes ×1: coefficient of variation 0.38 exceeds maxCoefficientOfVariation 0.10, and its "
                 + "median is known only to ±42.0%", doc.selectFirst("details.notice li.unstable-note li").text());
+        // Its 5 iterations were a fixed count: raising maxTimeInSeconds or maxIterations would change nothing.
+        assertEquals("Unstable: their figures vary too much from iteration to iteration to trust their speedup; close "
+                + "other work, or raise iterations, which fixes the count here (or remove it to sample until "
+                + "targetPrecision).", doc.selectFirst("details.notice li.unstable-note strong").text() + " "
+                + doc.selectFirst("details.notice li.unstable-note").ownText());
         assertTrue(doc.select("p.meta").first().text().contains("interleaved across modes; machine fingerprint 0123456789abcdef"));
         // The one-minute average still carries the build before this one: a fact of the run, not a notice
         // that other work competed (the results' own contamination flags say that, iteration by iteration).
