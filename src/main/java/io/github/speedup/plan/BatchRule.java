@@ -28,7 +28,7 @@ public final class BatchRule {
     /** The most times a task runs per iteration: past it, the task is too short for this harness at all. */
     public static final int MAX_BATCH = 10_000_000;
     /** How many calibration iterations at most: the JIT makes each faster than the one before. */
-    public static final int MAX_CALIBRATION_ITERATIONS = 8;
+    public static final int MAX_CALIBRATION_ITERATIONS = 6;
 
     /** The mantissas of the series, per decade. */
     private static final int[] STEPS = {10, 12, 15, 20, 25, 30, 40, 50, 60, 80};

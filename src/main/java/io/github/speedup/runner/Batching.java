@@ -27,9 +27,6 @@ final class Batching {
      */
     static final long SURELY_LONG_NANOS = 10 * BatchRule.TARGET_NANOS;
 
-    /** Timings at a factor above 1 that must ask for no more before it is chosen (see {@link #calibrate}). */
-    static final int SETTLED_TIMINGS = 3;
-
     private Batching() {
     }
 
@@ -86,10 +83,9 @@ final class Batching {
 
     /**
      * The factor for {@code workload}: timed unbatched, then at each factor the fastest run so far
-     * asks for, until {@link #SETTLED_TIMINGS} iterations at a factor above 1 (two unbatched) were timed
-     * and asked for no more, or {@link BatchRule#MAX_CALIBRATION_ITERATIONS} were taken. Work is timed
-     * at least twice unless its first iteration was {@link #SURELY_LONG_NANOS}: the first, cold,
-     * overstates short work.
+     * asks for, until two iterations at the factor chosen were timed and asked for no more, or
+     * {@link BatchRule#MAX_CALIBRATION_ITERATIONS} were taken. Work is timed at least twice unless its
+     * first iteration was {@link #SURELY_LONG_NANOS}: the first, cold, overstates short work.
      */
     static Calibration calibrate(WorkloadSpec workload, Timer timer) throws ForkException, TaskFailedException {
         int batch = 1;
@@ -102,12 +98,10 @@ final class Batching {
             atBatch++;
             fastest = Math.min(fastest, wall / batch);
             int needed = BatchRule.factor(fastest);
-            // Batched, three times at the factor chosen: the JIT's optimising compiler takes a method
-            // once it has run some thousands of times, and an iteration at the factor may still run
-            // the code of the tier below (CI: a JMH method timed 110 µs a run once at ×500, 27.5 µs once
-            // compiled, so its iterations took 14 ms; on 1440337, 92.8 µs a run twice at ×600, 28.8 µs
-            // in its measured iterations, 17 ms each: both flagged too short to time).
-            if (needed <= batch && (atBatch >= (batch > 1 ? SETTLED_TIMINGS : 2) || wall >= SURELY_LONG_NANOS)) {
+            // Twice at the factor chosen: a first iteration at it may still run code the JIT compiles
+            // during it (CI: a JMH method timed 110 µs a run at ×500, 27.5 µs once compiled, so its
+            // iterations took 14 ms and were flagged too short to time).
+            if (needed <= batch && (atBatch > 1 || wall >= SURELY_LONG_NANOS)) {
                 break;
             }
             if (needed > batch) {
