@@ -33,7 +33,7 @@ class SelfCheckerTest {
     }
 
     private static SelfCheck check(MeasuredResult... results) {
-        return ReportFixtures.build(List.of(results), "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS),
+        return ReportFixtures.build(List.of(results), "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.VIRTUAL),
                 List.of(1, 2)).workloads().get(0).selfCheck();
     }
 
@@ -72,6 +72,30 @@ class SelfCheckerTest {
         assertEquals(1, check.superlinear().size());
         assertTrue(check.superlinear().get(0).startsWith("Superlinear: threads ×2 reaches 2.22× on 2 workers"),
                 check.superlinear().get(0));
+    }
+
+    @Test
+    void aSpeedupWithinNoiseOfItsOneWorkerIsNotSuperlinear() {
+        // The README demo's false alarm: pool ×1 at 1.01× [1.00, 1.01]; here virtual ×1 at 1.015×, an interval
+        // above 1 that the old rule (low bound above W) called superlinear.
+        SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 400, false), result(Mode.VIRTUAL, 1, 394, false));
+        assertEquals(List.of(), check.findings());
+    }
+
+    @Test
+    void aSpeedupClearlyAboveOneWorkerIsSuperlinearOnOneWorker() {
+        SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 400, false), result(Mode.VIRTUAL, 1, 360, false));
+        assertEquals(List.of("Superlinear: virtual ×1 reaches 1.11× on 1 worker (95% interval 1.10–1.12), more than "
+                + "the workers can give. Likely causes: the sequential baseline is slowed by something the parallel "
+                + "run avoids (a harness bias, one heap growing or collecting for all the work, a cold cache), or each "
+                + "worker's share fits a cache that the whole does not."), check.superlinear());
+    }
+
+    @Test
+    void threadsOneBeyondItsBiasIsNotAlsoCalledSuperlinear() {
+        SelfCheck check = check(result(Mode.SEQUENTIAL, 1, 430, false), result(Mode.THREADS, 1, 400, false));
+        assertEquals(1, check.findings().size(), check.findings().toString());
+        assertTrue(check.harnessBias().startsWith("Harness bias: threads ×1"), check.harnessBias());
     }
 
     @Test
