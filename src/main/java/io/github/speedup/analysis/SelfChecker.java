@@ -2,11 +2,16 @@ package io.github.speedup.analysis;
 
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.ResultReport;
+import io.github.speedup.report.SampleReport;
 import io.github.speedup.report.SelfCheck;
 import io.github.speedup.stats.Interval;
+import io.github.speedup.stats.PairedRatio;
+import io.github.speedup.stats.Summary;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,7 +21,9 @@ import java.util.Optional;
  * with an interval that excludes 1, is the harness's own doing. The finding quotes the speedup and
  * interval the table shows, so the page says one number for the one comparison. A speedup whose interval lies wholly above its
  * worker count by more than {@value #MAX_SUPERLINEAR_NOISE} of it is superlinear (threads ×1 only where
- * the harness bias does not already say so). Contaminated results are not judged: other work explains them.
+ * the harness bias does not already say so). Pool ×1's tasks, whose compute differs from sequential's by
+ * more than {@value #MAX_SEPARATE_JVM_GAP} beyond its interval, run differently in the worker's JVM.
+ * Contaminated results are not judged: other work explains them.
  */
 final class SelfChecker {
 
@@ -31,6 +38,15 @@ final class SelfChecker {
      * pool ×1 read 1.01× [1.00, 1.01] on 3 samples), rather than more than W workers can give.
      */
     static final double MAX_SUPERLINEAR_NOISE = MAX_THREADS_ONE_BIAS;
+
+    /**
+     * How far pool ×1's compute per iteration may lie from sequential's, as a fraction, before its JVM is said to
+     * run the tasks differently. Two JVMs compile the same code along their own profiles, and a few percent
+     * between them is ordinary JIT variation (compile order, code layout, inlining) that no one can act on;
+     * 10% is beyond that, and beyond the 3% the same JVM may show ({@link #MAX_THREADS_ONE_BIAS}). The gap's
+     * whole interval must lie beyond it, so noise cannot raise it.
+     */
+    static final double MAX_SEPARATE_JVM_GAP = 0.10;
 
     private SelfChecker() {
     }
@@ -66,8 +82,77 @@ final class SelfChecker {
                         result.speedupInterval().low(), result.speedupInterval().high()));
             }
         }
-        return new SelfCheck(ratio, bias, superlinear);
+        String separateJvmGap = sequential.flatMap(seq -> clean(results, Mode.POOL, 1)
+                .flatMap(pool -> separateJvmGap(seq, pool))).orElse(null);
+        return new SelfCheck(ratio, bias, separateJvmGap, superlinear);
     }
+
+    /**
+     * Pool ×1's tasks against sequential's: the pool's one worker runs the same tasks one after another, as
+     * sequential does, but in a JVM of its own. Its compute is each iteration's wall time minus its ipc (what
+     * the pool measured as not compute on the critical path, {@code TaskDispatch.Outcome}): at ×1 the one
+     * worker's critical path is the sum of its tasks' compute, so the comparison leaves communication out.
+     * The ratio is paired by round, compute over sequential's wall time of the same round; where rounds are not
+     * known, the medians are compared, apart when their intervals stay apart by the tolerance too. Only the pool
+     * is judged: processes starts a fresh JVM every iteration, whose cold JIT is part of what that mode costs,
+     * and a cluster's members may run on other hardware.
+     */
+    private static Optional<String> separateJvmGap(ResultReport sequential, ResultReport pool) {
+        List<SampleReport> poolSamples = pool.keptSamples().stream().filter(SampleReport::hasIpc).toList();
+        if (poolSamples.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, Double> sequentialByRound = new HashMap<>();
+        for (SampleReport sample : sequential.keptSamples()) {
+            if (sample.hasRound()) {
+                sequentialByRound.put(sample.round(), sample.wallMs());
+            }
+        }
+        double[] compute = new double[poolSamples.size()];
+        double[] ipc = new double[poolSamples.size()];
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < compute.length; i++) {
+            SampleReport sample = poolSamples.get(i);
+            ipc[i] = Math.min(sample.ipcMs(), sample.wallMs());
+            compute[i] = sample.wallMs() - ipc[i];
+            Double sameRound = sample.hasRound() ? sequentialByRound.get(sample.round()) : null;
+            if (sameRound != null) {
+                pairs.add(new double[] {compute[i], sameRound});
+            }
+        }
+        double computeMs = Summary.median(compute);
+        double sequentialMs = sequential.wallMs().median();
+        double gap;
+        Interval interval;
+        boolean apart;
+        if (pairs.size() >= 2) {
+            PairedRatio paired = PairedRatio.of(pairs.stream().mapToDouble(pair -> pair[0]).toArray(),
+                    pairs.stream().mapToDouble(pair -> pair[1]).toArray());
+            gap = paired.estimate();
+            interval = paired.interval();
+            apart = interval.defined() && (interval.low() > 1 + MAX_SEPARATE_JVM_GAP
+                    || interval.high() < 1 / (1 + MAX_SEPARATE_JVM_GAP));
+        } else {
+            gap = computeMs / sequentialMs;
+            interval = Interval.NONE;
+            Interval computeInterval = Summary.of(compute).medianInterval();
+            Interval sequentialInterval = sequential.wallMs().medianInterval();
+            apart = computeInterval.defined() && sequentialInterval.defined()
+                    && (computeInterval.low() > sequentialInterval.high() * (1 + MAX_SEPARATE_JVM_GAP)
+                    || computeInterval.high() * (1 + MAX_SEPARATE_JVM_GAP) < sequentialInterval.low());
+        }
+        if (!apart) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "Unlike runs: %s's tasks compute %s× as long as sequential's "
+                        + "in the measurement JVM (%s against %s ms an iteration, its %s ms of communication excluded%s): "
+                        + "the same code runs %s in the pool's worker JVM (its flags, JIT profile, lock or heap state "
+                        + "differ), so the separate-JVM speedups compare unlike runs.", pool.label(), Figures.ratio(gap),
+                Figures.ms(computeMs), Figures.ms(sequentialMs), Figures.ms(Summary.median(ipc)),
+                interval.defined() ? String.format(Locale.ROOT, "; 95%% interval %s–%s×", Figures.ratio(interval.low()),
+                        Figures.ratio(interval.high())) : "", gap > 1 ? "slower" : "faster"));
+    }
+
 
     private static Optional<ResultReport> clean(List<ResultReport> results, Mode mode, int workers) {
         return results.stream().filter(r -> !r.isSkipped() && !r.isContaminated() && r.mode() == mode
