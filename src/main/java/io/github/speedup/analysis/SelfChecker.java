@@ -20,8 +20,8 @@ import java.util.Optional;
  * each; a speedup of threads ×1 that differs from 1 by more than {@value #MAX_THREADS_ONE_BIAS},
  * with an interval that excludes 1, is the harness's own doing. The finding quotes the speedup and
  * interval the table shows, so the page says one number for the one comparison. A speedup whose interval lies wholly above its
- * worker count by more than {@value #MAX_SUPERLINEAR_NOISE} of it is superlinear (threads ×1 only where
- * the harness bias does not already say so). Pool ×1's tasks, whose compute differs from sequential's by
+ * worker count by more than {@value #MAX_SUPERLINEAR_NOISE} of it is superlinear (threads ×1 and pool ×1
+ * only where the harness bias or the separate-JVM gap does not already say so). Pool ×1's tasks, whose compute differs from sequential's by
  * more than {@value #MAX_SEPARATE_JVM_GAP} beyond its interval, run differently in the worker's JVM.
  * Contaminated results are not judged: other work explains them.
  */
@@ -67,10 +67,13 @@ final class SelfChecker {
                         + "that %.1f%% bias.", Math.abs(threads.speedup() - 1) * 100);
             }
         }
+        String separateJvmGap = sequential.flatMap(seq -> clean(results, Mode.POOL, 1)
+                .flatMap(pool -> separateJvmGap(seq, pool))).orElse(null);
         List<String> superlinear = new ArrayList<>();
         for (ResultReport result : results) {
             if (!result.isSkipped() && !result.isContaminated() && result.mode() != Mode.SEQUENTIAL
-                    && !(result.mode() == Mode.THREADS && result.workers() == 1 && bias != null)
+                    && !(result.workers() == 1 && (result.mode() == Mode.THREADS && bias != null
+                            || result.mode() == Mode.POOL && separateJvmGap != null))
                     && result.speedupInterval().defined()
                     && result.speedupInterval().low() > result.workers() * (1 + MAX_SUPERLINEAR_NOISE)) {
                 superlinear.add(String.format(Locale.ROOT, "Superlinear: %s reaches %.2f× on %d %s (95%% "
@@ -82,8 +85,6 @@ final class SelfChecker {
                         result.speedupInterval().low(), result.speedupInterval().high()));
             }
         }
-        String separateJvmGap = sequential.flatMap(seq -> clean(results, Mode.POOL, 1)
-                .flatMap(pool -> separateJvmGap(seq, pool))).orElse(null);
         return new SelfCheck(ratio, bias, separateJvmGap, superlinear);
     }
 

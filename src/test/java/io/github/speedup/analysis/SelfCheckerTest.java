@@ -76,6 +76,8 @@ class SelfCheckerTest {
                 + "against 50.0 ms an iteration, its 1.0 ms of communication excluded; 95% interval 0.78–0.83×): the "
                 + "same code runs faster in the pool's worker JVM (its flags, JIT profile, lock or heap state differ), "
                 + "so the separate-JVM speedups compare unlike runs.", check.separateJvmGap());
+        assertEquals(List.of(check.separateJvmGap()), check.findings(), "its 1.22× on 1 worker is not also "
+                + "called superlinear: the gap says why");
     }
 
     @Test
