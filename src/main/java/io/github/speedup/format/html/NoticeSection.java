@@ -37,12 +37,15 @@ final class NoticeSection {
         count(counts, measured, r -> r.leftOutReason() != null, "with samples left out");
         count(counts, measured, r -> !r.unsentResultTypes().isEmpty(), "kept results in the workers");
         count(counts, measured, ResultReport::isSlowed, "slowed by the host");
+        String findingCount = findings.size() + (findings.size() == 1 ? " finding" : " findings");
         if (!findings.isEmpty()) {
-            counts.add("self-check: " + findings.size() + (findings.size() == 1 ? " finding" : " findings"));
+            counts.add("self-check: " + findingCount);
         }
-        Element summary = Element.of("summary").add(Element.of("strong").text((flagged == 0 ? "Self-check flagged"
-                : flagged + " of " + measured.size() + (measured.size() == 1 ? " result" : " results") + " flagged")
-                + ":")).text(" " + String.join(", ", counts));
+        // With no result flagged the self-check is the whole summary: "Self-check: 1 finding", not a heading
+        // of flagged things over a list that names the self-check again.
+        Element summary = Element.of("summary").add(Element.of("strong").text(flagged == 0 ? "Self-check:"
+                : flagged + " of " + measured.size() + (measured.size() == 1 ? " result" : " results") + " flagged:"))
+                .text(" " + (flagged == 0 ? findingCount : String.join(", ", counts)));
         Element list = flags(measured);
         if (!findings.isEmpty()) {
             Element each = Element.of("ul");

@@ -448,6 +448,26 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void aSelfCheckFindingAloneIsSummedUpOnceInTheNotice() throws Exception {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Sample> sequential = new ArrayList<>();
+        List<Sample> threadsOne = new ArrayList<>();
+        for (double jitter : new double[] {0.99, 0.995, 1.0, 1.0, 1.005, 1.01}) {
+            sequential.add(new Sample((long) (430e6 * jitter), (long) (430e6 * jitter), 1, -1, 0,
+                    new Interference(0, 0, 0)));
+            threadsOne.add(new Sample((long) (400e6 * jitter), (long) (400e6 * jitter), 1, -1, 0,
+                    new Interference(0, 0, 0)));
+        }
+        Report report = ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 1), threadsOne, null, 0)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(1));
+        Document doc = Jsoup.parse(html(report));
+        assertEquals("Self-check: 1 finding", doc.selectFirst("details.notice summary").text(),
+                "not \"Self-check flagged: self-check: 1 finding\"");
+    }
+
+    @Test
     void iterationsTheHostSlowedAreFlaggedAndTheHostsSpeedIsInTheHeader() throws Exception {
         Document doc = Jsoup.parse(html(ReportFixtures.slowedHost()));
         assertEquals("2 of 2 results flagged: 2 slowed by the host", doc.selectFirst("details.notice summary").text());
