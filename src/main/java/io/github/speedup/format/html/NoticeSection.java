@@ -1,9 +1,9 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.analysis.FlaggedResults;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -24,24 +24,20 @@ final class NoticeSection {
     static void addTo(Element section, WorkloadReport workload) {
         List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
         List<String> findings = workload.selfCheck().flagged() ? workload.selfCheck().findings() : List.of();
-        long flagged = measured.stream().filter(r -> r.isUnstable() || r.isShortOfTarget() || r.isContaminated()
-                || !r.unsentResultTypes().isEmpty() || r.isSlowed() || r.leftOutReason() != null).count();
-        if (flagged == 0 && findings.isEmpty()) {
+        // Counted and named as the log's line counts and names them (FlaggedResults), notes included.
+        FlaggedResults flagged = FlaggedResults.of(workload);
+        if (flagged.flagged() == 0 && findings.isEmpty()) {
             return;
         }
-        List<String> counts = new ArrayList<>();
-        count(counts, measured, ResultReport::isUnstable, "unstable");
-        count(counts, measured, ResultReport::isShortOfTarget, "short of target");
-        count(counts, measured, ResultReport::isContaminated, "on a busy machine");
-        count(counts, measured, r -> r.leftOutReason() != null, "with samples left out");
-        count(counts, measured, r -> !r.unsentResultTypes().isEmpty(), "kept results in the workers");
-        count(counts, measured, ResultReport::isSlowed, "slowed by the host");
-        if (!findings.isEmpty()) {
-            counts.add("self-check: " + findings.size() + (findings.size() == 1 ? " finding" : " findings"));
+        String selfCheck = findings.isEmpty() ? "" : "self-check: " + findings.size()
+                + (findings.size() == 1 ? " finding" : " findings");
+        Element summary = Element.of("summary");
+        if (flagged.flagged() == 0) {
+            summary.add(Element.of("strong").text("Self-check flagged:")).text(" " + selfCheck);
+        } else {
+            summary.add(Element.of("strong").text(flagged.count() + ":"))
+                    .text(" " + flagged.names() + (selfCheck.isEmpty() ? "" : "; " + selfCheck));
         }
-        Element summary = Element.of("summary").add(Element.of("strong").text((flagged == 0 ? "Self-check flagged"
-                : flagged + " of " + measured.size() + (measured.size() == 1 ? " result" : " results") + " flagged")
-                + ":")).text(" " + String.join(", ", counts));
         Element list = flags(measured);
         if (!findings.isEmpty()) {
             Element each = Element.of("ul");
@@ -53,14 +49,6 @@ final class NoticeSection {
         }
         section.line(Element.of("details", "notice").id("notice-" + WorkloadSection.anchor(workload)).add(summary)
                 .nl().line(list));
-    }
-
-    private static void count(List<String> counts, List<ResultReport> measured, Predicate<ResultReport> flag,
-                              String name) {
-        long count = measured.stream().filter(flag).count();
-        if (count > 0) {
-            counts.add(count + " " + name);
-        }
     }
 
     /** The list of the notice, one item per flag that some result carries. */

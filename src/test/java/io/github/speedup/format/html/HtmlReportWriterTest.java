@@ -424,7 +424,7 @@ class HtmlReportWriterTest {
         Element row = doc.selectFirst("table.results tr[data-mode=threads]");
         assertEquals("contaminated", row.className());
         assertEquals("contaminated", row.selectFirst(".flag.busy").text());
-        assertEquals("1 of 2 results flagged: 1 on a busy machine", doc.selectFirst("details.notice summary").text());
+        assertEquals("1 of 2 results flagged: busy machine threads ×2", doc.selectFirst("details.notice summary").text());
         assertEquals("Busy machine: measured while other work ran; no finding: not diagnosed, not gated, faded in the "
                 + "charts. threads ×2: 5 of 5 samples taken while other work ran: 0.97 cores of foreign CPU "
                 + "(maxForeignLoad 0.10); 3 iterations were taken again",
@@ -445,7 +445,7 @@ class HtmlReportWriterTest {
     @Test
     void iterationsTheHostSlowedAreFlaggedAndTheHostsSpeedIsInTheHeader() throws Exception {
         Document doc = Jsoup.parse(html(ReportFixtures.slowedHost()));
-        assertEquals("2 of 2 results flagged: 2 slowed by the host", doc.selectFirst("details.notice summary").text());
+        assertEquals("2 of 2 results flagged: slowed by the host sequential ×1, threads ×2", doc.selectFirst("details.notice summary").text());
         Element threadsRow = doc.selectFirst("tr[data-mode=threads][data-workers=2]");
         assertEquals("slowed by the host", threadsRow.selectFirst(".flag").text(), "the row says so too");
         assertEquals("3 of 8 iterations ran up to 24% slower than this result's typical iteration, with no other work"
