@@ -317,9 +317,18 @@ class HtmlReportWriterTest {
         Document doc = Jsoup.parse(html(true));
         Element threads = doc.select("section.workload").first().select("tr[data-mode=threads]").first();
         assertEquals("201.0", threads.selectFirst("td.median").ownText());
-        assertEquals("[200.0, 205.0]", threads.selectFirst("td.median .ci").text());
+        // 3 samples: their whole range covers the median with 1 - 2/2³ = 75%, said beside it (a trial's header
+        // said 95% CI over a demo whose every median interval had 75%); the bootstrap's speedup interval has 95%.
+        assertEquals("[200.0, 205.0] (75% CI)", threads.selectFirst("td.median .ci").text());
+        assertEquals("This interval covers the true value with 75%, not 95%: too few samples for a 95% interval "
+                + "without assuming their distribution (of n samples, their whole range covers the median with "
+                + "1 − 2/2ⁿ)", threads.selectFirst("td.median .ci span.coverage").attr("title"));
         assertEquals("1.99", threads.selectFirst("td.speedup").ownText());
-        assertTrue(threads.selectFirst("td.speedup .ci").text().matches("\\[1\\.\\d\\d, 2\\.\\d\\d]"));
+        assertTrue(threads.selectFirst("td.speedup .ci").text().matches("\\[1\\.\\d\\d, 2\\.\\d\\d]"),
+                threads.selectFirst("td.speedup .ci").text());
+        Element six = Jsoup.parse(html(ReportFixtures.sampledShortOfTarget()))
+                .selectFirst("table.results tr[data-mode=sequential] td.median .ci");
+        assertNull(six.selectFirst("span.coverage"), "6 samples cover it with 96.9%: " + six.text());
         assertEquals("1%", threads.selectFirst(".cv").text());
         assertEquals("0 outliers", threads.selectFirst(".outliers").text());
         Element unstable = doc.select("tr.unstable").first();
@@ -481,8 +490,32 @@ class HtmlReportWriterTest {
         Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
         assertEquals("6 ±0.6%", sequential.selectFirst("td.iterations").text());
         assertTrue(doc.selectFirst("p.meta").text().contains("Each result sampled until its speedup (sequential: its "
-                + "median) was known to ±3.0% (6 to 30 iterations, within 60 s per workload, everything included; up to 3 warm-ups"),
+                + "median) was known to ±3.0% (6 to 30 iterations; sequential, whose samples pair with theirs round by "
+                + "round, goes on beside the modes until the last of them stops, so it may take more, within 60 s per "
+                + "workload, everything included; up to 3 warm-ups"),
                 doc.selectFirst("p.meta").text());
+    }
+
+    /** A trial's sequential took 69 iterations beside modes bound to 30, and its page and log said "after maxIterations (30)". */
+    @Test
+    void aSequentialPastMaxIterationsSaysTheLastModeStoppedIt() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.sequentialPastMaxIterations()));
+        Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
+        assertEquals("25", sequential.selectFirst("td.iterations").ownText());
+        assertEquals("2 warm-ups before; stopped when the last mode beside it stopped (maxIterations, 10, bounds each "
+                + "mode)", sequential.selectFirst("td.iterations").attr("title"));
+        assertEquals("3 warm-ups before; stopped by maxIterations",
+                doc.selectFirst("table.results tr[data-mode=threads] td.iterations").attr("title"));
+        List<String> shortfalls = doc.select("details.notice li.shortfall-note li").eachText();
+        assertEquals(2, shortfalls.size(), shortfalls.toString());
+        assertTrue(shortfalls.get(0).matches("sequential ×1: median known to ±[0-9.]+% after 25 iterations, when the "
+                + "last mode beside it stopped \\(maxIterations \\(10\\) bounds each mode\\), short of targetPrecision "
+                + "±3\\.0%"), shortfalls.get(0));
+        assertTrue(shortfalls.get(1).matches("threads ×2: .* after maxIterations \\(10\\), short of targetPrecision "
+                + "±3\\.0%"), shortfalls.get(1));
+        assertTrue(doc.selectFirst("p.meta").text().contains("(6 to 10 iterations; sequential, whose samples pair with "
+                + "theirs round by round, goes on beside the modes until the last of them stops, so it may take more, "
+                + "within 60 s per workload"), doc.selectFirst("p.meta").text());
     }
 
     @Test
