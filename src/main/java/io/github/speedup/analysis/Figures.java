@@ -179,4 +179,19 @@ public final class Figures {
         return new BigDecimal(confidence * 100).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString() + "% CI";
     }
+
+    /**
+     * The separate JVMs' CPU time is their whole processes' from {@code /proc}, in clock ticks of 10 ms
+     * ({@code ProcStat}, USER_HZ 100), so below one tick it reads 0 whatever it was.
+     */
+    public static final double CPU_TICK_MS = 10;
+
+    /**
+     * A median CPU time in ms for people: {@link #ms}, or {@code <10} where it was read in clock ticks
+     * ({@code ticks}: the separate JVMs' modes) and is under one: a trial's processes rows read "0.0" beside a
+     * pool ×1 of "10.0", both within one tick.
+     */
+    public static String cpuMs(double ms, boolean ticks) {
+        return ticks && ms < CPU_TICK_MS ? String.format(Locale.ROOT, "<%.0f", CPU_TICK_MS) : ms(ms);
+    }
 }

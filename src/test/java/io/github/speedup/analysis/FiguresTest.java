@@ -47,4 +47,14 @@ class FiguresTest {
         assertEquals("", Figures.coverageBelow95(new Interval(1, 2, Double.NaN)), "no coverage recorded");
         assertEquals("", Figures.coverageBelow95(Interval.NONE));
     }
+
+    /** The separate JVMs' CPU time, in 10 ms clock ticks, reads "<10" under one tick; the in-JVM modes' as it is. */
+    @Test
+    void cpuTimeInClockTicksUnderOneTickReadsLessThanTen() {
+        assertEquals("<10", Figures.cpuMs(0, true));
+        assertEquals("<10", Figures.cpuMs(5, true));
+        assertEquals("10.0", Figures.cpuMs(10, true));
+        assertEquals("0.0", Figures.cpuMs(0, false));
+        assertEquals("–", Figures.cpuMs(Double.NaN, true));
+    }
 }

@@ -51,7 +51,7 @@ public final class ConsoleSummary {
                     lines.add(String.format(Locale.ROOT, ROW, r.mode().id(), r.workers(), Figures.ms(r.wallMs().median()),
                             Figures.ms(r.wallMs().stddev()), Figures.ratio(r.speedup()),
                             Figures.interval(r.speedupInterval(), Figures::ratio), Figures.percent(r.efficiency()),
-                            Figures.ms(r.cpuMs()), memory(r), Figures.ms(r.startupMs()),
+                            Figures.cpuMs(r.cpuMs(), r.mode().separateJvms()), memory(r), Figures.ms(r.startupMs()),
                             flags(r)).stripTrailing());
                 }
             }

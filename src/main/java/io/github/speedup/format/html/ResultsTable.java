@@ -64,7 +64,10 @@ final class ResultsTable {
                 .add(twoLines(Element.of("th"), "efficiency", Element.of("small").text("95% CI")))
                 .add(twoLines(Element.of("th"), "iterations", Element.of("small").text("precision")))
                 .add(twoLines(Element.of("th"), "stddev ms", Element.of("small").text("CV, outliers")))
-                .add(Element.of("th").text("CPU ms"))
+                .add(twoLines(Element.of("th").attr("title", "median CPU time of an iteration: of the measuring "
+                        + "JVM's threads for sequential, threads and virtual; of the worker JVMs' whole processes, "
+                        + "read from /proc in 10 ms clock ticks, for processes, pool and cluster, so under 10 ms reads "
+                        + "<10"), "CPU ms", Element.of("small").text("JVMs: 10 ms ticks")))
                 .add(twoLines(Element.of("th").attr("title", "heap in use in the measuring JVM (sequential, threads, "
                         + "virtual)"), "peak heap", Element.of("small").text("one JVM")))
                 .add(twoLines(Element.of("th").attr("title", "the summed peak resident sets of every worker JVM "
@@ -106,7 +109,7 @@ final class ResultsTable {
                         String.valueOf(wall.count()), Element.of("small", "precision")
                                 .text(Figures.precision(r.precision()))))
                 .add(spread(wall))
-                .add(Element.of("td", "cpu").text(Figures.ms(r.cpuMs())))
+                .add(Element.of("td", "cpu").text(Figures.cpuMs(r.cpuMs(), r.mode().separateJvms())))
                 .add(Element.of("td", "heap").text(r.mode().inJvm() ? Figures.bytes(r.peakMemoryBytes()) : "–"))
                 .add(Element.of("td", "resident").text(r.mode().inJvm() ? "–" : Figures.bytes(r.peakMemoryBytes())))
                 .add(startup(r))

@@ -518,6 +518,41 @@ class HtmlReportWriterTest {
                 + "within 60 s per workload"), doc.selectFirst("p.meta").text());
     }
 
+    /**
+     * The separate JVMs' CPU time comes from /proc in 10 ms clock ticks: under one tick it reads "<10", not a
+     * false 0.0 (a trial's processes rows read 0.0 beside a pool ×1 of 10.0); the in-JVM modes' is exact.
+     */
+    @Test
+    void theSeparateJvmsCpuTimeUnderOneClockTickReadsLessThanTen() throws Exception {
+        WorkloadSpec spec = new WorkloadSpec("naps", Kind.SLEEP, 4, 100);
+        List<Sample> sequential = new ArrayList<>();
+        List<Sample> processes = new ArrayList<>();
+        List<Sample> pool = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sequential.add(new Sample(400_000_000L + i * 1_000_000L, 400_000L, 1000, Sample.NO_STARTUP, 2_000_000));
+            processes.add(new Sample(250_000_000L + i * 1_000_000L, 0, 80_000_000, 120_000_000L, Sample.NO_GC));
+            pool.add(new Sample(110_000_000L + i * 1_000_000L, 10_000_000L, 80_000_000, Sample.NO_STARTUP,
+                    Sample.NO_GC));
+        }
+        Report report = ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.POOL, 2), pool, null, 0)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.PROCESSES, Mode.POOL), List.of(2));
+        Document doc = Jsoup.parse(html(report));
+        assertEquals("0.4", doc.selectFirst("tr[data-mode=sequential] td.cpu").text());
+        assertEquals("<10", doc.selectFirst("tr[data-mode=processes] td.cpu").text());
+        assertEquals("10.0", doc.selectFirst("tr[data-mode=pool] td.cpu").text());
+        Element head = doc.select("table.results thead th").get(6);
+        assertEquals("CPU ms JVMs: 10 ms ticks", head.text());
+        assertEquals("median CPU time of an iteration: of the measuring JVM's threads for sequential, threads and "
+                + "virtual; of the worker JVMs' whole processes, read from /proc in 10 ms clock ticks, for processes, "
+                + "pool and cluster, so under 10 ms reads <10", head.attr("title"));
+        List<String> log = io.github.speedup.format.console.ConsoleSummary.lines(report, java.nio.file.Path.of("."));
+        String processesRow = log.stream().filter(line -> line.startsWith("  processes")).findFirst().orElseThrow();
+        assertTrue(processesRow.matches("  processes +2 .* <10 .*"), processesRow);
+    }
+
     @Test
     void aResultLeftOutOfTheReadingIsNamedUnderTheReadingAndTheLessonStands() throws Exception {
         Document doc = Jsoup.parse(html(ReportFixtures.gil()));

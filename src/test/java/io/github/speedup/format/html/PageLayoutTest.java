@@ -102,7 +102,7 @@ class PageLayoutTest {
             }
         }
         assertEquals(List.of("mode", "median ms 95% CI", "speedup 95% CI", "efficiency 95% CI",
-                "iterations precision", "stddev ms CV, outliers", "CPU ms", "peak heap one JVM",
+                "iterations precision", "stddev ms CV, outliers", "CPU ms JVMs: 10 ms ticks", "peak heap one JVM",
                 "peak resident all JVMs", "start-up ms", "IPC ms", "vs baseline time Δ, p"),
                 doc.selectFirst("table.results").select("thead th").eachText());
         Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
