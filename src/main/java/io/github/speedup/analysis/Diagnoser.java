@@ -2,6 +2,7 @@ package io.github.speedup.analysis;
 
 import io.github.speedup.plan.MeasurementPlan;
 import io.github.speedup.plan.Sampling;
+import io.github.speedup.plan.StopReason;
 import io.github.speedup.execution.Mode;
 import io.github.speedup.report.Diagnosis;
 import io.github.speedup.stats.Interval;
@@ -41,8 +42,7 @@ final class Diagnoser {
     /** CPU-bound work reaches at least this share of the ideal speedup at the core count. */
     static final double SCALES_TO_CORES = 0.6;
     /** What to do about results that vary too much while other work ran, or where no probe could tell. */
-    private static final String MEASURE_AGAIN = "Close other work on the machine, or raise maxTimeInSeconds and "
-            + "maxIterations, and measure again.";
+    private static final String MEASURE_AGAIN = "Close other work on the machine, or %s, and measure again.";
     /**
      * What to do about results that vary too much with no other work seen on the machine: the work
      * varies by itself (its own output, which Maven's JVM drains on a core the work needs; its
@@ -50,8 +50,16 @@ final class Diagnoser {
      * iteration read "Close other work" while the probes saw none.
      */
     private static final String VARIES_BY_ITSELF = "No other work was seen on the machine while %s: the work "
-            + "varies by itself (what it writes to its output, allocates or reads). Raise maxTimeInSeconds and "
-            + "maxIterations, or make each iteration longer, and measure again.";
+            + "varies by itself (what it writes to its output, allocates or reads). %s, or make each iteration "
+            + "longer, and measure again.";
+    /** More samples where sampling is adaptive: the bounds it stops at. */
+    private static final String MORE_SAMPLES = "raise maxTimeInSeconds and maxIterations";
+    /**
+     * More samples where {@code iterations} fixes the count: maxTimeInSeconds and maxIterations are not
+     * used then, and the trial's POMs with {@code <iterations>} were told to raise them.
+     */
+    private static final String MORE_FIXED = "raise iterations, which fixes the count here (or remove it to sample "
+            + "until targetPrecision)";
     /** A sample saw other work where other processes used this many cores during it: the default maxForeignLoad. */
     private static final double OTHER_WORK_CORES = 0.10;
 
@@ -256,8 +264,9 @@ final class Diagnoser {
         List<SampleReport> samples = varying.stream().flatMap(r -> r.samples().stream()).toList();
         boolean probed = !samples.isEmpty() && samples.stream().allMatch(s -> !Double.isNaN(s.foreignCpuMs()));
         boolean otherWork = samples.stream().anyMatch(s -> s.foreignCpuMs() >= OTHER_WORK_CORES * s.wallMs());
-        return probed && !otherWork ? format(VARIES_BY_ITSELF, varying.size() == 1 ? "it ran" : "they ran")
-                : MEASURE_AGAIN;
+        String more = varying.stream().allMatch(r -> r.stopReason() == StopReason.FIXED) ? MORE_FIXED : MORE_SAMPLES;
+        return probed && !otherWork ? format(VARIES_BY_ITSELF, varying.size() == 1 ? "it ran" : "they ran",
+                capitalised(more)) : format(MEASURE_AGAIN, more);
     }
 
     private static Optional<Reading> ioBound(Evidence e) {
@@ -309,15 +318,38 @@ final class Diagnoser {
             return Optional.empty();
         }
         ResultReport threads = e.threadsAtCores();
-        String processEvidence = e.processes().filter(p -> p.speedup() > e.threads().get().speedup() * 1.1)
-                .map(p -> format(", while %s reaches %s×: each process has its own lock (the GIL pattern)",
-                        p.label(), ratio(p.speedup())))
-                .orElse(", and processes do not gain either at this size (their start-up outweighs the work)");
+        String processEvidence = e.processes().map(p -> p.speedup() > e.threads().get().speedup() * 1.1
+                ? format(", while %s reaches %s×: each process has its own lock (the GIL pattern)", p.label(),
+                        ratio(p.speedup()))
+                : format(", and separate JVMs do not gain either: %s reaches %s×%s", p.label(), ratio(p.speedup()),
+                        p.mode() == Mode.PROCESSES ? format(", with %s ms of start-up in every run",
+                                Figures.ms(p.startupMs())) : ""))
+                .orElseGet(() -> separateJvmsUnknown(e.results()));
         return Optional.of(new Reading(Pattern.LOCK_BOUND, format("Lock-bound: the work computes (CPU utilisation %s) "
                 + "yet threads gain nothing: threads ×%d run at %s× with %s cores busy%s.", percent(e.utilisation()),
                 threads.workers(), ratio(threads.speedup()), ratio(threads.cpuUtilisation()), processEvidence)
                 + BreakdownText.lock(threads).map(lock -> " The lock: " + lock + ".").orElse("")
                 + e.caveat()));
+    }
+
+    /**
+     * What a lock-bound reading says where no separate JVMs were read: it cites only what was measured.
+     * The trial's reading said "processes do not gain either at this size (their start-up outweighs the
+     * work)" of processes the budget had left not measured. Threads that gain nothing on computing work
+     * carry the reading; whether separate JVMs, each with its own lock, would gain is then not known,
+     * and the results that would tell are named with why they have no figures.
+     */
+    private static String separateJvmsUnknown(List<ResultReport> results) {
+        List<ResultReport> skipped = results.stream().filter(r -> r.isSkipped()
+                && (r.mode() == Mode.PROCESSES || r.mode() == Mode.POOL)).toList();
+        if (skipped.isEmpty()) {
+            return "; whether separate JVMs, each with its own lock, would gain is not known: none was read";
+        }
+        List<String> reasons = skipped.stream().map(ResultReport::skippedReason).distinct().toList();
+        return "; whether separate JVMs, each with its own lock, would gain is not known: " + (reasons.size() == 1
+                ? labels(skipped) + " " + (skipped.size() == 1 ? "has" : "have") + " no figures (" + reasons.get(0)
+                + ")" : skipped.stream().map(r -> r.label() + " (" + r.skippedReason() + ")")
+                .collect(Collectors.joining(", ")) + " have no figures");
     }
 
     private static Optional<Reading> cpuBound(Evidence e) {

@@ -418,8 +418,8 @@ public final class ReportBuilder {
             if (Double.isNaN(serialFraction)) {
                 return;
             }
-            String notAmdahl = notAmdahl(mode, serialFraction, Scaling.amdahlFitQuality(workers, speedups,
-                    serialFraction));
+            String notAmdahl = notAmdahl(mode, workers, speedups, serialFraction,
+                    Scaling.amdahlFitQuality(workers, speedups, serialFraction));
             models.add(new ScalingReport(mode,
                     points.stream().map(p -> new ScalingReport.Point(p.workers(), p.speedup(),
                             Scaling.karpFlatt(p.speedup(), p.workers()))).toList(),
@@ -456,16 +456,48 @@ public final class ReportBuilder {
     static final double MIN_AMDAHL_FIT = 0.5;
 
     /**
-     * Why a fit is not Amdahl's law, or {@code null}: a serial fraction above 1 means the speedup
-     * falls as workers are added (start-up or transfer grows with them, which Amdahl does not
-     * model); below 0, the speedup is above linear; a poor fit, that the curve has another shape.
+     * Why a fit is not Amdahl's law, or {@code null}. A serial fraction above 1 is said as the points
+     * show it: where the speedup falls as workers are added, a cost that grows with them (start-up or
+     * transfer per worker, which Amdahl does not model); where it rises but the fewest workers run
+     * slower than sequential, a fixed cost of each run shared out among the workers (a pool measured
+     * ×1 → 0.48, ×2 → 0.81, ×4 → 0.87 was said to fall). Below 0, the speedup is above linear; a poor
+     * fit, that the curve has another shape.
+     *
+     * @param workers  the fitted points' worker counts
+     * @param speedups their speedups over sequential, in the same order
      */
-    static String notAmdahl(Mode mode, double serialFraction, double fitQuality) {
+    static String notAmdahl(Mode mode, int[] workers, double[] speedups, double serialFraction, double fitQuality) {
         if (serialFraction > 1) {
+            String fitted = String.format(Locale.ROOT, "a fitted serial fraction of %.2f, above 1", serialFraction);
+            // The fewest and the most workers, whatever order the points came in.
+            int first = 0;
+            int last = 0;
+            for (int i = 1; i < workers.length; i++) {
+                first = workers[i] < workers[first] ? i : first;
+                last = workers[i] > workers[last] ? i : last;
+            }
+            if (speedups[last] > speedups[first] && speedups[first] < 1) {
+                // Amdahl's curve starts at 1 with one worker: a first point below it can only be reached by a
+                // fraction above 1, though the speedup rises.
+                return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup rises with the "
+                        + "workers, but ×%d runs at %.2f of sequential's speed (%s), so a fixed cost of each run, "
+                        + "such as %s, is shared out as workers are added", workers[first], speedups[first], fitted,
+                        mode.separateJvms() ? "start-up, communication or a slower JVM"
+                                : "handing the tasks to the threads and collecting them");
+            }
+            if (speedups[last] > speedups[first]) {
+                return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup rises with the "
+                        + "workers, from ×%d's %.2f to ×%d's %.2f, too little for its curve (%s)", workers[first],
+                        speedups[first], workers[last], speedups[last], fitted);
+            }
+            if (speedups[last] == speedups[first]) {
+                return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup does not rise with "
+                        + "the workers, %.2f at ×%d as at ×%d (%s)", speedups[last], workers[last], workers[first],
+                        fitted);
+            }
             // Separate JVMs pay start-up and transfer per worker; threads in one JVM pay in what they share.
             return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup falls as workers are "
-                    + "added (a fitted serial fraction of %.2f, above 1), so a cost that grows with the workers, "
-                    + "such as %s, dominates", serialFraction,
+                    + "added (%s), so a cost that grows with the workers, such as %s, dominates", fitted,
                     mode.separateJvms() ? "start-up or transfer" : "contention for a lock or for memory");
         }
         if (serialFraction < 0) {

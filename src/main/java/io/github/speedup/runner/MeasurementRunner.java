@@ -370,9 +370,29 @@ public final class MeasurementRunner {
                 }
             }
         }
-        return "not measured: the workload's " + budget + " went to the results that decide its reading ("
-                + String.join(", ", labels) + ")" + (before.isEmpty() ? "" : " and to the rest of the sweep measured "
-                + "before it (" + String.join(", ", before) + ")") + raise;
+        return notReached(budget, sampling.samples(index).size(), sampling.rule().minIterations(), labels, before)
+                + raise;
+    }
+
+    /**
+     * Why a result of the rest of the sweep has no figures: {@code not measured: the workload's 60 s
+     * (maxTimeInSeconds) ran out after 4 of its iterations, fewer than minIterations (6); it went to the
+     * results that decide its reading (…)}. One the budget cut after some iterations says how many: the
+     * trial's log read "speedup not yet known to any precision after 4 iterations … the workload's budget
+     * ran out" and then "not measured", the report's reason not saying it had been sampled at all.
+     *
+     * @param budget the workload's budget as the log says it, {@code 60 s (maxTimeInSeconds)}
+     * @param taken  its measured iterations when the budget stopped it
+     * @param deciding the results that decide the reading, {@code sequential ×1}
+     * @param before the rest of the sweep measured before it
+     */
+    static String notReached(String budget, int taken, int minIterations, List<String> deciding,
+                             List<String> before) {
+        String spent = "went to the results that decide its reading (" + String.join(", ", deciding) + ")"
+                + (before.isEmpty() ? "" : " and to the rest of the sweep measured before it ("
+                + String.join(", ", before) + ")");
+        return "not measured: the workload's " + budget + (taken == 0 ? " " + spent : " ran out after " + taken + " of "
+                + "its iterations, fewer than minIterations (" + minIterations + "); it " + spent);
     }
 
     /** Why a measurement is not taken, or null. */
@@ -549,6 +569,11 @@ public final class MeasurementRunner {
         }
 
         private void finished(WorkloadSampling sampling, int index) {
+            if (cutByBudget(sampling, index)) {
+                // It has no result: its one line is the "not measured" one, with its iterations. Logging how
+                // precisely it was known too told of a result the report then listed without samples.
+                return;
+            }
             progress.finished(index + 1, plan.measurements().size(), plan.measurements().get(index),
                     sampling.known(index), sampling.rule(), sampling.stopReason(index));
         }

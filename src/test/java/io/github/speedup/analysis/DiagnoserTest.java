@@ -147,15 +147,18 @@ class DiagnoserTest {
         assertEquals(Pattern.MIXED, d.pattern());
         assertEquals("No pattern can be read: the reading needs sequential ×1, and it varies too much between "
                 + "iterations (sequential CPU utilisation 83%). Close other work on the machine, or raise "
-                + "maxTimeInSeconds and maxIterations, and measure again.", d.evidence());
+                + "iterations, which fixes the count here (or remove it to sample until targetPrecision), and measure "
+                + "again.", d.evidence());
     }
 
     @Test
     void workThatVariesWithNoOtherWorkSeenIsNotBlamedOnTheMachine() {
         // The same unstable sequential, its probes seeing no other process at work: it varies by itself
         // (a workload that floods its output did, and read "Close other work").
+        // Sampled adaptively (stopped on maxIterations): the bounds of that sampling are what to raise.
         results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(
-                quiet(100), quiet(300), quiet(120)), null, 0));
+                quiet(100), quiet(300), quiet(120)), null, 0, Sample.NO_STARTUP, List.of(), 0,
+                StopReason.MAX_ITERATIONS));
         cell(Mode.THREADS, 2, 60, 100, 0, -1);
         assertEquals("No pattern can be read: the reading needs sequential ×1, and it varies too much between "
                 + "iterations (sequential CPU utilisation 83%). No other work was seen on the machine while it ran: "
@@ -165,10 +168,63 @@ class DiagnoserTest {
         // Where one of its samples saw other processes use 0.2 cores, closing other work is the advice.
         results.clear();
         results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(
-                quiet(100), quiet(300).withInterference(new Interference(60_000_000, 0, 0)), quiet(120)), null, 0));
+                quiet(100), quiet(300).withInterference(new Interference(60_000_000, 0, 0)), quiet(120)), null, 0,
+                Sample.NO_STARTUP, List.of(), 0, StopReason.MAX_ITERATIONS));
         cell(Mode.THREADS, 2, 60, 100, 0, -1);
         assertTrue(diagnose().evidence().endsWith("Close other work on the machine, or raise maxTimeInSeconds and "
                 + "maxIterations, and measure again."), diagnose().evidence());
+    }
+
+    /**
+     * With {@code iterations} set, maxTimeInSeconds and maxIterations are not used: the advice is to raise
+     * iterations (the trial's fixed-count POMs were told to raise the bounds that do not apply).
+     */
+    @Test
+    void workThatVariesAtAFixedCountIsToldToRaiseIterations() {
+        results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(quiet(100), quiet(300),
+                quiet(120)), null, 0, Sample.NO_STARTUP, List.of(), 0, StopReason.FIXED));
+        cell(Mode.THREADS, 2, 60, 100, 0, -1);
+        assertEquals("No pattern can be read: the reading needs sequential ×1, and it varies too much between "
+                + "iterations (sequential CPU utilisation 83%). No other work was seen on the machine while it ran: "
+                + "the work varies by itself (what it writes to its output, allocates or reads). Raise iterations, "
+                + "which fixes the count here (or remove it to sample until targetPrecision), or make each iteration "
+                + "longer, and measure again.", diagnose().evidence());
+        results.clear();
+        results.add(new MeasuredResult(new Measurement(SPEC, Mode.SEQUENTIAL, 1), List.of(quiet(100),
+                quiet(300).withInterference(new Interference(60_000_000, 0, 0)), quiet(120)), null, 0,
+                Sample.NO_STARTUP, List.of(), 0, StopReason.FIXED));
+        cell(Mode.THREADS, 2, 60, 100, 0, -1);
+        assertTrue(diagnose().evidence().endsWith("Close other work on the machine, or raise iterations, which fixes "
+                + "the count here (or remove it to sample until targetPrecision), and measure again."),
+                diagnose().evidence());
+    }
+
+    /**
+     * A lock-bound reading cites only what was measured: the trial's said "processes do not gain either at this
+     * size (their start-up outweighs the work)" of processes ×1, ×2 and ×4 that the budget had left not measured.
+     */
+    @Test
+    void aLockBoundReadingSaysSeparateJvmsNotMeasuredAreNotKnown() {
+        String reason = "not measured: the workload's 60 s (maxTimeInSeconds) went to the results that decide its "
+                + "reading (sequential ×1, threads ×2); raise maxTimeInSeconds to measure it";
+        cell(Mode.SEQUENTIAL, 1, 500, 500, 0, -1).cell(Mode.THREADS, 2, 505, 510, 0, -1);
+        results.add(MeasuredResult.skipped(new Measurement(SPEC, Mode.PROCESSES, 1), reason));
+        results.add(MeasuredResult.skipped(new Measurement(SPEC, Mode.PROCESSES, 2), reason));
+        Diagnosis d = diagnose();
+        assertEquals(Pattern.LOCK_BOUND, d.pattern(), d.evidence());
+        assertEquals("Lock-bound: the work computes (CPU utilisation 100%) yet threads gain nothing: threads ×2 run "
+                + "at 0.99× with 1.01 cores busy; whether separate JVMs, each with its own lock, would gain is not "
+                + "known: processes ×1 and processes ×2 have no figures (" + reason + ").", d.evidence());
+    }
+
+    @Test
+    void aLockBoundReadingCitesSeparateJvmsThatDoNotGainWithTheirFigures() {
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 500, 500, 0, -1).cell(Mode.THREADS, 2, 505, 510, 0, -1)
+                .cell(Mode.PROCESSES, 2, 600, 700, -1, 80).diagnose();
+        assertEquals(Pattern.LOCK_BOUND, d.pattern(), d.evidence());
+        assertEquals("Lock-bound: the work computes (CPU utilisation 100%) yet threads gain nothing: threads ×2 run "
+                + "at 0.99× with 1.01 cores busy, and separate JVMs do not gain either: processes ×2 reaches 0.83×, "
+                + "with 80.0 ms of start-up in every run.", d.evidence());
     }
 
     /** A sequential iteration of {@code wallMs} at 100 ms of CPU, whose probes saw no other work. */
@@ -298,7 +354,8 @@ class DiagnoserTest {
         Diagnosis d = diagnose();
         assertEquals("None: the results that look faster than sequential (threads ×2) vary too much between "
                 + "iterations to recommend, and the steady ones are not faster. Close other work on the machine, or "
-                + "raise maxTimeInSeconds and maxIterations, and measure again.", d.recommendation());
+                + "raise iterations, which fixes the count here (or remove it to sample until targetPrecision), and "
+                + "measure again.", d.recommendation());
         assertTrue(workloads().get(0).best().isEmpty(), "no best mode is named");
     }
 
@@ -330,7 +387,8 @@ class DiagnoserTest {
         cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).unstableCell(Mode.THREADS, 2, 210, 405)
                 .unstableCell(Mode.THREADS, 4, 190, 410);
         assertEquals("None: every parallel result (threads ×2, threads ×4) varies too much between iterations to "
-                + "recommend. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
+                + "recommend. Close other work on the machine, or raise iterations, which fixes the count "
+                + "here (or remove it to sample until targetPrecision), and "
                 + "measure again.", diagnose().recommendation());
         assertTrue(workloads().get(0).best().isEmpty());
     }
@@ -340,7 +398,8 @@ class DiagnoserTest {
         unstableCell(Mode.SEQUENTIAL, 1, 400, 400).cell(Mode.THREADS, 2, 210, 405, 0, -1);
         assertEquals("None: sequential, the baseline of every speedup, varies too much between iterations (coefficient "
                 + "of variation 0.29 exceeds maxCoefficientOfVariation 0.10, and its median is known only to ±35.0%) "
-                + "to name a mode. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
+                + "to name a mode. Close other work on the machine, or raise iterations, which fixes the count "
+                + "here (or remove it to sample until targetPrecision), and "
                 + "measure again.", diagnose().recommendation());
         assertTrue(workloads().get(0).best().isEmpty());
     }

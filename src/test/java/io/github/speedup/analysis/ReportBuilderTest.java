@@ -117,23 +117,54 @@ class ReportBuilderTest {
         assertFalse(ReportFixtures.report(false).complete());
     }
 
+    private static final int[] W124 = {1, 2, 4};
+    private static final double[] FALLING = {0.9, 0.6, 0.4};
+    private static final double[] RISING = {1.0, 1.8, 3.1};
+
     @Test
     void aScalingCurveThatIsNotAmdahlsIsSaidToBeNone() {
         assertEquals("does not follow Amdahl's law here: the speedup falls as workers are added (a fitted serial "
                 + "fraction of 2.43, above 1), so a cost that grows with the workers, such as start-up or transfer, "
-                + "dominates", ReportBuilder.notAmdahl(Mode.PROCESSES, 2.43, 0.9));
+                + "dominates", ReportBuilder.notAmdahl(Mode.PROCESSES, W124, FALLING, 2.43, 0.9));
         assertEquals("does not follow Amdahl's law here: the speedup falls as workers are added (a fitted serial "
                 + "fraction of 2.43, above 1), so a cost that grows with the workers, such as contention for a lock or "
-                + "for memory, dominates", ReportBuilder.notAmdahl(Mode.THREADS, 2.43, 0.9),
+                + "for memory, dominates", ReportBuilder.notAmdahl(Mode.THREADS, W124, FALLING, 2.43, 0.9),
                 "threads start nothing and transfer nothing");
         assertEquals("does not follow Amdahl's law here: the speedup is above linear (a fitted serial fraction of "
                 + "-0.20, below 0), as when each worker's share fits a cache",
-                ReportBuilder.notAmdahl(Mode.THREADS, -0.2, 0.9));
+                ReportBuilder.notAmdahl(Mode.THREADS, W124, RISING, -0.2, 0.9));
         assertEquals("does not follow Amdahl's law here: the points do not lie on its curve (R² 0.31 of the fit, "
-                + "below 0.5)", ReportBuilder.notAmdahl(Mode.THREADS, 0.3, 0.31));
-        assertEquals(null, ReportBuilder.notAmdahl(Mode.THREADS, 0.3, 0.95));
-        assertEquals(null, ReportBuilder.notAmdahl(Mode.THREADS, 0.3, Double.NaN),
+                + "below 0.5)", ReportBuilder.notAmdahl(Mode.THREADS, W124, RISING, 0.3, 0.31));
+        assertEquals(null, ReportBuilder.notAmdahl(Mode.THREADS, W124, RISING, 0.3, 0.95));
+        assertEquals(null, ReportBuilder.notAmdahl(Mode.THREADS, W124, RISING, 0.3, Double.NaN),
                 "one informative point: the fraction stands");
+    }
+
+    /**
+     * A fraction above 1 where the speedup rises: the trial's pool ×1 → 0.48, ×2 → 0.81, ×4 → 0.87 (fitted
+     * 1.47) was said to fall as workers are added. Its first point below 1 is the cause, and is named.
+     */
+    @Test
+    void aRisingCurveAboveOneIsNotSaidToFall() {
+        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, but ×1 runs at 0.48 of "
+                + "sequential's speed (a fitted serial fraction of 1.47, above 1), so a fixed cost of each run, such "
+                + "as start-up, communication or a slower JVM, is shared out as workers are added",
+                ReportBuilder.notAmdahl(Mode.POOL, W124, new double[] {0.48, 0.81, 0.87}, 1.47, 0.9));
+        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, but ×1 runs at 0.69 of "
+                + "sequential's speed (a fitted serial fraction of 1.41, above 1), so a fixed cost of each run, such "
+                + "as handing the tasks to the threads and collecting them, is shared out as workers are added",
+                ReportBuilder.notAmdahl(Mode.THREADS, W124, new double[] {0.69, 0.83, 0.95}, 1.41, 0.9));
+        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, from ×1's 1.00 to ×4's "
+                + "1.02, too little for its curve (a fitted serial fraction of 1.05, above 1)",
+                ReportBuilder.notAmdahl(Mode.THREADS, W124, new double[] {1.0, 1.01, 1.02}, 1.05, 0.9));
+        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, but ×1 runs at 0.48 of "
+                + "sequential's speed (a fitted serial fraction of 1.47, above 1), so a fixed cost of each run, such "
+                + "as start-up, communication or a slower JVM, is shared out as workers are added",
+                ReportBuilder.notAmdahl(Mode.POOL, new int[] {4, 1, 2}, new double[] {0.87, 0.48, 0.81}, 1.47, 0.9),
+                "the points in any order");
+        assertEquals("does not follow Amdahl's law here: the speedup does not rise with the workers, 0.90 at ×4 as at "
+                + "×1 (a fitted serial fraction of 1.20, above 1)",
+                ReportBuilder.notAmdahl(Mode.THREADS, W124, new double[] {0.9, 0.7, 0.9}, 1.2, 0.9));
     }
 
     @Test

@@ -80,4 +80,22 @@ class LogAndReportAgreeTest {
         assertEquals("1 of 5 samples taken while other work ran: 1.00 cores of foreign CPU (maxForeignLoad 0.10)",
                 reported.contaminationReason(), "the report flags what the log said");
     }
+
+    /**
+     * A result of the rest of the sweep the budget stopped short of minIterations has no figures: its one
+     * line, in the log and as the report's reason, says how many iterations it had. The trial's log said
+     * "processes ×2 · speedup not yet known to any precision after 4 iterations …, short of the target" and
+     * then "not measured: the workload's 60 s (maxTimeInSeconds) went to …", with no samples in the report.
+     */
+    @Test
+    void aResultTheBudgetCutShortOfMinIterationsSaysItsIterationsInItsNotMeasuredReason() {
+        assertEquals("not measured: the workload's 60 s (maxTimeInSeconds) ran out after 4 of its iterations, fewer "
+                + "than minIterations (6); it went to the results that decide its reading (sequential ×1, threads ×2, "
+                + "pool ×2) and to the rest of the sweep measured before it (threads ×1, pool ×1)",
+                MeasurementRunner.notReached("60 s (maxTimeInSeconds)", 4, 6,
+                        List.of("sequential ×1", "threads ×2", "pool ×2"), List.of("threads ×1", "pool ×1")));
+        assertEquals("not measured: the workload's 60 s (maxTimeInSeconds) went to the results that decide its "
+                + "reading (sequential ×1, threads ×2)", MeasurementRunner.notReached("60 s (maxTimeInSeconds)", 0, 6,
+                List.of("sequential ×1", "threads ×2"), List.of()));
+    }
 }

@@ -61,8 +61,13 @@ public final class ConsoleProgress implements ProgressListener {
             return;
         }
         String after = " after " + known.iterations() + (known.iterations() == 1 ? " iteration" : " iterations");
+        // One iteration by the configuration's own count is that count's doing, not other work's: the trial's
+        // <iterations>1</iterations> read "too few pairs free of other work for an interval".
         String said = Double.isNaN(known.precision()) ? what + " not known to any precision" + after
-                + " (an interval needs two)" : what + " known to " + Figures.precision(known.precision()) + after;
+                + (reason == StopReason.FIXED && known.iterations() < 2 ? " (an interval needs two; iterations fixes "
+                + "the count at " + known.iterations() + ": raise it to 2 or more, or remove it to sample until "
+                + "targetPrecision)" : " (an interval needs two)")
+                : what + " known to " + Figures.precision(known.precision()) + after;
         // Stopped on maxIterations or the budget yet short of nothing of its own: within the target on enough
         // iterations free of other work (a comparison with an earlier version may have wanted more).
         String why = switch (reason) {

@@ -1,6 +1,7 @@
 package io.github.speedup.format.html;
 
 import io.github.speedup.analysis.FlaggedResults;
+import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 
@@ -29,14 +30,15 @@ final class NoticeSection {
         if (flagged.flagged() == 0 && findings.isEmpty()) {
             return;
         }
-        String selfCheck = findings.isEmpty() ? "" : "self-check: " + findings.size()
-                + (findings.size() == 1 ? " finding" : " findings");
+        String findingCount = findings.size() + (findings.size() == 1 ? " finding" : " findings");
+        // With no result flagged the self-check is the whole summary: "Self-check: 1 finding", not a heading
+        // of flagged things over a list that names the self-check again.
         Element summary = Element.of("summary");
         if (flagged.flagged() == 0) {
-            summary.add(Element.of("strong").text("Self-check flagged:")).text(" " + selfCheck);
+            summary.add(Element.of("strong").text("Self-check:")).text(" " + findingCount);
         } else {
             summary.add(Element.of("strong").text(flagged.count() + ":"))
-                    .text(" " + flagged.names() + (selfCheck.isEmpty() ? "" : "; " + selfCheck));
+                    .text(" " + flagged.names() + (findings.isEmpty() ? "" : "; self-check: " + findingCount));
         }
         Element list = flags(measured);
         if (!findings.isEmpty()) {
@@ -54,8 +56,13 @@ final class NoticeSection {
     /** The list of the notice, one item per flag that some result carries. */
     private static Element flags(List<ResultReport> measured) {
         Element list = Element.of("ul").nl();
+        // With iterations set, maxTimeInSeconds and maxIterations are not used: more samples come from raising
+        // it (the trial's fixed-count POMs were told to raise the bounds that do not apply).
+        boolean fixed = measured.stream().filter(ResultReport::isUnstable)
+                .allMatch(r -> r.stopReason() == StopReason.FIXED);
         flag(list, "unstable-note", "Unstable", "their figures vary too much from iteration to iteration to trust "
-                + "their speedup; close other work, or raise maxTimeInSeconds and maxIterations.", measured,
+                + "their speedup; close other work, or " + (fixed ? "raise iterations, which fixes the count here (or "
+                + "remove it to sample until targetPrecision)." : "raise maxTimeInSeconds and maxIterations."), measured,
                 ResultReport::isUnstable, ResultReport::unstableReason);
         flag(list, "shortfall-note", "Short of target", "sampling stopped before the speedup (sequential: the "
                 + "median) was known as precisely as asked for; raise maxIterations or maxTimeInSeconds, or quiet "

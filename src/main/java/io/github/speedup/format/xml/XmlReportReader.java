@@ -284,8 +284,8 @@ public final class XmlReportReader {
     }
 
     /**
-     * The self-check's findings as written (the harness's bias first, where it found one); its ratio as
-     * found from the samples, to the last digit. As found where a report did not write it.
+     * The self-check's findings as written (the harness's bias first, then the separate-JVM gap, where it found
+     * them); its ratio as found from the samples, to the last digit. As found where a report did not write it.
      */
     private static SelfCheck selfCheck(Element workload, SelfCheck found) {
         Optional<Element> written = children(workload, "selfCheck").stream().findFirst();
@@ -294,8 +294,11 @@ public final class XmlReportReader {
         }
         List<String> findings = children(written.get(), "finding").stream().map(Element::getTextContent).toList();
         boolean bias = Boolean.parseBoolean(written.get().getAttribute("harnessBias")) && !findings.isEmpty();
-        return new SelfCheck(found.threadsOneRatio(), bias ? findings.get(0) : null,
-                bias ? findings.subList(1, findings.size()) : findings);
+        List<String> rest = bias ? findings.subList(1, findings.size()) : findings;
+        // Absent, and so false, in reports written before the separate-JVM gap was checked.
+        boolean gap = Boolean.parseBoolean(written.get().getAttribute("separateJvmGap")) && !rest.isEmpty();
+        return new SelfCheck(found.threadsOneRatio(), bias ? findings.get(0) : null, gap ? rest.get(0) : null,
+                gap ? rest.subList(1, rest.size()) : rest);
     }
 
     /** The element of the result of (mode, workers); a validated report has one per result it holds. */

@@ -291,6 +291,7 @@ public final class XmlReportWriter implements ReportFormat {
         }
         optional(xml, "threadsOneOverSequential", check.threadsOneRatio());
         xml.writeAttribute("harnessBias", String.valueOf(check.harnessBias() != null));
+        xml.writeAttribute("separateJvmGap", String.valueOf(check.separateJvmGap() != null));
         xml.writeAttribute("superlinear", String.valueOf(!check.superlinear().isEmpty()));
         if (findings) {
             for (String finding : check.findings()) {

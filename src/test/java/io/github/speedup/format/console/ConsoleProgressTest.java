@@ -119,4 +119,17 @@ class ConsoleProgressTest {
                         + " 2.3 s on iterations taken again",
                 "sleep · measured in 3.4 s"), lines);
     }
+
+    /** The trial's case 05 set {@code <iterations>1</iterations>}: the count is named as the cause, not other work. */
+    @Test
+    void aFixedCountOfOneIsNamedAsWhyThereIsNoInterval() {
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(lines::add);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        progress.finished(2, 3, new Measurement(cpu, Mode.PROCESSES, 2), Known.clean(1, Double.NaN, true),
+                Sampling.fixed(0, 1), StopReason.FIXED);
+        assertEquals(List.of("[2/3] cpu · processes ×2 · speedup not known to any precision after 1 iteration (an "
+                + "interval needs two; iterations fixes the count at 1: raise it to 2 or more, or remove it to sample "
+                + "until targetPrecision)"), lines);
+    }
 }

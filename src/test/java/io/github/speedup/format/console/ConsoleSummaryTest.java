@@ -145,7 +145,8 @@ class ConsoleSummaryTest {
         List<String> lines = ConsoleSummary.lines(ReportFixtures.unsteady(), HERE);
         assertEquals("Workload cpu (cpu, 4 tasks, size 50): no best mode can be named", lines.get(0));
         assertEquals("  Recommendation: None: every parallel result (threads ×2) varies too much between iterations "
-                + "to recommend. Close other work on the machine, or raise maxTimeInSeconds and maxIterations, and "
+                + "to recommend. Close other work on the machine, or raise iterations, which fixes the count "
+                + "here (or remove it to sample until targetPrecision), and "
                 + "measure again.", lines.get(lines.size() - 1));
     }
 

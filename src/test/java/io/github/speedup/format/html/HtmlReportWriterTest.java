@@ -336,6 +336,11 @@ class HtmlReportWriterTest {
         assertTrue(unstable.select(".flag").attr("title").startsWith("coefficient of variation 0.38"));
         assertEquals("processes ×1: coefficient of variation 0.38 exceeds maxCoefficientOfVariation 0.10, and its "
                 + "median is known only to ±42.0%", doc.selectFirst("details.notice li.unstable-note li").text());
+        // Its 5 iterations were a fixed count: raising maxTimeInSeconds or maxIterations would change nothing.
+        assertEquals("Unstable: their figures vary too much from iteration to iteration to trust their speedup; close "
+                + "other work, or raise iterations, which fixes the count here (or remove it to sample until "
+                + "targetPrecision).", doc.selectFirst("details.notice li.unstable-note strong").text() + " "
+                + doc.selectFirst("details.notice li.unstable-note").ownText());
         assertTrue(doc.select("p.meta").first().text().contains("interleaved across modes; machine fingerprint 0123456789abcdef"));
         // The one-minute average still carries the build before this one: a fact of the run, not a notice
         // that other work competed (the results' own contamination flags say that, iteration by iteration).
@@ -449,6 +454,26 @@ class HtmlReportWriterTest {
         assertTrue(doc.selectFirst("svg.time-chart").text().contains("threads ×2 (busy machine)"));
         assertTrue(doc.selectFirst("p.meta").text().contains("other work's CPU read from /proc/stat"),
                 doc.selectFirst("p.meta").text());
+    }
+
+    @Test
+    void aSelfCheckFindingAloneIsSummedUpOnceInTheNotice() throws Exception {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Sample> sequential = new ArrayList<>();
+        List<Sample> threadsOne = new ArrayList<>();
+        for (double jitter : new double[] {0.99, 0.995, 1.0, 1.0, 1.005, 1.01}) {
+            sequential.add(new Sample((long) (430e6 * jitter), (long) (430e6 * jitter), 1, -1, 0,
+                    new Interference(0, 0, 0)));
+            threadsOne.add(new Sample((long) (400e6 * jitter), (long) (400e6 * jitter), 1, -1, 0,
+                    new Interference(0, 0, 0)));
+        }
+        Report report = ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 1), threadsOne, null, 0)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(1));
+        Document doc = Jsoup.parse(html(report));
+        assertEquals("Self-check: 1 finding", doc.selectFirst("details.notice summary").text(),
+                "not \"Self-check flagged: self-check: 1 finding\"");
     }
 
     @Test

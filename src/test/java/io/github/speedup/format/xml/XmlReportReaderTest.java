@@ -12,6 +12,7 @@ import io.github.speedup.report.HistoryPoint;
 import io.github.speedup.report.Pattern;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.SampleReport;
+import io.github.speedup.report.SelfCheck;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.report.WorkloadSettings;
 import io.github.speedup.runner.MeasuredResult;
@@ -457,6 +458,37 @@ class XmlReportReaderTest {
         assertEquals(Pattern.CONTAMINATED, original.workloads().get(0).diagnosis().pattern());
         XmlReportReader.StoredReport read = XmlReportReader.read(written(original));
         assertEquals(original, read.report(), "interference, retries and what follows from them survive the file");
+    }
+
+    @Test
+    void theSelfChecksBiasSeparateJvmGapAndSuperlinearResultReadBackEachInItsPlace() throws Exception {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Integer> rounds = List.of(1, 2, 3, 4, 5, 6);
+        List<MeasuredResult> results = new ArrayList<>();
+        // sequential 430 ms, threads ×1 400 (a 7.5% bias), pool ×1 860 of which 10 ipc (twice the compute),
+        // threads ×2 180 (2.39×, superlinear)
+        double[][] modes = {{430, -1}, {400, -1}, {860, 10}, {180, -1}};
+        Mode[] mode = {Mode.SEQUENTIAL, Mode.THREADS, Mode.POOL, Mode.THREADS};
+        int[] workers = {1, 1, 1, 2};
+        for (int m = 0; m < modes.length; m++) {
+            List<Sample> samples = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                long wall = (long) (modes[m][0] * (0.99 + 0.004 * ((i * (m + 1)) % 6)) * 1e6);
+                samples.add(new Sample(wall, wall, 1, -1, mode[m] == Mode.POOL ? -1 : 0,
+                        modes[m][1] < 0 ? Sample.NO_IPC : (long) (modes[m][1] * 1e6), 656, new Interference(0, 0, 0)));
+            }
+            results.add(new MeasuredResult(new Measurement(spec, mode[m], workers[m]), samples, null, 0,
+                    Sample.NO_STARTUP, List.of(), 0, StopReason.FIXED, rounds));
+        }
+        Report original = ReportFixtures.build(results, "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.THREADS, Mode.POOL), List.of(1, 2));
+        SelfCheck check = original.workloads().get(0).selfCheck();
+        assertTrue(check.harnessBias().startsWith("Harness bias: threads ×1"), check.harnessBias());
+        assertTrue(check.separateJvmGap().startsWith("Unlike runs: pool ×1's tasks compute 1.97× as long"),
+                check.separateJvmGap());
+        assertEquals(1, check.superlinear().size(), check.superlinear().toString());
+        SelfCheck read = XmlReportReader.read(written(original)).report().workloads().get(0).selfCheck();
+        assertEquals(check, read);
     }
 
     @Test
