@@ -3,8 +3,11 @@ package io.github.speedup.analysis;
 import io.github.speedup.measure.WorkloadTime;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.stats.Interval;
+import io.github.speedup.stats.Summary;
 import io.github.speedup.text.ByteSize;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -160,5 +163,35 @@ public final class Figures {
     /** Bytes in binary units: {@code 12.3 MiB}. */
     public static String bytes(long bytes) {
         return ByteSize.of(bytes);
+    }
+
+    /**
+     * The coverage of an interval that has less than the 95% the reports' headers promise, {@code 75% CI}
+     * ({@code 93.75% CI} for 5 samples); empty where it has 95% or more, or no interval or coverage. A
+     * median's distribution-free interval from fewer than 6 samples is their whole range, which covers the
+     * median with 1 − 2/2ⁿ only: 75% for 3 (a trial's demo had 3 samples, and its page said 95% CI).
+     */
+    public static String coverageBelow95(Interval interval) {
+        double confidence = interval.confidence();
+        if (!interval.defined() || Double.isNaN(confidence) || confidence >= Summary.CONFIDENCE - 1e-9) {
+            return "";
+        }
+        return new BigDecimal(confidence * 100).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString() + "% CI";
+    }
+
+    /**
+     * The separate JVMs' CPU time is their whole processes' from {@code /proc}, in clock ticks of 10 ms
+     * ({@code ProcStat}, USER_HZ 100), so below one tick it reads 0 whatever it was.
+     */
+    public static final double CPU_TICK_MS = 10;
+
+    /**
+     * A median CPU time in ms for people: {@link #ms}, or {@code <10} where it was read in clock ticks
+     * ({@code ticks}: the separate JVMs' modes) and is under one: a trial's processes rows read "0.0" beside a
+     * pool ×1 of "10.0", both within one tick.
+     */
+    public static String cpuMs(double ms, boolean ticks) {
+        return ticks && ms < CPU_TICK_MS ? String.format(Locale.ROOT, "<%.0f", CPU_TICK_MS) : ms(ms);
     }
 }

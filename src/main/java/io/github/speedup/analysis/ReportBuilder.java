@@ -188,7 +188,7 @@ public final class ReportBuilder {
                             ? unstableReason(speedup, settings.maxCoefficientOfVariation(), result.stopReason())
                             : unstableReason(summary, settings.maxCoefficientOfVariation(), result.stopReason()),
                             allKept ? disturbed : null,
-                            Shortfall.of(ofSpeedup ? "speedup" : "median", known(all, samples, sequentialAll,
+                            Shortfall.of(m.mode(), ofSpeedup ? "speedup" : "median", known(all, samples, sequentialAll,
                                     ofSpeedup, ofSpeedup ? speedup.precision() : summary.medianPrecision()),
                                     result.stopReason(), sampling),
                             slowedReason(result, cores), allKept ? null : disturbed),
@@ -338,10 +338,11 @@ public final class ReportBuilder {
     }
 
     /** "{@code known} after maxIterations (30), short of targetPrecision ±3.0%", or when the budget ran out. */
-    private static String shortfall(String known, StopReason stop, int iterations, Sampling sampling) {
+    private static String shortfall(String known, ResultReport result, Sampling sampling) {
         int decimals = 1;
-        String limit = stop == StopReason.MAX_ITERATIONS
-                ? "after maxIterations (" + sampling.maxIterations() + ")"
+        int iterations = result.keptSamples().size();
+        String limit = result.stopReason() == StopReason.MAX_ITERATIONS
+                ? Shortfall.afterMaxIterations(result.mode(), result.samples().size(), sampling)
                 : "when the workload's maxTimeInSeconds (" + sampling.maxTime().toSeconds() + ") ran out, after "
                 + iterations + " iterations";
         return known + " " + limit + ", short of targetPrecision ±" + decimal(sampling.targetPrecision() * 100, decimals)
@@ -377,8 +378,7 @@ public final class ReportBuilder {
             String known = String.format(Locale.ROOT, "%s known to ±%.1f%% and its time against %s to ±%.1f%%",
                     result.mode() != Mode.SEQUENTIAL && result.pairedSpeedup() ? "speedup" : "median",
                     result.precision() * 100, version, ratioPrecision * 100);
-            said.add(result.withShortfallReason(shortfall(known, result.stopReason(), result.keptSamples().size(),
-                    sampling)));
+            said.add(result.withShortfallReason(shortfall(known, result, sampling)));
         }
         return said;
     }

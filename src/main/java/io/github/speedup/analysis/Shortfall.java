@@ -1,5 +1,6 @@
 package io.github.speedup.analysis;
 
+import io.github.speedup.execution.Mode;
 import io.github.speedup.plan.Sampling;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.runner.Known;
@@ -23,9 +24,10 @@ public final class Shortfall {
      * fell short of nothing: within the target, on at least {@code minIterations} iterations free of
      * other work.
      *
+     * @param mode the result's: sequential, taken in rounds, samples on past maxIterations beside the modes
      * @param what "speedup" or "median": which figure {@code known}'s precision is of
      */
-    public static String of(String what, Known known, StopReason stop, Sampling sampling) {
+    public static String of(Mode mode, String what, Known known, StopReason stop, Sampling sampling) {
         if (stop == null || !stop.shortOfTarget()) {
             return null;
         }
@@ -41,23 +43,45 @@ public final class Shortfall {
                 : "free of other work");
         if (!(precision <= target)) {
             return said + " " + (budget ? "when " + budget(sampling) + " ran out, after " + iterations(known)
-                    : "after maxIterations (" + sampling.maxIterations() + ")") + ", short of " + targetSaid;
+                    : afterMaxIterations(mode, known.iterations(), sampling)) + ", short of " + targetSaid;
         }
         String minIterations = "minIterations (" + sampling.minIterations() + ")";
         if (known.free() < sampling.minIterations()) {
             return budget
                     ? said + " after " + iterations(known) + (known.free() < known.iterations() ? ", only " + free : "")
                     + ", fewer than " + minIterations + " when " + budget(sampling) + " ran out"
-                    : said + " after maxIterations (" + sampling.maxIterations() + "), only " + free + ", fewer than "
-                    + minIterations;
+                    : said + " " + afterMaxIterations(mode, known.iterations(), sampling) + ", only " + free
+                    + ", fewer than " + minIterations;
         }
         if (known.disturbed() > 0) {
             return said + " over all " + iterations(known) + ", " + known.disturbed() + " of them taken while other "
                     + "work ran; the " + known.free() + (known.ofSpeedup() ? " rounds" : "") + " free of it did not "
                     + "reach " + targetSaid + " before "
-                    + (budget ? budget(sampling) + " ran out" : "maxIterations (" + sampling.maxIterations() + ")");
+                    + (budget ? budget(sampling) + " ran out" : besideTheModes(mode, known.iterations(), sampling)
+                    ? "the last mode beside it stopped" : "maxIterations (" + sampling.maxIterations() + ")");
         }
         return null;
+    }
+
+    /**
+     * What ended a sampling that stopped on {@link StopReason#MAX_ITERATIONS}: {@code after maxIterations
+     * (30)}; or, for sequential, which in rounds samples on past the bound beside the modes as long as any
+     * of them does (its samples are their pairs' halves), {@code after 69 iterations, when the last mode
+     * beside it stopped (maxIterations (30) bounds each mode)}: a trial read "after maxIterations (30)"
+     * of a sequential that had taken 69.
+     *
+     * @param iterations the iterations it took
+     */
+    static String afterMaxIterations(Mode mode, int iterations, Sampling sampling) {
+        return besideTheModes(mode, iterations, sampling)
+                ? "after " + iterations + " iterations, when the last mode beside it stopped (maxIterations ("
+                + sampling.maxIterations() + ") bounds each mode)"
+                : "after maxIterations (" + sampling.maxIterations() + ")";
+    }
+
+    /** Whether {@code mode} is sequential and went on past maxIterations beside the modes. */
+    public static boolean besideTheModes(Mode mode, int iterations, Sampling sampling) {
+        return mode == Mode.SEQUENTIAL && iterations > sampling.maxIterations();
     }
 
     private static String budget(Sampling sampling) {

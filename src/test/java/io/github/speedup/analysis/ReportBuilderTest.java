@@ -37,10 +37,10 @@ class ReportBuilderTest {
         io.github.speedup.plan.Sampling sampling = io.github.speedup.plan.Sampling.adaptive(0, 0.03, 6, 30,
                 Duration.ofSeconds(3));
         assertEquals("speedup known to ±3.04% when the workload's maxTimeInSeconds (3) ran out, after 20 iterations, "
-                + "short of targetPrecision ±3.00%", Shortfall.of("speedup", Known.clean(20, 0.03041, true),
+                + "short of targetPrecision ±3.00%", Shortfall.of(Mode.THREADS, "speedup", Known.clean(20, 0.03041, true),
                 StopReason.MAX_TIME, sampling));
         assertEquals("median known to ±7.8% when the workload's maxTimeInSeconds (3) ran out, after 6 iterations, "
-                + "short of targetPrecision ±3.0%", Shortfall.of("median", Known.clean(6, 0.078, false),
+                + "short of targetPrecision ±3.0%", Shortfall.of(Mode.SEQUENTIAL, "median", Known.clean(6, 0.078, false),
                 StopReason.MAX_TIME, sampling));
     }
 
@@ -54,29 +54,38 @@ class ReportBuilderTest {
         io.github.speedup.plan.Sampling sampling = io.github.speedup.plan.Sampling.adaptive(0, 0.10, 6, 30,
                 Duration.ofSeconds(20));
         assertEquals("speedup known to ±12.4% after maxIterations (30), short of targetPrecision ±10.0%",
-                Shortfall.of("speedup", Known.clean(30, 0.124, true), StopReason.MAX_ITERATIONS, sampling));
+                Shortfall.of(Mode.THREADS, "speedup", Known.clean(30, 0.124, true), StopReason.MAX_ITERATIONS, sampling));
         // The budget ran out before minIterations, every iteration free of other work.
         assertEquals("speedup known to ±3.2% after 4 iterations, fewer than minIterations (6) when the workload's "
-                + "maxTimeInSeconds (20) ran out", Shortfall.of("speedup", Known.clean(4, 0.032, true),
+                + "maxTimeInSeconds (20) ran out", Shortfall.of(Mode.THREADS, "speedup", Known.clean(4, 0.032, true),
                 StopReason.MAX_TIME, sampling));
         // Enough iterations, too few of them free of other work for the stopping rule to count.
         assertEquals("speedup known to ±3.2% after 8 iterations, only 4 of them in rounds free of other work, fewer "
-                + "than minIterations (6) when the workload's maxTimeInSeconds (20) ran out", Shortfall.of("speedup",
+                + "than minIterations (6) when the workload's maxTimeInSeconds (20) ran out", Shortfall.of(Mode.THREADS, "speedup",
                 new Known(8, 0.032, true, 4, 4), StopReason.MAX_TIME, sampling));
         assertEquals("median known to ±3.2% after maxIterations (30), only 4 of them free of other work, fewer than "
-                + "minIterations (6)", Shortfall.of("median", new Known(30, 0.032, false, 4, 26),
+                + "minIterations (6)", Shortfall.of(Mode.SEQUENTIAL, "median", new Known(30, 0.032, false, 4, 26),
                 StopReason.MAX_ITERATIONS, sampling));
         // The figures keep the disturbed iterations (more than a quarter), which the stopping rule did not count.
         assertEquals("speedup known to ±3.2% over all 30 iterations, 9 of them taken while other work ran; the 21 "
                 + "rounds free of it did not reach targetPrecision ±10.0% before maxIterations (30)",
-                Shortfall.of("speedup", new Known(30, 0.032, true, 21, 9), StopReason.MAX_ITERATIONS, sampling));
+                Shortfall.of(Mode.THREADS, "speedup", new Known(30, 0.032, true, 21, 9), StopReason.MAX_ITERATIONS, sampling));
         assertEquals("median known to ±3.2% over all 30 iterations, 9 of them taken while other work ran; the 21 "
                 + "free of it did not reach targetPrecision ±10.0% before the workload's maxTimeInSeconds (20) ran out",
-                Shortfall.of("median", new Known(30, 0.032, false, 21, 9), StopReason.MAX_TIME, sampling));
+                Shortfall.of(Mode.SEQUENTIAL, "median", new Known(30, 0.032, false, 21, 9), StopReason.MAX_TIME, sampling));
+        // Sequential goes on past maxIterations beside the modes: what stopped it was the last of them stopping.
+        assertEquals("median known to ±3.2% after 69 iterations, when the last mode beside it stopped (maxIterations "
+                + "(30) bounds each mode), only 4 of them free of other work, fewer than minIterations (6)",
+                Shortfall.of(Mode.SEQUENTIAL, "median", new Known(69, 0.032, false, 4, 65), StopReason.MAX_ITERATIONS,
+                        sampling));
+        assertEquals("median known to ±3.2% over all 69 iterations, 20 of them taken while other work ran; the 49 "
+                + "free of it did not reach targetPrecision ±10.0% before the last mode beside it stopped",
+                Shortfall.of(Mode.SEQUENTIAL, "median", new Known(69, 0.032, false, 49, 20), StopReason.MAX_ITERATIONS,
+                        sampling));
         // Within the target on enough iterations free of other work: short of nothing.
-        assertEquals(null, Shortfall.of("speedup", Known.clean(12, 0.032, true), StopReason.MAX_TIME, sampling));
+        assertEquals(null, Shortfall.of(Mode.THREADS, "speedup", Known.clean(12, 0.032, true), StopReason.MAX_TIME, sampling));
         for (StopReason stop : List.of(StopReason.FIXED, StopReason.TARGET, StopReason.DECIDED, StopReason.FAILED)) {
-            assertEquals(null, Shortfall.of("speedup", Known.clean(4, 0.32, true), stop, sampling), stop.id());
+            assertEquals(null, Shortfall.of(Mode.THREADS, "speedup", Known.clean(4, 0.32, true), stop, sampling), stop.id());
         }
     }
 

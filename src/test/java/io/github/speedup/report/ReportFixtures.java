@@ -261,6 +261,36 @@ public final class ReportFixtures {
     }
 
     /**
+     * Sampled to ±3% with maxIterations 10: threads ×2 stopped at 10, short of target; sequential, which in
+     * rounds goes on beside the modes until the last of them stops, took 25, short of target too
+     * (a trial's page said "6 to 30 iterations" above a sequential of 72).
+     */
+    public static Report sequentialPastMaxIterations() {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Sample> sequential = new ArrayList<>();
+        List<Sample> threads = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            sequential.add(new Sample(400_000_000L + (i % 5) * 40_000_000L, 400_000_000L, 1, -1, 0));
+        }
+        for (int i = 0; i < 10; i++) {
+            threads.add(new Sample(200_000_000L + (i % 10) * 8_000_000L, 400_000_000L, 1, -1, 0));
+        }
+        Sampling sampling = Sampling.adaptive(3, 0.03, 6, 10, Duration.ofSeconds(60));
+        Settings settings = new Settings(new Settings.Sweep(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2),
+                List.of()),
+                sampling, IterationOrder.INTERLEAVED,
+                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms("", 300, ""),
+                new Settings.Sharing(0.10, 3, "lock", 60));
+        return ReportBuilder.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0,
+                        Sample.NO_STARTUP, List.of(), 2, StopReason.MAX_ITERATIONS),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), threads, null, 0, Sample.NO_STARTUP,
+                        List.of(), 3, StopReason.MAX_ITERATIONS)), null,
+                environment("0123456789abcdef"), settings, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    /**
      * A cpu workload measured in rounds on a machine that loses a quarter of its speed from round 8
      * on, sequential and the modes alike: sequential warmed up in round 1 and sampled rounds 2 to 13,
      * threads ×2 (about 2×) warmed up in rounds 1 and 2 and sampled rounds 3 to 13, so its samples'

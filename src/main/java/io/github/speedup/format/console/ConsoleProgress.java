@@ -32,9 +32,15 @@ public final class ConsoleProgress implements ProgressListener {
         String of;
         if (sampling.fixed()) {
             of = "/" + sampling.most(warmup);
+        } else if (warmup) {
+            of = " (at most " + sampling.most(true) + ")";
+        } else if (Shortfall.besideTheModes(measurement.mode(), iteration, sampling)) {
+            // In rounds sequential goes on beside the modes, its samples their pairs' halves
+            // (a trial's log read "sequential ×1 · iteration 63 (6 to 30, until ±3.0%)").
+            of = " (past maxIterations (" + sampling.maxIterations() + "), beside the modes until the last of them "
+                    + "stops)";
         } else {
-            of = warmup ? " (at most " + sampling.most(true) + ")"
-                    : " (" + sampling.minIterations() + " to " + sampling.maxIterations() + ", until "
+            of = " (" + sampling.minIterations() + " to " + sampling.maxIterations() + ", until "
                     + Figures.precision(sampling.targetPrecision()) + ")";
         }
         log.accept(prefix(number, total, measurement) + " · " + (warmup ? "warm-up" : "iteration") + " " + iteration
@@ -49,7 +55,7 @@ public final class ConsoleProgress implements ProgressListener {
     public void finished(int number, int total, Measurement measurement, Known known, Sampling sampling,
                          StopReason reason) {
         String what = known.ofSpeedup() ? "speedup" : "median";
-        String shortfall = Shortfall.of(what, known, reason, sampling);
+        String shortfall = Shortfall.of(measurement.mode(), what, known, reason, sampling);
         if (shortfall != null) {
             log.accept(prefix(number, total, measurement) + " · " + shortfall + disturbed(known, sampling));
             return;
@@ -66,7 +72,10 @@ public final class ConsoleProgress implements ProgressListener {
         // iterations free of other work (a comparison with an earlier version may have wanted more).
         String why = switch (reason) {
             case FIXED, TARGET -> "";
-            case MAX_ITERATIONS -> ", when maxIterations (" + sampling.maxIterations() + ") were reached";
+            case MAX_ITERATIONS -> Shortfall.besideTheModes(measurement.mode(), known.iterations(), sampling)
+                    ? ", when the last mode beside it stopped (maxIterations (" + sampling.maxIterations()
+                    + ") bounds each mode)"
+                    : ", when maxIterations (" + sampling.maxIterations() + ") were reached";
             case MAX_TIME -> ", when the workload's maxTimeInSeconds (" + sampling.maxTime().toSeconds() + ") ran out";
             case DECIDED -> ", enough to place it against the results that decide the reading";
             case FAILED -> ", stopped by the run's failure";

@@ -4,6 +4,7 @@ import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
 import io.github.speedup.analysis.Figures;
+import io.github.speedup.analysis.FlaggedResults;
 import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
@@ -50,7 +51,7 @@ public final class ConsoleSummary {
                     lines.add(String.format(Locale.ROOT, ROW, r.mode().id(), r.workers(), Figures.ms(r.wallMs().median()),
                             Figures.ms(r.wallMs().stddev()), Figures.ratio(r.speedup()),
                             Figures.interval(r.speedupInterval(), Figures::ratio), Figures.percent(r.efficiency()),
-                            Figures.ms(r.cpuMs()), memory(r), Figures.ms(r.startupMs()),
+                            Figures.cpuMs(r.cpuMs(), r.mode().separateJvms()), memory(r), Figures.ms(r.startupMs()),
                             flags(r)).stripTrailing());
                 }
             }
@@ -86,10 +87,11 @@ public final class ConsoleSummary {
     }
 
     /**
-     * One line per workload whose figures are less certain, naming its flagged results compactly and
+     * One line per workload whose figures are less certain, naming its flagged results compactly as the
+     * page's notice does ({@link FlaggedResults}: every flag, notes included, once one warns) and
      * counting the gate's inconclusive checks of it: {@code Workload parse: 7 of 13 results flagged:
      * unstable threads ×4, processes ×4; short of target processes ×1, ×2, ×4; busy machine virtual
-     * ×2; 5 of 16 checks inconclusive: 4 busy machine, 1 not significant
+     * ×2; slowed by the host sequential ×1; 5 of 16 checks inconclusive: 4 busy machine, 1 not significant
      * (details above at INFO and in the report)}. A run of three workloads says so in three warnings,
      * not fifty.
      *
@@ -98,30 +100,31 @@ public final class ConsoleSummary {
     public static List<String> warnings(Report report, Verdict verdict) {
         List<String> warnings = new ArrayList<>();
         for (WorkloadReport workload : report.workloads()) {
-            List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
-            // A result the host slowed but that still reached its precision is said at INFO alone: its
-            // interval holds what the slow iterations did to it, and a quiet machine's build warns of nothing.
-            long flagged = measured.stream().filter(r -> r.isUnstable() || r.isShortOfTarget() || r.isContaminated())
-                    .count();
+            // The page's notice counts and names the same results (FlaggedResults). A workload whose flags
+            // are all notes (slowed by the host, samples left out, results kept in the workers) has its line
+            // at INFO instead (see details): its figures hold what happened, and a quiet machine's build
+            // warns of nothing.
+            FlaggedResults flagged = FlaggedResults.of(workload);
             List<String> parts = new ArrayList<>();
-            flag(parts, "unstable", measured.stream().filter(ResultReport::isUnstable).toList());
-            flag(parts, "short of target", measured.stream().filter(ResultReport::isShortOfTarget).toList());
-            flag(parts, "busy machine", measured.stream().filter(ResultReport::isContaminated).toList());
             int findings = workload.selfCheck().findings().size();
             if (findings > 0) {
                 parts.add("self-check " + findings + (findings == 1 ? " finding" : " findings"));
             }
             inconclusive(verdict, workload.name()).ifPresent(parts::add);
-            if (!parts.isEmpty()) {
-                warnings.add("Workload " + workload.name() + ": " + (flagged == 0 ? "" : flagged + " of "
-                        + measured.size() + (measured.size() == 1 ? " result" : " results") + " flagged: ")
-                        + String.join("; ", parts) + DETAILS);
+            if (flagged.warns() || !parts.isEmpty()) {
+                if (flagged.flagged() > 0) {
+                    parts.add(0, flagged.text());
+                }
+                warnings.add("Workload " + workload.name() + ": " + String.join("; ", parts) + DETAILS);
             }
         }
         return visible(warnings);
     }
 
     private static final String DETAILS = " (details above at INFO and in the report)";
+
+    /** After the count of a workload whose flags are notes alone, said at INFO. */
+    private static final String NOTES = " (notes, not warnings: details above and in the report)";
 
     /**
      * The warnings of {@code speedup:check}, which measured nothing: one line per workload with
@@ -190,23 +193,12 @@ public final class ConsoleSummary {
         return byWorkload;
     }
 
-    /** {@code short of target threads ×4, processes ×1, ×2, ×4}: each mode named once. */
-    private static void flag(List<String> parts, String flag, List<ResultReport> results) {
-        if (results.isEmpty()) {
-            return;
-        }
-        Map<String, List<String>> byMode = new LinkedHashMap<>();
-        results.forEach(r -> byMode.computeIfAbsent(r.mode().id(), m -> new ArrayList<>()).add("×" + r.workers()));
-        List<String> modes = new ArrayList<>();
-        byMode.forEach((mode, workers) -> modes.add(mode + " " + String.join(", ", workers)));
-        parts.add(flag + " " + String.join(", ", modes));
-    }
-
     /**
      * What each flag of {@link #warnings} is, one line per result (for the log at INFO): results
      * taken on a busy machine, samples left out, unstable results, ones short of their target, ones the
      * host slowed, a harness bias; and, one line per workload, the results whose task results stayed in
-     * the workers.
+     * the workers, and the count of a workload whose flags are all notes (which {@link #warnings} leaves
+     * out), as the page counts it.
      */
     public static List<String> details(Report report) {
         List<String> details = new ArrayList<>();
@@ -236,6 +228,10 @@ public final class ConsoleSummary {
             workload.selfCheck().findings().forEach(finding -> details.add("Self-check, workload "
                     + workload.name() + ": " + finding));
             unsent(workload).ifPresent(details::add);
+            FlaggedResults flagged = FlaggedResults.of(workload);
+            if (flagged.flagged() > 0 && !flagged.warns()) {
+                details.add("Workload " + workload.name() + ": " + flagged.text() + NOTES);
+            }
         }
         return visible(details);
     }

@@ -1,10 +1,10 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.analysis.FlaggedResults;
 import io.github.speedup.plan.StopReason;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,27 +25,21 @@ final class NoticeSection {
     static void addTo(Element section, WorkloadReport workload) {
         List<ResultReport> measured = workload.results().stream().filter(r -> !r.isSkipped()).toList();
         List<String> findings = workload.selfCheck().flagged() ? workload.selfCheck().findings() : List.of();
-        long flagged = measured.stream().filter(r -> r.isUnstable() || r.isShortOfTarget() || r.isContaminated()
-                || !r.unsentResultTypes().isEmpty() || r.isSlowed() || r.leftOutReason() != null).count();
-        if (flagged == 0 && findings.isEmpty()) {
+        // Counted and named as the log's line counts and names them (FlaggedResults), notes included.
+        FlaggedResults flagged = FlaggedResults.of(workload);
+        if (flagged.flagged() == 0 && findings.isEmpty()) {
             return;
         }
-        List<String> counts = new ArrayList<>();
-        count(counts, measured, ResultReport::isUnstable, "unstable");
-        count(counts, measured, ResultReport::isShortOfTarget, "short of target");
-        count(counts, measured, ResultReport::isContaminated, "on a busy machine");
-        count(counts, measured, r -> r.leftOutReason() != null, "with samples left out");
-        count(counts, measured, r -> !r.unsentResultTypes().isEmpty(), "kept results in the workers");
-        count(counts, measured, ResultReport::isSlowed, "slowed by the host");
         String findingCount = findings.size() + (findings.size() == 1 ? " finding" : " findings");
-        if (!findings.isEmpty()) {
-            counts.add("self-check: " + findingCount);
-        }
         // With no result flagged the self-check is the whole summary: "Self-check: 1 finding", not a heading
         // of flagged things over a list that names the self-check again.
-        Element summary = Element.of("summary").add(Element.of("strong").text(flagged == 0 ? "Self-check:"
-                : flagged + " of " + measured.size() + (measured.size() == 1 ? " result" : " results") + " flagged:"))
-                .text(" " + (flagged == 0 ? findingCount : String.join(", ", counts)));
+        Element summary = Element.of("summary");
+        if (flagged.flagged() == 0) {
+            summary.add(Element.of("strong").text("Self-check:")).text(" " + findingCount);
+        } else {
+            summary.add(Element.of("strong").text(flagged.count() + ":"))
+                    .text(" " + flagged.names() + (findings.isEmpty() ? "" : "; self-check: " + findingCount));
+        }
         Element list = flags(measured);
         if (!findings.isEmpty()) {
             Element each = Element.of("ul");
@@ -57,14 +51,6 @@ final class NoticeSection {
         }
         section.line(Element.of("details", "notice").id("notice-" + WorkloadSection.anchor(workload)).add(summary)
                 .nl().line(list));
-    }
-
-    private static void count(List<String> counts, List<ResultReport> measured, Predicate<ResultReport> flag,
-                              String name) {
-        long count = measured.stream().filter(flag).count();
-        if (count > 0) {
-            counts.add(count + " " + name);
-        }
     }
 
     /** The list of the notice, one item per flag that some result carries. */

@@ -1,5 +1,7 @@
 package io.github.speedup.format.html;
 
+import io.github.speedup.plan.StopReason;
+import io.github.speedup.stats.Interval;
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.Metric;
@@ -13,6 +15,7 @@ import io.github.speedup.stats.Summary;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
 
 /**
  * A part of a workload's section: its results, one row per mode and worker count.
@@ -29,9 +32,11 @@ final class ResultsTable {
      * is two measures, never one column: heap in use inside the one measuring JVM, and the summed
      * resident sets of every worker JVM for processes and pool.
      *
-     * @param compared the earlier version measured beside this build, or {@code null}
+     * @param compared      the earlier version measured beside this build, or {@code null}
+     * @param maxIterations the run's bound on a mode's iterations, which sequential, taken in rounds, goes past
      */
-    static void addTo(Element section, WorkloadReport workload, Verdict verdict, ComparedVersion compared) {
+    static void addTo(Element section, WorkloadReport workload, Verdict verdict, ComparedVersion compared,
+                      int maxIterations) {
         boolean againstEarlierRuns = againstEarlierRuns(verdict);
         Element body = Element.of("tbody").nl();
         for (ResultReport r : workload.results()) {
@@ -39,7 +44,7 @@ final class ResultsTable {
                 body.line(skippedRow(r, 10 + (againstEarlierRuns ? 1 : 0) + (compared == null ? 0 : 1)));
                 continue;
             }
-            Element row = measuredRow(r);
+            Element row = measuredRow(r, maxIterations);
             if (againstEarlierRuns) {
                 row.add(baselineCell(verdict, workload, r));
             }
@@ -59,7 +64,10 @@ final class ResultsTable {
                 .add(twoLines(Element.of("th"), "efficiency", Element.of("small").text("95% CI")))
                 .add(twoLines(Element.of("th"), "iterations", Element.of("small").text("precision")))
                 .add(twoLines(Element.of("th"), "stddev ms", Element.of("small").text("CV, outliers")))
-                .add(Element.of("th").text("CPU ms"))
+                .add(twoLines(Element.of("th").attr("title", "median CPU time of an iteration: of the measuring "
+                        + "JVM's threads for sequential, threads and virtual; of the worker JVMs' whole processes, "
+                        + "read from /proc in 10 ms clock ticks, for processes, pool and cluster, so under 10 ms reads "
+                        + "<10"), "CPU ms", Element.of("small").text("JVMs: 10 ms ticks")))
                 .add(twoLines(Element.of("th").attr("title", "heap in use in the measuring JVM (sequential, threads, "
                         + "virtual)"), "peak heap", Element.of("small").text("one JVM")))
                 .add(twoLines(Element.of("th").attr("title", "the summed peak resident sets of every worker JVM "
@@ -83,7 +91,7 @@ final class ResultsTable {
     }
 
     /** A measured result's row up to its IPC: the comparisons' cells follow where the page has them. */
-    private static Element measuredRow(ResultReport r) {
+    private static Element measuredRow(ResultReport r, int maxIterations) {
         Summary wall = r.wallMs();
         String classes = (r.isUnstable() ? "unstable " : "") + (r.isContaminated() ? "contaminated " : "")
                 + (r.isShortOfTarget() ? "short" : "");
@@ -92,22 +100,31 @@ final class ResultsTable {
             row.cls(classes.strip());
         }
         return row.add(label(r))
-                .add(withInterval("median", Figures.ms(wall.median()), Figures.interval(wall.medianInterval(),
-                        Figures::ms)))
-                .add(withInterval("speedup", Figures.ratio(r.speedup()), Figures.interval(r.speedupInterval(),
-                        Figures::ratio)))
-                .add(withInterval("efficiency", Figures.percent(r.efficiency()),
-                        Figures.interval(r.efficiencyInterval(), Figures::percent)))
+                .add(withInterval("median", Figures.ms(wall.median()), wall.medianInterval(), Figures::ms))
+                .add(withInterval("speedup", Figures.ratio(r.speedup()), r.speedupInterval(), Figures::ratio))
+                .add(withInterval("efficiency", Figures.percent(r.efficiency()), r.efficiencyInterval(),
+                        Figures::percent))
                 .add(twoLines(Element.of("td", "iterations").attr("title", r.warmups() + (r.warmups() == 1
-                        ? " warm-up" : " warm-ups") + " before; stopped by " + r.stopReason().id()),
+                        ? " warm-up" : " warm-ups") + " before; " + stopped(r, maxIterations)),
                         String.valueOf(wall.count()), Element.of("small", "precision")
                                 .text(Figures.precision(r.precision()))))
                 .add(spread(wall))
-                .add(Element.of("td", "cpu").text(Figures.ms(r.cpuMs())))
+                .add(Element.of("td", "cpu").text(Figures.cpuMs(r.cpuMs(), r.mode().separateJvms())))
                 .add(Element.of("td", "heap").text(r.mode().inJvm() ? Figures.bytes(r.peakMemoryBytes()) : "–"))
                 .add(Element.of("td", "resident").text(r.mode().inJvm() ? "–" : Figures.bytes(r.peakMemoryBytes())))
                 .add(startup(r))
                 .add(moved(r, Element.of("td", "ipc").text(Figures.ms(r.ipcMs()))));
+    }
+
+    /**
+     * {@code stopped by maxIterations}; for sequential past the bound, which in rounds samples on beside the
+     * modes as long as any of them does, what stopped it (a trial's sequential of 69 iterations read
+     * "stopped by maxIterations" of 30).
+     */
+    private static String stopped(ResultReport r, int maxIterations) {
+        return r.stopReason() == StopReason.MAX_ITERATIONS && r.samples().size() > maxIterations
+                ? "stopped when the last mode beside it stopped (maxIterations, " + maxIterations + ", bounds each mode)"
+                : "stopped by " + r.stopReason().id();
     }
 
     /** The result's name with its flags, each flag's reason as its tooltip. */
@@ -225,9 +242,21 @@ final class ResultsTable {
         return cell;
     }
 
-    /** A figure with its interval on a second, smaller line. */
-    private static Element withInterval(String cssClass, String value, String interval) {
-        return twoLines(Element.of("td", cssClass), value, Element.of("small", "ci").text(interval));
+    /**
+     * A figure with its interval on a second, smaller line, and the interval's coverage beside it where it is
+     * below the header's 95% ({@link Figures#coverageBelow95}).
+     */
+    private static Element withInterval(String cssClass, String value, Interval interval,
+                                         DoubleFunction<String> format) {
+        Element ci = Element.of("small", "ci").text(Figures.interval(interval, format));
+        String coverage = Figures.coverageBelow95(interval);
+        if (!coverage.isEmpty()) {
+            ci.text(" ").add(Element.of("span", "coverage").attr("title", "This interval covers the true value with "
+                    + coverage.replace(" CI", "") + ", not 95%: too few samples for a 95% interval without assuming "
+                    + "their distribution (of n samples, their whole range covers the median with 1 − 2/2ⁿ)")
+                    .text("(" + coverage + ")"));
+        }
+        return twoLines(Element.of("td", cssClass), value, ci);
     }
 
     /** A cell of a figure with a second, smaller line under it. */

@@ -52,7 +52,7 @@ final class RunSection implements Section {
 
     /** How the run sampled and ordered its iterations, what it ran on, and the settings of its child JVMs. */
     private static String settings(Report report) {
-        return capitalised(sampling(report.settings().sampling())) + ", "
+        return capitalised(sampling(report.settings().sampling(), report.settings().iterationOrder())) + ", "
                 + report.settings().iterationOrder().id() + (report.settings().iterationOrder() == IterationOrder.INTERLEAVED
                 ? " across modes" : "") + "; machine fingerprint " + report.environment().fingerprint()
                 + (report.testbed().equals(report.environment().fingerprint()) ? "" : ", testbed " + report.testbed())
@@ -64,16 +64,22 @@ final class RunSection implements Section {
                 : "; child JVMs ran in " + report.settings().workingDirectory());
     }
 
-    /** How many iterations each result got, or the rule that decided it. */
-    private static String sampling(Sampling sampling) {
+    /**
+     * How many iterations each result got, or the rule that decided it. Taken in rounds, sequential goes on
+     * past maxIterations beside the modes as long as any of them samples (runner's WorkloadSampling): a
+     * trial's page said "6 to 30 iterations" above a sequential of 72.
+     */
+    private static String sampling(Sampling sampling, IterationOrder order) {
         if (sampling.fixed()) {
             return sampling.warmupIterations() + " warm-up and " + sampling.maxIterations()
                     + " measured iterations per result";
         }
         return String.format(Locale.ROOT, "each result sampled until its speedup (sequential: its median) was "
-                        + "known to %s (%d to %d "
-                        + "iterations, within %d s per workload, everything included; up to %d warm-ups, fewer once they stop getting faster)",
+                        + "known to %s (%d to %d iterations%s, within %d s per workload, everything included; up to "
+                        + "%d warm-ups, fewer once they stop getting faster)",
                 Figures.precision(sampling.targetPrecision()), sampling.minIterations(), sampling.maxIterations(),
+                order == IterationOrder.INTERLEAVED ? "; sequential, whose samples pair with theirs round by round, "
+                        + "goes on beside the modes until the last of them stops, so it may take more" : "",
                 sampling.maxTime().toSeconds(), sampling.warmupIterations());
     }
 

@@ -23,13 +23,16 @@ final class WorkloadSection implements Section {
     public void write(Page page, Report report, Verdict verdict) throws IOException {
         for (WorkloadReport workload : report.workloads()) {
             page.line(section(workload, report.settings().of(workload.name()), report.environment().logicalCores(),
-                    verdict, report.compareWith()));
+                    verdict, report.compareWith(), report.settings().sampling().maxIterations()));
         }
     }
 
-    /** @param compared the earlier version measured beside this build, or {@code null} */
+    /**
+     * @param compared      the earlier version measured beside this build, or {@code null}
+     * @param maxIterations the run's bound on a mode's iterations
+     */
     private static Element section(WorkloadReport workload, WorkloadSettings settings, int cores, Verdict verdict,
-                                   ComparedVersion compared) {
+                                   ComparedVersion compared, int maxIterations) {
         Element section = Element.of("section", "workload").id(anchor(workload)).nl()
                 .line(Element.of("h2").text(workload.name()))
                 .line(Element.of("p", "meta").text(workload.description() + "; measured in "
@@ -43,7 +46,8 @@ final class WorkloadSection implements Section {
         section.line(diagnosis(workload.diagnosis()));
         NoticeSection.addTo(section, workload);
         selfCheck(section, workload.selfCheck());
-        ResultsTable.addTo(section, workload, verdict, workload.comparisons().isEmpty() ? null : compared);
+        ResultsTable.addTo(section, workload, verdict, workload.comparisons().isEmpty() ? null : compared,
+                maxIterations);
         ScalingTable.addTo(section, workload);
         BreakdownTable.addTo(section, workload);
         charts(section, workload, cores, compared);

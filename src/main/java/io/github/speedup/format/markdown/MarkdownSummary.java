@@ -12,6 +12,7 @@ import io.github.speedup.report.Report;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.VersionComparison;
 import io.github.speedup.report.WorkloadReport;
+import io.github.speedup.stats.Interval;
 import io.github.speedup.text.VisibleText;
 
 import java.io.IOException;
@@ -210,9 +211,16 @@ public final class MarkdownSummary implements ReportFormat {
         double seq = sequential.get().wallMs().median();
         double saved = seq - b.wallMs().median();
         return "| " + name + " | " + cell(b.label()) + " | " + Figures.ratio(b.speedup()) + "× "
-                + Figures.interval(b.speedupInterval(), Figures::ratio) + " | " + Figures.ms(b.wallMs().median())
+                + Figures.interval(b.speedupInterval(), Figures::ratio) + coverage(b.speedupInterval()) + " | "
+                + Figures.ms(b.wallMs().median())
                 + " | " + Figures.ms(saved) + " ms (" + Figures.percent(saved / seq) + ") | " + memory(b) + " | "
                 + cell(reading) + " |\n";
+    }
+
+    /** {@code  (75% CI)} after an interval whose coverage is below the header's 95%; else nothing. */
+    private static String coverage(Interval interval) {
+        String coverage = Figures.coverageBelow95(interval);
+        return coverage.isEmpty() ? "" : " (" + coverage + ")";
     }
 
     /**

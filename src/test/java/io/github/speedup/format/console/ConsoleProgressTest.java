@@ -37,6 +37,31 @@ class ConsoleProgressTest {
     }
 
     /**
+     * Sequential, taken in rounds, goes on past maxIterations beside the modes as long as any of them samples:
+     * a trial's log read "sequential ×1 · iteration 63 (6 to 30, until ±3.0%)" and "after maxIterations (30)"
+     * after 69 iterations.
+     */
+    @Test
+    void aSequentialPastMaxIterationsSaysItGoesOnBesideTheModesAndThatTheLastOfThemStoppedIt() {
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(lines::add);
+        WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60));
+        Measurement sequential = new Measurement(cpu, Mode.SEQUENTIAL, 1);
+        progress.iteration(1, 3, sequential, false, 30, sampling);
+        progress.iteration(1, 3, sequential, false, 31, sampling);
+        progress.finished(1, 3, sequential, Known.clean(69, 0.0301, false), sampling, StopReason.MAX_ITERATIONS);
+        progress.finished(1, 3, sequential, Known.clean(72, 0.018, false), sampling, StopReason.MAX_ITERATIONS);
+        assertEquals(List.of("[1/3] cpu · sequential ×1 · iteration 30 (6 to 30, until ±3.0%)",
+                "[1/3] cpu · sequential ×1 · iteration 31 (past maxIterations (30), beside the modes until the last of "
+                        + "them stops)",
+                "[1/3] cpu · sequential ×1 · median known to ±3.01% after 69 iterations, when the last mode beside it "
+                        + "stopped (maxIterations (30) bounds each mode), short of targetPrecision ±3.00%",
+                "[1/3] cpu · sequential ×1 · median known to ±1.8% after 72 iterations, when the last mode beside it "
+                        + "stopped (maxIterations (30) bounds each mode)"), lines);
+    }
+
+    /**
      * Stopped on the budget within the target on enough iterations free of other work (a comparison with an
      * earlier version may have sampled on): when, not "short of"; and where disturbed iterations count in its
      * precision, as the report will flag, why they do.

@@ -79,10 +79,11 @@ class ConsoleSummaryTest {
     void aRunOfThreeWorkloadsWarnsOncePerWorkloadWithItsFlagsAndLogsEachFlagAtInfo() {
         Report report = CsvTrial.report();
         assertEquals(List.of(
-                "Workload parse: 2 of 13 results flagged: unstable threads ×4, processes ×4; short of target threads "
-                        + "×4, processes ×4 (details above at INFO and in the report)",
-                "Workload print: 2 of 13 results flagged: unstable threads ×4, processes ×4; short of target threads "
-                        + "×4, processes ×4 (details above at INFO and in the report)",
+                // The page counts virtual ×2's left-out samples too: so does the log, as a note beside the warnings.
+                "Workload parse: 3 of 13 results flagged: unstable threads ×4, processes ×4; short of target threads "
+                        + "×4, processes ×4; samples left out virtual ×2 (details above at INFO and in the report)",
+                "Workload print: 3 of 13 results flagged: unstable threads ×4, processes ×4; short of target threads "
+                        + "×4, processes ×4; samples left out virtual ×2 (details above at INFO and in the report)",
                 "Workload payload: 2 of 13 results flagged: unstable threads ×4, processes ×4; short of target "
                         + "threads ×4, processes ×4 (details above at INFO and in the report)"),
                 ConsoleSummary.warnings(report, Verdict.NONE));
@@ -116,8 +117,8 @@ class ConsoleSummaryTest {
                 ConsoleSummary.gate(verdict));
         List<String> warnings = ConsoleSummary.warnings(CsvTrial.report(), verdict);
         assertEquals(3, warnings.size(), "one per workload, the checks' included: " + warnings);
-        assertEquals("Workload parse: 2 of 13 results flagged: unstable threads ×4, processes ×4; short of target "
-                + "threads ×4, processes ×4; 3 of 5 checks inconclusive: 2 busy "
+        assertEquals("Workload parse: 3 of 13 results flagged: unstable threads ×4, processes ×4; short of target "
+                + "threads ×4, processes ×4; samples left out virtual ×2; 3 of 5 checks inconclusive: 2 busy "
                 + "machine, 1 not significant (details above at INFO and in the report)", warnings.get(0));
         assertEquals(List.of("Workload parse: 3 of 5 checks inconclusive: 2 busy machine, 1 not significant (details "
                 + "above at INFO and in the report)"), ConsoleSummary.warnings(verdict), "speedup:check's, without "
@@ -129,7 +130,10 @@ class ConsoleSummaryTest {
         Report slowed = ReportFixtures.slowedHost();
         assertEquals(List.of(), ConsoleSummary.warnings(slowed, Verdict.NONE));
         List<String> details = ConsoleSummary.details(slowed);
-        assertEquals(2, details.size(), details.toString());
+        assertEquals(3, details.size(), details.toString());
+        // Counted as the page counts them, at INFO: notes alone warn of nothing.
+        assertEquals("Workload cpu: 2 of 2 results flagged: slowed by the host sequential ×1, threads ×2 (notes, not "
+                + "warnings: details above and in the report)", details.get(2));
         assertEquals("Slowed by the host: workload cpu, sequential ×1: " + slowed.workloads().get(0).results().get(0)
                 .slowedReason(), details.get(0));
         assertTrue(details.get(1).startsWith("Slowed by the host: workload cpu, threads ×2: 3 of 8 iterations ran up "

@@ -317,9 +317,18 @@ class HtmlReportWriterTest {
         Document doc = Jsoup.parse(html(true));
         Element threads = doc.select("section.workload").first().select("tr[data-mode=threads]").first();
         assertEquals("201.0", threads.selectFirst("td.median").ownText());
-        assertEquals("[200.0, 205.0]", threads.selectFirst("td.median .ci").text());
+        // 3 samples: their whole range covers the median with 1 - 2/2³ = 75%, said beside it (a trial's header
+        // said 95% CI over a demo whose every median interval had 75%); the bootstrap's speedup interval has 95%.
+        assertEquals("[200.0, 205.0] (75% CI)", threads.selectFirst("td.median .ci").text());
+        assertEquals("This interval covers the true value with 75%, not 95%: too few samples for a 95% interval "
+                + "without assuming their distribution (of n samples, their whole range covers the median with "
+                + "1 − 2/2ⁿ)", threads.selectFirst("td.median .ci span.coverage").attr("title"));
         assertEquals("1.99", threads.selectFirst("td.speedup").ownText());
-        assertTrue(threads.selectFirst("td.speedup .ci").text().matches("\\[1\\.\\d\\d, 2\\.\\d\\d]"));
+        assertTrue(threads.selectFirst("td.speedup .ci").text().matches("\\[1\\.\\d\\d, 2\\.\\d\\d]"),
+                threads.selectFirst("td.speedup .ci").text());
+        Element six = Jsoup.parse(html(ReportFixtures.sampledShortOfTarget()))
+                .selectFirst("table.results tr[data-mode=sequential] td.median .ci");
+        assertNull(six.selectFirst("span.coverage"), "6 samples cover it with 96.9%: " + six.text());
         assertEquals("1%", threads.selectFirst(".cv").text());
         assertEquals("0 outliers", threads.selectFirst(".outliers").text());
         Element unstable = doc.select("tr.unstable").first();
@@ -429,7 +438,7 @@ class HtmlReportWriterTest {
         Element row = doc.selectFirst("table.results tr[data-mode=threads]");
         assertEquals("contaminated", row.className());
         assertEquals("contaminated", row.selectFirst(".flag.busy").text());
-        assertEquals("1 of 2 results flagged: 1 on a busy machine", doc.selectFirst("details.notice summary").text());
+        assertEquals("1 of 2 results flagged: busy machine threads ×2", doc.selectFirst("details.notice summary").text());
         assertEquals("Busy machine: measured while other work ran; no finding: not diagnosed, not gated, faded in the "
                 + "charts. threads ×2: 5 of 5 samples taken while other work ran: 0.97 cores of foreign CPU "
                 + "(maxForeignLoad 0.10); 3 iterations were taken again",
@@ -470,7 +479,7 @@ class HtmlReportWriterTest {
     @Test
     void iterationsTheHostSlowedAreFlaggedAndTheHostsSpeedIsInTheHeader() throws Exception {
         Document doc = Jsoup.parse(html(ReportFixtures.slowedHost()));
-        assertEquals("2 of 2 results flagged: 2 slowed by the host", doc.selectFirst("details.notice summary").text());
+        assertEquals("2 of 2 results flagged: slowed by the host sequential ×1, threads ×2", doc.selectFirst("details.notice summary").text());
         Element threadsRow = doc.selectFirst("tr[data-mode=threads][data-workers=2]");
         assertEquals("slowed by the host", threadsRow.selectFirst(".flag").text(), "the row says so too");
         assertEquals("3 of 8 iterations ran up to 24% slower than this result's typical iteration, with no other work"
@@ -506,8 +515,67 @@ class HtmlReportWriterTest {
         Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
         assertEquals("6 ±0.6%", sequential.selectFirst("td.iterations").text());
         assertTrue(doc.selectFirst("p.meta").text().contains("Each result sampled until its speedup (sequential: its "
-                + "median) was known to ±3.0% (6 to 30 iterations, within 60 s per workload, everything included; up to 3 warm-ups"),
+                + "median) was known to ±3.0% (6 to 30 iterations; sequential, whose samples pair with theirs round by "
+                + "round, goes on beside the modes until the last of them stops, so it may take more, within 60 s per "
+                + "workload, everything included; up to 3 warm-ups"),
                 doc.selectFirst("p.meta").text());
+    }
+
+    /** A trial's sequential took 69 iterations beside modes bound to 30, and its page and log said "after maxIterations (30)". */
+    @Test
+    void aSequentialPastMaxIterationsSaysTheLastModeStoppedIt() throws Exception {
+        Document doc = Jsoup.parse(html(ReportFixtures.sequentialPastMaxIterations()));
+        Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");
+        assertEquals("25", sequential.selectFirst("td.iterations").ownText());
+        assertEquals("2 warm-ups before; stopped when the last mode beside it stopped (maxIterations, 10, bounds each "
+                + "mode)", sequential.selectFirst("td.iterations").attr("title"));
+        assertEquals("3 warm-ups before; stopped by maxIterations",
+                doc.selectFirst("table.results tr[data-mode=threads] td.iterations").attr("title"));
+        List<String> shortfalls = doc.select("details.notice li.shortfall-note li").eachText();
+        assertEquals(2, shortfalls.size(), shortfalls.toString());
+        assertTrue(shortfalls.get(0).matches("sequential ×1: median known to ±[0-9.]+% after 25 iterations, when the "
+                + "last mode beside it stopped \\(maxIterations \\(10\\) bounds each mode\\), short of targetPrecision "
+                + "±3\\.0%"), shortfalls.get(0));
+        assertTrue(shortfalls.get(1).matches("threads ×2: .* after maxIterations \\(10\\), short of targetPrecision "
+                + "±3\\.0%"), shortfalls.get(1));
+        assertTrue(doc.selectFirst("p.meta").text().contains("(6 to 10 iterations; sequential, whose samples pair with "
+                + "theirs round by round, goes on beside the modes until the last of them stops, so it may take more, "
+                + "within 60 s per workload"), doc.selectFirst("p.meta").text());
+    }
+
+    /**
+     * The separate JVMs' CPU time comes from /proc in 10 ms clock ticks: under one tick it reads "<10", not a
+     * false 0.0 (a trial's processes rows read 0.0 beside a pool ×1 of 10.0); the in-JVM modes' is exact.
+     */
+    @Test
+    void theSeparateJvmsCpuTimeUnderOneClockTickReadsLessThanTen() throws Exception {
+        WorkloadSpec spec = new WorkloadSpec("naps", Kind.SLEEP, 4, 100);
+        List<Sample> sequential = new ArrayList<>();
+        List<Sample> processes = new ArrayList<>();
+        List<Sample> pool = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sequential.add(new Sample(400_000_000L + i * 1_000_000L, 400_000L, 1000, Sample.NO_STARTUP, 2_000_000));
+            processes.add(new Sample(250_000_000L + i * 1_000_000L, 0, 80_000_000, 120_000_000L, Sample.NO_GC));
+            pool.add(new Sample(110_000_000L + i * 1_000_000L, 10_000_000L, 80_000_000, Sample.NO_STARTUP,
+                    Sample.NO_GC));
+        }
+        Report report = ReportFixtures.build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.PROCESSES, 2), processes, null, 0),
+                new MeasuredResult(new Measurement(spec, Mode.POOL, 2), pool, null, 0)), "0123456789abcdef",
+                List.of(Mode.SEQUENTIAL, Mode.PROCESSES, Mode.POOL), List.of(2));
+        Document doc = Jsoup.parse(html(report));
+        assertEquals("0.4", doc.selectFirst("tr[data-mode=sequential] td.cpu").text());
+        assertEquals("<10", doc.selectFirst("tr[data-mode=processes] td.cpu").text());
+        assertEquals("10.0", doc.selectFirst("tr[data-mode=pool] td.cpu").text());
+        Element head = doc.select("table.results thead th").get(6);
+        assertEquals("CPU ms JVMs: 10 ms ticks", head.text());
+        assertEquals("median CPU time of an iteration: of the measuring JVM's threads for sequential, threads and "
+                + "virtual; of the worker JVMs' whole processes, read from /proc in 10 ms clock ticks, for processes, "
+                + "pool and cluster, so under 10 ms reads <10", head.attr("title"));
+        List<String> log = io.github.speedup.format.console.ConsoleSummary.lines(report, java.nio.file.Path.of("."));
+        String processesRow = log.stream().filter(line -> line.startsWith("  processes")).findFirst().orElseThrow();
+        assertTrue(processesRow.matches("  processes +2 .* <10 .*"), processesRow);
     }
 
     @Test

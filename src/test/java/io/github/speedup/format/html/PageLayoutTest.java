@@ -54,13 +54,15 @@ class PageLayoutTest {
         Element parse = sections.first().selectFirst("details.notice");
         // Virtual ×2's 2 busy samples of 12 are left out of its figures: said, not a busy result.
         // Processes ×1 and ×2 stopped on the budget within ±3% after minIterations (6): short of nothing.
-        assertEquals("3 of 13 results flagged: 2 unstable, 2 short of target, 1 with samples left out",
+        assertEquals("3 of 13 results flagged: unstable threads ×4, processes ×4; short of target threads ×4, "
+                + "processes ×4; samples left out virtual ×2",
                 parse.selectFirst("summary").text());
         assertEquals(List.of("unstable-note", "shortfall-note", "left-out-note"),
                 parse.select("> ul > li").eachAttr("class"), "one item per flag, each result under it");
         assertEquals(List.of("threads ×4", "processes ×4"),
                 parse.select("li.shortfall-note li").stream().map(li -> li.text().split(":")[0]).toList());
-        assertEquals("2 of 13 results flagged: 2 unstable, 2 short of target",
+        assertEquals("2 of 13 results flagged: unstable threads ×4, processes ×4; short of target threads ×4, "
+                + "processes ×4",
                 sections.get(2).selectFirst("details.notice summary").text());
     }
 
@@ -68,7 +70,7 @@ class PageLayoutTest {
     void aQuietWorkloadHasNoNotice() throws Exception {
         Document doc = Jsoup.parse(page(ReportFixtures.report(true), Verdict.NONE));
         assertTrue(doc.select("section.workload").get(1).select("details.notice").isEmpty(), "cpu: nothing flagged");
-        assertEquals("1 of 4 results flagged: 1 unstable",
+        assertEquals("1 of 4 results flagged: unstable processes ×1",
                 doc.select("section.workload").get(0).selectFirst("details.notice summary").text());
     }
 
@@ -100,7 +102,7 @@ class PageLayoutTest {
             }
         }
         assertEquals(List.of("mode", "median ms 95% CI", "speedup 95% CI", "efficiency 95% CI",
-                "iterations precision", "stddev ms CV, outliers", "CPU ms", "peak heap one JVM",
+                "iterations precision", "stddev ms CV, outliers", "CPU ms JVMs: 10 ms ticks", "peak heap one JVM",
                 "peak resident all JVMs", "start-up ms", "IPC ms", "vs baseline time Δ, p"),
                 doc.selectFirst("table.results").select("thead th").eachText());
         Element sequential = doc.selectFirst("table.results tr[data-mode=sequential]");

@@ -15,6 +15,7 @@ import io.github.speedup.report.ResultReport;
 import io.github.speedup.report.WorkloadReport;
 import io.github.speedup.text.GeneratedText;
 import io.github.speedup.text.VisibleText;
+import io.github.speedup.stats.Interval;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -41,6 +42,21 @@ class MarkdownSummaryTest {
     private static List<String> cells(String row) {
         List<String> cells = new ArrayList<>(List.of(row.split("(?<!\\\\)\\|", -1)));
         return cells.subList(1, cells.size() - 1).stream().map(String::strip).toList();
+    }
+
+    /** A best mode's speedup interval below the header's 95% says its coverage (3 pairs' range: 75%). */
+    @Test
+    void aSpeedupIntervalBelowNinetyFivePercentSaysItsCoverage() {
+        Report report = ReportFixtures.report(true);
+        WorkloadReport first = report.workloads().get(0);
+        List<ResultReport> results = first.results().stream().map(r -> r.label().equals("threads ×2")
+                ? new ResultReport(r.mode(), r.workers(), null, new ResultReport.Timing(r.wallMs(), r.speedup(),
+                new Interval(1.95, 2.03, 0.75), r.efficiency(), r.efficiencyInterval(), true, r.precision(),
+                r.perTaskMs()), r.resources(), r.separateJvms(), r.flags(), r.sampling(), r.breakdown(), r.recording())
+                : r).toList();
+        String md = MarkdownSummary.render(report.withWorkloads(List.of(first.withResults(results))), CHECKS);
+        String row = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| workload")).findFirst().orElseThrow();
+        assertEquals("1.99× [1.95, 2.03] (75% CI)", cells(row).get(2), md);
     }
 
     @Test
