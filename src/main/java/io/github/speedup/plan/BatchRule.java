@@ -27,8 +27,11 @@ public final class BatchRule {
     public static final long TOO_SHORT_NANOS = TARGET_NANOS / 2;
     /** The most times a task runs per iteration: past it, the task is too short for this harness at all. */
     public static final int MAX_BATCH = 10_000_000;
-    /** How many calibration iterations at most: the JIT makes each faster than the one before. */
-    public static final int MAX_CALIBRATION_ITERATIONS = 6;
+    /**
+     * How many calibration iterations at most: the JIT makes each faster than the one before, and work
+     * that is batched is timed for at least 0.6 s (about twelve iterations of {@link #TARGET_NANOS}).
+     */
+    public static final int MAX_CALIBRATION_ITERATIONS = 20;
 
     /** The mantissas of the series, per decade. */
     private static final int[] STEPS = {10, 12, 15, 20, 25, 30, 40, 50, 60, 80};

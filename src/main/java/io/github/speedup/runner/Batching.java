@@ -27,6 +27,17 @@ final class Batching {
      */
     static final long SURELY_LONG_NANOS = 10 * BatchRule.TARGET_NANOS;
 
+    /**
+     * The least time, in ns, that timings of work being batched take in all before a factor is chosen.
+     * The JIT's optimising compiler may take a short method only some hundreds of milliseconds into a
+     * JVM's work on it: it/batching's JMH method ran 100 µs a run through 185 ms of calibration (×500,
+     * ×500, ×600, each timing within 8% of the one before), in a JVM that had recorded the workload
+     * before it, and 28 µs a run in the measured iterations from about 0.3 s on, which at ×600 took
+     * 17 ms, too short to time. JMH warms up for seconds; a batched workload's timings take at least
+     * this, about twelve of 50 ms.
+     */
+    static final long SETTLING_NANOS = 600_000_000;
+
     private Batching() {
     }
 
@@ -83,7 +94,8 @@ final class Batching {
 
     /**
      * The factor for {@code workload}: timed unbatched, then at each factor the fastest run so far
-     * asks for, until two iterations at the factor chosen were timed and asked for no more, or
+     * asks for, until two iterations at the factor chosen were timed and asked for no more, and, where
+     * it batches, the timings took {@link #SETTLING_NANOS} in all, or
      * {@link BatchRule#MAX_CALIBRATION_ITERATIONS} were taken. Work is timed at least twice unless its
      * first iteration was {@link #SURELY_LONG_NANOS}: the first, cold, overstates short work.
      */
@@ -92,16 +104,18 @@ final class Batching {
         long fastest = Long.MAX_VALUE;
         int iterations = 0;
         int atBatch = 0;
+        long spent = 0;
         while (iterations < BatchRule.MAX_CALIBRATION_ITERATIONS) {
             long wall = timer.time(workload.withBatch(batch));
             iterations++;
             atBatch++;
+            spent += wall;
             fastest = Math.min(fastest, wall / batch);
             int needed = BatchRule.factor(fastest);
             // Twice at the factor chosen: a first iteration at it may still run code the JIT compiles
             // during it (CI: a JMH method timed 110 µs a run at ×500, 27.5 µs once compiled, so its
             // iterations took 14 ms and were flagged too short to time).
-            if (needed <= batch && (atBatch > 1 || wall >= SURELY_LONG_NANOS)) {
+            if (needed <= batch && (atBatch > 1 || wall >= SURELY_LONG_NANOS) && (batch == 1 || spent >= SETTLING_NANOS)) {
                 break;
             }
             if (needed > batch) {

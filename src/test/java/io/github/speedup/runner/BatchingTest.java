@@ -65,8 +65,8 @@ class BatchingTest {
         Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timings);
         assertEquals(10, calibration.batch(), "50 ms / 5.8 ms asks for 8.6, and 10 is the series' next");
         assertEquals(5_800_000, calibration.nanosPerRun());
-        assertEquals(List.of(1, 1, 10, 10), timings.batches, "timed cold, warm, then twice at the factor the warm run "
-                + "asked for");
+        assertEquals(List.of(1, 1, 10, 10, 10, 10, 10, 10), timings.batches, "timed cold, warm, then at the factor the "
+                + "warm run asked for until the timings took 0.6 s in all");
     }
 
     @Test
@@ -76,10 +76,10 @@ class BatchingTest {
         Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timings);
         assertEquals(BatchRule.factor(16_000), calibration.batch());
         assertTrue(calibration.batch() * 16_000L >= BatchRule.TARGET_NANOS);
-        assertEquals(List.of(1, 250, 1_000, 4_000, 4_000), timings.batches, "unbatched; 50 ms / 200 µs; 49 runs still "
-                + "cold of 250, 52 µs a run, so 1000; all warm, 16 µs, so 3125, the series' 4000, twice, which asked for no "
-                + "more");
-        assertEquals(5, calibration.iterations());
+        assertEquals(List.of(1, 250, 1_000, 4_000, 4_000, 4_000, 4_000, 4_000, 4_000, 4_000, 4_000, 4_000),
+                timings.batches, "unbatched; 50 ms / 200 µs; 49 runs still cold of 250, 52 µs a run, so 1000; all warm, "
+                + "16 µs, so 3125, the series' 4000, until the timings took 0.6 s in all");
+        assertEquals(12, calibration.iterations());
     }
 
     @Test
@@ -92,6 +92,18 @@ class BatchingTest {
         assertTrue(calibration.batch() * 27_500L >= BatchRule.TARGET_NANOS, calibration.toString());
         assertEquals(500, timings.batches.get(1), "50 ms / 110 µs");
         assertEquals(500, timings.batches.get(2), "timed again at it, now mostly compiled");
+    }
+
+    @Test
+    void batchedWorkIsTimedUntilTheOptimisingCompilerHasHadTimeToTakeIt() throws Exception {
+        // it/batching on c9d85b6: a JMH method 100 µs a run through 185 ms of timings (x500, x500, x600), 28 µs
+        // a run from about 0.3 s on; chosen after two timings at its factor, its iterations took 14-17 ms.
+        Timings timings = new Timings(100_000, 28_000, 3_000);
+        Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timings);
+        assertEquals(List.of(1, 500, 500, 500, 500, 500, 500), timings.batches.subList(0, 7), "50 ms / 100 µs; timed at "
+                + "it until the runs past the first 3000 ran warm");
+        assertEquals(2_000, calibration.batch(), "50 ms / 28 µs asks for 1786, the series' 2000");
+        assertEquals(28_000, calibration.nanosPerRun());
     }
 
     @Test
