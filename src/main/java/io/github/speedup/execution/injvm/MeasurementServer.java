@@ -43,12 +43,6 @@ public final class MeasurementServer {
             // A definition that failed fails again the same way: a class whose initialiser threw stays
             // broken in this JVM, and the first failure is the one that names the user's frames.
             Map<String, ForkMessage> failedDefinitions = new HashMap<>();
-            // A diagnostic iteration's recording, read back and tallied, leaves the JIT compiler a queue of
-            // the recorder's methods, which delayed the next workload's own compilation: it-batching's JMH
-            // method was timed for its batch at 92.7 µs a run (×600) after the workload before it was
-            // diagnosed, 30.2 µs (×2000) without the breakdown, and its iterations then took 17 ms. The
-            // next workload's definition waits for that queue, as the first one waits for the set-up's.
-            boolean recordedSinceIdle = false;
             String line;
             while ((line = commands.readLine()) != null) {
                 ForkMessage command;
@@ -59,10 +53,6 @@ public final class MeasurementServer {
                     continue;
                 }
                 if (command instanceof ForkMessage.DefineWorkload define) {
-                    if (recordedSinceIdle) {
-                        awaitIdleCompiler();
-                        recordedSinceIdle = false;
-                    }
                     ForkMessage defined = failedDefinitions.containsKey(define.spec().name())
                             ? failedDefinitions.get(define.spec().name()) : define(define.spec());
                     if (defined instanceof ForkMessage.Failed) {
@@ -77,7 +67,6 @@ public final class MeasurementServer {
                     ForkProtocol.write(protocol, setUpRecorder(), null);
                 } else if (command instanceof ForkMessage.Diagnose diagnose) {
                     ForkProtocol.write(protocol, diagnose(workloads.get(diagnose.workload()), diagnose), null);
-                    recordedSinceIdle = true;
                 } else if (command instanceof ForkMessage.Exit) {
                     return;
                 } else {
@@ -124,10 +113,9 @@ public final class MeasurementServer {
     private static final long COMPILER_WAIT_MILLIS = 1_000;
 
     /**
-     * Waits, at most {@link #COMPILER_WAIT_MILLIS}, until the JIT compiler has compiled nothing for
+     * Waits, at most {@link #COMPILER_WAIT_MILLIS} (a second: each run pays it once), until the JIT compiler has compiled nothing for
      * {@link #COMPILER_QUIET_MILLIS}: the set-up makes hundreds of the recorder's methods hot, and the
-     * compiler's queue of them delayed the compilation of the first workload's own code (as a diagnostic
-     * iteration's did the next workload's). In CI its first
+     * compiler's queue of them delayed the compilation of the first workload's own code. In CI its first
      * timing, cold, took past ten times the target and the batching that SHA-256 over 1 MiB needs was
      * not chosen (it-batching, 850694a). Where the JVM does not time its compiler, nothing is waited for.
      */
