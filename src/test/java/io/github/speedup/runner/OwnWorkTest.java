@@ -306,9 +306,24 @@ class OwnWorkTest {
      * a core).
      */
     private static void stop(ProcessHandle burner) throws Exception {
-        Process session = new ProcessBuilder("pkill", "-KILL", "-s", String.valueOf(burner.pid()))
-                .redirectErrorStream(true).start();
-        assertTrue(session.waitFor(10, TimeUnit.SECONDS), "pkill of the burner's session");
+        // Until the session is empty: a burst forked while pkill was killing its loop was not among the
+        // processes pkill had listed, and its timeout, killed, left it spinning for good (a clean-clone CI
+        // on 7acd0b3 found one burning a core for a quarter of an hour).
+        String session = String.valueOf(burner.pid());
+        for (int round = 0; round < 50; round++) {
+            Process kill = new ProcessBuilder("pkill", "-KILL", "-s", session).redirectErrorStream(true).start();
+            assertTrue(kill.waitFor(10, TimeUnit.SECONDS), "pkill of the burner's session");
+            Process left = new ProcessBuilder("pgrep", "-s", session).redirectErrorStream(true).start();
+            assertTrue(left.waitFor(10, TimeUnit.SECONDS), "pgrep of the burner's session");
+            if (left.exitValue() == 1) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        Process left = new ProcessBuilder("pgrep", "-a", "-s", session).redirectErrorStream(true).start();
+        String survivors = new String(left.getInputStream().readAllBytes()).strip();
+        assertTrue(left.waitFor(10, TimeUnit.SECONDS) && left.exitValue() == 1, "left in the burner's session: "
+                + survivors);
         List<ProcessHandle> tree = new ArrayList<>(burner.descendants().toList());
         burner.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
