@@ -246,18 +246,22 @@ public final class ReportFixtures {
             noisy.add(new Sample(200_000_000L + (i % 10) * 8_000_000L, 400_000_000L, 1, -1, 0));
         }
         Sampling sampling = Sampling.adaptive(3, 0.03, 6, 30, Duration.ofSeconds(60));
-        Settings settings = new Settings(new Settings.Sweep(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2),
-                List.of()),
-                sampling, IterationOrder.INTERLEAVED,
-                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
-                new Settings.ChildJvms("", 300, ""),
-                new Settings.Sharing(0.10, 3, "lock", 60));
+        Settings settings = sequentialAndThreadsTwo(sampling);
         return ReportBuilder.build(List.of(
                 new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), quiet.subList(0, 6), null, 0,
                         Sample.NO_STARTUP, List.of(), 2, StopReason.TARGET),
                 new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), noisy, null, 0, Sample.NO_STARTUP,
                         List.of(), 3, StopReason.MAX_ITERATIONS)), null,
                 environment("0123456789abcdef"), settings, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    /** The settings of a sweep of sequential and threads ×2, interleaved, sampled as {@code sampling} says. */
+    private static Settings sequentialAndThreadsTwo(Sampling sampling) {
+        return new Settings(new Settings.Sweep(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2), List.of()),
+                sampling, IterationOrder.INTERLEAVED,
+                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
+                new Settings.ChildJvms("", 300, ""),
+                new Settings.Sharing(0.10, 3, "lock", 60));
     }
 
     /**
@@ -276,12 +280,7 @@ public final class ReportFixtures {
             threads.add(new Sample(200_000_000L + (i % 10) * 8_000_000L, 400_000_000L, 1, -1, 0));
         }
         Sampling sampling = Sampling.adaptive(3, 0.03, 6, 10, Duration.ofSeconds(60));
-        Settings settings = new Settings(new Settings.Sweep(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2),
-                List.of()),
-                sampling, IterationOrder.INTERLEAVED,
-                new Settings.Statistics(0.10, Bootstrap.SEED, Bootstrap.RESAMPLES),
-                new Settings.ChildJvms("", 300, ""),
-                new Settings.Sharing(0.10, 3, "lock", 60));
+        Settings settings = sequentialAndThreadsTwo(sampling);
         return ReportBuilder.build(List.of(
                 new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), sequential, null, 0,
                         Sample.NO_STARTUP, List.of(), 2, StopReason.MAX_ITERATIONS),
