@@ -38,6 +38,14 @@ final class Batching {
      */
     static final long SETTLING_NANOS = 600_000_000;
 
+    /**
+     * Unbatched work that seems long enough is taken as such once an iteration ran at least this share
+     * of the one before it: while the JIT still speeds it up, the next may be short. A clean-clone CI
+     * (ae454bb) timed it/batching's SHA-256 workload, 5.4 ms once compiled, at 50 ms or more in both of
+     * its first two iterations, in a JVM that had run nothing before, and ran it unbatched.
+     */
+    static final double SETTLED_SHARE = 0.9;
+
     private Batching() {
     }
 
@@ -95,7 +103,8 @@ final class Batching {
     /**
      * The factor for {@code workload}: timed unbatched, then at each factor the fastest run so far
      * asks for, until two iterations at the factor chosen were timed and asked for no more, and, where
-     * it batches, the timings took {@link #SETTLING_NANOS} in all, or
+     * it batches, the timings took {@link #SETTLING_NANOS} in all, where it does not, the last ran at
+     * least {@link #SETTLED_SHARE} of the one before, or
      * {@link BatchRule#MAX_CALIBRATION_ITERATIONS} were taken. Work is timed at least twice unless its
      * first iteration was {@link #SURELY_LONG_NANOS}: the first, cold, overstates short work.
      */
@@ -105,6 +114,7 @@ final class Batching {
         int iterations = 0;
         int atBatch = 0;
         long spent = 0;
+        long previous = Long.MAX_VALUE;
         while (iterations < BatchRule.MAX_CALIBRATION_ITERATIONS) {
             long wall = timer.time(workload.withBatch(batch));
             iterations++;
@@ -115,9 +125,11 @@ final class Batching {
             // Twice at the factor chosen: a first iteration at it may still run code the JIT compiles
             // during it (CI: a JMH method timed 110 µs a run at ×500, 27.5 µs once compiled, so its
             // iterations took 14 ms and were flagged too short to time).
-            if (needed <= batch && (atBatch > 1 || wall >= SURELY_LONG_NANOS) && (batch == 1 || spent >= SETTLING_NANOS)) {
+            boolean settled = batch == 1 ? wall >= SETTLED_SHARE * previous : spent >= SETTLING_NANOS;
+            if (needed <= batch && (wall >= SURELY_LONG_NANOS || atBatch > 1 && settled)) {
                 break;
             }
+            previous = wall;
             if (needed > batch) {
                 batch = needed;
                 atBatch = 0;

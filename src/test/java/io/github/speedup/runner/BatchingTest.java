@@ -53,9 +53,35 @@ class BatchingTest {
     }
 
     @Test
-    void workJustLongEnoughIsTimedTwiceSinceAColdFirstIterationCouldHaveBeenShortWorkSlowed() throws Exception {
+    void workJustLongEnoughIsTimedUntilItStopsGettingFasterSinceAColdIterationCouldHaveBeenShortWorkSlowed()
+            throws Exception {
         Timings timings = new Timings(120_000_000, 80_000_000, 1);
-        assertEquals(new Batching.Calibration(1, 80_000_000, 2), Batching.calibrate(WORKLOAD, timings));
+        assertEquals(new Batching.Calibration(1, 80_000_000, 3), Batching.calibrate(WORKLOAD, timings),
+                "80 ms after 120 ms may still be compiling; 80 ms again is settled");
+    }
+
+    @Test
+    void twoSlowIterationsOfShortWorkDoNotPassForLongWorkWhileTheSecondWasStillGettingFaster() throws Exception {
+        // Clean-clone CI on ae454bb: SHA-256 over 8 MiB, 5.4 ms compiled, ran unbatched after its first
+        // two iterations both took 50 ms or more.
+        long[] runs = {300_000_000, 60_000_000};
+        List<Integer> batches = new ArrayList<>();
+        Batching.Timer timer = new Batching.Timer() {
+            private int run;
+
+            @Override
+            public long time(WorkloadSpec spec) {
+                batches.add(spec.batch());
+                long wall = 0;
+                for (int i = 0; i < spec.batch(); i++, run++) {
+                    wall += run < runs.length ? runs[run] : 5_400_000;
+                }
+                return wall;
+            }
+        };
+        Batching.Calibration calibration = Batching.calibrate(WORKLOAD, timer);
+        assertEquals(10, calibration.batch(), calibration.toString());
+        assertEquals(List.of(1, 1, 1), batches.subList(0, 3), "60 ms after 300 ms is timed again: 5.4 ms");
     }
 
     @Test
