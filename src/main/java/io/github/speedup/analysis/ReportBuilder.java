@@ -158,6 +158,10 @@ public final class ReportBuilder {
                 .findFirst().orElse(List.of());
         List<SampleReport> sequential = Contamination.kept(sequentialAll, SampleReport::contaminated,
                 sampling.minIterations());
+        // The same work's CPU time, for the watch on the host's speed: contending work takes more than sequential's.
+        List<Sample> sequentialSamples = results.stream()
+                .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
+                .map(MeasuredResult::samples).findFirst().orElse(List.of());
         List<ResultReport> cells = new ArrayList<>();
         for (MeasuredResult result : results) {
             Measurement m = result.measurement();
@@ -191,7 +195,7 @@ public final class ReportBuilder {
                             Shortfall.of(m.mode(), ofSpeedup ? "speedup" : "median", known(all, samples, sequentialAll,
                                     ofSpeedup, ofSpeedup ? speedup.precision() : summary.medianPrecision()),
                                     result.stopReason(), sampling),
-                            slowedReason(result, cores), allKept ? null : disturbed),
+                            slowedReason(result, sequentialSamples, cores), allKept ? null : disturbed),
                     new ResultReport.SamplingOutcome(all, result.retries(), result.warmups(), result.stopReason()),
                     result.breakdown()));
         }
@@ -255,8 +259,8 @@ public final class ReportBuilder {
      * ran out, or the slowdown shows only against all of its samples, where the runner had only the
      * earlier ones): how many, and how much slower.
      */
-    static String slowedReason(MeasuredResult result, int cores) {
-        SpeedWatch.Kept kept = result.measurement().speedWatch(cores).kept(result.samples());
+    static String slowedReason(MeasuredResult result, List<Sample> sequential, int cores) {
+        SpeedWatch.Kept kept = result.measurement().speedWatch(cores).against(sequential).kept(result.samples());
         return kept == null ? null : kept.describe();
     }
 

@@ -42,13 +42,24 @@ import java.util.TreeMap;
  * cpu} or {@code contended} (0.1 byte per CPU nanosecond) took more than 6% more: the watch flagged
  * 2 to 8 of each {@code alloc} result's iterations as slowed by the host, although its other
  * results in the same rounds ran at full speed.</li>
+ * <li>contending work (see {@link #CONTENDING_CPU}): its threads spin and block on one another, so how
+ * much CPU time and waiting an iteration takes varies with how the threads met, iteration by
+ * iteration. A user's lock-bound workload (a shared {@code synchronized} counter, threads ×2 at 0.2×
+ * sequential's speed on 2 cores) took 9 times sequential's CPU time for the same work and single
+ * iterations 70–700% more than its typical one: the watch took 50–70 iterations of every build again
+ * as "slowed by the host", 16 s of a 60 s budget, and dropped the slowest, the lock's own.</li>
  * </ul>
+ * The gap is read only for work that computes ({@link #CPU_BOUND} of {@code W × wall}): threads that
+ * wait for a lock or for the last task grow it by themselves.
  *
- * @param signals         which signals the result's samples carry
- * @param workers         {@code W}: how many of the result's threads can run at once, {@code min(workers,
- *                        tasks, cores)}, at least 1
+ * @param signals           which signals the result's samples carry
+ * @param workers           {@code W}: how many of the result's threads can run at once, {@code min(workers,
+ *                          tasks, cores)}, at least 1
+ * @param sequentialCpuNanos the typical CPU time of the same work run sequentially, ns (the median of
+ *                          sequential's samples); NaN where it is not known, and then work is not judged
+ *                          contending
  */
-public record SpeedWatch(Signals signals, int workers) {
+public record SpeedWatch(Signals signals, int workers, double sequentialCpuNanos) {
 
     /** Which of the two signals a result's samples carry. */
     public enum Signals {
@@ -116,10 +127,32 @@ public record SpeedWatch(Signals signals, int workers) {
      */
     public static final double ALLOCATING_BYTES_PER_CPU_NANO = 1.0;
 
+    /**
+     * From this many times sequential's CPU time for the same work, a result contends: its threads
+     * spend CPU time on one another (spinning for a lock, a cache line passed between cores), not on
+     * the work, and the watch reads nothing from it. Work that scales takes about sequential's CPU time
+     * in every mode (the default suite's {@code cpu}: threads ×2 within 5% of it); the user's lock-bound
+     * workload above took 9 times as much.
+     */
+    public static final double CONTENDING_CPU = 1.5;
+
     public SpeedWatch {
         if (workers < 1) {
             throw new IllegalArgumentException("workers " + workers + ": 1 or more");
         }
+    }
+
+    /** A watch that does not know sequential's CPU time for the same work. */
+    public SpeedWatch(Signals signals, int workers) {
+        this(signals, workers, Double.NaN);
+    }
+
+    /**
+     * This watch, knowing the CPU time of the same work run sequentially from {@code sequential}'s
+     * samples (none: not known).
+     */
+    public SpeedWatch against(List<Sample> sequential) {
+        return new SpeedWatch(signals, workers, sequential.isEmpty() ? Double.NaN : median(sequential, Signal.CPU));
     }
 
     /**
@@ -155,8 +188,8 @@ public record SpeedWatch(Signals signals, int workers) {
     /**
      * How {@code sample} compares with the result's {@code earlier} samples, or {@code null} when it
      * is not slowed, or cannot be told: fewer than {@value #MIN_EARLIER_SAMPLES} earlier samples, no
-     * signal for the mode, waiting or allocating work, or foreign CPU and steal that account for the
-     * extra time.
+     * signal for the mode, waiting, allocating or contending work, or foreign CPU and steal that
+     * account for the extra time.
      */
     public Slowdown slowed(List<Sample> earlier, Sample sample) {
         if (signals == Signals.NONE) {
@@ -176,7 +209,8 @@ public record SpeedWatch(Signals signals, int workers) {
         List<Sample> all = new ArrayList<>(earlier);
         all.add(sample);
         // A pool's peak memory is its workers' resident sets, not heap in use; its collections are kept out above.
-        if (waiting(typicalCpu, typicalWall) || (signals == Signals.GAP_AND_CPU && allocating(all))) {
+        if (waiting(typicalCpu, typicalWall) || (signals == Signals.GAP_AND_CPU && allocating(all))
+                || typicalCpu >= CONTENDING_CPU * sequentialCpuNanos) {
             return null;
         }
         double extra = sample.wallNanos() - typicalWall;
@@ -187,7 +221,8 @@ public record SpeedWatch(Signals signals, int workers) {
         double gapGrowth = gap(sample) - median(earlier, this::gap);
         // A thread off its CPU for t lengthens the wall by t and grows the gap by up to W × t,
         // as the others wait for it at the end; growth by the threshold's share of W × wall is the host's.
-        if (signals != Signals.TASK_CPU && gapGrowth > SLOWED_BY * workers * typicalWall) {
+        if (signals != Signals.TASK_CPU && typicalCpu >= CPU_BOUND * workers * typicalWall
+                && gapGrowth > SLOWED_BY * workers * typicalWall) {
             return new Slowdown(slower, String.format(Locale.ROOT,
                     "its threads were runnable but not running for %.1f ms more than typical, %s", gapGrowth / 1e6,
                     beside(sample.outputBytes())));

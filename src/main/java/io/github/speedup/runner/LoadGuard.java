@@ -109,9 +109,12 @@ public final class LoadGuard {
         return policy.reason(sample);
     }
 
-    /** The watch on the host's speed for a measurement's samples, over the cores the measurement may use. */
-    SpeedWatch watch(Measurement measurement) {
-        return measurement.speedWatch(probe.cpuCount());
+    /**
+     * The watch on the host's speed for a measurement's samples, over the cores the measurement may use,
+     * against the CPU time of its {@code sequential} samples (the same work; none where there are none yet).
+     */
+    SpeedWatch watch(Measurement measurement, List<Sample> sequential) {
+        return measurement.speedWatch(probe.cpuCount()).against(sequential);
     }
 
     /**

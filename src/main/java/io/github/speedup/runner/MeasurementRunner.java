@@ -512,7 +512,8 @@ public final class MeasurementRunner {
             boolean warmup = sampling.warming(index);
             Sample sample;
             try {
-                sample = run(index, warmup, sampling.next(index), sampling.samples(index));
+                sample = run(index, warmup, sampling.next(index), sampling.samples(index),
+                        sampling.sequentialSamples(index));
             } catch (NotLinkedException e) {
                 dropPreviousSide(sampling, e.getMessage());
                 return;
@@ -536,7 +537,7 @@ public final class MeasurementRunner {
          * would give it a second sample in this round and none beside its partner in theirs.
          */
         private void dropFirstSlowed(WorkloadSampling sampling, int index, Measurement measurement) {
-            SpeedWatch watch = guard.watch(measurement);
+            SpeedWatch watch = guard.watch(measurement, sampling.sequentialSamples(index));
             // Highest position first, so that the positions still to drop stay where they were.
             for (Map.Entry<Integer, SpeedWatch.Slowdown> first
                     : watch.firstSlowed(sampling.samples(index)).descendingMap().entrySet()) {
@@ -739,8 +740,11 @@ public final class MeasurementRunner {
          * One iteration; a measured one that other work disturbed is taken again, once the machine is
          * quiet, and one the host ran slower than the measurement's {@code earlier} samples, at once,
          * up to maxRetries per measurement. Warm-ups are not: they are not kept.
+         *
+         * @param sequential the samples of the same work run sequentially so far, for the watch on the
+         *                   host's speed ({@link SpeedWatch#against})
          */
-        private Sample run(int index, boolean warmup, int number, List<Sample> earlier)
+        private Sample run(int index, boolean warmup, int number, List<Sample> earlier, List<Sample> sequential)
                 throws IterationFailedException {
             Measurement measurement = plan.measurements().get(index);
             int total = plan.measurements().size();
@@ -753,7 +757,7 @@ public final class MeasurementRunner {
             if (warmup) {
                 return first;
             }
-            SpeedWatch watch = guard.watch(measurement);
+            SpeedWatch watch = guard.watch(measurement, sequential);
             try {
                 return guard.kept(first, earlier, watch, guard.maxRetries() - retries(index), clock,
                         (reason, contaminated) -> {

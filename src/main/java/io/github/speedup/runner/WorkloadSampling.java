@@ -649,6 +649,12 @@ final class WorkloadSampling {
         return List.copyOf(states.get(index).samples);
     }
 
+    /** The samples so far of the sequential the measurement refers to (its own, for a sequential); none without one. */
+    List<Sample> sequentialSamples(int index) {
+        Integer reference = references.get(index);
+        return reference == null || !states.containsKey(reference) ? List.of() : samples(reference);
+    }
+
     /** The round of each sample, {@link MeasuredResult#NO_ROUND} outside rounds. */
     List<Integer> rounds(int index) {
         return List.copyOf(states.get(index).rounds);

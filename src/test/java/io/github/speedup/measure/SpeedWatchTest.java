@@ -185,6 +185,33 @@ class SpeedWatchTest {
         assertNull(threads.kept(List.of(sample(50, 2), sample(50.5, 2.1), sample(70, 2), sample(50.1, 2))));
     }
 
+    @Test
+    void contendingWorkWhoseCpuTimeVariesWithHowItsThreadsMetIsNotFlagged() {
+        // The trial's lock-bound counter (own-busy, 0ebb4ae): sequential 76 ms of 76 ms CPU; threads ×2 about
+        // 350 ms and 690 ms of CPU, spinning on one monitor; its fourth iteration took 58% longer with 209%
+        // more CPU time, and was taken again five times for it.
+        List<Sample> sequential = List.of(sample(76, 75.8), sample(75, 75.1), sample(77, 76.9));
+        List<Sample> earlier = List.of(sample(350, 690), sample(340, 660), sample(360, 700));
+        Sample spun = sample(553, 2100);
+        assertNotNull(threads.slowed(earlier, spun), "without sequential's CPU time, it reads as the host's");
+        SpeedWatch watch = threads.against(sequential);
+        assertEquals(75.8 * MS, watch.sequentialCpuNanos(), 1);
+        assertNull(watch.slowed(earlier, spun), "9 times sequential's CPU time for the same work: contending");
+        assertNull(watch.kept(List.of(sample(350, 690), sample(340, 660), spun, sample(360, 700))));
+        // Work that scales keeps the watch: the default suite's cpu at threads ×2 within 5% of sequential's CPU.
+        SpeedWatch scaling = threads.against(List.of(sample(55, 55), sample(55.5, 55.4), sample(54.8, 54.8)));
+        List<Sample> samples = stream();
+        assertNotNull(scaling.slowed(samples.subList(0, 3), samples.get(3)));
+    }
+
+    @Test
+    void theGapOfThreadsThatWaitByThemselvesIsNoSignal() {
+        // A shared ReentrantLock: threads ×2 park for half their time (55 ms of CPU in 55 ms of wall); an
+        // iteration in which they met more often waited 20% longer, its CPU time flat.
+        List<Sample> earlier = List.of(sample(55, 55), sample(55.4, 55.2), sample(54.6, 54.9));
+        assertNull(threads.slowed(earlier, sample(66, 55.5)));
+    }
+
     /** A pool ×2 iteration: {wall, whole processes' CPU in ticks, its tasks' threads' CPU} ms. */
     private static Sample poolSample(double wallMs, double processesCpuMs, double taskCpuMs) {
         return new Sample((long) (wallMs * MS), (long) (processesCpuMs * MS), 80_000_000, Sample.NO_STARTUP,

@@ -113,16 +113,16 @@ class LoadGuardTest {
     void theSignalsFollowTheMode() {
         WorkloadSpec cpu = new WorkloadSpec("cpu", Kind.CPU, 4, 10);
         assertEquals(new SpeedWatch(SpeedWatch.Signals.GAP_AND_CPU, 1),
-                guard.watch(new Measurement(cpu, Mode.SEQUENTIAL, 1)));
-        assertEquals(SpeedWatch.Signals.GAP_AND_CPU, guard.watch(new Measurement(cpu, Mode.VIRTUAL, 2)).signals());
+                guard.watch(new Measurement(cpu, Mode.SEQUENTIAL, 1), List.of()));
+        assertEquals(SpeedWatch.Signals.GAP_AND_CPU, guard.watch(new Measurement(cpu, Mode.VIRTUAL, 2), List.of()).signals());
         int cores = LoadProbe.detect().cpuCount();
         assertEquals(cores > 1 ? SpeedWatch.Signals.TASKS : SpeedWatch.Signals.TASK_CPU,
-                guard.watch(new Measurement(cpu, Mode.POOL, 1)).signals(), "a core left for the pool's own threads");
-        assertEquals(SpeedWatch.Signals.TASK_CPU, guard.watch(new Measurement(cpu, Mode.POOL, cores)).signals(),
+                guard.watch(new Measurement(cpu, Mode.POOL, 1), List.of()).signals(), "a core left for the pool's own threads");
+        assertEquals(SpeedWatch.Signals.TASK_CPU, guard.watch(new Measurement(cpu, Mode.POOL, cores), List.of()).signals(),
                 "a worker on every core: its tasks' CPU time alone");
-        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.PROCESSES, 2)).signals());
-        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.CLUSTER, 2)).signals());
-        assertEquals(Math.min(4, cores), guard.watch(new Measurement(cpu, Mode.THREADS, 8)).workers(),
+        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.PROCESSES, 2), List.of()).signals());
+        assertEquals(SpeedWatch.Signals.NONE, guard.watch(new Measurement(cpu, Mode.CLUSTER, 2), List.of()).signals());
+        assertEquals(Math.min(4, cores), guard.watch(new Measurement(cpu, Mode.THREADS, 8), List.of()).workers(),
                 "W is at most the tasks and the cores");
     }
 }
