@@ -463,8 +463,10 @@ final class Diagnoser {
         }
         ResultReport fastest = Recommender.believed(results).stream()
                 .max(Comparator.comparingDouble(ResultReport::speedup)).orElseThrow();
-        String fewer = fastest == best ? "" : format(" %s reaches %s×%s: not measurably faster, with %d workers.",
-                capitalised(fastest.label()), ratio(fastest.speedup()), interval(fastest), fastest.workers());
+        String fewer = fastest == best ? "" : format(" %s reaches %s×%s: %s, with %d workers.",
+                capitalised(fastest.label()), ratio(fastest.speedup()), interval(fastest),
+                Recommender.overlap(best.speedupInterval(), fastest.speedupInterval()) ? "not measurably faster"
+                        : "less than 5% faster", fastest.workers());
         String cost = switch (best.mode()) {
             case PROCESSES -> format("It costs %s ms of JVM start-up in every run and %s of memory against %s "
                     + "sequentially.", Figures.ms(best.startupMs()), Figures.bytes(best.peakMemoryBytes()),
@@ -487,7 +489,10 @@ final class Diagnoser {
     }
 
     private static String interval(ResultReport result) {
-        return result.speedupInterval().defined() ? format(" (95%% interval %s–%s)",
+        // An interval over too few pairs for 95% says what it covers (Figures#coverageBelow95).
+        String coverage = Figures.coverageBelow95(result.speedupInterval());
+        return result.speedupInterval().defined() ? format(" (%s interval %s–%s)",
+                coverage.isEmpty() ? "95%" : coverage.replace(" CI", ""),
                 ratio(result.speedupInterval().low()), ratio(result.speedupInterval().high())) : "";
     }
 

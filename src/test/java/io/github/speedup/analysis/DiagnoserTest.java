@@ -317,6 +317,17 @@ class DiagnoserTest {
     }
 
     @Test
+    void ofUnstableResultsClearlyFasterTheFewestWorkersWithinFivePercentOfTheFastestAreRecommended() {
+        // The trial's lock-bound counter on Java 25: pool ×2 1.65× and pool ×4 1.68×, both varying, both
+        // clearly above every steady result; pool ×4 was recommended for twice the memory.
+        double[] slightlyFaster = java.util.Arrays.stream(VARYING_FAST).map(v -> v * 1.02).toArray();
+        rounds(Mode.SEQUENTIAL, 1, LEXER_SEQUENTIAL)
+                .rounds(Mode.THREADS, 2, at(LEXER_SEQUENTIAL, VARYING_FAST))
+                .rounds(Mode.THREADS, 4, at(LEXER_SEQUENTIAL, slightlyFaster));
+        assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label());
+    }
+
+    @Test
     void nothingBeatingSequentialSaysSo() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 100, 100, 0, -1).cell(Mode.PROCESSES, 2, 250, 300, -1, 150).diagnose();
         assertEquals("Keep it sequential: no mode measured here is measurably faster.", d.recommendation());
@@ -345,6 +356,26 @@ class DiagnoserTest {
         assertEquals("Use threads with 2 workers: 1.95× faster than sequential (95% interval 1.92–1.98). Threads ×4 "
                 + "reaches 1.97× (95% interval 1.94–2.00): not measurably faster, with 4 workers. The threads share "
                 + "one heap (peak 9.5 MiB).", d.recommendation());
+    }
+
+    @Test
+    void moreWorkersThatGainLessThanFivePercentAreNotRecommended() {
+        // The README demo's gil at 3 iterations: pool ×4 1.98× against pool ×2 1.90×, for twice the memory.
+        Diagnosis d = cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).cell(Mode.THREADS, 2, 205, 405, 0, -1)
+                .cell(Mode.THREADS, 4, 196, 410, 0, -1).diagnose();
+        assertTrue(d.recommendation().startsWith("Use threads with 2 workers: 1.95× faster than sequential (95% "
+                + "interval 1.92–1.98). Threads ×4 reaches 2.04× (95% interval 2.01–2.07): less than 5% faster, with "
+                + "4 workers."), d.recommendation());
+    }
+
+    @Test
+    void aRecommendationOverTooFewPairsForNinetyFivePercentSaysWhatItsIntervalCovers() {
+        // iterations 3, as the README demo: the range of 3 pairs covers their median with 1 - 2/2³ = 75%.
+        double[] sequential = {400, 402, 398};
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, sequential).rounds(Mode.THREADS, 2, at(sequential, 1.9, 1.95, 1.92))
+                .diagnose();
+        assertTrue(d.recommendation().startsWith("Use threads with 2 workers: 1.92× faster than sequential (75% "
+                + "interval 1.90–1.95)."), d.recommendation());
     }
 
     @Test
