@@ -210,7 +210,7 @@ public record SpeedWatch(Signals signals, int workers, double sequentialCpuNanos
         all.add(sample);
         // A pool's peak memory is its workers' resident sets, not heap in use; its collections are kept out above.
         if (waiting(typicalCpu, typicalWall) || (signals == Signals.GAP_AND_CPU && allocating(all))
-                || typicalCpu >= CONTENDING_CPU * sequentialCpuNanos) {
+                || contending(typicalCpu, cpu(sample))) {
             return null;
         }
         double extra = sample.wallNanos() - typicalWall;
@@ -419,6 +419,17 @@ public record SpeedWatch(Signals signals, int workers, double sequentialCpuNanos
             return String.format(Locale.ROOT, "the host ran between %.2f and 1.00 of its fastest (slowest: %s)",
                     lowest, slowest);
         }
+    }
+
+    /**
+     * Whether the result's threads contend: typically, or in this sample, they took
+     * {@link #CONTENDING_CPU} times sequential's CPU time for the same work. The sample alone counts
+     * too: threads that met rarely in the first iterations (about sequential's CPU time) spun for 4
+     * to 7 times as much in later ones (the trial's counter beside other work). One thread contends
+     * with none.
+     */
+    private boolean contending(double typicalCpu, double sampleCpu) {
+        return workers > 1 && Math.max(typicalCpu, sampleCpu) >= CONTENDING_CPU * sequentialCpuNanos;
     }
 
     private boolean waiting(double typicalCpu, double typicalWall) {

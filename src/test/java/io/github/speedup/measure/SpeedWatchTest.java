@@ -198,6 +198,14 @@ class SpeedWatchTest {
         assertEquals(75.8 * MS, watch.sequentialCpuNanos(), 1);
         assertNull(watch.slowed(earlier, spun), "9 times sequential's CPU time for the same work: contending");
         assertNull(watch.kept(List.of(sample(350, 690), sample(340, 660), spun, sample(360, 700))));
+        // Threads that met rarely at first (about sequential's CPU time), then spun: the sample alone contends.
+        List<Sample> rarely = List.of(sample(60, 90), sample(58, 88), sample(61, 91));
+        assertNotNull(threads.slowed(rarely, sample(190, 420)));
+        assertNull(watch.slowed(rarely, sample(190, 420)), "420 ms of CPU against sequential's 75.8 ms");
+        assertNotNull(watch.slowed(rarely, sample(70, 105)), "a slower host: 15% more CPU time, under 1.5 times");
+        // One thread contends with none: sequential's own slow iteration is still the host's.
+        SpeedWatch alone = new SpeedWatch(SpeedWatch.Signals.GAP_AND_CPU, 1).against(sequential);
+        assertNotNull(alone.slowed(sequential, sample(120, 118)));
         // Work that scales keeps the watch: the default suite's cpu at threads ×2 within 5% of sequential's CPU.
         SpeedWatch scaling = threads.against(List.of(sample(55, 55), sample(55.5, 55.4), sample(54.8, 54.8)));
         List<Sample> samples = stream();
