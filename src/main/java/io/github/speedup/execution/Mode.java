@@ -134,11 +134,20 @@ public enum Mode implements Vocabulary {
     /**
      * Why its results have no breakdown of where the workers' time went, where they have none by design:
      * processes (fresh JVMs in every iteration) and cluster; empty for the modes whose executor takes a
-     * diagnostic iteration ({@link ModeExecutor#recordsBreakdown}), so that the page can say once why
+     * diagnostic iteration ({@link #recordsBreakdown}), so that the page can say once why
      * their rows are missing rather than leave the reader guessing (a trial asked).
      */
     public Optional<String> whyNoBreakdown() {
         return Optional.ofNullable(noBreakdown);
+    }
+
+    /**
+     * Whether its executor's {@link ModeExecutor#diagnose} records a breakdown: every mode but those with
+     * a {@link #whyNoBreakdown reason} not to. The runner budgets a diagnostic iteration only for these;
+     * one source for both, so the page's reason and the runner cannot disagree.
+     */
+    public boolean recordsBreakdown() {
+        return noBreakdown == null;
     }
 
     /**

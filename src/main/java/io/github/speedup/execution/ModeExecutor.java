@@ -29,15 +29,6 @@ public interface ModeExecutor extends AutoCloseable {
     Sample runIteration() throws ForkException, TaskFailedException;
 
     /**
-     * Whether {@link #diagnose} records a breakdown: false unless overridden, for a mode whose tasks run
-     * in JVMs that start and end within an iteration, or in a cluster. The runner budgets a diagnostic
-     * iteration only for an executor that takes one.
-     */
-    default boolean recordsBreakdown() {
-        return false;
-    }
-
-    /**
      * One more iteration after the measured ones, not measured, with the flight recorder on in the JVMs
      * that run the tasks: where the workers' time went. Empty unless overridden: a mode that records no
      * breakdown (its tasks run in JVMs that start and end within an iteration, or in a cluster).

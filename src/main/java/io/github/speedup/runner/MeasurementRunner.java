@@ -600,7 +600,7 @@ public final class MeasurementRunner {
             List<Integer> order = executors.keySet().stream()
                     .filter(index -> plan.measurements().get(index).side() == Side.THIS && sampling.has(index)
                             && !sampling.samples(index).isEmpty() && !cutByBudget(sampling, index)
-                            && executors.get(index).recordsBreakdown())
+                            && plan.measurements().get(index).mode().recordsBreakdown())
                     .sorted(Comparator.comparing((Integer index) -> !deciding.contains(index))
                             .thenComparing(index -> plan.measurements().get(index).mode() == Mode.SEQUENTIAL)
                             .thenComparing(Comparator.naturalOrder()))
@@ -682,7 +682,7 @@ public final class MeasurementRunner {
                     boolean ownJvms = measurement.mode().separateJvms();
                     ModeExecutor executor = executors.get(index);
                     if (measurement.side() == Side.THIS && sampling.has(index) && !sampling.samples(index).isEmpty()
-                            && executor != null && executor.recordsBreakdown() && (!ownJvms || diagnostics.pool())) {
+                            && executor != null && measurement.mode().recordsBreakdown() && (!ownJvms || diagnostics.pool())) {
                         expected += expectedIterationNanos(sampling.samples(index))
                                 + (ownJvms ? FIRST_RECORDING_NANOS : recorderNanos);
                     }

@@ -158,11 +158,6 @@ public final class MeasurementJvm implements AutoCloseable {
         }
 
         @Override
-        public boolean recordsBreakdown() {
-            return true;
-        }
-
-        @Override
         public Optional<Breakdown> diagnose(Path recording) throws ForkException, TaskFailedException {
             return Optional.of(jvm.diagnose(spec, mode, workers, recording));
         }

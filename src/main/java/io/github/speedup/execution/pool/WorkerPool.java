@@ -151,11 +151,6 @@ public final class WorkerPool implements ModeExecutor {
      * between tasks, and its recorder sees the work alone, as the measurement JVM's diagnostic workers do.
      */
     @Override
-    public boolean recordsBreakdown() {
-        return true;
-    }
-
-    @Override
     public Optional<Breakdown> diagnose(Path recording) throws ForkException, TaskFailedException {
         List<Path> parts = new ArrayList<>();
         for (int i = 0; i < workers.size(); i++) {
