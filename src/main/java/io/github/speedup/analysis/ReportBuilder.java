@@ -174,7 +174,10 @@ public final class ReportBuilder {
             List<SampleReport> samples = Contamination.kept(all, SampleReport::contaminated, sampling.minIterations());
             double[] wall = wallMs(samples);
             Summary summary = Summary.of(wall);
-            Speedup speedup = speedup(sequential, samples);
+            // Sequential against itself is 1 in every pair: exactly, not at the few pairs' coverage (a
+            // demo at 3 iterations read "1.00 [1.00, 1.00] (75% CI)").
+            Speedup speedup = m.mode() == Mode.SEQUENTIAL ? exact(speedup(sequential, samples))
+                    : speedup(sequential, samples);
             // What sampling stopped on: a mode's paired speedup, else (sequential, no pairs) the median.
             boolean ofSpeedup = speedup.paired() && speedup.interval().defined() && m.mode() != Mode.SEQUENTIAL;
             double cpuMs = median(samples, SampleReport::cpuMs);
@@ -286,6 +289,13 @@ public final class ReportBuilder {
         double precision() {
             return interval.defined() && estimate > 0 ? (interval.high() - interval.low()) / 2 / estimate : Double.NaN;
         }
+    }
+
+    /** The same speedup with an interval that holds its value with certainty, where it has one. */
+    private static Speedup exact(Speedup speedup) {
+        Interval interval = speedup.interval();
+        return interval.defined() ? new Speedup(speedup.estimate(), new Interval(interval.low(), interval.high(), 1.0),
+                speedup.cv(), speedup.paired()) : speedup;
     }
 
     static Speedup speedup(List<SampleReport> sequential, List<SampleReport> samples) {

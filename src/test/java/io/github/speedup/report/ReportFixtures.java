@@ -338,6 +338,23 @@ public final class ReportFixtures {
     }
 
     /**
+     * The README demo's count: sequential and threads ×2 of a cpu workload at 3 iterations, in rounds 1
+     * to 3, so the speedup's interval is its 3 pairs' range, which covers their median with 75%.
+     */
+    public static Report threeRounds() {
+        WorkloadSpec spec = new WorkloadSpec("cpu", Kind.CPU, 4, 50);
+        List<Integer> rounds = List.of(1, 2, 3);
+        return build(List.of(
+                new MeasuredResult(new Measurement(spec, Mode.SEQUENTIAL, 1), List.of(ms(100, 100, 1000),
+                        ms(101, 101, 1000), ms(99, 99, 1000)), null, 0, Sample.NO_STARTUP, List.of(), 1,
+                        StopReason.FIXED, rounds),
+                new MeasuredResult(new Measurement(spec, Mode.THREADS, 2), List.of(ms(52, 100, 1000),
+                        ms(51, 101, 1000), ms(53, 99, 1000)), null, 0, Sample.NO_STARTUP, List.of(), 1,
+                        StopReason.FIXED, rounds)),
+                "0123456789abcdef", List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(2));
+    }
+
+    /**
      * A cpu workload on a host that changed speed with nothing else running, measured in rounds 1 to
      * 8: in round 5 the host ran at 0.80 of its fastest, and both results took 25% more time and CPU
      * time for the same work (sequential 67.25 ms instead of 53.8 to 54.3, threads ×2 34.25 ms on 68.5

@@ -1,5 +1,7 @@
 package io.github.speedup.format.console;
 
+import io.github.speedup.execution.Mode;
+
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
@@ -44,16 +46,28 @@ public final class ConsoleSummary {
                     ? ": no best mode can be named" : ""));
             lines.add(String.format(Locale.ROOT, ROW, "mode", "workers", "median ms", "± stddev", "speedup", "speedup 95% CI",
                     "efficiency", "CPU ms", "peak memory", "startup ms", "").stripTrailing());
+            // An interval over too few iterations for 95% is marked, and what it covers said under the table,
+            // as the page says it beside the interval (a trial read the demo's 3-iteration intervals as 95%).
+            java.util.Set<String> coverages = new java.util.TreeSet<>();
             for (ResultReport r : workload.results()) {
                 if (r.isSkipped()) {
                     lines.add(String.format(Locale.ROOT, "  %-11s %7d %s", r.mode().id(), r.workers(), r.skippedReason()));
                 } else {
+                    // Sequential's speedup is 1 by definition, whatever its interval's pairs.
+                    String coverage = r.mode() == Mode.SEQUENTIAL ? "" : Figures.coverageBelow95(r.speedupInterval());
+                    if (!coverage.isEmpty()) {
+                        coverages.add(coverage.replace(" CI", ""));
+                    }
                     lines.add(String.format(Locale.ROOT, ROW, r.mode().id(), r.workers(), Figures.ms(r.wallMs().median()),
                             Figures.ms(r.wallMs().stddev()), Figures.ratio(r.speedup()),
-                            Figures.interval(r.speedupInterval(), Figures::ratio), Figures.percent(r.efficiency()),
-                            Figures.cpuMs(r.cpuMs(), r.mode().separateJvms()), memory(r), Figures.ms(r.startupMs()),
-                            flags(r)).stripTrailing());
+                            Figures.interval(r.speedupInterval(), Figures::ratio) + (coverage.isEmpty() ? "" : "*"),
+                            Figures.percent(r.efficiency()), Figures.cpuMs(r.cpuMs(), r.mode().separateJvms()),
+                            memory(r), Figures.ms(r.startupMs()), flags(r)).stripTrailing());
                 }
+            }
+            if (!coverages.isEmpty()) {
+                lines.add("  * the interval covers " + String.join(" or ", coverages) + ", not 95%: too few iterations "
+                        + "for a 95% interval without assuming their distribution");
             }
             lines.add("  Reading: " + workload.diagnosis().evidence());
             if (!workload.diagnosis().leftOut().isEmpty()) {

@@ -48,6 +48,19 @@ class ConsoleSummaryTest {
                 ConsoleSummary.warnings(ReportFixtures.report(true), Verdict.NONE));
     }
 
+    @Test
+    void anIntervalOverTooFewIterationsForNinetyFivePercentIsMarkedAndWhatItCoversSaid() {
+        List<String> lines = ConsoleSummary.lines(ReportFixtures.threeRounds(), HERE);
+        assertTrue(lines.get(1).contains("speedup 95% CI"), lines.get(1));
+        assertTrue(lines.get(2).matches("\\s+sequential\\s+1\\s+100\\.0.*\\[1\\.00, 1\\.00]\\s+100%.*"), lines.get(2));
+        assertTrue(lines.get(3).matches("\\s+threads\\s+2\\s+52\\.0.*\\[1\\.\\d\\d, 1\\.\\d\\d]\\*\\s+9\\d%.*"), lines.get(3));
+        assertEquals("  * the interval covers 75%, not 95%: too few iterations for a 95% interval without assuming "
+                + "their distribution", lines.get(4));
+        assertTrue(lines.get(5).startsWith("  Reading: "), lines.get(5));
+        assertTrue(ConsoleSummary.lines(ReportFixtures.report(true), HERE).stream().noneMatch(l -> l.startsWith("  * ")),
+                "intervals at 95% are not marked");
+    }
+
     /** A lock seen once: the log's reading says its 100% rests on one event, as the page and the Markdown do. */
     @Test
     void aShareRestingOnOneEventSaysSo() {
