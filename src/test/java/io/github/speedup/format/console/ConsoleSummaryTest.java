@@ -1,5 +1,7 @@
 package io.github.speedup.format.console;
 
+import io.github.speedup.analysis.Figures;
+
 import io.github.speedup.check.CheckKind;
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
@@ -59,6 +61,10 @@ class ConsoleSummaryTest {
         assertTrue(lines.get(5).startsWith("  Reading: "), lines.get(5));
         assertTrue(ConsoleSummary.lines(ReportFixtures.report(true), HERE).stream().noneMatch(l -> l.startsWith("  * ")),
                 "intervals at 95% are not marked");
+        assertEquals(1.0, ReportFixtures.threeRounds().workloads().get(0).results().get(0).speedupInterval().confidence(),
+                "sequential's speedup is 1 in every pair: exact, so the page marks no coverage beside it either");
+        assertEquals("75% CI", Figures.coverageBelow95(
+                ReportFixtures.threeRounds().workloads().get(0).results().get(1).speedupInterval()));
     }
 
     /** A lock seen once: the log's reading says its 100% rests on one event, as the page and the Markdown do. */
