@@ -482,8 +482,10 @@ final class Diagnoser {
             case VIRTUAL -> "Virtual threads cost little memory each; they need Java 21+.";
             default -> format("The threads share one heap (peak %s).", Figures.bytes(best.peakMemoryBytes()));
         };
-        String varies = best.isUnstable() ? format(" It varies between iterations (%s), but its whole interval lies "
-                + "above every steadier result's.", best.unstableReason()) : "";
+        String varies = !best.isUnstable() ? "" : Recommender.clearlyAboveTheSteady(best, results)
+                ? format(" It varies between iterations (%s), but its whole interval lies above every steadier "
+                + "result's.", best.unstableReason())
+                : format(" It varies between iterations (%s).", best.unstableReason());
         return format("Use %s with %d workers: %s× faster than sequential%s.%s%s %s", best.mode().id(), best.workers(),
                 ratio(best.speedup()), interval(best), varies, fewer, cost) + notRecommended;
     }

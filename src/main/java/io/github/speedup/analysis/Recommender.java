@@ -6,6 +6,7 @@ import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.stats.Interval;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,12 @@ public final class Recommender {
     public static Optional<ResultReport> recommended(List<ResultReport> results) {
         List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
         List<ResultReport> believed = believed(results);
+        if (believed.size() == 1 && measured.size() > 1 && measured.stream().allMatch(r -> r == believed.get(0)
+                || !r.isContaminated() && r.speedupInterval().defined() && r.speedupInterval().high() < 1)) {
+            // Every parallel result varies, but each is slower than sequential however it varies (a trial's
+            // processes ×2 at 0.10× [0.09, 0.10] was told "None: … close other work"): keep it sequential.
+            return Optional.of(believed.get(0));
+        }
         if (believed.isEmpty() || believed.size() == 1 && measured.size() > 1) {
             return Optional.empty();
         }
@@ -106,8 +113,44 @@ public final class Recommender {
                 .filter(r -> r.isUnstable() && !r.isContaminated() && clearlyAbove(r, steadyHigh)).toList();
         double fastestClearly = clearly.stream().mapToDouble(ResultReport::speedup).max().orElse(Double.NaN);
         // And those within 5% of it, which are as good a choice with fewer workers (asGoodAs).
-        return Stream.concat(steady.stream(), clearly.stream()
-                .filter(r -> r.speedup() * NOT_FASTER > fastestClearly || r.speedup() == fastestClearly)).toList();
+        List<ResultReport> unstable = new ArrayList<>(clearly.stream()
+                .filter(r -> r.speedup() * NOT_FASTER > fastestClearly || r.speedup() == fastestClearly).toList());
+        unstable.addAll(asFastWithFewer(measured, steady));
+        return Stream.concat(steady.stream(), unstable.stream().distinct()).toList();
+    }
+
+    /**
+     * The unstable results, paired per round over at least {@value Sampling#DEFAULT_MIN_ITERATIONS}
+     * rounds, that reach within 5% of the fastest steady result's speedup with fewer workers: however
+     * they vary, more workers gain nothing over them. A trial's lock-bound workload had pool ×2 at
+     * 1.55–1.67× flagged unstable (a CV of 0.11–0.13) in every build, and pool ×4 at 1.60–1.74× steady
+     * recommended, for twice the memory and start-up. Within 5%, not on overlap: a wide interval would
+     * let a much slower result win (Commons CSV's pool ×1 above).
+     */
+    private static List<ResultReport> asFastWithFewer(List<ResultReport> measured, List<ResultReport> steady) {
+        ResultReport fastestSteady = steady.stream().max(Comparator.comparingDouble(ResultReport::speedup))
+                .orElseThrow();
+        if (fastestSteady.mode() == Mode.SEQUENTIAL || fastestSteady.speedup() < NOT_FASTER) {
+            return List.of();
+        }
+        return measured.stream().filter(r -> r.isUnstable() && !r.isContaminated() && r.pairedSpeedup()
+                && r.samples().size() >= Sampling.DEFAULT_MIN_ITERATIONS && r.workers() < fastestSteady.workers()
+                && r.speedup() * NOT_FASTER > fastestSteady.speedup()).toList();
+    }
+
+    /**
+     * Whether a result that varies between iterations has its whole speedup interval above every
+     * steady result's ({@link #clearlyAbove}); otherwise it is recommended for being as fast with
+     * fewer workers ({@link #asFastWithFewer}).
+     */
+    static boolean clearlyAboveTheSteady(ResultReport result, List<ResultReport> results) {
+        List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
+        Optional<ResultReport> sequential = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
+        boolean steadyBaseline = sequential.isPresent() && !sequential.get().isUnstable();
+        double steadyHigh = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL
+                        || !r.isUnstable() && !r.isContaminated() && (steadyBaseline || r.pairedSpeedup()))
+                .mapToDouble(Recommender::high).max().orElse(Double.NaN);
+        return clearlyAbove(result, steadyHigh);
     }
 
     /** The top of a result's speedup interval, or its speedup where it has none (sequential's is 1). */

@@ -328,6 +328,29 @@ class DiagnoserTest {
     }
 
     @Test
+    void anUnstableResultAsFastWithFewerWorkersThanTheFastestSteadyOneIsRecommended() {
+        // The trial's ReentrantLock workload: pool ×2 1.55–1.67× flagged unstable in every build, pool ×4
+        // 1.60–1.74× steady and recommended for twice the memory.
+        double[] varying = {1.40, 1.86, 1.42, 1.85, 1.41, 1.84, 1.43, 1.86, 1.40, 1.85, 1.42, 1.84};
+        double[] steady = {1.66, 1.67, 1.65, 1.66, 1.68, 1.64, 1.66, 1.67, 1.65, 1.66, 1.67, 1.65};
+        Diagnosis d = rounds(Mode.SEQUENTIAL, 1, LEXER_SEQUENTIAL).rounds(Mode.THREADS, 2, at(LEXER_SEQUENTIAL, varying))
+                .rounds(Mode.THREADS, 4, at(LEXER_SEQUENTIAL, steady)).diagnose();
+        assertEquals("threads ×2", workloads().get(0).best().orElseThrow().label(), d.recommendation());
+        assertTrue(d.recommendation().contains(" It varies between iterations (coefficient of variation 0.1"),
+                d.recommendation());
+        assertTrue(!d.recommendation().contains("whole interval lies above"), d.recommendation());
+        assertTrue(d.recommendation().contains("Threads ×4 reaches 1.66×"), d.recommendation());
+    }
+
+    @Test
+    void parallelResultsThatVaryButAreSlowerThanSequentialHoweverTheyVaryKeepItSequential() {
+        // A trial's case: processes ×2 at 0.10× [0.09, 0.10], varying, read "None: … close other work".
+        cell(Mode.SEQUENTIAL, 1, 400, 400, 0, -1).unstableCell(Mode.PROCESSES, 2, 4000, 800);
+        Diagnosis d = diagnose();
+        assertEquals("Keep it sequential: no mode measured here is measurably faster.", d.recommendation());
+    }
+
+    @Test
     void nothingBeatingSequentialSaysSo() {
         Diagnosis d = cell(Mode.SEQUENTIAL, 1, 100, 100, 0, -1).cell(Mode.PROCESSES, 2, 250, 300, -1, 150).diagnose();
         assertEquals("Keep it sequential: no mode measured here is measurably faster.", d.recommendation());
