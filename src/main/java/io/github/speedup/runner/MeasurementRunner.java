@@ -32,6 +32,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -341,6 +342,21 @@ public final class MeasurementRunner {
     }
 
     /**
+     * What would measure a result the budget did not reach: "; raise maxTimeInSeconds to measure it", or,
+     * where waiting for a quiet machine and iterations taken again took a quarter of the budget or more,
+     * that first, since a larger budget may go the same way (a trial's burner overlapped every iteration of
+     * processes ×1, taken again 20 times, and the log said only "raise").
+     */
+    static String toMeasureIt(WorkloadClock clock) {
+        String parameter = clock.budgetSource() == null ? "maxTimeInSeconds" : clock.budgetSource();
+        long lost = clock.waitedNanos() + clock.retakenNanos();
+        return clock.bounded() && lost >= clock.budgetNanos() / 4
+                ? String.format(Locale.ROOT, "; %.1f s of it went to waiting for a quiet machine and to iterations "
+                + "taken again: close other work on the machine, or raise %s to measure it", lost / 1e9, parameter)
+                : "; raise " + parameter + " to measure it";
+    }
+
+    /**
      * Why a measurement has no result though it was planned: the budget went to the results that
      * decide the workload's reading; {@code not measured: the workload's 20 s (maxTimeInSeconds) went to
      * the results that decide its reading (sequential ×1, threads ×2, pool ×2)}.
@@ -349,8 +365,7 @@ public final class MeasurementRunner {
                               WorkloadClock clock) {
         Set<Integer> deciding = plan.deciding(workload, guard.cores());
         String budget = clock.budgetDescription();
-        String raise = "; raise " + (clock.budgetSource() == null ? "maxTimeInSeconds" : clock.budgetSource())
-                + " to measure it";
+        String raise = toMeasureIt(clock);
         if (deciding.contains(index)) {
             return "not measured: the workload's " + budget + " ran out " + (sampling.samples(index).isEmpty()
                     ? "before its first measured iteration" : "after its first measured iteration, too few for an "

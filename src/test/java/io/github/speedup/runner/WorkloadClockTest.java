@@ -95,4 +95,14 @@ class WorkloadClockTest {
         assertEquals(new io.github.speedup.measure.WorkloadTime(Duration.ofSeconds(10), "maxTimeInSeconds",
                 Duration.ofSeconds(7), Duration.ofMillis(1_500), Duration.ofMillis(500)), clock.time());
     }
+
+    @Test
+    void aResultNotReachedWhileOtherWorkTookAQuarterOfTheBudgetSaysSoBeforeRaisingIt() {
+        WorkloadClock clock = WorkloadClock.of(() -> 0L, Duration.ofSeconds(60), WorkloadClock.NO_BUDGET);
+        clock.waited(9_000_000_000L);
+        assertEquals("; raise maxTimeInSeconds to measure it", MeasurementRunner.toMeasureIt(clock), "9 s of 60");
+        clock.retaken(6_500_000_000L);
+        assertEquals("; 15.5 s of it went to waiting for a quiet machine and to iterations taken again: close other "
+                + "work on the machine, or raise maxTimeInSeconds to measure it", MeasurementRunner.toMeasureIt(clock));
+    }
 }
