@@ -493,15 +493,18 @@ public final class ReportBuilder {
             if (speedups[last] > speedups[first] && speedups[first] < 1) {
                 // Amdahl's curve starts at 1 with one worker: a first point below it can only be reached by a
                 // fraction above 1, though the speedup rises.
-                return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup rises with the "
-                        + "workers, but ×%d runs at %.2f of sequential's speed (%s), so a fixed cost of each run, "
-                        + "such as %s, is shared out as workers are added", workers[first], speedups[first], fitted,
+                // The fitted points' range, named: a row whose points past the cores fall said "rises with the
+                // workers" of the points up to them (a trial's processes ×1 0.65, ×2 0.74, ×4 0.48).
+                return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup rises from ×%d "
+                        + "to ×%d, but ×%d runs at %.2f of sequential's speed (%s), so a fixed cost of each run, "
+                        + "such as %s, is shared out as workers are added", workers[first], workers[last],
+                        workers[first], speedups[first], fitted,
                         mode.separateJvms() ? "start-up, communication or a slower JVM"
                                 : "handing the tasks to the threads and collecting them");
             }
             if (speedups[last] > speedups[first]) {
-                return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup rises with the "
-                        + "workers, from ×%d's %.2f to ×%d's %.2f, too little for its curve (%s)", workers[first],
+                return String.format(Locale.ROOT, "does not follow Amdahl's law here: the speedup rises from "
+                        + "×%d's %.2f to ×%d's %.2f, too little for its curve (%s)", workers[first],
                         speedups[first], workers[last], speedups[last], fitted);
             }
             if (speedups[last] == speedups[first]) {

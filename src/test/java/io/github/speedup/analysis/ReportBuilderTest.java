@@ -146,18 +146,18 @@ class ReportBuilderTest {
      */
     @Test
     void aRisingCurveAboveOneIsNotSaidToFall() {
-        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, but ×1 runs at 0.48 of "
+        assertEquals("does not follow Amdahl's law here: the speedup rises from ×1 to ×4, but ×1 runs at 0.48 of "
                 + "sequential's speed (a fitted serial fraction of 1.47, above 1), so a fixed cost of each run, such "
                 + "as start-up, communication or a slower JVM, is shared out as workers are added",
                 ReportBuilder.notAmdahl(Mode.POOL, W124, new double[] {0.48, 0.81, 0.87}, 1.47, 0.9));
-        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, but ×1 runs at 0.69 of "
+        assertEquals("does not follow Amdahl's law here: the speedup rises from ×1 to ×4, but ×1 runs at 0.69 of "
                 + "sequential's speed (a fitted serial fraction of 1.41, above 1), so a fixed cost of each run, such "
                 + "as handing the tasks to the threads and collecting them, is shared out as workers are added",
                 ReportBuilder.notAmdahl(Mode.THREADS, W124, new double[] {0.69, 0.83, 0.95}, 1.41, 0.9));
-        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, from ×1's 1.00 to ×4's "
+        assertEquals("does not follow Amdahl's law here: the speedup rises from ×1's 1.00 to ×4's "
                 + "1.02, too little for its curve (a fitted serial fraction of 1.05, above 1)",
                 ReportBuilder.notAmdahl(Mode.THREADS, W124, new double[] {1.0, 1.01, 1.02}, 1.05, 0.9));
-        assertEquals("does not follow Amdahl's law here: the speedup rises with the workers, but ×1 runs at 0.48 of "
+        assertEquals("does not follow Amdahl's law here: the speedup rises from ×1 to ×4, but ×1 runs at 0.48 of "
                 + "sequential's speed (a fitted serial fraction of 1.47, above 1), so a fixed cost of each run, such "
                 + "as start-up, communication or a slower JVM, is shared out as workers are added",
                 ReportBuilder.notAmdahl(Mode.POOL, new int[] {4, 1, 2}, new double[] {0.87, 0.48, 0.81}, 1.47, 0.9),
