@@ -101,11 +101,7 @@ public final class Recommender {
         if (sequential.isEmpty() || sequential.get().isContaminated()) {
             return List.of();
         }
-        // Sequential varying does not make a paired speedup doubtful: it is taken per round against
-        // sequential's iteration of that round, and its interval carries that variation.
-        boolean steadyBaseline = !sequential.get().isUnstable();
-        List<ResultReport> steady = measured.stream().filter(r -> r == sequential.get()
-                || !r.isUnstable() && !r.isContaminated() && (steadyBaseline || r.pairedSpeedup())).toList();
+        List<ResultReport> steady = steady(measured, sequential.get());
         double steadyHigh = steady.stream().mapToDouble(Recommender::high).max().orElseThrow();
         // Only the fastest of them: its wide interval would let a slower one with fewer workers win on overlap
         // (Commons CSV's lexer, every parallel result varying, was recommended pool ×1 at 1.14× [1.13, 1.73]).
@@ -145,12 +141,21 @@ public final class Recommender {
      */
     static boolean clearlyAboveTheSteady(ResultReport result, List<ResultReport> results) {
         List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
-        Optional<ResultReport> sequential = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst();
-        boolean steadyBaseline = sequential.isPresent() && !sequential.get().isUnstable();
-        double steadyHigh = measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL
-                        || !r.isUnstable() && !r.isContaminated() && (steadyBaseline || r.pairedSpeedup()))
-                .mapToDouble(Recommender::high).max().orElse(Double.NaN);
-        return clearlyAbove(result, steadyHigh);
+        return measured.stream().filter(r -> r.mode() == Mode.SEQUENTIAL).findFirst()
+                .map(sequential -> clearlyAbove(result, steady(measured, sequential).stream()
+                        .mapToDouble(Recommender::high).max().orElseThrow()))
+                .orElse(false);
+    }
+
+    /**
+     * Sequential and the results neither unstable nor measured while other work ran. Sequential varying
+     * does not make a paired speedup doubtful: it is taken per round against sequential's iteration of
+     * that round, and its interval carries that variation.
+     */
+    private static List<ResultReport> steady(List<ResultReport> measured, ResultReport sequential) {
+        boolean steadyBaseline = !sequential.isUnstable();
+        return measured.stream().filter(r -> r == sequential
+                || !r.isUnstable() && !r.isContaminated() && (steadyBaseline || r.pairedSpeedup())).toList();
     }
 
     /** The top of a result's speedup interval, or its speedup where it has none (sequential's is 1). */
