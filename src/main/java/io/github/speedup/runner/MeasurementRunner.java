@@ -350,7 +350,7 @@ public final class MeasurementRunner {
     static String toMeasureIt(WorkloadClock clock) {
         String parameter = clock.budgetSource() == null ? "maxTimeInSeconds" : clock.budgetSource();
         long lost = clock.waitedNanos() + clock.retakenNanos();
-        return clock.bounded() && lost >= clock.budgetNanos() / 4
+        return clock.bounded() && lost > 0 && lost >= clock.budgetNanos() / 4
                 ? String.format(Locale.ROOT, "; %.1f s of it went to waiting for a quiet machine and to iterations "
                 + "taken again: close other work on the machine, or raise %s to measure it", lost / 1e9, parameter)
                 : "; raise " + parameter + " to measure it";

@@ -104,5 +104,7 @@ class WorkloadClockTest {
         clock.retaken(6_500_000_000L);
         assertEquals("; 15.5 s of it went to waiting for a quiet machine and to iterations taken again: close other "
                 + "work on the machine, or raise maxTimeInSeconds to measure it", MeasurementRunner.toMeasureIt(clock));
+        assertEquals("; raise maxRunTimeInSeconds to measure it", MeasurementRunner.toMeasureIt(
+                WorkloadClock.of(() -> 0L, Duration.ofSeconds(60), 0)), "the run's budget already spent: nothing lost");
     }
 }
