@@ -92,8 +92,9 @@ public final class Recommender {
     /**
      * The results a recommendation may name: sequential, the steady ones (neither unstable nor
      * measured while other work ran) and the fastest of the unstable ones {@link #clearlyAbove clearly
-     * faster} than all of those, with any within 5% of it; empty where sequential was not measured or was measured while other
-     * work ran.
+     * faster} than all of those, with any within 5% of it, and those {@link #asFastWithFewer as fast with
+     * fewer workers} as the fastest steady one; empty where sequential was not measured or was measured
+     * while other work ran.
      */
     static List<ResultReport> believed(List<ResultReport> results) {
         List<ResultReport> measured = results.stream().filter(r -> !r.isSkipped()).toList();
