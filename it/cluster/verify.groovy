@@ -5,7 +5,7 @@ assert report.@complete.text() == 'true'
 // Every workload ran on a 2-member cluster, which started once per workload and said so.
 for (name in ['sleep', 'cpu', 'primes']) {
     def cluster = check.result(report, name, 'cluster', 2)
-    assert cluster.sample.size() == 5: "$name cluster"
+    assert cluster.sample.size() == 4: "$name cluster"
     assert (cluster.@clusterStartupMs.text() as double) > 0: "$name: the cluster reports its start-up"
     assert cluster.@poolStartupMs.text() == '': 'the cluster start-up has its own name'
     assert cluster.@ipcMs.text() != '' && cluster.sample.every { it.@ipcMs.text() != '' }:
