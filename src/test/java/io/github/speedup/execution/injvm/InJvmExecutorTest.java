@@ -67,7 +67,9 @@ class InJvmExecutorTest {
         assertEquals(2, breakdown.workers());
         assertEquals(3, breakdown.tasks());
         assertTrue(breakdown.shares().waiting() > 0.9, breakdown.toString());
-        assertTrue(breakdown.shares().offCpu() < 0.05, breakdown.toString());
+        // Before a worker's span ended at its last task, 3 sleeps on 2 workers read 25% off the CPU; what
+        // is left is the hand-over between tasks and the scheduler, 2-6% (a clean-clone CI on 4042315: 5.8%).
+        assertTrue(breakdown.shares().offCpu() < 0.10, breakdown.toString());
     }
 
     @Test
