@@ -491,10 +491,10 @@ final class Diagnoser {
     }
 
     private static String interval(ResultReport result) {
-        // An interval over too few pairs for 95% says what it covers (Figures#coverageBelow95).
-        String coverage = Figures.coverageBelow95(result.speedupInterval());
+        // An interval over too few pairs for 95% says what it covers (Figures#percentBelow95).
+        String coverage = Figures.percentBelow95(result.speedupInterval());
         return result.speedupInterval().defined() ? format(" (%s interval %s–%s)",
-                coverage.isEmpty() ? "95%" : coverage.replace(" CI", ""),
+                coverage.isEmpty() ? "95%" : coverage,
                 ratio(result.speedupInterval().low()), ratio(result.speedupInterval().high())) : "";
     }
 
@@ -506,7 +506,6 @@ final class Diagnoser {
         return results.stream().filter(r -> !r.isSkipped() && r.mode() == mode);
     }
 
-    /** The fastest result of these modes (fresh processes and the pool are both separate JVMs). */
     /**
      * The result of these modes a reading cites: of those as good as the fastest ({@link Recommender#asGoodAs}),
      * the fewest workers, as a recommendation picks (a demo's reading cited "a warm pool of 4 JVMs reaches

@@ -172,12 +172,18 @@ public final class Figures {
      * median with 1 − 2/2ⁿ only: 75% for 3 (a trial's demo had 3 samples, and its page said 95% CI).
      */
     public static String coverageBelow95(Interval interval) {
+        String percent = percentBelow95(interval);
+        return percent.isEmpty() ? "" : percent + " CI";
+    }
+
+    /** {@link #coverageBelow95}'s figure alone, for a sentence: {@code 75%}; empty as there. */
+    public static String percentBelow95(Interval interval) {
         double confidence = interval.confidence();
         if (!interval.defined() || Double.isNaN(confidence) || confidence >= Summary.CONFIDENCE - 1e-9) {
             return "";
         }
         return new BigDecimal(confidence * 100).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString() + "% CI";
+                .toPlainString() + "%";
     }
 
     /**

@@ -6,7 +6,6 @@ import io.github.speedup.report.Diagnosis;
 import io.github.speedup.report.ResultReport;
 import io.github.speedup.stats.Interval;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -110,10 +109,10 @@ public final class Recommender {
                 .filter(r -> r.isUnstable() && !r.isContaminated() && clearlyAbove(r, steadyHigh)).toList();
         double fastestClearly = clearly.stream().mapToDouble(ResultReport::speedup).max().orElse(Double.NaN);
         // And those within 5% of it, which are as good a choice with fewer workers (asGoodAs).
-        List<ResultReport> unstable = new ArrayList<>(clearly.stream()
-                .filter(r -> r.speedup() * NOT_FASTER > fastestClearly || r.speedup() == fastestClearly).toList());
-        unstable.addAll(asFastWithFewer(measured, steady));
-        return Stream.concat(steady.stream(), unstable.stream().distinct()).toList();
+        Stream<ResultReport> unstable = Stream.concat(
+                clearly.stream().filter(r -> r.speedup() * NOT_FASTER > fastestClearly),
+                asFastWithFewer(measured, steady).stream()).distinct();
+        return Stream.concat(steady.stream(), unstable).toList();
     }
 
     /**

@@ -152,16 +152,13 @@ public final class ReportBuilder {
                                             int cores) {
         Contamination contamination = new Contamination(settings.maxForeignLoad(), cores);
         Sampling sampling = workloadSampling(settings, spec);
-        List<SampleReport> sequentialAll = results.stream()
-                .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
-                .map(r -> samples(r, contamination))
-                .findFirst().orElse(List.of());
+        Optional<MeasuredResult> sequentialResult = results.stream()
+                .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped()).findFirst();
+        List<SampleReport> sequentialAll = sequentialResult.map(r -> samples(r, contamination)).orElse(List.of());
         List<SampleReport> sequential = Contamination.kept(sequentialAll, SampleReport::contaminated,
                 sampling.minIterations());
         // The same work's CPU time, for the watch on the host's speed: contending work takes more than sequential's.
-        List<Sample> sequentialSamples = results.stream()
-                .filter(r -> r.measurement().mode() == Mode.SEQUENTIAL && !r.skipped())
-                .map(MeasuredResult::samples).findFirst().orElse(List.of());
+        List<Sample> sequentialSamples = sequentialResult.map(MeasuredResult::samples).orElse(List.of());
         List<ResultReport> cells = new ArrayList<>();
         for (MeasuredResult result : results) {
             Measurement m = result.measurement();
@@ -176,8 +173,8 @@ public final class ReportBuilder {
             Summary summary = Summary.of(wall);
             // Sequential against itself is 1 in every pair: exactly, not at the few pairs' coverage (a
             // demo at 3 iterations read "1.00 [1.00, 1.00] (75% CI)").
-            Speedup speedup = m.mode() == Mode.SEQUENTIAL ? exact(speedup(sequential, samples))
-                    : speedup(sequential, samples);
+            Speedup paired = speedup(sequential, samples);
+            Speedup speedup = m.mode() == Mode.SEQUENTIAL ? exact(paired) : paired;
             // What sampling stopped on: a mode's paired speedup, else (sequential, no pairs) the median.
             boolean ofSpeedup = speedup.paired() && speedup.interval().defined() && m.mode() != Mode.SEQUENTIAL;
             double cpuMs = median(samples, SampleReport::cpuMs);

@@ -1,7 +1,5 @@
 package io.github.speedup.format.console;
 
-import io.github.speedup.execution.Mode;
-
 import io.github.speedup.check.CheckResult;
 import io.github.speedup.check.CheckStatus;
 import io.github.speedup.check.Verdict;
@@ -20,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The summary printed in the Maven log: one table per workload. Lines go through
@@ -48,15 +48,15 @@ public final class ConsoleSummary {
                     "efficiency", "CPU ms", "peak memory", "startup ms", "").stripTrailing());
             // An interval over too few iterations for 95% is marked, and what it covers said under the table,
             // as the page says it beside the interval (a trial read the demo's 3-iteration intervals as 95%).
-            java.util.Set<String> coverages = new java.util.TreeSet<>();
+            Set<String> coverages = new TreeSet<>();
             for (ResultReport r : workload.results()) {
                 if (r.isSkipped()) {
                     lines.add(String.format(Locale.ROOT, "  %-11s %7d %s", r.mode().id(), r.workers(), r.skippedReason()));
                 } else {
-                    // Sequential's speedup is 1 by definition, whatever its interval's pairs.
-                    String coverage = r.mode() == Mode.SEQUENTIAL ? "" : Figures.coverageBelow95(r.speedupInterval());
+                    // Sequential's speedup interval is exact (ReportBuilder): never marked.
+                    String coverage = Figures.percentBelow95(r.speedupInterval());
                     if (!coverage.isEmpty()) {
-                        coverages.add(coverage.replace(" CI", ""));
+                        coverages.add(coverage);
                     }
                     lines.add(String.format(Locale.ROOT, ROW, r.mode().id(), r.workers(), Figures.ms(r.wallMs().median()),
                             Figures.ms(r.wallMs().stddev()), Figures.ratio(r.speedup()),

@@ -250,9 +250,10 @@ final class ResultsTable {
                                          DoubleFunction<String> format) {
         Element ci = Element.of("small", "ci").text(Figures.interval(interval, format));
         String coverage = Figures.coverageBelow95(interval);
+        String percent = Figures.percentBelow95(interval);
         if (!coverage.isEmpty()) {
             ci.text(" ").add(Element.of("span", "coverage").attr("title", "This interval covers the true value with "
-                    + coverage.replace(" CI", "") + ", not 95%: too few samples for a 95% interval without assuming "
+                    + percent + ", not 95%: too few samples for a 95% interval without assuming "
                     + "their distribution (of n samples, their whole range covers the median with 1 − 2/2ⁿ)")
                     .text("(" + coverage + ")"));
         }
